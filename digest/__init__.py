@@ -1,0 +1,27 @@
+"""digest: a weekly bilingual email digest of Chinese articles on AI and markets.
+
+The Python API mirrors the CLI::
+
+    from digest import build, load_config
+    result = build(load_config("config.toml"))
+    print(result.message)
+"""
+
+__version__ = "0.1.0"
+
+__all__ = ["build", "BuildResult", "load_config", "summarize_text", "__version__"]
+
+
+def __getattr__(name):
+    # Imported on first use, so that `digest --help` and a build with nothing
+    # new stay fast (no jieba or OpenCC loading).
+    if name == "load_config":
+        from .config import load
+        return load
+    if name in ("build", "BuildResult"):
+        from . import pipeline
+        return getattr(pipeline, name)
+    if name == "summarize_text":
+        from .summarize import summarize_text
+        return summarize_text
+    raise AttributeError(name)

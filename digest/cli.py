@@ -1,0 +1,190 @@
+"""The `digest` command: a thin layer over the Python API.
+
+Every error the user can act on is a DigestError, reported here as one line
+with a non-zero exit code.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from datetime import date
+from pathlib import Path
+
+from . import __version__
+from .errors import DigestError
+
+log = logging.getLogger("digest")
+
+EXAMPLES = {
+    "build": "example:\n  digest build --config config.toml\n  digest build --dry-run --since 2026-11-01",
+    "status": "example:\n  digest status --config config.toml",
+    "preview": "example:\n  digest preview --no-browser --port 8765",
+    "schedule": "example:\n  digest schedule --config config.toml",
+    "summarize": "example:\n  digest summarize seeds/000_6ab68325297169c1.txt --chars 120\n"
+                 "  cat article.txt | digest summarize -",
+}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    _logging(args.verbose)
+    try:
+        return args.run(args) or 0
+    except DigestError as exc:
+        print(f"digest: error: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("digest: interrupted", file=sys.stderr)
+        return 130
+    except Exception as exc:  # never a traceback for the user, unless asked with -v
+        log.debug("unexpected error", exc_info=True)
+        print(f"digest: internal error: {type(exc).__name__}: {exc} (run with -v for details)",
+              file=sys.stderr)
+        return 2
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="digest",
+        description="Turn Chinese articles on AI and financial markets into a weekly "
+                    "bilingual (Chinese/English) email digest.",
+        epilog="example:\n  digest build && digest preview",
+        formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--version", action="version", version=f"digest {__version__}")
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("-c", "--config", type=Path, default=Path("config.toml"),
+                        help="configuration file (default: ./config.toml)")
+    common.add_argument("-v", "--verbose", action="count", default=0,
+                        help="show the log (-vv for debug detail)")
+    parser.set_defaults(verbose=0, run=lambda _args: parser.print_help())
+    sub = parser.add_subparsers(title="commands", metavar="COMMAND")
+
+    def command(name: str, help_text: str, run) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, parents=[common], help=help_text, description=help_text,
+                           epilog=EXAMPLES[name], formatter_class=argparse.RawDescriptionHelpFormatter)
+        p.set_defaults(run=run)
+        return p
+
+    b = command("build", "Build this week's digest from new articles into the outbox.", _build)
+    b.add_argument("--since", type=date.fromisoformat, metavar="YYYY-MM-DD",
+                   help="also include articles first seen on or after this date, "
+                        "even if an earlier digest had them")
+    b.add_argument("--dry-run", action="store_true",
+                   help="work out the digest and report it, but write nothing")
+    b.add_argument("--rebuild", action="store_true",
+                   help="build this week's digest again even if nothing is new")
+
+    command("status", "Show pending articles, skipped or failed files, and the last and next run.",
+            _status)
+
+    p = command("preview", "Serve the outbox on localhost and open the newest digest.", _preview)
+    p.add_argument("--port", type=int, help="port (default: preview.port in config; 0 picks a free one)")
+    p.add_argument("--no-browser", action="store_true", help="do not open a browser")
+
+    command("schedule", "Run builds on the configured weekly schedule until stopped.", _schedule)
+
+    s = command("summarize", "Summarise one article file (or - for standard input).", _summarize)
+    s.add_argument("file", help="a .txt/.md/.html file, or - to read standard input")
+    s.add_argument("--chars", type=int, default=None, help="length budget in characters")
+    return parser
+
+
+def _logging(verbosity: int) -> None:
+    level = logging.WARNING if verbosity == 0 else logging.INFO if verbosity == 1 else logging.DEBUG
+    logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
+
+
+def _config(args):
+    from .config import load
+
+    return load(args.config)
+
+
+class _Progress:
+    """One updating line on a terminal; silent when stderr is not a terminal (cron)."""
+
+    def __init__(self) -> None:
+        self.live = sys.stderr.isatty()
+
+    def __call__(self, stage: str, done: int, total: int) -> None:
+        if self.live:
+            print(f"\r{stage} {done}/{total}\033[K", end="" if done < total else "\n",
+                  file=sys.stderr, flush=True)
+
+
+def _build(args) -> int:
+    from .pipeline import build
+
+    result = build(_config(args), since=args.since, dry_run=args.dry_run, rebuild=args.rebuild,
+                   progress=_Progress())
+    for o in result.problems:
+        log.warning("%s %s: %s", o.status, o.source, o.reason)
+    if result.dry_run:
+        for zh, en, count in result.themes:
+            print(f"  {zh} · {en}: {count}")
+    print(result.message)
+    return 0
+
+
+def _status(args) -> int:
+    from .status import report
+
+    print(report(_config(args)))
+    return 0
+
+
+def _preview(args) -> int:
+    from .preview import serve
+
+    config = _config(args)
+    port = config.preview.port if args.port is None else args.port
+    serve(config, port=port, open_browser=not args.no_browser)
+    return 0
+
+
+def _schedule(args) -> int:
+    from .schedule import run_forever
+
+    run_forever(_config(args))
+    return 0
+
+
+def _summarize(args) -> int:
+    from .summarize import summarize_text
+
+    if args.file == "-":
+        text = sys.stdin.read()
+        source = "<stdin>"
+    else:
+        from .readers import READERS, Unusable
+
+        path = Path(args.file)
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise DigestError(f"cannot read {path}: {exc.strerror}") from None
+        reader = READERS.get(path.suffix.lower(), READERS[".txt"])
+        try:
+            text = "\n\n".join(r.text for r in reader(path, data, None))
+        except Unusable as exc:
+            raise DigestError(f"{path}: {exc.reason}") from None
+        source = str(path)
+    chars = args.chars
+    if chars is None:
+        try:
+            chars = _config(args).digest.summary_chars
+        except DigestError:
+            chars = 180
+    summaries = summarize_text(text, chars, source)
+    if not summaries:
+        raise DigestError("no article text found")
+    for summary in summaries:
+        print(summary.text)
+    return 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

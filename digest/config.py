@@ -1,0 +1,250 @@
+"""Settings: one set of defaults, the user's TOML laid over it, validated once.
+
+Every section is a frozen dataclass whose field defaults *are* the defaults.
+Unknown keys and wrong types are reported with the key's dotted name, and every
+path is resolved against the folder holding the config file.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+import tomllib
+import typing
+from dataclasses import dataclass, field
+from pathlib import Path
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from .errors import ConfigError
+
+SCRIPTS = ("hans", "hant", "tw", "hk")
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+@dataclass(frozen=True)
+class Sources:
+    folders: tuple[Path, ...] = (Path("seeds"),)
+    feeds: tuple[str, ...] = ()
+    max_file_mb: float = 20.0
+
+
+@dataclass(frozen=True)
+class Outbox:
+    folder: Path = Path("outbox")
+
+
+@dataclass(frozen=True)
+class State:
+    file: Path = Path("state/digest.sqlite3")
+
+
+@dataclass(frozen=True)
+class Schedule:
+    days: tuple[str, ...] = ("mon",)
+    time: str = "08:00"
+    timezone: str = "Asia/Shanghai"
+    send: bool = False
+    misfire_grace_hours: float = 24.0
+
+    @property
+    def hour(self) -> int:
+        return int(self.time.split(":")[0])
+
+    @property
+    def minute(self) -> int:
+        return int(self.time.split(":")[1])
+
+    @property
+    def zone(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
+
+
+@dataclass(frozen=True)
+class DigestOptions:
+    title_zh: str = "AI 与金融市场周报"
+    title_en: str = "AI & Markets Weekly"
+    script: str = "hans"
+    summary_chars: int = 180
+    max_items_per_theme: int = 12
+    templates: Path = Path("templates")
+
+
+@dataclass(frozen=True)
+class Email:
+    sender: str = "AI Markets Digest <digest@example.com>"
+    recipients: tuple[str, ...] = ("reader@example.com",)
+    reply_to: str = ""
+    unsubscribe_url: str = "mailto:digest@example.com?subject=unsubscribe"
+
+
+@dataclass(frozen=True)
+class Preview:
+    host: str = "127.0.0.1"
+    port: int = 8765
+
+
+@dataclass(frozen=True)
+class ThemeSpec:
+    key: str
+    zh: str
+    en: str
+    terms: tuple[str, ...]
+
+
+DEFAULT_THEMES = (
+    ThemeSpec("ai-chips", "AI 芯片与算力", "AI chips & compute",
+              ("芯片", "英伟达", "GPU", "算力", "半导体", "台积电", "博通", "ASIC", "出口管制")),
+    ThemeSpec("ai-models", "大模型与 AI 应用", "AI models & applications",
+              ("大模型", "DeepSeek", "OpenAI", "ChatGPT", "Anthropic", "Sora", "开源", "推理", "训练")),
+    ThemeSpec("markets", "股市与资产配置", "Markets & allocation",
+              ("股市", "美股", "港股", "A股", "指数", "基金经理", "估值", "泡沫", "黄金", "比特币")),
+    ThemeSpec("macro", "宏观经济与政策", "Macro & policy",
+              ("经济", "政策", "债务", "通胀", "降息", "美联储", "GDP", "CPI", "关税", "刺激")),
+)
+
+
+@dataclass(frozen=True)
+class Config:
+    path: Path
+    sources: Sources = field(default_factory=Sources)
+    outbox: Outbox = field(default_factory=Outbox)
+    state: State = field(default_factory=State)
+    schedule: Schedule = field(default_factory=Schedule)
+    digest: DigestOptions = field(default_factory=DigestOptions)
+    email: Email = field(default_factory=Email)
+    preview: Preview = field(default_factory=Preview)
+    themes: tuple[ThemeSpec, ...] = DEFAULT_THEMES
+
+    @property
+    def root(self) -> Path:
+        return self.path.parent
+
+    @property
+    def lock_file(self) -> Path:
+        return self.state.file.with_name(self.state.file.name + ".lock")
+
+
+SECTIONS = {
+    "sources": Sources, "outbox": Outbox, "state": State, "schedule": Schedule,
+    "digest": DigestOptions, "email": Email, "preview": Preview,
+}
+
+
+def load(path: str | Path) -> Config:
+    """Read, validate and resolve the config file at ``path``."""
+    path = Path(path).expanduser().resolve()
+    try:
+        with path.open("rb") as handle:
+            data = tomllib.load(handle)
+    except FileNotFoundError:
+        raise ConfigError(f"config file not found: {path}") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path.name} is not valid TOML: {exc}") from None
+    except OSError as exc:
+        raise ConfigError(f"cannot read config file {path}: {exc.strerror}") from None
+    return from_dict(data, path)
+
+
+def from_dict(data: dict, path: Path) -> Config:
+    """Build a validated :class:`Config` from already-parsed TOML ``data``."""
+    values: dict[str, object] = {}
+    for name, value in data.items():
+        if name == "themes":
+            values["themes"] = _themes(value)
+        elif name in SECTIONS:
+            if not isinstance(value, dict):
+                raise ConfigError(f"[{name}] must be a table")
+            values[name] = _section(SECTIONS[name], value, name, path.parent)
+        else:
+            raise ConfigError(f"unknown section or key '{name}' in {path.name}; "
+                              f"known: {', '.join([*SECTIONS, 'themes'])}")
+    for name, cls in SECTIONS.items():
+        values.setdefault(name, _section(cls, {}, name, path.parent))
+    config = Config(path=path, **values)
+    _check(config)
+    return config
+
+
+def _section(cls, table: dict, section: str, root: Path):
+    hints = typing.get_type_hints(cls)
+    known = {f.name for f in dataclasses.fields(cls)}
+    kwargs = {}
+    for key, value in table.items():
+        if key not in known:
+            raise ConfigError(f"unknown key '{section}.{key}'; known keys in [{section}]: "
+                              f"{', '.join(sorted(known))}")
+        kwargs[key] = _coerce(value, hints[key], f"{section}.{key}")
+    obj = cls(**kwargs)
+    # Resolve every path (given or default) against the config file's folder.
+    for f in dataclasses.fields(cls):
+        value = getattr(obj, f.name)
+        if isinstance(value, Path):
+            obj = dataclasses.replace(obj, **{f.name: (root / value.expanduser()).resolve()})
+        elif isinstance(value, tuple) and value and isinstance(value[0], Path):
+            obj = dataclasses.replace(
+                obj, **{f.name: tuple((root / p.expanduser()).resolve() for p in value)})
+    return obj
+
+
+def _coerce(value, hint, key: str):
+    origin = typing.get_origin(hint)
+    if origin is tuple:
+        item = typing.get_args(hint)[0]
+        if not isinstance(value, list):
+            raise ConfigError(f"'{key}' must be a list, got {type(value).__name__}")
+        return tuple(_coerce(v, item, f"{key}[{i}]") for i, v in enumerate(value))
+    if hint is Path:
+        if not isinstance(value, str) or not value:
+            raise ConfigError(f"'{key}' must be a path string")
+        return Path(value)
+    if hint is float and isinstance(value, int) and not isinstance(value, bool):
+        return float(value)
+    if hint is int and isinstance(value, bool) or not isinstance(value, hint):
+        raise ConfigError(f"'{key}' must be {hint.__name__}, got {type(value).__name__} {value!r}")
+    return value
+
+
+def _themes(value) -> tuple[ThemeSpec, ...]:
+    if not isinstance(value, list):
+        raise ConfigError("'themes' must be an array of tables ([[themes]])")
+    themes = []
+    hints = typing.get_type_hints(ThemeSpec)
+    for i, table in enumerate(value):
+        if not isinstance(table, dict):
+            raise ConfigError(f"themes[{i}] must be a table")
+        unknown = set(table) - set(hints)
+        if unknown:
+            raise ConfigError(f"unknown key 'themes[{i}].{sorted(unknown)[0]}'; "
+                              f"known: {', '.join(hints)}")
+        missing = set(hints) - set(table)
+        if missing:
+            raise ConfigError(f"themes[{i}] is missing '{sorted(missing)[0]}'")
+        themes.append(ThemeSpec(**{k: _coerce(table[k], hints[k], f"themes[{i}].{k}")
+                                   for k in hints}))
+    keys = [t.key for t in themes]
+    if len(set(keys)) != len(keys):
+        raise ConfigError("theme keys must be unique")
+    return tuple(themes)
+
+
+def _check(config: Config) -> None:
+    sched = config.schedule
+    if not re.fullmatch(r"([01]?\d|2[0-3]):[0-5]\d", sched.time):
+        raise ConfigError(f"'schedule.time' must be HH:MM (24-hour), got {sched.time!r}")
+    bad = [d for d in sched.days if d not in WEEKDAYS]
+    if bad or not sched.days:
+        raise ConfigError(f"'schedule.days' must list days from {', '.join(WEEKDAYS)}")
+    try:
+        ZoneInfo(sched.timezone)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ConfigError(f"'schedule.timezone' is not an IANA time zone: {sched.timezone!r}") from None
+    if config.digest.script not in SCRIPTS:
+        raise ConfigError(f"'digest.script' must be one of {', '.join(SCRIPTS)}")
+    if config.digest.summary_chars < 40:
+        raise ConfigError("'digest.summary_chars' must be at least 40")
+    if config.digest.max_items_per_theme < 1:
+        raise ConfigError("'digest.max_items_per_theme' must be at least 1")
+    if config.sources.max_file_mb <= 0:
+        raise ConfigError("'sources.max_file_mb' must be positive")
+    if not 0 <= config.preview.port <= 65535:
+        raise ConfigError("'preview.port' must be between 0 and 65535")

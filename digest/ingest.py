@@ -1,0 +1,134 @@
+"""Ingestion: find the source files and feeds, read and clean what is new.
+
+Every file found ends up as a :class:`FileOutcome` (included, skipped or failed,
+with the reason); a file whose bytes the state has already seen is passed
+over without being read again.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import os
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from .clean import clean
+from .config import Config
+from .models import Article, FileOutcome
+from .readers import READERS, Unusable, read_feed
+from .state import State
+
+log = logging.getLogger(__name__)
+
+Progress = Callable[[str, int, int], None]
+
+
+def discover(config: Config) -> Iterator[Path]:
+    """Every non-hidden file below the configured folders, in a stable order."""
+    for folder in config.sources.folders:
+        if not folder.is_dir():
+            log.warning("source folder %s does not exist", folder)
+            continue
+        for root, dirs, files in os.walk(folder, followlinks=False):
+            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+            for name in sorted(files):
+                if not name.startswith("."):
+                    yield Path(root) / name
+
+
+def ingest(config: Config, state: State, progress: Progress | None = None) -> list[FileOutcome]:
+    """Read and clean every new or changed source; returns what became of each."""
+    known_ids = state.article_ids()
+    seen_this_run: dict[str, str] = {}
+    outcomes: list[FileOutcome] = []
+    paths = list(discover(config))
+    sources: list[str | Path] = [*paths, *config.sources.feeds]
+    for number, source in enumerate(sources, start=1):
+        outcome = _one(config, state, source)
+        if outcome is not None:
+            outcomes.append(_dedupe(outcome, known_ids, seen_this_run, state))
+        if progress:
+            progress("reading", number, len(sources))
+    return outcomes
+
+
+def _one(config: Config, state: State, source: str | Path) -> FileOutcome | None:
+    is_url = isinstance(source, str) and source.startswith(("http://", "https://"))
+    name = str(source)
+    size = 0
+    try:
+        if is_url:
+            from .feeds import fetch
+
+            data = fetch(name)
+        else:
+            path = Path(source) if isinstance(source, Path) else config.root / source
+            name = str(path)
+            size = path.stat().st_size
+            limit = int(config.sources.max_file_mb * 1024 * 1024)
+            if size > limit:
+                raise Unusable("skipped", f"file too large ({size / 1048576:.1f} MB; "
+                                          f"limit sources.max_file_mb = {config.sources.max_file_mb:g})")
+            data = path.read_bytes()
+    except Unusable as exc:
+        return _unchanged_or(state, name, "size:" + str(size), exc.status, exc.reason, size)
+    except OSError as exc:
+        return _unchanged_or(state, name, "error:" + (exc.strerror or "?"), "failed",
+                             f"cannot read: {exc.strerror or exc}", size)
+    sha = hashlib.sha256(data).hexdigest()
+    if state.file_sha(name) == sha:
+        return None
+    try:
+        reader = read_feed if (is_url or isinstance(source, str)) else READERS.get(Path(name).suffix.lower())
+        if reader is None:
+            raise Unusable("skipped", f"unsupported file type '{Path(name).suffix or '(none)'}'; "
+                                      f"readable: {', '.join(sorted(READERS))}")
+        mtime = None if is_url else Path(name).stat().st_mtime
+        raws = reader(Path(name), data, mtime)
+        articles = [a for raw in raws for a in clean(raw)]
+    except Unusable as exc:
+        return FileOutcome(name, sha, exc.status, exc.reason, size=len(data))
+    except Exception as exc:  # a reader bug must not stop the other files
+        log.exception("reading %s failed", name)
+        return FileOutcome(name, sha, "failed", f"could not be read: {type(exc).__name__}: {exc}",
+                           size=len(data))
+    if not articles:
+        return FileOutcome(name, sha, "skipped", "no article text after cleaning", size=len(data))
+    return FileOutcome(name, sha, "included", f"{len(articles)} article(s)", tuple(articles),
+                       size=len(data))
+
+
+def _unchanged_or(state: State, name: str, marker: str, status: str, reason: str,
+                  size: int) -> FileOutcome | None:
+    """A file we cannot hash: record it, unless the same problem is already recorded."""
+    sha = hashlib.sha256(marker.encode()).hexdigest()
+    if state.file_sha(name) == sha:
+        return None
+    return FileOutcome(name, sha, status, reason, size=size)
+
+
+def _dedupe(outcome: FileOutcome, known: set[str], seen: dict[str, str],
+            state: State) -> FileOutcome:
+    """Drop articles already recorded (from any file, in either script)."""
+    if not outcome.articles:
+        return outcome
+    fresh: list[Article] = []
+    notes: list[str] = []
+    for article in outcome.articles:
+        if article.id in known:
+            where = state.article_source(article.id)
+            notes.append(f"duplicate of '{where[1] if where else article.title}'")
+        elif article.id in seen:
+            notes.append(f"duplicate of '{seen[article.id]}'")
+        else:
+            seen[article.id] = article.title
+            fresh.append(article)
+    if not notes:
+        return outcome
+    if not fresh:
+        return FileOutcome(outcome.source, outcome.sha256, "skipped", "; ".join(notes), (),
+                           outcome.size)
+    reason = f"{len(fresh)} article(s); " + "; ".join(notes)
+    return FileOutcome(outcome.source, outcome.sha256, "included", reason, tuple(fresh),
+                       outcome.size)

@@ -1,0 +1,170 @@
+"""The typed, frozen records that flow between the stages of a build.
+
+RawText (read) -> Article (cleaned) -> Document (split, segmented)
+-> Summary -> Item/Theme -> Digest -> Rendered (files to write).
+A sentence is identified by (article id, index), never by its text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class RawText:
+    """One piece of text a reader produced: a file, or one feed entry."""
+
+    source: str                 # file path or feed URL
+    text: str                   # decoded text, paragraphs separated by blank lines
+    fmt: str                    # "txt", "md", "html" or "feed"
+    title: str | None = None    # a title the format itself gave (HTML <title>, feed entry)
+    link: str | None = None
+    published: datetime | None = None
+    author: str | None = None
+    mtime: float | None = None  # file modification time, a fallback date
+
+
+@dataclass(frozen=True)
+class Article:
+    """A cleaned article: its own words and the metadata found around them."""
+
+    id: str                     # stable, from the Simplified-normalised body
+    source: str
+    ordinal: int                # position within its source (several articles per file)
+    title: str
+    paragraphs: tuple[str, ...]
+    author: str | None = None
+    publisher: str | None = None
+    published: str | None = None  # ISO date or date-time as given
+    link: str | None = None
+    script: str = "hans"         # script of the original text: "hans" or "hant"
+    title_from: str = "text"     # where the title came from: text, format, filename, lead
+    date_from: str = "text"      # where the date came from: text, format, file-time, none
+
+    @property
+    def body(self) -> str:
+        return "\n\n".join(self.paragraphs)
+
+    @property
+    def chars(self) -> int:
+        return sum(len(p) for p in self.paragraphs)
+
+
+@dataclass(frozen=True)
+class Sentence:
+    article_id: str
+    index: int                  # position in the article, counting from 0
+    paragraph: int
+    text: str                   # exactly as in the article (with its spacing)
+    tokens: tuple[str, ...]     # ranking tokens, from the Simplified-normalised text
+
+    @property
+    def key(self) -> tuple[str, int]:
+        return (self.article_id, self.index)
+
+
+@dataclass(frozen=True)
+class Document:
+    article: Article
+    sentences: tuple[Sentence, ...]
+    title_tokens: tuple[str, ...]
+
+    @property
+    def tokens(self) -> tuple[str, ...]:
+        return tuple(t for s in self.sentences for t in s.tokens)
+
+
+@dataclass(frozen=True)
+class Summary:
+    article_id: str
+    sentences: tuple[Sentence, ...]   # in document order
+    keywords: tuple[str, ...]
+    scores: tuple[float, ...] = ()    # one per chosen sentence, same order
+
+    @property
+    def text(self) -> str:
+        return "".join(s.text.strip() for s in self.sentences)
+
+
+@dataclass(frozen=True)
+class KeyFacts:
+    """English facts taken from an article: names, figures and terms."""
+
+    names: tuple[str, ...] = ()
+    figures: tuple[str, ...] = ()
+    terms: tuple[str, ...] = ()
+
+    @property
+    def line(self) -> str:
+        parts = [", ".join(self.names), "; ".join(self.figures), ", ".join(self.terms)]
+        return " · ".join(p for p in parts if p)
+
+
+@dataclass(frozen=True)
+class Item:
+    """One article as the digest shows it."""
+
+    article: Article
+    summary: Summary
+    facts: KeyFacts
+    reading_minutes: int
+    related: tuple[str, ...] = ()      # ids of articles on the same story
+
+
+@dataclass(frozen=True)
+class Theme:
+    key: str
+    name_zh: str
+    name_en: str
+    items: tuple[Item, ...]
+    overview: str = ""
+    weight: float = 0.0
+
+
+@dataclass(frozen=True)
+class Digest:
+    period: str                  # ISO week, e.g. "2026-W47"
+    start: date
+    end: date
+    built_at: datetime
+    title_zh: str
+    title_en: str
+    themes: tuple[Theme, ...]
+    source_count: int
+
+    @property
+    def items(self) -> tuple[Item, ...]:
+        return tuple(i for t in self.themes for i in t.items)
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """The files of one digest, ready for the outbox writer."""
+
+    period: str
+    files: tuple[tuple[str, bytes], ...] = field(default=())
+
+    def get(self, name: str) -> bytes:
+        return dict(self.files)[name]
+
+
+@dataclass(frozen=True)
+class FileOutcome:
+    """What became of one input file: included, skipped or failed, and why."""
+
+    source: str
+    sha256: str
+    status: str                  # "included", "skipped" or "failed"
+    reason: str = ""
+    articles: tuple[Article, ...] = ()
+    size: int = 0
+    mtime: float = 0.0
+
+
+@dataclass(frozen=True)
+class SourceFile:
+    path: Path
+    size: int
+    mtime: float

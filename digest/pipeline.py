@@ -1,0 +1,106 @@
+"""The build: ingest -> compose -> render -> write outbox -> record state.
+
+Everything is worked out in memory first; the outbox writer then writes the
+digest atomically, and only after that does the state record it as built.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+
+from .config import Config
+from .lock import RunLock
+from .models import Article, FileOutcome
+from .state import DigestRecord, State
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    period: str
+    folder: Path | None                 # the digest folder written, if any
+    articles: int                       # articles in the digest
+    new_articles: int                   # articles seen for the first time in this run
+    outcomes: tuple[FileOutcome, ...] = field(default=())
+    dry_run: bool = False
+    themes: tuple[tuple[str, str, int], ...] = ()   # (zh, en, count)
+
+    @property
+    def built(self) -> bool:
+        return self.articles > 0
+
+    @property
+    def problems(self) -> tuple[FileOutcome, ...]:
+        return tuple(o for o in self.outcomes if o.status != "included")
+
+    @property
+    def message(self) -> str:
+        issues = f"; {len(self.problems)} file(s) skipped or failed (see `digest status`)" \
+            if self.problems else ""
+        if not self.built:
+            return f"Nothing new for {self.period}: no article since the last digest{issues}."
+        if self.dry_run:
+            return (f"Dry run: would build {self.period} with {self.articles} article(s) in "
+                    f"{len(self.themes)} theme(s){issues}.")
+        return (f"Built {self.period}: {self.articles} article(s) in {len(self.themes)} theme(s) "
+                f"-> {self.folder}{issues}.")
+
+
+def build(config: Config, *, since: date | None = None, dry_run: bool = False,
+          rebuild: bool = False, now: datetime | None = None,
+          progress: Callable[[str, int, int], None] | None = None,
+          lock_wait: float = 0.0) -> BuildResult:
+    """Build the digest for the current week from everything new."""
+    from .compose import compose, period_of
+    from .ingest import ingest
+
+    now = now or datetime.now(config.schedule.zone)
+    period, _, _ = period_of(now)
+    with RunLock(config.lock_file, wait=lock_wait):
+        state = State(config.state.file, readonly=dry_run)
+        try:
+            outcomes = ingest(config, state, progress)
+            new = [a for o in outcomes for a in o.articles]
+            chosen = _select(state, new, period, since, rebuild)
+            if not chosen:
+                if outcomes and not dry_run:
+                    state.record(outcomes, run=("build", "nothing new"))
+                return BuildResult(period, None, 0, len(new), tuple(outcomes), dry_run)
+            digest = compose(config, chosen, now, progress)
+            themes = tuple((t.name_zh, t.name_en, len(t.items)) for t in digest.themes)
+            if dry_run:
+                return BuildResult(period, None, len(digest.items), len(new), tuple(outcomes),
+                                   True, themes)
+            from . import outbox
+            from .render import render
+
+            rendered = render(config, digest)
+            folder = outbox.write(config.outbox.folder, rendered)
+            record = DigestRecord(
+                period=period, built_at=now.isoformat(timespec="seconds"), folder=str(folder),
+                articles=tuple(i.article.id for i in digest.items),
+                files={name: len(data) for name, data in rendered.files}, sent_at=None)
+            state.record(outcomes, digest=record, run=("build", f"built {period}"))
+            return BuildResult(period, folder, len(digest.items), len(new), tuple(outcomes),
+                               False, themes)
+        finally:
+            state.close()
+
+
+def _select(state: State, new: list[Article], period: str, since: date | None,
+            rebuild: bool) -> list[Article]:
+    """The articles of this period's digest: pending ones, plus what it already held."""
+    chosen: dict[str, Article] = {a.id: a for a in state.pending()}
+    chosen.update((a.id, a) for a in new)
+    if since is not None:
+        chosen.update((a.id, a) for a in state.articles_since(since.isoformat()))
+    if chosen or rebuild:
+        # The week's digest is rebuilt whole: what it held stays in it.
+        earlier = {a.id: a for a in state.articles_in(period)}
+        chosen = {**earlier, **chosen}
+    return list(chosen.values())

@@ -1,0 +1,101 @@
+"""`digest preview`: serve the outbox on localhost, newest digest first."""
+
+from __future__ import annotations
+
+import html
+import logging
+import threading
+import webbrowser
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+from .config import Config
+from .errors import DigestError
+
+log = logging.getLogger(__name__)
+
+
+def digests(outbox: Path) -> list[Path]:
+    """Digest folders, newest first."""
+    if not outbox.is_dir():
+        return []
+    found = [p for p in outbox.iterdir()
+             if p.is_dir() and not p.name.startswith(".") and (p / "digest.html").is_file()]
+    return sorted(found, key=lambda p: p.name, reverse=True)
+
+
+def index_page(outbox: Path) -> str:
+    rows = []
+    for folder in digests(outbox):
+        name = html.escape(folder.name)
+        rows.append(f'<li><strong>{name}</strong> — <a href="/{name}/digest.html">HTML email</a> · '
+                    f'<a href="/{name}/digest.md.html">Markdown</a> · '
+                    f'<a href="/{name}/digest.txt">text</a> · <a href="/{name}/manifest.json">manifest</a></li>')
+    body = "\n".join(rows) or "<li>No digest yet: run <code>digest build</code>.</li>"
+    return (f'<!DOCTYPE html><html lang="en"><head><meta charset="utf-8">'
+            f"<title>digest outbox</title></head><body><h1>Outbox · 发件箱</h1><ul>{body}</ul></body></html>")
+
+
+def markdown_page(path: Path) -> str:
+    import markdown
+
+    text = path.read_text(encoding="utf-8")
+    body = markdown.markdown(text, extensions=["extra", "sane_lists"])
+    return (f'<!DOCTYPE html><html><head><meta charset="utf-8"><title>{html.escape(path.parent.name)}'
+            f"</title></head><body style=\"max-width:720px;margin:auto;font-family:sans-serif\">{body}"
+            "</body></html>")
+
+
+class Handler(SimpleHTTPRequestHandler):
+    def __init__(self, *args, outbox: Path, **kwargs):
+        self.outbox = outbox
+        super().__init__(*args, directory=str(outbox), **kwargs)
+
+    def do_GET(self):  # noqa: N802 (http.server naming)
+        path = self.path.split("?", 1)[0]
+        if path in ("/", "/index.html"):
+            return self._send(index_page(self.outbox))
+        if path.endswith("/digest.md.html"):
+            target = (self.outbox / path.lstrip("/")).with_name("digest.md").resolve()
+            if target.is_relative_to(self.outbox.resolve()) and target.is_file():
+                return self._send(markdown_page(target))
+        return super().do_GET()
+
+    def _send(self, page: str):
+        data = page.encode("utf-8")
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(data)))
+        self.end_headers()
+        self.wfile.write(data)
+
+    def log_message(self, fmt, *args):
+        log.info("preview: " + fmt, *args)
+
+
+def make_server(config: Config, port: int) -> ThreadingHTTPServer:
+    outbox = config.outbox.folder
+    outbox.mkdir(parents=True, exist_ok=True)
+    try:
+        return ThreadingHTTPServer((config.preview.host, port), partial(Handler, outbox=outbox))
+    except OSError as exc:
+        raise DigestError(f"cannot serve on {config.preview.host}:{port}: {exc.strerror}; "
+                          "choose another with --port") from None
+
+
+def serve(config: Config, port: int, open_browser: bool = True) -> None:
+    server = make_server(config, port)
+    host, real_port = server.server_address[:2]
+    newest = digests(config.outbox.folder)
+    url = f"http://{host}:{real_port}/"
+    page = f"{url}{newest[0].name}/digest.html" if newest else url
+    print(f"Serving {config.outbox.folder} at {url} (newest: {page}); Ctrl-C to stop", flush=True)
+    if open_browser:
+        threading.Timer(0.5, webbrowser.open, args=(page,)).start()
+    try:
+        server.serve_forever()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        server.server_close()

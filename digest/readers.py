@@ -1,0 +1,145 @@
+"""Readers: bytes on disk (or a feed) -> decoded RawText records.
+
+A reader is picked by file extension from ``READERS``. Decoding handles UTF-8
+(with or without BOM), UTF-16, GB18030/GBK and Big5. A file that cannot become
+text raises :class:`Unusable`, which the build records as skipped or failed.
+"""
+
+from __future__ import annotations
+
+import codecs
+import logging
+import re
+from datetime import datetime, timezone
+from pathlib import Path
+
+from .models import RawText
+
+log = logging.getLogger(__name__)
+
+
+class Unusable(Exception):
+    """A source that yields no article; ``status`` is "skipped" or "failed"."""
+
+    def __init__(self, status: str, reason: str):
+        super().__init__(reason)
+        self.status = status
+        self.reason = reason
+
+
+# ---------------------------------------------------------------- decoding
+
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+
+
+def decode(data: bytes) -> str:
+    """Decode article bytes, trying the encodings Chinese web text comes in."""
+    if not data.strip():
+        raise Unusable("skipped", "empty file")
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return _strict(data, encoding)
+    utf16 = _utf16_without_bom(data)
+    if utf16:
+        return _strict(data, utf16)
+    if b"\x00" in data:
+        raise Unusable("skipped", "binary file (contains NUL bytes)")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        text = _legacy_chinese(data, exc)
+    if len(_CONTROL.findall(text)) > max(8, len(text) // 100):
+        raise Unusable("skipped", "binary file (control characters)")
+    return text
+
+
+def _strict(data: bytes, encoding: str) -> str:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        raise Unusable("failed", f"not valid {encoding}: {exc.reason} at byte {exc.start}") from None
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    sample = data[:4000]
+    if len(sample) < 4:
+        return None
+    even_nul = sample[0::2].count(0) / (len(sample) / 2)
+    odd_nul = sample[1::2].count(0) / (len(sample) / 2)
+    # ASCII in UTF-16 puts a NUL in every other byte; CJK has none, so look at both.
+    if odd_nul > 0.3 and even_nul < 0.05:
+        return "utf-16-le"
+    if even_nul > 0.3 and odd_nul < 0.05:
+        return "utf-16-be"
+    return None
+
+
+def _legacy_chinese(data: bytes, utf8_error: UnicodeDecodeError) -> str:
+    """GB18030 or Big5: keep the decodings that succeed and ask which reads as text."""
+    candidates = {}
+    for encoding in ("gb18030", "big5hkscs"):
+        try:
+            candidates[encoding] = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    if not candidates:
+        # Almost UTF-8 (a truncated multibyte character at the end, say): keep what is valid.
+        if utf8_error.start >= len(data) - 3:
+            return data[: utf8_error.start].decode("utf-8")
+        raise Unusable("failed", "unknown text encoding (not UTF-8, UTF-16, GB18030 or Big5)")
+    if len(candidates) == 1:
+        return next(iter(candidates.values()))
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data, cp_isolation=list(candidates)).best()
+    if best is not None and "big5" in best.encoding:
+        return candidates["big5hkscs"]
+    return candidates["gb18030"]
+
+
+# ---------------------------------------------------------------- readers
+
+def read_text(path: Path, data: bytes, mtime: float) -> list[RawText]:
+    return [RawText(source=str(path), text=decode(data), fmt="txt", mtime=mtime)]
+
+
+def read_markdown(path: Path, data: bytes, mtime: float) -> list[RawText]:
+    return [RawText(source=str(path), text=decode(data), fmt="md", mtime=mtime)]
+
+
+def read_html(path: Path, data: bytes, mtime: float) -> list[RawText]:
+    from .html import html_to_text
+
+    text, title, published = html_to_text(decode(data))
+    return [RawText(source=str(path), text=text, fmt="html", title=title,
+                    published=published, mtime=mtime)]
+
+
+def read_feed(path: Path, data: bytes, mtime: float) -> list[RawText]:
+    from .feeds import parse_feed
+
+    return parse_feed(data, str(path))
+
+
+READERS = {
+    ".txt": read_text,
+    ".text": read_text,
+    ".md": read_markdown,
+    ".markdown": read_markdown,
+    ".html": read_html,
+    ".htm": read_html,
+    ".xml": read_feed,
+    ".rss": read_feed,
+    ".atom": read_feed,
+}
+
+
+def file_time(mtime: float | None) -> datetime | None:
+    return datetime.fromtimestamp(mtime, tz=timezone.utc) if mtime else None

@@ -1,0 +1,137 @@
+"""Render a Digest into its files: Markdown, HTML email (CSS inlined), text, .eml, manifest.
+
+Rendering only builds bytes in memory; the outbox writer puts them on disk.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import re
+from email.message import EmailMessage
+from email.utils import format_datetime
+from functools import lru_cache
+from pathlib import Path
+
+from .config import Config
+from .errors import DigestError
+from .models import Digest, Rendered
+from .script import LANG_TAGS, convert, display_width
+
+log = logging.getLogger(__name__)
+
+FILES = ("digest.md", "digest.html", "digest.txt", "digest.eml")
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|])")
+
+
+def md_escape(text: str) -> str:
+    """Article text inside Markdown: no markup, links or HTML of its own."""
+    text = _MD_SPECIAL.sub(r"\\\1", text)
+    return re.sub(r"^([#>+\-=]|\d+\.)", r"\\\1", text)
+
+
+def wrap(text: str, width: int = 72, indent: str = "") -> str:
+    """Wrap by display width (a Chinese character takes two columns)."""
+    lines, line = [], indent
+    for token in re.findall(r"[A-Za-z0-9$%.,:;'’\-/&+()@#]+\s*|\s+|.", text):
+        if display_width(line + token.rstrip()) > width and line.strip():
+            lines.append(line.rstrip())
+            line = indent + token.lstrip()
+        else:
+            line += token
+    if line.strip():
+        lines.append(line.rstrip())
+    return "\n".join(lines)
+
+
+@lru_cache(maxsize=8)
+def environment(templates: Path, script: str):
+    import jinja2
+
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(templates)),
+        autoescape=jinja2.select_autoescape(enabled_extensions=("html", "j2html"),
+                                            default_for_string=False),
+        trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
+        undefined=jinja2.StrictUndefined)
+    env.filters["zh"] = lambda text: convert(text or "", script)
+    env.filters["md"] = md_escape
+    env.filters["wrap"] = wrap
+    env.globals["lang"] = LANG_TAGS[script]
+    return env
+
+
+def templates_dir(config: Config) -> Path:
+    folder = config.digest.templates
+    if not (folder / "digest.html.j2").is_file():
+        raise DigestError(f"templates not found in {folder} (set digest.templates in {config.path.name})")
+    return folder
+
+
+def subject(digest: Digest, script: str) -> str:
+    return (f"{convert(digest.title_zh, script)} {digest.period} | {digest.title_en} "
+            f"{digest.start:%d %b} – {digest.end:%d %b %Y}")
+
+
+def render(config: Config, digest: Digest) -> Rendered:
+    script = config.digest.script
+    env = environment(templates_dir(config), script)
+    context = {"d": digest, "config": config, "subject": subject(digest, script),
+               "articles": len(digest.items)}
+    markdown_text = env.get_template("digest.md.j2").render(context)
+    html = inline_css(env.get_template("digest.html.j2").render(context))
+    text = env.get_template("digest.txt.j2").render(context)
+    eml = message(config, digest, context["subject"], text, html)
+    files = {"digest.md": markdown_text.encode(), "digest.html": html.encode(),
+             "digest.txt": text.encode(), "digest.eml": eml}
+    manifest = {
+        "period": digest.period,
+        "start": digest.start.isoformat(),
+        "end": digest.end.isoformat(),
+        "built_at": digest.built_at.isoformat(timespec="seconds"),
+        "subject": context["subject"],
+        "themes": [{"key": t.key, "zh": t.name_zh, "en": t.name_en,
+                    "articles": [i.article.id for i in t.items]} for t in digest.themes],
+        "articles": [{"id": i.article.id, "title": i.article.title, "source": i.article.source,
+                      "author": i.article.author, "publisher": i.article.publisher,
+                      "published": i.article.published, "related": list(i.related)}
+                     for i in digest.items],
+        "files": {name: hashlib.sha256(data).hexdigest() for name, data in files.items()},
+    }
+    files["manifest.json"] = json.dumps(manifest, ensure_ascii=False, indent=2).encode()
+    return Rendered(digest.period, tuple(files.items()))
+
+
+def inline_css(html: str) -> str:
+    """Move every CSS rule into style attributes (mail clients drop <style> blocks)."""
+    from premailer import Premailer
+
+    return Premailer(html, keep_style_tags=False, remove_classes=False, strip_important=False,
+                     allow_network=False, disable_validation=True,
+                     cssutils_logging_level=logging.CRITICAL).transform()
+
+
+def message(config: Config, digest: Digest, subject_line: str, text: str, html: str) -> bytes:
+    """An RFC 5322 multipart/alternative message, UTF-8, with a stable Message-ID."""
+    from email import policy
+
+    email = config.email
+    msg = EmailMessage(policy=policy.SMTP)
+    msg["Subject"] = subject_line
+    msg["From"] = email.sender
+    msg["To"] = ", ".join(email.recipients)
+    if email.reply_to:
+        msg["Reply-To"] = email.reply_to
+    msg["Date"] = format_datetime(digest.built_at)
+    domain = email.sender.rsplit("@", 1)[-1].strip(" >") or "digest.local"
+    ids = ",".join(i.article.id for i in digest.items)
+    # Stable for the same digest, so a resend can be recognised as the same message.
+    msg["Message-ID"] = f"<digest.{digest.period}.{hashlib.sha256(ids.encode()).hexdigest()[:16]}@{domain}>"
+    if email.unsubscribe_url:
+        msg["List-Unsubscribe"] = f"<{email.unsubscribe_url}>"
+        if email.unsubscribe_url.startswith("https://"):
+            msg["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
+    msg.set_content(text, subtype="plain", charset="utf-8")
+    msg.add_alternative(html, subtype="html", charset="utf-8")
+    return msg.as_bytes()

@@ -1,0 +1,105 @@
+"""The cleaning rules, in one place.
+
+Each table is a list of (name, pattern) pairs; the cleaner applies them in
+order and records nothing but the article's own words. Patterns match the
+width-folded line (full-width colons and brackets become ASCII), so one rule
+covers both ``作者:`` and ``作者：``. Add a site's habit here, not in code.
+"""
+
+from __future__ import annotations
+
+import re
+
+TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
+
+# Pinyin inserted after a character: 中國(guó), 發(fā). A toned syllable in
+# brackets right after a Chinese character; (ID:weibijiben), (SMH指数) and
+# (Mike Campbell) do not match.
+PINYIN = re.compile(
+    rf"(?<=[\u4e00-\u9fff])[(（]\s*[a-zü]*[{TONED}][a-zü{TONED}]*\s*[)）]")
+
+# Image credits glued inside a paragraph ("图片来源:AFP今年……").
+INLINE_DROP = re.compile(
+    r"(?:图片来源|圖片來源|图源|圖源)[:：]\s*(?:[A-Za-z][A-Za-z .&/]*[A-Za-z]|视觉中国|視覺中國|网络|網絡|东方IC|東方IC)")
+
+# Invisible characters scraped pages carry.
+INVISIBLE = re.compile(r"[\u200b-\u200f\u2060\ufeff\u00ad]")
+
+# Where one scraped line holds several paragraphs: a space after a sentence
+# end, or a space between two Chinese characters (Chinese puts no spaces
+# between words), starts a new paragraph.
+GLUED_PARAGRAPH = re.compile(
+    r"(?<=[。！？!?；”」』])[ \t\u3000]+(?=\S)|(?<=[\u4e00-\u9fff])[ \t\u3000]+(?=[\u4e00-\u9fff])")
+GLUED_MIN_CHARS = 200   # only lines longer than this are split that way
+
+# A file that opens with a topic tag (#AI 市场) holds several articles, each a
+# short title line followed by its body.
+COLLECTION_TAG = re.compile(r"^#[^\s#][^\n]{0,30}$")
+TITLE_MAX_CHARS = 120
+
+# ------------------------------------------------------------- metadata
+# Lines that carry metadata. Each named group found is kept: author,
+# publisher, account (a WeChat id), date.
+DATE = r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?"
+META_LINES = [
+    ("author", re.compile(r"^(?:作者|作\s者|撰文|文|记者|記者|author|by)\s*[:|丨]\s*(?P<author>.+)$", re.I)),
+    ("source", re.compile(
+        r"^(?:本文)?(?:来源|來源|出处|出處|文章来源|文章來源|原文来源|原文來源|转载自|轉載自|source)\s*[:|丨]\s*"
+        r"(?P<publisher>[^|]+?)\s*\|?\s*$", re.I)),
+    ("date", re.compile(rf"^(?:发布时间|發佈時間|發布時間|发布于|發佈於|时间|時間|日期|date)?\s*[:]?\s*(?P<date>{DATE})$", re.I)),
+    ("byline", re.compile(
+        rf"^(?P<publisher>[^·•|]{{1,30}}?)\s*[·•|]\s*(?P<date>{DATE})(?:\s*[·•|].*)?$")),
+]
+ACCOUNT = re.compile(r"\s*\((?:微信)?(?:ID|id|微信号|微信號)\s*:\s*(?P<account>[\w\-]+)\)\s*")
+# Author lines glued to the first paragraph ("作者:微信文章最近其实..."): these
+# placeholders name a platform, not a person.
+AUTHOR_PLACEHOLDERS = ("微信文章", "网络", "網絡", "佚名", "综合", "綜合", "网友", "網友", "未知")
+AUTHOR_MAX_CHARS = 24
+# An opening author bio: "本文作者王维嘉系中国科技大学硕士……"
+AUTHOR_BIO = re.compile(r"^本文作者\s*(?P<author>[\u4e00-\u9fff·]{2,6}?)\s*(?:系|是|为|為|,)")
+
+# ------------------------------------------------------------- boilerplate
+# A whole line that is never article text, wherever it stands.
+DROP_LINES = [
+    ("page marker", re.compile(r"^(?:页|頁|第\s*\d+\s*[页頁]|page\s*\d+|\[\d+\]|\d+\s*/\s*\d+|[上下]一[页頁])\s*:?$", re.I)),
+    ("navigation", re.compile(
+        r"^(?:原创栏目|原創欄目|IT百科|网友评论|網友評論|聚超值\W?精选|聚超值\W?精選|栏目|欄目|百科|评论|評論|精选|精選|"
+        r"首页|首頁|返回顶部|返回頂部|上一篇|下一篇|相关阅读|相關閱讀|相关文章|相關文章|推荐阅读|推薦閱讀|"
+        r"热门推荐|熱門推薦|更多精彩|阅读原文|閱讀原文|点击查看|點擊查看|分享到|收藏|点赞|點讚|在看)\s*\S{0,4}$", re.I)),
+    ("follow prompt", re.compile(
+        r"(?:扫码|掃碼|扫描|掃描|长按|長按|识别|識別).{0,12}(?:二维码|二維碼|关注|關注)|"
+        r"(?:点击|點擊|欢迎|歡迎).{0,6}(?:关注|關注)|关注(?:我们|我們|公众号|公眾號)")),
+    ("editor", re.compile(r"^(?:责任编辑|責任編輯|编辑|編輯|校对|校對|审核|審核|排版|美编|美編)\s*[:|丨]")),
+    ("views", re.compile(r"^(?:阅读|閱讀|浏览|瀏覽|热度|熱度|阅读量|閱讀量)\s*[:]?\s*(?:[\d.]+\s*[万萬wk]?|加载中.*|載入中.*)$", re.I)),
+    ("caption", re.compile(r"^(?:图|圖)\s*\d*\s*[:|丨]|^(?:图片来源|圖片來源|图源|圖源|配图|配圖)\s*[:|丨]")),
+]
+
+# A line from which the rest of the article is not article text: a copyright
+# or reprint notice, a disclaimer, a closing source line. Only in the second
+# half of an article (at the top, a source line is metadata).
+END_MARKERS = [
+    ("copyright notice", re.compile(r"^(?:版权声明|版權聲明|版权宣告|版權宣告|版权所有|版權所有|©|\(c\)\s*\d{4})", re.I)),
+    ("disclaimer", re.compile(r"^(?:免责声明|免責聲明|风险提示|風險提示|特别声明|特別聲明)\s*[:]?")),
+    ("reprint notice", re.compile(r"^(?:转载|轉載|未经授权|未經授權).{0,20}(?:请|請|须|須|禁止|不得)")),
+    ("source line", re.compile(
+        r"^(?:本文来源|本文來源|文章来源|文章來源|原文来源|原文來源|来源|來源)\s*[:|丨]\s*[^。]{1,40}$")),
+]
+
+# At the end of an article, lines that belong to the page, not the text: a
+# lone signature, the author's job title, a company blurb, a dangling label.
+TRAILER_LINES = [
+    ("signature", re.compile(r"^[\u4e00-\u9fff·]{2,4}$")),
+    ("job title", re.compile(
+        r"^.{0,24}(?:董事|合伙人|合夥人|总裁|總裁|分析师|分析師|研究员|研究員|首席|经理|經理|CEO|创始人|創始人|主编|主編|记者|記者)[^。]{0,12}$")),
+    ("company blurb", re.compile(
+        r"(?:成立于|成立於|创立于|創立於|是一家|專注於|专注于|专业从事|專業從事|致力于|致力於).{0,60}(?:公司|机构|機構|平台|平臺|企业|企業|媒体|媒體)")),
+    ("dangling label", re.compile(r"^[^。！？]{1,16}[:：]$")),
+]
+# "(完)", "(单仁行)": a closing bracket at the very end names the source or ends the text.
+CLOSING_TAG = re.compile(r"\s*[(（](?P<tag>[^()（）\d%a-zA-Z]{1,8}|[A-Za-z][A-Za-z ]{1,24})[)）]\s*$")
+END_WORDS = ("完", "全文完", "end", "END")
+
+# A title has no full stop or semicolon inside, and does not end like a clause
+# or a label (a click-bait "!" or "?" at the end is fine).
+NOT_A_TITLE = re.compile(r"[。；;]|[,，:、]$")
+HEADER_TITLE_MAX_CHARS = 80

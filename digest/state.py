@@ -1,0 +1,179 @@
+"""The state file (SQLite): every input file and article seen, every digest built.
+
+A file is recorded as included, skipped or failed with its reason; an article
+stays pending until a digest that includes it has been written. All changes of
+one run are committed in a single transaction, after the outbox is durable.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import sqlite3
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+from .errors import DigestError
+from .models import Article, FileOutcome
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS files (
+    source   TEXT PRIMARY KEY,
+    sha256   TEXT NOT NULL,
+    size     INTEGER NOT NULL DEFAULT 0,
+    status   TEXT NOT NULL CHECK (status IN ('included', 'skipped', 'failed')),
+    reason   TEXT NOT NULL DEFAULT '',
+    articles INTEGER NOT NULL DEFAULT 0,
+    seen_at  TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS articles (
+    id         TEXT PRIMARY KEY,
+    source     TEXT NOT NULL,
+    title      TEXT NOT NULL,
+    data       TEXT NOT NULL,
+    first_seen TEXT NOT NULL,
+    period     TEXT
+);
+CREATE INDEX IF NOT EXISTS articles_period ON articles(period);
+CREATE TABLE IF NOT EXISTS digests (
+    period   TEXT PRIMARY KEY,
+    built_at TEXT NOT NULL,
+    folder   TEXT NOT NULL,
+    articles TEXT NOT NULL,
+    files    TEXT NOT NULL,
+    sent_at  TEXT
+);
+CREATE TABLE IF NOT EXISTS runs (
+    id       INTEGER PRIMARY KEY AUTOINCREMENT,
+    kind     TEXT NOT NULL,
+    at       TEXT NOT NULL,
+    result   TEXT NOT NULL
+);
+"""
+
+
+@dataclass(frozen=True)
+class DigestRecord:
+    period: str
+    built_at: str
+    folder: str
+    articles: tuple[str, ...]
+    files: dict
+    sent_at: str | None
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def article_to_json(article: Article) -> str:
+    return json.dumps(dataclasses.asdict(article), ensure_ascii=False)
+
+
+def article_from_json(text: str) -> Article:
+    data = json.loads(text)
+    data["paragraphs"] = tuple(data["paragraphs"])
+    return Article(**data)
+
+
+class State:
+    """The state file. ``State(path, readonly=True)`` never creates or changes it."""
+
+    def __init__(self, path: Path, readonly: bool = False):
+        self.path = Path(path)
+        try:
+            if readonly:
+                if not self.path.exists():
+                    self.db = sqlite3.connect(":memory:")
+                else:
+                    self.db = sqlite3.connect(f"{self.path.as_uri()}?mode=ro", uri=True)
+            else:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+                self.db = sqlite3.connect(self.path, timeout=10)
+            if not readonly or not self.path.exists():
+                self.db.executescript(SCHEMA)
+            self.db.execute("SELECT count(*) FROM files").fetchone()
+        except sqlite3.DatabaseError as exc:
+            raise DigestError(f"state file {self.path} is unusable ({exc}); move it aside to "
+                              "start afresh (every article will count as new)") from None
+
+    def close(self) -> None:
+        self.db.close()
+
+    # ------------------------------------------------------------ reading
+    def file_sha(self, source: str) -> str | None:
+        row = self.db.execute("SELECT sha256 FROM files WHERE source = ?", (source,)).fetchone()
+        return row[0] if row else None
+
+    def article_ids(self) -> set[str]:
+        return {row[0] for row in self.db.execute("SELECT id FROM articles")}
+
+    def article_source(self, article_id: str) -> tuple[str, str] | None:
+        row = self.db.execute("SELECT source, title FROM articles WHERE id = ?",
+                              (article_id,)).fetchone()
+        return (row[0], row[1]) if row else None
+
+    def pending(self) -> list[Article]:
+        rows = self.db.execute(
+            "SELECT data FROM articles WHERE period IS NULL ORDER BY first_seen, source")
+        return [article_from_json(r[0]) for r in rows]
+
+    def articles_in(self, period: str) -> list[Article]:
+        rows = self.db.execute("SELECT data FROM articles WHERE period = ? ORDER BY first_seen",
+                               (period,))
+        return [article_from_json(r[0]) for r in rows]
+
+    def articles_since(self, when: str) -> list[Article]:
+        rows = self.db.execute("SELECT data FROM articles WHERE first_seen >= ? ORDER BY first_seen",
+                               (when,))
+        return [article_from_json(r[0]) for r in rows]
+
+    def digest(self, period: str) -> DigestRecord | None:
+        row = self.db.execute("SELECT * FROM digests WHERE period = ?", (period,)).fetchone()
+        return self._record(row) if row else None
+
+    def last_digest(self) -> DigestRecord | None:
+        row = self.db.execute("SELECT * FROM digests ORDER BY built_at DESC LIMIT 1").fetchone()
+        return self._record(row) if row else None
+
+    def problems(self) -> list[tuple[str, str, str]]:
+        """(source, status, reason) of every file that was skipped or failed."""
+        return list(self.db.execute(
+            "SELECT source, status, reason FROM files WHERE status != 'included' ORDER BY source"))
+
+    def last_run(self, kind: str) -> tuple[str, str] | None:
+        row = self.db.execute("SELECT at, result FROM runs WHERE kind = ? ORDER BY id DESC LIMIT 1",
+                              (kind,)).fetchone()
+        return (row[0], row[1]) if row else None
+
+    @staticmethod
+    def _record(row) -> DigestRecord:
+        return DigestRecord(row[0], row[1], row[2], tuple(json.loads(row[3])), json.loads(row[4]), row[5])
+
+    # ------------------------------------------------------------ writing
+    def record(self, outcomes: list[FileOutcome], digest: DigestRecord | None = None,
+               run: tuple[str, str] | None = None) -> None:
+        """Record a run's files, new articles and digest in one transaction."""
+        now = _now()
+        with self.db:
+            for o in outcomes:
+                self.db.execute(
+                    "INSERT OR REPLACE INTO files (source, sha256, size, status, reason, articles, seen_at)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    (o.source, o.sha256, o.size, o.status, o.reason, len(o.articles), now))
+                for a in o.articles:
+                    self.db.execute(
+                        "INSERT OR IGNORE INTO articles (id, source, title, data, first_seen)"
+                        " VALUES (?, ?, ?, ?, ?)", (a.id, a.source, a.title, article_to_json(a), now))
+            if digest is not None:
+                self.db.execute(
+                    "INSERT OR REPLACE INTO digests (period, built_at, folder, articles, files, sent_at)"
+                    " VALUES (?, ?, ?, ?, ?, ?)",
+                    (digest.period, digest.built_at, digest.folder, json.dumps(list(digest.articles)),
+                     json.dumps(digest.files), digest.sent_at))
+                self.db.executemany("UPDATE articles SET period = ? WHERE id = ?",
+                                    [(digest.period, i) for i in digest.articles])
+            if run is not None:
+                self.db.execute("INSERT INTO runs (kind, at, result) VALUES (?, ?, ?)",
+                                (run[0], now, run[1]))

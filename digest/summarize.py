@@ -1,0 +1,191 @@
+"""Extractive summaries: graph ranking plus what news needs.
+
+Contract (one per algorithm): rate every sentence of a Document, then the shared
+:func:`pick` chooses the best within a character budget, avoiding redundancy,
+and restores document order. The default rater is TextRank over TF-IDF cosine
+similarity, blended with a position prior and similarity to the title.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from functools import lru_cache
+
+import numpy as np
+
+from . import rules, sentences, words
+from .models import Article, Document, Sentence, Summary
+from .script import fold_width, to_simplified
+
+MIN_SENTENCE_CHARS = 12
+REDUNDANT = 0.75        # cosine above which two sentences say the same thing
+MMR_LAMBDA = 0.75
+CAPTION = re.compile(r"^(?:图|圖|表)\s*\d+|^(?:图片|圖片|资料图|資料圖|来源|來源)[:：]")
+READER_QUESTION = re.compile(r"(你|您|大家|各位|读者|讀者).{0,30}[?？]\s*$|[?？]\s*$")
+LIST_MARKER = re.compile(r"^\s*(?:\d{1,2}[.、)）]|[（(]\d{1,2}[)）]|[•·\-*]|[一二三四五六七八九十]+、)\s*")
+
+
+def document(article: Article) -> Document:
+    """Split an article into sentences and segment each into ranking tokens."""
+    items = []
+    for p, paragraph in enumerate(article.paragraphs):
+        for piece in sentences.split(paragraph):
+            normal = to_simplified(fold_width(piece))
+            items.append(Sentence(article.id, len(items), p, piece,
+                                  tuple(words.tokens(normal, normalised=True))))
+    return Document(article, tuple(items), tuple(words.tokens(article.title)))
+
+
+def eligible(sentence: Sentence) -> bool:
+    """Can this sentence stand in a summary? Not a fragment, caption, question or boilerplate."""
+    text = sentence.text.strip()
+    folded = fold_width(text)
+    if len(text) < MIN_SENTENCE_CHARS or len(sentence.tokens) < 3:
+        return False
+    if CAPTION.search(folded) or READER_QUESTION.search(folded):
+        return False
+    if any(p.search(folded) for _, p in rules.DROP_LINES):
+        return False
+    # A heading-like piece without any sentence end is a fragment.
+    return bool(re.search(r"[。！？!?；;…”」.]\s*$", folded)) or len(text) > 40
+
+
+# ---------------------------------------------------------------- rating
+
+def vectors(token_lists, idf: dict[str, float] | None = None):
+    """Row-normalised TF-IDF matrix (sublinear tf) and the vocabulary."""
+    vocab: dict[str, int] = {}
+    for toks in token_lists:
+        for t in toks:
+            vocab.setdefault(t, len(vocab))
+    matrix = np.zeros((len(token_lists), max(1, len(vocab))), dtype=np.float32)
+    df = Counter(t for toks in token_lists for t in set(toks))
+    n = len(token_lists)
+    for row, toks in enumerate(token_lists):
+        for t, c in Counter(toks).items():
+            weight = idf.get(t) if idf else None
+            if weight is None:
+                weight = math.log((n + 1) / (df[t] + 1)) + 1.0
+            matrix[row, vocab[t]] = (1.0 + math.log(c)) * weight
+    norms = np.linalg.norm(matrix, axis=1, keepdims=True)
+    norms[norms == 0] = 1.0
+    return matrix / norms, vocab
+
+
+def pagerank(sim: np.ndarray, damping: float = 0.85, iterations: int = 60) -> np.ndarray:
+    n = sim.shape[0]
+    if n == 0:
+        return np.zeros(0)
+    weights = sim.copy()
+    np.fill_diagonal(weights, 0.0)
+    sums = weights.sum(axis=1, keepdims=True)
+    dangling = (sums == 0).ravel()
+    sums[sums == 0] = 1.0
+    transition = weights / sums
+    rank = np.full(n, 1.0 / n)
+    for _ in range(iterations):
+        spread = rank[dangling].sum() / n
+        new = (1 - damping) / n + damping * (rank @ transition + spread)
+        if np.abs(new - rank).sum() < 1e-6:
+            rank = new
+            break
+        rank = new
+    return rank
+
+
+def rate_textrank(doc: Document) -> tuple[np.ndarray, np.ndarray]:
+    """Scores for every sentence, and the sentence similarity matrix."""
+    rows = [s.tokens for s in doc.sentences] + [doc.title_tokens]
+    matrix, _ = vectors(rows)
+    sent, title = matrix[:-1], matrix[-1]
+    sim = sent @ sent.T
+    rank = pagerank(sim)
+    if len(rank):
+        rank = rank / rank.max()
+    n = len(doc.sentences)
+    position = np.array([1.0 / math.sqrt(1.0 + i) for i in range(n)])
+    first_in_paragraph = np.array(
+        [1.0 if i == 0 or doc.sentences[i - 1].paragraph != s.paragraph else 0.0
+         for i, s in enumerate(doc.sentences)])
+    title_sim = sent @ title if doc.title_tokens else np.zeros(n)
+    scores = 0.45 * rank + 0.25 * position + 0.2 * title_sim + 0.1 * first_in_paragraph
+    return scores, sim
+
+
+RATERS = {"textrank": rate_textrank}
+
+
+# ---------------------------------------------------------------- picking
+
+def pick(doc: Document, scores: np.ndarray, sim: np.ndarray, budget: int,
+         max_sentences: int = 5) -> tuple[tuple[Sentence, ...], tuple[float, ...]]:
+    """Best sentences within ``budget`` characters, no two alike, in document order."""
+    candidates = [i for i, s in enumerate(doc.sentences) if eligible(s)]
+    if not candidates:
+        candidates = [i for i, s in enumerate(doc.sentences) if s.text.strip()]
+    chosen: list[int] = []
+    used = 0
+    while candidates and len(chosen) < max_sentences:
+        def mmr(i: int) -> float:
+            overlap = max((sim[i, j] for j in chosen), default=0.0)
+            return MMR_LAMBDA * scores[i] - (1 - MMR_LAMBDA) * overlap
+        fitting = [i for i in candidates
+                   if used + len(doc.sentences[i].text.strip()) <= budget
+                   and all(sim[i, j] < REDUNDANT for j in chosen)]
+        if not fitting:
+            if chosen:
+                break
+            fitting = candidates  # nothing fits: the single best sentence, whole
+        best = max(fitting, key=mmr)
+        chosen.append(best)
+        used += len(doc.sentences[best].text.strip())
+        candidates.remove(best)
+    chosen.sort()
+    return tuple(doc.sentences[i] for i in chosen), tuple(float(scores[i]) for i in chosen)
+
+
+def summarize(doc: Document, budget: int = 180, method: str = "textrank",
+              idf: dict[str, float] | None = None) -> Summary:
+    scores, sim = RATERS[method](doc)
+    chosen, chosen_scores = pick(doc, scores, sim, budget)
+    return Summary(doc.article.id, chosen, keywords(doc, idf=idf), chosen_scores)
+
+
+# ---------------------------------------------------------------- keywords
+
+@lru_cache(maxsize=1)
+def jieba_idf() -> tuple[dict[str, float], float]:
+    """jieba's IDF table (from a large general corpus) and its median."""
+    from importlib import resources
+
+    table: dict[str, float] = {}
+    text = resources.files("jieba").joinpath("analyse").joinpath("idf.txt").read_text("utf-8")
+    for line in text.splitlines():
+        word, _, value = line.partition(" ")
+        if value:
+            table[word] = float(value)
+    values = sorted(table.values())
+    return table, values[len(values) // 2]
+
+
+def keywords(doc: Document, k: int = 8, idf: dict[str, float] | None = None) -> tuple[str, ...]:
+    """Top TF-IDF words; ``idf`` (this run's corpus) overrides jieba's general table."""
+    general, median = jieba_idf()
+    counts = Counter(t for t in doc.tokens if len(t) > 1 and not re.match(r"^[\d.,%+\-]+$", t))
+    for t in doc.title_tokens:
+        if t in counts:
+            counts[t] += 2
+    def weight(t: str) -> float:
+        base = (idf or {}).get(t) or general.get(t, median)
+        return (1 + math.log(counts[t])) * base
+    return tuple(sorted(counts, key=lambda t: (-weight(t), t))[:k])
+
+
+def summarize_text(text: str, budget: int = 180, source: str = "<stdin>") -> list[Summary]:
+    """Clean and summarise free text (one or several articles)."""
+    from .clean import clean
+    from .models import RawText
+
+    return [summarize(document(a), budget) for a in clean(RawText(source, text, "txt"))]

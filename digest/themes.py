@@ -1,0 +1,164 @@
+"""Themes: the configured taxonomy first, clustering for whatever fits none.
+
+Articles on the same story (similar enough word vectors) are marked related,
+placed in one theme and shown together. Themes are ordered by weight; each has
+a one-sentence overview drawn from its articles' summaries.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+import numpy as np
+
+from .config import ThemeSpec
+from .models import Document, Item, Summary, Theme
+from .script import fold_width, to_simplified
+from .summarize import vectors
+from .words import glossary
+
+MIN_THEME_SCORE = 3.0     # weighted term hits an article needs to join a configured theme
+RELATED = 0.45            # document cosine above which two articles are on the same story
+CLUSTER = 0.2             # cosine to a cluster's centroid needed to join it
+NEAR_SAME = 0.7           # character-bigram overlap above which two sentences repeat
+
+
+def related_groups(docs: list[Document]) -> list[list[int]]:
+    """Indices of documents grouped by story (connected by high similarity)."""
+    if not docs:
+        return []
+    matrix, _ = vectors([d.tokens for d in docs])
+    sim = matrix @ matrix.T
+    parent = list(range(len(docs)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    for i in range(len(docs)):
+        for j in range(i + 1, len(docs)):
+            if sim[i, j] >= RELATED:
+                parent[root(j)] = root(i)
+    groups: dict[int, list[int]] = defaultdict(list)
+    for i in range(len(docs)):
+        groups[root(i)].append(i)
+    return list(groups.values())
+
+
+def theme_scores(doc: Document, specs: tuple[ThemeSpec, ...]) -> list[float]:
+    title = to_simplified(fold_width(doc.article.title)).lower()
+    body = to_simplified(fold_width(doc.article.body)).lower()
+    scale = max(1.0, len(body) / 2000) ** 0.5
+    scores = []
+    for spec in specs:
+        score = 0.0
+        for term in spec.terms:
+            term = to_simplified(fold_width(term)).lower()
+            score += 3 * title.count(term) + body.count(term) / scale
+        scores.append(score)
+    return scores
+
+
+def group(docs: list[Document], items: list[Item], specs: tuple[ThemeSpec, ...],
+          max_items: int) -> tuple[Theme, ...]:
+    """Place every item in exactly one theme."""
+    stories = related_groups(docs)
+    related_of: dict[int, tuple[str, ...]] = {}
+    for story in stories:
+        for i in story:
+            related_of[i] = tuple(docs[j].article.id for j in story if j != i)
+    items = [Item(it.article, it.summary, it.facts, it.reading_minutes, related_of.get(i, ()))
+             for i, it in enumerate(items)]
+    placed: dict[str, list[int]] = defaultdict(list)
+    leftovers: list[list[int]] = []
+    for story in stories:
+        totals = np.sum([theme_scores(docs[i], specs) for i in story], axis=0) if specs else []
+        if len(totals) and totals.max() / len(story) >= MIN_THEME_SCORE:
+            placed[specs[int(totals.argmax())].key].extend(story)
+        else:
+            leftovers.append(story)
+    themes = [_theme(spec.key, spec.zh, spec.en, [items[i] for i in placed[spec.key]], max_items)
+              for spec in specs if placed.get(spec.key)]
+    for number, cluster in enumerate(_cluster(items, leftovers), start=1):
+        zh, en = _label([items[i].summary for i in cluster])
+        themes.append(_theme(f"more-{number}", zh, en, [items[i] for i in cluster], max_items))
+    return tuple(sorted(themes, key=lambda t: (-t.weight, t.key)))
+
+
+def _cluster(items: list[Item], stories: list[list[int]]) -> list[list[int]]:
+    """Greedy single pass over stories: join the closest cluster or start a new one."""
+    if not stories:
+        return []
+    keyword_rows = [[k for i in story for k in items[i].summary.keywords] for story in stories]
+    matrix, _ = vectors(keyword_rows)
+    clusters: list[list[int]] = []
+    centroids: list[np.ndarray] = []
+    for s, row in enumerate(matrix):
+        sims = [float(row @ c / (np.linalg.norm(c) or 1.0)) for c in centroids]
+        best = int(np.argmax(sims)) if sims else -1
+        if best >= 0 and sims[best] >= CLUSTER:
+            clusters[best].extend(stories[s])
+            centroids[best] = centroids[best] + row
+        else:
+            clusters.append(list(stories[s]))
+            centroids.append(row.copy())
+    return clusters
+
+
+def _label(summaries: list[Summary]) -> tuple[str, str]:
+    """A bilingual label from the cluster's most shared keywords."""
+    counts: dict[str, int] = defaultdict(int)
+    for summary in summaries:
+        for rank, word in enumerate(summary.keywords[:5]):
+            counts[word] += 5 - rank
+    top = sorted(counts, key=lambda w: (-counts[w], w))[:2]
+    english = {hans: en for hans, _v, en, _k in glossary()}
+    zh = "、".join(w.upper() if w.isascii() else w for w in top) or "其他"
+    en_words = [english.get(w) or (w.upper() if len(w) <= 4 else w.title())
+                for w in top if w in english or w.isascii()]
+    return zh, ("More on " + " & ".join(en_words)) if en_words else "Other stories"
+
+
+def _theme(key: str, zh: str, en: str, items: list[Item], max_items: int) -> Theme:
+    # Related articles next to each other, strongest summaries first.
+    items.sort(key=lambda it: -(it.summary.scores[0] if it.summary.scores else 0.0))
+    ordered: list[Item] = []
+    for item in items:
+        if item in ordered:
+            continue
+        ordered.append(item)
+        ordered.extend(o for o in items if o.article.id in item.related and o not in ordered)
+    ordered = _drop_repeats(ordered)[:max_items]
+    weight = sum(1.0 + min(1.0, it.article.chars / 4000) for it in ordered)
+    lead = max((s for it in ordered for s in zip(it.summary.scores, it.summary.sentences)),
+               key=lambda pair: pair[0], default=None)
+    return Theme(key, zh, en, tuple(ordered), lead[1].text.strip() if lead else "", weight)
+
+
+def _bigrams(text: str) -> set[str]:
+    text = re.sub(r"\W+", "", to_simplified(text))
+    return {text[i:i + 2] for i in range(len(text) - 1)}
+
+
+def _drop_repeats(items: list[Item]) -> list[Item]:
+    """Within one theme, a sentence already shown for an earlier article is not shown again."""
+    shown: list[set[str]] = []
+    out = []
+    for item in items:
+        keep = []
+        for sentence in item.summary.sentences:
+            grams = _bigrams(sentence.text)
+            if any(len(grams & g) / max(1, min(len(grams), len(g))) >= NEAR_SAME for g in shown):
+                continue
+            keep.append(sentence)
+            shown.append(grams)
+        if keep and len(keep) != len(item.summary.sentences):
+            scores = tuple(sc for sc, s in zip(item.summary.scores, item.summary.sentences)
+                           if s in keep)
+            summary = Summary(item.summary.article_id, tuple(keep), item.summary.keywords, scores)
+            item = Item(item.article, summary, item.facts, item.reading_minutes, item.related)
+        out.append(item)
+    return out
