@@ -68,17 +68,21 @@ def _strict(data: bytes, encoding: str) -> str:
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
-    sample = data[:4000]
-    if len(sample) < 4:
+    """UTF-16 without a BOM: NUL bytes (from ASCII) only ever at odd or only at even offsets."""
+    sample = data[:8000]
+    if len(sample) < 4 or len(data) % 2 or b"\x00" not in sample:
         return None
-    even_nul = sample[0::2].count(0) / (len(sample) / 2)
-    odd_nul = sample[1::2].count(0) / (len(sample) / 2)
-    # ASCII in UTF-16 puts a NUL in every other byte; CJK has none, so look at both.
-    if odd_nul > 0.3 and even_nul < 0.05:
-        return "utf-16-le"
-    if even_nul > 0.3 and odd_nul < 0.05:
-        return "utf-16-be"
-    return None
+    odd = sample[1::2].count(0)
+    even = sample[0::2].count(0)
+    encoding = "utf-16-le" if odd and not even else "utf-16-be" if even and not odd else None
+    if encoding is None:
+        return None
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError:
+        return None
+    printable = sum(ch.isprintable() or ch.isspace() for ch in text[:4000])
+    return encoding if printable >= 0.95 * len(text[:4000]) else None
 
 
 def _legacy_chinese(data: bytes, utf8_error: UnicodeDecodeError) -> str:

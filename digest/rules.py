@@ -12,11 +12,12 @@ import re
 
 TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
 
-# Pinyin inserted after a character: 中國(guó), 發(fā). A toned syllable in
-# brackets right after a Chinese character; (ID:weibijiben), (SMH指数) and
-# (Mike Campbell) do not match.
+# Pinyin inserted after a character: 中國(guó), 發(fā). A bracketed syllable
+# with a tone mark is never real text, so (ID:weibijiben), (SMH指数),
+# (Mike Campbell) and (notional) do not match. A scraper sometimes lost the
+# character and the opening bracket ("?jī)"): that residue goes too.
 PINYIN = re.compile(
-    rf"(?<=[\u4e00-\u9fff])[(（]\s*[a-zü]*[{TONED}][a-zü{TONED}]*\s*[)）]")
+    rf"[(（]\s*[a-zü]*[{TONED}][a-zü{TONED}]*\s*[)）]|[?？][a-zü]*[{TONED}][a-zü{TONED}]*[)）]")
 
 # Image credits glued inside a paragraph ("图片来源:AFP今年……").
 INLINE_DROP = re.compile(
@@ -95,8 +96,8 @@ TRAILER_LINES = [
         r"(?:成立于|成立於|创立于|創立於|是一家|專注於|专注于|专业从事|專業從事|致力于|致力於).{0,60}(?:公司|机构|機構|平台|平臺|企业|企業|媒体|媒體)")),
     ("dangling label", re.compile(r"^[^。！？]{1,16}[:：]$")),
 ]
-# "(完)", "(单仁行)": a closing bracket at the very end names the source or ends the text.
-CLOSING_TAG = re.compile(r"\s*[(（](?P<tag>[^()（）\d%a-zA-Z]{1,8}|[A-Za-z][A-Za-z ]{1,24})[)）]\s*$")
+# "(完)", "(单仁行)": a bracket alone after the last sentence names the source or ends the text.
+CLOSING_TAG = re.compile(r"(?:^|(?<=[。！？!?”」]))\s*[(（](?P<tag>[^()（）\d%,，。:：;；]{1,20})[)）]\s*$")
 END_WORDS = ("完", "全文完", "end", "END")
 
 # A title has no full stop or semicolon inside, and does not end like a clause

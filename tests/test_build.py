@@ -1,0 +1,143 @@
+"""The whole build, end to end, on the real seed files in a temporary project."""
+
+from __future__ import annotations
+
+import email
+import json
+import re
+import sqlite3
+from datetime import datetime
+from email import policy
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from digest.config import load
+from digest.pipeline import build
+from digest.script import convert
+
+NOW = datetime(2026, 11, 18, 9, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
+
+
+def snapshot(folder: Path) -> dict[str, tuple[int, bytes]]:
+    return {str(p.relative_to(folder)): (p.stat().st_mtime_ns, p.read_bytes())
+            for p in sorted(folder.rglob("*")) if p.is_file() and not p.name.endswith(".lock")}
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    """One real build of the five seed files (module-wide: it is the slow part)."""
+    import shutil
+
+    from .conftest import SEEDS, write_config
+
+    root = tmp_path_factory.mktemp("project")
+    shutil.copytree(SEEDS, root / "articles")
+    write_config(root)
+    config = load(root / "config.toml")
+    result = build(config, now=NOW)
+    return config, result
+
+
+def test_build_writes_every_file(built):
+    config, result = built
+    assert result.period == "2026-W47"
+    assert result.folder == config.outbox.folder / "2026-W47"
+    names = sorted(p.name for p in result.folder.iterdir())
+    assert names == ["digest.eml", "digest.html", "digest.md", "digest.txt", "manifest.json"]
+
+
+def test_digest_holds_every_article_once_under_a_theme(built):
+    _, result = built
+    manifest = json.loads((result.folder / "manifest.json").read_text(encoding="utf-8"))
+    assert len(manifest["articles"]) == 12  # 1 + 1 + 1 + 1 + 8 articles in the five files
+    in_themes = [a for t in manifest["themes"] for a in t["articles"]]
+    assert sorted(in_themes) == sorted(a["id"] for a in manifest["articles"])
+    markdown = (result.folder / "digest.md").read_text(encoding="utf-8")
+    for article in manifest["articles"]:
+        assert article["id"] in in_themes
+    assert "利空突袭!深夜,直线跳水!" in markdown  # a Traditional title, shown in Simplified
+    assert markdown.count("\n### ") == 12
+
+
+def test_manifest_checksums_match_files(built):
+    import hashlib
+
+    _, result = built
+    manifest = json.loads((result.folder / "manifest.json").read_text(encoding="utf-8"))
+    for name, digest in manifest["files"].items():
+        assert hashlib.sha256((result.folder / name).read_bytes()).hexdigest() == digest
+
+
+def test_html_has_all_styles_inline(built):
+    _, result = built
+    html = (result.folder / "digest.html").read_text(encoding="utf-8")
+    assert "<style" not in html
+    assert 'style="' in html and "font-family" in html
+    assert 'width="600"' in html
+    assert 'lang="zh-Hans"' in html and 'lang="en"' in html
+    assert "Not investment advice" in html
+
+
+def test_eml_is_multipart_alternative_utf8(built):
+    config, result = built
+    message = email.message_from_bytes((result.folder / "digest.eml").read_bytes(),
+                                       policy=policy.default)
+    assert message.get_content_type() == "multipart/alternative"
+    parts = {p.get_content_type(): p for p in message.iter_parts()}
+    assert set(parts) == {"text/plain", "text/html"}
+    assert all(p.get_content_charset() == "utf-8" for p in parts.values())
+    assert "AI 与金融市场周报" in message["Subject"] and "AI & Markets Weekly" in message["Subject"]
+    assert message["From"] == config.email.sender
+    assert re.fullmatch(r"<digest\.2026-W47\.[0-9a-f]{16}@example\.com>", message["Message-ID"])
+    assert "英伟达" in parts["text/plain"].get_content()
+
+
+def test_second_build_reports_nothing_new_and_writes_nothing(built):
+    config, _ = built
+    root = config.root
+    before = snapshot(root)
+    again = build(config, now=NOW)
+    assert not again.built and "Nothing new" in again.message
+    assert snapshot(root) == before
+
+
+def test_rebuild_and_dry_run(built):
+    config, first = built
+    dry = build(config, now=NOW, dry_run=True, rebuild=True)
+    assert dry.dry_run and dry.articles == 12 and dry.folder is None
+    redone = build(config, now=NOW, rebuild=True)
+    assert redone.articles == 12 and redone.folder == first.folder
+
+
+def test_state_records_files_articles_and_digest(built):
+    config, _ = built
+    db = sqlite3.connect(config.state.file)
+    assert db.execute("SELECT count(*) FROM files WHERE status = 'included'").fetchone()[0] == 5
+    assert db.execute("SELECT count(*) FROM articles WHERE period = '2026-W47'").fetchone()[0] == 12
+    assert db.execute("SELECT period FROM digests").fetchall() == [("2026-W47",)]
+
+
+def test_new_and_bad_files_are_recorded_and_the_rest_goes_on(project: Path):
+    config = load(project / "config.toml")
+    assert build(config, now=NOW).articles == 12
+    articles = project / "articles"
+    (articles / "empty.txt").write_bytes(b"")
+    (articles / "image.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(300))
+    (articles / "notes.docx").write_bytes(b"PK\x03\x04")
+    original = (articles / "003_1920a2aec77360db.txt").read_text(encoding="utf-8")
+    simplified = convert(original, "hans")
+    assert simplified != original
+    (articles / "copy-in-simplified.txt").write_text(simplified, encoding="utf-8")
+    (articles / "new.md").write_text(
+        "# 美联储降息\n\n美联储周三宣布降息25个基点，这是今年第三次降息，市场普遍预期经济增长放缓。"
+        "\n\n分析人士认为，降息将支撑美股估值，科技股有望继续上涨。", encoding="utf-8")
+    result = build(config, now=NOW)
+    assert result.new_articles == 1 and result.articles == 13
+    problems = {Path(o.source).name: (o.status, o.reason) for o in result.problems}
+    assert problems["empty.txt"] == ("skipped", "empty file")
+    assert problems["image.txt"][0] == "skipped" and "binary" in problems["image.txt"][1]
+    assert problems["notes.docx"][0] == "skipped" and "unsupported" in problems["notes.docx"][1]
+    assert problems["copy-in-simplified.txt"][0] == "skipped"
+    assert "duplicate" in problems["copy-in-simplified.txt"][1]

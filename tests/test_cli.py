@@ -1,0 +1,75 @@
+"""The `digest` command as a user runs it: subprocesses, real files, exit codes."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from digest.cli import EXAMPLES, main
+
+from .conftest import ROOT, SEEDS
+
+
+def run(*args: str, cwd: Path, stdin: str | None = None) -> subprocess.CompletedProcess:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    return subprocess.run([sys.executable, "-m", "digest", *args], cwd=cwd, input=stdin,
+                          capture_output=True, text=True, timeout=120, env=env)
+
+
+@pytest.mark.parametrize("command", sorted(EXAMPLES))
+def test_every_command_has_help_ending_with_an_example(command, capsys):
+    with pytest.raises(SystemExit) as done:
+        main([command, "--help"])
+    assert done.value.code == 0
+    lines = capsys.readouterr().out.rstrip().splitlines()
+    example = lines[lines.index("example:") + 1:]
+    assert example and all(line.startswith(f"  ") and "digest " + command in line for line in example[:1])
+    assert lines[-1] == example[-1]
+
+
+def test_build_then_nothing_new_then_status(project: Path):
+    first = run("build", cwd=project)
+    assert first.returncode == 0, first.stderr
+    assert first.stdout.startswith("Built 20") and "12 article(s)" in first.stdout
+    assert first.stderr == ""  # no terminal: no progress, only the one-line result
+    second = run("build", cwd=project)
+    assert second.returncode == 0 and "Nothing new" in second.stdout
+    (project / "articles" / "empty.txt").write_bytes(b"")
+    run("build", cwd=project)
+    status = run("status", cwd=project)
+    assert status.returncode == 0
+    assert "pending articles: 0" in status.stdout
+    assert "skipped" in status.stdout and "empty.txt: empty file" in status.stdout
+    assert "next scheduled run: " in status.stdout
+
+
+def test_errors_are_one_line_without_traceback(tmp_path: Path):
+    (tmp_path / "config.toml").write_text("[digest]\nscript = 'klingon'\n")
+    result = run("build", cwd=tmp_path)
+    assert result.returncode == 1
+    assert result.stderr.strip().count("\n") == 0
+    assert result.stderr.startswith("digest: error: 'digest.script' must be one of")
+    assert "Traceback" not in result.stderr
+    missing = run("build", "--config", "nope.toml", cwd=tmp_path)
+    assert missing.returncode == 1 and "config file not found" in missing.stderr
+
+
+def test_summarize_file_and_stdin(tmp_path: Path):
+    text = (SEEDS / "003_1920a2aec77360db.txt").read_text(encoding="utf-8")
+    from_stdin = run("summarize", "-", "--chars", "120", cwd=tmp_path, stdin=text)
+    assert from_stdin.returncode == 0, from_stdin.stderr
+    assert "DeepSeek" in from_stdin.stdout
+    from_file = run("summarize", str(SEEDS / "003_1920a2aec77360db.txt"), "--chars", "120",
+                    cwd=tmp_path)
+    assert from_file.stdout == from_stdin.stdout
+
+
+def test_dry_run_writes_nothing(project: Path):
+    result = run("build", "--dry-run", cwd=project)
+    assert result.returncode == 0 and result.stdout.rstrip().splitlines()[-1].startswith("Dry run")
+    assert not (project / "outbox").exists()
+    assert not (project / "state" / "digest.sqlite3").exists()

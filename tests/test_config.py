@@ -1,0 +1,51 @@
+"""Configuration: the shipped file loads, paths resolve, mistakes are named."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from digest.config import load
+from digest.errors import ConfigError
+
+from .conftest import ROOT
+
+
+def test_shipped_config_loads_with_every_section():
+    config = load(ROOT / "config.toml")
+    assert config.sources.folders == (ROOT / "seeds",)
+    assert config.outbox.folder == ROOT / "outbox"
+    assert config.schedule.timezone == "Asia/Shanghai" and config.schedule.send is False
+    assert [t.key for t in config.themes] == ["ai-chips", "ai-models", "markets", "macro"]
+    assert config.digest.templates == ROOT / "templates"
+
+
+def test_defaults_apply_to_an_empty_file(tmp_path: Path):
+    (tmp_path / "c.toml").write_text("")
+    config = load(tmp_path / "c.toml")
+    assert config.state.file == tmp_path / "state" / "digest.sqlite3"
+    assert config.digest.summary_chars == 180
+
+
+@pytest.mark.parametrize("text, words", [
+    ("[digest]\nsumary_chars = 100\n", "digest.sumary_chars"),
+    ("[digest]\nsummary_chars = '100'\n", "'digest.summary_chars' must be int"),
+    ("[schedule]\ntime = '25:00'\n", "schedule.time"),
+    ("[schedule]\ntimezone = 'Mars/Olympus'\n", "schedule.timezone"),
+    ("[schedule]\ndays = ['someday']\n", "schedule.days"),
+    ("[sources]\nfolders = 'seeds'\n", "'sources.folders' must be a list"),
+    ("[nonsense]\n", "unknown section or key 'nonsense'"),
+    ("[[themes]]\nkey = 'a'\nzh = '甲'\nen = 'A'\n", "themes[0] is missing 'terms'"),
+    ("not toml = = =", "not valid TOML"),
+])
+def test_mistakes_are_reported_by_key(tmp_path: Path, text: str, words: str):
+    (tmp_path / "c.toml").write_text(text)
+    with pytest.raises(ConfigError, match=None) as caught:
+        load(tmp_path / "c.toml")
+    assert words in str(caught.value)
+
+
+def test_missing_file(tmp_path: Path):
+    with pytest.raises(ConfigError, match="not found"):
+        load(tmp_path / "absent.toml")

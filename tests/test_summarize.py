@@ -1,0 +1,71 @@
+"""The summariser: budget, no repeats, document order, numbers kept, hard sentences left out."""
+
+from __future__ import annotations
+
+from digest.clean import clean
+from digest.models import Article, RawText
+from digest.readers import read_text
+from digest.summarize import document, eligible, summarize, summarize_text
+from digest.words import tokens
+
+from .conftest import SEEDS
+
+
+def seed_articles():
+    for path in sorted(SEEDS.iterdir()):
+        for raw in read_text(path, path.read_bytes(), 0):
+            yield from clean(raw)
+
+
+def test_numbers_percentages_and_amounts_are_tokens():
+    words = tokens("英伟达市值单日跌幅达17%，蒸发近6000亿美元，2024年营收增长3.5%")
+    assert "17%" in words and "6000" in words and "3.5%" in words
+    assert "英伟达" in words
+
+
+def test_traditional_text_is_ranked_on_simplified_tokens():
+    assert tokens("人工智慧晶片的壟斷地位") == tokens("人工智能芯片的垄断地位")
+
+
+def test_summaries_respect_budget_order_and_never_repeat():
+    for article in seed_articles():
+        doc = document(article)
+        summary = summarize(doc, budget=180)
+        keys = [s.key for s in summary.sentences]
+        assert keys, article.title
+        assert len(set(keys)) == len(keys)
+        assert keys == sorted(keys)
+        assert all(s.article_id == article.id for s in summary.sentences)
+        if len(keys) > 1:
+            assert sum(len(s.text.strip()) for s in summary.sentences) <= 180
+        for s in summary.sentences:
+            assert s.text in article.paragraphs[s.paragraph]
+
+
+def test_repeated_line_is_picked_once():
+    line = "英伟达市值单日蒸发近6000亿美元，创下美股历史纪录。"
+    article = Article("x", "x.txt", 0, "英伟达暴跌", (line, "市场随后反弹，投资者重新评估人工智能的前景。", line))
+    summary = summarize(document(article), budget=400)
+    texts = [s.text.strip() for s in summary.sentences]
+    assert texts.count(line) == 1
+
+
+def test_captions_questions_and_fragments_are_not_eligible():
+    article = Article("y", "y.txt", 0, "t", (
+        "图1：英伟达股价走势图。", "你觉得AI泡沫什么时候会破？", "暴风雨的前夜",
+        "英伟达的市值在一天之内蒸发了近六千亿美元。"))
+    doc = document(article)
+    assert [eligible(s) for s in doc.sentences] == [False, False, False, True]
+
+
+def test_summarize_text_api():
+    text = (SEEDS / "000_6ab68325297169c1.txt").read_text(encoding="utf-8")
+    summaries = summarize_text(text, 120)
+    assert len(summaries) == 1 and 0 < len(summaries[0].text) <= 200
+    assert summaries[0].keywords
+
+
+def test_keywords_come_from_the_article():
+    article = next(a for a in seed_articles() if a.author == "Saint Paul")
+    keywords = summarize(document(article)).keywords
+    assert "deepseek" in keywords
