@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
+from collections.abc import Callable
 from functools import lru_cache
 
 import numpy as np
@@ -120,11 +121,15 @@ RATERS = {"textrank": rate_textrank}
 # ---------------------------------------------------------------- picking
 
 def pick(doc: Document, scores: np.ndarray, sim: np.ndarray, budget: int,
-         max_sentences: int = 5) -> tuple[tuple[Sentence, ...], tuple[float, ...]]:
-    """Best sentences within ``budget`` characters, no two alike, in document order."""
-    candidates = [i for i, s in enumerate(doc.sentences) if eligible(s)]
-    if not candidates:
-        candidates = [i for i, s in enumerate(doc.sentences) if s.text.strip()]
+         max_sentences: int = 5, avoid: Callable[[Sentence], bool] | None = None
+         ) -> tuple[tuple[Sentence, ...], tuple[float, ...]]:
+    """Best sentences within ``budget`` characters, no two alike, in document order.
+
+    ``avoid`` rules sentences out (those already shown for another article).
+    """
+    allowed = [i for i, s in enumerate(doc.sentences)
+               if s.text.strip() and not (avoid and avoid(s))]
+    candidates = [i for i in allowed if eligible(doc.sentences[i])] or allowed
     chosen: list[int] = []
     used = 0
     while candidates and len(chosen) < max_sentences:
@@ -147,9 +152,10 @@ def pick(doc: Document, scores: np.ndarray, sim: np.ndarray, budget: int,
 
 
 def summarize(doc: Document, budget: int = 180, method: str = "textrank",
-              idf: dict[str, float] | None = None) -> Summary:
+              idf: dict[str, float] | None = None,
+              avoid: Callable[[Sentence], bool] | None = None) -> Summary:
     scores, sim = RATERS[method](doc)
-    chosen, chosen_scores = pick(doc, scores, sim, budget)
+    chosen, chosen_scores = pick(doc, scores, sim, budget, avoid=avoid)
     return Summary(doc.article.id, chosen, keywords(doc, idf=idf), chosen_scores)
 
 

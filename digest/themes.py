@@ -15,7 +15,7 @@ import numpy as np
 from .config import ThemeSpec
 from .models import Document, Item, Summary, Theme
 from .script import fold_width, to_simplified
-from .summarize import vectors
+from .summarize import summarize, vectors
 from .words import glossary
 
 MIN_THEME_SCORE = 3.0     # weighted term hits an article needs to join a configured theme
@@ -63,7 +63,7 @@ def theme_scores(doc: Document, specs: tuple[ThemeSpec, ...]) -> list[float]:
 
 
 def group(docs: list[Document], items: list[Item], specs: tuple[ThemeSpec, ...],
-          max_items: int) -> tuple[Theme, ...]:
+          max_items: int, budget: int = 180) -> tuple[Theme, ...]:
     """Place every item in exactly one theme."""
     stories = related_groups(docs)
     related_of: dict[int, tuple[str, ...]] = {}
@@ -80,11 +80,16 @@ def group(docs: list[Document], items: list[Item], specs: tuple[ThemeSpec, ...],
             placed[specs[int(totals.argmax())].key].extend(story)
         else:
             leftovers.append(story)
-    themes = [_theme(spec.key, spec.zh, spec.en, [items[i] for i in placed[spec.key]], max_items)
+    by_id = {d.article.id: d for d in docs}
+
+    def theme(key: str, zh: str, en: str, members: list[int]) -> Theme:
+        return _theme(key, zh, en, [items[i] for i in members], max_items, by_id, budget)
+
+    themes = [theme(spec.key, spec.zh, spec.en, placed[spec.key])
               for spec in specs if placed.get(spec.key)]
     for number, cluster in enumerate(_cluster(items, leftovers), start=1):
         zh, en = _label([items[i].summary for i in cluster])
-        themes.append(_theme(f"more-{number}", zh, en, [items[i] for i in cluster], max_items))
+        themes.append(theme(f"more-{number}", zh, en, cluster))
     return tuple(sorted(themes, key=lambda t: (-t.weight, t.key)))
 
 
@@ -122,7 +127,8 @@ def _label(summaries: list[Summary]) -> tuple[str, str]:
     return zh, ("More on " + " & ".join(en_words)) if en_words else "Other stories"
 
 
-def _theme(key: str, zh: str, en: str, items: list[Item], max_items: int) -> Theme:
+def _theme(key: str, zh: str, en: str, items: list[Item], max_items: int,
+           docs: dict[str, Document], budget: int) -> Theme:
     # Related articles next to each other, strongest summaries first.
     items.sort(key=lambda it: -(it.summary.scores[0] if it.summary.scores else 0.0))
     ordered: list[Item] = []
@@ -131,7 +137,7 @@ def _theme(key: str, zh: str, en: str, items: list[Item], max_items: int) -> The
             continue
         ordered.append(item)
         ordered.extend(o for o in items if o.article.id in item.related and o not in ordered)
-    ordered = _drop_repeats(ordered)[:max_items]
+    ordered = _drop_repeats(ordered[:max_items], docs, budget)
     weight = sum(1.0 + min(1.0, it.article.chars / 4000) for it in ordered)
     lead = max((s for it in ordered for s in zip(it.summary.scores, it.summary.sentences)),
                key=lambda pair: pair[0], default=None)
@@ -143,22 +149,20 @@ def _bigrams(text: str) -> set[str]:
     return {text[i:i + 2] for i in range(len(text) - 1)}
 
 
-def _drop_repeats(items: list[Item]) -> list[Item]:
-    """Within one theme, a sentence already shown for an earlier article is not shown again."""
+def _drop_repeats(items: list[Item], docs: dict[str, Document], budget: int) -> list[Item]:
+    """Within one theme, a sentence already shown for an earlier article is not shown again:
+    that article's summary is picked anew from its other sentences."""
     shown: list[set[str]] = []
+
+    def repeats(sentence) -> bool:
+        grams = _bigrams(sentence.text)
+        return any(len(grams & g) / max(1, min(len(grams), len(g))) >= NEAR_SAME for g in shown)
+
     out = []
     for item in items:
-        keep = []
-        for sentence in item.summary.sentences:
-            grams = _bigrams(sentence.text)
-            if any(len(grams & g) / max(1, min(len(grams), len(g))) >= NEAR_SAME for g in shown):
-                continue
-            keep.append(sentence)
-            shown.append(grams)
-        if keep and len(keep) != len(item.summary.sentences):
-            scores = tuple(sc for sc, s in zip(item.summary.scores, item.summary.sentences)
-                           if s in keep)
-            summary = Summary(item.summary.article_id, tuple(keep), item.summary.keywords, scores)
+        if any(repeats(s) for s in item.summary.sentences):
+            summary = summarize(docs[item.article.id], budget, avoid=repeats)
             item = Item(item.article, summary, item.facts, item.reading_minutes, item.related)
+        shown.extend(_bigrams(s.text) for s in item.summary.sentences)
         out.append(item)
     return out

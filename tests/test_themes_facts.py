@@ -1,0 +1,73 @@
+"""Themes from the taxonomy and clustering; English key facts from real sentences."""
+
+from __future__ import annotations
+
+from digest.config import DEFAULT_THEMES, ThemeSpec
+from digest.facts import english_amount, figures, key_facts
+from digest.models import Article, Item, KeyFacts
+from digest.summarize import document, summarize
+from digest.themes import group, related_groups
+
+
+def article(aid: str, title: str, *paragraphs: str) -> Article:
+    return Article(aid, f"{aid}.txt", 0, title, paragraphs)
+
+
+CHIPS = article("c1", "英伟达芯片出口管制或将放松",
+                "美国国会酝酿进一步收紧向其他国家出口高端AI芯片，但黄仁勋似乎扳回一局。",
+                "英伟达正就向中国出售更高端的H200芯片与白宫进行初步谈判，半导体板块应声上涨。")
+CHIPS_AGAIN = article("c2", "黄仁勋会见特朗普，H200芯片对华出口有望放行",
+                      "英伟达正就向中国出售更高端的H200芯片与白宫进行初步谈判，半导体板块应声上涨。",
+                      "美国国会酝酿进一步收紧向其他国家出口高端AI芯片，但黄仁勋似乎扳回一局。")
+COOKING = article("k1", "红烧肉的做法", "红烧肉需要先把五花肉焯水，再放冰糖炒出糖色。",
+                  "小火慢炖一个小时，五花肉软糯入味，汤汁收浓即可出锅。")
+
+
+def items_for(*articles: Article):
+    docs = [document(a) for a in articles]
+    items = [Item(a, summarize(d), KeyFacts(), 1) for a, d in zip(articles, docs)]
+    return docs, items
+
+
+def test_same_story_is_related_and_shares_a_theme():
+    docs, items = items_for(CHIPS, CHIPS_AGAIN, COOKING)
+    assert sorted(map(sorted, related_groups(docs))) == [[0, 1], [2]]
+    themes = group(docs, items, DEFAULT_THEMES, max_items=10)
+    chips = next(t for t in themes if t.key == "ai-chips")
+    assert {i.article.id for i in chips.items} == {"c1", "c2"}
+    assert chips.items[0].related and chips.overview
+    other = [t for t in themes if t.key.startswith("more-")]
+    assert len(other) == 1 and [i.article.id for i in other[0].items] == ["k1"]
+    assert other[0].name_zh and other[0].name_en
+
+
+def test_near_identical_sentences_are_not_repeated_in_a_theme():
+    docs, items = items_for(CHIPS, CHIPS_AGAIN)
+    (theme,) = group(docs, items, DEFAULT_THEMES, max_items=10)
+    shown = [s.text for i in theme.items for s in i.summary.sentences]
+    assert len(shown) == len(set(shown))
+
+
+def test_every_item_lands_in_exactly_one_theme():
+    docs, items = items_for(CHIPS, COOKING)
+    themes = group(docs, items, (ThemeSpec("x", "甲", "X", ("不存在的词",)),), max_items=10)
+    placed = [i.article.id for t in themes for i in t.items]
+    assert sorted(placed) == ["c1", "k1"]
+
+
+def test_amounts_in_yi_become_billions_with_currency():
+    assert english_amount("6000", "亿", "美元") == "US$600 billion"
+    assert english_amount("1", "万亿", "美元") == "US$1 trillion"
+    assert english_amount("1.2", "万亿", "元") == "¥1.2 trillion"
+    assert english_amount("5890", "万", "港元") == "HK$58.9 million"
+
+
+def test_figures_and_names_from_a_real_sample_sentence():
+    sentence = ("1月27日(週一),英偉達大跌17%,市值下跌了5890億美元,"
+                "創下了歷史上公司市值最大單日下跌記錄。")
+    a = article("n", "DeepSeek衝擊英偉達", sentence)
+    facts = key_facts(a, summarize(document(a)))
+    assert "Nvidia" in facts.names
+    assert facts.figures[:3] == ("27 Jan", "17%", "US$589 billion")
+    assert "market value" in facts.terms
+    assert figures("涨幅是3.88%") == ("3.88%",)
