@@ -39,15 +39,14 @@ def discover(config: Config) -> Iterator[Path]:
 
 def ingest(config: Config, state: State, progress: Progress | None = None) -> list[FileOutcome]:
     """Read and clean every new or changed source; returns what became of each."""
-    known_ids = state.article_ids()
-    seen_this_run: dict[str, str] = {}
+    seen = _Seen(state)
     outcomes: list[FileOutcome] = []
     paths = list(discover(config))
     sources: list[str | Path] = [*paths, *config.sources.feeds]
     for number, source in enumerate(sources, start=1):
         outcome = _one(config, state, source)
         if outcome is not None:
-            outcomes.append(_dedupe(outcome, known_ids, seen_this_run, state))
+            outcomes.append(_dedupe(outcome, seen))
         if progress:
             progress("reading", number, len(sources))
     return outcomes
@@ -108,27 +107,70 @@ def _unchanged_or(state: State, name: str, marker: str, status: str, reason: str
     return FileOutcome(name, sha, status, reason, size=size)
 
 
-def _dedupe(outcome: FileOutcome, known: set[str], seen: dict[str, str],
-            state: State) -> FileOutcome:
-    """Drop articles already recorded (from any file, in either script)."""
+class _Seen:
+    """Articles met so far: recorded in the state, or earlier in this run."""
+
+    def __init__(self, state: State):
+        self.state = state
+        self.ids = state.article_ids()
+        self.titles: dict[str, str] = {}
+        self.run_bands: dict[str, list[str]] = {}
+        self.run_sigs: dict[str, bytes] = {}
+
+    def duplicate_of(self, article: Article, sig: bytes) -> str | None:
+        """The title of an article this one repeats, or None."""
+        from .dedupe import SAME_ARTICLE, bands, from_blob, similarity
+
+        if article.id in self.ids:
+            return self._title(article.id)
+        keys = bands(from_blob(sig))
+        candidates = self.state.near(keys)
+        for key in keys:
+            for other in self.run_bands.get(key, ()):
+                candidates[other] = self.run_sigs[other]
+        mine = from_blob(sig)
+        for other, other_sig in candidates.items():
+            if similarity(mine, from_blob(other_sig)) >= SAME_ARTICLE:
+                return self._title(other)
+        return None
+
+    def add(self, article: Article, sig: bytes) -> None:
+        from .dedupe import bands, from_blob
+
+        self.ids.add(article.id)
+        self.titles[article.id] = article.title
+        self.run_sigs[article.id] = sig
+        for key in bands(from_blob(sig)):
+            self.run_bands.setdefault(key, []).append(article.id)
+
+    def _title(self, article_id: str) -> str:
+        if article_id in self.titles:
+            return self.titles[article_id]
+        where = self.state.article_source(article_id)
+        return where[1] if where else article_id
+
+
+def _dedupe(outcome: FileOutcome, seen: _Seen) -> FileOutcome:
+    """Keep the articles not met before (in any file, either script, any boilerplate)."""
     if not outcome.articles:
         return outcome
+    from .dedupe import signature, to_blob
+
     fresh: list[Article] = []
+    sigs: list[bytes] = []
     notes: list[str] = []
     for article in outcome.articles:
-        if article.id in known:
-            where = state.article_source(article.id)
-            notes.append(f"duplicate of '{where[1] if where else article.title}'")
-        elif article.id in seen:
-            notes.append(f"duplicate of '{seen[article.id]}'")
-        else:
-            seen[article.id] = article.title
-            fresh.append(article)
-    if not notes:
-        return outcome
+        sig = to_blob(signature(article.body))
+        original = seen.duplicate_of(article, sig)
+        if original is not None:
+            notes.append(f"duplicate of '{original}'")
+            continue
+        seen.add(article, sig)
+        fresh.append(article)
+        sigs.append(sig)
     if not fresh:
-        return FileOutcome(outcome.source, outcome.sha256, "skipped", "; ".join(notes), (),
-                           outcome.size)
-    reason = f"{len(fresh)} article(s); " + "; ".join(notes)
+        return FileOutcome(outcome.source, outcome.sha256, "skipped", "; ".join(notes),
+                           size=outcome.size)
+    reason = "; ".join([f"{len(fresh)} article(s)", *notes])
     return FileOutcome(outcome.source, outcome.sha256, "included", reason, tuple(fresh),
-                       outcome.size)
+                       outcome.size, tuple(sigs))

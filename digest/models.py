@@ -160,7 +160,7 @@ class FileOutcome:
     reason: str = ""
     articles: tuple[Article, ...] = ()
     size: int = 0
-    mtime: float = 0.0
+    signatures: tuple[bytes, ...] = ()   # MinHash of each article, same order
 
 
 @dataclass(frozen=True)

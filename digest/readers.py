@@ -115,7 +115,22 @@ def read_text(path: Path, data: bytes, mtime: float) -> list[RawText]:
 
 
 def read_markdown(path: Path, data: bytes, mtime: float) -> list[RawText]:
-    return [RawText(source=str(path), text=decode(data), fmt="md", mtime=mtime)]
+    """Markdown -> HTML -> text; a file with several level-1 headings holds several articles."""
+    import markdown
+
+    from .html import html_to_text
+
+    html = markdown.markdown(decode(data), extensions=["extra"])
+    sections = re.split(r"(?=<h1[ >])", html)
+    texts = []
+    for number, section in enumerate(s for s in sections if s.strip()):
+        text, title, _ = html_to_text(f"<html><body>{section}</body></html>")
+        if title and text.startswith(title):
+            text = text[len(title):].lstrip()
+        source = str(path) if len(sections) <= 2 else f"{path}#{number}"
+        texts.append(RawText(source=source, text=text, fmt="md",
+                             title=title if "<h1" in section else None, mtime=mtime))
+    return texts
 
 
 def read_html(path: Path, data: bytes, mtime: float) -> list[RawText]:

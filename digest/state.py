@@ -33,9 +33,15 @@ CREATE TABLE IF NOT EXISTS articles (
     title      TEXT NOT NULL,
     data       TEXT NOT NULL,
     first_seen TEXT NOT NULL,
-    period     TEXT
+    period     TEXT,
+    minhash    BLOB
 );
 CREATE INDEX IF NOT EXISTS articles_period ON articles(period);
+CREATE TABLE IF NOT EXISTS bands (
+    band       TEXT NOT NULL,
+    article_id TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS bands_band ON bands(band);
 CREATE TABLE IF NOT EXISTS digests (
     period   TEXT PRIMARY KEY,
     built_at TEXT NOT NULL,
@@ -109,6 +115,14 @@ class State:
     def article_ids(self) -> set[str]:
         return {row[0] for row in self.db.execute("SELECT id FROM articles")}
 
+    def near(self, band_keys: list[str]) -> dict[str, bytes]:
+        """Signatures of recorded articles sharing any of ``band_keys``."""
+        marks = ",".join("?" * len(band_keys))
+        rows = self.db.execute(
+            f"SELECT DISTINCT a.id, a.minhash FROM bands b JOIN articles a ON a.id = b.article_id"
+            f" WHERE b.band IN ({marks})", band_keys)
+        return {row[0]: row[1] for row in rows if row[1]}
+
     def article_source(self, article_id: str) -> tuple[str, str] | None:
         row = self.db.execute("SELECT source, title FROM articles WHERE id = ?",
                               (article_id,)).fetchone()
@@ -162,10 +176,17 @@ class State:
                     "INSERT OR REPLACE INTO files (source, sha256, size, status, reason, articles, seen_at)"
                     " VALUES (?, ?, ?, ?, ?, ?, ?)",
                     (o.source, o.sha256, o.size, o.status, o.reason, len(o.articles), now))
-                for a in o.articles:
-                    self.db.execute(
-                        "INSERT OR IGNORE INTO articles (id, source, title, data, first_seen)"
-                        " VALUES (?, ?, ?, ?, ?)", (a.id, a.source, a.title, article_to_json(a), now))
+                signatures = o.signatures or (None,) * len(o.articles)
+                for a, sig in zip(o.articles, signatures):
+                    added = self.db.execute(
+                        "INSERT OR IGNORE INTO articles (id, source, title, data, first_seen, minhash)"
+                        " VALUES (?, ?, ?, ?, ?, ?)",
+                        (a.id, a.source, a.title, article_to_json(a), now, sig)).rowcount
+                    if added and sig:
+                        from .dedupe import bands, from_blob
+
+                        self.db.executemany("INSERT INTO bands (band, article_id) VALUES (?, ?)",
+                                            [(b, a.id) for b in bands(from_blob(sig))])
             if digest is not None:
                 self.db.execute(
                     "INSERT OR REPLACE INTO digests (period, built_at, folder, articles, files, sent_at)"

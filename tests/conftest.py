@@ -12,11 +12,15 @@ SEEDS = ROOT / "seeds"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 
-def write_config(folder: Path, extra: str = "", sources: str = "articles") -> Path:
-    """A config.toml in ``folder`` using the project's real templates."""
+def write_config(folder: Path, extra: str = "", sources: str = "articles",
+                 sources_extra: str = "") -> Path:
+    """A config.toml in ``folder`` using the project's real templates.
+
+    ``sources_extra`` adds keys to [sources]; ``extra`` adds whole tables.
+    """
     path = folder / "config.toml"
     path.write_text(
-        f'[sources]\nfolders = ["{sources}"]\n'
+        f'[sources]\nfolders = ["{sources}"]\n{sources_extra}'
         f'[outbox]\nfolder = "outbox"\n'
         f'[state]\nfile = "state/digest.sqlite3"\n'
         f'[digest]\ntemplates = "{(ROOT / "templates").as_posix()}"\n' + extra,

@@ -1,0 +1,57 @@
+"""Near-duplicate articles: the same text with other boilerplate, spacing or script.
+
+Each article gets a MinHash signature of its character 5-grams (on the
+Simplified, width-folded text without punctuation). Signatures are cut into
+bands; two articles sharing a band are compared, and counted as the same
+article when their estimated overlap is high. The bands are kept in the state
+file, so finding candidates is an index lookup, not a pass over every article.
+"""
+
+from __future__ import annotations
+
+import re
+import zlib
+
+import numpy as np
+
+from .script import fold_width, to_simplified
+
+SHINGLE = 5
+PERMUTATIONS = 64
+BANDS = 16                 # 16 bands of 4 rows: pairs above ~0.5 overlap become candidates
+SAME_ARTICLE = 0.7         # estimated Jaccard overlap above which two texts are one article
+_rng = np.random.default_rng(20240218)  # fixed: signatures must be stable across runs
+_A = _rng.integers(1, 2**63, PERMUTATIONS, dtype=np.uint64) | np.uint64(1)  # odd multipliers
+_B = _rng.integers(0, 2**63, PERMUTATIONS, dtype=np.uint64)
+_NOISE = re.compile(r"[\W_]+")
+
+
+def signature(text: str) -> np.ndarray:
+    """A MinHash signature (PERMUTATIONS unsigned 32-bit values) of ``text``."""
+    normal = _NOISE.sub("", to_simplified(fold_width(text)).lower())
+    if len(normal) < SHINGLE:
+        normal = normal.ljust(SHINGLE, "_")
+    hashes = np.fromiter(
+        {zlib.crc32(normal[i:i + SHINGLE].encode("utf-8")) for i in range(len(normal) - SHINGLE + 1)},
+        dtype=np.uint64)
+    # Multiply-shift hashing: the high 32 bits of (a*x + b) mod 2^64, one (a, b) per permutation.
+    mixed = (_A[:, None] * hashes[None, :] + _B[:, None]) >> np.uint64(32)
+    return mixed.min(axis=1).astype(np.uint32)
+
+
+def bands(sig: np.ndarray) -> list[str]:
+    rows = PERMUTATIONS // BANDS
+    return [f"{b}:{zlib.crc32(sig[b * rows:(b + 1) * rows].tobytes()):08x}" for b in range(BANDS)]
+
+
+def similarity(a: np.ndarray, b: np.ndarray) -> float:
+    """Estimated Jaccard overlap of the two texts' 5-gram sets."""
+    return float(np.mean(a == b))
+
+
+def to_blob(sig: np.ndarray) -> bytes:
+    return sig.astype("<u4").tobytes()
+
+
+def from_blob(blob: bytes) -> np.ndarray:
+    return np.frombuffer(blob, dtype="<u4")

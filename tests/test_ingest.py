@@ -1,0 +1,146 @@
+"""Ingestion: feeds (file and local HTTP server), Markdown, duplicates and every kind of bad file."""
+
+from __future__ import annotations
+
+import os
+import threading
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+from digest.config import load
+from digest.ingest import ingest
+from digest.readers import READERS
+from digest.script import convert
+from digest.state import State
+
+from .conftest import FIXTURES, SEEDS, write_config
+
+
+def outcomes_for(folder: Path, sources_extra: str = ""):
+    write_config(folder, sources_extra=sources_extra)
+    config = load(folder / "config.toml")
+    state = State(config.state.file)
+    try:
+        return {Path(o.source).name: o for o in ingest(config, state)}
+    finally:
+        state.close()
+
+
+@pytest.fixture
+def served_feed():
+    handler = partial(SimpleHTTPRequestHandler, directory=str(FIXTURES))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/feed.xml"
+    server.shutdown()
+    server.server_close()
+
+
+def test_local_feed_file_entries_are_articles(tmp_path: Path):
+    (tmp_path / "articles").mkdir()
+    (tmp_path / "articles" / "feed.xml").write_bytes((FIXTURES / "feed.xml").read_bytes())
+    (outcome,) = outcomes_for(tmp_path).values()
+    assert outcome.status == "included"
+    first, second = outcome.articles
+    assert first.title == "英伟达市值单日蒸发近6000亿美元"
+    assert first.link == "https://news.example.com/a/1"
+    assert first.published.startswith("2025-01-27T22:00") and first.date_from == "format"
+    assert "alert" not in first.body and first.paragraphs[1].startswith("分析人士认为")
+    assert second.title == "港股恒生科技指数九月大涨6.9%"
+
+
+def test_atom_feed_in_traditional(tmp_path: Path):
+    (raw,) = READERS[".atom"](FIXTURES / "atom.xml", (FIXTURES / "atom.xml").read_bytes(), None)
+    assert raw.title.startswith("黃仁勳與川普會面") and raw.link == "https://tech.example.com/huang"
+
+
+def test_feed_served_over_http(tmp_path: Path, served_feed: str):
+    (tmp_path / "articles").mkdir()
+    (outcome,) = outcomes_for(tmp_path, f'feeds = ["{served_feed}"]\n').values()
+    assert outcome.source == served_feed and outcome.status == "included"
+    assert [a.title for a in outcome.articles][0] == "英伟达市值单日蒸发近6000亿美元"
+
+
+def test_unreachable_feed_is_recorded_as_failed(tmp_path: Path):
+    (tmp_path / "articles").mkdir()
+    (outcome,) = outcomes_for(tmp_path, 'feeds = ["http://127.0.0.1:9/feed.xml"]\n').values()
+    assert outcome.status == "failed" and "cannot fetch feed" in outcome.reason
+
+
+def test_markdown_file_with_several_articles(tmp_path: Path):
+    (tmp_path / "articles").mkdir()
+    (tmp_path / "articles" / "week.md").write_text(
+        "# 美联储降息25个基点\n\n作者：张三\n\n美联储周三宣布降息25个基点，市场普遍预期经济增长放缓。\n\n"
+        "# 黄金创历史新高\n\n黄金价格本周上涨3.5%，逼近每盎司4000美元关口。\n", encoding="utf-8")
+    (outcome,) = outcomes_for(tmp_path).values()
+    assert [a.title for a in outcome.articles] == ["美联储降息25个基点", "黄金创历史新高"]
+    assert outcome.articles[0].author == "张三"
+
+
+def test_every_kind_of_bad_file_is_recorded_and_the_rest_is_read(tmp_path: Path):
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    (articles / "good.txt").write_bytes((SEEDS / "000_6ab68325297169c1.txt").read_bytes())
+    (articles / "empty.txt").write_bytes(b"")
+    (articles / "blank.md").write_text("\n\n   \n")
+    (articles / "binary.txt").write_bytes(bytes(range(256)) * 10)
+    (articles / "huge.txt").write_bytes(b"a" * (2 * 1024 * 1024 + 1))
+    (articles / "slides.pptx").write_bytes(b"PK\x03\x04")
+    (articles / "gone.txt").symlink_to(articles / "missing-target.txt")
+    (articles / "loop").symlink_to(articles, target_is_directory=True)
+    (articles / "bad.html").write_bytes(b"<html><body><script>only()</script></body></html>")
+    outcomes = outcomes_for(tmp_path, "max_file_mb = 2\n")
+    status = {name: (o.status, o.reason) for name, o in outcomes.items()}
+    assert status["good.txt"][0] == "included"
+    assert status["empty.txt"] == ("skipped", "empty file")
+    assert status["blank.md"][0] == "skipped"
+    assert status["binary.txt"][0] == "skipped" and "binary" in status["binary.txt"][1]
+    assert status["huge.txt"][0] == "skipped" and "too large" in status["huge.txt"][1]
+    assert status["slides.pptx"][0] == "skipped" and "unsupported" in status["slides.pptx"][1]
+    assert status["gone.txt"][0] == "failed" and "cannot read" in status["gone.txt"][1]
+    assert status["bad.html"] == ("skipped", "no article text after cleaning")
+    assert "loop" not in status
+
+
+def test_duplicates_in_other_script_or_with_other_boilerplate(tmp_path: Path):
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    original = (SEEDS / "000_6ab68325297169c1.txt").read_text(encoding="utf-8")
+    (articles / "a.txt").write_text(original, encoding="utf-8")
+    (articles / "b-traditional.txt").write_text(convert(original, "hant"), encoding="utf-8")
+    reposted = ("转载自：某财经网\n首页 | 科技 | 财经\n\n" + original.replace("\n\n", "\n")
+                + "\n\n免责声明：本文仅代表作者观点。\n扫码关注我们的公众号\n")
+    (articles / "c-repost.txt").write_text(reposted, encoding="utf-8")
+    (articles / "d-other.txt").write_bytes((SEEDS / "003_1920a2aec77360db.txt").read_bytes())
+    outcomes = outcomes_for(tmp_path)
+    assert outcomes["a.txt"].status == "included"
+    assert outcomes["d-other.txt"].status == "included"
+    for name in ("b-traditional.txt", "c-repost.txt"):
+        assert outcomes[name].status == "skipped", name
+        assert "duplicate of '天狼星资本:2024,困境、复苏、AI机会'" in outcomes[name].reason
+
+
+def test_seed_articles_are_not_taken_for_each_other(tmp_path: Path):
+    import shutil
+
+    shutil.copytree(SEEDS, tmp_path / "articles")
+    outcomes = outcomes_for(tmp_path)
+    assert sum(len(o.articles) for o in outcomes.values()) == 12
+    assert all(o.status == "included" and "duplicate" not in o.reason for o in outcomes.values())
+
+
+def test_unchanged_files_are_not_read_again(tmp_path: Path):
+    import shutil
+
+    shutil.copytree(SEEDS, tmp_path / "articles")
+    write_config(tmp_path)
+    config = load(tmp_path / "config.toml")
+    state = State(config.state.file)
+    state.record(ingest(config, state))
+    assert ingest(config, state) == []
+    os.utime(tmp_path / "articles" / "000_6ab68325297169c1.txt")
+    assert ingest(config, state) == []
