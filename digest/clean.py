@@ -118,11 +118,11 @@ def _read_header(lines: list[str], title: str | None):
             meta.setdefault("author", bio.group("author"))
             rest.pop(0)
             continue
-        if title is None and _looks_like_title(line) and len(rest) > 1:
-            title = line
+        if _is_boilerplate(line):
             rest.pop(0)
             continue
-        if _is_boilerplate(line):
+        if title is None and _looks_like_title(line) and len(rest) > 1:
+            title = line
             rest.pop(0)
             continue
         break
@@ -130,6 +130,14 @@ def _read_header(lines: list[str], title: str | None):
 
 
 def _meta(folded: str) -> dict[str, str] | None:
+    fields = list(rules.META_FIELD.finditer(folded))
+    if len(fields) > 1 and fields[0].start() == 0 and len(folded) < 120:
+        found = {}
+        for field_match in fields:
+            key = rules.META_FIELD_KEYS.get(field_match["key"])
+            if key:
+                found.setdefault(key, field_match["value"].strip())
+        return found
     for name, pattern in rules.META_LINES:
         match = pattern.match(folded)
         if not match:
@@ -217,9 +225,12 @@ def _trim_trailer(lines: list[str], meta: dict[str, str]) -> list[str]:
 
 
 def _fallback_title(raw: RawText, lines: list[str]) -> tuple[str, str]:
+    """A title from a meaningful file name, else from the lead sentence."""
     stem = Path(raw.source.split("#")[0]).stem
-    if re.search(r"[\u4e00-\u9fff]|[A-Za-z]{3,}\s", stem) and not re.fullmatch(r"[\w]*\d[\w]*", stem):
-        return stem.replace("_", " ").strip(), "filename"
+    words = re.findall(r"[\u4e00-\u9fff]+|[A-Za-z]{3,}", stem)
+    machine_made = re.fullmatch(r"[\d_\-.]*(?:[0-9a-fA-F]{8,}[\d_\-.]*)?", stem)
+    if words and not machine_made and (re.search(r"[\u4e00-\u9fff]", stem) or len(words) >= 2):
+        return re.sub(r"[_\-]+", " ", stem).strip(), "filename"
     from .sentences import split
 
     first = split(lines[0])[0].strip()

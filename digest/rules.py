@@ -50,7 +50,17 @@ META_LINES = [
     ("date", re.compile(rf"^(?:发布时间|發佈時間|發布時間|发布于|發佈於|时间|時間|日期|date)?\s*[:]?\s*(?P<date>{DATE})$", re.I)),
     ("byline", re.compile(
         rf"^(?P<publisher>[^·•|]{{1,30}}?)\s*[·•|]\s*(?P<date>{DATE})(?:\s*[·•|].*)?$")),
+    # WeChat: "原创 陈思 科技投资观察 2025年11月3日 08:15 上海"
+    ("wechat", re.compile(
+        rf"^(?:原创|原創)\s+(?:(?P<author>\S{{1,20}})\s+)?(?P<publisher>\S{{1,30}})\s+(?P<date>{DATE})(?:\s+\S{{1,10}})?$")),
 ]
+# One line holding several "key: value" fields: "发布时间：… 来源：… 作者：…"
+META_FIELD = re.compile(
+    r"(?P<key>发布时间|發佈時間|發布時間|时间|時間|日期|来源|來源|作者|编辑|編輯|责任编辑|責任編輯)\s*:\s*"
+    r"(?P<value>.+?)\s*(?=(?:发布时间|發佈時間|發布時間|时间|時間|日期|来源|來源|作者|编辑|編輯|责任编辑|責任編輯)\s*:|$)")
+META_FIELD_KEYS = {"发布时间": "date", "發佈時間": "date", "發布時間": "date", "时间": "date",
+                   "時間": "date", "日期": "date", "来源": "publisher", "來源": "publisher",
+                   "作者": "author"}
 ACCOUNT = re.compile(r"\s*\((?:微信)?(?:ID|id|微信号|微信號)\s*:\s*(?P<account>[\w\-]+)\)\s*")
 # Author lines glued to the first paragraph ("作者:微信文章最近其实..."): these
 # placeholders name a platform, not a person.
@@ -62,15 +72,17 @@ AUTHOR_BIO = re.compile(r"^本文作者\s*(?P<author>[\u4e00-\u9fff·]{2,6}?)\s*
 # ------------------------------------------------------------- boilerplate
 # A whole line that is never article text, wherever it stands.
 DROP_LINES = [
+    ("breadcrumb", re.compile(r"^(?:当前位置|當前位置|您的位置|你的位置)\s*:|^(?:首页|首頁|主页|主頁)\s*[>›»/]")),
     ("page marker", re.compile(r"^(?:页|頁|第\s*\d+\s*[页頁]|page\s*\d+|\[\d+\]|\d+\s*/\s*\d+|[上下]一[页頁])\s*:?$", re.I)),
     ("navigation", re.compile(
         r"^(?:原创栏目|原創欄目|IT百科|网友评论|網友評論|聚超值\W?精选|聚超值\W?精選|栏目|欄目|百科|评论|評論|精选|精選|"
-        r"首页|首頁|返回顶部|返回頂部|上一篇|下一篇|相关阅读|相關閱讀|相关文章|相關文章|推荐阅读|推薦閱讀|"
-        r"热门推荐|熱門推薦|更多精彩|阅读原文|閱讀原文|点击查看|點擊查看|分享到|收藏|点赞|點讚|在看)\s*\S{0,4}$", re.I)),
+        r"首页|首頁|返回顶部|返回頂部|上一篇|下一篇|更多精彩|阅读原文|閱讀原文|点击查看|點擊查看|"
+        r"分享到|收藏|点赞|點讚|在看)\s*\S{0,4}$", re.I)),
     ("follow prompt", re.compile(
         r"(?:扫码|掃碼|扫描|掃描|长按|長按|识别|識別).{0,12}(?:二维码|二維碼|关注|關注)|"
-        r"(?:点击|點擊|欢迎|歡迎).{0,6}(?:关注|關注)|关注(?:我们|我們|公众号|公眾號)")),
-    ("editor", re.compile(r"^(?:责任编辑|責任編輯|编辑|編輯|校对|校對|审核|審核|排版|美编|美編)\s*[:|丨]")),
+        r"(?:点击|點擊|欢迎|歡迎).{0,6}(?:关注|關注)|关注(?:我们|我們|公众号|公眾號)|"
+        r"点个?\W?在看|點個?\W?在看|分享.{0,4}朋友圈")),
+    ("editor", re.compile(r"^[【\[]?(?:责任编辑|責任編輯|编辑|編輯|校对|校對|审核|審核|排版|美编|美編)\s*[:|丨]")),
     ("views", re.compile(r"^(?:阅读|閱讀|浏览|瀏覽|热度|熱度|阅读量|閱讀量)\s*[:]?\s*(?:[\d.]+\s*[万萬wk]?|加载中.*|載入中.*)$", re.I)),
     ("caption", re.compile(r"^(?:图|圖)\s*\d*\s*[:|丨]|^(?:图片来源|圖片來源|图源|圖源|配图|配圖)\s*[:|丨]")),
 ]
@@ -84,6 +96,10 @@ END_MARKERS = [
     ("reprint notice", re.compile(r"^(?:转载|轉載|未经授权|未經授權).{0,20}(?:请|請|须|須|禁止|不得)")),
     ("source line", re.compile(
         r"^(?:本文来源|本文來源|文章来源|文章來源|原文来源|原文來源|来源|來源)\s*[:|丨]\s*[^。]{1,40}$")),
+    ("list of other articles", re.compile(
+        r"^(?:相关新闻|相關新聞|相关阅读|相關閱讀|相关文章|相關文章|推荐阅读|推薦閱讀|往期推荐|往期推薦|"
+        r"往期回顾|往期回顧|延伸阅读|延伸閱讀|热门推荐|熱門推薦|猜你喜欢|猜你喜歡|热门文章|熱門文章)\s*:?$")),
+    ("end mark", re.compile(r"^(?:END|End|-+\s*(?:END|完)\s*-+|（?完）?|—+\s*完\s*—+)$")),
 ]
 
 # At the end of an article, lines that belong to the page, not the text: a

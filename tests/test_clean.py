@@ -109,3 +109,40 @@ def test_same_article_in_either_script_has_one_id():
 
 def test_text_without_words_gives_no_article():
     assert clean(RawText("x.txt", "\n\n  \n", "txt")) == []
+
+
+def unseen(name: str):
+    from .conftest import FIXTURES
+
+    path = FIXTURES / "unseen" / name
+    (article,) = [a for raw in read_text(path, path.read_bytes(), 0) for a in clean(raw)]
+    return article
+
+
+def test_news_page_with_one_line_of_fields_breadcrumb_and_related_list():
+    a = unseen("xinhua.txt")
+    assert a.title == "美联储宣布降息25个基点 年内第三次降息"
+    assert (a.author, a.publisher, a.published) == ("王小明", "新华网", "2025-12-10T14:30:00")
+    assert len(a.paragraphs) == 3
+    assert a.paragraphs[-1].endswith("有望继续受益。")
+    for word in ("首页", "编辑", "相关新闻", "纳斯达克创新高", "（完）"):
+        assert word not in a.body
+
+
+def test_wechat_header_follow_prompts_and_end_block():
+    a = unseen("wechat.txt")
+    assert (a.author, a.publisher, a.published) == ("陈思", "科技投资观察", "2025-11-03T08:15:00")
+    assert a.title_from == "lead" and a.title.startswith("大模型价格战")
+    assert a.paragraphs[-1] == "我们认为，具备自有场景和数据的公司将在这一轮竞争中胜出。"
+    for word in ("关注", "END", "往期推荐", "在看"):
+        assert word not in a.body
+
+
+def test_title_falls_back_to_a_meaningful_file_name_else_the_lead():
+    body = "英伟达股价周一大跌17%，市值蒸发近6000亿美元。分析人士认为市场反应过度。"
+    named = clean(RawText("/in/英伟达暴跌复盘.txt", body, "txt"))[0]
+    assert (named.title, named.title_from) == ("英伟达暴跌复盘", "filename")
+    english = clean(RawText("/in/nvidia-market-selloff.txt", body, "txt"))[0]
+    assert (english.title, english.title_from) == ("nvidia market selloff", "filename")
+    hashed = clean(RawText("/in/002_24391da9242f4281.txt", body, "txt"))[0]
+    assert (hashed.title, hashed.title_from) == ("英伟达股价周一大跌17%，市值蒸发近6000亿美元。", "lead")
