@@ -15,6 +15,7 @@ from .script import is_cjk
 
 ENDERS = set("。！？!?；;…")
 CLOSERS = set("”’」』）)】》〉\"'")
+CONTINUERS = set("，,、：:")
 OPENERS = {"“": "”", "「": "」", "『": "』"}
 ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "prof", "inc", "ltd", "co", "corp", "vs", "etc",
                  "no", "st", "jr", "sr", "u.s", "u.k", "e.g", "i.e", "fig", "jan", "feb",
@@ -51,6 +52,9 @@ def split(paragraph: str) -> list[str]:
             continue
         if paragraph[j - 1] in CLOSERS and SPEECH_TAG.match(paragraph, j):
             i = j
+            continue
+        if j < n and paragraph[j] in CONTINUERS:
+            i = j  # “……？”，学生回答: a comma after the quote goes on with the sentence
             continue
         while j < n and paragraph[j].isspace():
             j += 1

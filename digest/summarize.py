@@ -20,11 +20,13 @@ from . import rules, sentences, words
 from .models import Article, Document, Sentence, Summary
 from .script import fold_width, to_simplified
 
-MIN_SENTENCE_CHARS = 12
+MIN_SENTENCE_CHARS = 6
 REDUNDANT = 0.75        # cosine above which two sentences say the same thing
 MMR_LAMBDA = 0.75
+WEIGHTS = {"rank": 0.2, "position": 0.6, "title": 0.15, "paragraph_start": 0.05}
 CAPTION = re.compile(r"^(?:图|圖|表)\s*\d+|^(?:图片|圖片|资料图|資料圖|来源|來源)[:：]")
-READER_QUESTION = re.compile(r"(你|您|大家|各位|读者|讀者).{0,30}[?？]\s*$|[?？]\s*$")
+# A question put to the reader ("你觉得……？"); a reporter's question that frames the story stays.
+READER_QUESTION = re.compile(r"(你|您|大家|各位|读者|讀者|网友|網友)[^。！!“”「」]{0,40}[?？]\s*$")
 LIST_MARKER = re.compile(r"^\s*(?:\d{1,2}[.、)）]|[（(]\d{1,2}[)）]|[•·\-*]|[一二三四五六七八九十]+、)\s*")
 
 
@@ -43,14 +45,20 @@ def eligible(sentence: Sentence) -> bool:
     """Can this sentence stand in a summary? Not a fragment, caption, question or boilerplate."""
     text = sentence.text.strip()
     folded = fold_width(text)
-    if len(text) < MIN_SENTENCE_CHARS or len(sentence.tokens) < 3:
+    if len(text) < MIN_SENTENCE_CHARS or len(sentence.tokens) < 2:
         return False
     if CAPTION.search(folded) or READER_QUESTION.search(folded):
         return False
-    if any(p.search(folded) for _, p in rules.DROP_LINES):
+    if boilerplate(folded):
         return False
     # A heading-like piece without any sentence end is a fragment.
     return bool(re.search(r"[。！？!?；;…”」.]\s*$", folded)) or len(text) > 40
+
+
+def boilerplate(folded: str) -> bool:
+    """Page furniture a summary must never show (checked on width-folded text)."""
+    return any(p.search(folded) for _, p in rules.DROP_LINES) or \
+        any(p.match(folded) for _, p in rules.END_MARKERS)
 
 
 # ---------------------------------------------------------------- rating
@@ -106,12 +114,15 @@ def rate_textrank(doc: Document) -> tuple[np.ndarray, np.ndarray]:
     if len(rank):
         rank = rank / rank.max()
     n = len(doc.sentences)
-    position = np.array([1.0 / math.sqrt(1.0 + i) for i in range(n)])
+    position = np.array([1.0 / (1.0 + i) for i in range(n)])
     first_in_paragraph = np.array(
         [1.0 if i == 0 or doc.sentences[i - 1].paragraph != s.paragraph else 0.0
          for i, s in enumerate(doc.sentences)])
     title_sim = sent @ title if doc.title_tokens else np.zeros(n)
-    scores = 0.45 * rank + 0.25 * position + 0.2 * title_sim + 0.1 * first_in_paragraph
+    # News puts the point first: the position prior outweighs centrality, which
+    # breaks ties and lifts a strong later sentence over a weak opening.
+    scores = (WEIGHTS["rank"] * rank + WEIGHTS["position"] * position
+              + WEIGHTS["title"] * title_sim + WEIGHTS["paragraph_start"] * first_in_paragraph)
     return scores, sim
 
 
@@ -128,7 +139,8 @@ def pick(doc: Document, scores: np.ndarray, sim: np.ndarray, budget: int,
     ``avoid`` rules sentences out (those already shown for another article).
     """
     allowed = [i for i, s in enumerate(doc.sentences)
-               if s.text.strip() and not (avoid and avoid(s))]
+               if s.text.strip() and not boilerplate(fold_width(s.text.strip()))
+               and not (avoid and avoid(s))]
     candidates = [i for i in allowed if eligible(doc.sentences[i])] or allowed
     chosen: list[int] = []
     used = 0
@@ -153,9 +165,10 @@ def pick(doc: Document, scores: np.ndarray, sim: np.ndarray, budget: int,
 
 def summarize(doc: Document, budget: int = 180, method: str = "textrank",
               idf: dict[str, float] | None = None,
-              avoid: Callable[[Sentence], bool] | None = None) -> Summary:
+              avoid: Callable[[Sentence], bool] | None = None,
+              max_sentences: int = 5) -> Summary:
     scores, sim = RATERS[method](doc)
-    chosen, chosen_scores = pick(doc, scores, sim, budget, avoid=avoid)
+    chosen, chosen_scores = pick(doc, scores, sim, budget, max_sentences, avoid)
     return Summary(doc.article.id, chosen, keywords(doc, idf=idf), chosen_scores)
 
 

@@ -166,3 +166,88 @@ def _drop_repeats(items: list[Item], docs: dict[str, Document], budget: int) -> 
         shown.extend(_bigrams(s.text) for s in item.summary.sentences)
         out.append(item)
     return out
+
+
+# ---------------------------------------------------------------- clustering
+
+def doc_vectors(docs: list[Document], max_terms: int = 8000, dims: int = 100) -> np.ndarray:
+    """TF-IDF of each document (terms in at least two documents), reduced by SVD (LSA)."""
+    from collections import Counter
+
+    df = Counter(t for d in docs for t in set(d.tokens) if not re.match(r"^[\d.,%+\-]+$", t))
+    terms = [t for t, c in df.most_common(max_terms) if c >= 2 and c <= 0.5 * len(docs)]
+    index = {t: i for i, t in enumerate(terms)}
+    matrix = np.zeros((len(docs), max(1, len(terms))), dtype=np.float32)
+    n = len(docs)
+    for row, doc in enumerate(docs):
+        for t, c in Counter(doc.tokens).items():
+            if t in index:
+                matrix[row, index[t]] = (1 + np.log(c)) * np.log((1 + n) / (1 + df[t]))
+    matrix /= np.maximum(np.linalg.norm(matrix, axis=1, keepdims=True), 1e-9)
+    if min(matrix.shape) > dims:
+        u, s, _ = np.linalg.svd(matrix, full_matrices=False)
+        matrix = u[:, :dims] * s[:dims]
+        matrix /= np.maximum(np.linalg.norm(matrix, axis=1, keepdims=True), 1e-9)
+    return matrix
+
+
+def kmeans(x: np.ndarray, k: int, restarts: int = 8, iterations: int = 50,
+           seed: int = 7) -> tuple[np.ndarray, float]:
+    """Spherical k-means with k-means++ starts; returns (labels, total cosine to centres)."""
+    rng = np.random.default_rng(seed)
+    best_labels, best_fit = np.zeros(len(x), dtype=int), -np.inf
+    for _ in range(restarts):
+        centres = [x[rng.integers(len(x))]]
+        for _ in range(1, k):
+            dist = np.maximum(0.0, 1.0 - np.max(x @ np.array(centres).T, axis=1))
+            total = dist.sum()
+            probs = dist / total if total > 0 else np.full(len(x), 1 / len(x))
+            centres.append(x[rng.choice(len(x), p=probs)])
+        c = np.array(centres)
+        labels = np.zeros(len(x), dtype=int)
+        for _ in range(iterations):
+            new = np.argmax(x @ c.T, axis=1)
+            if _ and np.array_equal(new, labels):
+                break
+            labels = new
+            for j in range(k):
+                members = x[labels == j]
+                if len(members):
+                    centre = members.sum(axis=0)
+                    c[j] = centre / max(np.linalg.norm(centre), 1e-9)
+        fit = float(np.sum(np.max(x @ c.T, axis=1)))
+        if fit > best_fit:
+            best_labels, best_fit = labels, fit
+    return best_labels, best_fit
+
+
+def silhouette(x: np.ndarray, labels: np.ndarray) -> float:
+    """Mean silhouette with cosine distance."""
+    dist = 1.0 - x @ x.T
+    scores = []
+    for i in range(len(x)):
+        same = labels == labels[i]
+        if same.sum() <= 1:
+            scores.append(0.0)
+            continue
+        a = dist[i, same].sum() / (same.sum() - 1)
+        b = min(dist[i, labels == j].mean() for j in set(labels.tolist()) if j != labels[i])
+        scores.append((b - a) / max(a, b) if max(a, b) > 0 else 0.0)
+    return float(np.mean(scores))
+
+
+def cluster_documents(docs: list[Document], k: int | None = None, max_k: int = 20) -> list[int]:
+    """Group documents by content: ``k`` groups, or a count chosen by silhouette."""
+    if len(docs) < 2:
+        return [0] * len(docs)
+    x = doc_vectors(docs)
+    if k is not None:
+        return kmeans(x, min(k, len(docs)))[0].tolist()
+    sample = x if len(x) <= 1500 else x[np.random.default_rng(1).choice(len(x), 1500, replace=False)]
+    best_k, best_score = 2, -1.0
+    for candidate in range(2, min(max_k, len(sample) - 1) + 1):
+        labels, _ = kmeans(sample, candidate, restarts=3)
+        score = silhouette(sample, labels)
+        if score > best_score:
+            best_k, best_score = candidate, score
+    return kmeans(x, best_k)[0].tolist()

@@ -58,6 +58,12 @@ def test_captions_questions_and_fragments_are_not_eligible():
     assert [eligible(s) for s in doc.sentences] == [False, False, False, True]
 
 
+def test_a_reporters_question_may_lead_but_a_question_to_readers_may_not():
+    article = Article("q", "q.txt", 0, "t", ("除夕放不放假？", "你觉得明年股市会涨吗？",
+                                              "老师问学生“你在看什么？”"))
+    assert [eligible(s) for s in document(article).sentences] == [True, False, True]
+
+
 def test_summarize_text_api():
     text = (SEEDS / "000_6ab68325297169c1.txt").read_text(encoding="utf-8")
     summaries = summarize_text(text, 120)

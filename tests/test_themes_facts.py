@@ -71,3 +71,30 @@ def test_figures_and_names_from_a_real_sample_sentence():
     assert facts.figures[:3] == ("27 Jan", "17%", "US$589 billion")
     assert "market value" in facts.terms
     assert figures("涨幅是3.88%") == ("3.88%",)
+
+
+def test_clustering_separates_topics_with_given_and_chosen_counts():
+    from digest.themes import cluster_documents
+
+    topics = {
+        "chips": ["英伟达芯片出口管制放松，半导体股大涨，台积电和博通跟涨。",
+                  "美国限制高端GPU芯片出口，英伟达H200芯片对华销售谈判。",
+                  "半导体板块走强，芯片股领涨，算力需求推动英伟达业绩。",
+                  "台积电先进制程芯片产能紧张，半导体设备订单增加。"],
+        "food": ["红烧肉需要五花肉焯水，再放冰糖炒出糖色，小火慢炖。",
+                 "糖醋排骨的做法：排骨焯水后炸至金黄，加糖醋汁翻炒。",
+                 "五花肉切块焯水，加冰糖、酱油小火炖一个小时。",
+                 "排骨炖汤要先焯水，加姜片小火慢炖两个小时。"],
+    }
+    docs, truth = [], []
+    for label, texts in topics.items():
+        for n, text in enumerate(texts):
+            docs.append(document(article(f"{label}{n}", "", text)))
+            truth.append(label)
+    for k in (2, None):
+        labels = cluster_documents(docs, k)
+        groups = {}
+        for label, predicted in zip(truth, labels):
+            groups.setdefault(label, set()).add(predicted)
+        assert all(len(g) == 1 for g in groups.values()), labels
+        assert groups["chips"] != groups["food"]

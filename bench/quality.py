@@ -1,0 +1,227 @@
+"""Summary and theme quality on the public evaluation data in ../shared/eval/.
+
+Prints one table and writes it to bench/RESULTS.md:
+- character-level ROUGE-1/2/L F1 of one extracted sentence per text, for our
+  summariser, Lead-1, SnowNLP and textrank4zh (the last two when installed:
+  pip install -e '.[bench]'), with each method's time, on lcsts_dev and sohu_dev;
+- NMI, ARI and purity of our theme clustering on cnews_dev, with 10 groups
+  given and with the number chosen automatically.
+
+Usage: python bench/quality.py [--eval ../shared/eval] [--limit N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import re
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from digest.models import Article  # noqa: E402
+from digest.sentences import split  # noqa: E402
+from digest.summarize import document, summarize  # noqa: E402
+
+KEEP = re.compile(r"[\u4e00-\u9fff]|[A-Za-z]|\d")
+
+
+# ---------------------------------------------------------------- ROUGE
+
+def units(text: str) -> list[str]:
+    return KEEP.findall(text.lower())
+
+
+def f1(overlap: float, a: int, b: int) -> float:
+    if not overlap or not a or not b:
+        return 0.0
+    p, r = overlap / a, overlap / b
+    return 2 * p * r / (p + r)
+
+
+def ngram_f1(hyp: list[str], ref: list[str], n: int) -> float:
+    h = Counter(tuple(hyp[i:i + n]) for i in range(len(hyp) - n + 1))
+    r = Counter(tuple(ref[i:i + n]) for i in range(len(ref) - n + 1))
+    return f1(sum((h & r).values()), sum(h.values()), sum(r.values()))
+
+
+def lcs_f1(hyp: list[str], ref: list[str]) -> float:
+    if not hyp or not ref:
+        return 0.0
+    prev = [0] * (len(ref) + 1)
+    for x in hyp:
+        cur = [0]
+        for j, y in enumerate(ref):
+            cur.append(prev[j] + 1 if x == y else max(prev[j + 1], cur[j]))
+        prev = cur
+    return f1(prev[-1], len(hyp), len(ref))
+
+
+def rouge(hyp: str, ref: str) -> tuple[float, float, float]:
+    h, r = units(hyp), units(ref)
+    return ngram_f1(h, r, 1), ngram_f1(h, r, 2), lcs_f1(h, r)
+
+
+# ---------------------------------------------------------------- methods
+
+def ours(paragraphs: list[str]) -> str:
+    article = Article("bench", "bench", 0, "", tuple(paragraphs))
+    return summarize(document(article), budget=10_000, max_sentences=1).text
+
+
+def lead1(paragraphs: list[str]) -> str:
+    for paragraph in paragraphs:
+        for sentence in split(paragraph):
+            if sentence.strip():
+                return sentence.strip()
+    return ""
+
+
+def snownlp_method():
+    try:
+        from snownlp import SnowNLP
+    except ImportError:
+        return None
+    return lambda paragraphs: "".join(SnowNLP("\n".join(paragraphs)).summary(1))
+
+
+def textrank4zh_method():
+    try:
+        from textrank4zh import TextRank4Sentence
+    except ImportError:
+        return None
+
+    def run(paragraphs: list[str]) -> str:
+        tr = TextRank4Sentence()
+        tr.analyze(text="\n".join(paragraphs), lower=True, source="all_filters")
+        found = tr.get_key_sentences(num=1)
+        return found[0].sentence if found else ""
+    return run
+
+
+def load(path: Path, limit: int | None) -> list[dict]:
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return rows[:limit] if limit else rows
+
+
+def cleaned(paragraphs: list[str]) -> list[str]:
+    """The text as the digest sees it: after the cleaner (its title line set aside)."""
+    from digest.clean import clean
+    from digest.models import RawText
+
+    articles = clean(RawText("bench.txt", "\n\n".join(paragraphs), "txt"))
+    return [p for a in articles for p in a.paragraphs] or paragraphs
+
+
+def raw(paragraphs: list[str]) -> list[str]:
+    return paragraphs
+
+
+def summary_table(eval_dir: Path, limit: int | None, prepare) -> list[str]:
+    lcsts = [([r["text"]], r["summary"]) for r in load(eval_dir / "lcsts_dev.jsonl", limit)]
+    sohu = [(r["paragraphs"], r["title"]) for r in load(eval_dir / "sohu_dev.jsonl", limit)]
+    sets = {"lcsts_dev": [(prepare(p), ref) for p, ref in lcsts],
+            "sohu_dev": [(prepare(p), ref) for p, ref in sohu]}
+    methods = {"digest (ours)": ours, "Lead-1": lead1}
+    for name, factory in (("SnowNLP", snownlp_method), ("textrank4zh", textrank4zh_method)):
+        method = factory()
+        if method is not None:
+            methods[name] = method
+        else:
+            print(f"note: {name} is not installed (pip install -e '.[bench]'); left out", file=sys.stderr)
+    ours(["预热。"])  # load jieba and OpenCC before timing
+    lines = ["| data | method | ROUGE-1 | ROUGE-2 | ROUGE-L | time (s) | ms/text |",
+             "|---|---|---|---|---|---|---|"]
+    label = "" if prepare is raw else ", cleaned"
+    for set_name, rows in sets.items():
+        for name, method in methods.items():
+            start = time.perf_counter()
+            outputs = [method(paragraphs) for paragraphs, _ in rows]
+            elapsed = time.perf_counter() - start
+            scores = [rouge(out, ref) for out, (_, ref) in zip(outputs, rows)]
+            means = [100 * sum(s[i] for s in scores) / len(scores) for i in range(3)]
+            lines.append(f"| {set_name} ({len(rows)}{label}) | {name} | {means[0]:.2f} | {means[1]:.2f} | "
+                         f"{means[2]:.2f} | {elapsed:.2f} | {1000 * elapsed / len(rows):.1f} |")
+            print(lines[-1], file=sys.stderr)
+    return lines
+
+
+# ---------------------------------------------------------------- themes
+
+def nmi(truth: list[str], pred: list[int]) -> float:
+    n = len(truth)
+    joint = Counter(zip(truth, pred))
+    ct, cp = Counter(truth), Counter(pred)
+    mi = sum(c / n * math.log(c * n / (ct[t] * cp[p])) for (t, p), c in joint.items())
+    ht = -sum(c / n * math.log(c / n) for c in ct.values())
+    hp = -sum(c / n * math.log(c / n) for c in cp.values())
+    return mi / math.sqrt(ht * hp) if ht and hp else 0.0
+
+
+def ari(truth: list[str], pred: list[int]) -> float:
+    def pairs(x: int) -> float:
+        return x * (x - 1) / 2
+    n = len(truth)
+    index = sum(pairs(c) for c in Counter(zip(truth, pred)).values())
+    a = sum(pairs(c) for c in Counter(truth).values())
+    b = sum(pairs(c) for c in Counter(pred).values())
+    expected = a * b / pairs(n)
+    top = (a + b) / 2
+    return (index - expected) / (top - expected) if top != expected else 0.0
+
+
+def purity(truth: list[str], pred: list[int]) -> float:
+    groups: dict[int, Counter] = {}
+    for t, p in zip(truth, pred):
+        groups.setdefault(p, Counter())[t] += 1
+    return sum(c.most_common(1)[0][1] for c in groups.values()) / len(truth)
+
+
+def theme_table(eval_dir: Path, limit: int | None) -> list[str]:
+    from digest.themes import cluster_documents
+
+    rows = load(eval_dir / "cnews_dev.jsonl", limit)
+    docs = [document(Article(str(r["id"]), "cnews", 0, "", (r["text"],))) for r in rows]
+    truth = [r["label"] for r in rows]
+    lines = ["| data | grouping | groups | NMI | ARI | purity | time (s) |", "|---|---|---|---|---|---|---|"]
+    for label, k in (("10 given", 10), ("chosen automatically", None)):
+        start = time.perf_counter()
+        pred = cluster_documents(docs, k)
+        elapsed = time.perf_counter() - start
+        lines.append(f"| cnews_dev ({len(rows)}) | {label} | {len(set(pred))} | {nmi(truth, pred):.3f} | "
+                     f"{ari(truth, pred):.3f} | {purity(truth, pred):.3f} | {elapsed:.2f} |")
+        print(lines[-1], file=sys.stderr)
+    return lines
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--eval", type=Path, default=ROOT.parent / "shared" / "eval")
+    parser.add_argument("--limit", type=int, help="use only the first N rows of each set")
+    parser.add_argument("--only", choices=("summaries", "themes"))
+    args = parser.parse_args()
+    out = ["# Quality benchmark", "",
+           "Character-level ROUGE F1 (CJK characters, Latin letters and digits), one extracted "
+           "sentence per text; times include each method's own segmentation.", ""]
+    if args.only != "themes":
+        out += ["## Summaries on the texts as given", ""]
+        out += summary_table(args.eval, args.limit, raw) + [""]
+        out += ["## Summaries on the texts after the digest's cleaner (every method gets the same text)",
+                "", "The cleaner drops page furniture such as keyword lines, 原标题 lines and reprint "
+                "notices, which Lead-1 otherwise copies from the first line.", ""]
+        out += summary_table(args.eval, args.limit, cleaned) + [""]
+    if args.only != "summaries":
+        out += theme_table(args.eval, args.limit) + [""]
+    text = "\n".join(out)
+    print(text)
+    if not args.limit and not args.only:
+        (ROOT / "bench" / "RESULTS.md").write_text(text, encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
