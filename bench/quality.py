@@ -206,8 +206,10 @@ def main() -> None:
     parser.add_argument("--only", choices=("summaries", "themes"))
     args = parser.parse_args()
     out = ["# Quality benchmark", "",
-           "Character-level ROUGE F1 (CJK characters, Latin letters and digits), one extracted "
-           "sentence per text; times include each method's own segmentation.", ""]
+           "Written by `python bench/quality.py` (competitors: `pip install -e '.[bench]'`). "
+           "Character-level ROUGE F1 x 100 (CJK characters, Latin letters and digits), one extracted "
+           "sentence per text against the reference summary (lcsts) or headline (sohu); times are "
+           "for the whole set on one core and include each method's own segmentation.", ""]
     if args.only != "themes":
         out += ["## Summaries on the texts as given", ""]
         out += summary_table(args.eval, args.limit, raw) + [""]
@@ -216,6 +218,7 @@ def main() -> None:
                 "notices, which Lead-1 otherwise copies from the first line.", ""]
         out += summary_table(args.eval, args.limit, cleaned) + [""]
     if args.only != "summaries":
+        out += ["## Theme grouping (jieba tokens, TF-IDF, LSA, spherical k-means)", ""]
         out += theme_table(args.eval, args.limit) + [""]
     text = "\n".join(out)
     print(text)

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import math
+from collections import Counter
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
 
 from .config import Config
 from .facts import key_facts
-from .models import Article, Digest, Item
-from .summarize import document, summarize
+from .models import Article, Digest, Document, Item
+from .summarize import document, jieba_idf, summarize
 from .themes import group
 
 CHARS_PER_MINUTE = 400  # an ordinary reading speed for Chinese text
@@ -22,14 +23,21 @@ def period_of(moment: datetime) -> tuple[str, date, date]:
     return f"{year}-W{week:02d}", start, start + timedelta(days=6)
 
 
+def corpus_idf(docs: list[Document]) -> dict[str, float]:
+    """jieba's general IDF plus this run's own: a word every article uses says little here."""
+    general, median = jieba_idf()
+    df = Counter(t for d in docs for t in set(d.tokens))
+    n = len(docs)
+    return {t: general.get(t, median) + math.log((n + 1) / (c + 1)) for t, c in df.items()}
+
+
 def compose(config: Config, articles: list[Article], now: datetime,
             progress: Callable[[str, int, int], None] | None = None) -> Digest:
-    docs = []
+    docs = [document(article) for article in articles]
+    idf = corpus_idf(docs)
     items = []
-    for number, article in enumerate(articles, start=1):
-        doc = document(article)
-        summary = summarize(doc, config.digest.summary_chars)
-        docs.append(doc)
+    for number, (article, doc) in enumerate(zip(articles, docs), start=1):
+        summary = summarize(doc, config.digest.summary_chars, idf=idf)
         items.append(Item(article, summary, key_facts(article, summary),
                           max(1, math.ceil(article.chars / CHARS_PER_MINUTE))))
         if progress:
