@@ -29,6 +29,42 @@ def next_run(config: Config, after: datetime | None = None) -> datetime | None:
     return trigger(config).get_next_fire_time(None, now)
 
 
+def last_due(config: Config, now: datetime) -> datetime | None:
+    """The most recent scheduled time at or before ``now`` (within the last eight weeks)."""
+    from datetime import timedelta
+
+    trig = trigger(config)
+    moment = trig.get_next_fire_time(None, now - timedelta(weeks=8))
+    latest = None
+    while moment is not None and moment <= now:
+        latest = moment
+        moment = trig.get_next_fire_time(moment, moment + timedelta(seconds=1))
+    return latest
+
+
+def missed_run(config: Config, last_build: datetime | None, now: datetime) -> datetime | None:
+    """The scheduled time missed while nothing ran (machine off, scheduler stopped), if any.
+
+    The state file's record of the last build is the reference, so however many
+    weeks were missed, one build makes them up, covering everything new.
+    """
+    due = last_due(config, now)
+    if due is None or (last_build is not None and last_build >= due):
+        return None
+    return due
+
+
+def last_build_time(config: Config) -> datetime | None:
+    from .state import State
+
+    state = State(config.state.file, readonly=True)
+    try:
+        found = state.last_run("build")
+    finally:
+        state.close()
+    return datetime.fromisoformat(found[0]) if found else None
+
+
 def run_job(config: Config) -> None:
     """One scheduled build (waiting for a manual run to finish rather than failing)."""
     from .errors import DigestError
@@ -59,6 +95,11 @@ def run_forever(config: Config) -> None:
 
     signal.signal(signal.SIGTERM, stop)
     signal.signal(signal.SIGINT, stop)
+    missed = missed_run(config, last_build_time(config), datetime.now(config.schedule.zone))
+    if missed is not None:
+        print(f"digest schedule: the run due {missed.isoformat(timespec='minutes')} was missed; "
+              "building now", flush=True)
+        scheduler.add_job(run_job, "date", args=[config], id="make-up", max_instances=1)
     upcoming = next_run(config)
     print(f"digest schedule: next run due {upcoming.isoformat(timespec='minutes')} "
           f"({config.schedule.timezone}); stop with Ctrl-C or SIGTERM", flush=True)

@@ -26,3 +26,47 @@ def test_next_run_across_new_york_dst_change(tmp_path: Path):
     before_change = datetime(2026, 10, 31, 12, 0, tzinfo=ZoneInfo("UTC"))
     upcoming = next_run(config, before_change)  # DST ends on Sunday 1 November 2026
     assert upcoming.isoformat() == "2026-11-01T09:30:00-05:00"
+
+
+def test_missed_weeks_are_made_up_once(tmp_path: Path):
+    from digest.schedule import missed_run
+
+    write_config(tmp_path)  # Mondays 08:00 Asia/Shanghai
+    config = load(tmp_path / "config.toml")
+    zone = ZoneInfo("Asia/Shanghai")
+    now = datetime(2026, 11, 25, 12, 0, tzinfo=zone)            # a Wednesday
+    three_weeks_ago = datetime(2026, 11, 2, 8, 5, tzinfo=zone)
+    assert missed_run(config, three_weeks_ago, now) == datetime(2026, 11, 23, 8, 0, tzinfo=zone)
+    after_make_up = datetime(2026, 11, 25, 12, 1, tzinfo=zone)
+    assert missed_run(config, after_make_up, after_make_up) is None
+    assert missed_run(config, None, now) == datetime(2026, 11, 23, 8, 0, tzinfo=zone)
+    on_time = datetime(2026, 11, 23, 8, 0, 30, tzinfo=zone)
+    assert missed_run(config, on_time, now) is None
+
+
+def test_scheduler_process_builds_missed_run_and_stops_on_sigterm(project: Path):
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from .conftest import ROOT
+
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    proc = subprocess.Popen([sys.executable, "-m", "digest", "schedule"], cwd=project, env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        assert "was missed; building now" in proc.stdout.readline()
+        assert "next run due" in proc.stdout.readline()
+        deadline = time.monotonic() + 90
+        while not list((project / "outbox").glob("*/manifest.json")):
+            assert time.monotonic() < deadline and proc.poll() is None, proc.stderr.read()
+            time.sleep(0.2)
+        time.sleep(0.5)
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        out, err = proc.communicate(timeout=60)
+    assert proc.returncode == 0, err
+    assert "stopped" in out
+    assert "Built " in err and "next run due" in err
