@@ -36,3 +36,50 @@ def test_preview_serves_index_html_and_markdown(project: Path):
     finally:
         server.send_signal(signal.SIGINT)
         server.wait(timeout=10)
+
+
+def chromium() -> str:
+    import shutil
+
+    import pytest
+
+    found = shutil.which("chromium") or shutil.which("chromium-browser")
+    if not found:
+        if os.environ.get("CI"):
+            raise AssertionError("chromium is not installed: .ci/run should install it")
+        pytest.skip("chromium is not installed (apt-get install chromium)")
+    return found
+
+
+def png_size(path: Path) -> tuple[int, int]:
+    data = path.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    return int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
+
+
+def test_preview_in_headless_chromium(project: Path, tmp_path: Path):
+    browser = chromium()
+    build(load(project / "config.toml"), now=datetime(2026, 11, 18, tzinfo=ZoneInfo("UTC")))
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    server = subprocess.Popen([sys.executable, "-m", "digest", "preview", "--no-browser", "--port", "0"],
+                              cwd=project, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                              text=True, env=env)
+    flags = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+             "--disable-background-networking", "--disable-component-update", "--disable-sync",
+             f"--user-data-dir={tmp_path / 'profile'}"]
+    try:
+        base = server.stdout.readline().split(" at ")[1].split(" ")[0]
+        page = base + "2026-W47/digest.html"
+        dom = subprocess.run([browser, *flags, "--dump-dom", page], capture_output=True,
+                             text=True, timeout=120).stdout
+        for theme in ("AI 芯片与算力", "AI chips &amp; compute", "股市与资产配置", "Markets &amp; allocation"):
+            assert theme in dom
+        for width in (600, 375):
+            shot = tmp_path / f"digest-{width}.png"
+            subprocess.run([browser, *flags, f"--window-size={width},1600", f"--screenshot={shot}", page],
+                           capture_output=True, timeout=120)
+            assert png_size(shot) == (width, 1600)
+            assert shot.stat().st_size > 20_000  # a rendered page, not a blank one
+    finally:
+        server.send_signal(signal.SIGINT)
+        server.wait(timeout=10)
