@@ -51,7 +51,7 @@ def environment(templates: Path, script: str):
 
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(templates)),
-        autoescape=jinja2.select_autoescape(enabled_extensions=("html", "j2html"),
+        autoescape=jinja2.select_autoescape(enabled_extensions=("html", "html.j2"),
                                             default_for_string=False),
         trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
         undefined=jinja2.StrictUndefined)

@@ -141,3 +141,25 @@ def test_new_and_bad_files_are_recorded_and_the_rest_goes_on(project: Path):
     assert problems["notes.docx"][0] == "skipped" and "unsupported" in problems["notes.docx"][1]
     assert problems["copy-in-simplified.txt"][0] == "skipped"
     assert "duplicate" in problems["copy-in-simplified.txt"][1]
+
+
+def test_markup_in_articles_never_reaches_the_output_as_markup(project: Path):
+    hostile = project / "articles" / "hostile.md"
+    hostile.write_text(
+        "# 英伟达<script>alert(1)</script>股价[点我](javascript:alert(2))\n\n"
+        "英伟达股价大跌17%，<img src=x onerror=alert(3)>市场恐慌情绪蔓延，投资者纷纷抛售芯片股。\n\n"
+        "分析人士认为，芯片股估值过高是下跌的主要原因，**短期内**仍有调整压力。\n", encoding="utf-8")
+    (project / "articles" / "hostile.txt").write_text(
+        "芯片股<script>alert(4)</script>暴跌 [点我](javascript:alert(5))\n\n"
+        "<b>黄金</b>价格本周上涨3.5%，<a href=\"javascript:alert(6)\">逼近</a>每盎司4000美元关口，避险需求升温。\n\n"
+        "分析人士认为，美联储降息预期是推动金价上涨的主要原因，短期内仍有上行空间。\n", encoding="utf-8")
+    result = build(load(project / "config.toml"), now=NOW)
+    html = (result.folder / "digest.html").read_text(encoding="utf-8")
+    markdown_text = (result.folder / "digest.md").read_text(encoding="utf-8")
+    assert "&lt;script&gt;" in html  # shown as text, escaped
+    assert "<script" not in html and "<img" not in html and "onerror" not in html
+    assert '<a href="javascript' not in html and "<b>" not in html
+    import markdown
+
+    rendered = markdown.markdown(markdown_text)
+    assert "<script" not in rendered and "<img" not in rendered and 'href="javascript' not in rendered
