@@ -22,11 +22,17 @@ from .script import LANG_TAGS, convert, display_width
 log = logging.getLogger(__name__)
 
 FILES = ("digest.md", "digest.html", "digest.txt", "digest.eml")
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|])")
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]|])")
+_HTML_SPECIAL = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
 
 
 def md_escape(text: str) -> str:
-    """Article text inside Markdown: no markup, links or HTML of its own."""
+    """Article text inside Markdown: no markup, links or HTML of its own.
+
+    Markdown punctuation is backslash-escaped; <, > and & become entities,
+    which every Markdown renderer shows as the characters themselves.
+    """
+    text = re.sub(r"[&<>]", lambda m: _HTML_SPECIAL[m.group()], text)
     text = _MD_SPECIAL.sub(r"\\\1", text)
     return re.sub(r"^([#>+\-=]|\d+\.)", r"\\\1", text)
 

@@ -162,4 +162,5 @@ def test_markup_in_articles_never_reaches_the_output_as_markup(project: Path):
     import markdown
 
     rendered = markdown.markdown(markdown_text)
-    assert "<script" not in rendered and "<img" not in rendered and 'href="javascript' not in rendered
+    assert "<script" not in rendered and "<img" not in rendered and '<a href="javascript' not in rendered
+    assert "&lt;script&gt;" in rendered
