@@ -22,6 +22,7 @@ EXAMPLES = {
     "status": "example:\n  digest status --config config.toml",
     "preview": "example:\n  digest preview --no-browser --port 8765",
     "schedule": "example:\n  digest schedule --config config.toml",
+    "send": "example:\n  DIGEST_SMTP_USER=me DIGEST_SMTP_PASSWORD=secret digest send",
     "summarize": "example:\n  digest summarize seeds/000_6ab68325297169c1.txt --chars 120\n"
                  "  cat article.txt | digest summarize -",
 }
@@ -86,6 +87,8 @@ def _parser() -> argparse.ArgumentParser:
 
     command("schedule", "Run builds on the configured weekly schedule until stopped.", _schedule)
 
+    command("send", "Send every built digest not yet sent, over SMTP ([smtp] in config).", _send)
+
     s = command("summarize", "Summarise one article file (or - for standard input).", _summarize)
     s.add_argument("file", help="a .txt/.md/.html file, or - to read standard input")
     s.add_argument("--chars", type=int, default=None, help="length budget in characters")
@@ -143,6 +146,23 @@ def _preview(args) -> int:
     port = config.preview.port if args.port is None else args.port
     serve(config, port=port, open_browser=not args.no_browser)
     return 0
+
+
+def _send(args) -> int:
+    from .send import send_all
+
+    results = send_all(_config(args))
+    if not results:
+        print("Nothing to send: every digest has been sent.")
+    failed = 0
+    for r in results:
+        print(f"{r.period}: sent to {len(r.sent)} recipient(s)"
+              + (f", {len(r.already)} already had it" if r.already else "")
+              + (f", {len(r.failed)} failed" if r.failed else ""))
+        for recipient, reason in r.failed:
+            print(f"  failed: {recipient}: {reason}", file=sys.stderr)
+        failed += len(r.failed)
+    return 1 if failed else 0
 
 
 def _schedule(args) -> int:

@@ -78,6 +78,17 @@ class Email:
 
 
 @dataclass(frozen=True)
+class Smtp:
+    host: str = "localhost"
+    port: int = 587
+    security: str = "starttls"          # "starttls", "ssl" or "none"
+    username_env: str = "DIGEST_SMTP_USER"
+    password_env: str = "DIGEST_SMTP_PASSWORD"
+    timeout_seconds: float = 30.0
+    retries: int = 3
+
+
+@dataclass(frozen=True)
 class Preview:
     host: str = "127.0.0.1"
     port: int = 8765
@@ -112,6 +123,7 @@ class Config:
     schedule: Schedule = field(default_factory=Schedule)
     digest: DigestOptions = field(default_factory=DigestOptions)
     email: Email = field(default_factory=Email)
+    smtp: Smtp = field(default_factory=Smtp)
     preview: Preview = field(default_factory=Preview)
     themes: tuple[ThemeSpec, ...] = DEFAULT_THEMES
 
@@ -126,7 +138,7 @@ class Config:
 
 SECTIONS = {
     "sources": Sources, "outbox": Outbox, "state": State, "schedule": Schedule,
-    "digest": DigestOptions, "email": Email, "preview": Preview,
+    "digest": DigestOptions, "email": Email, "smtp": Smtp, "preview": Preview,
 }
 
 
@@ -246,5 +258,9 @@ def _check(config: Config) -> None:
         raise ConfigError("'digest.max_items_per_theme' must be at least 1")
     if config.sources.max_file_mb <= 0:
         raise ConfigError("'sources.max_file_mb' must be positive")
+    if config.smtp.security not in ("starttls", "ssl", "none"):
+        raise ConfigError("'smtp.security' must be one of starttls, ssl, none")
+    if config.smtp.retries < 0:
+        raise ConfigError("'smtp.retries' must be 0 or more")
     if not 0 <= config.preview.port <= 65535:
         raise ConfigError("'preview.port' must be between 0 and 65535")

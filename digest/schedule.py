@@ -73,8 +73,14 @@ def run_job(config: Config) -> None:
     try:
         result = build(config, lock_wait=600)
         log.warning("%s", result.message)
+        if config.schedule.send:
+            from .send import send_all
+
+            for sent in send_all(config):
+                log.warning("sent %s to %d recipient(s), %d failed", sent.period,
+                            len(sent.sent), len(sent.failed))
     except DigestError as exc:
-        log.error("scheduled build failed: %s", exc)
+        log.error("scheduled run failed: %s", exc)
     upcoming = next_run(config)
     if upcoming:
         log.warning("next run due %s", upcoming.isoformat(timespec="minutes"))

@@ -50,6 +50,13 @@ CREATE TABLE IF NOT EXISTS digests (
     files    TEXT NOT NULL,
     sent_at  TEXT
 );
+CREATE TABLE IF NOT EXISTS deliveries (
+    period     TEXT NOT NULL,
+    recipient  TEXT NOT NULL,
+    message_id TEXT NOT NULL,
+    sent_at    TEXT NOT NULL,
+    PRIMARY KEY (period, recipient)
+);
 CREATE TABLE IF NOT EXISTS runs (
     id       INTEGER PRIMARY KEY AUTOINCREMENT,
     kind     TEXT NOT NULL,
@@ -160,6 +167,24 @@ class State:
         row = self.db.execute("SELECT at, result FROM runs WHERE kind = ? ORDER BY id DESC LIMIT 1",
                               (kind,)).fetchone()
         return (row[0], row[1]) if row else None
+
+    def unsent(self) -> list[DigestRecord]:
+        rows = self.db.execute("SELECT * FROM digests WHERE sent_at IS NULL ORDER BY period")
+        return [self._record(r) for r in rows]
+
+    def delivered(self, period: str) -> set[str]:
+        rows = self.db.execute("SELECT recipient FROM deliveries WHERE period = ?", (period,))
+        return {r[0] for r in rows}
+
+    def record_delivery(self, period: str, recipient: str, message_id: str) -> None:
+        """One recipient's delivery, committed at once so an interrupted send resumes after it."""
+        with self.db:
+            self.db.execute("INSERT OR IGNORE INTO deliveries (period, recipient, message_id, sent_at)"
+                            " VALUES (?, ?, ?, ?)", (period, recipient, message_id, _now()))
+
+    def mark_sent(self, period: str) -> None:
+        with self.db:
+            self.db.execute("UPDATE digests SET sent_at = ? WHERE period = ?", (_now(), period))
 
     @staticmethod
     def _record(row) -> DigestRecord:
