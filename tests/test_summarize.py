@@ -75,3 +75,18 @@ def test_keywords_come_from_the_article():
     article = next(a for a in seed_articles() if a.author == "Saint Paul")
     keywords = summarize(document(article)).keywords
     assert "deepseek" in keywords
+
+
+def test_rjieba_and_jieba_give_the_same_words_on_the_samples():
+    import pytest
+
+    from digest.script import fold_width, to_simplified
+    from digest.words import JiebaSegmenter, RjiebaSegmenter
+
+    pytest.importorskip("rjieba")
+    reference, fast = JiebaSegmenter(), RjiebaSegmenter()
+    for path in sorted(SEEDS.iterdir()):
+        text = to_simplified(fold_width(path.read_text(encoding="utf-8")))
+        assert fast.cut(text) == reference.cut(text), path.name
+    words = fast.cut("英伟达市值单日蒸发")
+    assert words == reference.cut("英伟达市值单日蒸发") and "英伟达" in words
