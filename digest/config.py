@@ -64,6 +64,7 @@ class DigestOptions:
     title_zh: str = "AI 与金融市场周报"
     title_en: str = "AI & Markets Weekly"
     script: str = "hans"
+    editions: tuple[str, ...] = ()
     summary_chars: int = 180
     max_items_per_theme: int = 12
     templates: Path = Path("templates")
@@ -252,6 +253,8 @@ def _check(config: Config) -> None:
         raise ConfigError(f"'schedule.timezone' is not an IANA time zone: {sched.timezone!r}") from None
     if config.digest.script not in SCRIPTS:
         raise ConfigError(f"'digest.script' must be one of {', '.join(SCRIPTS)}")
+    if any(e not in SCRIPTS for e in config.digest.editions):
+        raise ConfigError(f"'digest.editions' may list only {', '.join(SCRIPTS)}")
     if config.digest.summary_chars < 40:
         raise ConfigError("'digest.summary_chars' must be at least 40")
     if config.digest.max_items_per_theme < 1:

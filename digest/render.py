@@ -91,6 +91,15 @@ def render(config: Config, digest: Digest) -> Rendered:
     eml = message(config, digest, context["subject"], text, html)
     files = {"digest.md": markdown_text.encode(), "digest.html": html.encode(),
              "digest.txt": text.encode(), "digest.eml": eml}
+    for edition in config.digest.editions:
+        if edition == script:
+            continue
+        other = environment(templates_dir(config), edition)
+        extra = {**context, "subject": subject(digest, edition)}
+        files[f"digest.{edition}.md"] = other.get_template("digest.md.j2").render(extra).encode()
+        files[f"digest.{edition}.html"] = inline_css(
+            other.get_template("digest.html.j2").render(extra)).encode()
+        files[f"digest.{edition}.txt"] = other.get_template("digest.txt.j2").render(extra).encode()
     manifest = {
         "period": digest.period,
         "start": digest.start.isoformat(),

@@ -164,3 +164,19 @@ def test_markup_in_articles_never_reaches_the_output_as_markup(project: Path):
     rendered = markdown.markdown(markdown_text)
     assert "<script" not in rendered and "<img" not in rendered and '<a href="javascript' not in rendered
     assert "&lt;script&gt;" in rendered
+
+
+def test_each_edition_is_wholly_in_its_own_script(project: Path):
+    text = (project / "config.toml").read_text()
+    (project / "config.toml").write_text(text.replace("[digest]\n", '[digest]\nscript = "hant"\neditions = ["hans"]\n'))
+    result = build(load(project / "config.toml"), now=NOW)
+    traditional = (result.folder / "digest.md").read_text(encoding="utf-8")
+    simplified = (result.folder / "digest.hans.md").read_text(encoding="utf-8")
+    assert "英偉達" in traditional and "英伟达" in simplified
+    assert convert(traditional, "hant") == traditional
+    assert convert(simplified, "hans") == simplified
+    for name in ("digest.hans.html", "digest.hans.txt"):
+        body = (result.folder / name).read_text(encoding="utf-8")
+        assert convert(body, "hans") == body
+    html = (result.folder / "digest.html").read_text(encoding="utf-8")
+    assert 'lang="zh-Hant"' in html
