@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from pathlib import Path
 
 
 @dataclass(frozen=True)
@@ -146,9 +145,6 @@ class Rendered:
     period: str
     files: tuple[tuple[str, bytes], ...] = field(default=())
 
-    def get(self, name: str) -> bytes:
-        return dict(self.files)[name]
-
 
 @dataclass(frozen=True)
 class FileOutcome:
@@ -162,9 +158,3 @@ class FileOutcome:
     size: int = 0
     signatures: tuple[bytes, ...] = ()   # MinHash of each article, same order
 
-
-@dataclass(frozen=True)
-class SourceFile:
-    path: Path
-    size: int
-    mtime: float

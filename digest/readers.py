@@ -10,7 +10,6 @@ from __future__ import annotations
 import codecs
 import logging
 import re
-from datetime import datetime, timezone
 from pathlib import Path
 
 from .models import RawText
@@ -159,6 +158,3 @@ READERS = {
     ".atom": read_feed,
 }
 
-
-def file_time(mtime: float | None) -> datetime | None:
-    return datetime.fromtimestamp(mtime, tz=timezone.utc) if mtime else None

@@ -118,11 +118,6 @@ def segmenter(name: str | None = None):
     raise RuntimeError("no segmenter available")
 
 
-def cut(text: str) -> list[str]:
-    """Raw words of ``text`` as given (no normalisation, nothing dropped)."""
-    return segmenter().cut(text)
-
-
 def tokens(text: str, *, normalised: bool = False) -> list[str]:
     """Ranking tokens of ``text``: normalised, stop words and punctuation dropped."""
     if not normalised:

@@ -27,7 +27,7 @@ def test_every_command_has_help_ending_with_an_example(command, capsys):
     assert done.value.code == 0
     lines = capsys.readouterr().out.rstrip().splitlines()
     example = lines[lines.index("example:") + 1:]
-    assert example and all(line.startswith(f"  ") and "digest " + command in line for line in example[:1])
+    assert example and all(line.startswith("  ") and "digest " + command in line for line in example[:1])
     assert lines[-1] == example[-1]
 
 

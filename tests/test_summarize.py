@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from digest.clean import clean
-from digest.models import Article, RawText
+from digest.models import Article
 from digest.readers import read_text
 from digest.summarize import document, eligible, summarize, summarize_text
 from digest.words import tokens
