@@ -11,7 +11,7 @@ from functools import lru_cache
 
 # Display script name -> OpenCC configuration converting *to* it from either script.
 TARGETS = {
-    "hans": ("tw2sp", "hk2s"),   # Taiwan/HK phrases and characters -> mainland Simplified
+    "hans": ("tw2sp",),          # Traditional (with Taiwan phrases) -> mainland Simplified
     "hant": ("s2t",),
     "tw": ("s2twp",),
     "hk": ("s2hk",),
@@ -27,7 +27,13 @@ def _converter(name: str):
 
 
 def convert(text: str, script: str) -> str:
-    """Convert ``text`` into ``script`` ("hans", "hant", "tw" or "hk")."""
+    """Convert ``text`` into ``script`` ("hans", "hant", "tw" or "hk").
+
+    Text already free of Traditional characters is left alone for "hans": the
+    Taiwan phrase tables would otherwise rewrite correct Simplified (显著 -> 显着).
+    """
+    if script == "hans" and _converter("t2s").convert(text) == text:
+        return text
     for name in TARGETS[script]:
         text = _converter(name).convert(text)
     return text

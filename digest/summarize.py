@@ -27,6 +27,10 @@ WEIGHTS = {"rank": 0.2, "position": 0.6, "title": 0.15, "paragraph_start": 0.05}
 CAPTION = re.compile(r"^(?:图|圖|表)\s*\d+|^(?:图片|圖片|资料图|資料圖|来源|來源)[:：]")
 # A question put to the reader ("你觉得……？"); a reporter's question that frames the story stays.
 READER_QUESTION = re.compile(r"(你|您|大家|各位|读者|讀者|网友|網友)[^。！!“”「」]{0,40}[?？]\s*$")
+# A piece that starts mid-clause (after a split inside a quote, say) is a fragment:
+# it opens with a clause-joining mark or with a structural particle standing alone.
+STARTS_MID_CLAUSE = re.compile(r"^[，,、；;：:）)」』]")
+PARTICLES = {"的", "了", "地", "得"}
 LIST_MARKER = re.compile(r"^\s*(?:\d{1,2}[.、)）]|[（(]\d{1,2}[)）]|[•·\-*]|[一二三四五六七八九十]+、)\s*")
 
 
@@ -48,6 +52,9 @@ def eligible(sentence: Sentence) -> bool:
     if len(text) < MIN_SENTENCE_CHARS or len(sentence.tokens) < 2:
         return False
     if CAPTION.search(folded) or READER_QUESTION.search(folded):
+        return False
+    if sentence.index > 0 and (STARTS_MID_CLAUSE.match(text) or (
+            text[0] in PARTICLES and words.segmenter().cut(text[:8])[0] in PARTICLES)):
         return False
     if boilerplate(folded):
         return False
