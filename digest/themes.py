@@ -139,9 +139,28 @@ def _theme(key: str, zh: str, en: str, items: list[Item], max_items: int,
         ordered.extend(o for o in items if o.article.id in item.related and o not in ordered)
     ordered = _drop_repeats(ordered[:max_items], docs, budget)
     weight = sum(1.0 + min(1.0, it.article.chars / 4000) for it in ordered)
-    lead = max((s for it in ordered for s in zip(it.summary.scores, it.summary.sentences)),
-               key=lambda pair: pair[0], default=None)
-    return Theme(key, zh, en, tuple(ordered), lead[1].text.strip() if lead else "", weight)
+    return Theme(key, zh, en, tuple(ordered), _overview(ordered, docs, budget), weight)
+
+
+def _overview(items: list[Item], docs: dict[str, Document], budget: int) -> str:
+    """The theme's strongest sentence that its items' summaries do not already show
+    (from its first three articles, within the summary budget)."""
+    from .summarize import eligible, rate_textrank
+
+    shown = [_bigrams(s.text) for it in items for s in it.summary.sentences]
+    best: tuple[float, str] = (-1.0, "")
+    for item in items[:3]:
+        doc = docs[item.article.id]
+        scores, _ = rate_textrank(doc)
+        for sentence, score in zip(doc.sentences, scores):
+            text = sentence.text.strip()
+            if score <= best[0] or len(text) > budget or not eligible(sentence):
+                continue
+            grams = _bigrams(text)
+            if any(len(grams & g) / max(1, min(len(grams), len(g))) >= NEAR_SAME for g in shown):
+                continue
+            best = (float(score), text)
+    return best[1]  # empty when every good sentence is already shown
 
 
 def _bigrams(text: str) -> set[str]:

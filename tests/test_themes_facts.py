@@ -23,9 +23,9 @@ COOKING = article("k1", "红烧肉的做法", "红烧肉需要先把五花肉焯
                   "小火慢炖一个小时，五花肉软糯入味，汤汁收浓即可出锅。")
 
 
-def items_for(*articles: Article):
+def items_for(*articles: Article, budget: int = 180):
     docs = [document(a) for a in articles]
-    items = [Item(a, summarize(d), KeyFacts(), 1) for a, d in zip(articles, docs)]
+    items = [Item(a, summarize(d, budget), KeyFacts(), 1) for a, d in zip(articles, docs)]
     return docs, items
 
 
@@ -35,7 +35,7 @@ def test_same_story_is_related_and_shares_a_theme():
     themes = group(docs, items, DEFAULT_THEMES, max_items=10)
     chips = next(t for t in themes if t.key == "ai-chips")
     assert {i.article.id for i in chips.items} == {"c1", "c2"}
-    assert chips.items[0].related and chips.overview
+    assert chips.items[0].related
     other = [t for t in themes if t.key.startswith("more-")]
     assert len(other) == 1 and [i.article.id for i in other[0].items] == ["k1"]
     assert other[0].name_zh and other[0].name_en
@@ -98,3 +98,16 @@ def test_clustering_separates_topics_with_given_and_chosen_counts():
             groups.setdefault(label, set()).add(predicted)
         assert all(len(g) == 1 for g in groups.values()), labels
         assert groups["chips"] != groups["food"]
+
+
+def test_overview_does_not_repeat_a_summary_sentence():
+    third = article("c3", "芯片股全线大涨", "费城半导体指数周三大涨4%，英伟达和博通领涨芯片股。",
+                    "市场预期对华芯片出口管制将放松，算力需求持续旺盛。",
+                    "分析人士认为，半导体行业景气度有望延续到明年。")
+    docs, items = items_for(CHIPS, third, budget=60)
+    (theme,) = group(docs, items, DEFAULT_THEMES, max_items=10, budget=60)
+    shown = [s.text.strip() for i in theme.items for s in i.summary.sentences]
+    assert theme.overview and theme.overview not in shown
+    docs, items = items_for(CHIPS, CHIPS_AGAIN, budget=60)  # every sentence shown: no overview
+    (theme,) = group(docs, items, DEFAULT_THEMES, max_items=10, budget=60)
+    assert theme.overview == ""
