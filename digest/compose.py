@@ -42,8 +42,7 @@ def compose(config: Config, articles: list[Article], now: datetime,
                           max(1, math.ceil(article.chars / CHARS_PER_MINUTE))))
         if progress:
             progress("summarising", number, len(articles))
-    themes = group(docs, items, config.themes, config.digest.max_items_per_theme,
-                   config.digest.summary_chars)
+    themes = group(docs, items, config.themes, config.digest.summary_chars)
     period, start, end = period_of(now)
     sources = {a.source.split("#")[0] for a in articles}
     return Digest(period=period, start=start, end=end, built_at=now,

@@ -67,6 +67,8 @@ class DigestOptions:
     editions: tuple[str, ...] = ()
     summary_chars: int = 180
     max_items_per_theme: int = 12
+    email_max_kb: int = 100
+    web_url: str = ""
     templates: Path = Path("templates")
 
 
@@ -257,6 +259,8 @@ def _check(config: Config) -> None:
         raise ConfigError(f"'digest.editions' may list only {', '.join(SCRIPTS)}")
     if config.digest.summary_chars < 40:
         raise ConfigError("'digest.summary_chars' must be at least 40")
+    if config.digest.email_max_kb < 10:
+        raise ConfigError("'digest.email_max_kb' must be at least 10")
     if config.digest.max_items_per_theme < 1:
         raise ConfigError("'digest.max_items_per_theme' must be at least 1")
     if config.sources.max_file_mb <= 0:

@@ -29,7 +29,8 @@ def index_page(outbox: Path) -> str:
     rows = []
     for folder in digests(outbox):
         name = html.escape(folder.name)
-        rows.append(f'<li><strong>{name}</strong> — <a href="/{name}/digest.html">HTML email</a> · '
+        rows.append(f'<li><strong>{name}</strong> — <a href="/{name}/email.html">HTML email</a> · '
+                    f'<a href="/{name}/digest.html">web edition</a> · '
                     f'<a href="/{name}/digest.md.html">Markdown</a> · '
                     f'<a href="/{name}/digest.txt">text</a> · <a href="/{name}/manifest.json">manifest</a></li>')
     body = "\n".join(rows) or "<li>No digest yet: run <code>digest build</code>.</li>"

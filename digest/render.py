@@ -86,11 +86,12 @@ def render(config: Config, digest: Digest) -> Rendered:
     context = {"d": digest, "config": config, "subject": subject(digest, script),
                "articles": len(digest.items)}
     markdown_text = env.get_template("digest.md.j2").render(context)
-    html = inline_css(env.get_template("digest.html.j2").render(context))
+    web = inline_css(env.get_template("digest.html.j2").render({**context, "limit": None}))
+    email_html = email_edition(config, env, context)
     text = env.get_template("digest.txt.j2").render(context)
-    eml = message(config, digest, context["subject"], text, html)
-    files = {"digest.md": markdown_text.encode(), "digest.html": html.encode(),
-             "digest.txt": text.encode(), "digest.eml": eml}
+    eml = message(config, digest, context["subject"], text, email_html)
+    files = {"digest.md": markdown_text.encode(), "digest.html": web.encode(),
+             "email.html": email_html.encode(), "digest.txt": text.encode(), "digest.eml": eml}
     for edition in config.digest.editions:
         if edition == script:
             continue
@@ -98,7 +99,7 @@ def render(config: Config, digest: Digest) -> Rendered:
         extra = {**context, "subject": subject(digest, edition)}
         files[f"digest.{edition}.md"] = other.get_template("digest.md.j2").render(extra).encode()
         files[f"digest.{edition}.html"] = inline_css(
-            other.get_template("digest.html.j2").render(extra)).encode()
+            other.get_template("digest.html.j2").render({**extra, "limit": None})).encode()
         files[f"digest.{edition}.txt"] = other.get_template("digest.txt.j2").render(extra).encode()
     manifest = {
         "period": digest.period,
@@ -116,6 +117,27 @@ def render(config: Config, digest: Digest) -> Rendered:
     }
     files["manifest.json"] = json.dumps(manifest, ensure_ascii=False, indent=2).encode()
     return Rendered(digest.period, tuple(files.items()))
+
+
+def email_edition(config: Config, env, context: dict) -> str:
+    """The HTML part of the email: at most max_items_per_theme per theme, and fewer
+    until it fits email_max_kb (Gmail clips messages over about 102 KB); the rest
+    is linked to the full web edition."""
+    budget = config.digest.email_max_kb * 1024
+    digest: Digest = context["d"]
+    largest = max((len(t.items) for t in digest.themes), default=0)
+    limit = min(config.digest.max_items_per_theme, max(1, largest))
+    while True:
+        html = inline_css(env.get_template("digest.html.j2").render({**context, "limit": limit}))
+        if len(html.encode()) <= budget or limit == 1:
+            break
+        limit = max(1, limit * 3 // 4)
+    if limit < largest:
+        hidden = sum(max(0, len(t.items) - limit) for t in digest.themes)
+        log.warning("the email shows at most %d article(s) per theme (%d KB of %d KB); "
+                    "%d more are in the web edition", limit, len(html.encode()) // 1024,
+                    config.digest.email_max_kb, hidden)
+    return html
 
 
 def inline_css(html: str) -> str:

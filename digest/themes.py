@@ -63,8 +63,8 @@ def theme_scores(doc: Document, specs: tuple[ThemeSpec, ...]) -> list[float]:
 
 
 def group(docs: list[Document], items: list[Item], specs: tuple[ThemeSpec, ...],
-          max_items: int, budget: int = 180) -> tuple[Theme, ...]:
-    """Place every item in exactly one theme."""
+          budget: int = 180) -> tuple[Theme, ...]:
+    """Place every item in exactly one theme (how many each edition shows is the renderer's call)."""
     stories = related_groups(docs)
     related_of: dict[int, tuple[str, ...]] = {}
     for story in stories:
@@ -83,43 +83,42 @@ def group(docs: list[Document], items: list[Item], specs: tuple[ThemeSpec, ...],
     by_id = {d.article.id: d for d in docs}
 
     def theme(key: str, zh: str, en: str, members: list[int]) -> Theme:
-        return _theme(key, zh, en, [items[i] for i in members], max_items, by_id, budget)
+        return _theme(key, zh, en, [items[i] for i in members], by_id, budget)
 
     themes = [theme(spec.key, spec.zh, spec.en, placed[spec.key])
               for spec in specs if placed.get(spec.key)]
-    for number, cluster in enumerate(_cluster(items, leftovers), start=1):
-        zh, en = _label([items[i].summary for i in cluster])
+    taken: set[str] = set()
+    for number, cluster in enumerate(_cluster(docs, leftovers), start=1):
+        zh, en = _label([items[i].summary for i in cluster], taken)
         themes.append(theme(f"more-{number}", zh, en, cluster))
     return tuple(sorted(themes, key=lambda t: (-t.weight, t.key)))
 
 
-def _cluster(items: list[Item], stories: list[list[int]]) -> list[list[int]]:
-    """Greedy single pass over stories: join the closest cluster or start a new one."""
-    if not stories:
-        return []
-    keyword_rows = [[k for i in story for k in items[i].summary.keywords] for story in stories]
-    matrix, _ = vectors(keyword_rows)
-    clusters: list[list[int]] = []
-    centroids: list[np.ndarray] = []
-    for s, row in enumerate(matrix):
-        sims = [float(row @ c / (np.linalg.norm(c) or 1.0)) for c in centroids]
-        best = int(np.argmax(sims)) if sims else -1
-        if best >= 0 and sims[best] >= CLUSTER:
-            clusters[best].extend(stories[s])
-            centroids[best] = centroids[best] + row
-        else:
-            clusters.append(list(stories[s]))
-            centroids.append(row.copy())
-    return clusters
+def _cluster(docs: list[Document], stories: list[list[int]]) -> list[list[int]]:
+    """Group the stories no configured theme took: a few clusters by content (count
+    chosen by silhouette), with the stories that join no other in one last group."""
+    if len(stories) < 4:
+        return [[i for story in stories for i in story]] if stories else []
+    labels = cluster_documents([docs[story[0]] for story in stories], None,
+                               max_k=max(2, min(8, len(stories) // 3)))
+    groups: dict[int, list[int]] = defaultdict(list)
+    for story, label in zip(stories, labels):
+        groups[label].extend(story)
+    clusters = sorted(groups.values(), key=len, reverse=True)
+    joined = [c for c in clusters if len(c) > 1]
+    alone = [i for c in clusters if len(c) == 1 for i in c]
+    return joined + ([alone] if alone else [])
 
 
-def _label(summaries: list[Summary]) -> tuple[str, str]:
-    """A bilingual label from the cluster's most shared keywords."""
+def _label(summaries: list[Summary], taken: set[str]) -> tuple[str, str]:
+    """A bilingual label from the cluster's most shared keywords not used by another label."""
     counts: dict[str, int] = defaultdict(int)
     for summary in summaries:
         for rank, word in enumerate(summary.keywords[:5]):
             counts[word] += 5 - rank
-    top = sorted(counts, key=lambda w: (-counts[w], w))[:2]
+    ranked = sorted(counts, key=lambda w: (-counts[w], w))
+    top = ([w for w in ranked if w not in taken] or ranked)[:2]
+    taken.update(top)
     english = {hans: en for hans, _v, en, _k in glossary()}
     zh = "、".join(w.upper() if w.isascii() else w for w in top) or "其他"
     en_words = [english.get(w) or (w.upper() if len(w) <= 4 else w.title())
@@ -127,7 +126,7 @@ def _label(summaries: list[Summary]) -> tuple[str, str]:
     return zh, ("More on " + " & ".join(en_words)) if en_words else "Other stories"
 
 
-def _theme(key: str, zh: str, en: str, items: list[Item], max_items: int,
+def _theme(key: str, zh: str, en: str, items: list[Item],
            docs: dict[str, Document], budget: int) -> Theme:
     # Related articles next to each other, strongest summaries first.
     items.sort(key=lambda it: -(it.summary.scores[0] if it.summary.scores else 0.0))
@@ -137,7 +136,7 @@ def _theme(key: str, zh: str, en: str, items: list[Item], max_items: int,
             continue
         ordered.append(item)
         ordered.extend(o for o in items if o.article.id in item.related and o not in ordered)
-    ordered = _drop_repeats(ordered[:max_items], docs, budget)
+    ordered = _drop_repeats(ordered, docs, budget)
     weight = sum(1.0 + min(1.0, it.article.chars / 4000) for it in ordered)
     return Theme(key, zh, en, tuple(ordered), _overview(ordered, docs, budget), weight)
 

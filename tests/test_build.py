@@ -45,7 +45,8 @@ def test_build_writes_every_file(built):
     assert result.period == "2026-W47"
     assert result.folder == config.outbox.folder / "2026-W47"
     names = sorted(p.name for p in result.folder.iterdir())
-    assert names == ["digest.eml", "digest.html", "digest.md", "digest.txt", "manifest.json"]
+    assert names == ["digest.eml", "digest.html", "digest.md", "digest.txt", "email.html",
+                     "manifest.json"]
 
 
 def test_digest_holds_every_article_once_under_a_theme(built):
@@ -180,3 +181,32 @@ def test_each_edition_is_wholly_in_its_own_script(project: Path):
         assert convert(body, "hans") == body
     html = (result.folder / "digest.html").read_text(encoding="utf-8")
     assert 'lang="zh-Hant"' in html
+
+
+def test_email_is_capped_to_its_size_budget_and_the_web_edition_keeps_everything(tmp_path: Path, caplog):
+    import random
+
+    from .conftest import SEEDS, write_config
+
+    pool = [s for p in sorted(SEEDS.iterdir()) for s in re.split(r"(?<=[。！？])", p.read_text(encoding="utf-8"))
+            if 20 <= len(s.strip()) <= 120 and "\n" not in s.strip()]
+    rng = random.Random(47)
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    for n in range(500):
+        body = "\n\n".join("".join(rng.sample(pool, 3)) for _ in range(3))
+        (articles / f"a{n:03}.txt").write_text(f"第{n}号市场观察\n\n{body}\n", encoding="utf-8")
+    write_config(tmp_path)
+    with caplog.at_level("WARNING"):
+        result = build(load(tmp_path / "config.toml"), now=NOW)
+    assert result.articles == 500
+    email_html = (result.folder / "email.html").read_bytes()
+    web = (result.folder / "digest.html").read_text(encoding="utf-8")
+    assert len(email_html) <= 100 * 1024
+    assert web.count('class="item"') == 500
+    assert email_html.decode().count('class="item"') < 500
+    assert "more in the web edition" in email_html.decode()
+    assert any("more are in the web edition" in r.message for r in caplog.records)
+    message = email.message_from_bytes((result.folder / "digest.eml").read_bytes(), policy=policy.default)
+    html_part = next(p for p in message.iter_parts() if p.get_content_type() == "text/html")
+    assert len(html_part.get_content().encode()) <= 100 * 1024

@@ -32,7 +32,7 @@ def items_for(*articles: Article, budget: int = 180):
 def test_same_story_is_related_and_shares_a_theme():
     docs, items = items_for(CHIPS, CHIPS_AGAIN, COOKING)
     assert sorted(map(sorted, related_groups(docs))) == [[0, 1], [2]]
-    themes = group(docs, items, DEFAULT_THEMES, max_items=10)
+    themes = group(docs, items, DEFAULT_THEMES)
     chips = next(t for t in themes if t.key == "ai-chips")
     assert {i.article.id for i in chips.items} == {"c1", "c2"}
     assert chips.items[0].related
@@ -43,14 +43,14 @@ def test_same_story_is_related_and_shares_a_theme():
 
 def test_near_identical_sentences_are_not_repeated_in_a_theme():
     docs, items = items_for(CHIPS, CHIPS_AGAIN)
-    (theme,) = group(docs, items, DEFAULT_THEMES, max_items=10)
+    (theme,) = group(docs, items, DEFAULT_THEMES)
     shown = [s.text for i in theme.items for s in i.summary.sentences]
     assert len(shown) == len(set(shown))
 
 
 def test_every_item_lands_in_exactly_one_theme():
     docs, items = items_for(CHIPS, COOKING)
-    themes = group(docs, items, (ThemeSpec("x", "甲", "X", ("不存在的词",)),), max_items=10)
+    themes = group(docs, items, (ThemeSpec("x", "甲", "X", ("不存在的词",)),))
     placed = [i.article.id for t in themes for i in t.items]
     assert sorted(placed) == ["c1", "k1"]
 
@@ -105,9 +105,9 @@ def test_overview_does_not_repeat_a_summary_sentence():
                     "市场预期对华芯片出口管制将放松，算力需求持续旺盛。",
                     "分析人士认为，半导体行业景气度有望延续到明年。")
     docs, items = items_for(CHIPS, third, budget=60)
-    (theme,) = group(docs, items, DEFAULT_THEMES, max_items=10, budget=60)
+    (theme,) = group(docs, items, DEFAULT_THEMES, budget=60)
     shown = [s.text.strip() for i in theme.items for s in i.summary.sentences]
     assert theme.overview and theme.overview not in shown
     docs, items = items_for(CHIPS, CHIPS_AGAIN, budget=60)  # every sentence shown: no overview
-    (theme,) = group(docs, items, DEFAULT_THEMES, max_items=10, budget=60)
+    (theme,) = group(docs, items, DEFAULT_THEMES, budget=60)
     assert theme.overview == ""
