@@ -21,7 +21,6 @@ from .script import LANG_TAGS, convert, display_width
 
 log = logging.getLogger(__name__)
 
-FILES = ("digest.md", "digest.html", "digest.txt", "digest.eml")
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]|])")
 _HTML_SPECIAL = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
 
@@ -85,22 +84,18 @@ def render(config: Config, digest: Digest) -> Rendered:
     env = environment(templates_dir(config), script)
     context = {"d": digest, "config": config, "subject": subject(digest, script),
                "articles": len(digest.items)}
-    markdown_text = env.get_template("digest.md.j2").render(context)
-    web = inline_css(env.get_template("digest.html.j2").render({**context, "limit": None}))
+    markdown_text, web, text = full_views(env, context)
     email_html = email_edition(config, env, context)
-    text = env.get_template("digest.txt.j2").render(context)
     eml = message(config, digest, context["subject"], text, email_html)
     files = {"digest.md": markdown_text.encode(), "digest.html": web.encode(),
              "email.html": email_html.encode(), "digest.txt": text.encode(), "digest.eml": eml}
     for edition in config.digest.editions:
         if edition == script:
             continue
-        other = environment(templates_dir(config), edition)
-        extra = {**context, "subject": subject(digest, edition)}
-        files[f"digest.{edition}.md"] = other.get_template("digest.md.j2").render(extra).encode()
-        files[f"digest.{edition}.html"] = inline_css(
-            other.get_template("digest.html.j2").render({**extra, "limit": None})).encode()
-        files[f"digest.{edition}.txt"] = other.get_template("digest.txt.j2").render(extra).encode()
+        views = full_views(environment(templates_dir(config), edition),
+                           {**context, "subject": subject(digest, edition)})
+        for suffix, view in zip(("md", "html", "txt"), views):
+            files[f"digest.{edition}.{suffix}"] = view.encode()
     manifest = {
         "period": digest.period,
         "start": digest.start.isoformat(),
@@ -117,6 +112,13 @@ def render(config: Config, digest: Digest) -> Rendered:
     }
     files["manifest.json"] = json.dumps(manifest, ensure_ascii=False, indent=2).encode()
     return Rendered(digest.period, tuple(files.items()))
+
+
+def full_views(env, context: dict) -> tuple[str, str, str]:
+    """The full Markdown, web (HTML, CSS inlined) and text views of the digest."""
+    return (env.get_template("digest.md.j2").render(context),
+            inline_css(env.get_template("digest.html.j2").render({**context, "limit": None})),
+            env.get_template("digest.txt.j2").render(context))
 
 
 def email_edition(config: Config, env, context: dict) -> str:

@@ -20,7 +20,6 @@ from .words import glossary
 
 MIN_THEME_SCORE = 3.0     # weighted term hits an article needs to join a configured theme
 RELATED = 0.45            # document cosine above which two articles are on the same story
-CLUSTER = 0.2             # cosine to a cluster's centroid needed to join it
 NEAR_SAME = 0.7           # character-bigram overlap above which two sentences repeat
 
 
@@ -155,8 +154,7 @@ def _overview(items: list[Item], docs: dict[str, Document], budget: int) -> str:
             text = sentence.text.strip()
             if score <= best[0] or len(text) > budget or not eligible(sentence):
                 continue
-            grams = _bigrams(text)
-            if any(len(grams & g) / max(1, min(len(grams), len(g))) >= NEAR_SAME for g in shown):
+            if _repeats(_bigrams(text), shown):
                 continue
             best = (float(score), text)
     return best[1]  # empty when every good sentence is already shown
@@ -167,14 +165,18 @@ def _bigrams(text: str) -> set[str]:
     return {text[i:i + 2] for i in range(len(text) - 1)}
 
 
+def _repeats(grams: set[str], shown: list[set[str]]) -> bool:
+    """Does a sentence with these bigrams say what one already shown says?"""
+    return any(len(grams & g) / max(1, min(len(grams), len(g))) >= NEAR_SAME for g in shown)
+
+
 def _drop_repeats(items: list[Item], docs: dict[str, Document], budget: int) -> list[Item]:
     """Within one theme, a sentence already shown for an earlier article is not shown again:
     that article's summary is picked anew from its other sentences."""
     shown: list[set[str]] = []
 
     def repeats(sentence) -> bool:
-        grams = _bigrams(sentence.text)
-        return any(len(grams & g) / max(1, min(len(grams), len(g))) >= NEAR_SAME for g in shown)
+        return _repeats(_bigrams(sentence.text), shown)
 
     out = []
     for item in items:
