@@ -18,7 +18,8 @@ from .errors import DigestError
 log = logging.getLogger("digest")
 
 EXAMPLES = {
-    "build": "example:\n  digest build --config config.toml\n  digest build --dry-run --since 2026-11-01",
+    "build": "example:\n  digest build --config config.toml\n  digest build --dry-run --since 2026-11-01\n"
+             "  digest build --brief daily --wait 300",
     "status": "example:\n  digest status --config config.toml",
     "preview": "example:\n  digest preview --no-browser --port 8765",
     "schedule": "example:\n  digest schedule --config config.toml",
@@ -77,6 +78,12 @@ def _parser() -> argparse.ArgumentParser:
                    help="work out the digest and report it, but write nothing")
     b.add_argument("--rebuild", action="store_true",
                    help="build this week's digest again even if nothing is new")
+    b.add_argument("--brief", metavar="NAME",
+                   help="build the brief of this name ([[briefs]] in config) instead of the "
+                        "weekly digest")
+    b.add_argument("--wait", type=float, default=0.0, metavar="SECONDS",
+                   help="if another run holds the state file, wait up to this long "
+                        "(default: exit at once)")
 
     command("status", "Show pending articles, skipped or failed files, and the last and next run.",
             _status)
@@ -85,9 +92,12 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--port", type=int, help="port (default: preview.port in config; 0 picks a free one)")
     p.add_argument("--no-browser", action="store_true", help="do not open a browser")
 
-    command("schedule", "Run builds on the configured weekly schedule until stopped.", _schedule)
+    command("schedule", "Run builds on the configured weekly schedule (and any briefs) until "
+            "stopped.", _schedule)
 
-    command("send", "Send every built digest not yet sent, over SMTP ([smtp] in config).", _send)
+    d = command("send", "Send every built digest not yet sent, over SMTP ([smtp] in config).", _send)
+    d.add_argument("--wait", type=float, default=0.0, metavar="SECONDS",
+                   help="if another run holds the state file, wait up to this long")
 
     s = command("summarize", "Summarise one article file (or - for standard input).", _summarize)
     s.add_argument("file", help="a .txt/.md/.html file, or - to read standard input")
@@ -121,8 +131,10 @@ class _Progress:
 def _build(args) -> int:
     from .pipeline import build
 
-    result = build(_config(args), since=args.since, dry_run=args.dry_run, rebuild=args.rebuild,
-                   progress=_Progress())
+    config = _config(args)
+    brief = config.brief(args.brief) if args.brief else None
+    result = build(config, since=args.since, dry_run=args.dry_run, rebuild=args.rebuild,
+                   progress=_Progress(), lock_wait=args.wait, brief=brief)
     for o in result.problems:
         log.warning("%s %s: %s", o.status, o.source, o.reason)
     if result.dry_run:
@@ -151,7 +163,7 @@ def _preview(args) -> int:
 def _send(args) -> int:
     from .send import send_all
 
-    results = send_all(_config(args))
+    results = send_all(_config(args), lock_wait=args.wait)
     if not results:
         print("Nothing to send: every digest has been sent.")
     failed = 0

@@ -7,9 +7,9 @@ from collections import Counter
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
 
-from .config import Config
+from .config import Brief, Config
 from .facts import key_facts
-from .models import Article, Digest, Document, Item
+from .models import Article, Digest, Document, Item, Window
 from .summarize import document, jieba_idf, summarize
 from .themes import group
 
@@ -23,6 +23,16 @@ def period_of(moment: datetime) -> tuple[str, date, date]:
     return f"{year}-W{week:02d}", start, start + timedelta(days=6)
 
 
+def window_for(config: Config, now: datetime, brief: Brief | None = None) -> Window:
+    """The weekly digest's ISO week, or a brief's last ``window_days`` days up to ``now``."""
+    if brief is None:
+        period, start, end = period_of(now)
+        return Window(period, start, end, config.digest.title_zh, config.digest.title_en)
+    end = now.date()
+    return Window(f"{brief.name}-{end.isoformat()}", end - timedelta(days=brief.window_days - 1),
+                  end, brief.title_zh, brief.title_en)
+
+
 def corpus_idf(docs: list[Document]) -> dict[str, float]:
     """jieba's general IDF plus this run's own: a word every article uses says little here."""
     general, median = jieba_idf()
@@ -31,7 +41,7 @@ def corpus_idf(docs: list[Document]) -> dict[str, float]:
     return {t: general.get(t, median) + math.log((n + 1) / (c + 1)) for t, c in df.items()}
 
 
-def compose(config: Config, articles: list[Article], now: datetime,
+def compose(config: Config, articles: list[Article], window: Window, now: datetime,
             progress: Callable[[str, int, int], None] | None = None) -> Digest:
     docs = [document(article) for article in articles]
     idf = corpus_idf(docs)
@@ -43,8 +53,7 @@ def compose(config: Config, articles: list[Article], now: datetime,
         if progress:
             progress("summarising", number, len(articles))
     themes = group(docs, items, config.themes, config.digest.summary_chars)
-    period, start, end = period_of(now)
     sources = {a.source.split("#")[0] for a in articles}
-    return Digest(period=period, start=start, end=end, built_at=now,
-                  title_zh=config.digest.title_zh, title_en=config.digest.title_en,
+    return Digest(period=window.period, start=window.start, end=window.end, built_at=now,
+                  title_zh=window.title_zh, title_en=window.title_en,
                   themes=themes, source_count=len(sources))

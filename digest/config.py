@@ -38,13 +38,9 @@ class State:
     file: Path = Path("state/digest.sqlite3")
 
 
-@dataclass(frozen=True)
-class Schedule:
-    days: tuple[str, ...] = ("mon",)
-    time: str = "08:00"
-    timezone: str = "Asia/Shanghai"
-    send: bool = False
-    misfire_grace_hours: float = 24.0
+class _Clock:
+    """Hour and minute of a section's "HH:MM" ``time``."""
+    time: str
 
     @property
     def hour(self) -> int:
@@ -54,9 +50,33 @@ class Schedule:
     def minute(self) -> int:
         return int(self.time.split(":")[1])
 
+
+@dataclass(frozen=True)
+class Schedule(_Clock):
+    days: tuple[str, ...] = ("mon",)
+    time: str = "08:00"
+    timezone: str = "Asia/Shanghai"
+    send: bool = False
+    misfire_grace_hours: float = 24.0
+
     @property
     def zone(self) -> ZoneInfo:
         return ZoneInfo(self.timezone)
+
+
+@dataclass(frozen=True)
+class Brief(_Clock):
+    """An extra, shorter digest on its own schedule (for example a daily brief).
+
+    It covers the articles first seen in the last ``window_days`` days and
+    leaves them pending for the weekly digest.
+    """
+    name: str
+    days: tuple[str, ...]
+    time: str
+    title_zh: str = "AI 与金融市场简报"
+    title_en: str = "AI & Markets Brief"
+    window_days: int = 1
 
 
 @dataclass(frozen=True)
@@ -129,6 +149,7 @@ class Config:
     smtp: Smtp = field(default_factory=Smtp)
     preview: Preview = field(default_factory=Preview)
     themes: tuple[ThemeSpec, ...] = DEFAULT_THEMES
+    briefs: tuple[Brief, ...] = ()
 
     @property
     def root(self) -> Path:
@@ -137,6 +158,13 @@ class Config:
     @property
     def lock_file(self) -> Path:
         return self.state.file.with_name(self.state.file.name + ".lock")
+
+    def brief(self, name: str) -> Brief:
+        for brief in self.briefs:
+            if brief.name == name:
+                return brief
+        known = ", ".join(b.name for b in self.briefs) or "none configured"
+        raise ConfigError(f"no brief named {name!r} in {self.path.name} ([[briefs]]: {known})")
 
 
 SECTIONS = {
@@ -164,15 +192,16 @@ def from_dict(data: dict, path: Path) -> Config:
     """Build a validated :class:`Config` from already-parsed TOML ``data``."""
     values: dict[str, object] = {}
     for name, value in data.items():
-        if name == "themes":
-            values["themes"] = _themes(value)
+        if name in ARRAYS:
+            cls, unique = ARRAYS[name]
+            values[name] = _array(value, cls, name, unique)
         elif name in SECTIONS:
             if not isinstance(value, dict):
                 raise ConfigError(f"[{name}] must be a table")
             values[name] = _section(SECTIONS[name], value, name, path.parent)
         else:
             raise ConfigError(f"unknown section or key '{name}' in {path.name}; "
-                              f"known: {', '.join([*SECTIONS, 'themes'])}")
+                              f"known: {', '.join([*SECTIONS, *ARRAYS])}")
     for name, cls in SECTIONS.items():
         values.setdefault(name, _section(cls, {}, name, path.parent))
     config = Config(path=path, **values)
@@ -219,36 +248,52 @@ def _coerce(value, hint, key: str):
     return value
 
 
-def _themes(value) -> tuple[ThemeSpec, ...]:
+def _array(value, cls, name: str, unique: str) -> tuple:
+    """An array of tables (``[[name]]``), each a ``cls``; ``unique`` names the key field."""
     if not isinstance(value, list):
-        raise ConfigError("'themes' must be an array of tables ([[themes]])")
-    themes = []
-    hints = typing.get_type_hints(ThemeSpec)
+        raise ConfigError(f"'{name}' must be an array of tables ([[{name}]])")
+    hints = typing.get_type_hints(cls)
+    required = {f.name for f in dataclasses.fields(cls)
+                if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING}
+    items = []
     for i, table in enumerate(value):
         if not isinstance(table, dict):
-            raise ConfigError(f"themes[{i}] must be a table")
+            raise ConfigError(f"{name}[{i}] must be a table")
         unknown = set(table) - set(hints)
         if unknown:
-            raise ConfigError(f"unknown key 'themes[{i}].{sorted(unknown)[0]}'; "
+            raise ConfigError(f"unknown key '{name}[{i}].{sorted(unknown)[0]}'; "
                               f"known: {', '.join(hints)}")
-        missing = set(hints) - set(table)
+        missing = required - set(table)
         if missing:
-            raise ConfigError(f"themes[{i}] is missing '{sorted(missing)[0]}'")
-        themes.append(ThemeSpec(**{k: _coerce(table[k], hints[k], f"themes[{i}].{k}")
-                                   for k in hints}))
-    keys = [t.key for t in themes]
+            raise ConfigError(f"{name}[{i}] is missing '{sorted(missing)[0]}'")
+        items.append(cls(**{k: _coerce(v, hints[k], f"{name}[{i}].{k}") for k, v in table.items()}))
+    keys = [getattr(item, unique) for item in items]
     if len(set(keys)) != len(keys):
-        raise ConfigError("theme keys must be unique")
-    return tuple(themes)
+        raise ConfigError(f"each of [[{name}]] needs a different '{unique}'")
+    return tuple(items)
+
+
+ARRAYS = {"themes": (ThemeSpec, "key"), "briefs": (Brief, "name")}
+
+
+def _check_when(where: str, days: tuple[str, ...], time: str) -> None:
+    if not re.fullmatch(r"([01]?\d|2[0-3]):[0-5]\d", time):
+        raise ConfigError(f"'{where}.time' must be HH:MM (24-hour), got {time!r}")
+    bad = [d for d in days if d not in WEEKDAYS]
+    if bad or not days:
+        raise ConfigError(f"'{where}.days' must list days from {', '.join(WEEKDAYS)}")
 
 
 def _check(config: Config) -> None:
     sched = config.schedule
-    if not re.fullmatch(r"([01]?\d|2[0-3]):[0-5]\d", sched.time):
-        raise ConfigError(f"'schedule.time' must be HH:MM (24-hour), got {sched.time!r}")
-    bad = [d for d in sched.days if d not in WEEKDAYS]
-    if bad or not sched.days:
-        raise ConfigError(f"'schedule.days' must list days from {', '.join(WEEKDAYS)}")
+    _check_when("schedule", sched.days, sched.time)
+    for i, brief in enumerate(config.briefs):
+        _check_when(f"briefs[{i}]", brief.days, brief.time)
+        if not re.fullmatch(r"[a-z0-9][a-z0-9_-]*", brief.name):
+            raise ConfigError(f"'briefs[{i}].name' must be lower-case letters, digits, - or _ "
+                              f"(it names the outbox folder), got {brief.name!r}")
+        if brief.window_days < 1:
+            raise ConfigError(f"'briefs[{i}].window_days' must be at least 1")
     try:
         ZoneInfo(sched.timezone)
     except (ZoneInfoNotFoundError, ValueError):

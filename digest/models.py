@@ -123,8 +123,18 @@ class Theme:
 
 
 @dataclass(frozen=True)
+class Window:
+    """What one digest covers: its period label (the outbox folder), dates and title."""
+    period: str                  # "2026-W47" for the weekly digest, "daily-2026-11-21" for a brief
+    start: date
+    end: date
+    title_zh: str
+    title_en: str
+
+
+@dataclass(frozen=True)
 class Digest:
-    period: str                  # ISO week, e.g. "2026-W47"
+    period: str                  # ISO week, e.g. "2026-W47", or a brief's "daily-2026-11-21"
     start: date
     end: date
     built_at: datetime

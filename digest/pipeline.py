@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
-from .config import Config
+from .config import Brief, Config
 from .lock import RunLock
 from .models import Article, FileOutcome
 from .state import DigestRecord, State
@@ -54,24 +54,33 @@ class BuildResult:
 def build(config: Config, *, since: date | None = None, dry_run: bool = False,
           rebuild: bool = False, now: datetime | None = None,
           progress: Callable[[str, int, int], None] | None = None,
-          lock_wait: float = 0.0) -> BuildResult:
-    """Build the digest for the current week from everything new."""
-    from .compose import compose, period_of
+          lock_wait: float = 0.0, brief: Brief | None = None) -> BuildResult:
+    """Build the digest for the current week from everything new.
+
+    With ``brief``, build that brief instead: the articles first seen in its
+    window, which stay pending for the weekly digest.
+    """
+    from .compose import compose, window_for
     from .ingest import ingest
 
     now = now or datetime.now(config.schedule.zone)
-    period, _, _ = period_of(now)
+    window = window_for(config, now, brief)
+    period = window.period
+    kind = f"brief:{brief.name}" if brief else "build"
     with RunLock(config.lock_file, wait=lock_wait):
         state = State(config.state.file, readonly=dry_run)
         try:
             outcomes = ingest(config, state, progress)
             new = [a for o in outcomes for a in o.articles]
-            chosen = _select(state, new, period, since, rebuild)
+            if brief is None:
+                chosen = _select(state, new, period, since, rebuild)
+            else:
+                chosen = _select_brief(state, new, brief, now, rebuild)
             if not chosen:
                 if outcomes and not dry_run:
-                    state.record(outcomes, run=("build", "nothing new"))
+                    state.record(outcomes, run=(kind, "nothing new"))
                 return BuildResult(period, None, 0, len(new), tuple(outcomes), dry_run)
-            digest = compose(config, chosen, now, progress)
+            digest = compose(config, chosen, window, now, progress)
             themes = tuple((t.name_zh, t.name_en, len(t.items)) for t in digest.themes)
             if dry_run:
                 return BuildResult(period, None, len(digest.items), len(new), tuple(outcomes),
@@ -85,7 +94,8 @@ def build(config: Config, *, since: date | None = None, dry_run: bool = False,
                 period=period, built_at=now.isoformat(timespec="seconds"), folder=str(folder),
                 articles=tuple(i.article.id for i in digest.items),
                 files={name: len(data) for name, data in rendered.files}, sent_at=None)
-            state.record(outcomes, digest=record, run=("build", f"built {period}"))
+            state.record(outcomes, digest=record, run=(kind, f"built {period}"),
+                         claim=brief is None)
             return BuildResult(period, folder, len(digest.items), len(new), tuple(outcomes),
                                False, themes)
         finally:
@@ -103,4 +113,17 @@ def _select(state: State, new: list[Article], period: str, since: date | None,
         # The week's digest is rebuilt whole: what it held stays in it.
         earlier = {a.id: a for a in state.articles_in(period)}
         chosen = {**earlier, **chosen}
+    return list(chosen.values())
+
+
+def _select_brief(state: State, new: list[Article], brief: Brief, now: datetime,
+                  rebuild: bool) -> list[Article]:
+    """A brief's articles: all first seen in its window, once something in it is new."""
+    from datetime import timedelta, timezone
+
+    if not new and not rebuild and state.digest(f"{brief.name}-{now.date().isoformat()}"):
+        return []
+    cutoff = (now - timedelta(days=brief.window_days)).astimezone(timezone.utc)
+    chosen = {a.id: a for a in state.articles_since(cutoff.isoformat(timespec="seconds"))}
+    chosen.update((a.id, a) for a in new)
     return list(chosen.values())

@@ -40,9 +40,9 @@ class Transient(Exception):
     """A failure worth trying again."""
 
 
-def send_all(config: Config, sleep=time.sleep) -> list[SendResult]:
+def send_all(config: Config, sleep=time.sleep, lock_wait: float = 0.0) -> list[SendResult]:
     """Send every built digest not yet sent to all its recipients."""
-    with RunLock(config.lock_file):
+    with RunLock(config.lock_file, wait=lock_wait):
         state = State(config.state.file)
         try:
             return [send_one(config, state, record.period, Path(record.folder), sleep)

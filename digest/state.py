@@ -192,8 +192,11 @@ class State:
 
     # ------------------------------------------------------------ writing
     def record(self, outcomes: list[FileOutcome], digest: DigestRecord | None = None,
-               run: tuple[str, str] | None = None) -> None:
-        """Record a run's files, new articles and digest in one transaction."""
+               run: tuple[str, str] | None = None, claim: bool = True) -> None:
+        """Record a run's files, new articles and digest in one transaction.
+
+        ``claim`` marks the digest's articles as used (a brief leaves them pending).
+        """
         now = _now()
         with self.db:
             for o in outcomes:
@@ -218,8 +221,9 @@ class State:
                     " VALUES (?, ?, ?, ?, ?, ?)",
                     (digest.period, digest.built_at, digest.folder, json.dumps(list(digest.articles)),
                      json.dumps(digest.files), digest.sent_at))
-                self.db.executemany("UPDATE articles SET period = ? WHERE id = ?",
-                                    [(digest.period, i) for i in digest.articles])
+                if claim:
+                    self.db.executemany("UPDATE articles SET period = ? WHERE id = ?",
+                                        [(digest.period, i) for i in digest.articles])
             if run is not None:
                 self.db.execute("INSERT INTO runs (kind, at, result) VALUES (?, ?, ?)",
                                 (run[0], now, run[1]))

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 from .config import Config
 from .state import State
 
 
-def report(config: Config) -> str:
-    from .schedule import next_run
+def report(config: Config, now: datetime | None = None) -> str:
+    from .schedule import missed_run, next_run
 
+    now = now or datetime.now(config.schedule.zone)
     state = State(config.state.file, readonly=True)
     try:
         pending = state.pending()
@@ -31,7 +34,15 @@ def report(config: Config) -> str:
         lines.append("last digest: none yet")
     if last_run:
         lines.append(f"last run: {last_run[0]} ({last_run[1]})")
-    upcoming = next_run(config)
+    last_built = datetime.fromisoformat(last_run[0]) if last_run else None
+    missed = missed_run(config, last_built, now)
+    if missed is not None:
+        lines.append(f"missed run: {missed.isoformat(timespec='minutes')} "
+                     "(`digest schedule` makes it up once when it starts)")
+    upcoming = next_run(config, now)
     lines.append(f"next scheduled run: {upcoming.isoformat(timespec='minutes') if upcoming else 'none'}"
                  f" ({config.schedule.timezone})")
+    for brief in config.briefs:
+        lines.append(f"next {brief.name} brief: "
+                     f"{next_run(config, now, brief).isoformat(timespec='minutes')}")
     return "\n".join(lines)

@@ -49,3 +49,25 @@ def test_mistakes_are_reported_by_key(tmp_path: Path, text: str, words: str):
 def test_missing_file(tmp_path: Path):
     with pytest.raises(ConfigError, match="not found"):
         load(tmp_path / "absent.toml")
+
+
+def test_readme_and_shipped_config_document_every_key():
+    import dataclasses
+    import re
+
+    from digest.config import ARRAYS, SECTIONS
+
+    from .conftest import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    table = "\n".join(line for line in readme.splitlines() if line.startswith("| `"))
+    shipped = (ROOT / "config.toml").read_text(encoding="utf-8")
+    for section, cls in SECTIONS.items():
+        for f in dataclasses.fields(cls):
+            assert f"`{section}.{f.name}`" in table, f"README lacks {section}.{f.name}"
+            assert re.search(rf"^#?\s*{f.name} = ", shipped, re.M), f"config.toml lacks {section}.{f.name}"
+    for name, (cls, _) in ARRAYS.items():
+        assert f"`[[{name}]]`" in table
+        row = next(line for line in table.splitlines() if f"`[[{name}]]`" in line)
+        for f in dataclasses.fields(cls):
+            assert f"`{f.name}`" in row, f"README's [[{name}]] row lacks {f.name}"

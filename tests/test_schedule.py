@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timezone
 from pathlib import Path
 from zoneinfo import ZoneInfo
+
+import pytest
 
 from digest.config import load
 from digest.schedule import next_run
@@ -70,3 +72,28 @@ def test_scheduler_process_builds_missed_run_and_stops_on_sigterm(project: Path)
     assert proc.returncode == 0, err
     assert "stopped" in out
     assert "Built " in err and "next run due" in err
+
+
+@pytest.mark.parametrize("at", ["01:30", "02:30", "09:30"])
+def test_daily_run_fires_once_a_day_across_both_new_york_transitions(tmp_path: Path, at: str):
+    """Fall back (1 Nov 2026) repeats 01:00-02:00; spring forward (14 Mar 2027) skips 02:00-03:00."""
+    from datetime import timedelta
+
+    from digest.schedule import trigger
+
+    days = '["mon", "tue", "wed", "thu", "fri", "sat", "sun"]'
+    write_config(tmp_path, f'[schedule]\ndays = {days}\ntime = "{at}"\ntimezone = "America/New_York"\n')
+    config = load(tmp_path / "config.toml")
+    trig = trigger(config)
+    zone = ZoneInfo("America/New_York")
+    for start in (datetime(2026, 10, 30, tzinfo=zone), datetime(2027, 3, 12, tzinfo=zone)):
+        fires, moment = [], trig.get_next_fire_time(None, start)
+        while len(fires) < 4:
+            fires.append(moment)
+            moment = trig.get_next_fire_time(moment, moment + timedelta(seconds=1))
+        local = [m.astimezone(timezone.utc).astimezone(zone) for m in fires]  # real instants
+        assert [m.date() for m in local] == [start.date() + timedelta(days=i) for i in range(4)]
+        hour, minute = map(int, at.split(":"))
+        for m in local:
+            skipped = (m.month, m.day, hour) == (3, 14, 2)     # 02:30 does not exist that day
+            assert (m.hour, m.minute) == ((3, minute) if skipped else (hour, minute)), m

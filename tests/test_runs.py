@@ -1,0 +1,131 @@
+"""Runs against one state file: briefs, the shared lock, concurrent builds and status."""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import subprocess
+import sys
+import threading
+import time
+from datetime import datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from digest.config import load
+from digest.errors import ConfigError, LockedError
+from digest.lock import RunLock
+from digest.pipeline import build
+from digest.schedule import next_run
+
+from .conftest import ROOT, write_config
+
+BRIEF = ('[[briefs]]\nname = "daily"\ntitle_zh = "AI 与金融市场日报"\n'
+         'title_en = "AI & Markets Daily"\ndays = ["mon", "tue", "wed", "thu", "fri"]\n'
+         'time = "18:00"\nwindow_days = 1\n')
+ZONE = ZoneInfo("Asia/Shanghai")
+
+
+def _digest_cli(project: Path, *args: str) -> subprocess.Popen:
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    return subprocess.Popen([sys.executable, "-m", "digest", *args], cwd=project, env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def test_brief_covers_its_window_and_leaves_articles_for_the_weekly(project: Path):
+    write_config(project, BRIEF)
+    config = load(project / "config.toml")
+    brief = config.brief("daily")
+    now = datetime.now(ZONE)
+    made = build(config, brief=brief, now=now)
+    assert made.period == f"daily-{now.date().isoformat()}"
+    manifest = json.loads((made.folder / "manifest.json").read_text(encoding="utf-8"))
+    assert len(manifest["articles"]) == 12
+    assert "AI &amp; Markets Daily" in (made.folder / "email.html").read_text(encoding="utf-8")
+
+    again = build(config, brief=brief, now=now)
+    assert not again.built                         # nothing new since the brief
+
+    weekly = build(config, now=now)                # the brief left every article pending
+    assert weekly.articles == 12 and weekly.folder.name == now.strftime("%G-W%V")
+
+    later = datetime.fromtimestamp(time.time() + 3 * 86400, ZONE)
+    (project / "articles" / "late.txt").write_text(
+        "英伟达发布新一代芯片\n\n英伟达周三发布新一代数据中心芯片，性能较上一代提升约30%。"
+        "公司表示，新产品将于明年第一季度向云服务商供货。", encoding="utf-8")
+    next_day = build(config, brief=brief, now=later)
+    manifest = json.loads((next_day.folder / "manifest.json").read_text(encoding="utf-8"))
+    assert [a["title"] for a in manifest["articles"]] == ["英伟达发布新一代芯片"]
+
+
+def test_brief_config_is_validated(tmp_path: Path):
+    write_config(tmp_path, BRIEF.replace('name = "daily"', 'name = "Daily Brief"'))
+    with pytest.raises(ConfigError, match=r"briefs\[0\]\.name"):
+        load(tmp_path / "config.toml")
+    write_config(tmp_path, BRIEF.replace('time = "18:00"', 'time = "25:00"'))
+    with pytest.raises(ConfigError, match=r"briefs\[0\]\.time"):
+        load(tmp_path / "config.toml")
+    write_config(tmp_path, '[[briefs]]\nname = "daily"\ntime = "18:00"\n')
+    with pytest.raises(ConfigError, match="missing 'days'"):
+        load(tmp_path / "config.toml")
+    write_config(tmp_path, BRIEF)
+    with pytest.raises(ConfigError, match="no brief named 'weekly'"):
+        load(tmp_path / "config.toml").brief("weekly")
+
+
+def test_brief_fires_on_its_own_days(tmp_path: Path):
+    write_config(tmp_path, BRIEF)
+    config = load(tmp_path / "config.toml")
+    saturday = datetime(2026, 11, 21, 12, 0, tzinfo=ZONE)
+    assert next_run(config, saturday, config.brief("daily")).isoformat() == "2026-11-23T18:00:00+08:00"
+    friday_noon = datetime(2026, 11, 20, 12, 0, tzinfo=ZONE)
+    assert next_run(config, friday_noon, config.brief("daily")).isoformat() == "2026-11-20T18:00:00+08:00"
+
+
+def test_a_locked_state_file_fails_fast_or_waits(project: Path):
+    config = load(project / "config.toml")
+    with RunLock(config.lock_file):
+        with pytest.raises(LockedError, match="another digest run"):
+            build(config)
+        proc = _digest_cli(project, "build")
+        out, err = proc.communicate(timeout=120)
+        assert proc.returncode == 1 and "another digest run" in err
+        assert not list((project / "outbox").glob("*/manifest.json"))
+
+    holder = RunLock(config.lock_file).__enter__()
+    threading.Timer(1.5, holder.__exit__, args=(None, None, None)).start()
+    proc = _digest_cli(project, "build", "--wait", "60")
+    out, err = proc.communicate(timeout=120)
+    assert proc.returncode == 0, err
+    assert "Built " in out
+
+
+def test_two_concurrent_builds_never_both_write(project: Path):
+    procs = [_digest_cli(project, "build") for _ in range(2)]
+    results = [(p.wait(timeout=180), *p.communicate()) for p in procs]
+    built = [r for r in results if r[0] == 0 and "Built " in r[1]]
+    assert len(built) == 1, results
+    other = next(r for r in results if r is not built[0])
+    assert (other[0] == 1 and "another digest run" in other[2]) or "Nothing new" in other[1]
+    folders = [p for p in (project / "outbox").iterdir() if not p.name.startswith(".")]
+    assert len(folders) == 1
+    db = sqlite3.connect(project / "state" / "digest.sqlite3")
+    assert db.execute("SELECT count(*) FROM digests").fetchone()[0] == 1
+    assert db.execute("SELECT count(*), count(DISTINCT id) FROM articles").fetchone() == (12, 12)
+
+
+def test_status_shows_a_missed_run_and_the_briefs(project: Path):
+    from digest.status import report
+
+    write_config(project, BRIEF)
+    config = load(project / "config.toml")
+    wednesday = datetime(2026, 11, 25, 12, 0, tzinfo=ZONE)
+    text = report(config, now=wednesday)
+    assert "missed run: 2026-11-23T08:00+08:00" in text
+    assert "next scheduled run: 2026-11-30T08:00+08:00" in text
+    assert "next daily brief: 2026-11-25T18:00+08:00" in text
+    build(config)
+    assert "missed run" not in report(config, now=datetime.now(ZONE))
