@@ -21,7 +21,7 @@ EXAMPLES = {
     "build": "example:\n  digest build --config config.toml\n  digest build --dry-run --since 2026-11-01\n"
              "  digest build --brief daily --wait 300",
     "status": "example:\n  digest status --config config.toml",
-    "preview": "example:\n  digest preview --no-browser --port 8765",
+    "preview": "example:\n  digest preview --no-browser --port 8765\n  digest preview --watch",
     "schedule": "example:\n  digest schedule --config config.toml",
     "send": "example:\n  DIGEST_SMTP_USER=me DIGEST_SMTP_PASSWORD=secret digest send",
     "summarize": "example:\n  digest summarize seeds/000_6ab68325297169c1.txt --chars 120\n"
@@ -91,6 +91,9 @@ def _parser() -> argparse.ArgumentParser:
     p = command("preview", "Serve the outbox on localhost and open the newest digest.", _preview)
     p.add_argument("--port", type=int, help="port (default: preview.port in config; 0 picks a free one)")
     p.add_argument("--no-browser", action="store_true", help="do not open a browser")
+    p.add_argument("--watch", action="store_true",
+                   help="render the newest digest again whenever config.toml or a template "
+                        "changes (reload the page to see it)")
 
     command("schedule", "Run builds on the configured weekly schedule (and any briefs) until "
             "stopped.", _schedule)
@@ -156,7 +159,7 @@ def _preview(args) -> int:
 
     config = _config(args)
     port = config.preview.port if args.port is None else args.port
-    serve(config, port=port, open_browser=not args.no_browser)
+    serve(config, port=port, open_browser=not args.no_browser, watch=args.watch)
     return 0
 
 

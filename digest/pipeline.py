@@ -6,7 +6,9 @@ digest atomically, and only after that does the state record it as built.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -14,7 +16,7 @@ from pathlib import Path
 
 from .config import Brief, Config
 from .lock import RunLock
-from .models import Article, FileOutcome
+from .models import Article, FileOutcome, Window
 from .state import DigestRecord, State
 
 log = logging.getLogger(__name__)
@@ -65,17 +67,18 @@ def build(config: Config, *, since: date | None = None, dry_run: bool = False,
 
     now = now or datetime.now(config.schedule.zone)
     window = window_for(config, now, brief)
-    period = window.period
     kind = f"brief:{brief.name}" if brief else "build"
     with RunLock(config.lock_file, wait=lock_wait):
         state = State(config.state.file, readonly=dry_run)
         try:
+            window = _unsent(state, window)
+            period = window.period
             outcomes = ingest(config, state, progress)
             new = [a for o in outcomes for a in o.articles]
             if brief is None:
                 chosen = _select(state, new, period, since, rebuild)
             else:
-                chosen = _select_brief(state, new, brief, now, rebuild)
+                chosen = _select_brief(state, new, brief, period, now, rebuild)
             if not chosen:
                 if outcomes and not dry_run:
                     state.record(outcomes, run=(kind, "nothing new"))
@@ -102,6 +105,16 @@ def build(config: Config, *, since: date | None = None, dry_run: bool = False,
             state.close()
 
 
+def _unsent(state: State, window: Window) -> Window:
+    """The window itself, or, once its digest has been sent, its next edition
+    ("2026-W47-2"): a sent digest is never rebuilt, so nobody misses what it lacked."""
+    period, number = window.period, 1
+    while (record := state.digest(period)) is not None and record.sent_at is not None:
+        number += 1
+        period = f"{window.period}-{number}"
+    return dataclasses.replace(window, period=period)
+
+
 def _select(state: State, new: list[Article], period: str, since: date | None,
             rebuild: bool) -> list[Article]:
     """The articles of this period's digest: pending ones, plus what it already held."""
@@ -116,14 +129,47 @@ def _select(state: State, new: list[Article], period: str, since: date | None,
     return list(chosen.values())
 
 
-def _select_brief(state: State, new: list[Article], brief: Brief, now: datetime,
+def _select_brief(state: State, new: list[Article], brief: Brief, period: str, now: datetime,
                   rebuild: bool) -> list[Article]:
     """A brief's articles: all first seen in its window, once something in it is new."""
     from datetime import timedelta, timezone
 
-    if not new and not rebuild and state.digest(f"{brief.name}-{now.date().isoformat()}"):
+    if not new and not rebuild and state.digest(period):
         return []
     cutoff = (now - timedelta(days=brief.window_days)).astimezone(timezone.utc)
     chosen = {a.id: a for a in state.articles_since(cutoff.isoformat(timespec="seconds"))}
     chosen.update((a.id, a) for a in new)
     return list(chosen.values())
+
+
+def rerender(config: Config, period: str | None = None, lock_wait: float = 30.0) -> BuildResult:
+    """Render an already-built digest again (newest by default) with the current templates
+    and settings, from the articles it holds; nothing is ingested and nothing new is added."""
+    from . import outbox
+    from .compose import compose, window_for
+    from .errors import DigestError
+    from .render import render
+
+    with RunLock(config.lock_file, wait=lock_wait):
+        state = State(config.state.file)
+        try:
+            record = state.digest(period) if period else state.last_digest()
+            if record is None:
+                raise DigestError(f"no digest {period or 'built yet'} to render again; "
+                                  "run `digest build` first")
+            built_at = datetime.fromisoformat(record.built_at)
+            dated = re.fullmatch(r"(.+)-(\d{4}-\d{2}-\d{2})(-\d+)?", record.period)  # a brief's
+            brief = config.brief(dated[1]) if dated else None
+            day = datetime.fromisoformat(dated[2]) if dated else built_at
+            window = dataclasses.replace(window_for(config, day, brief), period=record.period)
+            articles = state.articles_by_id(record.articles)
+            digest = compose(config, articles, window, built_at)
+            rendered = render(config, digest)
+            folder = outbox.write(config.outbox.folder, rendered)
+            state.record([], digest=DigestRecord(
+                record.period, record.built_at, str(folder), record.articles,
+                {n: len(data) for n, data in rendered.files}, record.sent_at), claim=False)
+            themes = tuple((t.name_zh, t.name_en, len(t.items)) for t in digest.themes)
+            return BuildResult(record.period, folder, len(digest.items), 0, (), False, themes)
+        finally:
+            state.close()

@@ -85,13 +85,76 @@ def make_server(config: Config, port: int) -> ThreadingHTTPServer:
                           "choose another with --port") from None
 
 
-def serve(config: Config, port: int, open_browser: bool = True) -> None:
+class Watcher:
+    """Renders the newest digest again when the config file or a template changes.
+
+    ``check()`` compares modification times with the last look; ``run()``
+    checks every ``interval`` seconds until ``stop`` is set.
+    """
+
+    def __init__(self, config: Config, interval: float = 1.0):
+        self.config = config
+        self.interval = interval
+        self.stop = threading.Event()
+        self.seen = self._snapshot()
+
+    def _snapshot(self) -> dict[Path, int]:
+        paths = [self.config.path]
+        folder = self.config.digest.templates
+        if folder.is_dir():
+            paths += sorted(p for p in folder.iterdir() if p.is_file())
+        found = {}
+        for path in paths:
+            try:
+                found[path] = path.stat().st_mtime_ns
+            except OSError:
+                continue
+        return found
+
+    def check(self) -> str | None:
+        """Render again if something changed; returns what was done, or None."""
+        from .config import load
+        from .pipeline import rerender
+
+        now = self._snapshot()
+        changed = sorted(p.name for p in now.keys() | self.seen.keys() if now.get(p) != self.seen.get(p))
+        if not changed:
+            return None
+        self.seen = now
+        try:
+            config = load(self.config.path)
+            result = rerender(config)
+        except DigestError as exc:
+            message = f"{', '.join(changed)} changed, but the digest was not rendered again: {exc}"
+        else:
+            if config.digest.templates != self.config.digest.templates:
+                self.config = config
+                self.seen = self._snapshot()
+            message = f"{', '.join(changed)} changed: rendered {result.period} again"
+        print(message, flush=True)
+        return message
+
+    def run(self) -> None:
+        while not self.stop.wait(self.interval):
+            try:
+                self.check()
+            except Exception as exc:  # keep watching whatever one render does
+                log.error("watch: %s", exc, exc_info=log.isEnabledFor(logging.DEBUG))
+
+
+def serve(config: Config, port: int, open_browser: bool = True, watch: bool = False,
+          interval: float = 1.0) -> None:
     server = make_server(config, port)
     host, real_port = server.server_address[:2]
     newest = digests(config.outbox.folder)
     url = f"http://{host}:{real_port}/"
     page = f"{url}{newest[0].name}/digest.html" if newest else url
     print(f"Serving {config.outbox.folder} at {url} (newest: {page}); Ctrl-C to stop", flush=True)
+    watcher = None
+    if watch:
+        watcher = Watcher(config, interval)
+        threading.Thread(target=watcher.run, name="watch", daemon=True).start()
+        print(f"Watching {config.path.name} and {config.digest.templates} for changes", flush=True)
     if open_browser:
         threading.Timer(0.5, webbrowser.open, args=(page,)).start()
     try:
@@ -99,4 +162,6 @@ def serve(config: Config, port: int, open_browser: bool = True) -> None:
     except KeyboardInterrupt:
         pass
     finally:
+        if watcher:
+            watcher.stop.set()
         server.server_close()

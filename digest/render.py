@@ -80,6 +80,18 @@ def subject(digest: Digest, script: str) -> str:
 
 
 def render(config: Config, digest: Digest) -> Rendered:
+    """Every file of the digest, in memory; a broken template is reported by name and line."""
+    import jinja2
+
+    try:
+        return _render(config, digest)
+    except jinja2.TemplateSyntaxError as exc:
+        raise DigestError(f"template {exc.name or exc.filename} line {exc.lineno}: {exc.message}") from None
+    except jinja2.TemplateError as exc:
+        raise DigestError(f"template error in {templates_dir(config)}: {exc}") from None
+
+
+def _render(config: Config, digest: Digest) -> Rendered:
     script = config.digest.script
     env = environment(templates_dir(config), script)
     context = {"d": digest, "config": config, "subject": subject(digest, script),
@@ -131,15 +143,20 @@ def email_edition(config: Config, env, context: dict) -> str:
     limit = min(config.digest.max_items_per_theme, max(1, largest))
     while True:
         html = inline_css(env.get_template("digest.html.j2").render({**context, "limit": limit}))
-        if len(html.encode()) <= budget or limit == 1:
+        if _wire_size(html) <= budget or limit == 1:
             break
         limit = max(1, limit * 3 // 4)
     if limit < largest:
         hidden = sum(max(0, len(t.items) - limit) for t in digest.themes)
         log.warning("the email shows at most %d article(s) per theme (%d KB of %d KB); "
-                    "%d more are in the web edition", limit, len(html.encode()) // 1024,
+                    "%d more are in the web edition", limit, _wire_size(html) // 1024,
                     config.digest.email_max_kb, hidden)
     return html
+
+
+def _wire_size(html: str) -> int:
+    """Bytes of the HTML as it travels in the message (UTF-8, CRLF line ends)."""
+    return len(html.encode()) + html.count("\n")
 
 
 def inline_css(html: str) -> str:

@@ -150,6 +150,17 @@ class State:
                                (when,))
         return [article_from_json(r[0]) for r in rows]
 
+    def articles_by_id(self, ids) -> list[Article]:
+        """The recorded articles with these ids, in the order given."""
+        ids = list(ids)
+        found = {}
+        for start in range(0, len(ids), 500):
+            chunk = ids[start:start + 500]
+            rows = self.db.execute(
+                f"SELECT id, data FROM articles WHERE id IN ({','.join('?' * len(chunk))})", chunk)
+            found.update((row[0], article_from_json(row[1])) for row in rows)
+        return [found[i] for i in ids if i in found]
+
     def digest(self, period: str) -> DigestRecord | None:
         row = self.db.execute("SELECT * FROM digests WHERE period = ?", (period,)).fetchone()
         return self._record(row) if row else None

@@ -73,8 +73,15 @@ def test_manifest_checksums_match_files(built):
 
 def test_html_has_all_styles_inline(built):
     _, result = built
+    import re
+
     html = (result.folder / "digest.html").read_text(encoding="utf-8")
-    assert "<style" not in html
+    # Only media queries (mobile width, dark mode) may stay in a <style> block.
+    for block in re.findall(r"<style[^>]*>(.*?)</style>", html, re.S):
+        outside = re.sub(r"@media[^{]*\{(?:[^{}]*\{[^{}]*\})*[^{}]*\}", "", block)
+        assert outside.strip() == "", outside
+    assert "@media only screen and (max-width: 620px)" in html
+    assert "prefers-color-scheme: dark" in html
     assert 'style="' in html and "font-family" in html
     assert 'width="600"' in html
     assert 'lang="zh-Hans"' in html and 'lang="en"' in html
@@ -210,3 +217,23 @@ def test_email_is_capped_to_its_size_budget_and_the_web_edition_keeps_everything
     message = email.message_from_bytes((result.folder / "digest.eml").read_bytes(), policy=policy.default)
     html_part = next(p for p in message.iter_parts() if p.get_content_type() == "text/html")
     assert len(html_part.get_content().encode()) <= 100 * 1024
+
+
+def test_a_broken_template_is_named_and_nothing_is_written(project: Path):
+    import dataclasses
+    import shutil
+
+    from digest.errors import DigestError
+
+    from .conftest import ROOT
+
+    shutil.copytree(ROOT / "templates", project / "mine")
+    (project / "mine" / "digest.txt.j2").write_text("{{ d.period }\n", encoding="utf-8")
+    config = load(project / "config.toml")
+    config = dataclasses.replace(config, digest=dataclasses.replace(
+        config.digest, templates=project / "mine"))
+    with pytest.raises(DigestError, match=r"template digest.txt.j2 line 1"):
+        build(config)
+    assert not list((project / "outbox").glob("*/*"))
+    db = sqlite3.connect(config.state.file)
+    assert db.execute("SELECT count(*) FROM articles").fetchone() == (0,)   # nothing recorded

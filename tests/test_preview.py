@@ -30,7 +30,7 @@ def test_preview_serves_index_html_and_markdown(project: Path):
         index = urllib.request.urlopen(base, timeout=10).read().decode()
         assert "2026-W47" in index and "/2026-W47/digest.html" in index
         page = urllib.request.urlopen(base + "2026-W47/digest.html", timeout=10).read().decode()
-        assert "AI 与金融市场周报" in page and "<style" not in page
+        assert "AI 与金融市场周报" in page and 'style="border-collapse' in page
         rendered = urllib.request.urlopen(base + "2026-W47/digest.md.html", timeout=10).read().decode()
         assert "<h2" in rendered and "Contents" in rendered
     finally:
@@ -80,6 +80,58 @@ def test_preview_in_headless_chromium(project: Path, tmp_path: Path):
                            capture_output=True, timeout=120)
             assert png_size(shot) == (width, 1600)
             assert shot.stat().st_size > 20_000  # a rendered page, not a blank one
+    finally:
+        server.send_signal(signal.SIGINT)
+        server.wait(timeout=10)
+
+
+def _lines(proc: subprocess.Popen):
+    """A function returning the process's next stdout line, failing after 60 s without one."""
+    import queue
+    import threading
+
+    lines: queue.Queue = queue.Queue()
+    threading.Thread(target=lambda: [lines.put(line) for line in proc.stdout], daemon=True).start()
+
+    def next_line() -> str:
+        try:
+            return lines.get(timeout=60)
+        except queue.Empty:
+            proc.kill()
+            raise AssertionError(f"no output for 60 s; stderr: {proc.stderr.read()}") from None
+    return next_line
+
+
+def test_preview_watch_renders_again_when_a_template_changes(project: Path):
+    import shutil
+
+    from .conftest import write_config
+
+    shutil.copytree(ROOT / "templates", project / "templates")
+    config_path = write_config(project)
+    config_path.write_text(config_path.read_text(encoding="utf-8").replace(
+        (ROOT / "templates").as_posix(), "templates"), encoding="utf-8")
+    build(load(config_path), now=datetime(2026, 11, 18, tzinfo=ZoneInfo("UTC")))
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    server = subprocess.Popen([sys.executable, "-m", "digest", "preview", "--no-browser", "--port", "0",
+                               "--watch"], cwd=project, stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE, text=True, env=env)
+    line = _lines(server)
+    try:
+        base = line().split(" at ")[1].split(" ")[0]
+        assert line().startswith("Watching config.toml")
+        css = project / "templates" / "digest.css"
+        css.write_text(css.read_text(encoding="utf-8").replace("#12355b", "#7a1f1f"), encoding="utf-8")
+        assert "rendered 2026-W47 again" in line()
+        page = urllib.request.urlopen(base + "2026-W47/email.html", timeout=10).read().decode()
+        assert "#7a1f1f" in page and "#12355b" not in page
+
+        broken = project / "templates" / "digest.html.j2"
+        broken.write_text(broken.read_text(encoding="utf-8") + "{% if %}", encoding="utf-8")
+        said = line()
+        assert "digest.html.j2 changed, but" in said, said
+        page = urllib.request.urlopen(base + "2026-W47/email.html", timeout=10).read().decode()
+        assert "#7a1f1f" in page                      # the last good digest is still served
     finally:
         server.send_signal(signal.SIGINT)
         server.wait(timeout=10)

@@ -49,6 +49,11 @@ def test_brief_covers_its_window_and_leaves_articles_for_the_weekly(project: Pat
     again = build(config, brief=brief, now=now)
     assert not again.built                         # nothing new since the brief
 
+    from digest.pipeline import rerender
+
+    redone = rerender(config, made.period)
+    assert (redone.period, redone.articles) == (made.period, 12)
+
     weekly = build(config, now=now)                # the brief left every article pending
     assert weekly.articles == 12 and weekly.folder.name == now.strftime("%G-W%V")
 

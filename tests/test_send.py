@@ -131,3 +131,23 @@ def test_server_down_fails_cleanly_after_retries(tmp_path):
     (result,) = send_all(config, sleep=waits.append)
     assert result.sent == () and "gave up after 3 attempts" in result.failed[0][1]
     assert waits == [1.0, 2.0]
+
+
+def test_articles_arriving_after_the_week_was_sent_go_out_in_a_second_edition(tmp_path: Path, smtp_server):
+    inbox = Inbox()
+    project = project_with(tmp_path, smtp_server(inbox), ["a@example.com"])
+    config = load(project / "config.toml")
+    build(config, now=NOW)
+    send_all(config)
+    (project / "articles" / "late.txt").write_text(
+        "英伟达发布新一代芯片\n\n英伟达周三发布新一代数据中心芯片，性能较上一代提升约30%。"
+        "公司表示，新产品将于明年第一季度向云服务商供货。", encoding="utf-8")
+    later = build(config, now=NOW)
+    assert later.period == "2026-W47-2" and later.articles == 1
+    first = (project / "outbox" / "2026-W47" / "manifest.json").read_text(encoding="utf-8")
+    assert "英伟达发布新一代芯片" not in first          # the sent digest is left as it was sent
+    [result] = send_all(config)
+    assert result.period == "2026-W47-2" and result.sent == ("a@example.com",)
+    assert len(inbox.messages) == 2
+    subjects = [email.message_from_bytes(raw, policy=policy.default)["Subject"] for _, raw in inbox.messages]
+    assert subjects[0] != subjects[1]
