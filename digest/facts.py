@@ -11,9 +11,10 @@ import re
 from collections import Counter
 from functools import lru_cache
 
+from .lexicon import cedict, name_english, pinyin_name, term_english
 from .models import Article, KeyFacts, Summary
 from .script import fold_width, to_simplified
-from .words import glossary
+from .words import glossary, segmenter
 
 CURRENCIES = {"美元": "US$", "元": "¥", "人民币": "¥", "港元": "HK$", "港币": "HK$",
               "日元": "JP¥", "欧元": "€", "英镑": "£", "新台币": "NT$", "台币": "NT$"}
@@ -25,9 +26,13 @@ AMOUNT = re.compile(
 PERCENT = re.compile(r"(?P<num>[+\-]?\d+(?:\.\d+)?)\s*%")
 DAY = re.compile(r"(?:(?P<y>\d{4})年)?(?P<m>1[0-2]|[1-9])月(?P<d>3[01]|[12]\d|[1-9])日")
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-LATIN_NAME = re.compile(r"\b[A-Z][A-Za-z0-9]*[A-Z0-9a-z][A-Za-z0-9]*(?:\s[A-Z][a-z]+)?\b")
+LATIN_NAME = re.compile(r"(?<![A-Za-z0-9])[A-Z][A-Za-z0-9]*[A-Z0-9a-z][A-Za-z0-9]*(?:\s[A-Z][a-z]+)?"
+                        r"(?![A-Za-z0-9])")      # Chinese around it counts as a boundary
+ORG_SUFFIX = ("科技", "公司", "集团", "银行", "资本", "证券", "基金", "控股", "半导体")
 NAME_KINDS = {"company", "person", "index", "product", "org", "place"}
 LATIN_STOP = {"AI", "The", "CEO", "CPI", "PPI", "GDP", "PE", "IPO", "ID", "APP", "PS", "OK", "EPS"}
+NAME_TAGS = {"nr": "person", "nrt": "foreign", "ns": "place", "nt": "org", "nz": "other"}
+MAX_PINYIN = 2          # names only pinyin can give, per article
 
 
 def english_amount(num: str, mult: str | None, cur: str) -> str:
@@ -81,11 +86,62 @@ def key_facts(article: Article, summary: Summary) -> KeyFacts:
         masked = masked.replace(hans, " ")
         weight = count + (3 if hans in focus else 0)
         (names if kind in NAME_KINDS else terms)[english] += weight
-    for name, count in Counter(LATIN_NAME.findall(body)).items():
-        if name not in LATIN_STOP and count >= 2 and len(name) > 2:
+    latin = Counter(n for n in LATIN_NAME.findall(body) if n not in LATIN_STOP and len(n) > 2)
+    for name, count in latin.items():
+        longer = any(other != name and re.search(rf"(?<![A-Za-z0-9]){re.escape(name)}(?![A-Za-z0-9])",
+                                                  other) for other in latin)
+        if count >= 2 and not longer:          # "Cody" is left out when "Cody Acree" is there
             names[name] += count + (3 if name in focus else 0)
+    for english in _dictionary_names(focus, masked):
+        names.setdefault(english, 1)
+    if len(terms) < 4:
+        for word in summary.keywords:
+            if word in masked and (english := term_english(word)) and english not in terms:
+                terms[english] = 0
+            if len(terms) >= 4:
+                break
     return KeyFacts(
         names=tuple(n for n, _ in names.most_common(6)),
         figures=figures(focus),
         terms=tuple(t for t, _ in terms.most_common(4)),
     )
+
+
+def _dictionary_names(focus: str, masked: str) -> list[str]:
+    """English for the names in ``focus`` the glossary lacks: CC-CEDICT's name for
+    them, else pinyin for people's names (marked as such)."""
+    found, pinyin = [], 0
+    for word, kind, whole in _tagged_names(focus):
+        if word not in masked or len(word.replace("·", "")) < 2:
+            continue                              # a glossary name, or too short to trust
+        english = name_english(word)
+        if english is None and kind in ("person", "foreign") and whole and pinyin < MAX_PINYIN \
+                and not any(not e.proper for e in cedict().get(word, ())):
+            english = f"{pinyin_name(word, foreign=kind == 'foreign' or '·' in word)} (pinyin)"
+            pinyin += 1
+        if english and english not in found:
+            found.append(english)
+    return found
+
+
+def _tagged_names(text: str) -> list[tuple[str, str, bool]]:
+    """(name, kind, whole) for the proper names tagged in ``text``; transliterations
+    split at "·" are joined again. ``whole`` is False when the name looks like a piece
+    of a longer one (a lone character before it) or of a company name (科技 after it)."""
+    merged: list[tuple[str, str]] = []
+    for word, flag in segmenter().tag(text):
+        if word in "·•・" and merged and merged[-1][1] != "-":
+            merged[-1] = (merged[-1][0] + "·", "foreign")
+        elif merged and merged[-1][0].endswith("·") and flag in NAME_TAGS:
+            merged[-1] = (merged[-1][0] + word, "foreign")
+        else:
+            merged.append((word, NAME_TAGS.get(flag, "-")))
+    found = []
+    for i, (word, kind) in enumerate(merged):
+        if kind == "-":
+            continue
+        before = merged[i - 1][0] if i else ""
+        after = merged[i + 1][0] if i + 1 < len(merged) else ""
+        whole = not (len(before) == 1 and "\u4e00" <= before <= "\u9fff") and after not in ORG_SUFFIX
+        found.append((word.strip("·"), kind, whole))
+    return found

@@ -62,6 +62,14 @@ class JiebaSegmenter:
     def cut(self, text: str) -> list[str]:
         return self.tk.lcut(text)
 
+    def tag(self, text: str) -> list[tuple[str, str]]:
+        """(word, part-of-speech flag) pairs: nr person, ns place, nt organisation…"""
+        import jieba.posseg
+
+        if not hasattr(self, "pos"):
+            self.pos = jieba.posseg.POSTokenizer(self.tk)
+        return [(pair.word, pair.flag) for pair in self.pos.lcut(text)]
+
 
 class RjiebaSegmenter:
     """jieba-rs through rjieba: the same dictionary and algorithm, many times faster."""
@@ -78,6 +86,9 @@ class RjiebaSegmenter:
 
     def cut(self, text: str) -> list[str]:
         return [piece for word in self.tk.cut(text) for piece in _as_jieba(word)]
+
+    def tag(self, text: str) -> list[tuple[str, str]]:
+        return list(self.tk.tag(text))
 
 
 # jieba-rs keeps "2024-02-18", "MSFT.US" and "4.5GW" whole, where jieba's fallback cuts

