@@ -24,6 +24,7 @@ EXAMPLES = {
     "preview": "example:\n  digest preview --no-browser --port 8765\n  digest preview --watch",
     "schedule": "example:\n  digest schedule --config config.toml",
     "send": "example:\n  DIGEST_SMTP_USER=me DIGEST_SMTP_PASSWORD=secret digest send",
+    "install-model": "example:\n  digest install-model ~/Downloads/translate-zh_en-1_9.argosmodel",
     "summarize": "example:\n  digest summarize seeds/000_6ab68325297169c1.txt --chars 120\n"
                  "  cat article.txt | digest summarize -",
 }
@@ -101,6 +102,10 @@ def _parser() -> argparse.ArgumentParser:
     d = command("send", "Send every built digest not yet sent, over SMTP ([smtp] in config).", _send)
     d.add_argument("--wait", type=float, default=0.0, metavar="SECONDS",
                    help="if another run holds the state file, wait up to this long")
+
+    m = command("install-model", "Install an Argos Translate zh->en model package from a local "
+                "file, for translate.engine = \"argos\".", _install_model)
+    m.add_argument("file", type=Path, help="the .argosmodel file (a zip)")
 
     s = command("summarize", "Summarise one article file (or - for standard input).", _summarize)
     s.add_argument("file", help="a .txt/.md/.html file, or - to read standard input")
@@ -184,6 +189,16 @@ def _schedule(args) -> int:
     from .schedule import run_forever
 
     run_forever(_config(args))
+    return 0
+
+
+def _install_model(args) -> int:
+    from .translate import install_package
+
+    config = _config(args)
+    folder = install_package(args.file.expanduser(), config.translate.models)
+    print(f"Installed {folder.name} in {folder.parent}. Set translate.engine = \"argos\" in "
+          f"{config.path.name} to use it.")
     return 0
 
 

@@ -118,6 +118,15 @@ class Preview:
 
 
 @dataclass(frozen=True)
+class Translate:
+    engine: str = "none"                # "none", "argos" or "libretranslate"
+    models: Path = Path("models")       # where `digest install-model` puts Argos packages
+    url: str = "http://127.0.0.1:5000"  # a LibreTranslate-compatible server
+    api_key_env: str = "LIBRETRANSLATE_API_KEY"
+    timeout_seconds: float = 30.0
+
+
+@dataclass(frozen=True)
 class ThemeSpec:
     key: str
     zh: str
@@ -148,6 +157,7 @@ class Config:
     email: Email = field(default_factory=Email)
     smtp: Smtp = field(default_factory=Smtp)
     preview: Preview = field(default_factory=Preview)
+    translate: Translate = field(default_factory=Translate)
     themes: tuple[ThemeSpec, ...] = DEFAULT_THEMES
     briefs: tuple[Brief, ...] = ()
 
@@ -170,6 +180,7 @@ class Config:
 SECTIONS = {
     "sources": Sources, "outbox": Outbox, "state": State, "schedule": Schedule,
     "digest": DigestOptions, "email": Email, "smtp": Smtp, "preview": Preview,
+    "translate": Translate,
 }
 
 
@@ -314,5 +325,10 @@ def _check(config: Config) -> None:
         raise ConfigError("'smtp.security' must be one of starttls, ssl, none")
     if config.smtp.retries < 0:
         raise ConfigError("'smtp.retries' must be 0 or more")
+    from .translate import TRANSLATORS
+
+    if config.translate.engine not in TRANSLATORS:
+        raise ConfigError(f"'translate.engine' must be one of {', '.join(TRANSLATORS)}, "
+                          f"got {config.translate.engine!r}")
     if not 0 <= config.preview.port <= 65535:
         raise ConfigError("'preview.port' must be between 0 and 65535")

@@ -102,6 +102,15 @@ class KeyFacts:
 
 
 @dataclass(frozen=True)
+class English:
+    """A machine translation of an article's title and summary, and who made it."""
+
+    title: str
+    summary: str
+    engine: str
+
+
+@dataclass(frozen=True)
 class Item:
     """One article as the digest shows it."""
 
@@ -110,6 +119,7 @@ class Item:
     facts: KeyFacts
     reading_minutes: int
     related: tuple[str, ...] = ()      # ids of articles on the same story
+    english: English | None = None     # when a translator is configured and worked
 
 
 @dataclass(frozen=True)

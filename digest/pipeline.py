@@ -64,6 +64,7 @@ def build(config: Config, *, since: date | None = None, dry_run: bool = False,
     """
     from .compose import compose, window_for
     from .ingest import ingest
+    from .translate import english
 
     now = now or datetime.now(config.schedule.zone)
     window = window_for(config, now, brief)
@@ -84,6 +85,7 @@ def build(config: Config, *, since: date | None = None, dry_run: bool = False,
                     state.record(outcomes, run=(kind, "nothing new"))
                 return BuildResult(period, None, 0, len(new), tuple(outcomes), dry_run)
             digest = compose(config, chosen, window, now, progress)
+            digest, translated, engine = english(config, digest, state.translations)
             themes = tuple((t.name_zh, t.name_en, len(t.items)) for t in digest.themes)
             if dry_run:
                 return BuildResult(period, None, len(digest.items), len(new), tuple(outcomes),
@@ -98,7 +100,7 @@ def build(config: Config, *, since: date | None = None, dry_run: bool = False,
                 articles=tuple(i.article.id for i in digest.items),
                 files={name: len(data) for name, data in rendered.files}, sent_at=None)
             state.record(outcomes, digest=record, run=(kind, f"built {period}"),
-                         claim=brief is None)
+                         claim=brief is None, translations=(engine, translated))
             return BuildResult(period, folder, len(digest.items), len(new), tuple(outcomes),
                                False, themes)
         finally:
@@ -149,6 +151,7 @@ def rerender(config: Config, period: str | None = None, lock_wait: float = 30.0)
     from .compose import compose, window_for
     from .errors import DigestError
     from .render import render
+    from .translate import english
 
     with RunLock(config.lock_file, wait=lock_wait):
         state = State(config.state.file)
@@ -164,11 +167,13 @@ def rerender(config: Config, period: str | None = None, lock_wait: float = 30.0)
             window = dataclasses.replace(window_for(config, day, brief), period=record.period)
             articles = state.articles_by_id(record.articles)
             digest = compose(config, articles, window, built_at)
+            digest, translated, engine = english(config, digest, state.translations)
             rendered = render(config, digest)
             folder = outbox.write(config.outbox.folder, rendered)
             state.record([], digest=DigestRecord(
                 record.period, record.built_at, str(folder), record.articles,
-                {n: len(data) for n, data in rendered.files}, record.sent_at), claim=False)
+                {n: len(data) for n, data in rendered.files}, record.sent_at), claim=False,
+                translations=(engine, translated))
             themes = tuple((t.name_zh, t.name_en, len(t.items)) for t in digest.themes)
             return BuildResult(record.period, folder, len(digest.items), 0, (), False, themes)
         finally:

@@ -57,6 +57,12 @@ CREATE TABLE IF NOT EXISTS deliveries (
     sent_at    TEXT NOT NULL,
     PRIMARY KEY (period, recipient)
 );
+CREATE TABLE IF NOT EXISTS translations (
+    engine TEXT NOT NULL,
+    source TEXT NOT NULL,
+    target TEXT NOT NULL,
+    PRIMARY KEY (engine, source)
+);
 CREATE TABLE IF NOT EXISTS runs (
     id       INTEGER PRIMARY KEY AUTOINCREMENT,
     kind     TEXT NOT NULL,
@@ -161,6 +167,17 @@ class State:
             found.update((row[0], article_from_json(row[1])) for row in rows)
         return [found[i] for i in ids if i in found]
 
+    def translations(self, engine: str, texts: list[str]) -> dict[str, str]:
+        """Known translations by ``engine`` of any of ``texts``."""
+        found = {}
+        for start in range(0, len(texts), 500):
+            chunk = texts[start:start + 500]
+            rows = self.db.execute(
+                f"SELECT source, target FROM translations WHERE engine = ? AND source IN "
+                f"({','.join('?' * len(chunk))})", [engine, *chunk])
+            found.update(rows)
+        return found
+
     def digest(self, period: str) -> DigestRecord | None:
         row = self.db.execute("SELECT * FROM digests WHERE period = ?", (period,)).fetchone()
         return self._record(row) if row else None
@@ -203,10 +220,12 @@ class State:
 
     # ------------------------------------------------------------ writing
     def record(self, outcomes: list[FileOutcome], digest: DigestRecord | None = None,
-               run: tuple[str, str] | None = None, claim: bool = True) -> None:
+               run: tuple[str, str] | None = None, claim: bool = True,
+               translations: tuple[str, dict[str, str]] | None = None) -> None:
         """Record a run's files, new articles and digest in one transaction.
 
-        ``claim`` marks the digest's articles as used (a brief leaves them pending).
+        ``claim`` marks the digest's articles as used (a brief leaves them pending);
+        ``translations`` is (engine, {source: target}) to add to the cache.
         """
         now = _now()
         with self.db:
@@ -235,6 +254,11 @@ class State:
                 if claim:
                     self.db.executemany("UPDATE articles SET period = ? WHERE id = ?",
                                         [(digest.period, i) for i in digest.articles])
+            if translations:
+                engine, table = translations
+                self.db.executemany(
+                    "INSERT OR REPLACE INTO translations (engine, source, target) VALUES (?, ?, ?)",
+                    [(engine, source, target) for source, target in table.items()])
             if run is not None:
                 self.db.execute("INSERT INTO runs (kind, at, result) VALUES (?, ?, ?)",
                                 (run[0], now, run[1]))

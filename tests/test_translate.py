@@ -1,0 +1,166 @@
+"""Translators: a local server speaking the LibreTranslate API, the cache in the
+state file, the fallback to key facts, and the Argos package loader and installer."""
+
+from __future__ import annotations
+
+import json
+import threading
+import zipfile
+from datetime import datetime
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from digest.config import load
+from digest.errors import ConfigError, DigestError
+from digest.pipeline import build
+from digest.translate import Unavailable, install_package, installed_package
+
+from .conftest import write_config
+
+NOW = datetime(2026, 11, 18, 9, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
+
+
+class Libre(BaseHTTPRequestHandler):
+    """POST /translate as LibreTranslate answers it: {"translatedText": [...]}.
+
+    Each text comes back as "EN(<length>)", so tests can tell what was sent."""
+
+    texts: list[str] = []
+    requests = 0
+
+    def do_POST(self):  # noqa: N802
+        body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
+        assert self.path == "/translate" and (body["source"], body["target"]) == ("zh", "en")
+        type(self).requests += 1
+        type(self).texts.extend(body["q"])
+        answer = json.dumps({"translatedText": [f"EN({len(q)})" for q in body["q"]]}).encode()
+        self.send_response(200)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(answer)))
+        self.end_headers()
+        self.wfile.write(answer)
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture
+def libre():
+    Libre.texts, Libre.requests = [], 0
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Libre)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+def test_libretranslate_gives_every_article_an_english_title_and_summary_once(project: Path, libre):
+    write_config(project, f'[translate]\nengine = "libretranslate"\nurl = "{libre}"\n')
+    config = load(project / "config.toml")
+    result = build(config, now=NOW)
+    email_html = (result.folder / "email.html").read_text(encoding="utf-8")
+    assert email_html.count("(machine translation)") == 12
+    assert email_html.count("Key facts") == 12           # key facts stay beside it
+    text = (result.folder / "digest.txt").read_text(encoding="utf-8")
+    assert "English (machine translation): EN(" in text
+    sent = list(Libre.texts)
+    assert sent and len(sent) == len(set(sent))           # each text sent once
+    assert not any("與" in t or "億" in t for t in sent)  # the translator gets Simplified
+
+    requests = Libre.requests
+    build(config, now=NOW, rebuild=True)                  # every sentence is in the cache
+    assert Libre.requests == requests
+
+
+def test_a_server_that_is_down_leaves_key_facts_and_a_warning(project: Path, caplog):
+    write_config(project, '[translate]\nengine = "libretranslate"\nurl = "http://127.0.0.1:9"\n'
+                          'timeout_seconds = 2\n')
+    result = build(load(project / "config.toml"), now=NOW)
+    email_html = (result.folder / "email.html").read_text(encoding="utf-8")
+    assert result.articles == 12 and "(machine translation)" not in email_html
+    assert email_html.count("Key facts") == 12
+    assert "translation skipped this run" in caplog.text and "unreachable" in caplog.text
+
+
+def test_argos_without_a_model_says_how_to_install_one(project: Path, caplog):
+    write_config(project, '[translate]\nengine = "argos"\n')
+    config = load(project / "config.toml")
+    with pytest.raises(Unavailable, match=r"no Argos zh->en model is installed .* `digest install-model"):
+        installed_package(config.translate.models)
+    result = build(config, now=NOW)
+    assert result.articles == 12 and "no Argos zh->en model" in caplog.text
+
+
+def _package(path: Path, meta: dict, files: tuple[str, ...] = ("model/model.bin", "sentencepiece.model"),
+             root: str = "translate-zh_en-1_9") -> Path:
+    with zipfile.ZipFile(path, "w") as bundle:
+        bundle.writestr(f"{root}/metadata.json", json.dumps(meta))
+        for name in files:
+            bundle.writestr(f"{root}/{name}", b"\0not a real model\0")
+    return path
+
+
+def test_install_model_checks_the_package_and_installs_it_whole(tmp_path: Path):
+    models = tmp_path / "models"
+    (tmp_path / "notes.txt").write_text("not a zip", encoding="utf-8")
+    with pytest.raises(DigestError, match="not an Argos model package"):
+        install_package(tmp_path / "notes.txt", models)
+    with pytest.raises(DigestError, match="translates en->de"):
+        install_package(_package(tmp_path / "de.argosmodel", {"from_code": "en", "to_code": "de"}), models)
+    with pytest.raises(DigestError, match="lacks sentencepiece.model"):
+        install_package(_package(tmp_path / "bad.argosmodel", {"from_code": "zh", "to_code": "en"},
+                                 files=("model/model.bin",)), models)
+    assert not models.exists() or not any(models.iterdir())      # nothing half-installed
+
+    folder = install_package(_package(tmp_path / "ok.argosmodel", {"from_code": "zh", "to_code": "en"}),
+                             models)
+    assert folder == models / "translate-zh_en-1_9" and (folder / "model" / "model.bin").is_file()
+    assert installed_package(models) == folder
+    assert [p.name for p in models.iterdir()] == ["translate-zh_en-1_9"]
+
+
+def test_argos_with_a_broken_package_falls_back_with_a_clear_reason(project: Path, caplog):
+    write_config(project, '[translate]\nengine = "argos"\n')
+    config = load(project / "config.toml")
+    install_package(_package(project / "ok.argosmodel", {"from_code": "zh", "to_code": "en"}),
+                     config.translate.models)
+    from digest.translate import ArgosTranslator
+
+    with pytest.raises(Unavailable, match="needs ctranslate2|does not load"):
+        ArgosTranslator(config)
+    assert build(config, now=NOW).articles == 12
+
+
+def test_unknown_engine_is_a_config_error(tmp_path: Path):
+    write_config(tmp_path, '[translate]\nengine = "google"\n')
+    with pytest.raises(ConfigError, match="translate.engine"):
+        load(tmp_path / "config.toml")
+
+
+def test_an_installed_argos_package_translates_through_ctranslate2(project: Path, tmp_path: Path):
+    pytest.importorskip("ctranslate2")
+    from .conftest import ROOT, SEEDS
+    from .tiny_argos import build_package
+
+    archive = build_package(SEEDS, tmp_path / "work")
+    write_config(project, '[translate]\nengine = "argos"\n')
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    done = subprocess.run([sys.executable, "-m", "digest", "install-model", str(archive)], cwd=project,
+                          env=env, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0 and "Installed translate-zh_en-test" in done.stdout, done.stderr
+    config = load(project / "config.toml")
+    result = build(config, now=NOW)
+    email_html = (result.folder / "email.html").read_text(encoding="utf-8")
+    assert email_html.count("(machine translation)") == 12
+    import sqlite3
+
+    db = sqlite3.connect(config.state.file)
+    engines = {row[0] for row in db.execute("SELECT engine FROM translations")}
+    assert engines == {"argos:translate-zh_en-test"}
