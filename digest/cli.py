@@ -85,6 +85,9 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--wait", type=float, default=0.0, metavar="SECONDS",
                    help="if another run holds the state file, wait up to this long "
                         "(default: exit at once)")
+    b.add_argument("--jobs", type=int, default=0, metavar="N",
+                   help="processes for the per-article work (default: one per core, used "
+                        "only for large builds)")
 
     command("status", "Show pending articles, skipped or failed files, and the last and next run.",
             _status)
@@ -142,7 +145,7 @@ def _build(args) -> int:
     config = _config(args)
     brief = config.brief(args.brief) if args.brief else None
     result = build(config, since=args.since, dry_run=args.dry_run, rebuild=args.rebuild,
-                   progress=_Progress(), lock_wait=args.wait, brief=brief)
+                   progress=_Progress(), lock_wait=args.wait, brief=brief, jobs=args.jobs)
     for o in result.problems:
         log.warning("%s %s: %s", o.status, o.source, o.reason)
     if result.dry_run:

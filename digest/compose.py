@@ -42,18 +42,71 @@ def corpus_idf(docs: list[Document]) -> dict[str, float]:
 
 
 def compose(config: Config, articles: list[Article], window: Window, now: datetime,
-            progress: Callable[[str, int, int], None] | None = None) -> Digest:
-    docs = [document(article) for article in articles]
-    idf = corpus_idf(docs)
-    items = []
-    for number, (article, doc) in enumerate(zip(articles, docs), start=1):
-        summary = summarize(doc, config.digest.summary_chars, idf=idf)
-        items.append(Item(article, summary, key_facts(article, summary),
-                          max(1, math.ceil(article.chars / CHARS_PER_MINUTE))))
-        if progress:
-            progress("summarising", number, len(articles))
-    themes = group(docs, items, config.themes, config.digest.summary_chars)
+            progress: Callable[[str, int, int], None] | None = None,
+            lap: Callable[[str], None] = lambda stage: None, jobs: int = 1) -> Digest:
+    """Summaries, key facts and themes for ``articles``; ``lap(stage)`` marks the end
+    of each stage ("summarise", "themes") for timing. With ``jobs`` > 1 the
+    per-article work runs in that many processes."""
+    budget = config.digest.summary_chars
+    with _pool(jobs, len(articles)) as pool:
+        docs = _map(pool, _documents, articles, (), progress, "reading")
+        idf = corpus_idf(docs)
+        done = _map(pool, _summaries, docs, (idf, budget), progress, "summarising")
+    items = [Item(doc.article, summary, facts, max(1, math.ceil(doc.article.chars / CHARS_PER_MINUTE)))
+             for doc, (summary, facts) in zip(docs, done)]
+    lap("summarise")
+    themes = group(docs, items, config.themes, budget)
+    lap("themes")
     sources = {a.source.split("#")[0] for a in articles}
     return Digest(period=window.period, start=window.start, end=window.end, built_at=now,
                   title_zh=window.title_zh, title_en=window.title_en,
                   themes=themes, source_count=len(sources))
+
+
+CHUNK = 200           # articles per task sent to a worker process
+PAYS_FROM = 400       # fewer articles than this are done in-process: a pool would cost more
+
+
+def _documents(articles: list[Article]) -> list[Document]:
+    return [document(article) for article in articles]
+
+
+def _summaries(docs: list[Document], idf: dict[str, float], budget: int):
+    out = []
+    for doc in docs:
+        summary = summarize(doc, budget, idf=idf)
+        out.append((summary, key_facts(doc.article, summary)))
+    return out
+
+
+class _InProcess:
+    def __enter__(self):
+        return None
+
+    def __exit__(self, *exc):
+        return False
+
+
+def _pool(jobs: int, count: int):
+    if jobs <= 1 or count < PAYS_FROM:
+        return _InProcess()
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    from .words import segmenter
+
+    segmenter()                         # loaded once here, shared with the forked workers
+    return ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork"))
+
+
+def _map(pool, work, rows: list, extra: tuple, progress, stage: str) -> list:
+    """``work(chunk, *extra)`` over ``rows`` in chunks, in order; in-process without a pool."""
+    chunks = [rows[i:i + CHUNK] for i in range(0, len(rows), CHUNK)]
+    out: list = []
+    results = (work(c, *extra) for c in chunks) if pool is None else \
+        pool.map(work, chunks, *[[e] * len(chunks) for e in extra])
+    for part in results:
+        out.extend(part)
+        if progress:
+            progress(stage, len(out), len(rows))
+    return out

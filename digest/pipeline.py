@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+import os
 import re
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -22,6 +24,22 @@ from .state import DigestRecord, State
 log = logging.getLogger(__name__)
 
 
+class Stopwatch:
+    """Seconds spent in each stage: ``lap(name)`` ends the stage called ``name``."""
+
+    def __init__(self) -> None:
+        self.stages: dict[str, float] = {}
+        self.mark = time.perf_counter()
+
+    def lap(self, name: str) -> None:
+        now = time.perf_counter()
+        self.stages[name] = self.stages.get(name, 0.0) + now - self.mark
+        self.mark = now
+
+    def result(self) -> tuple[tuple[str, float], ...]:
+        return tuple(self.stages.items())
+
+
 @dataclass(frozen=True)
 class BuildResult:
     period: str
@@ -31,6 +49,7 @@ class BuildResult:
     outcomes: tuple[FileOutcome, ...] = field(default=())
     dry_run: bool = False
     themes: tuple[tuple[str, str, int], ...] = ()   # (zh, en, count)
+    stages: tuple[tuple[str, float], ...] = ()      # (stage, seconds) in order
 
     @property
     def built(self) -> bool:
@@ -56,11 +75,12 @@ class BuildResult:
 def build(config: Config, *, since: date | None = None, dry_run: bool = False,
           rebuild: bool = False, now: datetime | None = None,
           progress: Callable[[str, int, int], None] | None = None,
-          lock_wait: float = 0.0, brief: Brief | None = None) -> BuildResult:
+          lock_wait: float = 0.0, brief: Brief | None = None, jobs: int = 0) -> BuildResult:
     """Build the digest for the current week from everything new.
 
     With ``brief``, build that brief instead: the articles first seen in its
-    window, which stay pending for the weekly digest.
+    window, which stay pending for the weekly digest. ``jobs`` processes do the
+    per-article work (0: one per core, used only when there are enough articles).
     """
     from .compose import compose, window_for
     from .ingest import ingest
@@ -70,12 +90,14 @@ def build(config: Config, *, since: date | None = None, dry_run: bool = False,
     window = window_for(config, now, brief)
     kind = f"brief:{brief.name}" if brief else "build"
     with RunLock(config.lock_file, wait=lock_wait):
+        clock = Stopwatch()
         state = State(config.state.file, readonly=dry_run)
         try:
             window = _unsent(state, window)
             period = window.period
             outcomes = ingest(config, state, progress)
             new = [a for o in outcomes for a in o.articles]
+            clock.lap("ingest")
             if brief is None:
                 chosen = _select(state, new, period, since, rebuild)
             else:
@@ -84,25 +106,30 @@ def build(config: Config, *, since: date | None = None, dry_run: bool = False,
                 if outcomes and not dry_run:
                     state.record(outcomes, run=(kind, "nothing new"))
                 return BuildResult(period, None, 0, len(new), tuple(outcomes), dry_run)
-            digest = compose(config, chosen, window, now, progress)
+            digest = compose(config, chosen, window, now, progress, clock.lap,
+                             jobs=jobs or os.cpu_count() or 1)
             digest, translated, engine = english(config, digest, state.translations)
+            clock.lap("translate")
             themes = tuple((t.name_zh, t.name_en, len(t.items)) for t in digest.themes)
             if dry_run:
                 return BuildResult(period, None, len(digest.items), len(new), tuple(outcomes),
-                                   True, themes)
+                                   True, themes, clock.result())
             from . import outbox
             from .render import render
 
             rendered = render(config, digest)
+            clock.lap("render")
             folder = outbox.write(config.outbox.folder, rendered)
+            clock.lap("write")
             record = DigestRecord(
                 period=period, built_at=now.isoformat(timespec="seconds"), folder=str(folder),
                 articles=tuple(i.article.id for i in digest.items),
                 files={name: len(data) for name, data in rendered.files}, sent_at=None)
             state.record(outcomes, digest=record, run=(kind, f"built {period}"),
                          claim=brief is None, translations=(engine, translated))
+            clock.lap("record")
             return BuildResult(period, folder, len(digest.items), len(new), tuple(outcomes),
-                               False, themes)
+                               False, themes, clock.result())
         finally:
             state.close()
 

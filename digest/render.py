@@ -127,9 +127,12 @@ def _render(config: Config, digest: Digest) -> Rendered:
 
 
 def full_views(env, context: dict) -> tuple[str, str, str]:
-    """The full Markdown, web (HTML, CSS inlined) and text views of the digest."""
+    """The full Markdown, web (HTML) and text views of the digest.
+
+    The web edition is for browsers, so its CSS stays in one <style> block: inlining
+    is for mail clients (the email edition), and would cost most of a large build."""
     return (env.get_template("digest.md.j2").render(context),
-            inline_css(env.get_template("digest.html.j2").render({**context, "limit": None})),
+            env.get_template("digest.html.j2").render({**context, "limit": None}),
             env.get_template("digest.txt.j2").render(context))
 
 

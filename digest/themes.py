@@ -7,29 +7,60 @@ a one-sentence overview drawn from its articles' summaries.
 
 from __future__ import annotations
 
+import heapq
+import itertools
+import math
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 
 import numpy as np
 
 from .config import ThemeSpec
 from .models import Document, Item, Summary, Theme
 from .script import fold_width, to_simplified
-from .summarize import summarize, vectors
+from .summarize import summarize
 from .words import glossary
 
 MIN_THEME_SCORE = 3.0     # weighted term hits an article needs to join a configured theme
 RELATED = 0.45            # document cosine above which two articles are on the same story
+MAX_STORY = 8             # articles at most in one story group
 NEAR_SAME = 0.7           # character-bigram overlap above which two sentences repeat
 
 
-def related_groups(docs: list[Document]) -> list[list[int]]:
-    """Indices of documents grouped by story (connected by high similarity)."""
+def related_groups(docs: list[Document], top_terms: int = 12, max_postings: int = 100) -> list[list[int]]:
+    """Indices of documents grouped by story (TF-IDF cosine >= RELATED), at most
+    MAX_STORY to a group, strongest links first, so one chain cannot swallow a week.
+
+    Cost grows linearly with the number of documents: each document is compared
+    only with those sharing two of its most distinctive words, and a word in more
+    than ``max_postings`` documents proposes no pairs (it says nothing about a story).
+    """
     if not docs:
         return []
-    matrix, _ = vectors([d.tokens for d in docs])
-    sim = matrix @ matrix.T
-    parent = list(range(len(docs)))
+    n = len(docs)
+    df = Counter(t for d in docs for t in set(d.tokens))
+    weights, tops = [], []
+    for doc in docs:
+        row = {t: (1.0 + math.log(c)) * (math.log((n + 1) / (df[t] + 1)) + 1.0)
+               for t, c in Counter(doc.tokens).items()}
+        norm = math.sqrt(sum(w * w for w in row.values())) or 1.0
+        weights.append({t: w / norm for t, w in row.items()})
+        tops.append(heapq.nlargest(top_terms, row, key=row.get))
+    postings: dict[str, list[int]] = defaultdict(list)
+    for i, top in enumerate(tops):
+        for t in top:
+            postings[t].append(i)
+    links = []
+    for i, top in enumerate(tops):
+        shared = Counter(j for t in top if len(postings[t]) <= max_postings
+                         for j in postings[t] if j > i)
+        for j, count in shared.items():
+            if count >= 2:
+                small, large = sorted((weights[i], weights[j]), key=len)
+                similarity = sum(w * large.get(t, 0.0) for t, w in small.items())
+                if similarity >= RELATED:
+                    links.append((-similarity, i, j))
+    parent, size = list(range(n)), [1] * n
 
     def root(i: int) -> int:
         while parent[i] != i:
@@ -37,12 +68,13 @@ def related_groups(docs: list[Document]) -> list[list[int]]:
             i = parent[i]
         return i
 
-    for i in range(len(docs)):
-        for j in range(i + 1, len(docs)):
-            if sim[i, j] >= RELATED:
-                parent[root(j)] = root(i)
+    for _, i, j in sorted(links):
+        a, b = root(i), root(j)
+        if a != b and size[a] + size[b] <= MAX_STORY:
+            parent[b] = a
+            size[a] += size[b]
     groups: dict[int, list[int]] = defaultdict(list)
-    for i in range(len(docs)):
+    for i in range(n):
         groups[root(i)].append(i)
     return list(groups.values())
 
@@ -129,12 +161,16 @@ def _theme(key: str, zh: str, en: str, items: list[Item],
            docs: dict[str, Document], budget: int) -> Theme:
     # Related articles next to each other, strongest summaries first.
     items.sort(key=lambda it: -(it.summary.scores[0] if it.summary.scores else 0.0))
+    by_id = {it.article.id: it for it in items}
     ordered: list[Item] = []
+    done: set[str] = set()
     for item in items:
-        if item in ordered:
+        if item.article.id in done:
             continue
-        ordered.append(item)
-        ordered.extend(o for o in items if o.article.id in item.related and o not in ordered)
+        for member in (item, *(by_id[r] for r in item.related if r in by_id)):
+            if member.article.id not in done:
+                done.add(member.article.id)
+                ordered.append(member)
     ordered = _drop_repeats(ordered, docs, budget)
     weight = sum(1.0 + min(1.0, it.article.chars / 4000) for it in ordered)
     return Theme(key, zh, en, tuple(ordered), _overview(ordered, docs, budget), weight)
@@ -145,7 +181,10 @@ def _overview(items: list[Item], docs: dict[str, Document], budget: int) -> str:
     (from its first three articles, within the summary budget)."""
     from .summarize import eligible, rate_textrank
 
-    shown = [_bigrams(s.text) for it in items for s in it.summary.sentences]
+    shown = Shown()
+    for it in items:
+        for s in it.summary.sentences:
+            shown.add(s.text)
     best: tuple[float, str] = (-1.0, "")
     for item in items[:3]:
         doc = docs[item.article.id]
@@ -154,7 +193,7 @@ def _overview(items: list[Item], docs: dict[str, Document], budget: int) -> str:
             text = sentence.text.strip()
             if score <= best[0] or len(text) > budget or not eligible(sentence):
                 continue
-            if _repeats(_bigrams(text), shown):
+            if shown.repeats(text):
                 continue
             best = (float(score), text)
     return best[1]  # empty when every good sentence is already shown
@@ -165,50 +204,126 @@ def _bigrams(text: str) -> set[str]:
     return {text[i:i + 2] for i in range(len(text) - 1)}
 
 
-def _repeats(grams: set[str], shown: list[set[str]]) -> bool:
-    """Does a sentence with these bigrams say what one already shown says?"""
-    return any(len(grams & g) / max(1, min(len(grams), len(g))) >= NEAR_SAME for g in shown)
+class Shown:
+    """Sentences already shown, indexed by character bigram, so asking whether a new
+    sentence repeats one (NEAR_SAME of the shorter one's bigrams in common) looks at
+    the few that share its rarer bigrams, not at every sentence shown."""
+
+    COMMON = 200     # a bigram in more shown sentences than this proposes no candidates
+
+    def __init__(self) -> None:
+        self.grams: list[set[str]] = []
+        self.postings: dict[str, list[int]] = defaultdict(list)
+
+    def add(self, text: str) -> None:
+        grams = _bigrams(text)
+        for g in grams:
+            self.postings[g].append(len(self.grams))
+        self.grams.append(grams)
+
+    def repeats(self, text: str) -> bool:
+        grams = _bigrams(text)
+        candidates: set[int] = set()
+        for g in grams:
+            members = self.postings.get(g, ())
+            if len(members) <= self.COMMON:
+                candidates.update(members)
+        return any(len(grams & self.grams[i]) / max(1, min(len(grams), len(self.grams[i]))) >= NEAR_SAME
+                   for i in candidates)
 
 
 def _drop_repeats(items: list[Item], docs: dict[str, Document], budget: int) -> list[Item]:
     """Within one theme, a sentence already shown for an earlier article is not shown again:
     that article's summary is picked anew from its other sentences."""
-    shown: list[set[str]] = []
+    shown = Shown()
 
     def repeats(sentence) -> bool:
-        return _repeats(_bigrams(sentence.text), shown)
+        return shown.repeats(sentence.text)
 
     out = []
     for item in items:
         if any(repeats(s) for s in item.summary.sentences):
             summary = summarize(docs[item.article.id], budget, avoid=repeats)
-            item = Item(item.article, summary, item.facts, item.reading_minutes, item.related)
-        shown.extend(_bigrams(s.text) for s in item.summary.sentences)
+            item = Item(item.article, summary, item.facts, item.reading_minutes, item.related,
+                        item.english)
+        for s in item.summary.sentences:
+            shown.add(s.text)
         out.append(item)
     return out
 
 
 # ---------------------------------------------------------------- clustering
 
-def doc_vectors(docs: list[Document], max_terms: int = 8000, dims: int = 100) -> np.ndarray:
-    """TF-IDF of each document (terms in at least two documents), reduced by SVD (LSA)."""
-    from collections import Counter
+def doc_vectors(docs: list[Document], max_terms: int = 8000, dims: int = 100,
+                exact_limit: int = 16_000_000) -> np.ndarray:
+    """TF-IDF of each document (terms in at least two documents), reduced by SVD (LSA).
 
+    A small corpus gets the exact decomposition of the dense matrix; a large one a randomised
+    SVD computed from the sparse rows, so memory and time grow with the text, not
+    with documents x terms.
+    """
     df = Counter(t for d in docs for t in set(d.tokens) if not re.match(r"^[\d.,%+\-]+$", t))
     terms = [t for t, c in df.most_common(max_terms) if c >= 2 and c <= 0.5 * len(docs)]
     index = {t: i for i, t in enumerate(terms)}
-    matrix = np.zeros((len(docs), max(1, len(terms))), dtype=np.float32)
     n = len(docs)
-    for row, doc in enumerate(docs):
-        for t, c in Counter(doc.tokens).items():
-            if t in index:
-                matrix[row, index[t]] = (1 + np.log(c)) * np.log((1 + n) / (1 + df[t]))
-    matrix /= np.maximum(np.linalg.norm(matrix, axis=1, keepdims=True), 1e-9)
-    if min(matrix.shape) > dims:
-        u, s, _ = np.linalg.svd(matrix, full_matrices=False)
-        matrix = u[:, :dims] * s[:dims]
-        matrix /= np.maximum(np.linalg.norm(matrix, axis=1, keepdims=True), 1e-9)
-    return matrix
+    rows = _Rows(docs, index, {t: math.log((1 + n) / (1 + df[t])) for t in terms})
+    if n * max(1, len(terms)) > exact_limit and len(terms) > dims:
+        matrix = _randomised_lsa(rows, len(terms), dims)
+    else:
+        matrix = rows.dense(max(1, len(terms)))
+        if min(matrix.shape) > dims and n > matrix.shape[1]:
+            u, s, _ = np.linalg.svd(matrix, full_matrices=False)
+            matrix = u[:, :dims] * s[:dims]
+        elif min(matrix.shape) > dims:
+            # U * S from the documents' Gram matrix: exact, and far cheaper than the
+            # SVD of documents x terms when there are fewer documents than terms.
+            values, vectors = np.linalg.eigh(matrix @ matrix.T)
+            top = np.argsort(values)[::-1][:dims]
+            matrix = vectors[:, top] * np.sqrt(np.maximum(values[top], 0.0))
+    return matrix / np.maximum(np.linalg.norm(matrix, axis=1, keepdims=True), 1e-9)
+
+
+class _Rows:
+    """Unit-length TF-IDF rows kept sparse: (term indices, weights) per document."""
+
+    def __init__(self, docs: list[Document], index: dict[str, int], idf: dict[str, float]):
+        self.rows = []
+        for doc in docs:
+            pairs = [(index[t], (1 + math.log(c)) * idf[t]) for t, c in Counter(doc.tokens).items()
+                     if t in index]
+            cols = np.array([p[0] for p in pairs], dtype=np.int64)
+            vals = np.array([p[1] for p in pairs], dtype=np.float32)
+            vals /= max(float(np.linalg.norm(vals)), 1e-9) if len(vals) else 1.0
+            self.rows.append((cols, vals))
+
+    def dense(self, width: int) -> np.ndarray:
+        matrix = np.zeros((len(self.rows), width), dtype=np.float32)
+        for r, (cols, vals) in enumerate(self.rows):
+            matrix[r, cols] = vals
+        return matrix
+
+    def times(self, m: np.ndarray) -> np.ndarray:
+        """rows @ m"""
+        return np.stack([vals @ m[cols] if len(cols) else np.zeros(m.shape[1], m.dtype)
+                         for cols, vals in self.rows])
+
+    def t_times(self, m: np.ndarray, width: int) -> np.ndarray:
+        """rows.T @ m"""
+        out = np.zeros((width, m.shape[1]), dtype=np.float32)
+        for r, (cols, vals) in enumerate(self.rows):
+            out[cols] += np.outer(vals, m[r])
+        return out
+
+
+def _randomised_lsa(rows: _Rows, width: int, dims: int, power: int = 2) -> np.ndarray:
+    """The top ``dims`` left singular vectors times singular values (Halko et al.)."""
+    rng = np.random.default_rng(3)
+    q, _ = np.linalg.qr(rows.times(rng.standard_normal((width, dims + 10)).astype(np.float32)))
+    for _ in range(power):
+        q, _ = np.linalg.qr(rows.times(rows.t_times(q, width)))
+    b = rows.t_times(q, width).T                       # (dims+10) x terms
+    u, s, _ = np.linalg.svd(b, full_matrices=False)
+    return (q @ u[:, :dims]) * s[:dims]
 
 
 def kmeans(x: np.ndarray, k: int, restarts: int = 8, iterations: int = 50,

@@ -75,7 +75,7 @@ def test_html_has_all_styles_inline(built):
     _, result = built
     import re
 
-    html = (result.folder / "digest.html").read_text(encoding="utf-8")
+    html = (result.folder / "email.html").read_text(encoding="utf-8")
     # Only media queries (mobile width, dark mode) may stay in a <style> block.
     for block in re.findall(r"<style[^>]*>(.*?)</style>", html, re.S):
         outside = re.sub(r"@media[^{]*\{(?:[^{}]*\{[^{}]*\})*[^{}]*\}", "", block)
@@ -237,3 +237,23 @@ def test_a_broken_template_is_named_and_nothing_is_written(project: Path):
     assert not list((project / "outbox").glob("*/*"))
     db = sqlite3.connect(config.state.file)
     assert db.execute("SELECT count(*) FROM articles").fetchone() == (0,)   # nothing recorded
+
+
+def test_a_process_pool_gives_the_same_digest(tmp_path: Path, monkeypatch):
+    import shutil
+
+    from digest import compose
+
+    from .conftest import SEEDS, write_config
+
+    digests = []
+    for jobs in (1, 2):
+        folder = tmp_path / f"jobs{jobs}"
+        shutil.copytree(SEEDS, folder / "articles")
+        write_config(folder)
+        monkeypatch.setattr(compose, "PAYS_FROM", 0)
+        monkeypatch.setattr(compose, "CHUNK", 3)
+        result = build(load(folder / "config.toml"), now=datetime(2026, 11, 18, tzinfo=ZoneInfo("UTC")),
+                       jobs=jobs)
+        digests.append((result.folder / "digest.md").read_text(encoding="utf-8"))
+    assert digests[0] == digests[1] and "英伟达" in digests[0]

@@ -30,6 +30,8 @@ def test_preview_serves_index_html_and_markdown(project: Path):
         index = urllib.request.urlopen(base, timeout=10).read().decode()
         assert "2026-W47" in index and "/2026-W47/digest.html" in index
         page = urllib.request.urlopen(base + "2026-W47/digest.html", timeout=10).read().decode()
+        assert "AI 与金融市场周报" in page and ".container {" in page
+        page = urllib.request.urlopen(base + "2026-W47/email.html", timeout=10).read().decode()
         assert "AI 与金融市场周报" in page and 'style="border-collapse' in page
         rendered = urllib.request.urlopen(base + "2026-W47/digest.md.html", timeout=10).read().decode()
         assert "<h2" in rendered and "Contents" in rendered

@@ -132,3 +132,24 @@ def test_a_latin_name_is_not_listed_again_inside_a_longer_one():
                 "Cody Acree还说,值得注意的是多家华尔街机构发出了悲观展望。")
     facts = key_facts(a, summarize(document(a)))
     assert "Cody Acree" in facts.names and "Cody" not in facts.names
+
+
+def test_randomised_lsa_for_large_corpora_agrees_with_the_exact_svd():
+    import random
+
+    import numpy as np
+
+    from digest.models import Document, Sentence
+    from digest.themes import doc_vectors
+
+    rng = random.Random(5)
+    topics = [[f"{name}{i}" for i in range(60)] for name in ("chip", "bank", "ball", "rain")]
+    docs = []
+    for n in range(240):
+        words = rng.choices(topics[n % 4], k=40) + rng.choices(topics[rng.randrange(4)], k=8)
+        docs.append(Document(article(f"d{n}", "t"), (Sentence(f"d{n}", 0, 0, "", tuple(words)),), ()))
+    exact = doc_vectors(docs, dims=4)
+    fast = doc_vectors(docs, dims=4, exact_limit=0)
+    assert exact.shape == fast.shape == (240, 4)
+    # The same topic space: the document similarities agree closely.
+    assert float(np.abs(exact @ exact.T - fast @ fast.T).max()) < 0.05
