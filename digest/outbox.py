@@ -14,6 +14,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
+from .faults import point
 from .models import Rendered
 
 log = logging.getLogger(__name__)
@@ -73,9 +74,11 @@ def write(outbox: Path, rendered: Rendered) -> Path:
                 handle.flush()
                 os.fsync(handle.fileno())
         _fsync_dir(staging)
+        point("staged")
         if final.exists():
             aside = outbox / f".{rendered.period}.old"
             os.rename(final, aside)
+            point("moved-aside")
             os.rename(staging, final)
             _fsync_dir(outbox)
             shutil.rmtree(aside)

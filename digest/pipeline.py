@@ -17,6 +17,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from .config import Brief, Config
+from .faults import point
 from .lock import RunLock
 from .models import Article, FileOutcome, Window
 from .state import DigestRecord, State
@@ -98,6 +99,7 @@ def build(config: Config, *, since: date | None = None, dry_run: bool = False,
             outcomes = ingest(config, state, progress)
             new = [a for o in outcomes for a in o.articles]
             clock.lap("ingest")
+            point("ingested")
             if brief is None:
                 chosen = _select(state, new, period, since, rebuild)
             else:
@@ -121,6 +123,7 @@ def build(config: Config, *, since: date | None = None, dry_run: bool = False,
             clock.lap("render")
             folder = outbox.write(config.outbox.folder, rendered)
             clock.lap("write")
+            point("written")
             record = DigestRecord(
                 period=period, built_at=now.isoformat(timespec="seconds"), folder=str(folder),
                 articles=tuple(i.article.id for i in digest.items),

@@ -6,6 +6,7 @@ not character by character.
 
 from __future__ import annotations
 
+import itertools
 import unicodedata
 from functools import lru_cache
 
@@ -46,7 +47,7 @@ def to_simplified(text: str) -> str:
 
 def detect(text: str) -> str:
     """"hant" when the text is mostly Traditional, else "hans"."""
-    sample = "".join(ch for ch in text[:4000] if "\u4e00" <= ch <= "\u9fff")
+    sample = "".join(itertools.islice((ch for ch in text if "\u4e00" <= ch <= "\u9fff"), 800))
     if not sample:
         return "hans"
     to_s = _converter("t2s").convert(sample)

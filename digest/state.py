@@ -15,6 +15,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from .errors import DigestError
+from .faults import point
 from .models import Article, FileOutcome
 
 SCHEMA = """
@@ -262,3 +263,4 @@ class State:
             if run is not None:
                 self.db.execute("INSERT INTO runs (kind, at, result) VALUES (?, ?, ?)",
                                 (run[0], now, run[1]))
+            point("recording")            # inside the transaction, before it commits

@@ -24,6 +24,7 @@ from .words import glossary
 MIN_THEME_SCORE = 3.0     # weighted term hits an article needs to join a configured theme
 RELATED = 0.45            # document cosine above which two articles are on the same story
 MAX_STORY = 8             # articles at most in one story group
+OVERVIEW_NEAR = 12        # the overview avoids near-repeats of this many items' summaries
 NEAR_SAME = 0.7           # character-bigram overlap above which two sentences repeat
 
 
@@ -182,9 +183,10 @@ def _overview(items: list[Item], docs: dict[str, Document], budget: int) -> str:
     from .summarize import eligible, rate_textrank
 
     shown = Shown()
-    for it in items:
+    for it in items[:OVERVIEW_NEAR]:
         for s in it.summary.sentences:
             shown.add(s.text)
+    exact = {_key(s.text) for it in items for s in it.summary.sentences}
     best: tuple[float, str] = (-1.0, "")
     for item in items[:3]:
         doc = docs[item.article.id]
@@ -193,7 +195,7 @@ def _overview(items: list[Item], docs: dict[str, Document], budget: int) -> str:
             text = sentence.text.strip()
             if score <= best[0] or len(text) > budget or not eligible(sentence):
                 continue
-            if shown.repeats(text):
+            if _key(text) in exact or shown.repeats(text):
                 continue
             best = (float(score), text)
     return best[1]  # empty when every good sentence is already shown
@@ -223,33 +225,52 @@ class Shown:
 
     def repeats(self, text: str) -> bool:
         grams = _bigrams(text)
-        candidates: set[int] = set()
+        shared: Counter[int] = Counter()
+        skipped = 0
         for g in grams:
             members = self.postings.get(g, ())
-            if len(members) <= self.COMMON:
-                candidates.update(members)
-        return any(len(grams & self.grams[i]) / max(1, min(len(grams), len(self.grams[i]))) >= NEAR_SAME
-                   for i in candidates)
+            if len(members) > self.COMMON:
+                skipped += 1
+            else:
+                shared.update(members)
+        for i, count in shared.items():
+            smaller = max(1, min(len(grams), len(self.grams[i])))
+            # ``count`` bigrams in common are known; the skipped ones might add more.
+            if count + skipped >= NEAR_SAME * smaller and \
+                    len(grams & self.grams[i]) / smaller >= NEAR_SAME:
+                return True
+        return False
 
 
 def _drop_repeats(items: list[Item], docs: dict[str, Document], budget: int) -> list[Item]:
     """Within one theme, a sentence already shown for an earlier article is not shown again:
-    that article's summary is picked anew from its other sentences."""
-    shown = Shown()
-
-    def repeats(sentence) -> bool:
-        return shown.repeats(sentence.text)
-
+    that article's summary is picked anew from its other sentences. Near-identical
+    sentences are looked for among the articles of the same story; identical ones
+    (after normalising) across the whole theme."""
+    stories: dict[str, Shown] = {}
+    exact: set[str] = set()
     out = []
     for item in items:
+        story = min((item.article.id, *item.related))
+        shown = stories.setdefault(story, Shown())
+
+        def repeats(sentence, shown=shown) -> bool:
+            return _key(sentence.text) in exact or shown.repeats(sentence.text)
+
         if any(repeats(s) for s in item.summary.sentences):
             summary = summarize(docs[item.article.id], budget, avoid=repeats)
             item = Item(item.article, summary, item.facts, item.reading_minutes, item.related,
                         item.english)
         for s in item.summary.sentences:
             shown.add(s.text)
+            exact.add(_key(s.text))
         out.append(item)
     return out
+
+
+def _key(text: str) -> str:
+    """A sentence reduced to its words, for spotting identical ones cheaply."""
+    return re.sub(r"\W+", "", to_simplified(text)).lower()
 
 
 # ---------------------------------------------------------------- clustering
