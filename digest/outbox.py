@@ -14,6 +14,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
+from .errors import DigestError
 from .faults import point
 from .models import Rendered
 
@@ -62,6 +63,14 @@ def recover(outbox: Path) -> None:
 
 def write(outbox: Path, rendered: Rendered) -> Path:
     """Write the digest's files as ``outbox/<period>/`` and return that folder."""
+    try:
+        return _write(outbox, rendered)
+    except OSError as exc:
+        raise DigestError(f"cannot write the digest into {outbox}: {exc.strerror or exc}; "
+                          "nothing was recorded, so the next build writes it again") from None
+
+
+def _write(outbox: Path, rendered: Rendered) -> Path:
     outbox.mkdir(parents=True, exist_ok=True)
     recover(outbox)
     final = outbox / rendered.period

@@ -83,6 +83,14 @@ class DigestRecord:
     sent_at: str | None
 
 
+LOCK_TIMEOUT = 10.0     # seconds to wait for another program's lock on the state file
+
+
+def _locked(path: Path) -> DigestError:
+    return DigestError(f"state file {path} is locked by another program (an open sqlite3 "
+                       "shell or a backup?); nothing was recorded: close it and run again")
+
+
 def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
@@ -110,10 +118,14 @@ class State:
                     self.db = sqlite3.connect(f"{self.path.as_uri()}?mode=ro", uri=True)
             else:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
-                self.db = sqlite3.connect(self.path, timeout=10)
+                self.db = sqlite3.connect(self.path, timeout=LOCK_TIMEOUT)
             if not readonly or not self.path.exists():
                 self.db.executescript(SCHEMA)
             self.db.execute("SELECT count(*) FROM files").fetchone()
+        except sqlite3.OperationalError as exc:
+            if "locked" in str(exc):
+                raise _locked(self.path) from None
+            raise DigestError(f"state file {self.path} cannot be opened ({exc})") from None
         except sqlite3.DatabaseError as exc:
             raise DigestError(f"state file {self.path} is unusable ({exc}); move it aside to "
                               "start afresh (every article will count as new)") from None
@@ -228,6 +240,14 @@ class State:
         ``claim`` marks the digest's articles as used (a brief leaves them pending);
         ``translations`` is (engine, {source: target}) to add to the cache.
         """
+        try:
+            self._write(outcomes, digest, run, claim, translations)
+        except sqlite3.OperationalError as exc:
+            if "locked" in str(exc):
+                raise _locked(self.path) from None
+            raise
+
+    def _write(self, outcomes, digest, run, claim, translations) -> None:
         now = _now()
         with self.db:
             for o in outcomes:

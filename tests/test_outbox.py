@@ -42,7 +42,7 @@ def test_recover_restores_a_digest_moved_aside(tmp_path: Path):
 def test_failed_write_leaves_previous_digest(tmp_path: Path):
     outbox.write(tmp_path, rendered("one"))
     bad = Rendered("2026-W47", (("digest.md", b"x"), ("sub/nested.txt", b"y")))
-    with pytest.raises(OSError):
+    with pytest.raises(DigestError, match="cannot write the digest"):
         outbox.write(tmp_path, bad)
     assert (tmp_path / "2026-W47" / "digest.md").read_text() == "one"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["2026-W47"]
