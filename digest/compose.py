@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import math
 from collections import Counter
 from collections.abc import Callable
@@ -79,17 +80,9 @@ def _summaries(docs: list[Document], idf: dict[str, float], budget: int):
     return out
 
 
-class _InProcess:
-    def __enter__(self):
-        return None
-
-    def __exit__(self, *exc):
-        return False
-
-
 def _pool(jobs: int, count: int):
     if jobs <= 1 or count < PAYS_FROM:
-        return _InProcess()
+        return contextlib.nullcontext()         # no pool: _map works in-process
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
