@@ -172,24 +172,24 @@ class State:
     def articles_by_id(self, ids) -> list[Article]:
         """The recorded articles with these ids, in the order given."""
         ids = list(ids)
-        found = {}
-        for start in range(0, len(ids), 500):
-            chunk = ids[start:start + 500]
-            rows = self.db.execute(
-                f"SELECT id, data FROM articles WHERE id IN ({','.join('?' * len(chunk))})", chunk)
-            found.update((row[0], article_from_json(row[1])) for row in rows)
+        found = {key: article_from_json(data) for key, data in
+                 self._where_in("SELECT id, data FROM articles WHERE id IN ({})", ids)}
         return [found[i] for i in ids if i in found]
 
     def translations(self, engine: str, texts: list[str]) -> dict[str, str]:
         """Known translations by ``engine`` of any of ``texts``."""
-        found = {}
-        for start in range(0, len(texts), 500):
-            chunk = texts[start:start + 500]
-            rows = self.db.execute(
-                f"SELECT source, target FROM translations WHERE engine = ? AND source IN "
-                f"({','.join('?' * len(chunk))})", [engine, *chunk])
-            found.update(rows)
-        return found
+        return dict(self._where_in(
+            "SELECT source, target FROM translations WHERE engine = ? AND source IN ({})",
+            texts, engine))
+
+    def _where_in(self, sql: str, values: list, *before) -> list[tuple]:
+        """Rows of ``sql`` whose ``IN ({})`` takes ``values``, asked 500 at a time
+        (SQLite limits the parameters of one statement); ``before`` fills earlier ``?``s."""
+        rows = []
+        for start in range(0, len(values), 500):
+            chunk = values[start:start + 500]
+            rows += self.db.execute(sql.format(",".join("?" * len(chunk))), [*before, *chunk])
+        return rows
 
     def digest(self, period: str) -> DigestRecord | None:
         row = self.db.execute("SELECT * FROM digests WHERE period = ?", (period,)).fetchone()

@@ -185,8 +185,8 @@ def _overview(items: list[Item], docs: dict[str, Document], budget: int) -> str:
     shown = Shown()
     for it in items[:OVERVIEW_NEAR]:
         for s in it.summary.sentences:
-            shown.add(s.text)
-    exact = {_key(s.text) for it in items for s in it.summary.sentences}
+            shown.add(_plain(s.text))
+    exact = {_plain(s.text).lower() for it in items for s in it.summary.sentences}
     best: tuple[float, str] = (-1.0, "")
     for item in items[:3]:
         doc = docs[item.article.id]
@@ -195,15 +195,21 @@ def _overview(items: list[Item], docs: dict[str, Document], budget: int) -> str:
             text = sentence.text.strip()
             if score <= best[0] or len(text) > budget or not eligible(sentence):
                 continue
-            if _key(text) in exact or shown.repeats(text):
+            plain = _plain(text)
+            if plain.lower() in exact or shown.repeats(plain):
                 continue
             best = (float(score), text)
     return best[1]  # empty when every good sentence is already shown
 
 
-def _bigrams(text: str) -> set[str]:
-    text = re.sub(r"\W+", "", to_simplified(text))
-    return {text[i:i + 2] for i in range(len(text) - 1)}
+def _plain(text: str) -> str:
+    """A sentence reduced to its words in Simplified script: what repeat checks compare.
+    Its lower-cased form spots identical sentences; its bigrams, near-identical ones."""
+    return re.sub(r"\W+", "", to_simplified(text))
+
+
+def _bigrams(plain: str) -> set[str]:
+    return {plain[i:i + 2] for i in range(len(plain) - 1)}
 
 
 class Shown:
@@ -217,14 +223,14 @@ class Shown:
         self.grams: list[set[str]] = []
         self.postings: dict[str, list[int]] = defaultdict(list)
 
-    def add(self, text: str) -> None:
-        grams = _bigrams(text)
+    def add(self, plain: str) -> None:
+        grams = _bigrams(plain)
         for g in grams:
             self.postings[g].append(len(self.grams))
         self.grams.append(grams)
 
-    def repeats(self, text: str) -> bool:
-        grams = _bigrams(text)
+    def repeats(self, plain: str) -> bool:
+        grams = _bigrams(plain)
         shared: Counter[int] = Counter()
         skipped = 0
         for g in grams:
@@ -255,22 +261,19 @@ def _drop_repeats(items: list[Item], docs: dict[str, Document], budget: int) -> 
         shown = stories.setdefault(story, Shown())
 
         def repeats(sentence, shown=shown) -> bool:
-            return _key(sentence.text) in exact or shown.repeats(sentence.text)
+            plain = _plain(sentence.text)
+            return plain.lower() in exact or shown.repeats(plain)
 
         if any(repeats(s) for s in item.summary.sentences):
             summary = summarize(docs[item.article.id], budget, avoid=repeats)
             item = Item(item.article, summary, item.facts, item.reading_minutes, item.related,
                         item.english)
         for s in item.summary.sentences:
-            shown.add(s.text)
-            exact.add(_key(s.text))
+            plain = _plain(s.text)
+            shown.add(plain)
+            exact.add(plain.lower())
         out.append(item)
     return out
-
-
-def _key(text: str) -> str:
-    """A sentence reduced to its words, for spotting identical ones cheaply."""
-    return re.sub(r"\W+", "", to_simplified(text)).lower()
 
 
 # ---------------------------------------------------------------- clustering
