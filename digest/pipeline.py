@@ -112,29 +112,42 @@ def build(config: Config, *, since: date | None = None, dry_run: bool = False,
                              jobs=jobs or os.cpu_count() or 1)
             digest, translated, engine = english(config, digest, state.translations)
             clock.lap("translate")
-            themes = tuple((t.name_zh, t.name_en, len(t.items)) for t in digest.themes)
             if dry_run:
                 return BuildResult(period, None, len(digest.items), len(new), tuple(outcomes),
-                                   True, themes, clock.result())
-            from . import outbox
-            from .render import render
-
-            rendered = render(config, digest)
-            clock.lap("render")
-            folder = outbox.write(config.outbox.folder, rendered)
-            clock.lap("write")
-            point("written")
-            record = DigestRecord(
-                period=period, built_at=now.isoformat(timespec="seconds"), folder=str(folder),
-                articles=tuple(i.article.id for i in digest.items),
-                files={name: len(data) for name, data in rendered.files}, sent_at=None)
-            state.record(outcomes, digest=record, run=(kind, f"built {period}"),
-                         claim=brief is None, translations=(engine, translated))
-            clock.lap("record")
+                                   True, _themes(digest), clock.result())
+            folder = _publish(config, state, digest, clock, outcomes=outcomes,
+                              built_at=now.isoformat(timespec="seconds"), sent_at=None,
+                              run=(kind, f"built {period}"), claim=brief is None,
+                              translations=(engine, translated))
             return BuildResult(period, folder, len(digest.items), len(new), tuple(outcomes),
-                               False, themes, clock.result())
+                               False, _themes(digest), clock.result())
         finally:
             state.close()
+
+
+def _publish(config: Config, state: State, digest, clock: Stopwatch, *, outcomes, built_at: str,
+             sent_at: str | None, run, claim: bool, translations) -> Path:
+    """Render the digest, write it to the outbox, then record it: the state only
+    says a digest is built once its files are durable. Returns its folder."""
+    from . import outbox
+    from .render import render
+
+    rendered = render(config, digest)
+    clock.lap("render")
+    folder = outbox.write(config.outbox.folder, rendered)
+    clock.lap("write")
+    point("written")
+    record = DigestRecord(
+        period=digest.period, built_at=built_at, folder=str(folder),
+        articles=tuple(i.article.id for i in digest.items),
+        files={name: len(data) for name, data in rendered.files}, sent_at=sent_at)
+    state.record(outcomes, digest=record, run=run, claim=claim, translations=translations)
+    clock.lap("record")
+    return folder
+
+
+def _themes(digest) -> tuple[tuple[str, str, int], ...]:
+    return tuple((t.name_zh, t.name_en, len(t.items)) for t in digest.themes)
 
 
 def _unsent(state: State, window: Window) -> Window:
@@ -177,10 +190,8 @@ def _select_brief(state: State, new: list[Article], brief: Brief, period: str, n
 def rerender(config: Config, period: str | None = None, lock_wait: float = 30.0) -> BuildResult:
     """Render an already-built digest again (newest by default) with the current templates
     and settings, from the articles it holds; nothing is ingested and nothing new is added."""
-    from . import outbox
     from .compose import compose, window_for
     from .errors import DigestError
-    from .render import render
     from .translate import english
 
     with RunLock(config.lock_file, wait=lock_wait):
@@ -198,13 +209,10 @@ def rerender(config: Config, period: str | None = None, lock_wait: float = 30.0)
             articles = state.articles_by_id(record.articles)
             digest = compose(config, articles, window, built_at)
             digest, translated, engine = english(config, digest, state.translations)
-            rendered = render(config, digest)
-            folder = outbox.write(config.outbox.folder, rendered)
-            state.record([], digest=DigestRecord(
-                record.period, record.built_at, str(folder), record.articles,
-                {n: len(data) for n, data in rendered.files}, record.sent_at), claim=False,
-                translations=(engine, translated))
-            themes = tuple((t.name_zh, t.name_en, len(t.items)) for t in digest.themes)
-            return BuildResult(record.period, folder, len(digest.items), 0, (), False, themes)
+            folder = _publish(config, state, digest, Stopwatch(), outcomes=[],
+                              built_at=record.built_at, sent_at=record.sent_at, run=None,
+                              claim=False, translations=(engine, translated))
+            return BuildResult(record.period, folder, len(digest.items), 0, (), False,
+                               _themes(digest))
         finally:
             state.close()
