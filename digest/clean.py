@@ -9,6 +9,7 @@ at end markers, trim the trailer, then fall back for missing metadata.
 from __future__ import annotations
 
 import hashlib
+import html
 import re
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -29,9 +30,11 @@ class _Draft:
 def clean(raw: RawText) -> list[Article]:
     """Every article found in ``raw``; an empty list when nothing is left."""
     text = rules.INVISIBLE.sub("", raw.text.replace("\r\n", "\n").replace("\r", "\n"))
+    if raw.fmt == "txt":
+        text = _strip_markup(text)
     text = rules.PINYIN.sub("", text)
     text = rules.INLINE_DROP.sub("", text)
-    lines = [line.strip() for line in text.split("\n")]
+    lines = [rules.LINE_LABEL.sub("", line.strip()) for line in text.split("\n")]
     drafts = _split_collection(lines) or [_Draft(lines)]
     articles = []
     for ordinal, draft in enumerate(drafts):
@@ -42,10 +45,26 @@ def clean(raw: RawText) -> list[Article]:
     return articles
 
 
+def _strip_markup(text: str) -> str:
+    """Tags and entities a scraper left in a plain-text file; a block tag ends a paragraph."""
+    if "<" in text:
+        text = rules.INLINE_TAG.sub("", rules.BLOCK_TAG.sub("\n", text))
+    if "&" in text:
+        text = rules.HTML_ENTITY.sub(lambda m: html.unescape(m.group()).replace("\xa0", " "), text)
+    return text
+
+
 def _unglue(line: str) -> list[str]:
     if len(line) < rules.GLUED_MIN_CHARS:
         return [line]
-    return [p.strip() for p in rules.GLUED_PARAGRAPH.split(line) if p.strip()]
+    pieces: list[str] = []
+    for piece in rules.GLUED_PARAGRAPH.split(line):
+        # A space inside brackets ("【环球时报记者 李莹 陈欣】") separates names, not paragraphs.
+        if pieces and pieces[-1].count("【") > pieces[-1].count("】"):
+            pieces[-1] += " " + piece
+        else:
+            pieces.append(piece)
+    return [p.strip() for p in pieces if p.strip()]
 
 
 def _split_collection(lines: list[str]) -> list[_Draft] | None:
@@ -81,7 +100,7 @@ def _finish(draft: _Draft, raw: RawText, ordinal: int) -> Article | None:
         title_from = "text"
     for key, value in header_meta.items():
         meta.setdefault(key, value)
-    lines = [line for line in lines if not _is_boilerplate(line)]
+    lines = _without_repeats([line for line in lines if not _is_boilerplate(line)])
     lines = _cut_at_end_marker(lines, meta)
     lines = _trim_trailer(lines, meta)
     if not lines:
@@ -118,15 +137,43 @@ def _read_header(lines: list[str], title: str | None):
             meta.setdefault("author", bio.group("author"))
             rest.pop(0)
             continue
-        if _is_boilerplate(line):
+        if _is_boilerplate(line) or _is_notice(folded):
             rest.pop(0)
             continue
         if title is None and _looks_like_title(line) and len(rest) > 1:
-            title = line
+            title = _lead_in(line, {})
             rest.pop(0)
             continue
+        lead = _lead_in(line, meta)
+        if lead != line:
+            rest[0:1] = [lead] if lead else []
         break
     return rest, title, meta
+
+
+def _lead_in(line: str, meta: dict[str, str]) -> str:
+    """``line`` without an opening dateline or reporter credit, which go into ``meta``."""
+    folded = fold_width(line)
+    dateline = rules.DATELINE.match(folded)
+    if dateline:
+        publisher = dateline["agency"] or dateline["wire"]
+        author = dateline["author"] or dateline["name"]
+        if publisher:
+            meta.setdefault("publisher", publisher)
+        if author:
+            meta.setdefault("author", " ".join(author.split()))
+        line, folded = line[dateline.end():], folded[dateline.end():]
+    credit = rules.CREDIT.match(folded)
+    if credit:
+        publisher = rules.CREDIT_PUBLISHER.match(credit["credit"])
+        author = rules.CREDIT_AUTHOR.search(credit["credit"])
+        if publisher:
+            meta.setdefault("publisher", publisher["publisher"])
+        if author:
+            meta.setdefault("author", " ".join(author["author"].split()))
+        line, folded = line[credit.end():], folded[credit.end():]
+    label = rules.TITLE_LABEL.match(folded)
+    return line[label.end():] if label else line
 
 
 def _meta(folded: str) -> dict[str, str] | None:
@@ -183,6 +230,27 @@ def _is_boilerplate(line: str) -> bool:
     return any(pattern.search(folded) for _, pattern in rules.DROP_LINES)
 
 
+def _is_notice(folded: str) -> bool:
+    """A copyright, disclaimer or reprint notice: at the top of an article it is page furniture."""
+    return any(pattern.match(folded) for name, pattern in rules.END_MARKERS if name in NOTICES)
+
+
+NOTICES = {"copyright notice", "disclaimer", "reprint notice"}
+
+
+def _without_repeats(lines: list[str]) -> list[str]:
+    """Drop a paragraph the page repeats word for word (a scraped teaser, say)."""
+    seen: set[str] = set()
+    kept = []
+    for line in lines:
+        key = _ID_NOISE.sub("", fold_width(line))
+        if len(key) >= 8 and key in seen:
+            continue
+        seen.add(key)
+        kept.append(line)
+    return kept
+
+
 def _cut_at_end_marker(lines: list[str], meta: dict[str, str]) -> list[str]:
     total = sum(len(line) for line in lines)
     seen = 0
@@ -216,12 +284,25 @@ def _trim_trailer(lines: list[str], meta: dict[str, str]) -> list[str]:
     if lines:
         tag = rules.CLOSING_TAG.search(lines[-1])
         if tag:
-            if tag.group("tag") not in rules.END_WORDS:
-                meta.setdefault("publisher", tag.group("tag"))
+            _closing_tag(tag.group("tag"), meta)
             lines[-1] = lines[-1][: tag.start()].rstrip()
             if not lines[-1]:
                 lines.pop()
     return lines
+
+
+def _closing_tag(tag: str, meta: dict[str, str]) -> None:
+    """"(央视记者 卢星海)" names a publisher and an author; "(单仁行)" a publisher; "(完)" nothing."""
+    if tag in rules.END_WORDS:
+        return
+    author = rules.CREDIT_AUTHOR.search(tag)
+    if author is None:
+        meta.setdefault("publisher", tag)
+        return
+    meta.setdefault("author", " ".join(author["author"].split()))
+    publisher = rules.CREDIT_PUBLISHER.match(tag)
+    if publisher:
+        meta.setdefault("publisher", publisher["publisher"])
 
 
 def _fallback_title(raw: RawText, lines: list[str]) -> tuple[str, str]:

@@ -23,6 +23,18 @@ PINYIN = re.compile(
 INLINE_DROP = re.compile(
     r"(?:图片来源|圖片來源|图源|圖源)[:：]\s*(?:[A-Za-z][A-Za-z .&/]*[A-Za-z]|视觉中国|視覺中國|网络|網絡|东方IC|東方IC)")
 
+# Markup a scraper left in plain text ("<p>　　", "<br />", "<img src=…>") and
+# its entities ("&nbsp;"). A block tag ends a paragraph; an inline tag just goes.
+BLOCK_TAG = re.compile(
+    r"</?(?:p|div|br|hr|li|ul|ol|h[1-6]|table|tbody|thead|tr|td|th|section|article|blockquote|"
+    r"figure|figcaption|center|header|footer|nav)\b[^<>\n]{0,500}>", re.I)
+INLINE_TAG = re.compile(
+    r"</?(?:span|img|a|b|i|u|em|strong|font|sup|sub|iframe|source|video|small|big)\b[^<>\n]{0,500}>", re.I)
+HTML_ENTITY = re.compile(r"&(?:[A-Za-z]{2,8}|#\d{2,6}|#[xX][0-9A-Fa-f]{2,5});")
+
+# A label opening a line of a video transcript: "【解说】", "【同期】".
+LINE_LABEL = re.compile(r"^[【\[](?:解说|解說|同期|画面|畫面|现场|現場|字幕)[】\]]\s*")
+
 # Invisible characters scraped pages carry.
 INVISIBLE = re.compile(r"[\u200b-\u200f\u2060\ufeff\u00ad]")
 
@@ -69,6 +81,23 @@ AUTHOR_MAX_CHARS = 24
 # An opening author bio: "本文作者王维嘉系中国科技大学硕士……"
 AUTHOR_BIO = re.compile(r"^本文作者\s*(?P<author>[\u4e00-\u9fff·]{2,6}?)\s*(?:系|是|为|為|,)")
 
+# What opens a news agency's first paragraph: a dateline ("新华社华盛顿2月24日电",
+# "参考消息网2月14日报道", "巴黎2月25日电") with an optional reporter credit
+# "(记者 徐剑梅 刘阳)", or a bracketed credit alone ("【环球时报驻日本特约记者 李莹】").
+# It is metadata: the lead sentence starts after it. Matched on the width-folded line.
+AGENCIES = r"新华社|新華社|中新社|中新网|中新網|人民网|人民網|参考消息网|參考消息網|中国日报网|中國日報網|环球网|環球網|央视网|央視網|路透社|法新社|美联社|美聯社|共同社|彭博社"
+DATELINE = re.compile(
+    rf"^(?:(?P<agency>{AGENCIES})?[\u4e00-\u9fff]{{0,8}}?\d{{1,2}}月\d{{1,2}}日(?:电|電|讯|訊|报道|報道|消息)"
+    rf"|(?P<wire>{AGENCIES})(?:电|電|讯|訊))"
+    r"(?=[\s(\[【]|$)\s*"
+    r"(?:\((?:(?:记者|記者)\s*(?P<author>[^()]{1,30})|(?P<name>[\u4e00-\u9fff·]{2,3})|[^()]{1,12})\)\s*)?")
+CREDIT = re.compile(
+    r"^[【\[](?P<credit>[^【】\[\]]{0,40}(?:记者|記者|报道|報道)[^【】\[\]]{0,40})[】\]]\s*")
+CREDIT_PUBLISHER = re.compile(r"^(?P<publisher>[\u4e00-\u9fff]{2,8}?)(?:-|驻|駐|赴|综合|綜合|特派|特约|特約|记者|記者|报道|報道)")
+CREDIT_AUTHOR = re.compile(r"(?:记者|記者)\s*(?P<author>[\u4e00-\u9fff·]{2,4}(?:\s+[\u4e00-\u9fff·]{2,4}){0,3})\s*$")
+# A headline given after the dateline: "曼谷2月14日电 题：曼谷随笔：……"
+TITLE_LABEL = re.compile(r"^(?:题|題)\s*:\s*")
+
 # ------------------------------------------------------------- boilerplate
 # A whole line that is never article text, wherever it stands.
 DROP_LINES = [
@@ -90,6 +119,10 @@ DROP_LINES = [
         r"(?:刊用|转载|轉載|使用)本(?:网站|網站|站|平台|平臺)?稿件.{0,12}(?:授权|授權)|"
         r"本(?:网站|網站|站)所刊载信息.{0,20}不代表")),
     ("caption", re.compile(r"^(?:图|圖)\s*\d*\s*[:|丨]|^(?:图片来源|圖片來源|图源|圖源|配图|配圖)\s*[:|丨]")),
+    ("site registration", re.compile(
+        r"ICP\s*(?:备|備|证|證)|(?:公网安备|公網安備)|(?:违法和不良信息|違法和不良信息|互联网|互聯網)\S{0,4}(?:举报|舉報)|"
+        r"(?:举报|舉報)(?:电话|電話|邮箱|郵箱)\s*:|(?:^|\s)(?:总机|總機)\s*:\s*[\d\-+ ]{7,}")),
+    ("bare link", re.compile(r"^(?:https?://|www\.)\S+$", re.I)),
 ]
 
 # A line from which the rest of the article is not article text: a copyright
@@ -112,7 +145,7 @@ END_MARKERS = [
 TRAILER_LINES = [
     ("signature", re.compile(r"^[\u4e00-\u9fff·]{2,4}$")),
     ("job title", re.compile(
-        r"^.{0,24}(?:董事|合伙人|合夥人|总裁|總裁|分析师|分析師|研究员|研究員|首席|经理|經理|CEO|创始人|創始人|主编|主編|记者|記者)[^。]{0,12}$")),
+        r"^[^。！？!?]{0,24}(?:董事|合伙人|合夥人|总裁|總裁|分析师|分析師|研究员|研究員|首席|经理|經理|CEO|创始人|創始人|主编|主編|记者|記者)[^。]{0,12}$")),
     ("company blurb", re.compile(
         r"(?:成立于|成立於|创立于|創立於|是一家|專注於|专注于|专业从事|專業從事|致力于|致力於).{0,60}(?:公司|机构|機構|平台|平臺|企业|企業|媒体|媒體)")),
     ("dangling label", re.compile(r"^[^。！？]{1,16}[:：]$")),

@@ -11,7 +11,7 @@ from digest.clean import article_id, clean
 from digest.models import RawText
 from digest.readers import read_text
 
-from .conftest import SEEDS
+from .conftest import FIXTURES, SEEDS
 
 PINYIN_LEFT = re.compile(r"[(（][a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*[)）]")
 BOILERPLATE = ["热度:", "加载中", "本文来源", "本文來源", "版权", "版權", "原創欄目", "IT百科", "網友評論",
@@ -112,8 +112,6 @@ def test_text_without_words_gives_no_article():
 
 
 def unseen(name: str):
-    from .conftest import FIXTURES
-
     path = FIXTURES / "unseen" / name
     (article,) = [a for raw in read_text(path, path.read_bytes(), 0) for a in clean(raw)]
     return article
@@ -146,3 +144,62 @@ def test_title_falls_back_to_a_meaningful_file_name_else_the_lead():
     assert (english.title, english.title_from) == ("nvidia market selloff", "filename")
     hashed = clean(RawText("/in/002_24391da9242f4281.txt", body, "txt"))[0]
     assert (hashed.title, hashed.title_from) == ("英伟达股价周一大跌17%，市值蒸发近6000亿美元。", "lead")
+
+
+def test_markup_left_in_plain_text_repeats_and_site_footer_go():
+    a = unseen("video_page.txt")
+    assert a.paragraphs[0] == "国产大模型公司智谱AI 18日在北京发布新一代基座模型，推理成本较上一代下降约60%。"
+    assert len(a.paragraphs) == 3  # the repeated lead and analyst lines appear once
+    assert a.paragraphs[-1].endswith("投资者应关注业绩兑现情况。")
+    for residue in ("<", ">", "【解说】", "http", "公网安备", "总机", "未经授权", "记者"):
+        assert residue not in a.body, residue
+    assert "<" not in a.title
+
+
+def test_page_with_only_a_headline_and_footer_gives_no_article():
+    path = FIXTURES / "unseen" / "video_stub.txt"
+    assert [a for raw in read_text(path, path.read_bytes(), 0) for a in clean(raw)] == []
+
+
+def test_entities_become_characters_and_inline_tags_vanish():
+    text = "英伟达&nbsp;财报<b>超预期</b>，AT&amp;T与<a href='x'>OpenAI</a>合作。&#8220;好&#8221;"
+    (a,) = clean(RawText("x.txt", text, "txt"))
+    assert a.paragraphs == ("英伟达 财报超预期，AT&T与OpenAI合作。“好”",)
+
+
+@pytest.mark.parametrize("text, lead, author, publisher", [
+    ("新华社华盛顿11月18日电(记者 张伟 李娜)美国商务部18日公布新的芯片出口规则。\n\n规则将于明年生效。",
+     "美国商务部18日公布新的芯片出口规则。", "张伟 李娜", "新华社"),
+    ("参考消息网11月18日报道 日媒称，软银计划追加对OpenAI的投资。\n\n详情尚未公布。",
+     "日媒称，软银计划追加对OpenAI的投资。", None, "参考消息网"),
+    ("【环球时报驻日本特约记者 王芳 陈晨】日本央行18日维持利率不变。\n\n市场反应平淡。",
+     "日本央行18日维持利率不变。", "王芳 陈晨", "环球时报"),
+    ("东京11月18日电 (记者 刘洋)日经指数18日收跌2.1%，半导体股领跌。\n\n分析师称获利了结。",
+     "日经指数18日收跌2.1%，半导体股领跌。", "刘洋", None),
+    ("据报道，英伟达18日发布财报。\n\n营收超出预期。", "据报道，英伟达18日发布财报。", None, None),
+])
+def test_dateline_and_reporter_credit_become_metadata(text, lead, author, publisher):
+    (a,) = clean(RawText("x.txt", text, "txt"))
+    assert (a.paragraphs[0], a.author, a.publisher) == (lead, author, publisher)
+
+
+def test_long_glued_line_keeps_a_bracketed_credit_whole():
+    body = "日本央行18日维持利率不变，符合市场预期。" * 12
+    text = f"【环球时报驻日本特约记者 王芳 陈晨】{body} 市场反应平淡，日元小幅走弱。"
+    (a,) = clean(RawText("x.txt", text, "txt"))
+    assert a.author == "王芳 陈晨"
+    assert a.paragraphs == (body, "市场反应平淡，日元小幅走弱。")
+
+
+def test_headline_after_a_dateline_becomes_the_title():
+    text = "东京11月18日电 题：日本AI投资热潮下的冷思考\n\n日本企业今年的人工智能投资创下新高。\n\n但回报仍待观察。"
+    (a,) = clean(RawText("x.txt", text, "txt"))
+    assert a.title == "日本AI投资热潮下的冷思考"
+    assert a.paragraphs[0] == "日本企业今年的人工智能投资创下新高。"
+
+
+def test_closing_credit_names_author_and_keeps_a_short_last_paragraph():
+    text = "英伟达18日发布财报，营收超出预期。\n\n股价盘后上涨。(央视记者 卢明)"
+    (a,) = clean(RawText("x.txt", text, "txt"))
+    assert (a.author, a.publisher) == ("卢明", "央视")
+    assert a.paragraphs[-1] == "股价盘后上涨。"
