@@ -26,7 +26,7 @@ sys.path.insert(0, str(ROOT))
 
 from digest.models import Article  # noqa: E402
 from digest.sentences import split  # noqa: E402
-from digest.summarize import document, summarize  # noqa: E402
+from digest.summarize import document, summarize, summarize_text  # noqa: E402
 
 KEEP = re.compile(r"[\u4e00-\u9fff]|[A-Za-z]|\d")
 
@@ -70,8 +70,15 @@ def rouge(hyp: str, ref: str) -> tuple[float, float, float]:
 # ---------------------------------------------------------------- methods
 
 def ours(paragraphs: list[str]) -> str:
+    """The summariser on text that is already clean (every method gets the same text)."""
     article = Article("bench", "bench", 0, "", tuple(paragraphs))
     return summarize(document(article), budget=10_000, max_sentences=1).text
+
+
+def ours_as_users_call_it(paragraphs: list[str]) -> str:
+    """What `digest summarize - --sentences 1` prints: the cleaner runs first."""
+    found = summarize_text("\n\n".join(paragraphs), budget=10_000, max_sentences=1)
+    return found[0].text if found else ""
 
 
 def lead1(paragraphs: list[str]) -> str:
@@ -115,11 +122,23 @@ def cleaned(paragraphs: list[str]) -> list[str]:
     from digest.models import RawText
 
     articles = clean(RawText("bench.txt", "\n\n".join(paragraphs), "txt"))
-    return [p for a in articles for p in a.paragraphs] or paragraphs
+    return [p for a in articles for p in a.paragraphs]  # [] when the page held no article
 
 
 def raw(paragraphs: list[str]) -> list[str]:
     return paragraphs
+
+
+# A line that ends like a sentence; anything else Lead-1 returns from sohu is a
+# headline, an "原标题:"/"题:" line, a keyword line or page furniture.
+SENTENCE_END = re.compile(r"[。！？!?][”」’\"）)]*$")
+LABELLED = re.compile(r"^(?:原标题|关键词|题)\s*[:：]")
+TAG = re.compile(r"<[^>]*>")
+
+
+def is_body_sentence(line: str) -> bool:
+    text = TAG.sub("", line).strip()
+    return bool(SENTENCE_END.search(text)) and not LABELLED.match(text)
 
 
 def summary_table(eval_dir: Path, limit: int | None, prepare) -> list[str]:
@@ -127,7 +146,7 @@ def summary_table(eval_dir: Path, limit: int | None, prepare) -> list[str]:
     sohu = [(r["paragraphs"], r["title"]) for r in load(eval_dir / "sohu_dev.jsonl", limit)]
     sets = {"lcsts_dev": [(prepare(p), ref) for p, ref in lcsts],
             "sohu_dev": [(prepare(p), ref) for p, ref in sohu]}
-    methods = {"digest (ours)": ours, "Lead-1": lead1}
+    methods = {"digest (ours)": ours if prepare is cleaned else ours_as_users_call_it, "Lead-1": lead1}
     for name, factory in (("SnowNLP", snownlp_method), ("textrank4zh", textrank4zh_method)):
         method = factory()
         if method is not None:
@@ -139,15 +158,27 @@ def summary_table(eval_dir: Path, limit: int | None, prepare) -> list[str]:
              "|---|---|---|---|---|---|---|"]
     label = "" if prepare is raw else ", cleaned"
     for set_name, rows in sets.items():
+        scores: dict[str, list[tuple[float, float, float]]] = {}
+        times: dict[str, float] = {}
+        outputs: dict[str, list[str]] = {}
         for name, method in methods.items():
             start = time.perf_counter()
-            outputs = [method(paragraphs) for paragraphs, _ in rows]
-            elapsed = time.perf_counter() - start
-            scores = [rouge(out, ref) for out, (_, ref) in zip(outputs, rows)]
-            means = [100 * sum(s[i] for s in scores) / len(scores) for i in range(3)]
-            lines.append(f"| {set_name} ({len(rows)}{label}) | {name} | {means[0]:.2f} | {means[1]:.2f} | "
-                         f"{means[2]:.2f} | {elapsed:.2f} | {1000 * elapsed / len(rows):.1f} |")
-            print(lines[-1], file=sys.stderr)
+            outputs[name] = [method(paragraphs) if paragraphs else "" for paragraphs, _ in rows]
+            times[name] = time.perf_counter() - start
+            scores[name] = [rouge(out, ref) for out, (_, ref) in zip(outputs[name], rows)]
+        subsets = [(f"{set_name} ({len(rows)}{label})", list(range(len(rows))))]
+        if set_name == "sohu_dev" and prepare is raw:
+            body = [i for i, line in enumerate(outputs["Lead-1"]) if is_body_sentence(line)]
+            rest = sorted(set(range(len(rows))) - set(body))
+            subsets += [(f"{set_name} ({len(body)} where Lead-1 gives a sentence)", body),
+                        (f"{set_name} ({len(rest)} where Lead-1 gives a headline line)", rest)]
+        for subset, index in subsets:
+            for name in methods:
+                means = [100 * sum(scores[name][i][k] for i in index) / max(1, len(index)) for k in range(3)]
+                timing = (f"{times[name]:.2f} | {1000 * times[name] / len(rows):.1f}"
+                          if len(index) == len(rows) else "– | –")
+                lines.append(f"| {subset} | {name} | {means[0]:.2f} | {means[1]:.2f} | {means[2]:.2f} | {timing} |")
+                print(lines[-1], file=sys.stderr)
     return lines
 
 

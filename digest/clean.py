@@ -144,6 +144,10 @@ def _read_header(lines: list[str], title: str | None):
             title = _lead_in(line, {})
             rest.pop(0)
             continue
+        if title is not None and len(rest) > 1 and rules.TRANSLITERATED_NAME.match(folded):
+            meta.setdefault("author", line)  # "伊恩·贝格" between the title and the text
+            rest.pop(0)
+            continue
         lead = _lead_in(line, meta)
         if lead != line:
             rest[0:1] = [lead] if lead else []

@@ -26,7 +26,7 @@ EXAMPLES = {
     "send": "example:\n  DIGEST_SMTP_USER=me DIGEST_SMTP_PASSWORD=secret digest send",
     "install-model": "example:\n  digest install-model ~/Downloads/translate-zh_en-1_9.argosmodel",
     "summarize": "example:\n  digest summarize seeds/000_6ab68325297169c1.txt --chars 120\n"
-                 "  cat article.txt | digest summarize -",
+                 "  cat article.txt | digest summarize - --sentences 1",
 }
 
 
@@ -113,6 +113,8 @@ def _parser() -> argparse.ArgumentParser:
     s = command("summarize", "Summarise one article file (or - for standard input).", _summarize)
     s.add_argument("file", help="a .txt/.md/.html file, or - to read standard input")
     s.add_argument("--chars", type=int, default=None, help="length budget in characters")
+    s.add_argument("--sentences", type=int, default=5, metavar="N",
+                   help="at most N sentences (default 5)")
     return parser
 
 
@@ -231,7 +233,9 @@ def _summarize(args) -> int:
             chars = _config(args).digest.summary_chars
         except DigestError:
             chars = 180
-    summaries = summarize_text(text, chars, source)
+    if args.sentences < 1:
+        raise DigestError("--sentences must be at least 1")
+    summaries = summarize_text(text, chars, source, args.sentences)
     if not summaries:
         raise DigestError("no article text found")
     for summary in summaries:

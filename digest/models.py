@@ -81,6 +81,7 @@ class Summary:
     sentences: tuple[Sentence, ...]   # in document order
     keywords: tuple[str, ...]
     scores: tuple[float, ...] = ()    # one per chosen sentence, same order
+    ratings: tuple[float, ...] = ()   # one per sentence of the document, by index
 
     @property
     def text(self) -> str:

@@ -53,9 +53,17 @@ TITLE_MAX_CHARS = 120
 # ------------------------------------------------------------- metadata
 # Lines that carry metadata. Each named group found is kept: author,
 # publisher, account (a WeChat id), date.
+# One to five Chinese names, spaced apart ("沈忠浩 朱晟", "袁 博").
+NAME = r"(?:[\u4e00-\u9fff·]{2,4}|[\u4e00-\u9fff]\s[\u4e00-\u9fff]{1,2})"
+NAMES = rf"{NAME}(?:\s+{NAME}){{0,4}}"
+# A foreign name written in Chinese, alone on its line: "伊恩·贝格".
+TRANSLITERATED_NAME = re.compile(r"^[\u4e00-\u9fff]{1,6}(?:[·•][\u4e00-\u9fff]{1,8}){1,3}$")
 DATE = r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?"
 META_LINES = [
     ("author", re.compile(r"^(?:作者|作\s者|撰文|文|记者|記者|author|by)\s*[:|丨]\s*(?P<author>.+)$", re.I)),
+    # "记者 刁海洋", "新华社记者沈忠浩 朱晟", "本报驻联合国记者袁 博", "作者 赵婧楠", "新华社记者"
+    ("reporter", re.compile(
+        rf"^(?:[\u4e00-\u9fff·]{{0,16}}?(?:记者|記者)|作者|作\s者)\s*(?P<author>{NAMES})?$")),
     ("source", re.compile(
         r"^(?:本文)?(?:来源|來源|出处|出處|文章来源|文章來源|原文来源|原文來源|转载自|轉載自|source)\s*[:|丨]\s*"
         r"(?P<publisher>[^|]+?)\s*\|?\s*$", re.I)),
@@ -118,7 +126,7 @@ DROP_LINES = [
     ("reprint notice", re.compile(
         r"(?:刊用|转载|轉載|使用)本(?:网站|網站|站|平台|平臺)?稿件.{0,12}(?:授权|授權)|"
         r"本(?:网站|網站|站)所刊载信息.{0,20}不代表")),
-    ("caption", re.compile(r"^(?:图|圖)\s*\d*\s*[:|丨]|^(?:图片来源|圖片來源|图源|圖源|配图|配圖)\s*[:|丨]")),
+    ("caption", re.compile(r"^(?:图|圖)\s*\d*\s*[:|丨]|^(?:图片来源|圖片來源|图源|圖源|配图|配圖|资料图|資料圖|资料图片|資料圖片)\s*[:|丨]")),
     ("site registration", re.compile(
         r"ICP\s*(?:备|備|证|證)|(?:公网安备|公網安備)|(?:违法和不良信息|違法和不良信息|互联网|互聯網)\S{0,4}(?:举报|舉報)|"
         r"(?:举报|舉報)(?:电话|電話|邮箱|郵箱)\s*:|(?:^|\s)(?:总机|總機)\s*:\s*[\d\-+ ]{7,}")),

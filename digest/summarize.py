@@ -47,6 +47,11 @@ def document(article: Article) -> Document:
 
 def eligible(sentence: Sentence) -> bool:
     """Can this sentence stand in a summary? Not a fragment, caption, question or boilerplate."""
+    return not boilerplate(fold_width(sentence.text.strip())) and stands_alone(sentence)
+
+
+def stands_alone(sentence: Sentence) -> bool:
+    """Not a fragment, caption or question to the reader (boilerplate is checked apart)."""
     text = sentence.text.strip()
     folded = fold_width(text)
     if len(text) < MIN_SENTENCE_CHARS or len(sentence.tokens) < 2:
@@ -55,8 +60,6 @@ def eligible(sentence: Sentence) -> bool:
         return False
     if sentence.index > 0 and (STARTS_MID_CLAUSE.match(text) or (
             text[0] in PARTICLES and words.segmenter().cut(text[:8])[0] in PARTICLES)):
-        return False
-    if boilerplate(folded):
         return False
     # A heading-like piece without any sentence end is a fragment.
     return bool(re.search(r"[。！？!?；;…”」.]\s*$", folded)) or len(text) > 40
@@ -148,7 +151,7 @@ def pick(doc: Document, scores: np.ndarray, sim: np.ndarray, budget: int,
     allowed = [i for i, s in enumerate(doc.sentences)
                if s.text.strip() and not boilerplate(fold_width(s.text.strip()))
                and not (avoid and avoid(s))]
-    candidates = [i for i in allowed if eligible(doc.sentences[i])] or allowed
+    candidates = [i for i in allowed if stands_alone(doc.sentences[i])] or allowed
     chosen: list[int] = []
     used = 0
     while candidates and len(chosen) < max_sentences:
@@ -176,7 +179,8 @@ def summarize(doc: Document, budget: int = 180, method: str = "textrank",
               max_sentences: int = 5) -> Summary:
     scores, sim = RATERS[method](doc)
     chosen, chosen_scores = pick(doc, scores, sim, budget, max_sentences, avoid)
-    return Summary(doc.article.id, chosen, keywords(doc, idf=idf), chosen_scores)
+    return Summary(doc.article.id, chosen, keywords(doc, idf=idf), chosen_scores,
+                   tuple(float(x) for x in scores))
 
 
 # ---------------------------------------------------------------- keywords
@@ -209,9 +213,15 @@ def keywords(doc: Document, k: int = 8, idf: dict[str, float] | None = None) -> 
     return tuple(sorted(counts, key=lambda t: (-weight(t), t))[:k])
 
 
-def summarize_text(text: str, budget: int = 180, source: str = "<stdin>") -> list[Summary]:
-    """Clean and summarise free text (one or several articles)."""
+def summarize_text(text: str, budget: int = 180, source: str = "<stdin>",
+                   max_sentences: int = 5) -> list[Summary]:
+    """Clean and summarise free text (one or several articles).
+
+    The cleaner sets aside the title line, datelines, bylines and page
+    furniture first, so the summary is drawn from the article's own sentences.
+    """
     from .clean import clean
     from .models import RawText
 
-    return [summarize(document(a), budget) for a in clean(RawText(source, text, "txt"))]
+    return [summarize(document(a), budget, max_sentences=max_sentences)
+            for a in clean(RawText(source, text, "txt"))]

@@ -190,7 +190,9 @@ def _overview(items: list[Item], docs: dict[str, Document], budget: int) -> str:
     best: tuple[float, str] = (-1.0, "")
     for item in items[:3]:
         doc = docs[item.article.id]
-        scores, _ = rate_textrank(doc)
+        scores = item.summary.ratings
+        if len(scores) != len(doc.sentences):  # a summary made without ratings
+            scores, _ = rate_textrank(doc)
         for sentence, score in zip(doc.sentences, scores):
             text = sentence.text.strip()
             if score <= best[0] or len(text) > budget or not eligible(sentence):

@@ -203,3 +203,17 @@ def test_closing_credit_names_author_and_keeps_a_short_last_paragraph():
     (a,) = clean(RawText("x.txt", text, "txt"))
     assert (a.author, a.publisher) == ("卢明", "央视")
     assert a.paragraphs[-1] == "股价盘后上涨。"
+
+
+@pytest.mark.parametrize("byline, author", [
+    ("记者 刘海", "刘海"),
+    ("新华社记者沈明 朱晟", "沈明 朱晟"),
+    ("本报驻联合国记者袁 博", "袁 博"),
+    ("作者 赵楠", "赵楠"),
+    ("伊恩·格林", "伊恩·格林"),
+])
+def test_byline_between_title_and_text_becomes_the_author(byline, author):
+    text = f"白宫记者会火药味浓\n\n{byline}\n\n资料图：白宫新闻发布室。\n\n白宫18日举行记者会，讨论芯片关税。"
+    (a,) = clean(RawText("x.txt", text, "txt"))
+    assert (a.title, a.author) == ("白宫记者会火药味浓", author)
+    assert a.paragraphs == ("白宫18日举行记者会，讨论芯片关税。",)

@@ -73,3 +73,13 @@ def test_dry_run_writes_nothing(project: Path):
     assert result.returncode == 0 and result.stdout.rstrip().splitlines()[-1].startswith("Dry run")
     assert not (project / "outbox").exists()
     assert not (project / "state" / "digest.sqlite3").exists()
+
+
+def test_summarize_one_sentence_skips_the_headline_and_dateline(tmp_path: Path):
+    text = ("美联储宣布降息25个基点\n\n新华社华盛顿12月10日电(记者 王明)美国联邦储备委员会10日宣布降息25个基点。"
+            "这是美联储今年第三次降息。\n\n分析人士认为，降息有助于支撑美股估值。")
+    one = run("summarize", "-", "--sentences", "1", cwd=tmp_path, stdin=text)
+    assert one.returncode == 0, one.stderr
+    assert one.stdout == "美国联邦储备委员会10日宣布降息25个基点。\n"
+    bad = run("summarize", "-", "--sentences", "0", cwd=tmp_path, stdin=text)
+    assert bad.returncode == 1 and "--sentences must be at least 1" in bad.stderr
