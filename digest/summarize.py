@@ -20,7 +20,7 @@ from . import rules, sentences, words
 from .models import Article, Document, Sentence, Summary
 from .script import fold_width, to_simplified
 
-MIN_SENTENCE_CHARS = 6
+MIN_SENTENCE_CHARS = 10   # shorter ones ("以中国为例。") say too little alone
 REDUNDANT = 0.75        # cosine above which two sentences say the same thing
 MMR_LAMBDA = 0.75
 WEIGHTS = {"rank": 0.2, "position": 0.6, "title": 0.15, "paragraph_start": 0.05}
@@ -31,6 +31,9 @@ READER_QUESTION = re.compile(r"(你|您|大家|各位|读者|讀者|网友|網�
 # it opens with a clause-joining mark or with a structural particle standing alone.
 STARTS_MID_CLAUSE = re.compile(r"^[，,、；;：:）)」』]")
 PARTICLES = {"的", "了", "地", "得"}
+# A sentence ends with a stop, perhaps inside closing quotes; a heading that ends
+# with a quoted term ("从“去杠杆”到“推绳子”") does not.
+SENTENCE_END = re.compile(r"[。！？!?；;….][”」』’\"')）]*\s*$")
 LIST_MARKER = re.compile(r"^\s*(?:\d{1,2}[.、)）]|[（(]\d{1,2}[)）]|[•·\-*]|[一二三四五六七八九十]+、)\s*")
 
 
@@ -61,8 +64,35 @@ def stands_alone(sentence: Sentence) -> bool:
     if sentence.index > 0 and (STARTS_MID_CLAUSE.match(text) or (
             text[0] in PARTICLES and words.segmenter().cut(text[:8])[0] in PARTICLES)):
         return False
+    # A sentence that ends by introducing what follows ("他说出了那句名言:") is a fragment.
+    if folded.endswith(":"):
+        return False
     # A heading-like piece without any sentence end is a fragment.
-    return bool(re.search(r"[。！？!?；;…”」.]\s*$", folded)) or len(text) > 40
+    return bool(SENTENCE_END.search(folded)) or len(text) > 40
+
+
+LIST_ITEM_MAX_CHARS = 60
+HEADING_MAX_CHARS = 40
+
+
+def out_of_context(doc: Document) -> set[int]:
+    """Sentences that say nothing on their own: the items of a list a colon opens
+    ("打破了三个叙事:" then one short item per line) and numbered section headings
+    ("2. AI大量资本投入是否值得?") or questions standing as headings. A summary
+    leaves them out."""
+    paragraphs = [p.strip() for p in doc.article.paragraphs]
+    items: set[int] = set()
+    headings: set[int] = set()
+    for p, text in enumerate(paragraphs):
+        before = fold_width(paragraphs[p - 1]) if p > 0 else ""
+        # A colon opens a list; an item ending in a full stop closes it.
+        opened = before.endswith(":") or p - 1 in items and not re.search(r"[。！？!?]$", before)
+        if opened and len(text) <= LIST_ITEM_MAX_CHARS:
+            items.add(p)
+        elif len(text) <= HEADING_MAX_CHARS and (
+                LIST_MARKER.match(text) or p > 0 and fold_width(text).endswith("?")):
+            headings.add(p)  # "2. 资本投入是否值得?", "AI技术大爆炸,机会点有哪些?"
+    return {s.index for s in doc.sentences if s.paragraph in items or s.paragraph in headings}
 
 
 def boilerplate(folded: str) -> bool:
@@ -151,7 +181,9 @@ def pick(doc: Document, scores: np.ndarray, sim: np.ndarray, budget: int,
     allowed = [i for i, s in enumerate(doc.sentences)
                if s.text.strip() and not boilerplate(fold_width(s.text.strip()))
                and not (avoid and avoid(s))]
-    candidates = [i for i in allowed if stands_alone(doc.sentences[i])] or allowed
+    alone = [i for i in allowed if stands_alone(doc.sentences[i])]
+    listed = out_of_context(doc)
+    candidates = [i for i in alone if i not in listed] or alone or allowed
     chosen: list[int] = []
     used = 0
     while candidates and len(chosen) < max_sentences:

@@ -83,3 +83,27 @@ def test_summarize_one_sentence_skips_the_headline_and_dateline(tmp_path: Path):
     assert one.stdout == "美国联邦储备委员会10日宣布降息25个基点。\n"
     bad = run("summarize", "-", "--sentences", "0", cwd=tmp_path, stdin=text)
     assert bad.returncode == 1 and "--sentences must be at least 1" in bad.stderr
+
+
+def readme_examples() -> list[tuple[list[str], str]]:
+    """Each `$ digest summarize seeds/...` line in README.md with the output shown under it."""
+    examples = []
+    lines = (ROOT / "README.md").read_text(encoding="utf-8").splitlines()
+    for i, line in enumerate(lines):
+        if line.startswith("$ digest summarize seeds/"):
+            shown = []
+            for after in lines[i + 1:]:
+                if after.startswith("$") or after.startswith("```"):
+                    break
+                shown.append(after)
+            examples.append((line[2:].split()[1:], "\n".join(shown) + "\n"))
+    return examples
+
+
+def test_readme_summarize_examples_print_what_readme_shows(tmp_path: Path):
+    examples = readme_examples()
+    assert len(examples) >= 2
+    for args, shown in examples:
+        result = run(*[str(ROOT / a) if a.startswith("seeds/") else a for a in args], cwd=tmp_path)
+        assert result.returncode == 0, result.stderr
+        assert result.stdout == shown, args

@@ -59,9 +59,27 @@ def test_captions_questions_and_fragments_are_not_eligible():
 
 
 def test_a_reporters_question_may_lead_but_a_question_to_readers_may_not():
-    article = Article("q", "q.txt", 0, "t", ("除夕放不放假？", "你觉得明年股市会涨吗？",
-                                              "老师问学生“你在看什么？”"))
-    assert [eligible(s) for s in document(article).sentences] == [True, False, True]
+    article = Article("q", "q.txt", 0, "t", ("今年除夕到底放不放假？", "你觉得明年股市会涨吗？",
+                                              "老师问学生“你到底在看什么？”", "以中国为例。"))
+    assert [eligible(s) for s in document(article).sentences] == [True, False, True, False]
+
+
+def test_list_items_headings_and_lead_ins_stay_out_of_a_summary():
+    paragraphs = (
+        "DeepSeek的出现打破了美股市场的三个叙事:",
+        "英伟达芯片的垄断地位;",
+        "人工智能竞争需要大量资本投入;",
+        "闭源大模型是人工智能的未来。",
+        "2. AI大量资本投入是否值得?",
+        "过去两年，几乎所有人工智能巨头都投入了大量资本开支，Meta今年指引资本支出650亿美元。",
+        "AI技术大爆炸，机会点有哪些?",
+        "分析师认为，算力需求短期内仍将保持高速增长，芯片股估值有望获得支撑。",
+    )
+    doc = document(Article("l", "l.txt", 0, "三个叙事", paragraphs))
+    summary = summarize(doc, budget=400)
+    assert [s.paragraph for s in summary.sentences] == [5, 7]
+    lead_in = document(Article("c", "c.txt", 0, "t", ("主角说出了那句简短的名言:",))).sentences[0]
+    assert not eligible(lead_in)
 
 
 def test_summarize_text_api():
