@@ -20,7 +20,7 @@ from . import rules, sentences, words
 from .models import Article, Document, Sentence, Summary
 from .script import fold_width, to_simplified
 
-MIN_SENTENCE_CHARS = 10   # shorter ones ("以中国为例。") say too little alone
+MIN_SENTENCE_CHARS = 6
 REDUNDANT = 0.75        # cosine above which two sentences say the same thing
 MMR_LAMBDA = 0.75
 WEIGHTS = {"rank": 0.2, "position": 0.6, "title": 0.15, "paragraph_start": 0.05}
@@ -31,6 +31,8 @@ READER_QUESTION = re.compile(r"(你|您|大家|各位|读者|讀者|网友|網�
 # it opens with a clause-joining mark or with a structural particle standing alone.
 STARTS_MID_CLAUSE = re.compile(r"^[，,、；;：:）)」』]")
 PARTICLES = {"的", "了", "地", "得"}
+# A sentence that only announces what follows: "以中国为例。", "比如说:".
+LEAD_IN = re.compile(r"^(?:(?:以|拿|就)[^，,。]{1,12}(?:为例|為例|来说|來說|而言)|(?:比如|例如|譬如)说?)\s*[。.:]?$")
 # A sentence ends with a stop, perhaps inside closing quotes; a heading that ends
 # with a quoted term ("从“去杠杆”到“推绳子”") does not.
 SENTENCE_END = re.compile(r"[。！？!?；;….][”」』’\"')）]*\s*$")
@@ -65,7 +67,7 @@ def stands_alone(sentence: Sentence) -> bool:
             text[0] in PARTICLES and words.segmenter().cut(text[:8])[0] in PARTICLES)):
         return False
     # A sentence that ends by introducing what follows ("他说出了那句名言:") is a fragment.
-    if folded.endswith(":"):
+    if folded.endswith(":") or LEAD_IN.match(folded):
         return False
     # A heading-like piece without any sentence end is a fragment.
     return bool(SENTENCE_END.search(folded)) or len(text) > 40
