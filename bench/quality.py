@@ -13,6 +13,7 @@ Usage: python bench/quality.py [--eval ../shared/eval] [--limit N]
 from __future__ import annotations
 
 import argparse
+import html
 import json
 import math
 import re
@@ -24,7 +25,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from digest import rules  # noqa: E402
 from digest.models import Article  # noqa: E402
+from digest.script import fold_width  # noqa: E402
 from digest.sentences import split  # noqa: E402
 from digest.summarize import document, summarize, summarize_text  # noqa: E402
 
@@ -89,26 +92,36 @@ def lead1(paragraphs: list[str]) -> str:
     return ""
 
 
-def snownlp_method():
+def snownlp_sentences(paragraphs: list[str], n: int) -> list[str]:
+    from snownlp import SnowNLP
+    return list(SnowNLP("\n".join(paragraphs)).summary(n))
+
+
+def textrank4zh_sentences(paragraphs: list[str], n: int) -> list[str]:
+    from textrank4zh import TextRank4Sentence
+    tr = TextRank4Sentence()
+    tr.analyze(text="\n".join(paragraphs), lower=True, source="all_filters")
+    return [found.sentence for found in tr.get_key_sentences(num=n)]
+
+
+def installed(module: str) -> bool:
     try:
-        from snownlp import SnowNLP
+        __import__(module)
     except ImportError:
+        return False
+    return True
+
+
+def snownlp_method():
+    if not installed("snownlp"):
         return None
-    return lambda paragraphs: "".join(SnowNLP("\n".join(paragraphs)).summary(1))
+    return lambda paragraphs: "".join(snownlp_sentences(paragraphs, 1))
 
 
 def textrank4zh_method():
-    try:
-        from textrank4zh import TextRank4Sentence
-    except ImportError:
+    if not installed("textrank4zh"):
         return None
-
-    def run(paragraphs: list[str]) -> str:
-        tr = TextRank4Sentence()
-        tr.analyze(text="\n".join(paragraphs), lower=True, source="all_filters")
-        found = tr.get_key_sentences(num=1)
-        return found[0].sentence if found else ""
-    return run
+    return lambda paragraphs: "".join(textrank4zh_sentences(paragraphs, 1)[:1])
 
 
 def load(path: Path, limit: int | None) -> list[dict]:
@@ -182,6 +195,69 @@ def summary_table(eval_dir: Path, limit: int | None, prepare) -> list[str]:
     return lines
 
 
+# ---------------------------------------------------------------- defects
+
+DEFECT_TEXTS = 300
+SPACE = re.compile(r"[ \t\u3000\xa0]+")
+STOPS = "。！？!?…；;"
+BEFORE_SENTENCE = set(STOPS + "\n”」’\"）)】")
+
+
+def faults(piece: str, source: str) -> tuple[bool, bool]:
+    """(text or punctuation lost, not a whole sentence) for one picked piece."""
+    at = source.find(piece)
+    if at < 0:
+        return True, False
+    after = source[at + len(piece):at + len(piece) + 1]
+    lost_stop = not SENTENCE_END.search(piece) and after != "" and after in STOPS
+    ends = bool(SENTENCE_END.search(piece)) or after == "" or after in STOPS + "\n"
+    opening = source[source.rfind("\n", 0, at) + 1:at]  # what precedes it in its paragraph
+    starts = at == 0 or source[at - 1] in BEFORE_SENTENCE or bool(opening) and any(
+        (m := pattern.match(fold_width(opening))) and m.end() == len(opening)
+        for pattern in (rules.DATELINE, rules.CREDIT))
+    return lost_stop, not (starts and ends and (SENTENCE_END.search(piece) or after in STOPS))
+
+
+def defects_table(eval_dir: Path, limit: int | None) -> list[str]:
+    """Three-sentence summaries of sohu texts, checked for the faults users meet."""
+    rows = [r["paragraphs"] for r in load(eval_dir / "sohu_dev.jsonl", limit or DEFECT_TEXTS)]
+
+    def digest_sentences(paragraphs: list[str], n: int) -> list[str]:
+        found = summarize_text("\n\n".join(paragraphs), budget=10_000, max_sentences=n)
+        return [s.text.strip() for s in found[0].sentences] if found else []
+
+    def lead_sentences(paragraphs: list[str], n: int) -> list[str]:
+        return [s.strip() for p in paragraphs for s in split(p) if s.strip()][:n]
+
+    methods = {"digest (ours)": digest_sentences, "Lead-3": lead_sentences}
+    for name, module, method in (("SnowNLP", "snownlp", snownlp_sentences),
+                                 ("textrank4zh", "textrank4zh", textrank4zh_sentences)):
+        if installed(module):
+            methods[name] = method
+    lines = ["| method | sentences | text or punctuation lost | not a whole sentence | "
+             "summaries repeating a sentence | summaries out of text order |",
+             "|---|---|---|---|---|---|"]
+    for name, method in methods.items():
+        total = lost = partial = repeats = disorder = 0
+        for paragraphs in rows:
+            source = "\n".join(SPACE.sub("", html.unescape(p).strip()) for p in paragraphs)
+            picked = [p for p in (SPACE.sub("", s) for s in method(paragraphs, 3)) if p]
+            total += len(picked)
+            for piece in picked:
+                text_lost, not_whole = faults(piece, source)
+                lost += text_lost
+                partial += not_whole
+            repeats += len(set(picked)) < len(picked)
+            where = [source.find(p) for p in picked if p in source]
+            disorder += where != sorted(where)
+        n = len(rows)
+        lines.append(f"| {name} | {total} | {100 * lost / max(1, total):.1f}% | "
+                     f"{100 * partial / max(1, total):.1f}% | {100 * repeats / n:.1f}% | "
+                     f"{100 * disorder / n:.1f}% |")
+        print(lines[-1], file=sys.stderr)
+    return lines
+
+
 # ---------------------------------------------------------------- themes
 
 def nmi(truth: list[str], pred: list[int]) -> float:
@@ -242,12 +318,24 @@ def main() -> None:
            "sentence per text against the reference summary (lcsts) or headline (sohu); times are "
            "for the whole set on one core and include each method's own segmentation.", ""]
     if args.only != "themes":
-        out += ["## Summaries on the texts as given", ""]
+        out += ["## Summaries on the texts as given", "",
+                "Each tool gets the text as it is. The digest runs its cleaner first, as "
+                "`digest summarize` does, so it never returns the title line. sohu's reference is the "
+                "editor's headline, and in about a third of its texts the first line is that headline, "
+                "an 原标题 (original title) line, a keyword line or a video page with no body: there "
+                "Lead-1 returns the reference itself. The two sohu rows below split the set by what "
+                "Lead-1 returned: a line ending like a sentence, or not.", ""]
         out += summary_table(args.eval, args.limit, raw) + [""]
         out += ["## Summaries on the texts after the digest's cleaner (every method gets the same text)",
                 "", "The cleaner drops page furniture such as keyword lines, 原标题 lines and reprint "
                 "notices, which Lead-1 otherwise copies from the first line.", ""]
         out += summary_table(args.eval, args.limit, cleaned) + [""]
+        out += [f"## Faults in three-sentence summaries (first {args.limit or DEFECT_TEXTS} sohu texts, as given)",
+                "", "Share of picked sentences whose words or closing punctuation are not as in the "
+                "text, or that are not a whole sentence of it (a clause cut at a comma, a headline or "
+                "keyword line); share of summaries that repeat a sentence or do not follow the text's "
+                "order. The digest cleans the text first, so its sentences come from the body.", ""]
+        out += defects_table(args.eval, args.limit) + [""]
     if args.only != "summaries":
         out += ["## Theme grouping (jieba tokens, TF-IDF, LSA, spherical k-means)", ""]
         out += theme_table(args.eval, args.limit) + [""]

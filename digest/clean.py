@@ -144,7 +144,16 @@ def _read_header(lines: list[str], title: str | None):
             title = _lead_in(line, {})
             rest.pop(0)
             continue
-        if title is not None and len(rest) > 1 and rules.TRANSLITERATED_NAME.match(folded):
+        if title is not None and rules.KICKER.search(title) and _looks_like_title(line) and len(rest) > 1:
+            title = line  # the kicker led into this, the headline
+            rest.pop(0)
+            continue
+        if rules.REPORTERS.match(folded):
+            meta.setdefault("author", " ".join(
+                " ".join(m["names"].split()) for m in rules.REPORTER.finditer(folded)))
+            rest.pop(0)
+            continue
+        if title is not None and len(rest) > 1 and _lone_name(folded):
             meta.setdefault("author", line)  # "伊恩·贝格" between the title and the text
             rest.pop(0)
             continue
@@ -153,6 +162,13 @@ def _read_header(lines: list[str], title: str | None):
             rest[0:1] = [lead] if lead else []
         break
     return rest, title, meta
+
+
+def _lone_name(folded: str) -> bool:
+    """A name alone on its line: "许少民", "伊恩·贝格"."""
+    if folded in rules.NOT_NAMES:
+        return False
+    return bool(rules.TRANSLITERATED_NAME.match(folded) or re.fullmatch(r"[\u4e00-\u9fff]{2,3}", folded))
 
 
 def _lead_in(line: str, meta: dict[str, str]) -> str:

@@ -54,8 +54,15 @@ TITLE_MAX_CHARS = 120
 # Lines that carry metadata. Each named group found is kept: author,
 # publisher, account (a WeChat id), date.
 # One to five Chinese names, spaced apart ("沈忠浩 朱晟", "袁 博").
-NAME = r"(?:[\u4e00-\u9fff·]{2,4}|[\u4e00-\u9fff]\s[\u4e00-\u9fff]{1,2})"
+NAME = r"(?:[\u4e00-\u9fff·]{2,4}|[\u4e00-\u9fff]\s[\u4e00-\u9fff]{1,2})(?![\u4e00-\u9fff·])"
 NAMES = rf"{NAME}(?:\s+{NAME}){{0,4}}"
+# Several reporters on one line: "本报驻德国记者 管克江 本报驻美国记者 高 石".
+REPORTERS = re.compile(rf"^(?:[\u4e00-\u9fff]{{0,12}}?(?:记者|記者)\s*{NAMES}\s*){{2,}}$")
+REPORTER = re.compile(rf"(?:记者|記者)\s*(?P<names>{NAMES})")
+# A kicker line that leads into the headline under it: "……最新报告认为——".
+KICKER = re.compile(r"(?:——|—|──)\s*$")
+# Words that stand alone under a title without being a name.
+NOT_NAMES = {"导读", "導讀", "摘要", "前言", "引言", "正文", "全文", "编者按", "編者按", "提要", "核心提示"}
 # A foreign name written in Chinese, alone on its line: "伊恩·贝格".
 TRANSLITERATED_NAME = re.compile(r"^[\u4e00-\u9fff]{1,6}(?:[·•][\u4e00-\u9fff]{1,8}){1,3}$")
 DATE = r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?"
@@ -114,7 +121,7 @@ DROP_LINES = [
     ("navigation", re.compile(
         r"^(?:原创栏目|原創欄目|IT百科|网友评论|網友評論|聚超值\W?精选|聚超值\W?精選|栏目|欄目|百科|评论|評論|精选|精選|"
         r"首页|首頁|返回顶部|返回頂部|上一篇|下一篇|更多精彩|阅读原文|閱讀原文|点击查看|點擊查看|"
-        r"分享到|收藏|点赞|點讚|在看)\s*\S{0,4}$", re.I)),
+        r"分享到|收藏|点赞|點讚|在看|核心阅读|核心閱讀)\s*\S{0,4}$", re.I)),
     ("follow prompt", re.compile(
         r"(?:扫码|掃碼|扫描|掃描|长按|長按|识别|識別).{0,12}(?:二维码|二維碼|关注|關注)|"
         r"(?:点击|點擊|欢迎|歡迎).{0,6}(?:关注|關注)|关注(?:我们|我們|公众号|公眾號)|"

@@ -217,3 +217,20 @@ def test_byline_between_title_and_text_becomes_the_author(byline, author):
     (a,) = clean(RawText("x.txt", text, "txt"))
     assert (a.title, a.author) == ("白宫记者会火药味浓", author)
     assert a.paragraphs == ("白宫18日举行记者会，讨论芯片关税。",)
+
+
+def test_newspaper_kicker_headline_reporters_and_section_label():
+    text = ("国际货币基金组织最新报告认为——\n\n“人工智能将重塑全球劳动力市场”(国际视点)\n\n"
+            "本报驻德国记者 管克江 本报驻美国记者 高 石\n\n核心阅读\n\n"
+            "国际货币基金组织14日发布报告，认为人工智能将影响全球约四成工作岗位。")
+    (a,) = clean(RawText("x.txt", text, "txt"))
+    assert a.title == "“人工智能将重塑全球劳动力市场”(国际视点)"
+    assert a.author == "管克江 高 石"
+    assert a.paragraphs == ("国际货币基金组织14日发布报告，认为人工智能将影响全球约四成工作岗位。",)
+
+
+def test_a_lone_name_under_the_title_is_the_author_but_a_section_word_is_not():
+    (named,) = clean(RawText("x.txt", "真假新闻的攻防战\n\n许少民\n\n假新闻的泛滥已经让各国焦头烂额。", "txt"))
+    assert (named.author, named.paragraphs) == ("许少民", ("假新闻的泛滥已经让各国焦头烂额。",))
+    (intro,) = clean(RawText("x.txt", "真假新闻的攻防战\n\n导读\n\n假新闻的泛滥已经让各国焦头烂额。", "txt"))
+    assert intro.author is None and intro.paragraphs[0] == "导读"
