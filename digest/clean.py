@@ -250,12 +250,12 @@ def _is_boilerplate(line: str) -> bool:
     return any(pattern.search(folded) for _, pattern in rules.DROP_LINES)
 
 
+NOTICES = {"copyright notice", "disclaimer", "reprint notice"}
+
+
 def _is_notice(folded: str) -> bool:
     """A copyright, disclaimer or reprint notice: at the top of an article it is page furniture."""
     return any(pattern.match(folded) for name, pattern in rules.END_MARKERS if name in NOTICES)
-
-
-NOTICES = {"copyright notice", "disclaimer", "reprint notice"}
 
 
 def _without_repeats(lines: list[str]) -> list[str]:

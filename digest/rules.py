@@ -62,7 +62,8 @@ REPORTER = re.compile(rf"(?:记者|記者)\s*(?P<names>{NAMES})")
 # A kicker line that leads into the headline under it: "……最新报告认为——".
 KICKER = re.compile(r"(?:——|—|──)\s*$")
 # Words that stand alone under a title without being a name.
-NOT_NAMES = {"导读", "導讀", "摘要", "前言", "引言", "正文", "全文", "编者按", "編者按", "提要", "核心提示"}
+NOT_NAMES = {"导读", "導讀", "摘要", "前言", "引言", "引子", "序言", "正文", "全文", "编者按", "編者按",
+             "提要", "背景", "附录", "附錄", "结语", "結語", "小结", "小結"}
 # A foreign name written in Chinese, alone on its line: "伊恩·贝格".
 TRANSLITERATED_NAME = re.compile(r"^[\u4e00-\u9fff]{1,6}(?:[·•][\u4e00-\u9fff]{1,8}){1,3}$")
 DATE = r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?"
