@@ -185,12 +185,7 @@ def _lead_in(line: str, meta: dict[str, str]) -> str:
         line, folded = line[dateline.end():], folded[dateline.end():]
     credit = rules.CREDIT.match(folded)
     if credit:
-        publisher = rules.CREDIT_PUBLISHER.match(credit["credit"])
-        author = rules.CREDIT_AUTHOR.search(credit["credit"])
-        if publisher:
-            meta.setdefault("publisher", publisher["publisher"])
-        if author:
-            meta.setdefault("author", " ".join(author["author"].split()))
+        _credit(credit["credit"], meta)
         line, folded = line[credit.end():], folded[credit.end():]
     label = rules.TITLE_LABEL.match(folded)
     return line[label.end():] if label else line
@@ -315,14 +310,20 @@ def _closing_tag(tag: str, meta: dict[str, str]) -> None:
     """"(央视记者 卢星海)" names a publisher and an author; "(单仁行)" a publisher; "(完)" nothing."""
     if tag in rules.END_WORDS:
         return
-    author = rules.CREDIT_AUTHOR.search(tag)
-    if author is None:
+    if rules.CREDIT_AUTHOR.search(tag) is None:
         meta.setdefault("publisher", tag)
         return
-    meta.setdefault("author", " ".join(author["author"].split()))
-    publisher = rules.CREDIT_PUBLISHER.match(tag)
+    _credit(tag, meta)
+
+
+def _credit(text: str, meta: dict[str, str]) -> None:
+    """Publisher and reporters from a credit: "环球时报驻日本特约记者 李莹 陈欣", "央视记者 卢星海"."""
+    publisher = rules.CREDIT_PUBLISHER.match(text)
+    author = rules.CREDIT_AUTHOR.search(text)
     if publisher:
         meta.setdefault("publisher", publisher["publisher"])
+    if author:
+        meta.setdefault("author", " ".join(author["author"].split()))
 
 
 def _fallback_title(raw: RawText, lines: list[str]) -> tuple[str, str]:
