@@ -180,7 +180,7 @@ def _theme(key: str, zh: str, en: str, items: list[Item],
 def _overview(items: list[Item], docs: dict[str, Document], budget: int) -> str:
     """The theme's strongest sentence that its items' summaries do not already show
     (from its first three articles, within the summary budget)."""
-    from .summarize import eligible, rate_textrank
+    from .summarize import eligible, out_of_context
 
     shown = Shown()
     for it in items[:OVERVIEW_NEAR]:
@@ -190,12 +190,11 @@ def _overview(items: list[Item], docs: dict[str, Document], budget: int) -> str:
     best: tuple[float, str] = (-1.0, "")
     for item in items[:3]:
         doc = docs[item.article.id]
-        scores = item.summary.ratings
-        if len(scores) != len(doc.sentences):  # a summary made without ratings
-            scores, _ = rate_textrank(doc)
-        for sentence, score in zip(doc.sentences, scores):
+        listed = out_of_context(doc)
+        for sentence, score in zip(doc.sentences, item.summary.ratings):
             text = sentence.text.strip()
-            if score <= best[0] or len(text) > budget or not eligible(sentence):
+            if score <= best[0] or len(text) > budget or sentence.index in listed \
+                    or not eligible(sentence):
                 continue
             plain = _plain(text)
             if plain.lower() in exact or shown.repeats(plain):

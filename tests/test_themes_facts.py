@@ -113,6 +113,19 @@ def test_overview_does_not_repeat_a_summary_sentence():
     assert theme.overview == ""
 
 
+def test_overview_leaves_out_headings_and_list_items():
+    listing = article("c4", "芯片股的三个看点",
+                      "费城半导体指数周三大涨4%，英伟达和博通领涨芯片股。",
+                      "2. 芯片出口管制会放松吗?",
+                      "分析人士列出了三个看点:",
+                      "英伟达H200芯片对华出口的审批进度与半导体板块走势;",
+                      "算力需求。",
+                      "市场预期算力需求将持续旺盛，半导体行业景气度有望延续到明年。")
+    docs, items = items_for(listing, budget=40)
+    (theme,) = group(docs, items, DEFAULT_THEMES, budget=60)
+    assert theme.overview == "市场预期算力需求将持续旺盛，半导体行业景气度有望延续到明年。"
+
+
 def test_names_the_glossary_lacks_come_from_cc_cedict_then_pinyin():
     from digest.lexicon import name_english, pinyin_name, term_english
 
