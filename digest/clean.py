@@ -112,7 +112,7 @@ def _finish(draft: _Draft, raw: RawText, ordinal: int) -> Article | None:
     return Article(
         id=article_id(lines), source=raw.source, ordinal=ordinal, title=title,
         paragraphs=tuple(lines), author=meta.get("author") or raw.author,
-        publisher=meta.get("publisher"), published=published, link=raw.link,
+        publisher=meta.get("publisher") or raw.publisher, published=published, link=raw.link,
         script=script, title_from=title_from, date_from=date_from)
 
 
@@ -346,8 +346,10 @@ def _date(value: str | None, raw: RawText) -> tuple[str | None, str]:
         parsed = _parse_date(value)
         if parsed:
             return parsed, "text"
-    if raw.published:
+    if isinstance(raw.published, datetime):
         return raw.published.isoformat(timespec="minutes"), "format"
+    if raw.published:
+        return raw.published.isoformat(), "format"
     if raw.mtime:
         return datetime.fromtimestamp(raw.mtime).date().isoformat(), "file-time"
     return None, "none"

@@ -20,9 +20,10 @@ class RawText:
     fmt: str                    # "txt", "md", "html" or "feed"
     title: str | None = None    # a title the format itself gave (HTML <title>, feed entry)
     link: str | None = None
-    published: datetime | None = None
+    published: date | None = None   # a datetime when the time is known
     author: str | None = None
     mtime: float | None = None  # file modification time, a fallback date
+    publisher: str | None = None
 
 
 @dataclass(frozen=True)

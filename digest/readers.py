@@ -133,11 +133,16 @@ def read_markdown(path: Path, data: bytes, mtime: float) -> list[RawText]:
 
 
 def read_html(path: Path, data: bytes, mtime: float) -> list[RawText]:
-    from .html import html_to_text
+    """A saved web page: the article on it, or skipped when the page is not an article."""
+    from .page import NotAnArticle, read_page
 
-    text, title, published = html_to_text(decode(data))
-    return [RawText(source=str(path), text=text, fmt="html", title=title,
-                    published=published, mtime=mtime)]
+    try:
+        page = read_page(decode(data))
+    except NotAnArticle as exc:
+        raise Unusable("skipped", str(exc)) from None
+    return [RawText(source=str(path), text="\n\n".join(page.paragraphs), fmt="html",
+                    title=page.title, published=page.published, author=page.author,
+                    publisher=page.publisher, mtime=mtime)]
 
 
 def read_feed(path: Path, data: bytes, mtime: float) -> list[RawText]:

@@ -1,0 +1,274 @@
+"""Main-content extraction on real saved web pages, against the libraries a user would pick.
+
+Runs the program's own page reader (extraction and cleaning, as a build does)
+and readability-lxml, trafilatura and gne, when installed, in the same run on
+``../shared/eval/pages/`` with its hand-made ``gold.json``, and writes
+``bench/PAGES.md``. Columns, per method:
+
+- crashes: pages on which the method raised;
+- both sentences: article pages whose extracted body holds the gold first and
+  last sentence of the body (compared with all whitespace removed);
+- precision: share of the extracted body's characters that lie between the
+  gold first and last sentence, averaged over the pages where both are found;
+- over 15%: article pages with more than 15% of the extracted characters
+  outside that span (pages where either sentence is missing do not count here:
+  they already miss the column before);
+- titles exact, dates found (the printed day, and the time when the page
+  prints one), authors found;
+- not-articles skipped: the pages labelled ``not_article`` that the method
+  declines, with a reason (the libraries have no such answer);
+- ms per page: mean wall time of the method alone, parsing included.
+
+Usage: python bench/pages.py [--pages ../shared/eval/pages] [--out bench/PAGES.md]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+SPACE = re.compile(r"\s+")
+
+
+@dataclass
+class Extract:
+    body: str = ""
+    title: str = ""
+    date: str = ""
+    author: str = ""
+    skipped: str = ""         # a reason, when the method declines the page
+
+
+def squash(text: str | None) -> str:
+    return SPACE.sub("", text or "")
+
+
+# ---------------------------------------------------------------- methods
+
+def ours(data: bytes, path: Path) -> Extract:
+    from digest.clean import clean
+    from digest.readers import Unusable, read_html
+
+    try:
+        raws = read_html(path, data, None)
+    except Unusable as exc:
+        return Extract(skipped=exc.reason)
+    articles = [a for raw in raws for a in clean(raw)]
+    if not articles:
+        return Extract(skipped="no article text after cleaning")
+    a = articles[0]
+    return Extract(a.body, a.title, a.published or "", a.author or "")
+
+
+def extractor(data: bytes, path: Path) -> Extract:
+    """The page reader alone, before the cleaner."""
+    from digest.page import NotAnArticle, read_page
+    from digest.readers import decode
+
+    try:
+        page = read_page(decode(data))
+    except NotAnArticle as exc:
+        return Extract(skipped=str(exc))
+    return Extract("\n".join(page.paragraphs), page.title or "",
+                   page.published.isoformat() if page.published else "", page.author or "")
+
+
+def readability(data: bytes, path: Path) -> Extract:
+    import lxml.html
+    from readability import Document
+
+    doc = Document(data)
+    body = lxml.html.fromstring(doc.summary()).text_content()
+    return Extract(body, doc.short_title())
+
+
+def trafilatura(data: bytes, path: Path) -> Extract:
+    import trafilatura as t
+
+    found = t.bare_extraction(data, with_metadata=True, include_comments=False)
+    if found is None:
+        return Extract()
+    get = (lambda k: getattr(found, k, None)) if not isinstance(found, dict) else found.get
+    return Extract(get("text") or "", get("title") or "", get("date") or "", get("author") or "")
+
+
+def gne(data: bytes, path: Path) -> Extract:
+    from gne import GeneralNewsExtractor
+
+    from digest.readers import decode
+
+    found = GeneralNewsExtractor().extract(decode(data))
+    return Extract(found.get("content") or "", found.get("title") or "",
+                   found.get("publish_time") or "", found.get("author") or "")
+
+
+METHODS = {"digest": ours, "digest-page": extractor, "readability-lxml": readability, "trafilatura": trafilatura,
+           "gne": gne}
+PACKAGES = {"readability-lxml": "readability", "trafilatura": "trafilatura", "gne": "gne"}
+
+
+# ---------------------------------------------------------------- scoring
+
+MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+
+
+def day_and_time(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """((year, month, day), (hour, minute) or ()) of a date as printed or as ISO text."""
+    text = str(text).translate({0xFF10 + i: ord("0") + i for i in range(10)})
+    month_name = re.search(r"\b(" + "|".join(MONTHS) + r")[a-z]*\.?\s+(\d{1,2}),?\s+(\d{4})",
+                           text, re.IGNORECASE)
+    numbers = [int(x) for x in re.findall(r"\d+", text)]
+    if month_name:
+        day = (int(month_name[3]), MONTHS.index(month_name[1][:3].lower()) + 1, int(month_name[2]))
+        rest = [int(x) for x in re.findall(r"\d+", text[month_name.end():])]
+    elif len(numbers) >= 3 and numbers[0] > 31:
+        day, rest = tuple(numbers[:3]), numbers[3:]
+    elif len(numbers) >= 3 and numbers[2] > 31:           # 06/02/2022: day first
+        day, rest = (numbers[2], numbers[1], numbers[0]), numbers[3:]
+    else:
+        return (), ()
+    hour = rest[0] + 12 if re.search(r"下午|PM", text) and rest and rest[0] < 12 else rest[0] if rest else None
+    return day, ((hour, rest[1]) if len(rest) >= 2 else ())
+
+
+def date_matches(found: str, gold: str | None) -> bool:
+    """The printed day, and the hour and minute too when both give them."""
+    if not gold or not found:
+        return False
+    gold_day, gold_time = day_and_time(gold)
+    found_day, found_time = day_and_time(found)
+    if not gold_day or gold_day != found_day:
+        return False
+    return not (gold_time and found_time) or gold_time == found_time
+
+
+def find_first(body: str, first: str) -> int:
+    """Where the gold first sentence starts; an opening dateline or credit ("中新社香港1月12日电")
+    that the cleaner moves into the metadata may be missing, up to a third of the sentence."""
+    for cut in range(0, len(first) // 3 + 1):
+        found = body.find(first[cut:])
+        if found >= 0:
+            return found
+    return -1
+
+
+@dataclass
+class Score:
+    crashes: int = 0
+    both: int = 0
+    precisions: list = None
+    debris: int = 0
+    titles: int = 0
+    dates: int = 0
+    authors: int = 0
+    declined: int = 0
+    wrongly_declined: int = 0
+    seconds: float = 0.0
+    pages: int = 0
+
+    def __post_init__(self):
+        self.precisions = []
+
+
+def score(method, gold: list[dict], folder: Path, misses: dict) -> Score:
+    result = Score()
+    for page in gold:
+        data = (folder / page["file"]).read_bytes()
+        start = time.perf_counter()
+        try:
+            found = method(data, folder / page["file"])
+        except Exception as exc:  # noqa: BLE001 - a crash is a result here
+            result.crashes += 1
+            misses.setdefault(page["file"], []).append(f"crash {type(exc).__name__}")
+            continue
+        finally:
+            result.seconds += time.perf_counter() - start
+            result.pages += 1
+        if page["kind"] != "article":
+            result.declined += bool(found.skipped)
+            continue
+        if found.skipped:
+            result.wrongly_declined += 1
+            misses.setdefault(page["file"], []).append(f"declined: {found.skipped}")
+            continue
+        body = squash(found.body)
+        first, last = squash(page["first"]), squash(page["last"])
+        start_at, end_at = find_first(body, first), body.rfind(last)
+        if start_at >= 0 and end_at >= 0 and end_at + len(last) > start_at:
+            result.both += 1
+            inside = end_at + len(last) - start_at
+            precision = inside / len(body)
+            result.precisions.append(precision)
+            result.debris += precision < 0.85
+            if precision < 0.85:
+                misses.setdefault(page["file"], []).append(f"debris {1 - precision:.0%}")
+        else:
+            misses.setdefault(page["file"], []).append(
+                "no first" if start_at < 0 else "no last")
+        if squash(found.title) == squash(page["title"]):
+            result.titles += 1
+        else:
+            misses.setdefault(page["file"], []).append(f"title {found.title[:40]!r}")
+        if date_matches(found.date, page.get("date")):
+            result.dates += 1
+        elif page.get("date"):
+            misses.setdefault(page["file"], []).append(f"date {found.date!r}")
+        if page.get("author") and squash(page["author"]) in squash(found.author):
+            result.authors += 1
+    return result
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--pages", type=Path, default=ROOT.parent / "shared" / "eval" / "pages")
+    parser.add_argument("--out", type=Path, default=ROOT / "bench" / "PAGES.md")
+    parser.add_argument("--only", help="run one method and print its misses")
+    args = parser.parse_args()
+    gold = json.loads((args.pages / "gold.json").read_text(encoding="utf-8"))
+    articles = sum(p["kind"] == "article" for p in gold)
+    others = len(gold) - articles
+    dated = sum(bool(p.get("date")) and p["kind"] == "article" for p in gold)
+    authored = sum(bool(p.get("author")) and p["kind"] == "article" for p in gold)
+    rows = []
+    for name, method in METHODS.items():
+        if args.only and name != args.only:
+            continue
+        if name in PACKAGES:
+            try:
+                __import__(PACKAGES[name])
+            except ImportError:
+                print(f"{name}: not installed (pip install -e '.[bench]')", file=sys.stderr)
+                continue
+        misses: dict = {}
+        s = score(method, gold, args.pages, misses)
+        precision = sum(s.precisions) / len(s.precisions) if s.precisions else 0.0
+        rows.append(f"| {name} | {s.crashes} | {s.both}/{articles} | {precision:.3f} | "
+                    f"{s.debris} | {s.titles}/{articles} | {s.dates}/{dated} | "
+                    f"{s.authors}/{authored} | {s.declined}/{others} | "
+                    f"{1000 * s.seconds / max(s.pages, 1):.1f} |")
+        print(rows[-1])
+        if args.only:
+            for page, notes in sorted(misses.items()):
+                print(f"  {page}: {'; '.join(notes)}")
+    table = "\n".join([
+        "| method | crashes | both sentences | precision | over 15% debris | titles exact | "
+        "dates found | authors found | not-articles skipped | ms per page |",
+        "|---|---|---|---|---|---|---|---|---|---|", *rows])
+    if not args.only:
+        args.out.write_text(
+            f"# Main-content extraction on {len(gold)} real pages\n\n"
+            f"Written by `python bench/pages.py` ({articles} articles, {others} not articles, "
+            f"from `{args.pages.name}/gold.json`). See the script's docstring for each column.\n\n"
+            f"{table}\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,197 @@
+"""The body of a saved news page: trafilatura finds the main content, this trims it.
+
+trafilatura keeps the article's first and last sentence on more pages than
+readability-lxml or gne (bench/PAGES.md), but it also keeps what Chinese news
+pages put around the article: the headline again, breadcrumbs, a date and
+byline row, a summary box that repeats the lead, and after the body the
+editor's credit, "related news" lists and share rows. None of the libraries
+trims those, so that part is written here:
+
+1. blocks: each paragraph, heading, list item, quote or table row as one
+   block; a hard line break inside a sentence joins, one after a full stop
+   starts a new paragraph;
+2. the densest run of prose (a maximum-sum run over the blocks, where a block
+   with sentence punctuation counts for its length and a short line without
+   it counts against), so menus and link lists on either side fall away;
+3. the headline and a summary box repeating a later paragraph are dropped, and
+   the body ends at the first end marker (责任编辑, 原标题, 相关新闻 …).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .script import fold_width
+
+LABELLED = re.compile(r"^[^:：]{1,12}[:：]\s*\S")
+SENTENCE_END = re.compile(r"[。！？!?；;…][”」』\"'）)]*$|[。！？!?][”」』\"'）)]*")
+PROSE_MIN_CHARS = 6        # shorter lines are labels, links or counters, whatever their ending
+LINE_PENALTY = 12          # what a line without sentence punctuation costs the run
+MAX_BLOCKS = 4000          # a page with more blocks than this is cut (a link farm)
+
+# Lines that end an article's body on a news page: the editor's credit, the
+# reprint's original title, related-news lists, share rows, comment sections.
+END_LINE = re.compile(
+    r"^[(（\[【]?\s*(?:责任编辑|責任編輯|责编|責編|编辑|編輯|原标题|原標題|"
+    r"相关(?:新闻|阅读|报道|文章|推荐|链接)|相關(?:新聞|閱讀|報導|報道|文章|推薦|連結)|"
+    r"延伸阅读|延伸閱讀|推荐阅读|推薦閱讀|热门推荐|熱門推薦|更多(?:新闻|精彩|報導|报道)|"
+    r"分享(?:到|至)|網友評論|网友评论|发表评论|發表評論|我要评论|我要評論|"
+    r"免责声明|免責聲明|声明[:：]|聲明[:：]|本文(?:为|為)?.{0,10}(?:原创|原創|禁止转载|禁止轉載)|"
+    r"(?:版权|版權)(?:所有|声明|聲明)|copyright|©)",
+    re.IGNORECASE)
+# Page furniture that shows up inside the content area: privacy and cookie
+# notices, paywall and log-in prompts, app and QR-code promotions, licence lines.
+FURNITURE = re.compile(
+    r"隐私|隱私|cookie|付费会员|付費會員|登录后|登入後|注册|註冊|下载(?:客户端|APP)|下載(?:客戶端|APP)|"
+    r"扫码|掃碼|扫描二维码|掃描二維碼|关注我们|關注我們|ICP备|ICP證|ICP证|经营许可证|經營許可證|"
+    r"公网安备|不得转载|不得轉載|does not appear to support",
+    re.IGNORECASE)
+# A photo credit under a caption: "（消防局提供）", "（图/新华社）", "圖／路透".
+PHOTO_CREDIT = re.compile(
+    r"^[(（]?\s*(?:[^()（）]{1,20}(?:提供|摄|攝)|(?:图|圖|图片|圖片|照片|資料照|资料图|資料圖)\s*[/／:：]"
+    r"[^()（）]{1,20})\s*[)）]?$|^[^，。,]{0,30}(?:供图|供圖|图片来源|圖片來源)\S{0,12}$|^[^，。,]{2,24}(?:记者|記者)[^，。,]{2,10}(?:传真|傳真|摄|攝)")
+# A run of short link-like lines (related lists, tags) after the body.
+TAGS_LINE = re.compile(r"^(?:标签|標籤|關鍵字|关键字|关键词|關鍵詞|tags?)\s*[:：]", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Block:
+    kind: str          # "p", "head", "item", "quote", "cell"
+    text: str
+
+
+def blocks_of(body) -> list[Block]:
+    """trafilatura's XML body -> blocks, in document order."""
+    found: list[Block] = []
+    for element in body.iter("p", "head", "item", "quote", "cell", "code"):
+        if element.getparent() is not None and element.getparent().tag in ("item", "cell", "quote"):
+            continue
+        kind = "p" if element.tag == "code" else element.tag
+        for text in _paragraphs(element):
+            found.append(Block(kind, text))
+        if len(found) > MAX_BLOCKS:
+            break
+    return found
+
+
+def _paragraphs(element) -> list[str]:
+    """One element's text; ``<lb/>`` after a sentence end starts a new paragraph."""
+    pieces = [element.text or ""]
+    for child in element:
+        if child.tag == "lb":
+            pieces.append("\n")
+        elif child.tag not in ("item", "cell", "quote"):
+            pieces.append("".join(child.itertext()))
+        pieces.append(child.tail or "")
+    lines = [" ".join(p.split()) for p in "".join(pieces).split("\n")]
+    paragraphs: list[str] = []
+    for line in (line for line in lines if line):
+        if paragraphs and not SENTENCE_END.search(paragraphs[-1][-3:]) and len(paragraphs[-1]) >= 8:
+            paragraphs[-1] = _join(paragraphs[-1], line)
+        else:
+            paragraphs.append(line)
+    return paragraphs
+
+
+def _join(left: str, right: str) -> str:
+    """Join two halves of a sentence broken by a hard line break."""
+    if left[-1].isascii() and right[0].isascii():
+        return f"{left} {right}"
+    return left + right
+
+
+def is_prose(text: str) -> bool:
+    return len(text) >= PROSE_MIN_CHARS and bool(SENTENCE_END.search(text))
+
+
+def densest_run(blocks: list[Block]) -> list[Block]:
+    """The run of blocks with the most prose, less the lines without sentences."""
+    best, best_span = 0.0, (0, 0)
+    total, start = 0.0, 0
+    for i, block in enumerate(blocks):
+        if is_prose(block.text) and block.kind != "item":
+            score = len(block.text)
+        elif block.kind == "head" and len(block.text) <= 40:
+            score = -2           # a sub-heading between paragraphs costs little
+        elif LABELLED.search(block.text):
+            score = -1           # "电话：…", "票价：…": facts in a service article, not links
+        else:
+            score = -min(len(block.text), LINE_PENALTY * 4) * 0.25 - LINE_PENALTY * 0.5
+        if total <= 0:
+            total, start = 0.0, i
+        total += score
+        if total > best:
+            best, best_span = total, (start, i + 1)
+    return blocks[best_span[0]:best_span[1]]
+
+
+def trim(blocks: list[Block], title: str | None) -> list[str]:
+    """The article's paragraphs out of trafilatura's blocks."""
+    blocks = _after_title(blocks, title)
+    run = densest_run(blocks)
+    if not run:
+        return []
+    start = blocks.index(run[0])
+    end = start + len(run)
+    # Lead-ins the run left out: a short opening line right before it ("【导读】…" aside).
+    texts = _without_captions([b.text for b in blocks[start:end]])
+    texts = _cut_at_end(texts)
+    return _without_summary_box(texts)
+
+
+def _without_captions(texts: list[str]) -> list[str]:
+    """Drop photo credits, and the short caption line right above each."""
+    drop = set()
+    for i, text in enumerate(texts):
+        if len(text) <= 40 and PHOTO_CREDIT.search(fold_width(text).strip()):
+            drop.add(i)
+            if i and len(texts[i - 1]) <= 90 and i - 1 not in drop:
+                drop.add(i - 1)
+    return [t for i, t in enumerate(texts) if i not in drop]
+
+
+def _after_title(blocks: list[Block], title: str | None) -> list[Block]:
+    """Drop the blocks up to the headline, when it shows near the top."""
+    if not title:
+        return blocks
+    key = _key(title)
+    for i, block in enumerate(blocks[:12]):
+        block_key = _key(block.text)
+        if block_key and (block_key == key or (key in block_key and len(block_key) < len(key) + 12)):
+            return blocks[i + 1:]
+    return blocks
+
+
+def _cut_at_end(texts: list[str]) -> list[str]:
+    total = sum(len(t) for t in texts)
+    seen = 0
+    for i, text in enumerate(texts):
+        folded = fold_width(text).strip()
+        if i and seen >= total * 0.3 and (END_LINE.match(folded) or TAGS_LINE.match(folded)
+                                          or (len(folded) < 200 and FURNITURE.search(folded))):
+            return texts[:i]
+        seen += len(text)
+    return texts
+
+
+def _without_summary_box(texts: list[str]) -> list[str]:
+    """Drop an opening paragraph that a later one repeats (a summary or lead box)."""
+    if len(texts) < 2:
+        return texts
+    keep = []
+    keys = [_key(t) for t in texts]
+    for i, text in enumerate(texts):
+        key = keys[i]
+        repeated = i < 3 and len(key) >= 20 and any(
+            key[:60] in other or other[:60] in key for other in keys[i + 1:i + 4] if other)
+        if not repeated:
+            keep.append(text)
+    return keep
+
+
+_NOISE = re.compile(r"[\W_]+")
+
+
+def _key(text: str) -> str:
+    return _NOISE.sub("", fold_width(text)).lower()
