@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from .pagebody import blocks_of, is_prose, trim
+from .pagebody import blocks_of, dom_blocks, is_prose, trim
 from .script import fold_width
 
 
@@ -51,6 +51,7 @@ ARTICLE_TYPES = {"article", "newsarticle", "blogposting", "reportagenewsarticle"
 # A microblog post names itself as someone's microblog in its title ("XX的微博").
 MICROBLOG_TITLE = re.compile(r"的微博(?:\s|$|[-_|])|(?:\s|^)on (?:Twitter|X)\s*[:：]")
 TITLE_SEPARATORS = re.compile(r"\s*(?:\s[-–—|｜·:]{1,2}\s|_|\||｜|--|——|::)\s*")
+SHORT_PAGE_CHARS = 250     # below this, trafilatura's answer is checked against the page's blocks
 DIALOGUE = re.compile(r"^[“\"「『]")
 
 DATE = re.compile(
@@ -102,6 +103,8 @@ def read_page(markup: str, *, known_title: str | None = None) -> Page:
     published = (printed_date(header, from_meta) or printed_date(_footer_window(visible, paragraphs), from_meta)
                  or from_meta)
     author, publisher = byline(header)
+    if author is None:
+        author = byline(_footer_window(visible, paragraphs))[0]
     if len(paragraphs) >= 10 and sum(bool(DIALOGUE.match(p)) for p in paragraphs) >= 0.6 * len(paragraphs):
         raise NotAnArticle("a story told in dialogue (fiction), not news")
     if paragraphs and not any(is_prose(p) for p in paragraphs) and sum(map(len, paragraphs)) < 60:
@@ -128,25 +131,38 @@ def _strip_invisible(root) -> None:
 
 
 def _article_body(root, title: str | None) -> list[str]:
+    """trafilatura's body, trimmed; for a short page, the page's own blocks when they hold
+    more prose (trafilatura's fallbacks split a sentence at inline tags there)."""
+    import copy
+
     import trafilatura
 
-    found = trafilatura.bare_extraction(root, include_comments=False, include_tables=True,
-                                        with_metadata=False, favor_recall=True,
-                                        config=_trafilatura_config())
+    found = trafilatura.bare_extraction(copy.deepcopy(root), include_comments=False,
+                                        include_tables=True, with_metadata=False,
+                                        favor_recall=True, config=_trafilatura_config())
     body = getattr(found, "body", None) if found is not None else None
-    if body is None:
-        return []
-    return trim(blocks_of(body), title)
+    paragraphs = trim(blocks_of(body), title) if body is not None else []
+    if sum(len(p) for p in paragraphs) < SHORT_PAGE_CHARS:
+        own = trim(dom_blocks(_body(root)), title)
+        joined = _key("".join(own))
+        mine = _prose_chars(paragraphs)
+        if (mine < _prose_chars(own) <= 2 * mine + SHORT_PAGE_CHARS
+                and all(_key(p) in joined for p in paragraphs)):
+            return own
+    return paragraphs
+
+
+def _prose_chars(paragraphs: list[str]) -> int:
+    return sum(len(p) for p in paragraphs if is_prose(p))
 
 
 @functools.cache
 def _trafilatura_config():
-    """trafilatura's settings for pages read here: short articles (a few sentences) are
-    articles too, and no signal-based timeout (the build bounds its own work)."""
+    """trafilatura's settings for pages read here: no signal-based timeout (the build
+    bounds its own work, and signals do not reach worker threads)."""
     from trafilatura.settings import use_config
 
     config = use_config()
-    config.set("DEFAULT", "MIN_EXTRACTED_SIZE", "1")
     config.set("DEFAULT", "EXTRACTION_TIMEOUT", "0")
     return config
 

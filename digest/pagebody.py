@@ -38,7 +38,9 @@ END_LINE = re.compile(
     r"延伸阅读|延伸閱讀|推荐阅读|推薦閱讀|热门推荐|熱門推薦|更多(?:新闻|精彩|報導|报道)|"
     r"分享(?:到|至)|網友評論|网友评论|发表评论|發表評論|我要评论|我要評論|"
     r"免责声明|免責聲明|声明[:：]|聲明[:：]|本文(?:为|為)?.{0,10}(?:原创|原創|禁止转载|禁止轉載)|"
-    r"(?:版权|版權)(?:所有|声明|聲明)|copyright|©)",
+    r"(?:版权|版權)(?:所有|声明|聲明)|copyright|©|(?:采写|採寫|撰稿)[:：]|"
+    r"(?:链接|鏈接|連結|附件|附图|附圖)$|[(（][^()（）]{0,20}(?:编辑|編輯|整理|供稿)[^()（）]{0,10}[)）]$)"
+    r"|.{0,12}更多.{0,8}(?:>>|»)\s*$",
     re.IGNORECASE)
 # Page furniture that shows up inside the content area: privacy and cookie
 # notices, paywall and log-in prompts, app and QR-code promotions, licence lines.
@@ -50,7 +52,10 @@ FURNITURE = re.compile(
 # A photo credit under a caption: "（消防局提供）", "（图/新华社）", "圖／路透".
 PHOTO_CREDIT = re.compile(
     r"^[(（]?\s*(?:[^()（）]{1,20}(?:提供|摄|攝)|(?:图|圖|图片|圖片|照片|資料照|资料图|資料圖)\s*[/／:：]"
-    r"[^()（）]{1,20})\s*[)）]?$|^[^，。,]{0,30}(?:供图|供圖|图片来源|圖片來源)\S{0,12}$|^[^，。,]{2,24}(?:记者|記者)[^，。,]{2,10}(?:传真|傳真|摄|攝)")
+    r"[^()（）]{1,20})\s*[)）]?$|(?:供图|供圖|图片来源|圖片來源)\S{0,12}$|^[^，。,]{2,24}(?:记者|記者)[^，。,]{2,10}(?:传真|傳真|摄|攝)")
+# A caption with its credit at the end, or marked with a triangle.
+CAPTION = re.compile(r"^[▲△▼]|[(（]\s*(?:图|圖|图片|圖片|照片|photo)\s*[/／:：][^()（）]{1,24}[)）]$",
+                     re.IGNORECASE)
 # A run of short link-like lines (related lists, tags) after the body.
 TAGS_LINE = re.compile(r"^(?:标签|標籤|關鍵字|关键字|关键词|關鍵詞|tags?)\s*[:：]", re.IGNORECASE)
 
@@ -69,6 +74,25 @@ def blocks_of(body) -> list[Block]:
             continue
         kind = "p" if element.tag == "code" else element.tag
         for text in _paragraphs(element):
+            found.append(Block(kind, text))
+        if len(found) > MAX_BLOCKS:
+            break
+    return found
+
+
+DOM_BLOCKS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "td", "dd",
+              "dt", "figcaption")
+
+
+def dom_blocks(body) -> list[Block]:
+    """The page's own innermost block elements, for pages too short for trafilatura."""
+    found: list[Block] = []
+    for element in body.iter(*DOM_BLOCKS):
+        if any(True for _ in element.iterdescendants(*DOM_BLOCKS)):
+            continue
+        text = " ".join(element.text_content().split())
+        if text:
+            kind = "head" if element.tag[0] == "h" else "item" if element.tag == "li" else "p"
             found.append(Block(kind, text))
         if len(found) > MAX_BLOCKS:
             break
@@ -128,27 +152,27 @@ def densest_run(blocks: list[Block]) -> list[Block]:
 
 def trim(blocks: list[Block], title: str | None) -> list[str]:
     """The article's paragraphs out of trafilatura's blocks."""
-    blocks = _after_title(blocks, title)
+    blocks = _without_captions(_after_title(blocks, title))
     run = densest_run(blocks)
     if not run:
         return []
-    start = blocks.index(run[0])
-    end = start + len(run)
-    # Lead-ins the run left out: a short opening line right before it ("【导读】…" aside).
-    texts = _without_captions([b.text for b in blocks[start:end]])
-    texts = _cut_at_end(texts)
+    texts = _cut_at_end([b.text for b in run])
     return _without_summary_box(texts)
 
 
-def _without_captions(texts: list[str]) -> list[str]:
-    """Drop photo credits, and the short caption line right above each."""
+def _without_captions(blocks: list[Block]) -> list[Block]:
+    """Drop photo captions: a credit line and the short caption above it, or a caption
+    that carries its own credit ("▲…（圖／記者翻攝）")."""
     drop = set()
-    for i, text in enumerate(texts):
-        if len(text) <= 40 and PHOTO_CREDIT.search(fold_width(text).strip()):
+    for i, block in enumerate(blocks):
+        folded = fold_width(block.text).strip()
+        if len(folded) <= 40 and PHOTO_CREDIT.search(folded):
             drop.add(i)
-            if i and len(texts[i - 1]) <= 90 and i - 1 not in drop:
+            if i and len(blocks[i - 1].text) <= 90:
                 drop.add(i - 1)
-    return [t for i, t in enumerate(texts) if i not in drop]
+        elif CAPTION.search(folded):
+            drop.add(i)
+    return [b for i, b in enumerate(blocks) if i not in drop]
 
 
 def _after_title(blocks: list[Block], title: str | None) -> list[Block]:
