@@ -123,7 +123,7 @@ MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", 
 def day_and_time(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
     """((year, month, day), (hour, minute) or ()) of a date as printed or as ISO text."""
     text = str(text).translate({0xFF10 + i: ord("0") + i for i in range(10)})
-    month_name = re.search(r"\b(" + "|".join(MONTHS) + r")[a-z]*\.?\s+(\d{1,2}),?\s+(\d{4})",
+    month_name = re.search(r"\b(" + "|".join(MONTHS) + r")[a-z]*\.?\s+(\d{1,2}),?\s+(?:[A-Za-z]{3,9}\.?,?\s+)?(\d{4})",
                            text, re.IGNORECASE)
     numbers = [int(x) for x in re.findall(r"\d+", text)]
     if month_name:

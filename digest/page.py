@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from .pagebody import blocks_of, dom_blocks, is_prose, trim
+from .pagebody import blocks_of, dom_blocks, is_prose, link_texts, trim
 from .script import fold_width
 
 
@@ -65,8 +65,8 @@ DAY_FIRST = re.compile(
 MONTHS = {m: i for i, m in enumerate(
     ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)}
 ENGLISH_DATE = re.compile(
-    r"\b(?P<mon>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+(?P<d>\d{1,2}),?\s+"
-    r"(?P<y>(?:19|20)\d{2})(?:[^\d]{0,6}?(?P<hh>[0-2]?\d):(?P<mm>[0-5]\d))?", re.IGNORECASE)
+    r"\b(?P<mon>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s*(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+"
+    r"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s+)?(?P<y>(?:19|20)\d{2})(?:[^\d]{0,6}?(?P<hh>[0-2]?\d):(?P<mm>[0-5]\d))?", re.IGNORECASE)
 # Taiwanese pages print the Minguo year: 105年3月19日 is 2016-03-19.
 ROC_DATE = re.compile(r"(?<!\d)(?P<y>1[0-2]\d|[89]\d)年(?P<m>\d{1,2})月(?P<d>\d{1,2})日")
 DATE_META = ("article:published_time", "og:article:published_time", "publishdate", "pubdate",
@@ -91,26 +91,41 @@ def read_page(markup: str, *, known_title: str | None = None) -> Page:
         root = lxml.html.document_fromstring(markup)
     except (etree.ParserError, ValueError):
         return Page(known_title, ())
+    cms = _cms_fields(markup[:4000])
     _strip_invisible(root)
     kind = not_article(root)
     if kind:
         raise NotAnArticle(kind)
-    title, heading = headline(root, known_title)
+    title, heading = headline(root, known_title or cms.get("title"))
     visible = " ".join(" ".join(_body(root).itertext()).split())
     paragraphs = _article_body(root, title)
-    header = _header_window(visible, heading or title, paragraphs)
+    header, above = _header_window(visible, heading or title, paragraphs)
     from_meta = meta_date(root)
-    published = (printed_date(header, from_meta) or printed_date(_footer_window(visible, paragraphs), from_meta)
-                 or from_meta)
+    published = (printed_date(header, from_meta) or printed_date(above, from_meta)
+                 or printed_date(_footer_window(visible, paragraphs), from_meta)
+                 or printed_date(" ".join(_text_of(root, "//time")), from_meta)
+                 or printed_date(cms.get("date", ""), None) or from_meta)
     author, publisher = byline(header)
     if author is None:
-        author = byline(_footer_window(visible, paragraphs))[0]
+        author = byline(_footer_window(visible, paragraphs))[0] or byline(cms.get("author", ""))[0]
     if len(paragraphs) >= 10 and sum(bool(DIALOGUE.match(p)) for p in paragraphs) >= 0.6 * len(paragraphs):
         raise NotAnArticle("a story told in dialogue (fiction), not news")
     if paragraphs and not any(is_prose(p) for p in paragraphs) and sum(map(len, paragraphs)) < 60:
         raise NotAnArticle("no article text: only short lines")
     return Page(title, tuple(paragraphs), published, author or _meta(root, "author"),
                 publisher or _site_name(root))
+
+
+# Chinese newsroom CMSs put an article's fields in a comment before the page:
+# <!--enpproperty <date>…</date><author>记者 …</author><title>…</title> … -->
+CMS_FIELD = re.compile(r"<(title|date|author)>([^<]{1,200})</\1>")
+
+
+def _cms_fields(head: str) -> dict[str, str]:
+    comment = re.match(r"\s*<!--(.*?)-->", head, re.DOTALL)
+    if not comment:
+        return {}
+    return {key: " ".join(value.split()) for key, value in CMS_FIELD.findall(comment[1]) if value.strip()}
 
 
 def _body(root):
@@ -122,8 +137,9 @@ def _strip_invisible(root) -> None:
     from lxml import etree
 
     etree.strip_elements(root, etree.Comment, etree.ProcessingInstruction, with_tail=False)
-    for element in root.iter(*DROP):
-        element.drop_tree() if element.getparent() is not None else None
+    for element in list(root.iter(*DROP)):
+        if element.getparent() is not None:
+            element.drop_tree()
     for element in root.xpath("//*[@hidden or contains(@style, 'none') or contains(@style, 'hidden')]"):
         if element.getparent() is not None and (element.get("hidden") is not None
                                                 or HIDDEN.search(element.get("style", ""))):
@@ -141,9 +157,10 @@ def _article_body(root, title: str | None) -> list[str]:
                                         include_tables=True, with_metadata=False,
                                         favor_recall=True, config=_trafilatura_config())
     body = getattr(found, "body", None) if found is not None else None
-    paragraphs = trim(blocks_of(body), title) if body is not None else []
+    links = link_texts(root)
+    paragraphs = trim(blocks_of(body), title, links) if body is not None else []
     if sum(len(p) for p in paragraphs) < SHORT_PAGE_CHARS:
-        own = trim(dom_blocks(_body(root)), title)
+        own = trim(dom_blocks(_body(root)), title, links)
         joined = _key("".join(own))
         mine = _prose_chars(paragraphs)
         if (mine < _prose_chars(own) <= 2 * mine + SHORT_PAGE_CHARS
@@ -247,13 +264,15 @@ def _first_segment(title: str) -> str:
 
 # ---------------------------------------------------------------- date and byline
 
-def _header_window(visible: str, heading: str | None, paragraphs: list[str]) -> str:
-    """The visible text between the headline and the body: where dates and bylines are printed."""
+def _header_window(visible: str, heading: str | None, paragraphs: list[str]) -> tuple[str, str]:
+    """The visible text between the headline and the body, where dates and bylines are
+    printed, and the short stretch right above the headline, where some pages print them."""
     end = len(visible)
     if paragraphs:
         found = _loose(paragraphs[0][:16]).search(visible)
         end = found.start() if found else end
     start = max(0, end - 400)
+    above = ""
     if heading:
         found = None
         for found in _loose(heading).finditer(visible, 0, max(end, 1)):
@@ -261,8 +280,9 @@ def _header_window(visible: str, heading: str | None, paragraphs: list[str]) -> 
         if found is not None:
             start = found.end()
             end = min(end, start + 600)
+            above = visible[max(0, found.start() - 120):found.start()]
     window = visible[start:end] if end > start else visible[max(0, end - 400):end]
-    return window[-600:]
+    return window[-600:], above
 
 
 def _footer_window(visible: str, paragraphs: list[str]) -> str:
@@ -348,6 +368,10 @@ def _text(root, query: str) -> str:
     if not found:
         return ""
     return " ".join((found[0] if isinstance(found[0], str) else found[0].text_content()).split())
+
+
+def _text_of(root, query: str) -> list[str]:
+    return [" ".join(e.text_content().split()) for e in root.xpath(query)[:5]]
 
 
 def _meta(root, name: str) -> str | None:

@@ -45,9 +45,10 @@ END_LINE = re.compile(
 # Page furniture that shows up inside the content area: privacy and cookie
 # notices, paywall and log-in prompts, app and QR-code promotions, licence lines.
 FURNITURE = re.compile(
-    r"隐私|隱私|cookie|付费会员|付費會員|登录后|登入後|注册|註冊|下载(?:客户端|APP)|下載(?:客戶端|APP)|"
-    r"扫码|掃碼|扫描二维码|掃描二維碼|关注我们|關注我們|ICP备|ICP證|ICP证|经营许可证|經營許可證|"
-    r"公网安备|不得转载|不得轉載|does not appear to support",
+    r"隐私(?:声明|政策|权政策)|隱私(?:聲明|政策|權政策)|cookie|付费会员|付費會員|"
+    r"立即(?:注册|註冊|登录|登入)|免费注册|免費註冊|下载客户端|下載客戶端|下载APP|下載APP|"
+    r"扫码|掃碼|二维码|二維碼|关注.{0,8}公众号|關注.{0,8}公眾號|ICP备|ICP證|ICP证|"
+    r"经营许可证|經營許可證|公网安备|不得转载|不得轉載|does not appear to support",
     re.IGNORECASE)
 # A photo credit under a caption: "（消防局提供）", "（图/新华社）", "圖／路透".
 PHOTO_CREDIT = re.compile(
@@ -72,7 +73,7 @@ def blocks_of(body) -> list[Block]:
     for element in body.iter("p", "head", "item", "quote", "cell", "code"):
         if element.getparent() is not None and element.getparent().tag in ("item", "cell", "quote"):
             continue
-        kind = "p" if element.tag == "code" else element.tag
+        kind = element.tag
         for text in _paragraphs(element):
             found.append(Block(kind, text))
         if len(found) > MAX_BLOCKS:
@@ -129,17 +130,26 @@ def is_prose(text: str) -> bool:
     return len(text) >= PROSE_MIN_CHARS and bool(SENTENCE_END.search(text))
 
 
-def densest_run(blocks: list[Block]) -> list[Block]:
-    """The run of blocks with the most prose, less the lines without sentences."""
+def densest_run(blocks: list[Block], links: frozenset[str] = frozenset()) -> list[Block]:
+    """The run of blocks with the most prose, less the link lines around it.
+
+    ``links`` holds the page's link texts: a line that is a link (a menu entry, a
+    related headline) costs the run; a short line that is not (a sub-heading, a
+    "票价：30元" fact) costs little. A page that never uses sentence punctuation
+    (a photo blog with one phrase a line) counts its longer lines as prose.
+    """
+    unpunctuated = _unpunctuated(blocks)
     best, best_span = 0.0, (0, 0)
     total, start = 0.0, 0
     for i, block in enumerate(blocks):
-        if is_prose(block.text) and block.kind != "item":
+        linked = _is_link(block.text, links)
+        if block.kind in ("p", "quote", "cell") and not linked and (
+                is_prose(block.text) or (unpunctuated and _is_phrase_line(block.text))):
             score = len(block.text)
-        elif block.kind == "head" and len(block.text) <= 40:
-            score = -2           # a sub-heading between paragraphs costs little
-        elif LABELLED.search(block.text):
-            score = -1           # "电话：…", "票价：…": facts in a service article, not links
+        elif block.kind == "code" or (not linked and (block.kind == "head" or len(block.text) <= 60)):
+            score = -1           # a sub-heading, a code block or a short fact between paragraphs
+        elif not linked and is_prose(block.text):
+            score = -1           # a list item that reads as a sentence
         else:
             score = -min(len(block.text), LINE_PENALTY * 4) * 0.25 - LINE_PENALTY * 0.5
         if total <= 0:
@@ -150,14 +160,59 @@ def densest_run(blocks: list[Block]) -> list[Block]:
     return blocks[best_span[0]:best_span[1]]
 
 
-def trim(blocks: list[Block], title: str | None) -> list[str]:
+def _is_link(text: str, links: frozenset[str]) -> bool:
+    key = _key(text)
+    if not key:
+        return False
+    if key in links:
+        return True
+    # A related-news item: its linked headline makes up a good part of it.
+    if len(key) >= 200:
+        return False
+    sizes = _sizes(links)
+    return any(key[:size] in links for size in sizes if len(key) // 3 <= size <= len(key) and size >= 8)
+
+
+_SIZES: dict[int, tuple[int, ...]] = {}
+
+
+def _sizes(links: frozenset[str]) -> tuple[int, ...]:
+    """The lengths of the page's link texts (cached per page)."""
+    found = _SIZES.get(id(links))
+    if found is None:
+        _SIZES.clear()
+        found = _SIZES[id(links)] = tuple(sorted({len(link) for link in links}))
+    return found
+
+
+def _unpunctuated(blocks: list[Block]) -> bool:
+    lines = [b for b in blocks if b.kind == "p" and len(b.text) >= 10]
+    return len(lines) >= 5 and sum(bool(SENTENCE_END.search(b.text)) for b in lines) < 0.2 * len(lines)
+
+
+def _is_phrase_line(text: str) -> bool:
+    cjk = sum("\u4e00" <= ch <= "\u9fff" for ch in text)
+    return len(text) >= 10 and cjk >= 0.5 * len(text)
+
+
+def trim(blocks: list[Block], title: str | None, links: frozenset[str] = frozenset()) -> list[str]:
     """The article's paragraphs out of trafilatura's blocks."""
     blocks = _without_captions(_after_title(blocks, title))
-    run = densest_run(blocks)
+    run = densest_run(blocks, links)
     if not run:
         return []
     texts = _cut_at_end([b.text for b in run])
     return _without_summary_box(texts)
+
+
+def link_texts(root) -> frozenset[str]:
+    """The normalised text of every link on the page."""
+    found = set()
+    for anchor in root.iter("a"):
+        key = _key(anchor.text_content())
+        if len(key) >= 2:
+            found.add(key)
+    return frozenset(found)
 
 
 def _without_captions(blocks: list[Block]) -> list[Block]:
