@@ -8,6 +8,7 @@ path is resolved against the folder holding the config file.
 from __future__ import annotations
 
 import dataclasses
+import math
 import re
 import tomllib
 import typing
@@ -26,6 +27,10 @@ class Sources:
     folders: tuple[Path, ...] = (Path("seeds"),)
     feeds: tuple[str, ...] = ()
     max_file_mb: float = 20.0
+    fetch_full_text: bool = False        # fetch the page of each entry of a summary-only feed
+    fetch_timeout_seconds: float = 20.0  # one read from a server
+    fetch_deadline_seconds: float = 60.0  # one whole fetch, however slowly the server sends
+    fetch_max_mb: float = 10.0           # one fetched feed or page
 
 
 @dataclass(frozen=True)
@@ -319,8 +324,13 @@ def _check(config: Config) -> None:
         raise ConfigError("'digest.email_max_kb' must be at least 10")
     if config.digest.max_items_per_theme < 1:
         raise ConfigError("'digest.max_items_per_theme' must be at least 1")
-    if config.sources.max_file_mb <= 0:
-        raise ConfigError("'sources.max_file_mb' must be positive")
+    for key in ("max_file_mb", "fetch_timeout_seconds", "fetch_deadline_seconds", "fetch_max_mb"):
+        value = getattr(config.sources, key)
+        if not (math.isfinite(value) and value > 0):
+            raise ConfigError(f"'sources.{key}' must be a positive number, got {value!r}")
+    for feed in config.sources.feeds:
+        if "://" in feed and not feed.lower().startswith(("http://", "https://")):
+            raise ConfigError(f"'sources.feeds' entry {feed!r}: only http(s) addresses or file paths")
     if config.smtp.security not in ("starttls", "ssl", "none"):
         raise ConfigError("'smtp.security' must be one of starttls, ssl, none")
     if config.smtp.retries < 0:

@@ -16,3 +16,19 @@ class ConfigError(DigestError):
 
 class LockedError(DigestError):
     """Another run holds the lock on the state file."""
+
+
+class SourceError(DigestError):
+    """A remote source (feed or page) could not be fetched; the message says why."""
+
+
+class Unusable(Exception):
+    """A source that yields no article; ``status`` is "skipped" or "failed".
+
+    Not a DigestError: the build records it against the file and goes on.
+    """
+
+    def __init__(self, status: str, reason: str):
+        super().__init__(reason)
+        self.status = status
+        self.reason = reason

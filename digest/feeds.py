@@ -1,18 +1,44 @@
-"""RSS and Atom feeds (feedparser): each entry becomes one RawText."""
+"""RSS and Atom feeds (feedparser): each entry becomes one RawText.
+
+An entry's full HTML (``content:encoded``, Atom ``content``) goes through the
+same page reader as a saved page, so share rows, "related" lists and editor
+credits inside it are cut the same way. For a feed that carries only
+summaries, ``fetch_page`` (given when ``sources.fetch_full_text`` is on) fetches
+each new entry's page, and the article on that page replaces the summary.
+"""
 
 from __future__ import annotations
 
 import calendar
+import html
+import logging
+import re
+from collections.abc import Callable
 from datetime import datetime, timezone
 
-from .html import html_to_text
+from .errors import DigestError, Unusable
 from .models import RawText
-from .readers import Unusable
+
+log = logging.getLogger(__name__)
+
+FULL_TEXT_CHARS = 400      # an entry with less text than this is a summary
+# A DOCTYPE with an internal subset: entity definitions (and "billion laughs"
+# expansions) have no place in a feed, so the declaration is removed before parsing.
+DOCTYPE = re.compile(rb"<!DOCTYPE[^>\[]*(?:\[.*?\])?\s*>", re.DOTALL | re.IGNORECASE)
+UNRESOLVED_ENTITY = re.compile(r"&[A-Za-z_][\w.-]*;")
+
+FetchPage = Callable[[str], str]   # entry link -> the page's HTML text
 
 
-def parse_feed(data: bytes | str, source: str) -> list[RawText]:
+def parse_feed(data: bytes | str, source: str, *, fetch_page: FetchPage | None = None,
+               known: frozenset[str] = frozenset()) -> list[RawText]:
+    """The entries of a feed. ``known`` holds entry sources already read, whose pages
+    are not fetched again."""
     import feedparser
 
+    if isinstance(data, str):
+        data = data.encode("utf-8")
+    data = DOCTYPE.sub(b"", data.lstrip(b"\xef\xbb\xbf \t\r\n"), count=1)
     parsed = feedparser.parse(data)
     if not parsed.entries:
         if parsed.get("bozo"):
@@ -20,28 +46,54 @@ def parse_feed(data: bytes | str, source: str) -> list[RawText]:
         raise Unusable("skipped", "feed has no entries")
     texts = []
     for number, entry in enumerate(parsed.entries):
-        markup = ""
-        if entry.get("content"):
-            markup = entry.content[0].get("value", "")
-        markup = markup or entry.get("summary", "")
-        text, _, _ = html_to_text(f"<html><body>{markup}</body></html>")
-        stamp = entry.get("published_parsed") or entry.get("updated_parsed")
-        published = (datetime.fromtimestamp(calendar.timegm(stamp), tz=timezone.utc)
-                     if stamp else None)
-        texts.append(RawText(
-            source=f"{source}#{entry.get('id') or entry.get('link') or number}",
-            text=text, fmt="feed", title=entry.get("title"), link=entry.get("link"),
-            published=published, author=entry.get("author")))
+        entry_source = f"{source}#{entry.get('id') or entry.get('link') or number}"
+        raw = _entry(entry, entry_source, fetch_page if entry_source not in known else None)
+        if raw is not None:
+            texts.append(raw)
     return texts
 
 
-def fetch(url: str, timeout: float = 30.0) -> bytes:
-    """Download a feed over HTTP(S)."""
-    import urllib.request
+def _entry(entry, source: str, fetch_page: FetchPage | None) -> RawText | None:
+    from .page import NotAnArticle, read_page
 
-    request = urllib.request.Request(url, headers={"User-Agent": "digest/0.1 (+feed reader)"})
-    try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:
-            return response.read()
-    except OSError as exc:
-        raise Unusable("failed", f"cannot fetch feed: {exc}") from None
+    title = _plain(entry.get("title")) or None
+    link = entry.get("link")
+    markup = _markup(entry)
+    paragraphs: tuple[str, ...] = ()
+    page = None
+    if markup:
+        try:
+            page = read_page(f"<html><body>{markup}</body></html>", known_title=title)
+            paragraphs = page.paragraphs
+        except NotAnArticle:
+            paragraphs = ()
+    if fetch_page is not None and link and sum(map(len, paragraphs)) < FULL_TEXT_CHARS:
+        try:
+            page = read_page(fetch_page(link), known_title=title)
+            paragraphs = page.paragraphs or paragraphs
+        except (DigestError, NotAnArticle) as exc:
+            log.warning("%s: keeping the feed's summary: %s", link, exc)
+    text = "\n\n".join(UNRESOLVED_ENTITY.sub("", p) for p in paragraphs).strip()
+    if not text:
+        return None
+    stamp = entry.get("published_parsed") or entry.get("updated_parsed")
+    published = (datetime.fromtimestamp(calendar.timegm(stamp), tz=timezone.utc)
+                 if stamp else page.published if page else None)
+    return RawText(source=source, text=text, fmt="feed", title=title, link=link,
+                   published=published, author=_plain(entry.get("author")) or None,
+                   publisher=page.publisher if page and page.publisher else None)
+
+
+def _markup(entry) -> str:
+    """The fullest body the entry carries: its longest content, else its summary."""
+    contents = [c.get("value", "") for c in entry.get("content", []) if c.get("value")]
+    best = max(contents, key=len, default="")
+    summary = entry.get("summary", "")
+    return best if len(best) >= len(summary) else summary
+
+
+def _plain(value: str | None) -> str:
+    """A title or name as plain text: entities decoded, unresolved ones dropped."""
+    if not value:
+        return ""
+    return " ".join(UNRESOLVED_ENTITY.sub("", html.unescape(value)).split())

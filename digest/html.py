@@ -1,4 +1,7 @@
-"""HTML pages -> the article's text, one paragraph per block element."""
+"""HTML fragments (Markdown output, feed entries) -> text, one paragraph per block element.
+
+Whole saved pages go through :mod:`digest.page`, which finds the article on them.
+"""
 
 from __future__ import annotations
 
@@ -28,9 +31,11 @@ def html_to_text(markup: str) -> tuple[str, str | None, datetime | None]:
     title = _title(root)
     published = _published(root)
     for element in root.xpath("|".join(f"//{t}" for t in DROP_TAGS)):
-        element.drop_tree()
-    for comment in root.xpath("//comment()"):
-        comment.drop_tree()
+        if element.getparent() is not None:
+            element.drop_tree()
+    # Comments may sit outside <html> (page savers put the source address there),
+    # where they have no parent to be dropped from.
+    etree.strip_elements(root, etree.Comment, etree.ProcessingInstruction, with_tail=False)
     body = (root.xpath("//article") or root.xpath("//body") or [root])[0]
     for element in body.iter(*BLOCK_TAGS):
         element.tail = "\n\n" + (element.tail or "")

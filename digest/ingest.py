@@ -16,6 +16,8 @@ from pathlib import Path
 from .clean import clean
 from .config import Config
 from .models import Article, FileOutcome
+from .errors import SourceError
+from .feeds import parse_feed
 from .readers import READERS, Unusable, read_feed
 from .state import State
 
@@ -53,7 +55,9 @@ def ingest(config: Config, state: State, progress: Progress | None = None) -> li
 
 
 def _one(config: Config, state: State, source: str | Path) -> FileOutcome | None:
-    is_url = isinstance(source, str) and source.startswith(("http://", "https://"))
+    if isinstance(source, str) and source.lower().startswith(("http://", "https://")):
+        return _remote(config, state, source)
+    is_url = False
     name = str(source)
     size = 0
     try:
@@ -84,7 +88,11 @@ def _one(config: Config, state: State, source: str | Path) -> FileOutcome | None
             raise Unusable("skipped", f"unsupported file type '{Path(name).suffix or '(none)'}'; "
                                       f"readable: {', '.join(sorted(READERS))}")
         mtime = None if is_url else Path(name).stat().st_mtime
-        raws = reader(Path(name), data, mtime)
+        if reader is read_feed and config.sources.fetch_full_text:
+            raws = parse_feed(data, name, fetch_page=_page_fetcher(config),
+                              known=state.sources_under(name + "#"))
+        else:
+            raws = reader(Path(name), data, mtime)
         articles = [a for raw in raws for a in clean(raw)]
     except Unusable as exc:
         return FileOutcome(name, sha, exc.status, exc.reason, size=len(data))
@@ -96,6 +104,60 @@ def _one(config: Config, state: State, source: str | Path) -> FileOutcome | None
         return FileOutcome(name, sha, "skipped", "no article text after cleaning", size=len(data))
     return FileOutcome(name, sha, "included", f"{len(articles)} article(s)", tuple(articles),
                        size=len(data))
+
+
+def limits(config: Config):
+    """The remote-read limits of ``[sources]``."""
+    from .fetch import Limits
+
+    return Limits(timeout=config.sources.fetch_timeout_seconds,
+                  deadline=config.sources.fetch_deadline_seconds,
+                  max_bytes=int(config.sources.fetch_max_mb * 1024 * 1024))
+
+
+def _page_fetcher(config: Config):
+    from .fetch import fetch
+    from .readers import decode
+
+    def fetch_page(url: str) -> str:
+        try:
+            return decode(fetch(url, limits(config)).data)
+        except Unusable as exc:
+            raise SourceError(f"{url}: {exc.reason}") from None
+
+    return fetch_page
+
+
+def _remote(config: Config, state: State, url: str) -> FileOutcome | None:
+    """A feed at an http(s) address: fetched within the limits, with a conditional GET."""
+    from .fetch import fetch
+
+    etag, modified = state.validators(url)
+    try:
+        got = fetch(url, limits(config), etag=etag, last_modified=modified)
+    except SourceError as exc:
+        # Recorded with its reason (once while it lasts) and tried again next run.
+        return _unchanged_or(state, url, f"error:{exc}", "failed", str(exc), 0)
+    if got.not_modified:
+        return None
+    sha = hashlib.sha256(got.data).hexdigest()
+    if state.file_sha(url) == sha:
+        return None
+    fetch_page = _page_fetcher(config) if config.sources.fetch_full_text else None
+    try:
+        raws = parse_feed(got.data, url, fetch_page=fetch_page, known=state.sources_under(url + "#"))
+        articles = [a for raw in raws for a in clean(raw)]
+    except Unusable as exc:
+        return FileOutcome(url, sha, exc.status, exc.reason, size=len(got.data))
+    except Exception as exc:  # a reader bug must not stop the other sources
+        log.exception("reading %s failed", url)
+        return FileOutcome(url, sha, "failed", f"could not be read: {type(exc).__name__}: {exc}",
+                           size=len(got.data))
+    if not articles:
+        return FileOutcome(url, sha, "skipped", "no new entries with article text",
+                           size=len(got.data), etag=got.etag, last_modified=got.last_modified)
+    return FileOutcome(url, sha, "included", f"{len(articles)} article(s)", tuple(articles),
+                       len(got.data), etag=got.etag, last_modified=got.last_modified)
 
 
 def _unchanged_or(state: State, name: str, marker: str, status: str, reason: str,

@@ -179,4 +179,6 @@ class FileOutcome:
     articles: tuple[Article, ...] = ()
     size: int = 0
     signatures: tuple[bytes, ...] = ()   # MinHash of each article, same order
+    etag: str | None = None              # a fetched source's validators, for a conditional GET
+    last_modified: str | None = None
 

@@ -243,12 +243,14 @@ def _after_title(blocks: list[Block], title: str | None) -> list[Block]:
 
 
 def _cut_at_end(texts: list[str]) -> list[str]:
+    """The body up to its first end marker (past the first third of the text) or
+    line of page furniture (anywhere after the first paragraph)."""
     total = sum(len(t) for t in texts)
     seen = 0
     for i, text in enumerate(texts):
         folded = fold_width(text).strip()
-        if i and seen >= total * 0.3 and (END_LINE.match(folded) or TAGS_LINE.match(folded)
-                                          or (len(folded) < 200 and FURNITURE.search(folded))):
+        marker = seen >= total * 0.3 and (END_LINE.match(folded) or TAGS_LINE.match(folded))
+        if i and (marker or (len(folded) < 200 and FURNITURE.search(folded))):
             return texts[:i]
         seen += len(text)
     return texts

@@ -12,18 +12,12 @@ import logging
 import re
 from pathlib import Path
 
+from .errors import Unusable
 from .models import RawText
 
 log = logging.getLogger(__name__)
 
-
-class Unusable(Exception):
-    """A source that yields no article; ``status`` is "skipped" or "failed"."""
-
-    def __init__(self, status: str, reason: str):
-        super().__init__(reason)
-        self.status = status
-        self.reason = reason
+__all__ = ["READERS", "Unusable", "decode"]
 
 
 # ---------------------------------------------------------------- decoding

@@ -64,6 +64,11 @@ CREATE TABLE IF NOT EXISTS translations (
     target TEXT NOT NULL,
     PRIMARY KEY (engine, source)
 );
+CREATE TABLE IF NOT EXISTS remote (
+    source        TEXT PRIMARY KEY,
+    etag          TEXT,
+    last_modified TEXT
+);
 CREATE TABLE IF NOT EXISTS runs (
     id       INTEGER PRIMARY KEY AUTOINCREMENT,
     kind     TEXT NOT NULL,
@@ -137,6 +142,18 @@ class State:
     def file_sha(self, source: str) -> str | None:
         row = self.db.execute("SELECT sha256 FROM files WHERE source = ?", (source,)).fetchone()
         return row[0] if row else None
+
+    def validators(self, source: str) -> tuple[str | None, str | None]:
+        """The ETag and Last-Modified a remote source last answered with."""
+        row = self.db.execute("SELECT etag, last_modified FROM remote WHERE source = ?",
+                              (source,)).fetchone()
+        return (row[0], row[1]) if row else (None, None)
+
+    def sources_under(self, prefix: str) -> frozenset[str]:
+        """The sources of the articles read from ``prefix`` (a feed's entries: "feed#id")."""
+        rows = self.db.execute("SELECT source FROM articles WHERE substr(source, 1, ?) = ?",
+                               (len(prefix), prefix))
+        return frozenset(r[0] for r in rows)
 
     def article_ids(self) -> set[str]:
         return {row[0] for row in self.db.execute("SELECT id FROM articles")}
@@ -255,6 +272,9 @@ class State:
                     "INSERT OR REPLACE INTO files (source, sha256, size, status, reason, articles, seen_at)"
                     " VALUES (?, ?, ?, ?, ?, ?, ?)",
                     (o.source, o.sha256, o.size, o.status, o.reason, len(o.articles), now))
+                if o.etag or o.last_modified:
+                    self.db.execute("INSERT OR REPLACE INTO remote (source, etag, last_modified)"
+                                    " VALUES (?, ?, ?)", (o.source, o.etag, o.last_modified))
                 signatures = o.signatures or (None,) * len(o.articles)
                 for a, sig in zip(o.articles, signatures):
                     added = self.db.execute(

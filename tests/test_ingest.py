@@ -68,7 +68,7 @@ def test_feed_served_over_http(tmp_path: Path, served_feed: str):
 def test_unreachable_feed_is_recorded_as_failed(tmp_path: Path):
     (tmp_path / "articles").mkdir()
     (outcome,) = outcomes_for(tmp_path, 'feeds = ["http://127.0.0.1:9/feed.xml"]\n').values()
-    assert outcome.status == "failed" and "cannot fetch feed" in outcome.reason
+    assert outcome.status == "failed" and "cannot fetch http://127.0.0.1:9/feed.xml" in outcome.reason
 
 
 def test_markdown_file_with_several_articles(tmp_path: Path):
