@@ -54,6 +54,7 @@ def parse_feed(data: bytes | str, source: str, *, fetch_page: FetchPage | None =
 
 
 def _entry(entry, source: str, fetch_page: FetchPage | None) -> RawText | None:
+    from .html import html_to_text
     from .page import NotAnArticle, read_page
 
     title = _plain(entry.get("title")) or None
@@ -67,6 +68,9 @@ def _entry(entry, source: str, fetch_page: FetchPage | None) -> RawText | None:
             paragraphs = page.paragraphs
         except NotAnArticle:
             paragraphs = ()
+        if not paragraphs:         # a plain summary, with no blocks to extract from
+            text, _, _ = html_to_text(f"<html><body>{markup}</body></html>")
+            paragraphs = tuple(p for p in text.split("\n\n") if p)
     if fetch_page is not None and link and sum(map(len, paragraphs)) < FULL_TEXT_CHARS:
         try:
             page = read_page(fetch_page(link), known_title=title)

@@ -87,6 +87,7 @@ def read_page(markup: str, *, known_title: str | None = None) -> Page:
     import lxml.html
     from lxml import etree
 
+    markup = _bounded(markup)
     try:
         root = lxml.html.document_fromstring(markup)
     except (etree.ParserError, ValueError):
@@ -109,11 +110,24 @@ def read_page(markup: str, *, known_title: str | None = None) -> Page:
     if author is None:
         author = byline(_footer_window(visible, paragraphs))[0] or byline(cms.get("author", ""))[0]
     if len(paragraphs) >= 10 and sum(bool(DIALOGUE.match(p)) for p in paragraphs) >= 0.6 * len(paragraphs):
-        raise NotAnArticle("a story told in dialogue (fiction), not news")
+        raise NotAnArticle("not an article: a story told in dialogue (fiction)")
     if paragraphs and not any(is_prose(p) for p in paragraphs) and sum(map(len, paragraphs)) < 60:
-        raise NotAnArticle("no article text: only short lines")
+        raise NotAnArticle("not an article: only short lines, no sentences")
     return Page(title, tuple(paragraphs), published, author or _meta(root, "author"),
                 publisher or _site_name(root))
+
+
+SCRIPT_OR_STYLE = re.compile(r"<(script|style)\b[^>]*>.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
+MAX_MARKUP_CHARS = 500_000   # what is parsed of one page, after scripts and styles
+
+
+def _bounded(markup: str) -> str:
+    """The page without scripts and styles, cut at ``MAX_MARKUP_CHARS``: the cost of
+    reading a page stays bounded (an article's text sits well inside that on real pages;
+    a page larger than that is a link farm or a feed of many stories)."""
+    if len(markup) > MAX_MARKUP_CHARS // 5:
+        markup = SCRIPT_OR_STYLE.sub("", markup)
+    return markup[:MAX_MARKUP_CHARS]
 
 
 # Chinese newsroom CMSs put an article's fields in a comment before the page:
