@@ -21,6 +21,8 @@ EXAMPLES = {
     "build": "example:\n  digest build --config config.toml\n  digest build --dry-run --since 2026-11-01\n"
              "  digest build --brief daily --wait 300",
     "status": "example:\n  digest status --config config.toml",
+    "add": "example:\n  digest add https://example.com/news/2026/ai-chips.html\n"
+           "  digest add ~/Downloads/saved-page.html",
     "preview": "example:\n  digest preview --no-browser --port 8765\n  digest preview --watch",
     "schedule": "example:\n  digest schedule --config config.toml",
     "send": "example:\n  DIGEST_SMTP_USER=me DIGEST_SMTP_PASSWORD=secret digest send",
@@ -89,6 +91,12 @@ def _parser() -> argparse.ArgumentParser:
                    help="processes for the per-article work (default: one per core, used "
                         "only for large builds)")
 
+    a = command("add", "Put one web page (an http(s) address) or file into the next digest: it is "
+                "saved into the first source folder and read like the rest.", _add)
+    a.add_argument("target", metavar="URL-or-FILE", help="an http(s) address or a file path")
+    a.add_argument("--wait", type=float, default=0.0, metavar="SECONDS",
+                   help="if another run holds the state file, wait up to this long")
+
     command("status", "Show pending articles, skipped or failed files, and the last and next run.",
             _status)
 
@@ -155,6 +163,14 @@ def _build(args) -> int:
             print(f"  {zh} · {en}: {count}")
     print(result.message)
     return 0
+
+
+def _add(args) -> int:
+    from .add import add
+
+    added = add(_config(args), args.target, lock_wait=args.wait)
+    print(added.message)
+    return 0 if added.outcome is None or added.outcome.status == "included" else 1
 
 
 def _status(args) -> int:

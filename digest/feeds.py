@@ -84,7 +84,8 @@ def _entry(entry, source: str, fetch_page: FetchPage | None) -> RawText | None:
     published = (datetime.fromtimestamp(calendar.timegm(stamp), tz=timezone.utc)
                  if stamp else page.published if page else None)
     return RawText(source=source, text=text, fmt="feed", title=title, link=link,
-                   published=published, author=_plain(entry.get("author")) or None,
+                   published=published,
+                   author=_plain(entry.get("author")) or (page.author if page else None),
                    publisher=page.publisher if page and page.publisher else None)
 
 

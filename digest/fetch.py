@@ -102,6 +102,8 @@ def _get(url: str, headers: dict, limits: Limits, stop_at: float):
         conn.request("GET", path, headers={**headers, "Host": parts.netloc})
         response = conn.getresponse()
         data = _read_capped(response, limits, url) if response.status not in (301, 302, 303, 304, 307, 308) else b""
+        if expired.is_set():             # the timer cut the stream short: not a whole answer
+            raise SourceError(f"took longer than {limits.deadline:g} s: {url}")
         return response.status, {k.lower(): v for k, v in response.getheaders()}, data
     except SourceError:
         raise

@@ -33,6 +33,7 @@ class Page:
     published: date | None = None     # a datetime when the page prints the time
     author: str | None = None
     publisher: str | None = None
+    link: str | None = None            # where the page was saved from, when it says
 
 
 DROP = ("script", "style", "noscript", "template", "svg", "iframe", "object", "embed",
@@ -74,7 +75,8 @@ DATE_META = ("article:published_time", "og:article:published_time", "publishdate
              "og:published_time", "sailthru.date", "article.published")
 AUTHOR = re.compile(
     r"(?:作者|撰文|文|記者|记者|文字|採訪|采访|编译|編譯|Author|By)\s*[:：/｜|]?\s*"
-    r"(?P<name>[\u4e00-\u9fff·]{2,5}(?:[、\s]+[\u4e00-\u9fff·]{2,4}){0,3}|[A-Za-z][A-Za-z .'-]{2,30})",
+    r"(?P<name>[\u4e00-\u9fff·]{2,5}(?![\u4e00-\u9fff])(?:[、\s]+[\u4e00-\u9fff·]{2,3}(?![\u4e00-\u9fff·])){0,3}"
+    r"|[A-Za-z][A-Za-z .'-]{2,30})",
     re.IGNORECASE)
 SOURCE = re.compile(r"(?:来源|來源|出处|出處|稿源|來自|来自|Source)\s*[:：]\s*(?P<name>[^\s|｜:：,，]{2,20})",
                     re.IGNORECASE)
@@ -114,7 +116,7 @@ def read_page(markup: str, *, known_title: str | None = None) -> Page:
     if paragraphs and not any(is_prose(p) for p in paragraphs) and sum(map(len, paragraphs)) < 60:
         raise NotAnArticle("not an article: only short lines, no sentences")
     return Page(title, tuple(paragraphs), published, author or _meta(root, "author"),
-                publisher or _site_name(root))
+                publisher or _site_name(root), _saved_from(markup[:4000]) or _canonical(root))
 
 
 SCRIPT_OR_STYLE = re.compile(r"<(script|style)\b[^>]*>.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
@@ -140,6 +142,22 @@ def _cms_fields(head: str) -> dict[str, str]:
     if not comment:
         return {}
     return {key: " ".join(value.split()) for key, value in CMS_FIELD.findall(comment[1]) if value.strip()}
+
+
+# Browsers mark a saved page with its address: <!-- saved from url=(0043)https://… -->
+SAVED_FROM = re.compile(r"<!--\s*saved from url=\(\d+\)(https?://[^\s>]+?)\s*-->", re.IGNORECASE)
+
+
+def _saved_from(head: str) -> str | None:
+    found = SAVED_FROM.search(head)
+    return found[1] if found else None
+
+
+def _canonical(root) -> str | None:
+    for value in root.xpath("//link[@rel='canonical']/@href") + root.xpath("//meta[@property='og:url']/@content"):
+        if value.strip().lower().startswith(("http://", "https://")):
+            return value.strip()
+    return None
 
 
 def _body(root):

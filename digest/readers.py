@@ -136,7 +136,7 @@ def read_html(path: Path, data: bytes, mtime: float) -> list[RawText]:
         raise Unusable("skipped", str(exc)) from None
     return [RawText(source=str(path), text="\n\n".join(page.paragraphs), fmt="html",
                     title=page.title, published=page.published, author=page.author,
-                    publisher=page.publisher, mtime=mtime)]
+                    publisher=page.publisher, link=page.link, mtime=mtime)]
 
 
 def read_feed(path: Path, data: bytes, mtime: float) -> list[RawText]:

@@ -1,0 +1,118 @@
+"""`digest add`: put one page or file into the next digest.
+
+A web address is fetched (within ``[sources]``' limits) and saved into the first
+source folder, with its address in a leading "saved from url" comment, as
+browsers save pages; a file outside the source folders is copied there. So the
+input stays on disk and a rebuild reads the same bytes. The saved file is then
+read and recorded like any file a build finds: included, skipped or failed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import quote, urlsplit
+
+from .config import Config
+from .errors import DigestError, SourceError
+from .lock import RunLock
+from .models import FileOutcome
+from .readers import READERS
+
+
+@dataclass(frozen=True)
+class Added:
+    path: Path                  # the file in the source folder
+    outcome: FileOutcome | None  # None when the same bytes were already recorded
+
+    @property
+    def message(self) -> str:
+        if self.outcome is None:
+            return f"Already recorded: {self.path} (no change since it was read)."
+        if self.outcome.status == "included":
+            titles = "; ".join(a.title for a in self.outcome.articles)
+            return f"Added {titles!s} ({self.path}) to the next digest."
+        return f"Not added: {self.path} was {self.outcome.status}: {self.outcome.reason}."
+
+
+def add(config: Config, target: str, lock_wait: float = 0.0) -> Added:
+    """Save ``target`` (an http(s) address or a file path) into the first source folder,
+    then read and record it."""
+    from .ingest import _dedupe, _one, _Seen
+    from .state import State
+
+    if not config.sources.folders:
+        raise DigestError("no source folder to save into: set sources.folders in "
+                          f"{config.path.name}")
+    folder = config.sources.folders[0]
+    with RunLock(config.lock_file, wait=lock_wait):
+        if re.match(r"^[A-Za-z][A-Za-z0-9+.-]*://", target):
+            path = _save_page(config, target, folder)
+        else:
+            path = _copy_file(Path(target).expanduser(), config)
+        state = State(config.state.file)
+        try:
+            outcome = _one(config, state, path)
+            if outcome is not None:
+                outcome = _dedupe(outcome, _Seen(state))
+                state.record([outcome], run=("add", f"{outcome.status} {path.name}"))
+        finally:
+            state.close()
+    return Added(path, outcome)
+
+
+def _save_page(config: Config, url: str, folder: Path) -> Path:
+    from .fetch import fetch
+    from .ingest import limits
+
+    try:
+        got = fetch(url, limits(config))
+    except SourceError as exc:
+        raise DigestError(str(exc)) from None
+    host = re.sub(r"[^A-Za-z0-9.-]", "_", urlsplit(got.url).hostname or "page")
+    name = f"{host}-{hashlib.sha256(got.url.encode()).hexdigest()[:12]}.html"
+    # The address as browsers record a saved page's origin; quoted so it cannot end the comment.
+    address = quote(got.url, safe=":/?&=#%+@,;~!$*'()[]")
+    header = f"<!-- saved from url=({len(address):04d}){address} -->\n".encode("ascii")
+    return _write(folder / name, header + got.data)
+
+
+def _copy_file(path: Path, config: Config) -> Path:
+    if not path.is_file():
+        raise DigestError(f"not a file: {path}")
+    if path.suffix.lower() not in READERS:
+        raise DigestError(f"cannot read '{path.suffix or path.name}' files; readable: "
+                          f"{', '.join(sorted(READERS))}")
+    resolved = path.resolve()
+    if any(resolved.is_relative_to(f.resolve()) for f in config.sources.folders):
+        return resolved          # already where builds look
+    folder = config.sources.folders[0]
+    target = folder / path.name
+    data = path.read_bytes()
+    if target.exists() and target.read_bytes() != data:
+        digest = hashlib.sha256(data).hexdigest()[:8]
+        target = folder / f"{path.stem}-{digest}{path.suffix}"
+    if target.exists():
+        return target
+    return _write(target, data)
+
+
+def _write(path: Path, data: bytes) -> Path:
+    """Write ``data`` to ``path`` atomically (temp file, fsync, rename)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temp = tempfile.mkstemp(dir=path.parent, prefix=".add-", suffix=".tmp")
+    try:
+        with os.fdopen(handle, "wb") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(temp, path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+    return path
+
