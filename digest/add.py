@@ -10,9 +10,7 @@ read and recorded like any file a build finds: included, skipped or failed.
 from __future__ import annotations
 
 import hashlib
-import os
 import re
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote, urlsplit
@@ -102,17 +100,8 @@ def _copy_file(path: Path, config: Config) -> Path:
 
 
 def _write(path: Path, data: bytes) -> Path:
-    """Write ``data`` to ``path`` atomically (temp file, fsync, rename)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp = tempfile.mkstemp(dir=path.parent, prefix=".add-", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
-    return path
+    from .outbox import write_file
 
+    path.parent.mkdir(parents=True, exist_ok=True)
+    write_file(path, data)
+    return path
