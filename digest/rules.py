@@ -4,11 +4,44 @@ Each table is a list of (name, pattern) pairs; the cleaner applies them in
 order and records nothing but the article's own words. Patterns match the
 width-folded line (full-width colons and brackets become ASCII), so one rule
 covers both ``作者:`` and ``作者：``. Add a site's habit here, not in code.
+
+Every rule carries lines it must match and lines it must leave alone; one test
+checks them all (tests/test_rules.py). A rule states the general habit of
+Chinese web text (a label, a credit, a kind of notice), never one page's line.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One named pattern, with examples of lines it matches and lines it leaves alone."""
+
+    name: str
+    pattern: re.Pattern
+    match: tuple[str, ...]
+    leave: tuple[str, ...]
+
+    def __iter__(self):              # tables are read as (name, pattern) pairs
+        return iter((self.name, self.pattern))
+
+
+RULES: list[Rule] = []              # every rule of this module, for the example test
+
+
+def row(name: str, pattern: str | re.Pattern, match=(), leave=(), flags: int = 0) -> Rule:
+    compiled = pattern if isinstance(pattern, re.Pattern) else re.compile(pattern, flags)
+    rule = Rule(name, compiled, tuple(match), tuple(leave))
+    RULES.append(rule)
+    return rule
+
+
+def rule(name: str, pattern: str, match=(), leave=(), flags: int = 0) -> re.Pattern:
+    """A rule used on its own: registered with its examples, returned as a pattern."""
+    return row(name, pattern, match, leave, flags).pattern
 
 TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
 
@@ -16,161 +49,210 @@ TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
 # with a tone mark is never real text, so (ID:weibijiben), (SMH指数),
 # (Mike Campbell) and (notional) do not match. A scraper sometimes lost the
 # character and the opening bracket ("?jī)"): that residue goes too.
-PINYIN = re.compile(
-    rf"[(（]\s*[a-zü]*[{TONED}][a-zü{TONED}]*\s*[)）]|[?？][a-zü]*[{TONED}][a-zü{TONED}]*[)）]")
+PINYIN = rule(
+    "pinyin annotation",
+    rf"[(（]\s*[a-zü]*[{TONED}][a-zü{TONED}]*\s*[)）]|[?？][a-zü]*[{TONED}][a-zü{TONED}]*[)）]",
+    match=["人工智慧(huì)的發(fā)展", "晶片?piàn)供應"], leave=["(ID:abc123)", "(SMH指数)", "(notional)"])
 
 # Image credits glued inside a paragraph ("图片来源:AFP今年……").
-INLINE_DROP = re.compile(
-    r"(?:图片来源|圖片來源|图源|圖源)[:：]\s*(?:[A-Za-z][A-Za-z .&/]*[A-Za-z]|视觉中国|視覺中國|网络|網絡|东方IC|東方IC)")
+INLINE_DROP = rule(
+    "inline image credit",
+    r"(?:图片来源|圖片來源|图源|圖源)[:：]\s*(?:[A-Za-z][A-Za-z .&/]*[A-Za-z]|视觉中国|視覺中國|网络|網絡|东方IC|東方IC)",
+    match=["图片来源：Getty Images今年以来", "圖源：視覺中國"], leave=["图片来源于作者的实地拍摄。"])
 
 # Markup a scraper left in plain text ("<p>　　", "<br />", "<img src=…>") and
 # its entities ("&nbsp;"). A block tag ends a paragraph; an inline tag just goes.
-BLOCK_TAG = re.compile(
+BLOCK_TAG = rule(
+    "block tag in text",
     r"</?(?:p|div|br|hr|li|ul|ol|h[1-6]|table|tbody|thead|tr|td|th|section|article|blockquote|"
-    r"figure|figcaption|center|header|footer|nav)\b[^<>\n]{0,500}>", re.I)
-INLINE_TAG = re.compile(
-    r"</?(?:span|img|a|b|i|u|em|strong|font|sup|sub|iframe|source|video|small|big)\b[^<>\n]{0,500}>", re.I)
-HTML_ENTITY = re.compile(r"&(?:[A-Za-z]{2,8}|#\d{2,6}|#[xX][0-9A-Fa-f]{2,5});")
+    r"figure|figcaption|center|header|footer|nav)\b[^<>\n]{0,500}>",
+    match=["<p>　　第一段", "第二段<br />", "</div>"], leave=["a < b > c", "<pre>"], flags=re.I)
+INLINE_TAG = rule(
+    "inline tag in text",
+    r"</?(?:span|img|a|b|i|u|em|strong|font|sup|sub|iframe|source|video|small|big)\b[^<>\n]{0,500}>",
+    match=['<img src="a.jpg">', "<strong>重点</strong>"], leave=["<br>", "x<3 and y>2"], flags=re.I)
+HTML_ENTITY = rule("html entity", r"&(?:[A-Za-z]{2,8}|#\d{2,6}|#[xX][0-9A-Fa-f]{2,5});",
+                   match=["A&nbsp;B", "&#8220;", "&#x4E2D;"], leave=["R&D", "AT&T 公司"])
 
 # A label opening a line of a video transcript: "【解说】", "【同期】".
-LINE_LABEL = re.compile(r"^[【\[](?:解说|解說|同期|画面|畫面|现场|現場|字幕)[】\]]\s*")
+LINE_LABEL = rule("transcript label", r"^[【\[](?:解说|解說|同期|画面|畫面|现场|現場|字幕)[】\]]\s*",
+                  match=["【解说】今年以来", "[同期]受访者"], leave=["【环球时报记者 李莹】", "解说员说"])
 
 # Invisible characters scraped pages carry.
-INVISIBLE = re.compile(r"[\u200b-\u200f\u2060\ufeff\u00ad]")
+INVISIBLE = rule("invisible character", r"[\u200b-\u200f\u2060\ufeff\u00ad]",
+                 match=["芯\u200b片", "\ufeff标题"], leave=["芯片 市场"])
 
 # Where one scraped line holds several paragraphs: a space after a sentence
 # end, or a space between two Chinese characters (Chinese puts no spaces
 # between words), starts a new paragraph.
-GLUED_PARAGRAPH = re.compile(
-    r"(?<=[。！？!?；”」』])[ \t\u3000]+(?=\S)|(?<=[\u4e00-\u9fff])[ \t\u3000]+(?=[\u4e00-\u9fff])")
+GLUED_PARAGRAPH = rule(
+    "glued paragraphs",
+    r"(?<=[。！？!?；”」』])[ \t\u3000]+(?=\S)|(?<=[\u4e00-\u9fff])[ \t\u3000]+(?=[\u4e00-\u9fff])",
+    match=["第一段结束。 第二段开始", "上涨 下跌"], leave=["NVIDIA GPU 芯片", "上涨5% 之后"])
 GLUED_MIN_CHARS = 200   # only lines longer than this are split that way
 
 # A file that opens with a topic tag (#AI 市场) holds several articles, each a
 # short title line followed by its body.
-COLLECTION_TAG = re.compile(r"^#[^\s#][^\n]{0,30}$")
+COLLECTION_TAG = rule("collection tag", r"^#[^\s#][^\n#]{0,30}$",
+                      match=["#AI 市场", "#宏观观察"], leave=["# 标题", "#话题#", "本周 #AI 热点"])
 TITLE_MAX_CHARS = 120
 
 # ------------------------------------------------------------- metadata
 # Lines that carry metadata. Each named group found is kept: author,
 # publisher, account (a WeChat id), date.
 # One to five Chinese names, spaced apart ("沈忠浩 朱晟", "袁 博").
-NAME = r"(?:[\u4e00-\u9fff·]{2,4}|[\u4e00-\u9fff]\s[\u4e00-\u9fff]{1,2})(?![\u4e00-\u9fff·])"
+NAME = r"(?![的们們会會说說])(?:[\u4e00-\u9fff·]{2,4}|[\u4e00-\u9fff]\s[\u4e00-\u9fff]{1,2})(?![\u4e00-\u9fff·])"
 NAMES = rf"{NAME}(?:\s+{NAME}){{0,4}}"
 # Several reporters on one line: "本报驻德国记者 管克江 本报驻美国记者 高 石".
-REPORTERS = re.compile(rf"^(?:[\u4e00-\u9fff]{{0,12}}?(?:记者|記者)\s*{NAMES}\s*){{2,}}$")
-REPORTER = re.compile(rf"(?:记者|記者)\s*(?P<names>{NAMES})")
+REPORTERS = rule("several reporters", rf"^(?:[\u4e00-\u9fff]{{0,12}}?(?:记者|記者)\s*{NAMES}\s*){{2,}}$",
+                 match=["本报驻日本记者 王强 本报驻美国记者 李 明"], leave=["本报记者 王强", "记者会上王强说"])
+REPORTER = rule("reporter credit", rf"(?:记者|記者)\s*(?P<names>{NAMES})",
+                match=["本报记者 王强 李明", "記者陳怡"], leave=["记者会", "记者们发现，市场回暖"])
 # A kicker line that leads into the headline under it: "……最新报告认为——".
-KICKER = re.compile(r"(?:——|—|──)\s*$")
+KICKER = rule("kicker", r"(?:——|—|──)\s*$",
+              match=["多家机构最新报告认为——", "聚焦AI芯片—"], leave=["——一位基金经理的自述", "上涨—下跌"])
 # Words that stand alone under a title without being a name.
 NOT_NAMES = {"导读", "導讀", "摘要", "前言", "引言", "引子", "序言", "正文", "全文", "编者按", "編者按",
              "提要", "背景", "附录", "附錄", "结语", "結語", "小结", "小結"}
 # A foreign name written in Chinese, alone on its line: "伊恩·贝格".
-TRANSLITERATED_NAME = re.compile(r"^[\u4e00-\u9fff]{1,6}(?:[·•][\u4e00-\u9fff]{1,8}){1,3}$")
+TRANSLITERATED_NAME = rule("transliterated name", r"^[\u4e00-\u9fff]{1,6}(?:[·•][\u4e00-\u9fff]{1,8}){1,3}$",
+                           match=["埃隆·马斯克", "杰罗姆·鲍威尔"], leave=["马斯克说", "AI·芯片·市场周报"])
 DATE = r"\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?"
 META_LINES = [
-    ("author", re.compile(r"^(?:作者|作\s者|撰文|文|记者|記者|author|by)\s*[:|丨]\s*(?P<author>.+)$", re.I)),
+    row("author", r"^(?:作者|作\s者|撰文|文|记者|記者|author|by)\s*[:|丨]\s*(?P<author>.+)$", flags=re.I,
+        match=["作者:张三", "文|李四", "By: Jane Doe"], leave=["作者认为，市场仍将波动。", "文中提到的公司"]),
     # "记者 刁海洋", "新华社记者沈忠浩 朱晟", "本报驻联合国记者袁 博", "作者 赵婧楠", "新华社记者"
-    ("reporter", re.compile(
-        rf"^(?:[\u4e00-\u9fff·]{{0,16}}?(?:记者|記者)|作者|作\s者)\s*(?P<author>{NAMES})?$")),
-    ("source", re.compile(
-        r"^(?:本文)?(?:来源|來源|出处|出處|文章来源|文章來源|原文来源|原文來源|转载自|轉載自|source)\s*[:|丨]\s*"
-        r"(?P<publisher>[^|]+?)\s*\|?\s*$", re.I)),
-    ("date", re.compile(rf"^(?:发布时间|發佈時間|發布時間|发布于|發佈於|时间|時間|日期|date)?\s*[:]?\s*(?P<date>{DATE})$", re.I)),
-    ("byline", re.compile(
-        rf"^(?P<publisher>[^·•|]{{1,30}}?)\s*[·•|]\s*(?P<date>{DATE})(?:\s*[·•|].*)?$")),
+    row("reporter", rf"^(?:[\u4e00-\u9fff·]{{0,16}}?(?:记者|記者)|作者|作\s者)\s*(?P<author>{NAMES})?$",
+        match=["记者 王强", "新华社记者张明 李华", "作者 赵一"], leave=["记者会现场气氛热烈。", "作者的话"]),
+    row("source", r"^(?:本文)?(?:来源|來源|出处|出處|文章来源|文章來源|原文来源|原文來源|转载自|轉載自|source)\s*[:|丨]\s*"
+        r"(?P<publisher>[^|]+?)\s*\|?\s*$", flags=re.I,
+        match=["来源:证券时报", "本文来源|界面新闻", "Source: Reuters"], leave=["来源于一家券商的报告显示"]),
+    row("date", rf"^(?:发布时间|發佈時間|發布時間|发布于|發佈於|时间|時間|日期|date)?\s*[:]?\s*(?P<date>{DATE})$",
+        flags=re.I, match=["发布时间:2024-05-13 12:03", "2025年1月27日", "日期: 2024/5/3"],
+        leave=["2024年5月13日，芯片股大涨。"]),
+    row("byline", rf"^(?P<publisher>[^·•|]{{1,30}}?)\s*[·•|]\s*(?P<date>{DATE})(?:\s*[·•|].*)?$",
+        match=["某某资本 · 2024-02-18 17:34", "财经早知道 | 2025年1月3日 | 北京"], leave=["AI · 芯片 · 市场"]),
     # WeChat: "原创 陈思 科技投资观察 2025年11月3日 08:15 上海"
-    ("wechat", re.compile(
-        rf"^(?:原创|原創)\s+(?:(?P<author>\S{{1,20}})\s+)?(?P<publisher>\S{{1,30}})\s+(?P<date>{DATE})(?:\s+\S{{1,10}})?$")),
+    row("wechat", rf"^(?:原创|原創)\s+(?:(?P<author>\S{{1,20}})\s+)?(?P<publisher>\S{{1,30}})\s+(?P<date>{DATE})(?:\s+\S{{1,10}})?$",
+        match=["原创 王五 科技观察 2025年11月3日 08:15 上海"], leave=["原创内容，转载请注明出处。"]),
 ]
 # One line holding several "key: value" fields: "发布时间：… 来源：… 作者：…"
-META_FIELD = re.compile(
+META_FIELD = rule(
+    "metadata fields",
     r"(?P<key>发布时间|發佈時間|發布時間|时间|時間|日期|来源|來源|作者|编辑|編輯|责任编辑|責任編輯)\s*:\s*"
-    r"(?P<value>.+?)\s*(?=(?:发布时间|發佈時間|發布時間|时间|時間|日期|来源|來源|作者|编辑|編輯|责任编辑|責任編輯)\s*:|$)")
+    r"(?P<value>.+?)\s*(?=(?:发布时间|發佈時間|發布時間|时间|時間|日期|来源|來源|作者|编辑|編輯|责任编辑|責任編輯)\s*:|$)",
+    match=["发布时间:2024-05-13 来源:东方网 作者:曹磊"], leave=["时间过得很快，来源也很多。"])
 META_FIELD_KEYS = {"发布时间": "date", "發佈時間": "date", "發布時間": "date", "时间": "date",
                    "時間": "date", "日期": "date", "来源": "publisher", "來源": "publisher",
                    "作者": "author"}
-ACCOUNT = re.compile(r"\s*\((?:微信)?(?:ID|id|微信号|微信號)\s*:\s*(?P<account>[\w\-]+)\)\s*")
+ACCOUNT = rule("wechat account id", r"\s*\((?:微信)?(?:ID|id|微信号|微信號)\s*:\s*(?P<account>[\w\-]+)\)\s*",
+               match=["某某研究(ID:mm_research)", "(微信号:abc-1)"], leave=["(ID card)", "(编号:12)"])
 # Author lines glued to the first paragraph ("作者:微信文章最近其实..."): these
 # placeholders name a platform, not a person.
 AUTHOR_PLACEHOLDERS = ("微信文章", "网络", "網絡", "佚名", "综合", "綜合", "网友", "網友", "未知")
 AUTHOR_MAX_CHARS = 24
-# An opening author bio: "本文作者王维嘉系中国科技大学硕士……"
-AUTHOR_BIO = re.compile(r"^本文作者\s*(?P<author>[\u4e00-\u9fff·]{2,6}?)\s*(?:系|是|为|為|,)")
+# An opening author bio: "本文作者某某系某大学教授……"
+AUTHOR_BIO = rule("author bio", r"^本文作者\s*(?P<author>[\u4e00-\u9fff·]{2,6}?)\s*(?:系|是|为|為|,)",
+                  match=["本文作者张三系某大学教授", "本文作者李四是资深分析师"], leave=["本文作者认为", "作者张三系"])
 
 # What opens a news agency's first paragraph: a dateline ("新华社华盛顿2月24日电",
 # "参考消息网2月14日报道", "巴黎2月25日电") with an optional reporter credit
 # "(记者 徐剑梅 刘阳)", or a bracketed credit alone ("【环球时报驻日本特约记者 李莹】").
 # It is metadata: the lead sentence starts after it. Matched on the width-folded line.
 AGENCIES = r"新华社|新華社|中新社|中新网|中新網|人民网|人民網|参考消息网|參考消息網|中国日报网|中國日報網|环球网|環球網|央视网|央視網|路透社|法新社|美联社|美聯社|共同社|彭博社"
-DATELINE = re.compile(
+DATELINE = rule(
+    "dateline",
     rf"^(?:(?P<agency>{AGENCIES})?[\u4e00-\u9fff]{{0,8}}?\d{{1,2}}月\d{{1,2}}日(?:电|電|讯|訊|报道|報道|消息)"
     rf"|(?P<wire>{AGENCIES})(?:电|電|讯|訊))"
     r"(?=[\s(\[【]|$)\s*"
-    r"(?:\((?:(?:记者|記者)\s*(?P<author>[^()]{1,30})|(?P<name>[\u4e00-\u9fff·]{2,3})|[^()]{1,12})\)\s*)?")
-CREDIT = re.compile(
-    r"^[【\[](?P<credit>[^【】\[\]]{0,40}(?:记者|記者|报道|報道)[^【】\[\]]{0,40})[】\]]\s*")
-CREDIT_PUBLISHER = re.compile(r"^(?P<publisher>[\u4e00-\u9fff]{2,8}?)(?:-|驻|駐|赴|综合|綜合|特派|特约|特約|记者|記者|报道|報道)")
-CREDIT_AUTHOR = re.compile(r"(?:记者|記者)\s*(?P<author>[\u4e00-\u9fff·]{2,4}(?:\s+[\u4e00-\u9fff·]{2,4}){0,3})\s*$")
-# A headline given after the dateline: "曼谷2月14日电 题：曼谷随笔：……"
-TITLE_LABEL = re.compile(r"^(?:题|題)\s*:\s*")
+    r"(?:\((?:(?:记者|記者)\s*(?P<author>[^()]{1,30})|(?P<name>[\u4e00-\u9fff·]{2,3})|[^()]{1,12})\)\s*)?",
+    match=["新华社北京5月13日电(记者 王强) 今年以来", "巴黎2月25日电 法国总统", "中新社电 "],
+    leave=["5月13日电影票房大涨", "新华社记者在现场看到"])
+CREDIT = rule("bracketed credit", r"^[【\[](?P<credit>[^【】\[\]]{0,40}(?:记者|記者|报道|報道)[^【】\[\]]{0,40})[】\]]\s*",
+              match=["【环球时报驻日本特约记者 王强】日本央行", "[本报记者 李明]"], leave=["【解说】", "【重磅】芯片新规"])
+CREDIT_PUBLISHER = rule(
+    "credit publisher", r"^(?P<publisher>[\u4e00-\u9fff]{2,8}?)(?:-|驻|駐|赴|综合|綜合|特派|特约|特約|记者|記者|报道|報道)",
+    match=["环球时报驻日本特约记者 王强", "央视记者 张明"], leave=["记者 王强", "AI记者"])
+CREDIT_AUTHOR = rule("credit author", r"(?:记者|記者)\s*(?P<author>[\u4e00-\u9fff·]{2,4}(?:\s+[\u4e00-\u9fff·]{2,4}){0,3})\s*$",
+                     match=["央视记者 张明", "特约记者 王强 李华"], leave=["记者会", "记者:张明说了什么?"])
+# A headline given after the dateline: "东京5月13日电 题：……"
+TITLE_LABEL = rule("headline label", r"^(?:题|題)\s*:\s*", match=["题:日本AI投资热潮下的冷思考", "題：觀察"],
+                   leave=["题材股大涨", "问题:为什么"])
 
 # ------------------------------------------------------------- boilerplate
+# A short line of navigation: menu words, alone or after a few characters of a
+# section name ("IT百科", "热门评论", "原创栏目").
+NAV_WORDS = (r"栏目|欄目|百科|评论|評論|精选|精選|首页|首頁|返回顶部|返回頂部|上一篇|下一篇|更多精彩|阅读原文|閱讀原文|"
+             r"点击查看|點擊查看|分享到|收藏|点赞|點讚|在看|核心阅读|核心閱讀")
 # A whole line that is never article text, wherever it stands.
 DROP_LINES = [
-    ("breadcrumb", re.compile(r"^(?:当前位置|當前位置|您的位置|你的位置)\s*:|^(?:首页|首頁|主页|主頁)\s*[>›»/]")),
-    ("page marker", re.compile(r"^(?:页|頁|第\s*\d+\s*[页頁]|page\s*\d+|\[\d+\]|\d+\s*/\s*\d+|[上下]一[页頁])\s*:?$", re.I)),
-    ("navigation", re.compile(
-        r"^(?:原创栏目|原創欄目|IT百科|网友评论|網友評論|聚超值\W?精选|聚超值\W?精選|栏目|欄目|百科|评论|評論|精选|精選|"
-        r"首页|首頁|返回顶部|返回頂部|上一篇|下一篇|更多精彩|阅读原文|閱讀原文|点击查看|點擊查看|"
-        r"分享到|收藏|点赞|點讚|在看|核心阅读|核心閱讀)\s*\S{0,4}$", re.I)),
-    ("follow prompt", re.compile(
-        r"(?:扫码|掃碼|扫描|掃描|长按|長按|识别|識別).{0,12}(?:二维码|二維碼|关注|關注)|"
+    row("breadcrumb", r"^(?:当前位置|當前位置|您的位置|你的位置|您现在的位置)\s*:|^(?:首页|首頁|主页|主頁)\s*[>›»/]",
+        match=["当前位置:首页 > 财经", "首页 > 科技 > 正文"], leave=["首页显示的内容", "位置:北京"]),
+    row("page marker", r"^(?:页|頁|第\s*\d+\s*[页頁]|page\s*\d+|\[\d+\]|\d+\s*/\s*\d+|[上下]一[页頁])\s*:?$", flags=re.I,
+        match=["第 2 页", "2/5", "下一页"], leave=["第2页的数据显示，营收增长。", "2/5的投资者"]),
+    row("navigation", rf"^\S{{0,4}}?\W?(?:{NAV_WORDS})\s*\S{{0,4}}$",
+        match=["IT百科", "网友评论", "聚超值•精选", "原创栏目", "返回顶部", "分享到"],
+        leave=["评论员文章认为，市场已经见底。", "收藏家们正在抛售", "首页改版后流量大增。"], flags=re.I),
+    row("follow prompt", r"(?:扫码|掃碼|扫描|掃描|长按|長按|识别|識別).{0,12}(?:二维码|二維碼|关注|關注)|"
         r"(?:点击|點擊|欢迎|歡迎).{0,6}(?:关注|關注)|关注(?:我们|我們|公众号|公眾號)|"
-        r"点个?\W?在看|點個?\W?在看|分享.{0,4}朋友圈")),
-    ("editor", re.compile(r"^[【\[]?(?:责任编辑|責任編輯|编辑|編輯|校对|校對|审核|審核|排版|美编|美編)\s*[:|丨]")),
-    ("views", re.compile(r"^(?:阅读|閱讀|浏览|瀏覽|热度|熱度|阅读量|閱讀量)\s*[:]?\s*(?:[\d.]+\s*[万萬wk]?|加载中.*|載入中.*)$", re.I)),
-    ("keywords or original title", re.compile(
-        r"^(?:<br\s*/?>)?\s*(?:关键词|關鍵詞|关键字|關鍵字|标签|標籤|原标题|原標題)\s*:")),
-    ("reprint notice", re.compile(
-        r"(?:刊用|转载|轉載|使用)本(?:网站|網站|站|平台|平臺)?稿件.{0,12}(?:授权|授權)|"
-        r"本(?:网站|網站|站)所刊载信息.{0,20}不代表")),
-    ("caption", re.compile(r"^(?:图|圖)\s*\d*\s*[:|丨]|^(?:图片来源|圖片來源|图源|圖源|配图|配圖|资料图|資料圖|资料图片|資料圖片)\s*[:|丨]")),
-    ("site registration", re.compile(
+        r"点个?\W?在看|點個?\W?在看|分享.{0,4}朋友圈",
+        match=["长按识别二维码关注我们", "欢迎关注某某研究", "点个在看"], leave=["市场关注美联储的决定。"]),
+    row("editor", r"^[【\[]?(?:责任编辑|責任編輯|编辑|編輯|校对|校對|审核|審核|排版|美编|美編)\s*[:|丨]",
+        match=["责任编辑:李四", "【编辑:王五】"], leave=["编辑部认为", "编辑们的选择"]),
+    row("keywords or original title", r"^(?:<br\s*/?>)?\s*(?:关键词|關鍵詞|关键字|關鍵字|标签|標籤|原标题|原標題)\s*:",
+        match=["原标题:某某公司发布新模型", "关键词: AI 芯片"], leave=["关键词是效率", "原标题中的说法"]),
+    row("reprint notice", r"(?:刊用|转载|轉載|使用)本(?:网站|網站|站|平台|平臺)?稿件.{0,12}(?:授权|授權)|"
+        r"本(?:网站|網站|站)所刊载信息.{0,20}不代表",
+        match=["凡转载本网站稿件须经授权", "本站所刊载信息，不代表本站观点"], leave=["转载率很高的文章"]),
+    row("caption", r"^(?:图|圖)\s*\d*\s*[:|丨]|^(?:图片来源|圖片來源|图源|圖源|配图|配圖|资料图|資料圖|资料图片|資料圖片)\s*[:|丨]",
+        match=["资料图:白宫新闻发布室", "图1:营收对比", "图片来源|新华社"], leave=["图表显示，营收增长。"]),
+    row("site registration",
         r"ICP\s*(?:备|備|证|證)|(?:公网安备|公網安備)|(?:违法和不良信息|違法和不良信息|互联网|互聯網)\S{0,4}(?:举报|舉報)|"
-        r"(?:举报|舉報)(?:电话|電話|邮箱|郵箱)\s*:|(?:^|\s)(?:总机|總機)\s*:\s*[\d\-+ ]{7,}")),
-    ("bare link", re.compile(r"^(?:https?://|www\.)\S+$", re.I)),
+        r"(?:举报|舉報)(?:电话|電話|邮箱|郵箱)\s*:|(?:^|\s)(?:总机|總機)\s*:\s*[\d\-+ ]{7,}",
+        match=["京ICP备12345678号", "举报电话:12377", "总机:010-12345678"], leave=["ICP行业的发展", "举报人称"]),
+    row("bare link", r"^(?:https?://|www\.)\S+$", flags=re.I,
+        match=["https://example.com/a/1.html", "www.example.com"], leave=["详见 https://example.com"]),
 ]
 
 # A line from which the rest of the article is not article text: a copyright
 # or reprint notice, a disclaimer, a closing source line. Only in the second
 # half of an article (at the top, a source line is metadata).
 END_MARKERS = [
-    ("copyright notice", re.compile(r"^(?:版权声明|版權聲明|版权宣告|版權宣告|版权所有|版權所有|©|\(c\)\s*\d{4})", re.I)),
-    ("disclaimer", re.compile(r"^(?:免责声明|免責聲明|风险提示|風險提示|特别声明|特別聲明)\s*[:]?")),
-    ("reprint notice", re.compile(r"^(?:转载|轉載|未经授权|未經授權).{0,20}(?:请|請|须|須|禁止|不得)")),
-    ("source line", re.compile(
-        r"^(?:本文来源|本文來源|文章来源|文章來源|原文来源|原文來源|来源|來源)\s*[:|丨]\s*[^。]{1,40}$")),
-    ("list of other articles", re.compile(
+    row("copyright notice", r"^(?:版权声明|版權聲明|版权宣告|版權宣告|版权所有|版權所有|©|\(c\)\s*\d{4})", flags=re.I,
+        match=["版权声明:本文为原创", "© 2024 某某网", "(c) 2023 Example"], leave=["版权保护越来越重要。"]),
+    row("disclaimer", r"^(?:免责声明|免責聲明|风险提示|風險提示|特别声明|特別聲明)\s*[:]?",
+        match=["免责声明:本文仅供参考", "风险提示"], leave=["风险在于估值过高。"]),
+    row("reprint notice", r"^(?:转载|轉載|未经授权|未經授權).{0,20}(?:请|請|须|須|禁止|不得)",
+        match=["转载请注明出处", "未经授权，禁止转载"], leave=["转载量超过十万次，引发热议。"]),
+    row("source line", r"^(?:本文来源|本文來源|文章来源|文章來源|原文来源|原文來源|来源|來源)\s*[:|丨]\s*[^。]{1,40}$",
+        match=["来源:证券时报", "本文来源:财新网"], leave=["来源:一位知情人士称，公司将裁员。"]),
+    row("list of other articles",
         r"^(?:相关新闻|相關新聞|相关阅读|相關閱讀|相关文章|相關文章|推荐阅读|推薦閱讀|往期推荐|往期推薦|"
-        r"往期回顾|往期回顧|延伸阅读|延伸閱讀|热门推荐|熱門推薦|猜你喜欢|猜你喜歡|热门文章|熱門文章)\s*:?$")),
-    ("end mark", re.compile(r"^(?:END|End|-+\s*(?:END|完)\s*-+|（?完）?|—+\s*完\s*—+)$")),
+        r"往期回顾|往期回顧|延伸阅读|延伸閱讀|热门推荐|熱門推薦|猜你喜欢|猜你喜歡|热门文章|熱門文章)\s*:?$",
+        match=["相关新闻", "推荐阅读:", "延伸閱讀"], leave=["相关新闻报道显示，股价上涨。"]),
+    row("end mark", r"^(?:END|End|-+\s*(?:END|完)\s*-+|[(（]?完[)）]?|—+\s*完\s*—+)$",
+        match=["END", "-- END --", "（完）", "——完——"], leave=["完成了", "Endless"]),
 ]
 
 # At the end of an article, lines that belong to the page, not the text: a
 # lone signature, the author's job title, a company blurb, a dangling label.
 TRAILER_LINES = [
-    ("signature", re.compile(r"^[\u4e00-\u9fff·]{2,4}$")),
-    ("job title", re.compile(
-        r"^[^。！？!?]{0,24}(?:董事|合伙人|合夥人|总裁|總裁|分析师|分析師|研究员|研究員|首席|经理|經理|CEO|创始人|創始人|主编|主編|记者|記者)[^。]{0,12}$")),
-    ("company blurb", re.compile(
-        r"(?:成立于|成立於|创立于|創立於|是一家|專注於|专注于|专业从事|專業從事|致力于|致力於).{0,60}(?:公司|机构|機構|平台|平臺|企业|企業|媒体|媒體)")),
-    ("dangling label", re.compile(r"^[^。！？]{1,16}[:：]$")),
+    row("signature", r"^[\u4e00-\u9fff·]{2,4}$", match=["张三", "杰克·马"], leave=["共勉。", "AI芯片"]),
+    row("job title", r"^[^。！？!?]{0,24}(?:董事|合伙人|合夥人|总裁|總裁|分析师|分析師|研究员|研究員|首席|经理|經理|CEO|"
+        r"创始人|創始人|主编|主編|记者|記者)[^。]{0,12}$",
+        match=["某某资本创始人", "某证券首席经济学家"], leave=["分析师认为，降息将至。"]),
+    row("company blurb", r"(?:成立于|成立於|创立于|創立於|是一家|專注於|专注于|专业从事|專業從事|致力于|致力於).{0,60}"
+        r"(?:公司|机构|機構|平台|平臺|企业|企業|媒体|媒體)",
+        match=["某某资本成立于2010年，是一家专注于科技投资的机构"], leave=["公司成立于2010年。"]),
+    row("dangling label", r"^[^。！？]{1,16}[:：]$", match=["风险提示:", "相关链接："], leave=["他说:我们会继续。"]),
 ]
-# "(完)", "(单仁行)": a bracket alone after the last sentence names the source or ends the text.
-CLOSING_TAG = re.compile(r"(?:^|(?<=[。！？!?”」]))\s*[(（](?P<tag>[^()（）\d%,，。:：;；]{1,20})[)）]\s*$")
+# "(完)", "(某某行)": a bracket alone after the last sentence names the source or ends the text.
+CLOSING_TAG = rule("closing tag", r"(?:^|(?<=[。！？!?”」]))\s*[(（](?P<tag>[^()（）\d%,，。:：;；]{1,20})[)）]\s*$",
+                   match=["市场仍将波动。(完)", "这是结论。（央视记者 张明）"], leave=["同比增长(5%)", "(一)概况"])
 END_WORDS = ("完", "全文完", "end", "END")
 
 # A title has no full stop or semicolon inside, and does not end like a clause
 # or a label (a click-bait "!" or "?" at the end is fine).
-NOT_A_TITLE = re.compile(r"[。；;]|[,，:、]$")
+NOT_A_TITLE = rule("not a title", r"[。；;]|[,，:、]$",
+                   match=["芯片股大涨。后市如何", "关于市场的三点看法:"], leave=["英伟达暴跌17%!", "AI泡沫会破吗?"])
 HEADER_TITLE_MAX_CHARS = 80
