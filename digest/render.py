@@ -23,24 +23,55 @@ log = logging.getLogger(__name__)
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]|])")
 _HTML_SPECIAL = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
+# An & that a renderer would read as the start of an entity ("&lt;", "&#60;").
+_ENTITY_LIKE = re.compile(r"&(?=#?[A-Za-z0-9]+;)|[<>]")
+SAFE_SCHEMES = ("http", "https", "mailto")
+# Everything a URL may keep as it is; the rest (quotes, spaces, <, >, parentheses,
+# backslashes, non-ASCII) is percent-encoded.
+_URL_SAFE = "/:?#[]@!$&*+,;=%~-._"
+_AROUND_URL = "".join(map(chr, range(0x21))) + "\x7f"
+
+
+def safe_url(url: str | None) -> str:
+    """``url`` if it is http(s) or mailto, percent-encoded so that it cannot leave an
+    HTML attribute or a Markdown link; otherwise "" (javascript:, data:, relative ...)."""
+    from urllib.parse import quote, urlsplit
+
+    # As browsers do: tabs and line breaks inside are dropped, controls and spaces around.
+    text = re.sub(r"[\t\n\r]", "", url or "").strip(_AROUND_URL)
+    try:
+        parts = urlsplit(text)
+    except ValueError:
+        return ""
+    scheme = parts.scheme.lower()
+    if scheme not in SAFE_SCHEMES or (scheme != "mailto" and not parts.netloc):
+        return ""
+    return quote(text, safe=_URL_SAFE)
 
 
 def md_escape(text: str) -> str:
     """Article text inside Markdown: no markup, links or HTML of its own.
 
-    Markdown punctuation is backslash-escaped; <, > and & become entities,
-    which every Markdown renderer shows as the characters themselves.
+    Markdown punctuation is backslash-escaped; <, > and an & that would start an
+    entity become entities, which every Markdown renderer shows as the characters
+    themselves (a plain "&" needs none).
     """
-    text = re.sub(r"[&<>]", lambda m: _HTML_SPECIAL[m.group()], text)
+    text = _ENTITY_LIKE.sub(lambda m: _HTML_SPECIAL[m.group()], text)
     text = _MD_SPECIAL.sub(r"\\\1", text)
     return re.sub(r"^([#>+\-=]|\d+\.)", r"\\\1", text)
 
 
+# Punctuation that closes a clause: it stays at the end of a line, never opens one.
+_NO_LINE_START = set("。，、；：？！）」』》〉】”’…·.,;:?!)%")
+
+
 def wrap(text: str, width: int = 72, indent: str = "") -> str:
-    """Wrap by display width (a Chinese character takes two columns)."""
+    """Wrap by display width (a Chinese character takes two columns); closing
+    punctuation may run past ``width`` rather than stand alone at a line's start."""
     lines, line = [], indent
     for token in re.findall(r"[A-Za-z0-9$%.,:;'’\-/&+()@#]+\s*|\s+|.", text):
-        if display_width(line + token.rstrip()) > width and line.strip():
+        if (display_width(line + token.rstrip()) > width and line.strip()
+                and token[0] not in _NO_LINE_START):
             lines.append(line.rstrip())
             line = indent + token.lstrip()
         else:
@@ -63,6 +94,7 @@ def environment(templates: Path, script: str):
     env.filters["zh"] = lambda text: convert(text or "", script)
     env.filters["md"] = md_escape
     env.filters["wrap"] = wrap
+    env.filters["url"] = safe_url
     env.globals["lang"] = LANG_TAGS[script]
     return env
 
