@@ -16,7 +16,7 @@ from pathlib import Path
 from .clean import clean
 from .config import Config
 from .models import Article, FileOutcome
-from .readers import READERS, Unusable, read_feed
+from .readers import READERS, Unusable, display_name, read_feed, read_local
 from .state import State
 
 log = logging.getLogger(__name__)
@@ -24,13 +24,21 @@ log = logging.getLogger(__name__)
 Progress = Callable[[str, int, int], None]
 
 
-def discover(config: Config) -> Iterator[Path]:
-    """Every non-hidden file below the configured folders, in a stable order."""
+def discover(config: Config, problems: list[tuple[str, str]] | None = None) -> Iterator[Path]:
+    """Every non-hidden file below the configured folders, in a stable order.
+
+    A folder that cannot be listed is added to ``problems`` as (folder, reason)."""
     for folder in config.sources.folders:
         if not folder.is_dir():
             log.warning("source folder %s does not exist", folder)
             continue
-        for root, dirs, files in os.walk(folder, followlinks=False):
+
+        def unreadable(exc: OSError) -> None:
+            if problems is not None:
+                problems.append((display_name(exc.filename or folder),
+                                 f"cannot read folder: {exc.strerror or exc}"))
+
+        for root, dirs, files in os.walk(folder, onerror=unreadable, followlinks=False):
             dirs[:] = sorted(d for d in dirs if not d.startswith("."))
             for name in sorted(files):
                 if not name.startswith("."):
@@ -41,7 +49,12 @@ def ingest(config: Config, state: State, progress: Progress | None = None) -> li
     """Read and clean every new or changed source; returns what became of each."""
     seen = _Seen(state)
     outcomes: list[FileOutcome] = []
-    paths = list(discover(config))
+    folders: list[tuple[str, str]] = []
+    paths = list(discover(config, folders))
+    for name, reason in folders:
+        outcome = _unchanged_or(state, name, "folder:" + reason, "failed", reason, 0)
+        if outcome is not None:
+            outcomes.append(outcome)
     sources: list[str | Path] = [*paths, *config.sources.feeds]
     for number, source in enumerate(sources, start=1):
         outcome = _one(config, state, source)
@@ -52,9 +65,15 @@ def ingest(config: Config, state: State, progress: Progress | None = None) -> li
     return outcomes
 
 
+def _source_folder(config: Config, path: Path) -> Path | None:
+    """The configured source folder ``path`` was found in (None for a named feed file)."""
+    return next((f for f in config.sources.folders if path.is_relative_to(f)), None)
+
+
 def _one(config: Config, state: State, source: str | Path) -> FileOutcome | None:
     is_url = isinstance(source, str) and source.startswith(("http://", "https://"))
     name = str(source)
+    path = None
     size = 0
     try:
         if is_url:
@@ -63,15 +82,11 @@ def _one(config: Config, state: State, source: str | Path) -> FileOutcome | None
             data = fetch(name)
         else:
             path = Path(source) if isinstance(source, Path) else config.root / source
-            name = str(path)
-            size = path.stat().st_size
+            name = display_name(path)
             limit = int(config.sources.max_file_mb * 1024 * 1024)
-            if size > limit:
-                raise Unusable("skipped", f"file too large ({size / 1048576:.1f} MB; "
-                                          f"limit sources.max_file_mb = {config.sources.max_file_mb:g})")
-            data = path.read_bytes()
+            data = read_local(path, limit, _source_folder(config, path) if isinstance(source, Path) else None)
     except Unusable as exc:
-        return _unchanged_or(state, name, "size:" + str(size), exc.status, exc.reason, size)
+        return _unchanged_or(state, name, "unusable:" + exc.reason, exc.status, exc.reason, size)
     except OSError as exc:
         return _unchanged_or(state, name, "error:" + (exc.strerror or "?"), "failed",
                              f"cannot read: {exc.strerror or exc}", size)
@@ -83,7 +98,7 @@ def _one(config: Config, state: State, source: str | Path) -> FileOutcome | None
         if reader is None:
             raise Unusable("skipped", f"unsupported file type '{Path(name).suffix or '(none)'}'; "
                                       f"readable: {', '.join(sorted(READERS))}")
-        mtime = None if is_url else Path(name).stat().st_mtime
+        mtime = None if path is None else path.stat().st_mtime
         raws = reader(Path(name), data, mtime)
         articles = [a for raw in raws for a in clean(raw)]
     except Unusable as exc:
