@@ -181,11 +181,13 @@ def _send(args) -> int:
         print("Nothing to send: every digest has been sent.")
     failed = 0
     for r in results:
-        print(f"{r.period}: sent to {len(r.sent)} recipient(s)"
+        print(f"{r.period}: sent to {len(r.sent) + len(r.doubtful)} recipient(s)"
               + (f", {len(r.already)} already had it" if r.already else "")
               + (f", {len(r.failed)} failed" if r.failed else ""))
         for recipient, reason in r.failed:
             print(f"  failed: {recipient}: {reason}", file=sys.stderr)
+        for recipient, reason in r.doubtful:
+            print(f"  unconfirmed: {recipient}: {reason}", file=sys.stderr)
         failed += len(r.failed)
     return 1 if failed else 0
 

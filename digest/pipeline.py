@@ -151,10 +151,12 @@ def _themes(digest) -> tuple[tuple[str, str, int], ...]:
 
 
 def _unsent(state: State, window: Window) -> Window:
-    """The window itself, or, once its digest has been sent, its next edition
-    ("2026-W47-2"): a sent digest is never rebuilt, so nobody misses what it lacked."""
+    """The window itself, or, once its digest has been sent (to anyone), its next edition
+    ("2026-W47-2"): a digest some have received is never rebuilt, so nobody misses what
+    it lacked and nobody gets the same articles twice."""
     period, number = window.period, 1
-    while (record := state.digest(period)) is not None and record.sent_at is not None:
+    while (record := state.digest(period)) is not None and (record.sent_at is not None
+                                                            or state.delivered(period)):
         number += 1
         period = f"{window.period}-{number}"
     return dataclasses.replace(window, period=period)

@@ -133,13 +133,20 @@ def _render(config: Config, digest: Digest) -> Rendered:
     eml = message(config, digest, context["subject"], text, email_html)
     files = {"digest.md": markdown_text.encode(), "digest.html": web.encode(),
              "email.html": email_html.encode(), "digest.txt": text.encode(), "digest.eml": eml}
-    for edition in config.digest.editions:
+    readers = reader_scripts(config)
+    for edition in dict.fromkeys([*config.digest.editions, *readers]):
         if edition == script:
             continue
-        views = full_views(environment(templates_dir(config), edition),
-                           {**context, "subject": subject(digest, edition)})
+        edition_env = environment(templates_dir(config), edition)
+        edition_context = {**context, "subject": subject(digest, edition)}
+        views = full_views(edition_env, edition_context)
         for suffix, view in zip(("md", "html", "txt"), views):
             files[f"digest.{edition}.{suffix}"] = view.encode()
+        if edition in readers:
+            html = email_edition(config, edition_env, edition_context)
+            files[f"email.{edition}.html"] = html.encode()
+            files[f"digest.{edition}.eml"] = message(config, digest, edition_context["subject"],
+                                                     views[2], html, edition)
     manifest = {
         "period": digest.period,
         "start": digest.start.isoformat(),
@@ -203,7 +210,20 @@ def inline_css(html: str) -> str:
                      cssutils_logging_level=logging.CRITICAL).transform()
 
 
-def message(config: Config, digest: Digest, subject_line: str, text: str, html: str) -> bytes:
+def reader_scripts(config: Config) -> tuple[str, ...]:
+    """The scripts recipients read, other than digest.script: each gets its own email."""
+    main = config.digest.script
+    return tuple(dict.fromkeys(r.script for r in config.email.recipients
+                               if r.script and r.script != main))
+
+
+def eml_name(script: str | None, config: Config) -> str:
+    """The message file of the edition in ``script`` (None: digest.script)."""
+    return "digest.eml" if script in (None, config.digest.script) else f"digest.{script}.eml"
+
+
+def message(config: Config, digest: Digest, subject_line: str, text: str, html: str,
+            script: str | None = None) -> bytes:
     """An RFC 5322 multipart/alternative message, UTF-8, with a stable Message-ID."""
     from email import policy
 
@@ -211,14 +231,17 @@ def message(config: Config, digest: Digest, subject_line: str, text: str, html: 
     msg = EmailMessage(policy=policy.SMTP)
     msg["Subject"] = subject_line
     msg["From"] = email.sender
-    msg["To"] = ", ".join(email.recipients)
+    msg["To"] = ", ".join(r.address for r in email.recipients
+                          if eml_name(r.script, config) == eml_name(script, config))
     if email.reply_to:
         msg["Reply-To"] = email.reply_to
     msg["Date"] = format_datetime(digest.built_at)
     domain = email.sender.rsplit("@", 1)[-1].strip(" >") or "digest.local"
     ids = ",".join(i.article.id for i in digest.items)
     # Stable for the same digest, so a resend can be recognised as the same message.
-    msg["Message-ID"] = f"<digest.{digest.period}.{hashlib.sha256(ids.encode()).hexdigest()[:16]}@{domain}>"
+    edition = f".{script}" if eml_name(script, config) != "digest.eml" else ""
+    msg["Message-ID"] = (f"<digest.{digest.period}{edition}."
+                         f"{hashlib.sha256(ids.encode()).hexdigest()[:16]}@{domain}>")
     if email.unsubscribe_url:
         msg["List-Unsubscribe"] = f"<{email.unsubscribe_url}>"
         if email.unsubscribe_url.startswith("https://"):
