@@ -92,6 +92,10 @@ def build(config: Config, *, since: date | None = None, dry_run: bool = False,
     kind = f"brief:{brief.name}" if brief else "build"
     with RunLock(config.lock_file, wait=lock_wait):
         clock = Stopwatch()
+        if not dry_run:
+            from .outbox import recover
+
+            recover(config.outbox.folder)
         state = State(config.state.file, readonly=dry_run)
         try:
             window = _unsent(state, window)
