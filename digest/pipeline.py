@@ -76,12 +76,14 @@ class BuildResult:
 def build(config: Config, *, since: date | None = None, dry_run: bool = False,
           rebuild: bool = False, now: datetime | None = None,
           progress: Callable[[str, int, int], None] | None = None,
-          lock_wait: float = 0.0, brief: Brief | None = None, jobs: int = 0) -> BuildResult:
+          lock_wait: float = 0.0, brief: Brief | None = None, jobs: int = 0,
+          scheduled: bool = False) -> BuildResult:
     """Build the digest for the current week from everything new.
 
     With ``brief``, build that brief instead: the articles first seen in its
     window, which stay pending for the weekly digest. ``jobs`` processes do the
     per-article work (0: one per core, used only when there are enough articles).
+    A ``scheduled`` run is recorded in the state even when it finds nothing new.
     """
     from .compose import compose, window_for
     from .ingest import ingest
@@ -109,7 +111,9 @@ def build(config: Config, *, since: date | None = None, dry_run: bool = False,
             else:
                 chosen = _select_brief(state, new, brief, period, now, rebuild)
             if not chosen:
-                if outcomes and not dry_run:
+                if (outcomes or scheduled) and not dry_run:
+                    # A scheduled run is recorded even when no file changed: a make-up
+                    # run that finds nothing new has still made up the run it was for.
                     state.record(outcomes, run=(kind, "nothing new"))
                 return BuildResult(period, None, 0, len(new), tuple(outcomes), dry_run)
             digest = compose(config, chosen, window, now, progress, clock.lap,
