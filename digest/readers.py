@@ -201,9 +201,16 @@ def read_html(path: Path, data: bytes, mtime: float) -> list[RawText]:
                     published=published, mtime=mtime)]
 
 
+_ENTITY_DECLARATION = re.compile(rb"<!ENTITY", re.IGNORECASE)
+
+
 def read_feed(path: Path, data: bytes, mtime: float) -> list[RawText]:
     from .feeds import parse_feed
 
+    if _ENTITY_DECLARATION.search(data):
+        # No real feed declares its own entities; a "billion laughs" feed does, and its
+        # unexpanded references would become junk articles titled "&lol9;".
+        raise Unusable("failed", "feed declares XML entities (refused: possible entity-expansion attack)")
     return parse_feed(data, str(path))
 
 

@@ -151,3 +151,16 @@ def test_an_unreadable_folder_is_recorded():
         import shutil
 
         shutil.rmtree(base)
+
+
+def test_a_billion_laughs_feed_is_refused_without_a_junk_article(tmp_path: Path):
+    lols = "".join(f'<!ENTITY lol{n} "{("&lol%d;" % (n - 1)) * 10}">' for n in range(1, 10))
+    feed = ('<?xml version="1.0"?>\n<!DOCTYPE rss [<!ENTITY lol0 "lol">' + lols + ']>\n'
+            '<rss version="2.0"><channel><title>t</title><item><title>&lol9;</title>'
+            '<description>&lol9;</description></item></channel></rss>')
+    (tmp_path / "articles").mkdir()
+    (tmp_path / "articles" / "laughs.xml").write_text(feed, encoding="utf-8")
+    (tmp_path / "articles" / "good.txt").write_bytes(SEED.read_bytes())
+    outcomes = {Path(k).name: v for k, v in ingest_folder(tmp_path).items()}
+    assert outcomes["laughs.xml"][0] == "failed" and "entities" in outcomes["laughs.xml"][1]
+    assert outcomes["good.txt"][0] == "included"
