@@ -338,6 +338,10 @@ def _check(config: Config) -> None:
                               f"(it names the outbox folder), got {brief.name!r}")
         if brief.window_days < 1:
             raise ConfigError(f"'briefs[{i}].window_days' must be at least 1")
+    for i, theme in enumerate(config.themes):
+        if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_-]*", theme.key):
+            raise ConfigError(f"'themes[{i}].key' must be letters, digits, - or _ (it names the "
+                              f"section's anchor), got {theme.key!r}")
     try:
         ZoneInfo(sched.timezone)
     except (ZoneInfoNotFoundError, ValueError):

@@ -96,6 +96,7 @@ def test_readme_and_shipped_config_document_every_key():
     ('[email]\nrecipients = [{address = "a@example.com", script = "latin"}]\n', "email.recipients[0].script"),
     ('[email]\nunsubscribe_url = "javascript:alert(1)"\n', "email.unsubscribe_url"),
     ('[digest]\nweb_url = "data:text/html,x"\n', "digest.web_url"),
+    ('[[themes]]\nkey = "x\\" onmouseover=\\"alert(1)"\nzh = "z"\nen = "e"\nterms = ["t"]\n', "themes[0].key"),
 ])
 def test_values_that_would_fail_later_are_refused_at_load_naming_the_key(tmp_path: Path, text, key):
     (tmp_path / "c.toml").write_text(text)
