@@ -84,7 +84,10 @@ def _one(config: Config, state: State, source: str | Path) -> FileOutcome | None
             path = Path(source) if isinstance(source, Path) else config.root / source
             name = display_name(path)
             limit = int(config.sources.max_file_mb * 1024 * 1024)
-            data = read_local(path, limit, _source_folder(config, path) if isinstance(source, Path) else None)
+            # A file found in a folder may link only within it; a feed file named in
+            # sources.feeds is the user's own choice.
+            within = _source_folder(config, path) if isinstance(source, Path) else None
+            data = read_local(path, limit, within)
     except Unusable as exc:
         return _unchanged_or(state, name, "unusable:" + exc.reason, exc.status, exc.reason, size)
     except OSError as exc:
