@@ -61,7 +61,7 @@ def test_a_rebuild_killed_at_each_point_is_healed_by_a_plain_build(built: Path, 
     assert_clean_and_complete(built)
 
 
-@pytest.mark.parametrize("point", ["staged", "moved-aside"])
+@pytest.mark.parametrize("point", POINTS)
 def test_a_watch_rerender_killed_at_each_point_is_healed_by_a_plain_build(built: Path, point: str):
     preview = subprocess.Popen([sys.executable, "-m", "digest", "preview", "--no-browser",
                                 "--port", "0", "--watch"], cwd=built, env=env_at(point),
@@ -81,5 +81,5 @@ def test_a_watch_rerender_killed_at_each_point_is_healed_by_a_plain_build(built:
         preview.stdout.close()
         preview.stderr.close()
     hidden = [p.name for p in (built / "outbox").iterdir() if p.name.startswith(".")]
-    assert hidden                                   # the kill did leave something to heal
+    assert hidden or point in ("written", "recording")   # something to heal, before the swap
     assert_clean_and_complete(built)
