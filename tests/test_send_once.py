@@ -173,6 +173,20 @@ def test_each_recipient_gets_the_edition_in_their_script_once(tmp_path, smtp_ser
         assert convert("篇文章", script) in body and "篇文章" not in body.replace(convert("篇文章", script), "")
 
 
+def test_a_digest_built_before_a_reader_chose_a_script_is_sent_in_the_main_one(tmp_path, smtp_server):
+    inbox = Inbox()
+    project = project_with(tmp_path, smtp_server(inbox), ["a@example.com"])
+    build(load(project / "config.toml"), now=NOW)
+    text = (project / "config.toml").read_text()
+    (project / "config.toml").write_text(text.replace(
+        'recipients = ["a@example.com"]', 'recipients = ["a@example.com", {address = "b@example.com", script = "hk"}]'))
+    (result,) = send_all(load(project / "config.toml"), sleep=lambda s: None)
+    assert result.sent == ("a@example.com", "b@example.com")
+    subjects = {tos[0]: email.message_from_bytes(raw, policy=policy.default)["Subject"]
+                for tos, raw in inbox.messages}
+    assert subjects["a@example.com"] == subjects["b@example.com"]
+
+
 def test_no_recipients_is_a_config_error(tmp_path):
     from digest.errors import ConfigError
 
