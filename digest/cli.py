@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from datetime import date
 from pathlib import Path
@@ -37,7 +38,14 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     _logging(args.verbose)
     try:
-        return args.run(args) or 0
+        code = args.run(args) or 0
+        sys.stdout.flush()
+        return code
+    except BrokenPipeError:
+        # The reader went away (`digest status | head`): nothing more to say, and
+        # nothing to flush at exit either.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except DigestError as exc:
         print(f"digest: error: {exc}", file=sys.stderr)
         return 1
@@ -59,11 +67,13 @@ def _parser() -> argparse.ArgumentParser:
         epilog="example:\n  digest build && digest preview",
         formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--version", action="version", version=f"digest {__version__}")
+    verbose = {"action": "count", "help": "show the log (-vv for debug detail)"}
+    parser.add_argument("-v", "--verbose", default=0, **verbose)
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("-c", "--config", type=Path, default=Path("config.toml"),
                         help="configuration file (default: ./config.toml)")
-    common.add_argument("-v", "--verbose", action="count", default=0,
-                        help="show the log (-vv for debug detail)")
+    # SUPPRESS: a -v given before the command is not reset by the command's default.
+    common.add_argument("-v", "--verbose", default=argparse.SUPPRESS, **verbose)
     parser.set_defaults(verbose=0, run=lambda _args: parser.print_help())
     sub = parser.add_subparsers(title="commands", metavar="COMMAND")
 
@@ -197,11 +207,13 @@ def _send(args) -> int:
         print("Nothing to send: every digest has been sent.")
     failed = 0
     for r in results:
-        print(f"{r.period}: sent to {len(r.sent)} recipient(s)"
+        print(f"{r.period}: sent to {len(r.sent) + len(r.doubtful)} recipient(s)"
               + (f", {len(r.already)} already had it" if r.already else "")
               + (f", {len(r.failed)} failed" if r.failed else ""))
         for recipient, reason in r.failed:
             print(f"  failed: {recipient}: {reason}", file=sys.stderr)
+        for recipient, reason in r.doubtful:
+            print(f"  unconfirmed: {recipient}: {reason}", file=sys.stderr)
         failed += len(r.failed)
     return 1 if failed else 0
 

@@ -19,6 +19,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from .errors import ConfigError
 
 SCRIPTS = ("hans", "hant", "tw", "hk")
+_CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f]")
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
 
@@ -98,9 +99,33 @@ class DigestOptions:
 
 
 @dataclass(frozen=True)
+class Recipient:
+    """One reader: an address, and the script of the edition they read (None: digest.script)."""
+    address: str
+    script: str | None = None
+
+    @classmethod
+    def from_value(cls, value, key: str) -> Recipient:
+        """A recipient from config: "addr" or {address = "addr", script = "hant"}."""
+        if isinstance(value, str):
+            return cls(value)
+        if not isinstance(value, dict):
+            raise ConfigError(f"'{key}' must be an address or a table {{address = ..., script = ...}}")
+        unknown = set(value) - {"address", "script"}
+        if unknown:
+            raise ConfigError(f"unknown key '{key}.{sorted(unknown)[0]}'; known: address, script")
+        address, script = value.get("address"), value.get("script")
+        if not isinstance(address, str) or not address:
+            raise ConfigError(f"'{key}.address' must be an e-mail address")
+        if script is not None and script not in SCRIPTS:
+            raise ConfigError(f"'{key}.script' must be one of {', '.join(SCRIPTS)}, got {script!r}")
+        return cls(address, script)
+
+
+@dataclass(frozen=True)
 class Email:
     sender: str = "AI Markets Digest <digest@example.com>"
-    recipients: tuple[str, ...] = ("reader@example.com",)
+    recipients: tuple[Recipient, ...] = (Recipient("reader@example.com"),)
     reply_to: str = ""
     unsubscribe_url: str = "mailto:digest@example.com?subject=unsubscribe"
 
@@ -253,6 +278,8 @@ def _coerce(value, hint, key: str):
         if not isinstance(value, list):
             raise ConfigError(f"'{key}' must be a list, got {type(value).__name__}")
         return tuple(_coerce(v, item, f"{key}[{i}]") for i, v in enumerate(value))
+    if dataclasses.is_dataclass(hint):
+        return hint.from_value(value, key)
     if hint is Path:
         if not isinstance(value, str) or not value:
             raise ConfigError(f"'{key}' must be a path string")
@@ -261,6 +288,11 @@ def _coerce(value, hint, key: str):
         return float(value)
     if hint is int and isinstance(value, bool) or not isinstance(value, hint):
         raise ConfigError(f"'{key}' must be {hint.__name__}, got {type(value).__name__} {value!r}")
+    if isinstance(value, float) and not math.isfinite(value):
+        raise ConfigError(f"'{key}' must be a finite number, got {value!r}")
+    if isinstance(value, str) and _CONTROL.search(value):
+        # A line break in a header field would start a header of its own.
+        raise ConfigError(f"'{key}' must not contain line breaks or control characters")
     return value
 
 
@@ -310,6 +342,10 @@ def _check(config: Config) -> None:
                               f"(it names the outbox folder), got {brief.name!r}")
         if brief.window_days < 1:
             raise ConfigError(f"'briefs[{i}].window_days' must be at least 1")
+    for i, theme in enumerate(config.themes):
+        if not re.fullmatch(r"[A-Za-z0-9][A-Za-z0-9_-]*", theme.key):
+            raise ConfigError(f"'themes[{i}].key' must be letters, digits, - or _ (it names the "
+                              f"section's anchor), got {theme.key!r}")
     try:
         ZoneInfo(sched.timezone)
     except (ZoneInfoNotFoundError, ValueError):
@@ -320,21 +356,17 @@ def _check(config: Config) -> None:
         raise ConfigError(f"'digest.editions' may list only {', '.join(SCRIPTS)}")
     if config.digest.summary_chars < 40:
         raise ConfigError("'digest.summary_chars' must be at least 40")
+    if config.digest.web_url and not re.match(r"https?://", config.digest.web_url, re.I):
+        raise ConfigError("'digest.web_url' must be an http(s) URL")
     if config.digest.email_max_kb < 10:
         raise ConfigError("'digest.email_max_kb' must be at least 10")
     if config.digest.max_items_per_theme < 1:
         raise ConfigError("'digest.max_items_per_theme' must be at least 1")
-    for key in ("max_file_mb", "fetch_timeout_seconds", "fetch_deadline_seconds", "fetch_max_mb"):
-        value = getattr(config.sources, key)
-        if not (math.isfinite(value) and value > 0):
-            raise ConfigError(f"'sources.{key}' must be a positive number, got {value!r}")
     for feed in config.sources.feeds:
         if "://" in feed and not feed.lower().startswith(("http://", "https://")):
             raise ConfigError(f"'sources.feeds' entry {feed!r}: only http(s) addresses or file paths")
     if config.smtp.security not in ("starttls", "ssl", "none"):
         raise ConfigError("'smtp.security' must be one of starttls, ssl, none")
-    if config.smtp.retries < 0:
-        raise ConfigError("'smtp.retries' must be 0 or more")
     from .translate import TRANSLATORS
 
     if config.translate.engine not in TRANSLATORS:
@@ -342,3 +374,43 @@ def _check(config: Config) -> None:
                           f"got {config.translate.engine!r}")
     if not 0 <= config.preview.port <= 65535:
         raise ConfigError("'preview.port' must be between 0 and 65535")
+    _check_ranges(config)
+    _check_email(config.email)
+
+
+def _check_ranges(config: Config) -> None:
+    ranges = (("sources.max_file_mb", config.sources.max_file_mb, 0.001, MAX_FILE_MB),
+              ("sources.fetch_timeout_seconds", config.sources.fetch_timeout_seconds, 0.1, 3600),
+              ("sources.fetch_deadline_seconds", config.sources.fetch_deadline_seconds, 0.1, 24 * 3600),
+              ("sources.fetch_max_mb", config.sources.fetch_max_mb, 0.001, MAX_FILE_MB),
+              ("schedule.misfire_grace_hours", config.schedule.misfire_grace_hours, 0, 24 * 7),
+              ("smtp.port", config.smtp.port, 1, 65535),
+              ("smtp.timeout_seconds", config.smtp.timeout_seconds, 0.1, 3600),
+              ("smtp.retries", config.smtp.retries, 0, 20),
+              ("translate.timeout_seconds", config.translate.timeout_seconds, 0.1, 3600))
+    for key, value, low, high in ranges:
+        if not low <= value <= high:
+            raise ConfigError(f"'{key}' must be between {low:g} and {high:g}, got {value!r}")
+
+
+def _check_email(email: Email) -> None:
+    from email.utils import parseaddr
+
+    if not email.recipients:
+        raise ConfigError("'email.recipients' is empty: list at least one address")
+    addresses = [r.address for r in email.recipients]
+    for i, address in enumerate(addresses):
+        if not _ADDRESS.fullmatch(address):
+            raise ConfigError(f"'email.recipients[{i}]' is not an e-mail address: {address!r}")
+    if len(set(a.lower() for a in addresses)) != len(addresses):
+        raise ConfigError("'email.recipients' lists an address twice")
+    for key in ("sender", "reply_to"):
+        value = getattr(email, key)
+        if value and not _ADDRESS.fullmatch(parseaddr(value)[1]):
+            raise ConfigError(f"'email.{key}' is not an e-mail address: {value!r}")
+    if email.unsubscribe_url and not re.match(r"(https?|mailto):", email.unsubscribe_url, re.I):
+        raise ConfigError("'email.unsubscribe_url' must be an http(s) or mailto URL")
+
+
+_ADDRESS = re.compile(r"[^@\s<>,;\"]+@[^@\s<>,;\"]+")
+MAX_FILE_MB = 100

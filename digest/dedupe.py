@@ -24,6 +24,7 @@ _rng = np.random.default_rng(20240218)  # fixed: signatures must be stable acros
 _A = _rng.integers(1, 2**63, PERMUTATIONS, dtype=np.uint64) | np.uint64(1)  # odd multipliers
 _B = _rng.integers(0, 2**63, PERMUTATIONS, dtype=np.uint64)
 _NOISE = re.compile(r"[\W_]+")
+_BLOCK = 65536             # shingles hashed at once (a 64 x 65536 matrix: 32 MB)
 
 
 def signature(text: str) -> np.ndarray:
@@ -31,12 +32,18 @@ def signature(text: str) -> np.ndarray:
     normal = _NOISE.sub("", to_simplified(fold_width(text)).lower())
     if len(normal) < SHINGLE:
         normal = normal.ljust(SHINGLE, "_")
-    hashes = np.fromiter(
-        {zlib.crc32(normal[i:i + SHINGLE].encode("utf-8")) for i in range(len(normal) - SHINGLE + 1)},
-        dtype=np.uint64)
-    # Multiply-shift hashing: the high 32 bits of (a*x + b) mod 2^64, one (a, b) per permutation.
-    mixed = (_A[:, None] * hashes[None, :] + _B[:, None]) >> np.uint64(32)
-    return mixed.min(axis=1).astype(np.uint32)
+    count = len(normal) - SHINGLE + 1
+    # Repeated shingles need no removing: they cannot change a minimum.
+    hashes = np.fromiter((zlib.crc32(normal[i:i + SHINGLE].encode("utf-8")) for i in range(count)),
+                         dtype=np.uint64, count=count)
+    # Multiply-shift hashing: the high 32 bits of (a*x + b) mod 2^64, one (a, b) per permutation,
+    # a block of shingles at a time so that a huge text needs no huge matrix.
+    lowest = np.full(PERMUTATIONS, np.iinfo(np.uint64).max, dtype=np.uint64)
+    for start in range(0, count, _BLOCK):
+        block = hashes[start:start + _BLOCK]
+        mixed = (_A[:, None] * block[None, :] + _B[:, None]) >> np.uint64(32)
+        np.minimum(lowest, mixed.min(axis=1), out=lowest)
+    return lowest.astype(np.uint32)
 
 
 def bands(sig: np.ndarray) -> list[str]:

@@ -18,7 +18,7 @@ from .config import Config
 from .models import Article, FileOutcome
 from .errors import SourceError
 from .feeds import parse_feed
-from .readers import READERS, Unusable, read_feed
+from .readers import READERS, Unusable, display_name, read_feed, read_local
 from .state import State
 
 log = logging.getLogger(__name__)
@@ -26,13 +26,21 @@ log = logging.getLogger(__name__)
 Progress = Callable[[str, int, int], None]
 
 
-def discover(config: Config) -> Iterator[Path]:
-    """Every non-hidden file below the configured folders, in a stable order."""
+def discover(config: Config, problems: list[tuple[str, str]] | None = None) -> Iterator[Path]:
+    """Every non-hidden file below the configured folders, in a stable order.
+
+    A folder that cannot be listed is added to ``problems`` as (folder, reason)."""
     for folder in config.sources.folders:
         if not folder.is_dir():
             log.warning("source folder %s does not exist", folder)
             continue
-        for root, dirs, files in os.walk(folder, followlinks=False):
+
+        def unreadable(exc: OSError) -> None:
+            if problems is not None:
+                problems.append((display_name(exc.filename or folder),
+                                 f"cannot read folder: {exc.strerror or exc}"))
+
+        for root, dirs, files in os.walk(folder, onerror=unreadable, followlinks=False):
             dirs[:] = sorted(d for d in dirs if not d.startswith("."))
             for name in sorted(files):
                 if not name.startswith("."):
@@ -43,7 +51,12 @@ def ingest(config: Config, state: State, progress: Progress | None = None) -> li
     """Read and clean every new or changed source; returns what became of each."""
     seen = _Seen(state)
     outcomes: list[FileOutcome] = []
-    paths = list(discover(config))
+    folders: list[tuple[str, str]] = []
+    paths = list(discover(config, folders))
+    for name, reason in folders:
+        outcome = _unchanged_or(state, name, "folder:" + reason, "failed", reason, 0)
+        if outcome is not None:
+            outcomes.append(outcome)
     sources: list[str | Path] = [*paths, *config.sources.feeds]
     for number, source in enumerate(sources, start=1):
         outcome = _one(config, state, source)
@@ -54,56 +67,64 @@ def ingest(config: Config, state: State, progress: Progress | None = None) -> li
     return outcomes
 
 
+def _source_folder(config: Config, path: Path) -> Path | None:
+    """The configured source folder ``path`` was found in (None for a named feed file)."""
+    return next((f for f in config.sources.folders if path.is_relative_to(f)), None)
+
+
 def _one(config: Config, state: State, source: str | Path) -> FileOutcome | None:
     if isinstance(source, str) and source.lower().startswith(("http://", "https://")):
         return _remote(config, state, source)
-    is_url = False
-    name = str(source)
-    size = 0
+    path = Path(source) if isinstance(source, Path) else config.root / source
+    name = display_name(path)
     try:
-        if is_url:
-            from .feeds import fetch
-
-            data = fetch(name)
-        else:
-            path = Path(source) if isinstance(source, Path) else config.root / source
-            name = str(path)
-            size = path.stat().st_size
-            limit = int(config.sources.max_file_mb * 1024 * 1024)
-            if size > limit:
-                raise Unusable("skipped", f"file too large ({size / 1048576:.1f} MB; "
-                                          f"limit sources.max_file_mb = {config.sources.max_file_mb:g})")
-            data = path.read_bytes()
+        limit = int(config.sources.max_file_mb * 1024 * 1024)
+        # A file found in a folder may link only within it; a feed file named in
+        # sources.feeds is the user's own choice.
+        within = _source_folder(config, path) if isinstance(source, Path) else None
+        data = read_local(path, limit, within)
     except Unusable as exc:
-        return _unchanged_or(state, name, "size:" + str(size), exc.status, exc.reason, size)
+        return _unchanged_or(state, name, "unusable:" + exc.reason, exc.status, exc.reason, 0)
     except OSError as exc:
         return _unchanged_or(state, name, "error:" + (exc.strerror or "?"), "failed",
-                             f"cannot read: {exc.strerror or exc}", size)
+                             f"cannot read: {exc.strerror or exc}", 0)
     sha = hashlib.sha256(data).hexdigest()
     if state.file_sha(name) == sha:
         return None
-    try:
-        reader = read_feed if (is_url or isinstance(source, str)) else READERS.get(Path(name).suffix.lower())
+    reader = read_feed if isinstance(source, str) else READERS.get(path.suffix.lower())
+
+    def raws():
         if reader is None:
-            raise Unusable("skipped", f"unsupported file type '{Path(name).suffix or '(none)'}'; "
+            raise Unusable("skipped", f"unsupported file type '{path.suffix or '(none)'}'; "
                                       f"readable: {', '.join(sorted(READERS))}")
-        mtime = None if is_url else Path(name).stat().st_mtime
-        if reader is read_feed and config.sources.fetch_full_text:
-            raws = parse_feed(data, name, fetch_page=_page_fetcher(config),
-                              known=state.sources_under(name + "#"))
-        else:
-            raws = reader(Path(name), data, mtime)
-        articles = [a for raw in raws for a in clean(raw)]
+        if reader is read_feed:
+            return _feed(config, state, data, name)
+        return reader(Path(name), data, path.stat().st_mtime)
+
+    return _outcome(name, sha, len(data), raws)
+
+
+def _feed(config: Config, state: State, data: bytes, name: str):
+    """A feed's entries, their pages fetched when ``sources.fetch_full_text`` asks."""
+    fetch_page = _page_fetcher(config) if config.sources.fetch_full_text else None
+    return parse_feed(data, name, fetch_page=fetch_page, known=state.sources_under(name + "#"))
+
+
+def _outcome(name: str, sha: str, size: int, read, **validators) -> FileOutcome:
+    """What became of a source whose bytes are new: ``read()`` gives its RawTexts."""
+    try:
+        articles = [a for raw in read() for a in clean(raw)]
     except Unusable as exc:
-        return FileOutcome(name, sha, exc.status, exc.reason, size=len(data))
+        return FileOutcome(name, sha, exc.status, exc.reason, size=size)
     except Exception as exc:  # a reader bug must not stop the other files
         log.exception("reading %s failed", name)
         return FileOutcome(name, sha, "failed", f"could not be read: {type(exc).__name__}: {exc}",
-                           size=len(data))
+                           size=size)
     if not articles:
-        return FileOutcome(name, sha, "skipped", "no article text after cleaning", size=len(data))
+        return FileOutcome(name, sha, "skipped", "no article text after cleaning", size=size,
+                           **validators)
     return FileOutcome(name, sha, "included", f"{len(articles)} article(s)", tuple(articles),
-                       size=len(data))
+                       size, **validators)
 
 
 def limits(config: Config):
@@ -143,21 +164,8 @@ def _remote(config: Config, state: State, url: str) -> FileOutcome | None:
     sha = hashlib.sha256(got.data).hexdigest()
     if state.file_sha(url) == sha:
         return None
-    fetch_page = _page_fetcher(config) if config.sources.fetch_full_text else None
-    try:
-        raws = parse_feed(got.data, url, fetch_page=fetch_page, known=state.sources_under(url + "#"))
-        articles = [a for raw in raws for a in clean(raw)]
-    except Unusable as exc:
-        return FileOutcome(url, sha, exc.status, exc.reason, size=len(got.data))
-    except Exception as exc:  # a reader bug must not stop the other sources
-        log.exception("reading %s failed", url)
-        return FileOutcome(url, sha, "failed", f"could not be read: {type(exc).__name__}: {exc}",
-                           size=len(got.data))
-    if not articles:
-        return FileOutcome(url, sha, "skipped", "no new entries with article text",
-                           size=len(got.data), etag=got.etag, last_modified=got.last_modified)
-    return FileOutcome(url, sha, "included", f"{len(articles)} article(s)", tuple(articles),
-                       len(got.data), etag=got.etag, last_modified=got.last_modified)
+    return _outcome(url, sha, len(got.data), lambda: _feed(config, state, got.data, url),
+                    etag=got.etag, last_modified=got.last_modified)
 
 
 def _unchanged_or(state: State, name: str, marker: str, status: str, reason: str,

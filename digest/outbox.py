@@ -45,19 +45,23 @@ def write_file(path: Path, data: bytes) -> None:
 
 
 def recover(outbox: Path) -> None:
-    """Finish or undo what an interrupted run left behind."""
+    """Finish or undo what an interrupted run left behind: temporary folders and files
+    are removed, and a digest moved aside for a replacement that never came is put back.
+    Every build runs it, even one that finds nothing new."""
     if not outbox.is_dir():
         return
-    for entry in outbox.iterdir():
+    for entry in sorted(outbox.iterdir()):
         name = entry.name
         if name.startswith(".") and name.endswith(".tmp"):
             shutil.rmtree(entry, ignore_errors=True) if entry.is_dir() else entry.unlink()
+            log.info("removed %s, left by an interrupted run", entry)
         elif name.startswith(".") and name.endswith(".old") and entry.is_dir():
             final = outbox / name[1:-4]
             if final.exists():
                 shutil.rmtree(entry, ignore_errors=True)
             else:
                 os.rename(entry, final)
+                _fsync_dir(outbox)
                 log.warning("restored %s after an interrupted run", final)
 
 
@@ -82,6 +86,7 @@ def _write(outbox: Path, rendered: Rendered) -> Path:
                 handle.write(data)
                 handle.flush()
                 os.fsync(handle.fileno())
+            point("staging")
         _fsync_dir(staging)
         point("staged")
         if final.exists():
@@ -90,6 +95,7 @@ def _write(outbox: Path, rendered: Rendered) -> Path:
             point("moved-aside")
             os.rename(staging, final)
             _fsync_dir(outbox)
+            point("swapped")
             shutil.rmtree(aside)
         else:
             os.rename(staging, final)

@@ -76,12 +76,14 @@ class BuildResult:
 def build(config: Config, *, since: date | None = None, dry_run: bool = False,
           rebuild: bool = False, now: datetime | None = None,
           progress: Callable[[str, int, int], None] | None = None,
-          lock_wait: float = 0.0, brief: Brief | None = None, jobs: int = 0) -> BuildResult:
+          lock_wait: float = 0.0, brief: Brief | None = None, jobs: int = 0,
+          scheduled: bool = False) -> BuildResult:
     """Build the digest for the current week from everything new.
 
     With ``brief``, build that brief instead: the articles first seen in its
     window, which stay pending for the weekly digest. ``jobs`` processes do the
     per-article work (0: one per core, used only when there are enough articles).
+    A ``scheduled`` run is recorded in the state even when it finds nothing new.
     """
     from .compose import compose, window_for
     from .ingest import ingest
@@ -92,6 +94,10 @@ def build(config: Config, *, since: date | None = None, dry_run: bool = False,
     kind = f"brief:{brief.name}" if brief else "build"
     with RunLock(config.lock_file, wait=lock_wait):
         clock = Stopwatch()
+        if not dry_run:
+            from .outbox import recover
+
+            recover(config.outbox.folder)
         state = State(config.state.file, readonly=dry_run)
         try:
             window = _unsent(state, window)
@@ -105,7 +111,9 @@ def build(config: Config, *, since: date | None = None, dry_run: bool = False,
             else:
                 chosen = _select_brief(state, new, brief, period, now, rebuild)
             if not chosen:
-                if outcomes and not dry_run:
+                if (outcomes or scheduled) and not dry_run:
+                    # A scheduled run is recorded even when no file changed: a make-up
+                    # run that finds nothing new has still made up the run it was for.
                     state.record(outcomes, run=(kind, "nothing new"))
                 return BuildResult(period, None, 0, len(new), tuple(outcomes), dry_run)
             digest = compose(config, chosen, window, now, progress, clock.lap,
@@ -151,10 +159,12 @@ def _themes(digest) -> tuple[tuple[str, str, int], ...]:
 
 
 def _unsent(state: State, window: Window) -> Window:
-    """The window itself, or, once its digest has been sent, its next edition
-    ("2026-W47-2"): a sent digest is never rebuilt, so nobody misses what it lacked."""
+    """The window itself, or, once its digest has been sent (to anyone), its next edition
+    ("2026-W47-2"): a digest some have received is never rebuilt, so nobody misses what
+    it lacked and nobody gets the same articles twice."""
     period, number = window.period, 1
-    while (record := state.digest(period)) is not None and record.sent_at is not None:
+    while (record := state.digest(period)) is not None and (record.sent_at is not None
+                                                            or state.delivered(period)):
         number += 1
         period = f"{window.period}-{number}"
     return dataclasses.replace(window, period=period)

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import html
+import ipaddress
 import logging
+import re
 import threading
 import webbrowser
 from functools import partial
@@ -38,11 +40,35 @@ def index_page(outbox: Path) -> str:
             f"<title>digest outbox</title></head><body><h1>Outbox · 发件箱</h1><ul>{body}</ul></body></html>")
 
 
-def markdown_page(path: Path) -> str:
+# The digest's own section anchors, the one raw HTML the Markdown view keeps.
+_ANCHOR = re.compile(r'<p>&lt;a id="([A-Za-z0-9_-]+)"&gt;&lt;/a&gt;</p>')
+_LINK_ATTR = re.compile(r' ?\b(href|src)="([^"]*)"')
+
+
+def render_markdown(text: str) -> str:
+    """Markdown as HTML with no raw HTML of its own: tags in the text are shown as
+    text, images are not loaded, and a link whose URL is not http(s) or mailto loses it."""
     import markdown
 
-    text = path.read_text(encoding="utf-8")
-    body = markdown.markdown(text, extensions=["extra", "sane_lists"])
+    from .render import safe_url
+
+    md = markdown.Markdown(extensions=["extra", "sane_lists"])
+    md.preprocessors.deregister("html_block")
+    for pattern in ("html", "image_link", "image_reference", "short_image_ref"):
+        md.inlinePatterns.deregister(pattern, strict=False)
+    body = _ANCHOR.sub(r'<a id="\1"></a>', md.convert(text))
+
+    def keep_safe(match: re.Match) -> str:
+        url = html.unescape(match[2])
+        kept = url if url.startswith("#") and re.fullmatch(r"#[\w-]*", url) else safe_url(url)
+        return f' {match[1]}="{html.escape(kept)}"' if kept else ""
+
+    return _LINK_ATTR.sub(keep_safe, body)
+
+
+def markdown_page(path: Path) -> str:
+    text = path.read_text(encoding="utf-8", errors="replace")
+    body = render_markdown(text)
     return (f'<!DOCTYPE html><html><head><meta charset="utf-8"><title>{html.escape(path.parent.name)}'
             f"</title></head><body style=\"max-width:720px;margin:auto;font-family:sans-serif\">{body}"
             "</body></html>")
@@ -54,7 +80,11 @@ class Handler(SimpleHTTPRequestHandler):
         super().__init__(*args, directory=str(outbox), **kwargs)
 
     def do_GET(self):  # noqa: N802 (http.server naming)
+        if not self._host_allowed():
+            return self.send_error(421, "Misdirected request: unknown Host header")
         path = self.path.split("?", 1)[0]
+        if "%00" in path or "\x00" in path:
+            return self.send_error(400, "Bad request: NUL in path")
         if path in ("/", "/index.html"):
             return self._send(index_page(self.outbox))
         if path.endswith("/digest.md.html"):
@@ -62,6 +92,28 @@ class Handler(SimpleHTTPRequestHandler):
             if target.is_relative_to(self.outbox.resolve()) and target.is_file():
                 return self._send(markdown_page(target))
         return super().do_GET()
+
+    def do_HEAD(self):  # noqa: N802 (http.server naming)
+        if not self._host_allowed():
+            return self.send_error(421, "Misdirected request: unknown Host header")
+        return super().do_HEAD()
+
+    def _host_allowed(self) -> bool:
+        """Only requests naming this machine: a page on another site that makes the
+        browser resolve its own name to 127.0.0.1 (DNS rebinding) is refused."""
+        host = self.headers.get("Host", "")
+        name = host.rsplit(":", 1)[0] if not host.endswith("]") else host
+        name = name.strip("[]").lower()
+        if name in ("localhost", self.server.server_address[0]):
+            return True
+        try:
+            return ipaddress.ip_address(name).is_loopback
+        except ValueError:
+            return False
+
+    def translate_path(self, path: str) -> str:
+        # A path that cannot be a file (a NUL byte) maps to none rather than raising.
+        return super().translate_path(path.replace("\x00", "").replace("%00", ""))
 
     def _send(self, page: str):
         data = page.encode("utf-8")

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import codecs
 import logging
+import os
 import re
+import stat
 from pathlib import Path
 
 from .errors import Unusable
@@ -42,8 +44,12 @@ def decode(data: bytes) -> str:
     utf16 = _utf16_without_bom(data)
     if utf16:
         return _strict(data, utf16)
-    if b"\x00" in data:
+    nuls = data.count(b"\x00")
+    if nuls > max(8, len(data) // 1000):
         raise Unusable("skipped", "binary file (contains NUL bytes)")
+    if nuls:
+        # A stray NUL (a bad copy, a truncated write) costs the byte, not the article.
+        data = data.replace(b"\x00", b"")
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -99,6 +105,61 @@ def _legacy_chinese(data: bytes, utf8_error: UnicodeDecodeError) -> str:
     if best is not None and "big5" in best.encoding:
         return candidates["big5hkscs"]
     return candidates["gb18030"]
+
+
+# ---------------------------------------------------------------- local files
+
+_KINDS = ((stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISCHR, "a character device"),
+          (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"), (stat.S_ISDIR, "a folder"))
+
+
+def display_name(path: Path | str) -> str:
+    """A path as text that can be shown and stored: bytes that are not UTF-8 in a
+    file name become \\xNN escapes instead of crashing whatever prints them."""
+    return os.fsencode(path).decode("utf-8", errors="backslashreplace")
+
+
+def read_local(path: Path, limit: int, within: Path | None = None) -> bytes:
+    """The bytes of a regular file, at most ``limit`` of them.
+
+    A symbolic link is followed only to a file inside ``within`` (the source folder);
+    FIFOs, devices and sockets are never opened for reading, so none can block or
+    stream for ever; the size is checked before reading, and the read itself stops
+    past ``limit`` in case the file grew meanwhile.
+    """
+    if within is not None and os.path.islink(path):
+        target = Path(os.path.realpath(path))
+        if not target.is_relative_to(os.path.realpath(within)):
+            raise Unusable("skipped", f"symbolic link to {display_name(target)}, outside the "
+                                      "source folder")
+    info = os.stat(path)
+    _require_regular(info.st_mode)
+    _require_size(info.st_size, limit)
+    # O_NONBLOCK: should the path have become a FIFO since the stat, opening it cannot hang.
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    try:
+        _require_regular(os.fstat(fd).st_mode)
+        with os.fdopen(fd, "rb", closefd=False) as handle:
+            data = handle.read(limit + 1)
+    finally:
+        os.close(fd)
+    _require_size(len(data), limit)
+    return data
+
+
+def _require_regular(mode: int) -> None:
+    for test, kind in _KINDS:
+        if test(mode):
+            raise Unusable("skipped", f"not a regular file: {kind}")
+    if not stat.S_ISREG(mode):
+        raise Unusable("skipped", "not a regular file")
+
+
+def _require_size(size: int, limit: int) -> None:
+    if size > limit:
+        shown = f"{size / 1048576:.1f} MB" if size > limit + 1 else f"over {limit / 1048576:g} MB"
+        raise Unusable("skipped", f"file too large ({shown}; limit sources.max_file_mb = "
+                                  f"{limit / 1048576:g})")
 
 
 # ---------------------------------------------------------------- readers

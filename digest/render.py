@@ -23,24 +23,55 @@ log = logging.getLogger(__name__)
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]|])")
 _HTML_SPECIAL = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
+# An & that a renderer would read as the start of an entity ("&lt;", "&#60;").
+_ENTITY_LIKE = re.compile(r"&(?=#?[A-Za-z0-9]+;)|[<>]")
+SAFE_SCHEMES = ("http", "https", "mailto")
+# Everything a URL may keep as it is; the rest (quotes, spaces, <, >, parentheses,
+# backslashes, non-ASCII) is percent-encoded.
+_URL_SAFE = "/:?#[]@!$&*+,;=%~-._"
+_AROUND_URL = "".join(map(chr, range(0x21))) + "\x7f"
+
+
+def safe_url(url: str | None) -> str:
+    """``url`` if it is http(s) or mailto, percent-encoded so that it cannot leave an
+    HTML attribute or a Markdown link; otherwise "" (javascript:, data:, relative ...)."""
+    from urllib.parse import quote, urlsplit
+
+    # As browsers do: tabs and line breaks inside are dropped, controls and spaces around.
+    text = re.sub(r"[\t\n\r]", "", url or "").strip(_AROUND_URL)
+    try:
+        parts = urlsplit(text)
+    except ValueError:
+        return ""
+    scheme = parts.scheme.lower()
+    if scheme not in SAFE_SCHEMES or (scheme != "mailto" and not parts.netloc):
+        return ""
+    return quote(text, safe=_URL_SAFE)
 
 
 def md_escape(text: str) -> str:
     """Article text inside Markdown: no markup, links or HTML of its own.
 
-    Markdown punctuation is backslash-escaped; <, > and & become entities,
-    which every Markdown renderer shows as the characters themselves.
+    Markdown punctuation is backslash-escaped; <, > and an & that would start an
+    entity become entities, which every Markdown renderer shows as the characters
+    themselves (a plain "&" needs none).
     """
-    text = re.sub(r"[&<>]", lambda m: _HTML_SPECIAL[m.group()], text)
+    text = _ENTITY_LIKE.sub(lambda m: _HTML_SPECIAL[m.group()], text)
     text = _MD_SPECIAL.sub(r"\\\1", text)
     return re.sub(r"^([#>+\-=]|\d+\.)", r"\\\1", text)
 
 
+# Punctuation that closes a clause: it stays at the end of a line, never opens one.
+_NO_LINE_START = set("。，、；：？！）」』》〉】”’…·.,;:?!)%")
+
+
 def wrap(text: str, width: int = 72, indent: str = "") -> str:
-    """Wrap by display width (a Chinese character takes two columns)."""
+    """Wrap by display width (a Chinese character takes two columns); closing
+    punctuation may run past ``width`` rather than stand alone at a line's start."""
     lines, line = [], indent
     for token in re.findall(r"[A-Za-z0-9$%.,:;'’\-/&+()@#]+\s*|\s+|.", text):
-        if display_width(line + token.rstrip()) > width and line.strip():
+        if (display_width(line + token.rstrip()) > width and line.strip()
+                and token[0] not in _NO_LINE_START):
             lines.append(line.rstrip())
             line = indent + token.lstrip()
         else:
@@ -63,6 +94,7 @@ def environment(templates: Path, script: str):
     env.filters["zh"] = lambda text: convert(text or "", script)
     env.filters["md"] = md_escape
     env.filters["wrap"] = wrap
+    env.filters["url"] = safe_url
     env.globals["lang"] = LANG_TAGS[script]
     return env
 
@@ -101,13 +133,20 @@ def _render(config: Config, digest: Digest) -> Rendered:
     eml = message(config, digest, context["subject"], text, email_html)
     files = {"digest.md": markdown_text.encode(), "digest.html": web.encode(),
              "email.html": email_html.encode(), "digest.txt": text.encode(), "digest.eml": eml}
-    for edition in config.digest.editions:
+    readers = reader_scripts(config)
+    for edition in dict.fromkeys([*config.digest.editions, *readers]):
         if edition == script:
             continue
-        views = full_views(environment(templates_dir(config), edition),
-                           {**context, "subject": subject(digest, edition)})
+        edition_env = environment(templates_dir(config), edition)
+        edition_context = {**context, "subject": subject(digest, edition)}
+        views = full_views(edition_env, edition_context)
         for suffix, view in zip(("md", "html", "txt"), views):
             files[f"digest.{edition}.{suffix}"] = view.encode()
+        if edition in readers:
+            html = email_edition(config, edition_env, edition_context)
+            files[f"email.{edition}.html"] = html.encode()
+            files[f"digest.{edition}.eml"] = message(config, digest, edition_context["subject"],
+                                                     views[2], html, edition)
     manifest = {
         "period": digest.period,
         "start": digest.start.isoformat(),
@@ -171,7 +210,20 @@ def inline_css(html: str) -> str:
                      cssutils_logging_level=logging.CRITICAL).transform()
 
 
-def message(config: Config, digest: Digest, subject_line: str, text: str, html: str) -> bytes:
+def reader_scripts(config: Config) -> tuple[str, ...]:
+    """The scripts recipients read, other than digest.script: each gets its own email."""
+    main = config.digest.script
+    return tuple(dict.fromkeys(r.script for r in config.email.recipients
+                               if r.script and r.script != main))
+
+
+def eml_name(script: str | None, config: Config) -> str:
+    """The message file of the edition in ``script`` (None: digest.script)."""
+    return "digest.eml" if script in (None, config.digest.script) else f"digest.{script}.eml"
+
+
+def message(config: Config, digest: Digest, subject_line: str, text: str, html: str,
+            script: str | None = None) -> bytes:
     """An RFC 5322 multipart/alternative message, UTF-8, with a stable Message-ID."""
     from email import policy
 
@@ -179,14 +231,17 @@ def message(config: Config, digest: Digest, subject_line: str, text: str, html: 
     msg = EmailMessage(policy=policy.SMTP)
     msg["Subject"] = subject_line
     msg["From"] = email.sender
-    msg["To"] = ", ".join(email.recipients)
+    msg["To"] = ", ".join(r.address for r in email.recipients
+                          if eml_name(r.script, config) == eml_name(script, config))
     if email.reply_to:
         msg["Reply-To"] = email.reply_to
     msg["Date"] = format_datetime(digest.built_at)
     domain = email.sender.rsplit("@", 1)[-1].strip(" >") or "digest.local"
     ids = ",".join(i.article.id for i in digest.items)
     # Stable for the same digest, so a resend can be recognised as the same message.
-    msg["Message-ID"] = f"<digest.{digest.period}.{hashlib.sha256(ids.encode()).hexdigest()[:16]}@{domain}>"
+    edition = f".{script}" if eml_name(script, config) != "digest.eml" else ""
+    msg["Message-ID"] = (f"<digest.{digest.period}{edition}."
+                         f"{hashlib.sha256(ids.encode()).hexdigest()[:16]}@{domain}>")
     if email.unsubscribe_url:
         msg["List-Unsubscribe"] = f"<{email.unsubscribe_url}>"
         if email.unsubscribe_url.startswith("https://"):

@@ -92,7 +92,7 @@ def run_job(config: Config, brief: Brief | None = None) -> None:
     from .pipeline import build
 
     try:
-        result = build(config, lock_wait=600, brief=brief)
+        result = build(config, lock_wait=600, brief=brief, scheduled=True)
         log.warning("%s", result.message)
         if config.schedule.send:
             from .send import send_all

@@ -39,15 +39,40 @@ SENTENCE_END = re.compile(r"[。！？!?；;….][”」』’\"')）]*\s*$")
 LIST_MARKER = re.compile(r"^\s*(?:\d{1,2}[.、)）]|[（(]\d{1,2}[)）]|[•·\-*]|[一二三四五六七八九十]+、)\s*")
 
 
+# A huge article (a 19 MB file, a 5 MB line without a stop) costs what a long one does:
+# only its opening RANKED_CHARS are ranked, in sentences of at most LONGEST_SENTENCE
+# characters, so the similarity graph stays small. The article itself is kept whole.
+RANKED_CHARS = 30_000
+LONGEST_SENTENCE = 400
+
+
 def document(article: Article) -> Document:
-    """Split an article into sentences and segment each into ranking tokens."""
+    """Split an article's opening into sentences and segment each into ranking tokens."""
     items = []
+    left = RANKED_CHARS
     for p, paragraph in enumerate(article.paragraphs):
-        for piece in sentences.split(paragraph):
+        if left <= 0:
+            break
+        for piece in _bounded(sentences.split(paragraph[:left])):
             normal = to_simplified(fold_width(piece))
             items.append(Sentence(article.id, len(items), p, piece,
                                   tuple(words.tokens(normal, normalised=True))))
+        left -= len(paragraph)
     return Document(article, tuple(items), tuple(words.tokens(article.title)))
+
+
+def _bounded(pieces: list[str]) -> list[str]:
+    """Pieces longer than LONGEST_SENTENCE cut after their last comma or space that
+    fits (or at the limit); nothing is dropped."""
+    out = []
+    for piece in pieces:
+        while len(piece) > LONGEST_SENTENCE:
+            head = piece[:LONGEST_SENTENCE]
+            cut = max(head.rfind(mark) for mark in "，,、 ") + 1 or LONGEST_SENTENCE
+            out.append(piece[:cut])
+            piece = piece[cut:]
+        out.append(piece)
+    return out
 
 
 def eligible(sentence: Sentence) -> bool:

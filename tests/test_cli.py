@@ -107,3 +107,27 @@ def test_readme_summarize_examples_print_what_readme_shows(tmp_path: Path):
         result = run(*[str(ROOT / a) if a.startswith("seeds/") else a for a in args], cwd=tmp_path)
         assert result.returncode == 0, result.stderr
         assert result.stdout == shown, args
+
+
+def test_verbose_works_before_the_command_as_after_it(tmp_path: Path):
+    from digest.cli import _parser
+
+    from .conftest import write_config
+
+    for args, level in ((["-v", "send"], 1), (["send", "-v"], 1), (["-vv", "build"], 2),
+                        (["-v", "build", "-v"], 1), (["status"], 0)):
+        assert _parser().parse_args(args).verbose == level, args
+    (tmp_path / "articles").mkdir()
+    write_config(tmp_path)
+    for args in (("-v", "status"), ("status", "-v"), ("-v", "build", "--dry-run")):
+        done = run(*args, cwd=tmp_path)
+        assert done.returncode == 0, done.stderr
+
+
+def test_a_closed_output_pipe_ends_quietly(project: Path):
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    status = subprocess.Popen([sys.executable, "-m", "digest", "status"], cwd=project, env=env,
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    status.stdout.close()                 # as `digest status | head -0` does
+    _, err = status.communicate(timeout=120)
+    assert status.returncode == 0 and err == b""

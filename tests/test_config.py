@@ -71,3 +71,42 @@ def test_readme_and_shipped_config_document_every_key():
         row = next(line for line in table.splitlines() if f"`[[{name}]]`" in line)
         for f in dataclasses.fields(cls):
             assert f"`{f.name}`" in row, f"README's [[{name}]] row lacks {f.name}"
+
+
+@pytest.mark.parametrize("text, key", [
+    ('[email]\nsender = "A <a@example.com>\\r\\nBcc: all@example.com"\n', "email.sender"),
+    ('[email]\nrecipients = ["a@example.com\\nBcc: b@example.com"]\n', "email.recipients[0]"),
+    ('[email]\nrecipients = [{address = "a@example.com", script = "hant\\r"}]\n', "email.recipients[0]"),
+    ('[digest]\ntitle_en = "Weekly\\r\\nX-Evil: 1"\n', "digest.title_en"),
+    ('[email]\nreply_to = "r@example.com\\n"\n', "email.reply_to"),
+    ("[sources]\nmax_file_mb = nan\n", "sources.max_file_mb"),
+    ("[sources]\nmax_file_mb = inf\n", "sources.max_file_mb"),
+    ("[sources]\nmax_file_mb = 100000\n", "sources.max_file_mb"),
+    ("[smtp]\ntimeout_seconds = 0\n", "smtp.timeout_seconds"),
+    ("[smtp]\ntimeout_seconds = -1\n", "smtp.timeout_seconds"),
+    ("[smtp]\ntimeout_seconds = nan\n", "smtp.timeout_seconds"),
+    ("[smtp]\nport = 70000\n", "smtp.port"),
+    ("[smtp]\nport = 0\n", "smtp.port"),
+    ("[schedule]\nmisfire_grace_hours = -1\n", "schedule.misfire_grace_hours"),
+    ("[schedule]\nmisfire_grace_hours = inf\n", "schedule.misfire_grace_hours"),
+    ("[translate]\ntimeout_seconds = 0\n", "translate.timeout_seconds"),
+    ("[email]\nrecipients = []\n", "email.recipients"),
+    ('[email]\nrecipients = ["not an address"]\n', "email.recipients[0]"),
+    ('[email]\nrecipients = ["a@example.com", "A@example.com"]\n', "email.recipients"),
+    ('[email]\nrecipients = [{address = "a@example.com", script = "latin"}]\n', "email.recipients[0].script"),
+    ('[email]\nunsubscribe_url = "javascript:alert(1)"\n', "email.unsubscribe_url"),
+    ('[digest]\nweb_url = "data:text/html,x"\n', "digest.web_url"),
+    ('[[themes]]\nkey = "x\\" onmouseover=\\"alert(1)"\nzh = "z"\nen = "e"\nterms = ["t"]\n', "themes[0].key"),
+])
+def test_values_that_would_fail_later_are_refused_at_load_naming_the_key(tmp_path: Path, text, key):
+    (tmp_path / "c.toml").write_text(text)
+    with pytest.raises(ConfigError) as error:
+        load(tmp_path / "c.toml")
+    assert f"'{key}" in str(error.value)
+
+
+def test_recipients_may_name_the_script_they_read(tmp_path: Path):
+    (tmp_path / "c.toml").write_text(
+        '[email]\nrecipients = ["a@example.com", {address = "b@example.com", script = "hk"}]\n')
+    recipients = load(tmp_path / "c.toml").email.recipients
+    assert [(r.address, r.script) for r in recipients] == [("a@example.com", None), ("b@example.com", "hk")]

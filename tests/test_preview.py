@@ -137,3 +137,37 @@ def test_preview_watch_renders_again_when_a_template_changes(project: Path):
     finally:
         server.send_signal(signal.SIGINT)
         server.wait(timeout=10)
+
+
+def test_preview_refuses_nul_paths_and_foreign_hosts(project: Path):
+    import http.client
+    import threading
+
+    from digest.preview import make_server
+
+    config = load(project / "config.toml")
+    build(config, now=datetime(2026, 11, 18, tzinfo=ZoneInfo("UTC")))
+    server = make_server(config, 0)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    port = server.server_address[1]
+
+    def get(path: str, host: str) -> tuple[int, bytes]:
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+        connection.request("GET", path, headers={"Host": host})
+        response = connection.getresponse()
+        status, body = response.status, response.read()
+        connection.close()
+        return status, body
+
+    try:
+        assert get("/2026-W47/digest.html", f"127.0.0.1:{port}")[0] == 200
+        assert get("/2026-W47/digest.md.html", f"localhost:{port}")[0] == 200
+        for path in ("/2026-W47/digest%00.html", "/%00", "/2026-W47/digest.md%00.html"):
+            status, body = get(path, f"127.0.0.1:{port}")
+            assert status == 400 and b"Traceback" not in body
+        for host in (f"evil.example.com:{port}", "evil.example.com", f"127.0.0.1.evil.example:{port}"):
+            status, body = get("/2026-W47/digest.html", host)
+            assert status == 421 and "AI 与金融市场周报".encode() not in body
+    finally:
+        server.shutdown()
+        server.server_close()

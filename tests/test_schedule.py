@@ -97,3 +97,23 @@ def test_daily_run_fires_once_a_day_across_both_new_york_transitions(tmp_path: P
         for m in local:
             skipped = (m.month, m.day, hour) == (3, 14, 2)     # 02:30 does not exist that day
             assert (m.hour, m.minute) == ((3, minute) if skipped else (hour, minute)), m
+
+
+def test_a_make_up_run_that_finds_nothing_new_is_recorded_once(project: Path):
+    import sqlite3
+
+    from digest.pipeline import build
+    from digest.schedule import last_build_time, missed_run, run_job
+
+    config = load(project / "config.toml")
+    assert build(config).built
+    db = sqlite3.connect(config.state.file)
+    with db:                                      # that build was three weeks ago
+        db.execute("UPDATE runs SET at = '2026-01-01T00:00:00+00:00'")
+    now = datetime.now(config.schedule.zone)
+    assert missed_run(config, last_build_time(config), now) is not None
+    run_job(config)                               # the make-up run: nothing new
+    assert missed_run(config, last_build_time(config), now) is None
+    rows = db.execute("SELECT result FROM runs WHERE at > '2026-01-01T00:00:00+00:00'").fetchall()
+    assert rows == [("nothing new",)]
+    db.close()
