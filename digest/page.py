@@ -99,9 +99,14 @@ def read_page(markup: str, *, known_title: str | None = None) -> Page:
     kind = not_article(root)
     if kind:
         raise NotAnArticle(kind)
-    title, heading = headline(root, known_title or cms.get("title"))
+    known = known_title or cms.get("title")
+    title, heading = headline(root, known)
     visible = " ".join(" ".join(_body(root).itertext()).split())
     paragraphs = _article_body(root, title)
+    if not known and paragraphs and (heading is None or len(_key(heading)) < SECTION_NAME_CHARS):
+        near = heading_before(root, paragraphs[0])
+        if near and _prefer_near(root, near, title, heading):
+            title = heading = near
     header, above = _header_window(visible, heading or title, paragraphs)
     from_meta = meta_date(root)
     published = (printed_date(header, from_meta) or printed_date(above, from_meta)
@@ -273,6 +278,58 @@ def headline(root, known: str | None = None) -> tuple[str | None, str | None]:
             return first, None
     h1 = _text(root, "//h1")
     return (h1, h1) if h1 else (None, None)
+
+
+SECTION_NAME_CHARS = 6        # a heading shorter than this names a section, not a story
+CREDIT_WORD = re.compile(r"记者|記者|作者|撰文|编辑|編輯|通讯员|通訊員|摄影|攝影")
+
+
+def _prefer_near(root, near: str, title: str | None, heading: str | None) -> bool:
+    """Whether the heading-like line right above the body is the headline: when the page's
+    heading is only a section name ("新闻动态"), when <title> holds that line behind a site
+    prefix ("某某新聞：headline"), or when <title> is a bare name and no og:title exists."""
+    if heading is not None or len(_key(title or "")) < SECTION_NAME_CHARS:
+        return True
+    page_title = _text(root, "//title")
+    references = [_key(t) for t in (page_title, _meta(root, "og:title") or "") if t]
+    if any(_key(near) in ref for ref in references):
+        return True
+    bare = not TITLE_SEPARATORS.search(page_title) and _meta(root, "og:title") is None
+    return bare or title is None or title == _site_name(root)
+
+
+def heading_before(root, lead: str) -> str | None:
+    """The last heading-like line (short, not a link, not a date or byline) before the
+    element holding the body's first words."""
+    start = _key(lead)[:10]
+    if len(start) < 4:
+        return None
+    last = None
+    for element in _body(root).iter():
+        if not isinstance(element.tag, str) or element.tag in ("a", "script", "style"):
+            continue
+        own = _key(element.text or "")
+        if start in own or start in _key(element.tail or ""):
+            return last
+        if len(element) > 3 or _inside_link(element):
+            continue
+        text = " ".join(" ".join(element.itertext()).split())
+        key = _key(text)
+        if 6 <= len(key) <= 60 and not SENTENCE_INSIDE.search(text) and not _is_meta(text):
+            last = text
+    return None
+
+
+SENTENCE_INSIDE = re.compile(r"[。；;]|[,，:：>»›|｜]")
+
+
+def _inside_link(element) -> bool:
+    return any(parent.tag == "a" for parent in element.iterancestors())
+
+
+def _is_meta(text: str) -> bool:
+    folded = fold_width(text)
+    return bool(DATE.search(folded) or CREDIT_WORD.search(folded) or SOURCE.search(folded))
 
 
 def _headings(root) -> list[str]:
