@@ -9,7 +9,8 @@ import pytest
 
 from digest.clean import clean
 from digest.errors import Unusable
-from digest.page import MAX_MARKUP_CHARS, printed_date, read_page
+from digest.page import MAX_MARKUP_CHARS, read_page
+from digest.pagemeta import printed_date
 from digest.readers import READERS
 
 from .conftest import FIXTURES
