@@ -19,7 +19,13 @@ and readability-lxml, trafilatura and gne, when installed, in the same run on
   declines, with a reason (the libraries have no such answer);
 - ms per page: mean wall time of the method alone, parsing included.
 
-Usage: python bench/pages.py [--pages ../shared/eval/pages] [--out bench/PAGES.md]
+Then the cost of a build: each page and feed file read, cleaned, summarised and
+given its key facts in this process, one at a time (the slowest file and the
+mean), and one whole `digest build --jobs 1` of every page and feed in a fresh
+folder (wall time and peak memory).
+
+Usage: python bench/pages.py [--pages ../shared/eval/pages] [--feeds ../shared/eval/feeds]
+                             [--out bench/PAGES.md] [--only METHOD]
 """
 
 from __future__ import annotations
@@ -110,7 +116,7 @@ def gne(data: bytes, path: Path) -> Extract:
                    found.get("publish_time") or "", found.get("author") or "")
 
 
-METHODS = {"digest": ours, "digest-page": extractor, "readability-lxml": readability, "trafilatura": trafilatura,
+METHODS = {"digest": ours, "digest (page reader only)": extractor, "readability-lxml": readability, "trafilatura": trafilatura,
            "gne": gne}
 PACKAGES = {"readability-lxml": "readability", "trafilatura": "trafilatura", "gne": "gne"}
 
@@ -226,9 +232,75 @@ def score(method, gold: list[dict], folder: Path, misses: dict) -> Score:
     return result
 
 
+def per_file_cost(files: list[Path]) -> tuple[float, float, str]:
+    """(slowest ms, mean ms, slowest file) of read + clean + summarise + key facts, per file."""
+    from digest.clean import clean
+    from digest.errors import Unusable
+    from digest.facts import key_facts
+    from digest.readers import READERS
+    from digest.summarize import document, summarize
+
+    costs = []
+    for path in files:
+        start = time.perf_counter()
+        try:
+            raws = READERS[path.suffix.lower()](path, path.read_bytes(), None)
+        except Unusable:
+            raws = []
+        for article in (a for raw in raws for a in clean(raw)):
+            summary = summarize(document(article), 180)
+            key_facts(article, summary)
+        costs.append((1000 * (time.perf_counter() - start), path.name))
+    slowest = max(costs)
+    return slowest[0], sum(c for c, _ in costs) / len(costs), slowest[1]
+
+
+def whole_build(files: list[Path]) -> tuple[float, float, str]:
+    """(seconds, peak MB, result line) of `digest build --jobs 1` over copies of ``files``."""
+    import resource
+    import shutil
+    import subprocess
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp) / "in"
+        folder.mkdir()
+        for path in files:
+            shutil.copy(path, folder / path.name)
+        (Path(tmp) / "config.toml").write_text(
+            f'[sources]\nfolders = ["in"]\n[digest]\ntemplates = "{(ROOT / "templates").as_posix()}"\n',
+            encoding="utf-8")
+        start = time.perf_counter()
+        done = subprocess.run([sys.executable, "-m", "digest", "build", "--jobs", "1"], cwd=tmp,
+                              capture_output=True, text=True, check=True)
+        seconds = time.perf_counter() - start
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    return seconds, peak, done.stdout.strip()
+
+
+def cost_section(pages: Path, feeds: Path) -> str:
+    page_files, feed_files = sorted(pages.glob("*.html")), sorted(feeds.glob("*.xml"))
+    per_file_cost(page_files[:2])                   # load the dictionaries first
+    slowest, mean, name = per_file_cost(page_files)
+    feed_slowest, feed_mean, feed_name = per_file_cost(feed_files)
+    seconds, peak, line = whole_build(page_files + feed_files)
+    said = re.sub(r" -> [^;.]+", "", line.splitlines()[-1]) if line else ""
+    text = (f"## Cost of a build\n\n"
+            f"Each file read, cleaned, summarised and given its key facts in one process:\n\n"
+            f"- {len(page_files)} pages: mean {mean:.0f} ms, slowest {slowest:.0f} ms ({name}).\n"
+            f"- {len(feed_files)} feeds (every entry): mean {feed_mean:.0f} ms, slowest {feed_slowest:.0f} ms "
+            f"({feed_name}).\n\n"
+            f"`digest build --jobs 1` of all {len(page_files) + len(feed_files)} files in a fresh folder: "
+            f"{seconds:.1f} s wall, {peak:.0f} MB peak memory, imports and dictionaries included. "
+            f"It said: \"{said}\"\n")
+    print(text)
+    return text
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pages", type=Path, default=ROOT.parent / "shared" / "eval" / "pages")
+    parser.add_argument("--feeds", type=Path, default=ROOT.parent / "shared" / "eval" / "feeds")
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "PAGES.md")
     parser.add_argument("--only", help="run one method and print its misses")
     args = parser.parse_args()
@@ -267,7 +339,7 @@ def main() -> None:
             f"# Main-content extraction on {len(gold)} real pages\n\n"
             f"Written by `python bench/pages.py` ({articles} articles, {others} not articles, "
             f"from `{args.pages.name}/gold.json`). See the script's docstring for each column.\n\n"
-            f"{table}\n", encoding="utf-8")
+            f"{table}\n\n{cost_section(args.pages, args.feeds)}", encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -89,7 +89,14 @@ def read_page(markup: str, *, known_title: str | None = None) -> Page:
     if paragraphs and not any(is_prose(p) for p in paragraphs) and sum(map(len, paragraphs)) < 60:
         raise NotAnArticle("not an article: only short lines, no sentences")
     return Page(title, tuple(paragraphs), published, author or meta_content(root, "author"),
-                publisher or site_name(root), _saved_from(markup[:4000]) or _canonical(root))
+                _publisher(site_name(root), publisher), _saved_from(markup[:4000]) or _canonical(root))
+
+
+def _publisher(site: str | None, source: str | None) -> str | None:
+    """The site, with the original source of a reprint in brackets: "证券之星（汇通网）"."""
+    if site and source and fold_key(source) not in fold_key(site) and fold_key(site) not in fold_key(source):
+        return f"{site}（{source}）"
+    return source or site
 
 
 SCRIPT_OR_STYLE = re.compile(r"<(script|style)\b[^>]*>.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
