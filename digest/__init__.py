@@ -7,7 +7,14 @@ The Python API mirrors the CLI::
     print(result.message)
 """
 
+import os
+
 __version__ = "0.1.0"
+
+# The similarity matrices here are small: BLAS threads would only spin against the
+# worker processes, so numpy's BLAS runs on one thread unless the user says otherwise.
+for _variable in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(_variable, "1")
 
 __all__ = ["build", "BuildResult", "load_config", "summarize_text", "__version__"]
 

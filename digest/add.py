@@ -40,7 +40,7 @@ class Added:
 def add(config: Config, target: str, lock_wait: float = 0.0) -> Added:
     """Save ``target`` (an http(s) address or a file path) into the first source folder,
     then read and record it."""
-    from .ingest import _dedupe, _one, _Seen
+    from .ingest import ingest_one
     from .state import State
 
     if not config.sources.folders:
@@ -54,9 +54,8 @@ def add(config: Config, target: str, lock_wait: float = 0.0) -> Added:
             path = _copy_file(Path(target).expanduser(), config)
         state = State(config.state.file)
         try:
-            outcome = _one(config, state, path)
+            outcome = ingest_one(config, state, path)
             if outcome is not None:
-                outcome = _dedupe(outcome, _Seen(state))
                 state.record([outcome], run=("add", f"{outcome.status} {path.name}"))
         finally:
             state.close()

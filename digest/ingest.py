@@ -7,10 +7,12 @@ over without being read again.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import logging
 import os
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 from .clean import clean
@@ -47,10 +49,17 @@ def discover(config: Config, problems: list[tuple[str, str]] | None = None) -> I
                     yield Path(root) / name
 
 
-def ingest(config: Config, state: State, progress: Progress | None = None) -> list[FileOutcome]:
-    """Read and clean every new or changed source; returns what became of each."""
+def ingest(config: Config, state: State, progress: Progress | None = None,
+           jobs: int = 1) -> list[FileOutcome]:
+    """Read and clean every new or changed source; returns what became of each.
+
+    Files are read here; parsing, cleaning and duplicate signatures, which need
+    nothing but the file's bytes, run in ``jobs`` worker processes when there are
+    enough new files. Duplicates are then found in order, against the state."""
+    from .workers import pool, run_chunks
+
     seen = _Seen(state)
-    outcomes: list[FileOutcome] = []
+    outcomes: list[FileOutcome | _Job] = []
     folders: list[tuple[str, str]] = []
     paths = list(discover(config, folders))
     for name, reason in folders:
@@ -61,10 +70,48 @@ def ingest(config: Config, state: State, progress: Progress | None = None) -> li
     for number, source in enumerate(sources, start=1):
         outcome = _one(config, state, source)
         if outcome is not None:
-            outcomes.append(_dedupe(outcome, seen))
-        if progress:
+            outcomes.append(outcome)
+        if progress and (number % 200 == 0 or number == len(sources)):
             progress("reading", number, len(sources))
-    return outcomes
+    waiting = [o for o in outcomes if isinstance(o, _Job)]
+    with pool(jobs, len(waiting)) as executor:
+        parsed = iter(run_chunks(executor, _parse_all, waiting, (), progress, "cleaning"))
+    done = [next(parsed) if isinstance(o, _Job) else o for o in outcomes]
+    return [_dedupe(o, seen) for o in done]
+
+
+def ingest_one(config: Config, state: State, source: str | Path) -> FileOutcome | None:
+    """What becomes of one source, as a build would record it (None: unchanged)."""
+    outcome = _one(config, state, source)
+    if isinstance(outcome, _Job):
+        outcome = _parse(outcome)
+    return None if outcome is None else _dedupe(outcome, _Seen(state))
+
+
+@dataclass(frozen=True)
+class _Job:
+    """A local file whose bytes are new: parsed and cleaned, possibly in a worker."""
+
+    name: str
+    sha: str
+    data: bytes
+    suffix: str
+    mtime: float
+
+
+def _parse_all(jobs: list[_Job]) -> list[FileOutcome]:
+    return [_parse(job) for job in jobs]
+
+
+def _parse(job: _Job) -> FileOutcome:
+    from .dedupe import signature, to_blob
+
+    reader = READERS[job.suffix]
+    outcome = _outcome(job.name, job.sha, len(job.data), lambda: reader(Path(job.name), job.data, job.mtime))
+    if not outcome.articles:
+        return outcome
+    signatures = tuple(to_blob(signature(a.body)) for a in outcome.articles)
+    return dataclasses.replace(outcome, signatures=signatures)
 
 
 def _source_folder(config: Config, path: Path) -> Path | None:
@@ -72,7 +119,7 @@ def _source_folder(config: Config, path: Path) -> Path | None:
     return next((f for f in config.sources.folders if path.is_relative_to(f)), None)
 
 
-def _one(config: Config, state: State, source: str | Path) -> FileOutcome | None:
+def _one(config: Config, state: State, source: str | Path) -> FileOutcome | _Job | None:
     if isinstance(source, str) and source.lower().startswith(("http://", "https://")):
         return _remote(config, state, source)
     path = Path(source) if isinstance(source, Path) else config.root / source
@@ -92,16 +139,12 @@ def _one(config: Config, state: State, source: str | Path) -> FileOutcome | None
     if state.file_sha(name) == sha:
         return None
     reader = read_feed if isinstance(source, str) else READERS.get(path.suffix.lower())
-
-    def raws():
-        if reader is None:
-            raise Unusable("skipped", f"unsupported file type '{path.suffix or '(none)'}'; "
-                                      f"readable: {', '.join(sorted(READERS))}")
-        if reader is read_feed:
-            return _feed(config, state, data, name)
-        return reader(Path(name), data, path.stat().st_mtime)
-
-    return _outcome(name, sha, len(data), raws)
+    if reader is None:
+        return FileOutcome(name, sha, "skipped", f"unsupported file type '{path.suffix or '(none)'}'; "
+                                                  f"readable: {', '.join(sorted(READERS))}", size=len(data))
+    if reader is read_feed:                # needs the state: which entries are known
+        return _outcome(name, sha, len(data), lambda: _feed(config, state, data, name))
+    return _Job(name, sha, data, path.suffix.lower(), path.stat().st_mtime)
 
 
 def _feed(config: Config, state: State, data: bytes, name: str):
@@ -229,8 +272,8 @@ def _dedupe(outcome: FileOutcome, seen: _Seen) -> FileOutcome:
     fresh: list[Article] = []
     sigs: list[bytes] = []
     notes: list[str] = []
-    for article in outcome.articles:
-        sig = to_blob(signature(article.body))
+    known = outcome.signatures or [to_blob(signature(a.body)) for a in outcome.articles]
+    for article, sig in zip(outcome.articles, known):
         original = seen.duplicate_of(article, sig)
         if original is not None:
             notes.append(f"duplicate of '{original}'")

@@ -102,7 +102,7 @@ def build(config: Config, *, since: date | None = None, dry_run: bool = False,
         try:
             window = _unsent(state, window)
             period = window.period
-            outcomes = ingest(config, state, progress)
+            outcomes = ingest(config, state, progress, jobs=jobs or os.cpu_count() or 1)
             new = [a for o in outcomes for a in o.articles]
             clock.lap("ingest")
             point("ingested")

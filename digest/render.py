@@ -67,15 +67,18 @@ _NO_LINE_START = set("。，、；：？！）」』》〉】”’…·.,;:?!)%
 
 def wrap(text: str, width: int = 72, indent: str = "") -> str:
     """Wrap by display width (a Chinese character takes two columns); closing
-    punctuation may run past ``width`` rather than stand alone at a line's start."""
-    lines, line = [], indent
+    punctuation may run past ``width`` rather than stand alone at a line's start.
+    The line's width is kept as it grows, so wrapping is linear in the text."""
+    lines, line, used = [], indent, display_width(indent)
     for token in re.findall(r"[A-Za-z0-9$%.,:;'’\-/&+()@#]+\s*|\s+|.", text):
-        if (display_width(line + token.rstrip()) > width and line.strip()
+        if (used + display_width(token.rstrip()) > width and line.strip()
                 and token[0] not in _NO_LINE_START):
             lines.append(line.rstrip())
             line = indent + token.lstrip()
+            used = display_width(line)
         else:
             line += token
+            used += display_width(token)
     if line.strip():
         lines.append(line.rstrip())
     return "\n".join(lines)

@@ -1,0 +1,54 @@
+"""Work done in worker processes gives exactly what the same work gives in-process."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+from digest.config import load
+from digest.ingest import ingest
+from digest.state import State
+from digest.workers import PAYS_FROM
+
+from .conftest import write_config
+
+WORDS = ("芯片", "市场", "基金", "指数", "模型", "算力", "银行", "利率", "政策", "黄金", "美元", "出口",
+         "订单", "产能", "估值", "财报", "降息", "通胀", "关税", "消费")
+
+
+def write_articles(folder: Path, count: int) -> None:
+    rng = random.Random(5)
+    folder.mkdir(parents=True)
+    for number in range(count):
+        sentences = ["".join(rng.choice(WORDS) for _ in range(8)) + "。" for _ in range(6)]
+        (folder / f"{number:04d}.txt").write_text(
+            f"第{number}号快讯\n\n" + "".join(sentences[:3]) + "\n\n" + "".join(sentences[3:]) + "\n",
+            encoding="utf-8")
+    # One file repeating another, for the duplicate check after the workers.
+    (folder / "zz_copy.txt").write_bytes((folder / "0007.txt").read_bytes().replace(b"\n\n", b"\n\n\n"))
+
+
+def outcomes(folder: Path, jobs: int):
+    write_config(folder)
+    config = load(folder / "config.toml")
+    with_state = State(config.state.file)
+    try:
+        return ingest(config, with_state, jobs=jobs)
+    finally:
+        with_state.close()
+
+
+def test_ingest_in_worker_processes_matches_in_process(tmp_path: Path):
+    count = PAYS_FROM + 20
+    for name in ("one", "two"):
+        write_articles(tmp_path / name / "articles", count)
+    alone = outcomes(tmp_path / "one", jobs=1)
+    pooled = outcomes(tmp_path / "two", jobs=2)
+    assert len(alone) == len(pooled) == count + 1
+
+    def comparable(found):
+        return [(Path(o.source).name, o.status, o.reason, [a.id for a in o.articles], o.signatures)
+                for o in found]
+
+    assert comparable(alone) == comparable(pooled)
+    assert pooled[-1].status == "skipped" and pooled[-1].reason.startswith("duplicate of")
