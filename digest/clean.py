@@ -2,8 +2,9 @@
 
 Steps, each driven by the tables in :mod:`digest.rules`: strip pinyin
 annotations and invisible characters, break glued paragraphs, split a
-collection file into its articles, read metadata lines, drop boilerplate, cut
-at end markers, trim the trailer, then fall back for missing metadata.
+collection file into its articles, read the header (:mod:`digest.header`),
+drop boilerplate, cut at end markers, trim the trailer, then fall back for
+missing metadata.
 """
 
 from __future__ import annotations
@@ -11,20 +12,24 @@ from __future__ import annotations
 import hashlib
 import html
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
 from . import rules
+from .header import Meta, field_line, is_boilerplate, looks_like_title, read_credit, read_header
 from .models import Article, RawText
 from .script import detect, fold_width, to_simplified
+
+END_MARKER_FROM = 0.5     # end markers count only past this share of the text
+BLURB_MAX_CHARS = 400     # a closing line naming the publisher, shorter than this, is its blurb
+REPEAT_MIN_CHARS = 8      # shorter repeated lines (a "Yes.") may repeat
 
 
 @dataclass
 class _Draft:
     lines: list[str]
     title: str | None = None
-    meta: dict[str, str] = field(default_factory=dict)
 
 
 def clean(raw: RawText) -> list[Article]:
@@ -76,31 +81,23 @@ def _split_collection(lines: list[str]) -> list[_Draft] | None:
     body = content[1:]
     for i, line in enumerate(body):
         following = body[i + 1] if i + 1 < len(body) else ""
-        if _looks_like_title(line, rules.TITLE_MAX_CHARS) and len(following) > 2 * len(line):
+        if looks_like_title(line, rules.TITLE_MAX_CHARS) and len(following) > 2 * len(line):
             drafts.append(_Draft([], title=line))
         elif drafts:
             drafts[-1].lines.append(line)
     return drafts if len(drafts) > 1 else None
 
 
-def _looks_like_title(line: str, max_chars: int = rules.HEADER_TITLE_MAX_CHARS) -> bool:
-    folded = fold_width(line)
-    return 0 < len(line) <= max_chars and not rules.NOT_A_TITLE.search(folded)
-
-
 # ------------------------------------------------------------- one article
 
 def _finish(draft: _Draft, raw: RawText, ordinal: int) -> Article | None:
     lines = [line for line in draft.lines if line]
-    meta = dict(draft.meta)
     title = draft.title or raw.title
     title_from = "text" if draft.title else "format" if raw.title else ""
-    lines, title, header_meta = _read_header(lines, title)
+    lines, title, meta = read_header(lines, title)
     if title and not title_from:
         title_from = "text"
-    for key, value in header_meta.items():
-        meta.setdefault(key, value)
-    lines = _without_repeats([line for line in lines if not _is_boilerplate(line)])
+    lines = _without_repeats([line for line in lines if not is_boilerplate(line)])
     lines = _cut_at_end_marker(lines, meta)
     lines = _trim_trailer(lines, meta)
     if not lines:
@@ -108,149 +105,12 @@ def _finish(draft: _Draft, raw: RawText, ordinal: int) -> Article | None:
     script = detect("".join(lines))
     if not title:
         title, title_from = _fallback_title(raw, lines)
-    published, date_from = _date(meta.get("date"), raw)
+    published, date_from = _date(meta.date, raw)
     return Article(
         id=article_id(lines), source=raw.source, ordinal=ordinal, title=title,
-        paragraphs=tuple(lines), author=meta.get("author") or raw.author,
-        publisher=meta.get("publisher") or raw.publisher, published=published, link=raw.link,
+        paragraphs=tuple(lines), author=meta.author or raw.author,
+        publisher=meta.publisher or raw.publisher, published=published, link=raw.link,
         script=script, title_from=title_from, date_from=date_from)
-
-
-def _read_header(lines: list[str], title: str | None):
-    """Take the title and metadata lines from the top of an article."""
-    meta: dict[str, str] = {}
-    rest = list(lines)
-    scanned = 0
-    while rest and scanned < 6:
-        scanned += 1
-        line = rest[0]
-        folded = fold_width(line)
-        found = _meta(folded)
-        if found is not None:
-            glued = found.pop("_rest", "")
-            for key, value in found.items():
-                meta.setdefault(key, value)
-            rest[0:1] = [glued] if glued else []
-            continue
-        bio = rules.AUTHOR_BIO.match(folded)
-        if bio and len(line) < 600:
-            meta.setdefault("author", bio.group("author"))
-            rest.pop(0)
-            continue
-        if _is_boilerplate(line) or _is_notice(folded):
-            rest.pop(0)
-            continue
-        if title is None and _looks_like_title(line) and len(rest) > 1:
-            title = _lead_in(line, {})
-            rest.pop(0)
-            continue
-        if title is not None and rules.KICKER.search(title) and _looks_like_title(line) and len(rest) > 1:
-            title = line  # the kicker led into this, the headline
-            rest.pop(0)
-            continue
-        if rules.REPORTERS.match(folded):
-            meta.setdefault("author", " ".join(
-                " ".join(m["names"].split()) for m in rules.REPORTER.finditer(folded)))
-            rest.pop(0)
-            continue
-        if title is not None and len(rest) > 1 and _lone_name(folded):
-            meta.setdefault("author", line)  # "伊恩·贝格" between the title and the text
-            rest.pop(0)
-            continue
-        lead = _lead_in(line, meta)
-        if lead != line:
-            rest[0:1] = [lead] if lead else []
-        break
-    return rest, title, meta
-
-
-def _lone_name(folded: str) -> bool:
-    """A name alone on its line: "许少民", "伊恩·贝格"."""
-    if folded in rules.NOT_NAMES:
-        return False
-    return bool(rules.TRANSLITERATED_NAME.match(folded) or re.fullmatch(r"[\u4e00-\u9fff]{2,3}", folded))
-
-
-def _lead_in(line: str, meta: dict[str, str]) -> str:
-    """``line`` without an opening dateline or reporter credit, which go into ``meta``."""
-    folded = fold_width(line)
-    dateline = rules.DATELINE.match(folded)
-    if dateline:
-        publisher = dateline["agency"] or dateline["wire"]
-        author = dateline["author"] or dateline["name"]
-        if publisher:
-            meta.setdefault("publisher", publisher)
-        if author:
-            meta.setdefault("author", " ".join(author.split()))
-        line, folded = line[dateline.end():], folded[dateline.end():]
-    credit = rules.CREDIT.match(folded)
-    if credit:
-        _credit(credit["credit"], meta)
-        line, folded = line[credit.end():], folded[credit.end():]
-    label = rules.TITLE_LABEL.match(folded)
-    return line[label.end():] if label else line
-
-
-def _meta(folded: str) -> dict[str, str] | None:
-    fields = list(rules.META_FIELD.finditer(folded))
-    if len(fields) > 1 and fields[0].start() == 0 and len(folded) < 120:
-        found = {}
-        for field_match in fields:
-            key = rules.META_FIELD_KEYS.get(field_match["key"])
-            if key:
-                found.setdefault(key, field_match["value"].strip())
-        return found
-    for name, pattern in rules.META_LINES:
-        match = pattern.match(folded)
-        if not match:
-            continue
-        found = {k: v.strip() for k, v in match.groupdict().items() if v and v.strip()}
-        if "publisher" in found:
-            account = rules.ACCOUNT.search(found["publisher"])
-            if account:
-                found["account"] = account.group("account")
-                found["publisher"] = rules.ACCOUNT.sub("", found["publisher"]).strip()
-        if name == "author":
-            author, glued = _split_glued_author(found["author"])
-            if author is None:
-                return None
-            found.pop("author")
-            if author in rules.AUTHOR_PLACEHOLDERS:
-                found.setdefault("publisher", author)
-            else:
-                found["author"] = author
-            if glued:
-                found["_rest"] = glued
-        if name == "source" and len(found.get("publisher", "")) > 40:
-            return None
-        return found
-    return None
-
-
-def _split_glued_author(value: str) -> tuple[str | None, str]:
-    """"微信文章最近其实……" -> ("微信文章", "最近其实……"); a plain name -> (name, "")."""
-    for placeholder in rules.AUTHOR_PLACEHOLDERS:
-        if value.startswith(placeholder) and len(value) > len(placeholder) + 10:
-            return placeholder, value[len(placeholder):].strip()
-    if len(value) <= rules.AUTHOR_MAX_CHARS:
-        return value, ""
-    head = re.split(r"[\s,，。;；]", value, maxsplit=1)[0]
-    if len(head) <= 12:
-        return head, value[len(head):].lstrip(" ,，")
-    return None, ""
-
-
-def _is_boilerplate(line: str) -> bool:
-    folded = fold_width(line)
-    return any(pattern.search(folded) for _, pattern in rules.DROP_LINES)
-
-
-NOTICES = {"copyright notice", "disclaimer", "reprint notice"}
-
-
-def _is_notice(folded: str) -> bool:
-    """A copyright, disclaimer or reprint notice: at the top of an article it is page furniture."""
-    return any(pattern.match(folded) for name, pattern in rules.END_MARKERS if name in NOTICES)
 
 
 def _without_repeats(lines: list[str]) -> list[str]:
@@ -259,42 +119,44 @@ def _without_repeats(lines: list[str]) -> list[str]:
     kept = []
     for line in lines:
         key = _ID_NOISE.sub("", fold_width(line))
-        if len(key) >= 8 and key in seen:
+        if len(key) >= REPEAT_MIN_CHARS and key in seen:
             continue
         seen.add(key)
         kept.append(line)
     return kept
 
 
-def _cut_at_end_marker(lines: list[str], meta: dict[str, str]) -> list[str]:
+def _cut_at_end_marker(lines: list[str], meta: Meta) -> list[str]:
+    """The text up to the first end marker in its second half (a closing source line
+    names the publisher)."""
     total = sum(len(line) for line in lines)
     seen = 0
     for i, line in enumerate(lines):
-        if seen >= total * 0.5:
+        if seen >= total * END_MARKER_FROM:
             folded = fold_width(line)
             for name, pattern in rules.END_MARKERS:
                 if pattern.match(folded):
-                    if name == "source line":
-                        found = _meta(folded)
-                        if found and found.get("publisher"):
-                            meta.setdefault("publisher", found["publisher"])
+                    found = field_line(folded) if name == "source line" else None
+                    if found:
+                        meta.offer(publisher=found.meta.publisher)
                     return lines[:i]
         seen += len(line)
     return lines
 
 
-def _trim_trailer(lines: list[str], meta: dict[str, str]) -> list[str]:
+def _trim_trailer(lines: list[str], meta: Meta) -> list[str]:
+    """Drop the page's lines after the text (signature, job title, blurb), and a closing tag."""
     lines = list(lines)
-    publisher = meta.get("publisher")
+    publisher = meta.publisher
     while len(lines) > 1:
         last = fold_width(lines[-1])
         name = next((n for n, p in rules.TRAILER_LINES if p.search(last)), None)
-        if name is None and publisher and last.startswith(publisher) and len(last) < 400:
+        if name is None and publisher and last.startswith(publisher) and len(last) < BLURB_MAX_CHARS:
             name = "company blurb"
         if name is None:
             break
         if name == "signature":
-            meta.setdefault("author", lines[-1])
+            meta.offer(author=lines[-1])
         lines.pop()
     if lines:
         tag = rules.CLOSING_TAG.search(lines[-1])
@@ -306,24 +168,14 @@ def _trim_trailer(lines: list[str], meta: dict[str, str]) -> list[str]:
     return lines
 
 
-def _closing_tag(tag: str, meta: dict[str, str]) -> None:
+def _closing_tag(tag: str, meta: Meta) -> None:
     """"(央视记者 卢星海)" names a publisher and an author; "(单仁行)" a publisher; "(完)" nothing."""
     if tag in rules.END_WORDS:
         return
     if rules.CREDIT_AUTHOR.search(tag) is None:
-        meta.setdefault("publisher", tag)
+        meta.offer(publisher=tag)
         return
-    _credit(tag, meta)
-
-
-def _credit(text: str, meta: dict[str, str]) -> None:
-    """Publisher and reporters from a credit: "环球时报驻日本特约记者 李莹 陈欣", "央视记者 卢星海"."""
-    publisher = rules.CREDIT_PUBLISHER.match(text)
-    author = rules.CREDIT_AUTHOR.search(text)
-    if publisher:
-        meta.setdefault("publisher", publisher["publisher"])
-    if author:
-        meta.setdefault("author", " ".join(author["author"].split()))
+    read_credit(tag, meta)
 
 
 def _fallback_title(raw: RawText, lines: list[str]) -> tuple[str, str]:
