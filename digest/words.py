@@ -16,8 +16,6 @@ from .script import fold_width, to_simplified
 
 log = logging.getLogger(__name__)
 
-_KEEP = re.compile(r"[\w%.+\-]+")
-_NUMBER = re.compile(r"^[+\-]?\d[\d,.]*%?$")
 _PUNCT_ONLY = re.compile(r"^[\W_]+$")
 
 
@@ -85,7 +83,13 @@ class RjiebaSegmenter:
             self.tk.add_word(word, self.tk.suggest_freq(word), None)
 
     def cut(self, text: str) -> list[str]:
-        return [piece for word in self.tk.cut(text) for piece in _as_jieba(word)]
+        out: list[str] = []
+        for word in self.tk.cut(text):
+            if word.isascii() and ("." in word or "-" in word):
+                out.extend(_as_jieba(word))
+            else:
+                out.append(word)
+        return out
 
     def tag(self, text: str) -> list[tuple[str, str]]:
         return list(self.tk.tag(text))
@@ -98,7 +102,8 @@ _JIEBA_PIECES = re.compile(r"[A-Za-z0-9]+(?:\.\d+)?%?|.")
 
 
 def _as_jieba(word: str) -> list[str]:
-    if word.isascii() and ("." in word or "-" in word) and any(c.isalnum() for c in word):
+    """An ASCII word holding "." or "-", cut as jieba cuts it."""
+    if any(c.isalnum() for c in word):
         return _JIEBA_PIECES.findall(word)
     return [word]
 
@@ -130,17 +135,21 @@ def segmenter(name: str | None = None):
 
 
 def tokens(text: str, *, normalised: bool = False) -> list[str]:
-    """Ranking tokens of ``text``: normalised, stop words and punctuation dropped."""
+    """Ranking tokens of ``text``: normalised, stop words and punctuation dropped.
+
+    Kept: words of two or more characters that are not all punctuation, and single
+    digits or ASCII letters; dropped: single Chinese characters and marks."""
     if not normalised:
         text = to_simplified(fold_width(text))
     stops = stop_words()
     out = []
     for word in segmenter().cut(text):
         word = word.strip().lower()
-        if not word or _PUNCT_ONLY.match(word) or word in stops:
+        if not word or word in stops:
             continue
-        if len(word) == 1 and not word.isdigit() and not word.isascii():
-            continue
-        if _NUMBER.match(word) or _KEEP.fullmatch(word) or len(word) > 1:
+        if len(word) > 1:
+            if not _PUNCT_ONLY.match(word):
+                out.append(word)
+        elif word.isdigit() or (word.isascii() and word.isalnum()):
             out.append(word)
     return out
