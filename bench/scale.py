@@ -1,23 +1,28 @@
-"""Scale benchmark: a whole `digest build` from 1,000 and 10,000 articles.
+"""Scale benchmark: a whole `digest build` from 2,500 and 10,000 articles.
 
 The articles are made from the public evaluation data in ../shared/eval/ (read
-there, never copied into the project) and written to a temporary folder: each
-article takes a headline and paragraphs from several different source texts, so
-that no two are duplicates. Every build runs in its own process, so the peak
-memory (maxrss) is that build's alone. Next to each build, the same articles are
+there, never copied into the project) and written to a temporary folder. Each
+article is a headline and paragraphs of sentences drawn at random from the whole
+pool of evaluation sentences, so that every article is different (the build's
+duplicate check must keep at least 95% of them) rather than the same
+paragraphs shuffled. Every build runs in its own process, timed from outside
+(interpreter start and imports included), and its peak memory is the largest
+of that process and its workers. Next to each build, the same articles are
 only segmented (the floor for any jieba-based pipeline), and a second build
-with nothing new is timed.
+with nothing new is timed. Between the two sizes, each stage's growth exponent
+is log(t_large / t_small) / log(n_large / n_small): 1.0 is linear.
 
-    python bench/scale.py                  # 1,000 and 10,000 articles
-    python bench/scale.py --sizes 2000 --jobs 2
+    python bench/scale.py                  # 2,500 and 10,000 articles, --jobs 2
+    python bench/scale.py --sizes 1000 4000 --jobs 2
 
-Writes the table to bench/SCALE.md.
+Writes the tables to bench/SCALE.md.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import math
 import os
 import random
 import subprocess
@@ -37,8 +42,10 @@ start = time.perf_counter()
 result = build(load(sys.argv[1]), jobs=int(sys.argv[2]))
 wall = time.perf_counter() - start
 print(json.dumps({"wall": wall, "articles": result.articles, "themes": len(result.themes),
-                  "stages": result.stages,
-                  "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+                  "stages": result.stages, "new": result.new_articles,
+                  "skipped": sum(o.status != "included" for o in result.outcomes),
+                  "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+                  "workers_peak_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}))
 """
 
 SEGMENT = """
@@ -55,37 +62,30 @@ print(json.dumps({"wall": time.perf_counter() - start, "words": words, "segmente
 """
 
 
-def sources() -> list[tuple[str, list[str]]]:
-    """(headline, paragraphs) of every evaluation text."""
-    out = []
-    for line in (EVAL / "sohu_dev.jsonl").read_text(encoding="utf-8").splitlines():
-        row = json.loads(line)
-        out.append((row["title"], [p for p in row["paragraphs"] if p.strip()]))
-    for name in ("lcsts_dev.jsonl", "cnews_dev.jsonl"):
+def sentence_pool() -> tuple[list[str], list[str]]:
+    """(headlines, sentences) of every evaluation text."""
+    import re
+
+    titles, sentences = [], []
+    for name in ("sohu_dev.jsonl", "lcsts_dev.jsonl", "cnews_dev.jsonl"):
         for line in (EVAL / name).read_text(encoding="utf-8").splitlines():
             row = json.loads(line)
-            text = row.get("text") or row.get("content") or ""
-            parts = [p for p in text.replace("。", "。\n").splitlines() if p.strip()]
-            if parts:
-                out.append((row.get("title") or row.get("summary") or parts[0][:30], parts))
-    return out
+            text = "".join(row.get("paragraphs") or []) or row.get("text") or ""
+            if row.get("title"):
+                titles.append(row["title"])
+            sentences.extend(s for s in re.findall(r"[^。！？!?]+[。！？!?]", text) if 8 <= len(s) <= 200)
+    return titles, sentences
 
 
 def write_articles(folder: Path, count: int, seed: int = 11) -> int:
-    """``count`` article files mixing 3 source texts each; returns total characters."""
-    pool = sources()
+    """``count`` different articles of 3-5 paragraphs of random pool sentences; total characters."""
+    titles, pool = sentence_pool()
     rng = random.Random(seed)
     folder.mkdir(parents=True)
     chars = 0
     for number in range(count):
-        picks = rng.sample(range(len(pool)), 3)
-        title = pool[picks[0]][0]
-        paragraphs = []
-        for pick in picks:
-            paras = pool[pick][1]
-            start = rng.randrange(max(1, len(paras) - 2))
-            paragraphs.extend(paras[start:start + 3])
-        text = f"{title}（{number}）\n\n" + "\n\n".join(paragraphs) + "\n"
+        paragraphs = ["".join(rng.sample(pool, rng.randint(2, 4))) for _ in range(rng.randint(3, 5))]
+        text = f"{rng.choice(titles)}（{number}）\n\n" + "\n\n".join(paragraphs) + "\n"
         (folder / f"a{number:05d}.txt").write_text(text, encoding="utf-8")
         chars += len(text)
     return chars
@@ -108,13 +108,15 @@ def measure(count: int, jobs: int) -> dict:
             '[sources]\nfolders = ["articles"]\nmax_file_mb = 5\n'
             f'[digest]\ntemplates = "{(ROOT / "templates").as_posix()}"\n', encoding="utf-8")
         segment = run(SEGMENT, str(base / "articles"))
+        started = time.perf_counter()
         first = run(BUILD, str(base / "config.toml"), str(jobs))
+        process = time.perf_counter() - started
         started = time.perf_counter()
         again = run(BUILD, str(base / "config.toml"), str(jobs))
         nothing = time.perf_counter() - started
         assert again["articles"] == 0, "the second build should find nothing new"
         outbox_mb = sum(p.stat().st_size for p in (base / "outbox").rglob("*") if p.is_file()) / 2**20
-    return {"count": count, "chars": chars, "segment": segment, "build": first,
+    return {"count": count, "chars": chars, "segment": segment, "build": first, "process": process,
             "nothing_new": nothing, "nothing_new_inside": again["wall"], "outbox_mb": outbox_mb}
 
 
@@ -123,23 +125,31 @@ def table(rows: list[dict], jobs: int) -> str:
         f"Whole `digest build` in its own process, `--jobs {jobs}`, segmenter "
         f"{rows[0]['segment']['segmenter']}, on a 2-core machine.",
         "",
-        "| articles | characters | wall s | articles/s | peak MB | segmentation only s | "
-        "build / segmentation | nothing new s | themes |",
-        "|---|---|---|---|---|---|---|---|---|",
+        "| articles | characters | kept as new | process wall s | articles/s | peak MB (main / worker) | "
+        "segmentation only s | build / segmentation | nothing new s | themes |",
+        "|---|---|---|---|---|---|---|---|---|---|",
     ]
     for r in rows:
         b = r["build"]
         lines.append(
-            f"| {r['count']:,} | {r['chars']:,} | {b['wall']:.1f} | {r['count'] / b['wall']:.0f} | "
-            f"{b['peak_mb']:.0f} | {r['segment']['wall']:.1f} | {b['wall'] / r['segment']['wall']:.1f}x | "
+            f"| {r['count']:,} | {r['chars']:,} | {100 * b['new'] / r['count']:.1f}% | {r['process']:.1f} | "
+            f"{r['count'] / r['process']:.0f} | {b['peak_mb']:.0f} / {b['workers_peak_mb']:.0f} | "
+            f"{r['segment']['wall']:.1f} | {r['process'] / r['segment']['wall']:.1f}x | "
             f"{r['nothing_new']:.2f} | {b['themes']} |")
-    lines += ["", "Share of the build's time by stage:", "",
-              "| articles | " + " | ".join(name for name, _ in rows[0]["build"]["stages"]) + " |",
-              "|---|" + "---|" * len(rows[0]["build"]["stages"])]
+    stages = [name for name, _ in rows[0]["build"]["stages"]]
+    lines += ["", "Seconds by stage, and each stage's growth exponent between the smallest and "
+              "largest size (1.0 is linear; stages under 0.2 s are too small to tell):", "",
+              "| articles | " + " | ".join(stages) + " |", "|---|" + "---|" * len(stages)]
     for r in rows:
-        total = sum(sec for _, sec in r["build"]["stages"]) or 1.0
-        lines.append(f"| {r['count']:,} | " + " | ".join(
-            f"{100 * sec / total:.0f}% ({sec:.1f} s)" for _, sec in r["build"]["stages"]) + " |")
+        lines.append(f"| {r['count']:,} | " + " | ".join(f"{sec:.2f}" for _, sec in r["build"]["stages"]) + " |")
+    if len(rows) > 1:
+        small, large = rows[0], rows[-1]
+        ratio = math.log(large["count"] / small["count"])
+        exponents = []
+        for (name, a), (_, b) in zip(small["build"]["stages"], large["build"]["stages"]):
+            exponents.append("—" if a < 0.2 else f"{math.log(b / a) / ratio:.2f}")
+        total = math.log(large["process"] / small["process"]) / ratio
+        lines.append("| growth | " + " | ".join(exponents) + f" |\n\nWhole process: growth {total:.2f}.")
     lines += ["", "'nothing new' is the wall time of a second `digest build` process, "
               "interpreter start included."]
     return "\n".join(lines) + "\n"
@@ -147,8 +157,8 @@ def table(rows: list[dict], jobs: int) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 10000])
-    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--sizes", type=int, nargs="+", default=[2500, 10000])
+    parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "SCALE.md")
     args = parser.parse_args()
     if not EVAL.is_dir():
