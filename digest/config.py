@@ -84,6 +84,7 @@ class DigestOptions:
     title_zh: str = "AI 与金融市场周报"
     title_en: str = "AI & Markets Weekly"
     script: str = "hans"
+    local_vocabulary: bool = False      # also swap regional words (晶片 <-> 芯片) when converting
     editions: tuple[str, ...] = ()
     summary_chars: int = 180
     max_items_per_theme: int = 12
@@ -217,6 +218,9 @@ def from_dict(data: dict, path: Path) -> Config:
         values.setdefault(name, _section(cls, {}, name, path.parent))
     config = Config(path=path, **values)
     _check(config)
+    from .script import use_local_vocabulary
+
+    use_local_vocabulary(config.digest.local_vocabulary)
     return config
 
 
