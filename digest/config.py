@@ -120,10 +120,11 @@ class Preview:
 
 @dataclass(frozen=True)
 class Translate:
-    engine: str = "none"                # "none", "argos" or "libretranslate"
+    engine: str = "none"                # "none", "argos", "libretranslate" or "openai"
     models: Path = Path("models")       # where `digest install-model` puts Argos packages
-    url: str = "http://127.0.0.1:5000"  # a LibreTranslate-compatible server
-    api_key_env: str = "LIBRETRANSLATE_API_KEY"
+    url: str = "http://127.0.0.1:5000"  # a LibreTranslate server, or an OpenAI-compatible API base
+    api_key_env: str = "LIBRETRANSLATE_API_KEY"  # the environment variable holding the key
+    model: str = ""                     # the language model's name, for "openai"
     timeout_seconds: float = 30.0
 
 
@@ -334,5 +335,8 @@ def _check(config: Config) -> None:
     if config.translate.engine not in TRANSLATORS:
         raise ConfigError(f"'translate.engine' must be one of {', '.join(TRANSLATORS)}, "
                           f"got {config.translate.engine!r}")
+    if config.translate.engine == "openai" and not config.translate.model:
+        raise ConfigError("translate.engine = \"openai\" needs 'translate.model' (the model's name "
+                          "on the server)")
     if not 0 <= config.preview.port <= 65535:
         raise ConfigError("'preview.port' must be between 0 and 65535")
