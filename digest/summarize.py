@@ -120,6 +120,24 @@ def _plain(text: str) -> str:
     return re.sub(r"\W+", "", to_simplified(fold_width(text))).lower()
 
 
+def standalone_faults(summary: Summary) -> list[str]:
+    """What keeps ``summary`` from standing alone: "section number" (it opens with one
+    or with a list marker), "reference" (a sentence leans on one not shown right before
+    it), "glued heading" or "list fragment" (it ends on a list item's semicolon)."""
+    found = []
+    shown = {s.index for s in summary.sentences}
+    texts = [fold_width(s.text.strip()) for s in summary.sentences]
+    if texts and (SECTION_NUMBER.match(texts[0]) or LIST_MARKER.match(texts[0])):
+        found.append("section number")
+    if any(leans(s) and s.index - 1 not in shown for s in summary.sentences):
+        found.append("reference")
+    if any(GLUED_HEADING.search(t) for t in texts):
+        found.append("glued heading")
+    if texts and LIST_FRAGMENT_END.search(texts[-1]):
+        found.append("list fragment")
+    return found
+
+
 def boilerplate(folded: str) -> bool:
     """Page furniture a summary must never show (checked on width-folded text)."""
     return any(p.search(folded) for _, p in rules.DROP_LINES) or \

@@ -181,7 +181,7 @@ def test_no_seed_summary_repeats_its_title_or_leans_on_a_sentence_not_shown():
     from digest.compose import compose
     from digest.config import Config
     from digest.models import Window
-    from digest.summarize import GLUED_HEADING, LEANS, SECTION_NUMBER
+    from digest.summarize import LEANS, SECTION_NUMBER, standalone_faults
 
     def plain(text: str) -> str:
         return re.sub(r"\W+", "", text)
@@ -197,9 +197,22 @@ def test_no_seed_summary_repeats_its_title_or_leans_on_a_sentence_not_shown():
         assert plain(first.text) != plain(item.article.title), item.article.title
         if item.article.title_from == "lead":
             assert len(item.article.title) <= 30
-        shown = [s.index for s in item.summary.sentences]
-        for s in item.summary.sentences:
-            assert not SECTION_NUMBER.match(s.text) and not GLUED_HEADING.search(s.text), s.text
-            assert s.index == 0 or not LEANS.match(s.text) or s.index - 1 in shown, s.text
+        assert standalone_faults(item.summary) == [], item.summary.text
     for theme in themes:
         assert not LEANS.match(theme.overview) and not SECTION_NUMBER.match(theme.overview)
+
+
+def test_standalone_faults_name_each_kind():
+    from digest.models import Summary
+    from digest.summarize import standalone_faults
+
+    doc = document(Article("f", "f.txt", 0, "t", (
+        "01单仁牛商有很多学员都是制造企业，经常问我能不能自己做品牌。", "政策仍有宽松空间，市场偏好分化显著二、区域市场偏好日本第一。",
+        "这些评级也是造成泡沫的重要原因。", "第三件大事是AI中国力量的崛起;")))
+    s = doc.sentences
+
+    def faults(*picked):
+        return standalone_faults(Summary("f", tuple(picked), ()))
+
+    assert faults(s[0], s[1], s[3]) == ["section number", "glued heading", "list fragment"]
+    assert faults(s[2]) == ["reference"] and faults(s[1], s[2]) == ["glued heading"]
