@@ -46,8 +46,10 @@ GLUED_HEADING = re.compile(r"[^\W\d一二三四五六七八九十第、]\s*(?:[�
 # 上述/其/他/她/它…, or 所以/因此) and means nothing without what it refers to. 此外 ("besides"),
 # 其实 ("in fact") and 其他 ("other") are not references.
 LEANS = re.compile(r"^[\s“「『\"]*(?:这|這|另一|所以|因此|因而|那(?!么|麼)|该|該|此(?!外)|上述|其(?!实|實|他)|他|她|它)")
-# A list item cut off at its semicolon: the rest of the list is not shown.
+# A list item cut off at its semicolon ("AI的中国力量崛起;"): short, one clause, and
+# the rest of the list is not shown. A longer clause ending in a semicolon reads whole.
 LIST_FRAGMENT_END = re.compile(r"[；;][”」』’\"')）]*\s*$")
+LIST_FRAGMENT_CHARS = 20
 
 
 def document(article: Article) -> Document:
@@ -79,7 +81,7 @@ def stands_alone(sentence: Sentence) -> bool:
         return False
     # A sentence that ends by introducing what follows ("他说出了那句名言:") is a fragment,
     # and so is one list item ending in a semicolon, a section number or a heading run in.
-    if folded.endswith(":") or LEAD_IN.match(folded) or LIST_FRAGMENT_END.search(folded):
+    if folded.endswith(":") or LEAD_IN.match(folded) or list_fragment(folded):
         return False
     if SECTION_NUMBER.match(folded) or LIST_MARKER.match(folded) or GLUED_HEADING.search(folded):
         return False
@@ -111,6 +113,12 @@ def out_of_context(doc: Document) -> set[int]:
     return {s.index for s in doc.sentences if s.paragraph in items or s.paragraph in headings}
 
 
+def list_fragment(folded: str) -> bool:
+    """One short item of a list, ending on its semicolon (width-folded text)."""
+    return bool(LIST_FRAGMENT_END.search(folded)) and len(folded.strip()) <= LIST_FRAGMENT_CHARS \
+        and not re.search(r"[,，]", folded)
+
+
 def leans(sentence: Sentence) -> bool:
     """Does the sentence open with a reference to what came before (not the first one)?"""
     return sentence.index > 0 and LEANS.match(sentence.text) is not None
@@ -133,7 +141,7 @@ def standalone_faults(summary: Summary) -> list[str]:
         found.append("reference")
     if any(GLUED_HEADING.search(t) for t in texts):
         found.append("glued heading")
-    if texts and LIST_FRAGMENT_END.search(texts[-1]):
+    if texts and list_fragment(texts[-1]):
         found.append("list fragment")
     return found
 
