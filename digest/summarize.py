@@ -40,8 +40,10 @@ LIST_MARKER = re.compile(r"^\s*(?:\d{1,2}[.、)）]|[（(]\d{1,2}[)）]|[•·\-
 # A section number opening a line: "01单仁牛商…", "3 政策…", "(二)…", "第三、…".
 SECTION_NUMBER = re.compile(r"^\s*(?:0\d(?!\d)|\d{1,2}\s+(?=[^\d\s])|[（(][一二三四五六七八九十\d]{1,3}[)）]"
                             r"|第?[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}[、．])")
-# A numbered heading run into the text after a word: "…分化显著二、区域市场…".
-GLUED_HEADING = re.compile(r"[^\W\d一二三四五六七八九十第、]\s*(?:[一二三四五六七八九十]{1,3}|\d{1,2})、(?=[^\W\d一二三四五六七八九十])")
+# A numbered heading run into the text after a word: "…分化显著二、区域市场偏好:…".
+# (之一、 and 统一、 are words, and a heading names its subject before a colon.)
+GLUED_HEADING = re.compile(r"[^\W\d一二三四五六七八九十第之统統唯、]\s*(?:[一二三四五六七八九十]{1,3}|\d{1,2})、"
+                           r"[^\W\d一二三四五六七八九十][^，,。；;:：]{0,20}[:：]")
 # A sentence that leans on the one before it: it opens with a reference (这/该/此/
 # 上述/其/他/她/它…, or 所以/因此) and means nothing without what it refers to. 此外 ("besides"),
 # 其实 ("in fact") and 其他 ("other") are not references.
@@ -275,6 +277,7 @@ def summarize(doc: Document, budget: int = 180, method: str = "textrank",
 # ---------------------------------------------------------------- headlines
 
 HEADLINE_CHARS = 30
+PAIRS = ("《》", "()", "（）", "“”", "「」", "【】")       # a headline closes what it opens
 CLAUSE = re.compile(r"[^，,；;：:。！？!?…]+")
 # A clause that opens with a joining word continues another one: not a headline.
 JOINS = re.compile(r"^(?:但|而|并|並|且|所以|因此|因为|因為|同时|同時|此外|不过|不過|然而|如果|虽然|雖然|"
@@ -300,7 +303,8 @@ def headline(doc: Document, summary: Summary, limit: int = HEADLINE_CHARS) -> st
         for match in CLAUSE.finditer(sentence.text):
             clause = match[0].strip(" \t\u3000“”「」\"'")
             if not 6 <= len(clause) <= limit or JOINS.match(clause) or LEANS.match(clause) \
-                    or SECTION_NUMBER.match(clause) or _plain(clause) in shown:
+                    or SECTION_NUMBER.match(clause) or _plain(clause) in shown \
+                    or any(clause.count(a) != clause.count(b) for a, b in PAIRS):
                 continue
             normal = to_simplified(fold_width(clause)).lower()
             hits = sum(w for word, w in weights.items() if word in normal)

@@ -207,7 +207,7 @@ def test_standalone_faults_name_each_kind():
     from digest.summarize import standalone_faults
 
     doc = document(Article("f", "f.txt", 0, "t", (
-        "01单仁牛商有很多学员都是制造企业，经常问我能不能自己做品牌。", "政策仍有宽松空间，市场偏好分化显著二、区域市场偏好日本第一。",
+        "01单仁牛商有很多学员都是制造企业，经常问我能不能自己做品牌。", "政策仍有宽松空间，市场偏好分化显著二、区域市场偏好:日本第一。",
         "这些评级也是造成泡沫的重要原因。", "第三件大事是AI中国力量的崛起;")))
     s = doc.sentences
 
