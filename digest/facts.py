@@ -98,7 +98,7 @@ def key_facts(article: Article, summary: Summary) -> KeyFacts:
     text = to_simplified(fold_width(summary.text))
     lead = body[:LEAD_CHARS]
     parts = (title, lead, text)
-    names: dict[str, list] = {}      # English -> [score, first position, in title and a who]
+    names: dict[str, list] = {}      # English -> [salience, first position, a who the title names]
     terms: dict[str, list] = {}
     masked, masked_parts = body, list(parts)
     for hans, english, kind in _lookup():
@@ -116,8 +116,7 @@ def key_facts(article: Article, summary: Summary) -> KeyFacts:
              and kind in TITLE_KINDS)
     latin = Counter(n for n in LATIN_NAME.findall(body + " " + title) if n not in LATIN_STOP and len(n) > 2)
     for name, count in sorted(latin.items()):
-        longer = any(other != name and re.search(rf"(?<![A-Za-z0-9]){re.escape(name)}(?![A-Za-z0-9])",
-                                                  other) for other in latin)
+        longer = any(other != name and _has_word(other, name) for other in latin)
         in_parts = [_has_word(part, name) for part in parts]
         if not longer and (count >= 2 or in_parts[0]):    # "Cody" is left out beside "Cody Acree"
             _add(names, name, _salience(in_parts, count), _where(name, title, body), in_parts[0])
