@@ -44,16 +44,12 @@ def convert(text: str, script: str, local: bool | None = None) -> str:
 
     ``local`` (default: the configured ``digest.local_vocabulary``) also swaps
     regional vocabulary. Text already free of Traditional characters is left alone
-    for "hans" (the Taiwan variant tables would rewrite correct Simplified: 显著 ->
-    显着); with ``local`` it goes through Taiwan characters first, so the Taiwan
-    word tables see the forms they know.
+    for "hans": it is Simplified already, and the Taiwan tables would rewrite it
+    (显著 -> 显着, and with ``local`` mainland words too: 核心 -> 内核).
     """
     local = _local["on"] if local is None else local
-    if script == "hans":
-        if _converter("t2s").convert(text) == text:
-            if not local:
-                return text
-            text = _converter("s2tw").convert(text)
+    if script == "hans" and _converter("t2s").convert(text) == text:
+        return text
     return _converter((LOCAL_TARGETS if local else TARGETS)[script]).convert(text)
 
 

@@ -32,9 +32,11 @@ def test_traditional_words_keep_their_meaning_in_simplified():
 def test_local_vocabulary_is_a_separate_setting():
     for hans, tw in LOCALISED.items():
         assert convert(hans, "tw", local=True) == tw
-        assert convert(tw, "hans", local=True) == hans
+        assert convert("臺灣的" + tw, "hans", local=True) == "台湾的" + hans
         assert convert(hans, "tw", local=False) != tw
-    assert convert("晶片", "hans", local=False) == "晶片"
+        assert convert("臺灣的" + tw, "hans", local=False) != "台湾的" + hans
+    # Simplified text is mainland usage already: the setting leaves its words alone.
+    assert convert("核心技术和芯片", "hans", local=True) == "核心技术和芯片"
 
 
 def test_config_turns_local_vocabulary_on(tmp_path: Path):
@@ -42,9 +44,9 @@ def test_config_turns_local_vocabulary_on(tmp_path: Path):
     try:
         path.write_text("[digest]\nlocal_vocabulary = true\n", encoding="utf-8")
         config_module.load(path)
-        assert convert("晶片", "hans") == "芯片"
+        assert convert("台積電的晶片", "hans") == "台积电的芯片"
         path.write_text("", encoding="utf-8")
         config_module.load(path)
-        assert convert("晶片", "hans") == "晶片"
+        assert convert("台積電的晶片", "hans") == "台积电的晶片"
     finally:
         use_local_vocabulary(False)
