@@ -31,6 +31,8 @@ LATIN_NAME = re.compile(r"(?<![A-Za-z0-9])[A-Z][A-Za-z0-9]*[A-Z0-9a-z][A-Za-z0-9
                         r"(?![A-Za-z0-9])")      # Chinese around it counts as a boundary
 ORG_SUFFIX = {"科技": "Technology", "公司": "Co.", "集团": "Group", "银行": "Bank", "资本": "Capital",
               "证券": "Securities", "基金": "Fund", "控股": "Holdings", "半导体": "Semiconductor"}
+# Words that continue a name into an institution's: the name alone means something else.
+INSTITUTION = ("金融", "研究", "大学", "学院", "基金会", "协会", "中心", "实验室")
 NAME_KINDS = {"company", "person", "index", "product", "org", "place"}
 LATIN_STOP = {"AI", "The", "CEO", "CPI", "PPI", "GDP", "PE", "IPO", "ID", "APP", "PS", "OK", "EPS"}
 NAME_TAGS = {"nr": "person", "nrt": "foreign", "ns": "place", "nt": "org", "nz": "other"}
@@ -224,6 +226,8 @@ def _tagged_names(text: str) -> list[tuple[str, str, bool, str]]:
             continue
         before = merged[i - 1][0] if i else ""
         after = merged[i + 1][0] if i + 1 < len(merged) else ""
+        if after.startswith(INSTITUTION):
+            continue                    # 重阳 of 重阳金融研究院 is no festival
         alone = not (len(before) == 1 and "\u4e00" <= before <= "\u9fff")
         suffix = after if after in ORG_SUFFIX and alone else ""
         found.append((word.strip("·"), kind, alone and not suffix, suffix))

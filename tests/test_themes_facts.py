@@ -134,6 +134,10 @@ def test_names_the_glossary_lacks_come_from_cc_cedict_then_pinyin():
     facts = key_facts(a, summarize(document(a)))
     assert "Ernest Hemingway" in facts.names           # CC-CEDICT, not the glossary
     assert "Wang Wen (pinyin)" in facts.names          # no dictionary knows him
+    b = article("r", "六國15家頂媒齊轉引:中國AI開源又好又便宜",
+                "法新社引述中國人民大學重陽金融研究院院長王文觀點:中國開源模型價格低廉。")
+    names = key_facts(b, summarize(document(b))).names
+    assert "AFP" in names and not any("Festival" in n for n in names)  # 重阳 of 重阳金融研究院
     assert name_english("高雄") == "Kaohsiung" and name_english("特朗普") == "Donald Trump"
     assert term_english("泡沫") == "bubble"              # the economic sense, not "foam"
     assert pinyin_name("王小明") == "Wang Xiaoming"
