@@ -4,6 +4,10 @@ Prints one table and writes it to bench/RESULTS.md:
 - character-level ROUGE-1/2/L F1 of one extracted sentence per text, for our
   summariser, Lead-1, SnowNLP and textrank4zh (the last two when installed:
   pip install -e '.[bench]'), with each method's time, on lcsts_dev and sohu_dev;
+- how many of the digest's summaries do not stand alone (they open with a
+  section number or list marker, lean on a sentence they do not show, hold a
+  glued numbered heading or end on a list item), on the seeds, the dev sets and
+  the dev pages;
 - NMI, ARI and purity of our theme clustering on cnews_dev, with 10 groups
   given and with the number chosen automatically.
 
@@ -29,7 +33,7 @@ from digest import rules  # noqa: E402
 from digest.models import Article  # noqa: E402
 from digest.script import fold_width  # noqa: E402
 from digest.sentences import split  # noqa: E402
-from digest.summarize import document, summarize, summarize_text  # noqa: E402
+from digest.summarize import document, standalone_faults, summarize, summarize_text  # noqa: E402
 
 KEEP = re.compile(r"[\u4e00-\u9fff]|[A-Za-z]|\d")
 
@@ -186,12 +190,18 @@ def summary_table(eval_dir: Path, limit: int | None, prepare) -> list[str]:
             subsets += [(f"{set_name} ({len(body)} where Lead-1 gives a sentence)", body),
                         (f"{set_name} ({len(rest)} where Lead-1 gives a headline line)", rest)]
         for subset, index in subsets:
+            mean = {}
             for name in methods:
                 means = [100 * sum(scores[name][i][k] for i in index) / max(1, len(index)) for k in range(3)]
+                mean[name] = means
                 timing = (f"{times[name]:.2f} | {1000 * times[name] / len(rows):.1f}"
                           if len(index) == len(rows) else "– | –")
                 lines.append(f"| {subset} | {name} | {means[0]:.2f} | {means[1]:.2f} | {means[2]:.2f} | {timing} |")
                 print(lines[-1], file=sys.stderr)
+            gap = [a - b for a, b in zip(mean["digest (ours)"], mean["Lead-1"])]
+            lines.append(f"| {subset} | **gap: digest − Lead-1** | {gap[0]:+.2f} | {gap[1]:+.2f} | "
+                         f"**{gap[2]:+.2f}** | – | – |")
+            print(lines[-1], file=sys.stderr)
     return lines
 
 
@@ -254,6 +264,56 @@ def defects_table(eval_dir: Path, limit: int | None) -> list[str]:
         lines.append(f"| {name} | {total} | {100 * lost / max(1, total):.1f}% | "
                      f"{100 * partial / max(1, total):.1f}% | {100 * repeats / n:.1f}% | "
                      f"{100 * disorder / n:.1f}% |")
+        print(lines[-1], file=sys.stderr)
+    return lines
+
+
+# ---------------------------------------------------------------- summaries that stand alone
+
+FAULTS = ("section number", "reference", "glued heading", "list fragment")
+
+
+def standalone_sets(eval_dir: Path, limit: int | None) -> dict[str, list[Article]]:
+    """The cleaned articles of the seeds, each dev set and the dev pages."""
+    from digest.clean import clean
+    from digest.models import RawText
+    from digest.readers import read_html, read_text
+
+    def cleaned_articles(source: str, text: str) -> list[Article]:
+        return clean(RawText(source, text, "txt"))
+
+    seeds = [a for path in sorted((ROOT / "seeds").iterdir())
+             for raw in read_text(path, path.read_bytes(), 0) for a in clean(raw)]
+    sets = {"seeds": seeds,
+            "lcsts_dev": [a for r in load(eval_dir / "lcsts_dev.jsonl", limit)
+                          for a in cleaned_articles("lcsts.txt", r["text"])],
+            "sohu_dev": [a for r in load(eval_dir / "sohu_dev.jsonl", limit)
+                         for a in cleaned_articles("sohu.txt", "\n\n".join(r["paragraphs"]))],
+            "cnews_dev": [a for r in load(eval_dir / "cnews_dev.jsonl", limit)
+                          for a in cleaned_articles("cnews.txt", r["text"])]}
+    sets["pages"] = []
+    for path in sorted((eval_dir / "pages").glob("*.htm*"))[:limit]:
+        try:
+            raws = read_html(path, path.read_bytes(), 0)
+        except Exception as exc:          # a page the reader cannot take counts as no article
+            print(f"note: {path.name} not read ({type(exc).__name__}: {exc})", file=sys.stderr)
+            continue
+        sets["pages"] += [a for raw in raws for a in clean(raw)]
+    return sets
+
+
+def standalone_table(eval_dir: Path, limit: int | None, budget: int = 180) -> list[str]:
+    """Summaries as the digest shows them (its default budget) that do not stand alone."""
+    lines = ["| data | summaries | opens with a section number or list marker | unresolved reference | "
+             "glued heading | ends on a list item | any |", "|---|---|---|---|---|---|---|"]
+    for name, articles in standalone_sets(eval_dir, limit).items():
+        counts = Counter()
+        for article in articles:
+            found = standalone_faults(summarize(document(article), budget))
+            counts.update(found)
+            counts["any"] += bool(found)
+        cells = " | ".join(str(counts[f]) for f in (*FAULTS, "any"))
+        lines.append(f"| {name} | {len(articles)} | {cells} |")
         print(lines[-1], file=sys.stderr)
     return lines
 
@@ -336,6 +396,12 @@ def main() -> None:
                 "keyword line); share of summaries that repeat a sentence or do not follow the text's "
                 "order. The digest cleans the text first, so its sentences come from the body.", ""]
         out += defects_table(args.eval, args.limit) + [""]
+        out += ["## Summaries that do not stand alone (seeds, dev sets and dev pages, after the cleaner)",
+                "", "Summaries as the digest shows them (180 characters) that open with a section "
+                "number or a list marker, show a sentence leaning on one they leave out (这/该/此/"
+                "上述/其/他/她 + noun at its start), hold a numbered heading run into the text, or end "
+                "on a list item's semicolon.", ""]
+        out += standalone_table(args.eval, args.limit) + [""]
     if args.only != "summaries":
         out += ["## Theme grouping (jieba tokens, TF-IDF, LSA, spherical k-means)", ""]
         out += theme_table(args.eval, args.limit) + [""]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import math
 from collections import Counter
 from collections.abc import Callable
@@ -11,7 +12,7 @@ from datetime import date, datetime, timedelta
 from .config import Brief, Config
 from .facts import key_facts
 from .models import Article, Digest, Document, Item, Window
-from .summarize import document, jieba_idf, summarize
+from .summarize import document, headline, jieba_idf, summarize
 from .themes import group
 
 CHARS_PER_MINUTE = 400  # an ordinary reading speed for Chinese text
@@ -53,8 +54,10 @@ def compose(config: Config, articles: list[Article], window: Window, now: dateti
         docs = _map(pool, _documents, articles, (), progress, "reading")
         idf = corpus_idf(docs)
         done = _map(pool, _summaries, docs, (idf, budget), progress, "summarising")
+    docs = [dataclasses.replace(doc, article=article) if article is not doc.article else doc
+            for doc, (_, _, article) in zip(docs, done)]
     items = [Item(doc.article, summary, facts, max(1, math.ceil(doc.article.chars / CHARS_PER_MINUTE)))
-             for doc, (summary, facts) in zip(docs, done)]
+             for doc, (summary, facts, _) in zip(docs, done)]
     lap("summarise")
     themes = group(docs, items, config.themes, budget)
     lap("themes")
@@ -73,10 +76,19 @@ def _documents(articles: list[Article]) -> list[Document]:
 
 
 def _summaries(docs: list[Document], idf: dict[str, float], budget: int):
+    """(summary, key facts, article) for each document; an article whose title was
+    only its first sentence gets a short headline instead."""
     out = []
     for doc in docs:
         summary = summarize(doc, budget, idf=idf)
-        out.append((summary, key_facts(doc.article, summary)))
+        article = doc.article
+        if article.title_from == "lead":
+            title = headline(doc, summary)
+            if title:
+                article = dataclasses.replace(article, title=title)
+            else:                       # the first sentence stays the title: not shown again
+                summary = summarize(doc, budget, idf=idf, avoid=lambda s: s.index == 0)
+        out.append((summary, key_facts(article, summary), article))
     return out
 
 

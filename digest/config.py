@@ -90,6 +90,7 @@ class DigestOptions:
     title_zh: str = "AI 与金融市场周报"
     title_en: str = "AI & Markets Weekly"
     script: str = "hans"
+    local_vocabulary: bool = False      # also swap regional words (晶片 <-> 芯片) when converting
     editions: tuple[str, ...] = ()
     summary_chars: int = 180
     max_items_per_theme: int = 12
@@ -149,10 +150,11 @@ class Preview:
 
 @dataclass(frozen=True)
 class Translate:
-    engine: str = "none"                # "none", "argos" or "libretranslate"
+    engine: str = "none"                # "none", "argos", "libretranslate" or "openai"
     models: Path = Path("models")       # where `digest install-model` puts Argos packages
-    url: str = "http://127.0.0.1:5000"  # a LibreTranslate-compatible server
-    api_key_env: str = "LIBRETRANSLATE_API_KEY"
+    url: str = "http://127.0.0.1:5000"  # a LibreTranslate server, or an OpenAI-compatible API base
+    api_key_env: str = "LIBRETRANSLATE_API_KEY"  # the environment variable holding the key
+    model: str = ""                     # the language model's name, for "openai"
     timeout_seconds: float = 30.0
 
 
@@ -247,6 +249,9 @@ def from_dict(data: dict, path: Path) -> Config:
         values.setdefault(name, _section(cls, {}, name, path.parent))
     config = Config(path=path, **values)
     _check(config)
+    from .script import use_local_vocabulary
+
+    use_local_vocabulary(config.digest.local_vocabulary)
     return config
 
 
@@ -372,6 +377,9 @@ def _check(config: Config) -> None:
     if config.translate.engine not in TRANSLATORS:
         raise ConfigError(f"'translate.engine' must be one of {', '.join(TRANSLATORS)}, "
                           f"got {config.translate.engine!r}")
+    if config.translate.engine == "openai" and not config.translate.model:
+        raise ConfigError("translate.engine = \"openai\" needs 'translate.model' (the model's name "
+                          "on the server)")
     if not 0 <= config.preview.port <= 65535:
         raise ConfigError("'preview.port' must be between 0 and 65535")
     _check_ranges(config)

@@ -7,6 +7,7 @@ English units (亿/万亿 become millions/billions/trillions with their currency
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
 from functools import lru_cache
@@ -28,7 +29,10 @@ DAY = re.compile(r"(?:(?P<y>\d{4})年)?(?P<m>1[0-2]|[1-9])月(?P<d>3[01]|[12]\d|
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 LATIN_NAME = re.compile(r"(?<![A-Za-z0-9])[A-Z][A-Za-z0-9]*[A-Z0-9a-z][A-Za-z0-9]*(?:\s[A-Z][a-z]+)?"
                         r"(?![A-Za-z0-9])")      # Chinese around it counts as a boundary
-ORG_SUFFIX = ("科技", "公司", "集团", "银行", "资本", "证券", "基金", "控股", "半导体")
+ORG_SUFFIX = {"科技": "Technology", "公司": "Co.", "集团": "Group", "银行": "Bank", "资本": "Capital",
+              "证券": "Securities", "基金": "Fund", "控股": "Holdings", "半导体": "Semiconductor"}
+# Words that continue a name into an institution's: the name alone means something else.
+INSTITUTION = ("金融", "研究", "大学", "学院", "基金会", "协会", "中心", "实验室")
 NAME_KINDS = {"company", "person", "index", "product", "org", "place"}
 LATIN_STOP = {"AI", "The", "CEO", "CPI", "PPI", "GDP", "PE", "IPO", "ID", "APP", "PS", "OK", "EPS"}
 NAME_TAGS = {"nr": "person", "nrt": "foreign", "ns": "place", "nt": "org", "nz": "other"}
@@ -51,9 +55,12 @@ def _trim(value: float) -> str:
 
 @lru_cache(maxsize=1)
 def _lookup() -> tuple[tuple[str, str, str], ...]:
-    """(Simplified form, English, kind), longest forms first so 恒生科技指数 wins over 恒生科技."""
-    rows = {(hans, english, kind) for hans, _variants, english, kind in glossary()}
-    return tuple(sorted(rows, key=lambda r: -len(r[0])))
+    """(Simplified form, English, kind) for every glossary form, Traditional variants
+    included (as the processing copy writes them: 輝達 -> 辉达), longest forms first
+    so 恒生科技指数 wins over 恒生科技; equal lengths in a fixed order."""
+    rows = {(to_simplified(form), english, kind)
+            for hans, variants, english, kind in glossary() for form in (hans, *variants)}
+    return tuple(sorted(rows, key=lambda r: (-len(r[0]), r)))
 
 
 def figures(text: str, limit: int = 4) -> tuple[str, ...]:
@@ -73,45 +80,121 @@ def figures(text: str, limit: int = 4) -> tuple[str, ...]:
     return tuple(seen[:limit])
 
 
+# Salience: a name in the title matters most (more than all the rest together), then
+# one in the opening paragraph or the summary; how often the article uses it adds a
+# little (log-scaled, capped).
+IN_TITLE, IN_LEAD, IN_SUMMARY, MAX_FREQUENCY = 6.5, 2.0, 1.0, 3.0
+LEAD_CHARS = 200
+# Words that say little alone: listed only when the title uses them or a figure stands
+# beside them ("美国GDP增长3%"); a currency shows only inside its figures (US$600 billion).
+GENERIC_TERMS = {"人工智能", "美元", "人民币"} | set(CURRENCIES)
+NEAR_FIGURE = 6          # characters between a generic word and a digit
+MAX_NAMES, MAX_TERMS = 6, 4
+TITLE_KINDS = {"person", "company", "org", "foreign", "product"}
+
+
 def key_facts(article: Article, summary: Summary) -> KeyFacts:
+    """Names, figures and terms of ``article``, most salient first, in a fixed order."""
     body = to_simplified(fold_width(article.body))
-    focus = to_simplified(fold_width(article.title + " " + summary.text))
-    names: Counter[str] = Counter()
-    terms: Counter[str] = Counter()
-    masked = body
+    title = to_simplified(fold_width(article.title))
+    text = to_simplified(fold_width(summary.text))
+    lead = body[:LEAD_CHARS]
+    parts = (title, lead, text)
+    names: dict[str, list] = {}      # English -> [salience, first position, a who the title names]
+    terms: dict[str, list] = {}
+    masked, masked_parts = body, list(parts)
     for hans, english, kind in _lookup():
         count = masked.count(hans)
-        if not count:
+        in_parts = [hans in part for part in masked_parts]
+        if not count and not in_parts[0]:
             continue
         masked = masked.replace(hans, " ")
-        weight = count + (3 if hans in focus else 0)
-        (names if kind in NAME_KINDS else terms)[english] += weight
-    latin = Counter(n for n in LATIN_NAME.findall(body) if n not in LATIN_STOP and len(n) > 2)
-    for name, count in latin.items():
-        longer = any(other != name and re.search(rf"(?<![A-Za-z0-9]){re.escape(name)}(?![A-Za-z0-9])",
-                                                  other) for other in latin)
-        if count >= 2 and not longer:          # "Cody" is left out when "Cody Acree" is there
-            names[name] += count + (3 if name in focus else 0)
-    for english in _dictionary_names(focus, masked):
-        names.setdefault(english, 1)
-    if len(terms) < 4:
+        masked_parts = [part.replace(hans, " ") for part in masked_parts]
+        generic = hans in GENERIC_TERMS or kind == "place"
+        if hans in CURRENCIES or generic and not in_parts[0] and not _beside_figure(hans, body):
+            continue
+        table = names if kind in NAME_KINDS else terms
+        _add(table, english, _salience(in_parts, count), _where(hans, title, body), in_parts[0]
+             and kind in TITLE_KINDS)
+    latin = Counter(n for n in LATIN_NAME.findall(body + " " + title) if n not in LATIN_STOP and len(n) > 2)
+    for name, count in sorted(latin.items()):
+        longer = any(other != name and _has_word(other, name) for other in latin)
+        in_parts = [_has_word(part, name) for part in parts]
+        if not longer and (count >= 2 or in_parts[0]):    # "Cody" is left out beside "Cody Acree"
+            _add(names, name, _salience(in_parts, count), _where(name, title, body), in_parts[0])
+    for english, word, kind in _dictionary_names(title + "。" + text, body, masked):
+        in_parts = [word in part for part in parts]
+        if kind == "place" and not in_parts[0] and not _beside_figure(word, body):
+            continue
+        _add(names, english, _salience(in_parts, body.count(word)), _where(word, title, body),
+             in_parts[0] and kind in TITLE_KINDS)
+    if len(terms) < MAX_TERMS:
         for word in summary.keywords:
             if word in masked and (english := term_english(word)) and english not in terms:
-                terms[english] = 0
-            if len(terms) >= 4:
+                _add(terms, english, 0.0, _where(word, title, body), False)
+            if len(terms) >= MAX_TERMS:
                 break
-    return KeyFacts(
-        names=tuple(n for n, _ in names.most_common(6)),
-        figures=figures(focus),
-        terms=tuple(t for t, _ in terms.most_common(4)),
-    )
+    return KeyFacts(names=_ranked(names, MAX_NAMES), figures=figures(title + "。" + text),
+                    terms=_ranked(terms, MAX_TERMS))
 
 
-def _dictionary_names(focus: str, masked: str) -> list[str]:
-    """English for the names in ``focus`` the glossary lacks: CC-CEDICT's name for
-    them, else pinyin for people's names (marked as such)."""
-    found, pinyin = [], 0
-    for word, kind, whole in _tagged_names(focus):
+def _salience(in_parts: list[bool], count: int) -> float:
+    title, lead, summary = in_parts
+    return IN_TITLE * title + IN_LEAD * lead + IN_SUMMARY * summary \
+        + min(MAX_FREQUENCY, math.log2(1 + count))
+
+
+def _add(table: dict[str, list], english: str, score: float, at: int, named: bool) -> None:
+    """Record a name or term; one English name reached by several forms keeps the best."""
+    old = table.get(english)
+    if old is None:
+        table[english] = [score, at, named]
+    else:
+        table[english] = [max(old[0], score), min(old[1], at), old[2] or named]
+
+
+def _ranked(table: dict[str, list], limit: int) -> tuple[str, ...]:
+    """The ``limit`` most salient (ties: first mentioned, then alphabetical); the
+    people and companies a title names are always among them."""
+    order = sorted(table, key=lambda e: (-table[e][0], table[e][1], e))
+    named = [e for e in order if table[e][2]]
+    rest = [e for e in order if not table[e][2]]
+    keep = set(named + rest[:max(0, limit - len(named))])
+    return tuple(e for e in order if e in keep)
+
+
+def _where(word: str, title: str, body: str) -> int:
+    """Where ``word`` first appears: in the title first, then in the body."""
+    if word in title:
+        return title.find(word)
+    return len(title) + body.find(word) if word in body else 1 << 30
+
+
+def _has_word(text: str, latin: str) -> bool:
+    return re.search(rf"(?<![A-Za-z0-9]){re.escape(latin)}(?![A-Za-z0-9])", text) is not None
+
+
+def _beside_figure(word: str, text: str) -> bool:
+    """Does a digit stand within NEAR_FIGURE characters of some use of ``word``?"""
+    for m in re.finditer(re.escape(word), text):
+        around = text[max(0, m.start() - NEAR_FIGURE):m.end() + NEAR_FIGURE]
+        if re.search(r"\d", around):
+            return True
+    return False
+
+
+def _dictionary_names(focus: str, body: str, masked: str) -> list[tuple[str, str, str]]:
+    """(English, Chinese, kind) for the names in ``focus`` the glossary lacks (``masked``
+    is ``body`` with the glossary's words blanked): CC-CEDICT's name for them, else
+    pinyin for people's names (marked as such)."""
+    found: list[tuple[str, str, str]] = []
+    pinyin = 0
+    for word, kind, whole, suffix in _tagged_names(focus):
+        if suffix and (english := name_english(word)):
+            word, kind, english = word + suffix, "company", f"{english} {ORG_SUFFIX[suffix]}"
+            if (word in masked or word not in body) and all(english != e for e, _w, _k in found):
+                found.append((english, word, kind))   # 天狼星资本 -> Sirius Capital
+            continue
         if word not in masked or len(word.replace("·", "")) < 2:
             continue                              # a glossary name, or too short to trust
         english = name_english(word)
@@ -119,15 +202,16 @@ def _dictionary_names(focus: str, masked: str) -> list[str]:
                 and not any(not e.proper for e in cedict().get(word, ())):
             english = f"{pinyin_name(word, foreign=kind == 'foreign' or '·' in word)} (pinyin)"
             pinyin += 1
-        if english and english not in found:
-            found.append(english)
+        if english and all(english != e for e, _w, _k in found):
+            found.append((english, word, kind))
     return found
 
 
-def _tagged_names(text: str) -> list[tuple[str, str, bool]]:
-    """(name, kind, whole) for the proper names tagged in ``text``; transliterations
-    split at "·" are joined again. ``whole`` is False when the name looks like a piece
-    of a longer one (a lone character before it) or of a company name (科技 after it)."""
+def _tagged_names(text: str) -> list[tuple[str, str, bool, str]]:
+    """(name, kind, whole, suffix) for the proper names tagged in ``text``;
+    transliterations split at "·" are joined again. ``whole`` is False when the name
+    looks like a piece of a longer one (a lone character before it) or of a company
+    name, whose suffix (科技, 资本…) is then ``suffix``."""
     merged: list[tuple[str, str]] = []
     for word, flag in segmenter().tag(text):
         if word in "·•・" and merged and merged[-1][1] != "-":
@@ -142,6 +226,9 @@ def _tagged_names(text: str) -> list[tuple[str, str, bool]]:
             continue
         before = merged[i - 1][0] if i else ""
         after = merged[i + 1][0] if i + 1 < len(merged) else ""
-        whole = not (len(before) == 1 and "\u4e00" <= before <= "\u9fff") and after not in ORG_SUFFIX
-        found.append((word.strip("·"), kind, whole))
+        if after.startswith(INSTITUTION):
+            continue                    # 重阳 of 重阳金融研究院 is no festival
+        alone = not (len(before) == 1 and "\u4e00" <= before <= "\u9fff")
+        suffix = after if after in ORG_SUFFIX and alone else ""
+        found.append((word.strip("·"), kind, alone and not suffix, suffix))
     return found

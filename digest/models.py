@@ -132,6 +132,7 @@ class Theme:
     items: tuple[Item, ...]
     overview: str = ""
     weight: float = 0.0
+    overview_en: str = ""       # machine translation of the overview, when a translator worked
 
 
 @dataclass(frozen=True)

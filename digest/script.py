@@ -1,7 +1,10 @@
 """Chinese script: detect it, normalise to Simplified for processing, convert for display.
 
-OpenCC does the conversion phrase by phrase (人工智慧 -> 人工智能, 晶片 -> 芯片),
-not character by character.
+Conversion is faithful by default: OpenCC's character and variant-phrase tables
+(``t2s``, ``s2t``, ``s2tw``, ``s2hk``) change how a word is written, never which
+word it is, so 核心 stays 核心 and 開啟 becomes 开启. Regional vocabulary
+(晶片 -> 芯片, 軟體 -> 软件) is a separate choice, ``digest.local_vocabulary``,
+because it swaps words and a wrong swap changes the meaning (核心 -> 内核).
 """
 
 from __future__ import annotations
@@ -10,13 +13,17 @@ import itertools
 import unicodedata
 from functools import lru_cache
 
-# Display script name -> OpenCC configuration converting *to* it from either script.
+# Display script name -> OpenCC configuration converting *to* it from either script:
+# characters and variant phrases only.
 TARGETS = {
-    "hans": ("tw2sp",),          # Traditional (with Taiwan phrases) -> mainland Simplified
-    "hant": ("s2t",),
-    "tw": ("s2twp",),
-    "hk": ("s2hk",),
+    "hans": "tw2s",              # Taiwan variant forms too (盯著 -> 盯着), no vocabulary
+    "hant": "s2t",
+    "tw": "s2tw",
+    "hk": "s2hk",
 }
+# The same with regional vocabulary (opt-in): Taiwan words to mainland ones and back.
+LOCAL_TARGETS = {**TARGETS, "hans": "tw2sp", "tw": "s2twp"}
+_local = {"on": False}
 LANG_TAGS = {"hans": "zh-Hans", "hant": "zh-Hant", "tw": "zh-Hant-TW", "hk": "zh-Hant-HK"}
 
 
@@ -27,22 +34,50 @@ def _converter(name: str):
     return opencc.OpenCC(f"{name}.json")
 
 
-def convert(text: str, script: str) -> str:
+def use_local_vocabulary(on: bool) -> None:
+    """Whether :func:`convert` also localises vocabulary (``digest.local_vocabulary``)."""
+    _local["on"] = bool(on)
+
+
+def convert(text: str, script: str, local: bool | None = None) -> str:
     """Convert ``text`` into ``script`` ("hans", "hant", "tw" or "hk").
 
-    Text already free of Traditional characters is left alone for "hans": the
-    Taiwan phrase tables would otherwise rewrite correct Simplified (显著 -> 显着).
+    ``local`` (default: the configured ``digest.local_vocabulary``) also swaps
+    regional vocabulary. Text already free of Traditional characters is left alone
+    for "hans": it is Simplified already, and the Taiwan tables would rewrite it
+    (显著 -> 显着, and with ``local`` mainland words too: 核心 -> 内核).
     """
+    local = _local["on"] if local is None else local
     if script == "hans" and _converter("t2s").convert(text) == text:
         return text
-    for name in TARGETS[script]:
-        text = _converter(name).convert(text)
-    return text
+    return _converter((LOCAL_TARGETS if local else TARGETS)[script]).convert(text)
 
 
 def to_simplified(text: str) -> str:
-    """The Simplified, mainland-phrased copy that ranking and duplicate checks use."""
-    return _converter("tw2sp").convert(text)
+    """The Simplified copy that ranking, ids and duplicate checks use: characters and
+    variant forms converted, and the glossary's regional names for one thing made
+    one (人工智慧 -> 人工智能, 輝達 -> 英伟达), never other words (核心 stays 核心)."""
+    text = convert(text, "hans", local=False)
+    pattern, mainland = _glossary_variants()
+    return pattern.sub(lambda m: mainland[m[0]], text) if pattern.search(text) else text
+
+
+@lru_cache(maxsize=1)
+def _glossary_variants():
+    """A pattern matching the glossary's regional forms (after conversion) and their
+    mainland forms; longest first."""
+    import re
+
+    from .words import glossary
+
+    mainland = {}
+    for hans, variants, _english, _kind in glossary():
+        for form in variants:
+            form = convert(form, "hans", local=False)
+            if form != hans and len(form) > 1:
+                mainland.setdefault(form, hans)
+    alternatives = "|".join(map(re.escape, sorted(mainland, key=lambda f: (-len(f), f))))
+    return re.compile(alternatives or r"(?!)"), mainland
 
 
 def detect(text: str) -> str:

@@ -37,6 +37,21 @@ LEAD_IN = re.compile(r"^(?:(?:以|拿|就)[^，,。]{1,12}(?:为例|為例|来�
 # with a quoted term ("从“去杠杆”到“推绳子”") does not.
 SENTENCE_END = re.compile(r"[。！？!?；;….][”」』’\"')）]*\s*$")
 LIST_MARKER = re.compile(r"^\s*(?:\d{1,2}[.、)）]|[（(]\d{1,2}[)）]|[•·\-*]|[一二三四五六七八九十]+、)\s*")
+# A section number opening a line: "01单仁牛商…", "3 政策…", "(二)…", "第三、…".
+SECTION_NUMBER = re.compile(r"^\s*(?:0\d(?!\d)|\d{1,2}\s+(?=[^\d\s])|[（(][一二三四五六七八九十\d]{1,3}[)）]"
+                            r"|第?[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}[、．])")
+# A numbered heading run into the text after a word: "…分化显著二、区域市场偏好:…".
+# (之一、 and 统一、 are words, and a heading names its subject before a colon.)
+GLUED_HEADING = re.compile(r"[^\W\d一二三四五六七八九十第之统統唯、]\s*(?:[一二三四五六七八九十]{1,3}|\d{1,2})、"
+                           r"[^\W\d一二三四五六七八九十][^，,。；;:：]{0,20}[:：]")
+# A sentence that leans on the one before it: it opens with a reference (这/该/此/
+# 上述/其/他/她/它…, or 所以/因此) and means nothing without what it refers to. 此外 ("besides"),
+# 其实 ("in fact") and 其他 ("other") are not references.
+LEANS = re.compile(r"^[\s“「『\"]*(?:这|這|另一|所以|因此|因而|那(?!么|麼)|该|該|此(?!外)|上述|其(?!实|實|他)|他|她|它)")
+# A list item cut off at its semicolon ("AI的中国力量崛起;"): short, one clause, and
+# the rest of the list is not shown. A longer clause ending in a semicolon reads whole.
+LIST_FRAGMENT_END = re.compile(r"[；;][”」』’\"')）]*\s*$")
+LIST_FRAGMENT_CHARS = 20
 
 
 # A huge article (a 19 MB file, a 5 MB line without a stop) costs what a long one does:
@@ -91,8 +106,11 @@ def stands_alone(sentence: Sentence) -> bool:
     if sentence.index > 0 and (STARTS_MID_CLAUSE.match(text) or (
             text[0] in PARTICLES and words.segmenter().cut(text[:8])[0] in PARTICLES)):
         return False
-    # A sentence that ends by introducing what follows ("他说出了那句名言:") is a fragment.
-    if folded.endswith(":") or LEAD_IN.match(folded):
+    # A sentence that ends by introducing what follows ("他说出了那句名言:") is a fragment,
+    # and so is one list item ending in a semicolon, a section number or a heading run in.
+    if folded.endswith(":") or LEAD_IN.match(folded) or list_fragment(folded):
+        return False
+    if SECTION_NUMBER.match(folded) or LIST_MARKER.match(folded) or GLUED_HEADING.search(folded):
         return False
     # A heading-like piece without any sentence end is a fragment.
     return bool(SENTENCE_END.search(folded)) or len(text) > 40
@@ -120,6 +138,39 @@ def out_of_context(doc: Document) -> set[int]:
                 LIST_MARKER.match(text) or p > 0 and fold_width(text).endswith("?")):
             headings.add(p)  # "2. 资本投入是否值得?", "AI技术大爆炸,机会点有哪些?"
     return {s.index for s in doc.sentences if s.paragraph in items or s.paragraph in headings}
+
+
+def list_fragment(folded: str) -> bool:
+    """One short item of a list, ending on its semicolon (width-folded text)."""
+    return bool(LIST_FRAGMENT_END.search(folded)) and len(folded.strip()) <= LIST_FRAGMENT_CHARS \
+        and not re.search(r"[,，]", folded)
+
+
+def leans(sentence: Sentence) -> bool:
+    """Does the sentence open with a reference to what came before (not the first one)?"""
+    return sentence.index > 0 and LEANS.match(sentence.text) is not None
+
+
+def _plain(text: str) -> str:
+    return re.sub(r"\W+", "", to_simplified(fold_width(text))).lower()
+
+
+def standalone_faults(summary: Summary) -> list[str]:
+    """What keeps ``summary`` from standing alone: "section number" (it opens with one
+    or with a list marker), "reference" (a sentence leans on one not shown right before
+    it), "glued heading" or "list fragment" (it ends on a list item's semicolon)."""
+    found = []
+    shown = {s.index for s in summary.sentences}
+    texts = [fold_width(s.text.strip()) for s in summary.sentences]
+    if texts and (SECTION_NUMBER.match(texts[0]) or LIST_MARKER.match(texts[0])):
+        found.append("section number")
+    if any(leans(s) and s.index - 1 not in shown for s in summary.sentences):
+        found.append("reference")
+    if any(GLUED_HEADING.search(t) for t in texts):
+        found.append("glued heading")
+    if texts and list_fragment(texts[-1]):
+        found.append("list fragment")
+    return found
 
 
 def boilerplate(folded: str) -> bool:
@@ -208,6 +259,9 @@ def pick(doc: Document, scores: np.ndarray, sim: np.ndarray, budget: int,
     allowed = [i for i, s in enumerate(doc.sentences)
                if s.text.strip() and not boilerplate(fold_width(s.text.strip()))
                and not (avoid and avoid(s))]
+    if doc.article.title_from != "lead":       # a title the text repeats is not shown twice
+        title = _plain(doc.article.title)
+        allowed = [i for i in allowed if _plain(doc.sentences[i].text) != title] or allowed
     alone = [i for i in allowed if stands_alone(doc.sentences[i])]
     listed = out_of_context(doc)
     candidates = [i for i in alone if i not in listed] or alone or allowed
@@ -217,13 +271,16 @@ def pick(doc: Document, scores: np.ndarray, sim: np.ndarray, budget: int,
         def mmr(i: int) -> float:
             overlap = max((sim[i, j] for j in chosen), default=0.0)
             return MMR_LAMBDA * scores[i] - (1 - MMR_LAMBDA) * overlap
+        # A sentence leaning on the one before it comes only right after that one.
         fitting = [i for i in candidates
                    if used + len(doc.sentences[i].text.strip()) <= budget
-                   and all(sim[i, j] < REDUNDANT for j in chosen)]
+                   and all(sim[i, j] < REDUNDANT for j in chosen)
+                   and (not leans(doc.sentences[i]) or i - 1 in chosen)]
         if not fitting:
             if chosen:
                 break
-            fitting = candidates  # nothing fits: the single best sentence, whole
+            # nothing fits: the single best sentence, whole (one that stands on its own)
+            fitting = [i for i in candidates if not leans(doc.sentences[i])] or candidates
         best = max(fitting, key=mmr)
         chosen.append(best)
         used += len(doc.sentences[best].text.strip())
@@ -240,6 +297,46 @@ def summarize(doc: Document, budget: int = 180, method: str = "textrank",
     chosen, chosen_scores = pick(doc, scores, sim, budget, max_sentences, avoid)
     return Summary(doc.article.id, chosen, keywords(doc, idf=idf), chosen_scores,
                    tuple(float(x) for x in scores))
+
+
+# ---------------------------------------------------------------- headlines
+
+HEADLINE_CHARS = 30
+PAIRS = ("《》", "()", "（）", "“”", "「」", "【】")       # a headline closes what it opens
+CLAUSE = re.compile(r"[^，,；;：:。！？!?…]+")
+# A clause that opens with a joining word continues another one: not a headline.
+JOINS = re.compile(r"^(?:但|而|并|並|且|所以|因此|因为|因為|同时|同時|此外|不过|不過|然而|如果|虽然|雖然|"
+                   r"以及|或者|甚至|也|还|還|就|则|則|即|于是|於是|然后|然後|对于|對於|包括)")
+
+
+def headline(doc: Document, summary: Summary, limit: int = HEADLINE_CHARS) -> str:
+    """A short headline (at most ``limit`` characters) for an article that has none:
+    the clause of its best-rated sentences that carries most of its keywords, not a
+    sentence the summary shows whole nor the one standing as its title. Empty when no
+    clause fits."""
+    weights = {word: len(summary.keywords) - rank for rank, word in enumerate(summary.keywords)}
+    title = _plain(doc.article.title)
+    shown = {_plain(s.text) for s in summary.sentences} | {title}
+    listed = out_of_context(doc)
+    ratings = summary.ratings or (0.0,) * len(doc.sentences)
+    top = max(ratings, default=0.0) or 1.0
+    best: tuple[float, int, str] = (0.0, 0, "")
+    for sentence, rating in zip(doc.sentences, ratings):
+        if sentence.index in listed or not stands_alone(sentence) or leans(sentence) \
+                or _plain(sentence.text) == title:
+            continue
+        for match in CLAUSE.finditer(sentence.text):
+            clause = match[0].strip(" \t\u3000“”「」\"'")
+            if not 6 <= len(clause) <= limit or JOINS.match(clause) or LEANS.match(clause) \
+                    or SECTION_NUMBER.match(clause) or _plain(clause) in shown \
+                    or any(clause.count(a) != clause.count(b) for a, b in PAIRS):
+                continue
+            normal = to_simplified(fold_width(clause)).lower()
+            hits = sum(w for word, w in weights.items() if word in normal)
+            score = hits * (1.0 + rating / top)
+            if score > best[0]:
+                best = (score, -sentence.index, clause)
+    return best[2]
 
 
 # ---------------------------------------------------------------- keywords

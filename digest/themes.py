@@ -179,8 +179,9 @@ def _theme(key: str, zh: str, en: str, items: list[Item],
 
 def _overview(items: list[Item], docs: dict[str, Document], budget: int) -> str:
     """The theme's strongest sentence that its items' summaries do not already show
-    (from its first three articles, within the summary budget)."""
-    from .summarize import eligible, out_of_context
+    (from its first three articles, within the summary budget). It stands alone, so
+    it never opens with a reference to a sentence before it (该观点…, 这些评级…)."""
+    from .summarize import LEANS, eligible, out_of_context
 
     shown = Shown()
     for it in items[:OVERVIEW_NEAR]:
@@ -194,7 +195,7 @@ def _overview(items: list[Item], docs: dict[str, Document], budget: int) -> str:
         for sentence, score in zip(doc.sentences, item.summary.ratings):
             text = sentence.text.strip()
             if score <= best[0] or len(text) > budget or sentence.index in listed \
-                    or not eligible(sentence):
+                    or LEANS.match(text) or not eligible(sentence):
                 continue
             plain = _plain(text)
             if plain.lower() in exact or shown.repeats(plain):

@@ -1,8 +1,9 @@
 """Machine translation of titles and summaries (Chinese -> English), pluggable by name.
 
 ``TRANSLATORS`` maps ``translate.engine`` to a class: an offline Argos Translate
-model package run by ctranslate2 + sentencepiece, or a LibreTranslate-compatible
-HTTP server. Translations are cached in the state file per engine, so a rebuild
+model package run by ctranslate2 + sentencepiece, a LibreTranslate-compatible
+HTTP server, or a language model behind an OpenAI-compatible chat-completions
+endpoint (Ollama, vLLM, llama.cpp's server or a hosted service). Translations are cached in the state file per engine, so a rebuild
 never translates the same sentence twice; when a translator fails the digest
 keeps its English key facts for that run.
 """
@@ -74,16 +75,7 @@ class LibreTranslator:
         body = {"q": texts, "source": "zh", "target": "en", "format": "text"}
         if self.key:
             body["api_key"] = self.key
-        request = urllib.request.Request(self.url, data=json.dumps(body).encode(),
-                                         headers={"Content-Type": "application/json"})
-        try:
-            with urllib.request.urlopen(request, timeout=self.timeout) as response:
-                answer = json.loads(response.read().decode("utf-8"))
-        except urllib.error.HTTPError as exc:
-            detail = exc.read().decode("utf-8", "replace")[:200]
-            raise Unavailable(f"{self.url} answered {exc.code}: {detail}") from None
-        except (urllib.error.URLError, OSError, ValueError) as exc:
-            raise Unavailable(f"{self.url} is unreachable or answered badly: {exc}") from None
+        answer = _post_json(self.url, body, {"Content-Type": "application/json"}, self.timeout)
         found = answer.get("translatedText") if isinstance(answer, dict) else None
         if isinstance(found, str) and len(texts) == 1:
             found = [found]
@@ -92,12 +84,87 @@ class LibreTranslator:
         return [str(t).strip() for t in found]
 
 
-TRANSLATORS = {"none": None, "argos": ArgosTranslator, "libretranslate": LibreTranslator}
+class ChatTranslator:
+    """A language model behind an OpenAI-compatible API (POST <url>/chat/completions).
+
+    A few texts go in one request as a JSON array and come back as one; a reply
+    that is not such an array is retried one text per request."""
+
+    PER_REQUEST = 8
+    PROMPT = ("You translate Chinese news text into English. The user sends a JSON array "
+              "of strings. Reply with only a JSON array of the same length: the English "
+              "translation of each string, in order. Keep names, figures and units exact; "
+              "add no notes.")
+    SINGLE = ("You translate Chinese news text into English. Reply with only the English "
+              "translation of the user's text: keep names, figures and units exact; add no notes.")
+
+    def __init__(self, config: Config):
+        settings = config.translate
+        self.url = settings.url.rstrip("/") + "/chat/completions"
+        self.model = settings.model
+        self.key = os.environ.get(settings.api_key_env, "")
+        self.timeout = settings.timeout_seconds
+        self.name = f"openai:{settings.model}"
+
+    def translate(self, texts: list[str]) -> list[str]:
+        out: list[str] = []
+        for start in range(0, len(texts), self.PER_REQUEST):
+            chunk = texts[start:start + self.PER_REQUEST]
+            found = _json_array(self._ask(self.PROMPT, json.dumps(chunk, ensure_ascii=False)))
+            if found is None or len(found) != len(chunk):
+                found = [self._ask(self.SINGLE, text) for text in chunk]
+            out.extend(str(t).strip() for t in found)
+        return out
+
+    def _ask(self, system: str, user: str) -> str:
+        body = {"model": self.model, "temperature": 0,
+                "messages": [{"role": "system", "content": system},
+                             {"role": "user", "content": user}]}
+        headers = {"Content-Type": "application/json"}
+        if self.key:
+            headers["Authorization"] = f"Bearer {self.key}"
+        answer = _post_json(self.url, body, headers, self.timeout)
+        try:
+            content = answer["choices"][0]["message"]["content"]
+        except (KeyError, IndexError, TypeError):
+            raise Unavailable(f"{self.url} answered without a chat completion") from None
+        if not isinstance(content, str) or not content.strip():
+            raise Unavailable(f"{self.url} answered with an empty message")
+        return content.strip()
+
+
+def _json_array(content: str) -> list | None:
+    """The JSON array in a model's reply (perhaps inside a ``` fence), if any."""
+    start, end = content.find("["), content.rfind("]")
+    if start < 0 or end < start:
+        return None
+    try:
+        found = json.loads(content[start:end + 1])
+    except ValueError:
+        return None
+    return found if isinstance(found, list) and all(isinstance(t, str) for t in found) else None
+
+
+def _post_json(url: str, body: dict, headers: dict[str, str], timeout: float):
+    """POST ``body`` as JSON and return the decoded JSON answer; any failure is Unavailable."""
+    request = urllib.request.Request(url, data=json.dumps(body).encode(), headers=headers)
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as response:
+            return json.loads(response.read().decode("utf-8"))
+    except urllib.error.HTTPError as exc:
+        detail = exc.read().decode("utf-8", "replace")[:200]
+        raise Unavailable(f"{url} answered {exc.code}: {detail}") from None
+    except (urllib.error.URLError, OSError, ValueError) as exc:
+        raise Unavailable(f"{url} is unreachable or answered badly: {exc}") from None
+
+
+TRANSLATORS = {"none": None, "argos": ArgosTranslator, "libretranslate": LibreTranslator,
+               "openai": ChatTranslator}
 
 
 def english(config: Config, digest: Digest, cached) -> tuple[Digest, dict[str, str], str]:
-    """The digest with an English title and summary on every item, when a translator
-    is configured and works.
+    """The digest with an English title and summary on every item and an English
+    overview on every theme, when a translator is configured and works.
 
     ``cached(engine, texts)`` returns the known translations. Returns the digest,
     the new translations to store, and the engine's name ("" when none ran).
@@ -108,6 +175,7 @@ def english(config: Config, digest: Digest, cached) -> tuple[Digest, dict[str, s
     try:
         translator = make(config)
         wanted = {text for item in digest.items for text in _texts(item)}
+        wanted.update(_simplified(t.overview) for t in digest.themes if t.overview)
         known = cached(translator.name, sorted(wanted))
         missing = sorted(wanted - known.keys())
         fresh: dict[str, str] = {}
@@ -125,14 +193,19 @@ def english(config: Config, digest: Digest, cached) -> tuple[Digest, dict[str, s
             title, *sentences = _texts(item)
             items.append(dataclasses.replace(item, english=English(
                 table[title], " ".join(table[s] for s in sentences), translator.name)))
-        themes.append(dataclasses.replace(theme, items=tuple(items)))
+        overview = table[_simplified(theme.overview)] if theme.overview else ""
+        themes.append(dataclasses.replace(theme, items=tuple(items), overview_en=overview))
     return dataclasses.replace(digest, themes=tuple(themes)), fresh, translator.name
+
+
+def _simplified(text: str) -> str:
+    return to_simplified(fold_width(text))
 
 
 def _texts(item) -> list[str]:
     """The title and each summary sentence, as the translator gets them (Simplified)."""
     texts = [item.article.title] + [s.text.strip() for s in item.summary.sentences]
-    return [to_simplified(fold_width(t)) for t in texts if t]
+    return [_simplified(t) for t in texts if t]
 
 
 # ---------------------------------------------------------------- Argos packages

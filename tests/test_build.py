@@ -257,3 +257,13 @@ def test_a_process_pool_gives_the_same_digest(tmp_path: Path, monkeypatch):
                        jobs=jobs)
         digests.append((result.folder / "digest.md").read_text(encoding="utf-8"))
     assert digests[0] == digests[1] and "英伟达" in digests[0]
+
+
+def test_key_facts_in_the_seed_digest_name_what_the_titles_name(built):
+    _, result = built
+    markdown = (result.folder / "digest.md").read_text(encoding="utf-8")
+    facts = {line.split("** ", 1)[1] for line in markdown.splitlines() if line.startswith("**Key facts")}
+    assert len(facts) == 12
+    assert any(f.startswith("Jensen Huang, Donald Trump") for f in facts)   # 黄仁勋与川普会面
+    assert any(f.startswith("Sirius Capital") for f in facts)               # 天狼星资本:…
+    assert not any("US dollar" in f or "Festival" in f for f in facts)      # 重阳金融研究院

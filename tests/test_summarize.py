@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from digest.clean import clean
 from digest.models import Article
 from digest.readers import read_text
@@ -111,3 +113,106 @@ def test_rjieba_and_jieba_give_the_same_words_on_the_samples():
     for segmenter in (reference, fast):      # both tag names for the English key facts
         tags = dict(segmenter.tag("院长王文表示，北京将出台新政策"))
         assert tags["王文"] == "nr" and tags["北京"] == "ns"
+
+
+def test_section_numbers_glued_headings_and_list_fragments_do_not_stand_alone():
+    article = Article("s", "s.txt", 0, "t", (
+        "01单仁牛商有很多学员都是制造企业，他们经常问我能不能自己做品牌。",
+        "政策仍有宽松空间。二、区域市场偏好:日本稳坐第一，印度转弱区域市场偏好分化显著，日本持续领跑。",
+        "三、港股市场:南向资金持续流入，恒生科技指数本周上涨。",
+        "第三件大事是AI中国力量的崛起;",
+        "公司营收增长了3、4倍，利润同比翻番。",
+    ))
+    assert [eligible(s) for s in document(article).sentences] == [False, True, False, False, False, True]
+
+
+def test_a_sentence_that_leans_on_another_comes_only_right_after_it():
+    paragraphs = (
+        "美银发布了2026年亚洲基金经理调查，日本维持首选市场。",
+        "市场普遍认为，人工智能相关股票的估值仍有上升空间，资金持续流入。",
+        "这些评级也是造成人工智能泡沫的重要原因，基金经理对估值的担忧明显上升。",
+        "该观点在全球科技与政策圈广泛传播，多家媒体转引。",
+    )
+    doc = document(Article("r", "r.txt", 0, "基金经理调查", paragraphs))
+    for budget in (60, 100, 400):
+        shown = [s.index for s in summarize(doc, budget=budget).sentences]
+        for i in shown:
+            if i in (2, 3):
+                assert i - 1 in shown, (budget, shown)
+    # A summary made of the leaning sentence alone is never picked.
+    assert [s.index for s in summarize(doc, budget=400, max_sentences=1).sentences] != [2]
+
+
+def test_the_title_is_not_repeated_as_the_first_summary_sentence():
+    title = "英伟达市值单日蒸发近6000亿美元"
+    article = Article("h", "h.txt", 0, title, (
+        title + "。", "DeepSeek的低成本开源模型出现后，科技股普遍下跌，英伟达跌幅最大。",
+        "分析师认为DeepSeek降低了训练成本，英伟达芯片的需求前景因此受到质疑。"))
+    summary = summarize(document(article), budget=400)
+    assert summary.sentences and summary.sentences[0].index == 1
+
+
+def test_an_article_without_a_headline_gets_a_short_one_about_its_subject():
+    from datetime import datetime
+
+    from digest.compose import compose
+    from digest.config import Config
+    from digest.models import Window
+
+    first = "100年前,美国作家海明威,创作了《太阳照常升起》。"
+    article = Article("h", "h.txt", 0, first, (
+        first, "这句话很好地描述了过去两周，DeepSeek是如何冲击人工智能主导下的市场的。",
+        "DeepSeek的低成本开源模型出现后，英伟达市值单日蒸发近6000亿美元，科技股普遍下跌。",
+        "分析师认为DeepSeek降低了训练成本，英伟达芯片的需求前景因此受到质疑。"), title_from="lead")
+    now = datetime(2026, 11, 18)
+    window = Window("2026-W47", now.date(), now.date(), "zh", "en")
+    (theme,) = compose(Config(path=Path("config.toml")), [article], window, now).themes
+    (item,) = theme.items
+    title = item.article.title
+    assert title != first and 6 <= len(title) <= 30
+    assert "DeepSeek" in title or "英伟达" in title
+    assert item.summary.sentences[0].text.strip() != title
+
+
+def test_no_seed_summary_repeats_its_title_or_leans_on_a_sentence_not_shown():
+    import re
+    from datetime import datetime
+
+    from digest.compose import compose
+    from digest.config import Config
+    from digest.models import Window
+    from digest.summarize import LEANS, SECTION_NUMBER, standalone_faults
+
+    def plain(text: str) -> str:
+        return re.sub(r"\W+", "", text)
+
+    articles = list(seed_articles())
+    now = datetime(2026, 11, 18)
+    window = Window("2026-W47", now.date(), now.date(), "zh", "en")
+    themes = compose(Config(path=Path("config.toml")), articles, window, now).themes
+    items = [i for t in themes for i in t.items]
+    assert len(items) == len(articles) == 12
+    for item in items:
+        first = item.summary.sentences[0]
+        assert plain(first.text) != plain(item.article.title), item.article.title
+        if item.article.title_from == "lead":
+            assert len(item.article.title) <= 30
+        assert standalone_faults(item.summary) == [], item.summary.text
+    for theme in themes:
+        assert not LEANS.match(theme.overview) and not SECTION_NUMBER.match(theme.overview)
+
+
+def test_standalone_faults_name_each_kind():
+    from digest.models import Summary
+    from digest.summarize import standalone_faults
+
+    doc = document(Article("f", "f.txt", 0, "t", (
+        "01单仁牛商有很多学员都是制造企业，经常问我能不能自己做品牌。", "政策仍有宽松空间，市场偏好分化显著二、区域市场偏好:日本第一。",
+        "这些评级也是造成泡沫的重要原因。", "第三件大事是AI中国力量的崛起;")))
+    s = doc.sentences
+
+    def faults(*picked):
+        return standalone_faults(Summary("f", tuple(picked), ()))
+
+    assert faults(s[0], s[1], s[3]) == ["section number", "glued heading", "list fragment"]
+    assert faults(s[2]) == ["reference"] and faults(s[1], s[2]) == ["glued heading"]

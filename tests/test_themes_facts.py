@@ -134,6 +134,10 @@ def test_names_the_glossary_lacks_come_from_cc_cedict_then_pinyin():
     facts = key_facts(a, summarize(document(a)))
     assert "Ernest Hemingway" in facts.names           # CC-CEDICT, not the glossary
     assert "Wang Wen (pinyin)" in facts.names          # no dictionary knows him
+    b = article("r", "六國15家頂媒齊轉引:中國AI開源又好又便宜",
+                "法新社引述中國人民大學重陽金融研究院院長王文觀點:中國開源模型價格低廉。")
+    names = key_facts(b, summarize(document(b))).names
+    assert "AFP" in names and not any("Festival" in n for n in names)  # 重阳 of 重阳金融研究院
     assert name_english("高雄") == "Kaohsiung" and name_english("特朗普") == "Donald Trump"
     assert term_english("泡沫") == "bubble"              # the economic sense, not "foam"
     assert pinyin_name("王小明") == "Wang Xiaoming"
@@ -166,3 +170,38 @@ def test_randomised_lsa_for_large_corpora_agrees_with_the_exact_svd():
     assert exact.shape == fast.shape == (240, 4)
     # The same topic space: the document similarities agree closely.
     assert float(np.abs(exact @ exact.T - fast @ fast.T).max()) < 0.05
+
+
+# An article that talks about many companies, while its title names one person.
+CROWDED = ("OpenAI、微软、谷歌、Meta和亚马逊今年都加大了资本开支,OpenAI的估值再创新高。",
+           "微软与OpenAI的合作仍在加深,谷歌也发布了新模型,亚马逊和Meta紧随其后,"
+           "美元计价的资本开支合计超过3000亿美元。",
+           "分析人士认为,美国科技巨头的竞争还会持续,微软和谷歌的云业务受益最多,美国市场情绪偏乐观。")
+
+
+def test_the_person_a_title_names_is_listed_first_and_by_any_of_his_names():
+    for title in ("黄仁勋与川普会面,对华芯片出口管制或将放松", "黄仁勋与特朗普会面,对华芯片出口管制或将放松",
+                  "黃仁勳與川普會面,對華晶片出口管制或將放鬆"):
+        a = article("t", title, *CROWDED)
+        facts = key_facts(a, summarize(document(a)))
+        assert facts.names[:2] == ("Jensen Huang", "Donald Trump"), (title, facts.names)
+        assert len(facts.names) <= 6
+
+
+def test_a_name_in_the_title_outranks_one_the_body_repeats():
+    a = article("s", "天狼星资本:困境、复苏与机会", *CROWDED)
+    facts = key_facts(a, summarize(document(a)))
+    assert facts.names[0] == "Sirius Capital"
+    assert "OpenAI" in facts.names and "Microsoft" in facts.names
+    plain = article("p", "科技巨头加大投入", *CROWDED)
+    assert key_facts(plain, summarize(document(plain))).names[:2] == ("OpenAI", "Microsoft")
+
+
+def test_currencies_only_inside_figures_and_places_only_beside_them():
+    a = article("c", "科技巨头加大投入", *CROWDED)
+    facts = key_facts(a, summarize(document(a)))
+    assert "US dollar" not in facts.terms and "US dollar" not in facts.names
+    assert "United States" not in facts.names          # never beside a figure here
+    b = article("u", "科技巨头加大投入", "美国GDP增长3%,OpenAI、微软和谷歌今年都加大了资本开支,共3000亿美元。")
+    facts = key_facts(b, summarize(document(b)))
+    assert "United States" in facts.names and "US$300 billion" in facts.figures

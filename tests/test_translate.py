@@ -23,6 +23,15 @@ from .conftest import write_config
 NOW = datetime(2026, 11, 18, 9, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
 
 
+def reply(handler: BaseHTTPRequestHandler, status: int, payload: dict) -> None:
+    data = json.dumps(payload).encode()
+    handler.send_response(status)
+    handler.send_header("Content-Type", "application/json")
+    handler.send_header("Content-Length", str(len(data)))
+    handler.end_headers()
+    handler.wfile.write(data)
+
+
 class Libre(BaseHTTPRequestHandler):
     """POST /translate as LibreTranslate answers it: {"translatedText": [...]}.
 
@@ -36,12 +45,7 @@ class Libre(BaseHTTPRequestHandler):
         assert self.path == "/translate" and (body["source"], body["target"]) == ("zh", "en")
         type(self).requests += 1
         type(self).texts.extend(body["q"])
-        answer = json.dumps({"translatedText": [f"EN({len(q)})" for q in body["q"]]}).encode()
-        self.send_response(200)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(answer)))
-        self.end_headers()
-        self.wfile.write(answer)
+        reply(self, 200, {"translatedText": [f"EN({len(q)})" for q in body["q"]]})
 
     def log_message(self, *args):
         pass
@@ -164,3 +168,116 @@ def test_an_installed_argos_package_translates_through_ctranslate2(project: Path
     db = sqlite3.connect(config.state.file)
     engines = {row[0] for row in db.execute("SELECT engine FROM translations")}
     assert engines == {"argos:translate-zh_en-test"}
+
+
+class Chat(BaseHTTPRequestHandler):
+    """POST /v1/chat/completions as an OpenAI-compatible server answers it.
+
+    The "model" translates each text to "EN(<length>)"; ``mode`` makes it answer
+    in prose instead of a JSON array ("prose"), fail ("error") or stall ("slow")."""
+
+    mode = "json"
+    requests: list[dict] = []
+    keys: list[str] = []
+    stall = threading.Event()
+
+    def do_POST(self):  # noqa: N802
+        body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
+        assert self.path == "/v1/chat/completions" and body["model"] == "tiny-zh-en"
+        type(self).requests.append(body)
+        type(self).keys.append(self.headers.get("Authorization", ""))
+        if self.mode == "slow":
+            self.stall.wait(10)
+        if self.mode == "error":
+            return reply(self, 500, {"error": {"message": "model not loaded"}})
+        text = body["messages"][-1]["content"]
+        if body["messages"][0]["content"].startswith("You translate") and text.startswith("["):
+            texts = json.loads(text)
+            content = (f"Here you go: {len(texts)} lines." if self.mode == "prose" else
+                     "```json\n" + json.dumps([f"EN({len(t)})" for t in texts]) + "\n```")
+        else:
+            content = f"EN({len(text)})"
+        reply(self, 200, {"id": "x", "object": "chat.completion", "model": body["model"],
+                          "choices": [{"index": 0, "finish_reason": "stop",
+                                       "message": {"role": "assistant", "content": content}}]})
+
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture
+def chat():
+    Chat.mode, Chat.requests, Chat.keys = "json", [], []
+    Chat.stall.clear()
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Chat)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/v1"
+    Chat.stall.set()
+    server.shutdown()
+    server.server_close()
+
+
+def chat_config(project: Path, url: str, extra: str = ""):
+    write_config(project, f'[translate]\nengine = "openai"\nurl = "{url}"\nmodel = "tiny-zh-en"\n'
+                          f'api_key_env = "TEST_CHAT_KEY"\n{extra}')
+    return load(project / "config.toml")
+
+
+def test_a_chat_model_gives_english_titles_summaries_and_overviews_once(project: Path, chat,
+                                                                        monkeypatch):
+    monkeypatch.setenv("TEST_CHAT_KEY", "sk-local")
+    config = chat_config(project, chat)
+    result = build(config, now=NOW)
+    email_html = (result.folder / "email.html").read_text(encoding="utf-8")
+    assert email_html.count("(machine translation)") == 12
+    assert email_html.count("Key facts") == 12
+    assert set(Chat.keys) == {"Bearer sk-local"}
+    sent = [t for body in Chat.requests for t in json.loads(body["messages"][-1]["content"])]
+    assert sent and len(sent) == len(set(sent))
+    assert not any("與" in t or "億" in t for t in sent)
+    assert all(body["temperature"] == 0 for body in Chat.requests)
+
+    asked = len(Chat.requests)
+    build(config, now=NOW, rebuild=True)                  # every text is in the cache
+    assert len(Chat.requests) == asked
+
+    from digest.compose import compose, window_for
+    from digest.translate import english
+
+    from .test_summarize import seed_articles
+
+    digest = compose(config, list(seed_articles()), window_for(config, NOW), NOW)
+    translated, fresh, engine = english(config, digest, lambda engine, texts: {})
+    assert engine == "openai:tiny-zh-en" and fresh
+    overviews = [t for t in translated.themes if t.overview]
+    assert overviews and all(t.overview_en.startswith("EN(") for t in overviews)
+    assert all(i.english.title.startswith("EN(") and i.english.engine == engine
+               for i in translated.items)
+
+
+def test_a_chat_model_that_answers_in_prose_is_asked_one_text_at_a_time(project: Path, chat):
+    Chat.mode = "prose"
+    config = chat_config(project, chat)
+    result = build(config, now=NOW)
+    assert (result.folder / "email.html").read_text(encoding="utf-8").count("(machine translation)") == 12
+    singles = [b for b in Chat.requests if not b["messages"][-1]["content"].startswith("[")]
+    assert singles and set(Chat.keys) == {""}            # no key in the environment: none sent
+
+
+@pytest.mark.parametrize("mode", ["error", "slow"])
+def test_a_chat_server_that_fails_or_stalls_leaves_key_facts_and_a_warning(project: Path, chat,
+                                                                            caplog, mode):
+    Chat.mode = mode
+    config = chat_config(project, chat, "timeout_seconds = 0.5\n")
+    result = build(config, now=NOW)
+    email_html = (result.folder / "email.html").read_text(encoding="utf-8")
+    assert result.articles == 12 and "(machine translation)" not in email_html
+    assert email_html.count("Key facts") == 12
+    assert "translation skipped this run" in caplog.text
+    assert ("500" if mode == "error" else "timed out") in caplog.text
+
+
+def test_the_chat_engine_needs_a_model_name(tmp_path: Path):
+    write_config(tmp_path, '[translate]\nengine = "openai"\n')
+    with pytest.raises(ConfigError, match="translate.model"):
+        load(tmp_path / "config.toml")

@@ -1,0 +1,60 @@
+"""The same input gives the same digest, byte for byte: whichever segmenter is
+installed (jieba or rjieba) and whatever Python's hash seed."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from .conftest import SEEDS, write_config
+
+BUILD = """
+import sys
+from datetime import datetime
+from zoneinfo import ZoneInfo
+from digest.config import load
+from digest.pipeline import build
+build(load(sys.argv[1]), now=datetime(2026, 11, 18, 9, 0, tzinfo=ZoneInfo("Asia/Shanghai")))
+"""
+# Many names, each named once and equally salient: only a full sort key orders them.
+TIES = ("科技公司财报季\n\n本周微软、谷歌、高通、博通、思科、腾讯、百度、美团、京东和小米都发布了财报，"
+        "市场反应不一。\n\n分析师认为，三星、英特尔、华为和字节跳动的新品也将影响下一季度的竞争格局。\n")
+COMPARED = ("digest.md", "digest.txt", "digest.html", "email.html", "manifest.json", "digest.eml")
+# The email library draws its MIME boundaries at random; only they may differ.
+BOUNDARY = re.compile(r"={15}\d+==")
+
+
+def outputs(root: Path) -> dict[str, str]:
+    folder = root / "outbox" / "2026-W47"
+    found = {name: (folder / name).read_text(encoding="utf-8").replace(str(root), "<root>")
+             for name in COMPARED}
+    found["digest.eml"] = BOUNDARY.sub("<boundary>", found["digest.eml"])
+    manifest = json.loads(found["manifest.json"])
+    manifest["files"].pop("digest.eml")
+    found["manifest.json"] = json.dumps(manifest)
+    return found
+
+
+def test_jieba_and_rjieba_and_any_hash_seed_give_the_same_digest(tmp_path: Path):
+    runs = {}
+    for name, segmenter, seed in (("a", "jieba", "1"), ("b", "rjieba", "2"), ("c", "rjieba", "3")):
+        root = tmp_path / name
+        shutil.copytree(SEEDS, root / "articles")
+        (root / "articles" / "ties.txt").write_text(TIES, encoding="utf-8")
+        write_config(root)
+        env = {**os.environ, "DIGEST_SEGMENTER": segmenter, "PYTHONHASHSEED": seed}
+        runs[root] = subprocess.Popen([sys.executable, "-c", BUILD, str(root / "config.toml")],
+                                      env=env, stderr=subprocess.PIPE, text=True)
+    for root, process in runs.items():
+        _, err = process.communicate(timeout=300)
+        assert process.returncode == 0, err
+    first, *others = (outputs(root) for root in runs)
+    assert "Key facts" in first["digest.md"]
+    for other in others:
+        for name in COMPARED:
+            assert other[name] == first[name], name
