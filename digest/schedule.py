@@ -78,11 +78,8 @@ def missed_run(config: Config, last_build: datetime | None, now: datetime) -> da
 def last_build_time(config: Config) -> datetime | None:
     from .state import State
 
-    state = State(config.state.file, readonly=True)
-    try:
+    with State(config.state.file, readonly=True) as state:
         found = state.last_run("build")
-    finally:
-        state.close()
     return datetime.fromisoformat(found[0]) if found else None
 
 
@@ -123,8 +120,11 @@ def run_forever(config: Config) -> None:
                           id=f"brief-{brief.name}", coalesce=True, max_instances=1,
                           misfire_grace_time=int(config.schedule.misfire_grace_hours * 3600))
 
+    received: list[int] = []
+
     def stop(signum, _frame):
         log.warning("received %s: stopping after the running job", signal.Signals(signum).name)
+        received.append(signum)
         scheduler.shutdown(wait=True)
 
     signal.signal(signal.SIGTERM, stop)
@@ -142,3 +142,5 @@ def run_forever(config: Config) -> None:
               f"{next_run(config, brief=brief).isoformat(timespec='minutes')}", flush=True)
     scheduler.start()
     print("digest schedule: stopped", flush=True)
+    if signal.SIGINT in received:
+        raise KeyboardInterrupt     # Ctrl-C: exit status 130, as for any interrupted command
