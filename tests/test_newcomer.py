@@ -233,3 +233,20 @@ def test_preview_sends_text_files_as_utf8(project: Path):
     finally:
         server.shutdown()
         server.server_close()
+
+
+def test_the_state_file_is_closed_on_leaving_its_with_block_even_on_an_error(tmp_path: Path):
+    import sqlite3
+
+    import pytest
+
+    from digest.state import State
+
+    with State(tmp_path / "state.sqlite3") as state:
+        assert state.pending() == []
+    with pytest.raises(sqlite3.ProgrammingError):
+        state.pending()
+    with pytest.raises(KeyError), State(tmp_path / "state.sqlite3", readonly=True) as again:
+        raise KeyError("a failure inside the block")
+    with pytest.raises(sqlite3.ProgrammingError):
+        again.last_digest()
