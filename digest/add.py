@@ -52,13 +52,10 @@ def add(config: Config, target: str, lock_wait: float = 0.0) -> Added:
             path = _save_page(config, target, folder)
         else:
             path = _copy_file(Path(target).expanduser(), config)
-        state = State(config.state.file)
-        try:
+        with State(config.state.file) as state:
             outcome = ingest_one(config, state, path)
             if outcome is not None:
                 state.record([outcome], run=("add", f"{outcome.status} {path.name}"))
-        finally:
-            state.close()
     return Added(path, outcome)
 
 

@@ -19,6 +19,7 @@ from .errors import DigestError
 log = logging.getLogger("digest")
 
 EXAMPLES = {
+    "init": "example:\n  digest init my-digest --templates\n  cd my-digest && digest build",
     "build": "example:\n  digest build --config config.toml\n  digest build --dry-run --since 2026-11-01\n"
              "  digest build --brief daily --wait 300",
     "status": "example:\n  digest status --config config.toml",
@@ -53,7 +54,7 @@ def main(argv: list[str] | None = None) -> int:
         print("digest: interrupted", file=sys.stderr)
         return 130
     except Exception as exc:  # never a traceback for the user, unless asked with -v
-        log.debug("unexpected error", exc_info=True)
+        log.info("unexpected error", exc_info=True)
         print(f"digest: internal error: {type(exc).__name__}: {exc} (run with -v for details)",
               file=sys.stderr)
         return 2
@@ -69,19 +70,27 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"digest {__version__}")
     verbose = {"action": "count", "help": "show the log (-vv for debug detail)"}
     parser.add_argument("-v", "--verbose", default=0, **verbose)
-    common = argparse.ArgumentParser(add_help=False)
+    # SUPPRESS: a -v given before the command is not reset by the command's default.
+    logged = argparse.ArgumentParser(add_help=False)
+    logged.add_argument("-v", "--verbose", default=argparse.SUPPRESS, **verbose)
+    common = argparse.ArgumentParser(add_help=False, parents=[logged])
     common.add_argument("-c", "--config", type=Path, default=Path("config.toml"),
                         help="configuration file (default: ./config.toml)")
-    # SUPPRESS: a -v given before the command is not reset by the command's default.
-    common.add_argument("-v", "--verbose", default=argparse.SUPPRESS, **verbose)
     parser.set_defaults(verbose=0, run=lambda _args: parser.print_help())
     sub = parser.add_subparsers(title="commands", metavar="COMMAND")
 
-    def command(name: str, help_text: str, run) -> argparse.ArgumentParser:
-        p = sub.add_parser(name, parents=[common], help=help_text, description=help_text,
+    def command(name: str, help_text: str, run, parent=common) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, parents=[parent], help=help_text, description=help_text,
                            epilog=EXAMPLES[name], formatter_class=argparse.RawDescriptionHelpFormatter)
         p.set_defaults(run=run)
         return p
+
+    i = command("init", "Set up a folder for digests: a commented config.toml and an empty "
+                "articles/ source folder.", _init, parent=logged)
+    i.add_argument("folder", nargs="?", type=Path, default=Path("."), metavar="DIR",
+                   help="the folder to set up (default: the current one)")
+    i.add_argument("--templates", action="store_true",
+                   help="also copy the default templates into DIR/templates to edit")
 
     b = command("build", "Build this week's digest from new articles into the outbox.", _build)
     b.add_argument("--since", type=date.fromisoformat, metavar="YYYY-MM-DD",
@@ -111,7 +120,7 @@ def _parser() -> argparse.ArgumentParser:
             _status)
 
     p = command("preview", "Serve the outbox on localhost and open the newest digest.", _preview)
-    p.add_argument("--port", type=int, help="port (default: preview.port in config; 0 picks a free one)")
+    p.add_argument("--port", type=_port, help="port (default: preview.port in config; 0 picks a free one)")
     p.add_argument("--no-browser", action="store_true", help="do not open a browser")
     p.add_argument("--watch", action="store_true",
                    help="render the newest digest again whenever config.toml or a template "
@@ -136,6 +145,18 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _port(text: str) -> int:
+    """A TCP port number, or argparse's usage error saying what one is."""
+    try:
+        port = int(text)
+    except ValueError:
+        port = -1
+    if not 0 <= port <= 65535:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a port number (0 to 65535; "
+                                         "0 picks a free one)")
+    return port
+
+
 def _logging(verbosity: int) -> None:
     level = logging.WARNING if verbosity == 0 else logging.INFO if verbosity == 1 else logging.DEBUG
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
@@ -157,6 +178,13 @@ class _Progress:
         if self.live:
             print(f"\r{stage} {done}/{total}\033[K", end="" if done < total else "\n",
                   file=sys.stderr, flush=True)
+
+
+def _init(args) -> int:
+    from .init import init
+
+    print(init(args.folder, templates=args.templates).message)
+    return 0
 
 
 def _build(args) -> int:
@@ -236,25 +264,22 @@ def _install_model(args) -> int:
 
 
 def _summarize(args) -> int:
+    from .readers import READERS, Unusable
     from .summarize import summarize_text
 
-    if args.file == "-":
-        text = sys.stdin.read()
-        source = "<stdin>"
-    else:
-        from .readers import READERS, Unusable
-
-        path = Path(args.file)
-        try:
-            data = path.read_bytes()
-        except OSError as exc:
-            raise DigestError(f"cannot read {path}: {exc.strerror}") from None
-        reader = READERS.get(path.suffix.lower(), READERS[".txt"])
-        try:
-            text = "\n\n".join(r.text for r in reader(path, data, None))
-        except Unusable as exc:
-            raise DigestError(f"{path}: {exc.reason}") from None
-        source = str(path)
+    # Standard input is read as bytes and decoded as a .txt file is (UTF-8, UTF-16,
+    # GB18030/GBK, Big5), whatever the terminal's locale says.
+    path = Path("<stdin>" if args.file == "-" else args.file)
+    try:
+        data = sys.stdin.buffer.read() if args.file == "-" else path.read_bytes()
+    except OSError as exc:
+        raise DigestError(f"cannot read {path}: {exc.strerror}") from None
+    reader = READERS.get(path.suffix.lower(), READERS[".txt"])
+    try:
+        text = "\n\n".join(r.text for r in reader(path, data, None))
+    except Unusable as exc:
+        raise DigestError(f"{path}: {exc.reason}") from None
+    source = str(path)
     chars = args.chars
     if chars is None:
         try:

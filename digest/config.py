@@ -223,7 +223,8 @@ def load(path: str | Path) -> Config:
         with path.open("rb") as handle:
             data = tomllib.load(handle)
     except FileNotFoundError:
-        raise ConfigError(f"config file not found: {path}") from None
+        raise ConfigError(f"config file not found: {path}; run `digest init` here or pass "
+                          "--config PATH") from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path.name} is not valid TOML: {exc}") from None
     except OSError as exc:

@@ -2,7 +2,8 @@
 
 With ``DIGEST_CRASH_AT=<name>`` in its environment, the process kills itself
 with SIGKILL when it reaches that point: no cleanup, no exception handlers,
-exactly as if the machine had lost power there.
+exactly as if the machine had lost power there. With ``DIGEST_FAIL_AT=<name>``
+it raises an unexpected error there instead (a bug, as the user would meet it).
 """
 
 from __future__ import annotations
@@ -14,3 +15,5 @@ import signal
 def point(name: str) -> None:
     if os.environ.get("DIGEST_CRASH_AT") == name:
         os.kill(os.getpid(), signal.SIGKILL)
+    if os.environ.get("DIGEST_FAIL_AT") == name:
+        raise RuntimeError(f"fault injected at {name!r}")

@@ -6,6 +6,7 @@ digest atomically, and only after that does the state record it as built.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import logging
 import os
@@ -26,7 +27,8 @@ log = logging.getLogger(__name__)
 
 
 class Stopwatch:
-    """Seconds spent in each stage: ``lap(name)`` ends the stage called ``name``."""
+    """Seconds spent in each stage: ``lap(name)`` ends the stage called ``name``
+    (and says so in the log, with its time)."""
 
     def __init__(self) -> None:
         self.stages: dict[str, float] = {}
@@ -35,6 +37,7 @@ class Stopwatch:
     def lap(self, name: str) -> None:
         now = time.perf_counter()
         self.stages[name] = self.stages.get(name, 0.0) + now - self.mark
+        log.info("stage %s done in %.2f s", name, now - self.mark)
         self.mark = now
 
     def result(self) -> tuple[tuple[str, float], ...]:
@@ -92,18 +95,27 @@ def build(config: Config, *, since: date | None = None, dry_run: bool = False,
     now = now or datetime.now(config.schedule.zone)
     window = window_for(config, now, brief)
     kind = f"brief:{brief.name}" if brief else "build"
-    with RunLock(config.lock_file, wait=lock_wait):
+    check_sources(config)
+    # A dry run only reads (the state file read-only), so it takes no lock: it
+    # writes no file at all, not even the lock file.
+    with contextlib.nullcontext() if dry_run else RunLock(config.lock_file, wait=lock_wait):
+        log.info("%s for %s from %s", "dry run" if dry_run else kind, window.period,
+                 ", ".join(map(str, [*config.sources.folders, *config.sources.feeds])))
         clock = Stopwatch()
         if not dry_run:
             from .outbox import recover
 
             recover(config.outbox.folder)
-        state = State(config.state.file, readonly=dry_run)
-        try:
+        with State(config.state.file, readonly=dry_run) as state:
             window = _unsent(state, window)
             period = window.period
             outcomes = ingest(config, state, progress, jobs=jobs or os.cpu_count() or 1)
             new = [a for o in outcomes for a in o.articles]
+            for o in outcomes:
+                if o.status == "included":     # the others are reported as warnings
+                    log.info("read %s: %s", o.source, o.reason)
+            log.info("%d new article(s) in %d new or changed source(s); unchanged files are "
+                     "not read again", len(new), len(outcomes))
             clock.lap("ingest")
             point("ingested")
             if brief is None:
@@ -129,8 +141,23 @@ def build(config: Config, *, since: date | None = None, dry_run: bool = False,
                               translations=(engine, translated))
             return BuildResult(period, folder, len(digest.items), len(new), tuple(outcomes),
                                False, _themes(digest), clock.result())
-        finally:
-            state.close()
+
+
+def check_sources(config: Config) -> None:
+    """Stop when there is nothing to read at all: no source folder exists and no feed is
+    configured. A missing folder beside others is only warned about (when read)."""
+    from .errors import ConfigError
+
+    folders = config.sources.folders
+    if config.sources.feeds or any(f.is_dir() for f in folders):
+        return
+    if not folders:
+        raise ConfigError(f"no source configured: set sources.folders or sources.feeds in "
+                          f"{config.path}")
+    missing = (f"source folder {folders[0]} does not exist" if len(folders) == 1 else
+               f"none of the source folders exists ({', '.join(map(str, folders))})")
+    raise ConfigError(f"no source to read: {missing}; create it and put articles in it, "
+                      f"or set sources.folders in {config.path}")
 
 
 def _publish(config: Config, state: State, digest, clock: Stopwatch, *, outcomes, built_at: str,
@@ -205,8 +232,7 @@ def rerender(config: Config, period: str | None = None, lock_wait: float = 30.0)
     from .translate import english
 
     with RunLock(config.lock_file, wait=lock_wait):
-        state = State(config.state.file)
-        try:
+        with State(config.state.file) as state:
             record = state.digest(period) if period else state.last_digest()
             if record is None:
                 raise DigestError(f"no digest {period or 'built yet'} to render again; "
@@ -224,5 +250,3 @@ def rerender(config: Config, period: str | None = None, lock_wait: float = 30.0)
                               claim=False, translations=(engine, translated))
             return BuildResult(record.period, folder, len(digest.items), 0, (), False,
                                _themes(digest))
-        finally:
-            state.close()

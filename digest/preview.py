@@ -111,6 +111,12 @@ class Handler(SimpleHTTPRequestHandler):
         except ValueError:
             return False
 
+    def guess_type(self, path) -> str:
+        # Every text file in the outbox is UTF-8; without the charset a browser
+        # guesses (often Latin-1) and shows the Chinese of digest.txt garbled.
+        kind = super().guess_type(path)
+        return f"{kind}; charset=utf-8" if kind.startswith("text/") or kind == "application/json" else kind
+
     def translate_path(self, path: str) -> str:
         # A path that cannot be a file (a NUL byte) maps to none rather than raising.
         return super().translate_path(path.replace("\x00", "").replace("%00", ""))
@@ -210,9 +216,7 @@ def serve(config: Config, port: int, open_browser: bool = True, watch: bool = Fa
     if open_browser:
         threading.Timer(0.5, webbrowser.open, args=(page,)).start()
     try:
-        server.serve_forever()
-    except KeyboardInterrupt:
-        pass
+        server.serve_forever()      # until Ctrl-C (KeyboardInterrupt: exit status 130)
     finally:
         if watcher:
             watcher.stop.set()

@@ -84,12 +84,32 @@ def wrap(text: str, width: int = 72, indent: str = "") -> str:
     return "\n".join(lines)
 
 
-@lru_cache(maxsize=8)
+def default_templates() -> Path:
+    """The templates shipped with the package (``digest/templates`` once installed; in a
+    source checkout, the project's ``templates/`` folder, which is what gets shipped)."""
+    here = Path(__file__).resolve().parent
+    shipped = here / "templates"
+    return shipped if shipped.is_dir() else here.parent / "templates"
+
+
 def environment(templates: Path, script: str):
+    """The Jinja2 environment: each template from ``templates`` if the user has it
+    there, otherwise the package's default (a missing folder means all defaults)."""
+    try:
+        own = tuple(sorted(p.name for p in templates.iterdir() if p.is_file()))
+    except OSError:
+        own = ()
+    # The files present are part of the key: a template added later is picked up.
+    return _environment(templates, own, script)
+
+
+@lru_cache(maxsize=8)
+def _environment(templates: Path, own: tuple[str, ...], script: str):
     import jinja2
 
+    loaders = [jinja2.FileSystemLoader(str(templates))] if own else []
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(templates)),
+        loader=jinja2.ChoiceLoader([*loaders, jinja2.FileSystemLoader(str(default_templates()))]),
         autoescape=jinja2.select_autoescape(enabled_extensions=("html", "html.j2"),
                                             default_for_string=False),
         trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
@@ -100,13 +120,6 @@ def environment(templates: Path, script: str):
     env.filters["url"] = safe_url
     env.globals["lang"] = LANG_TAGS[script]
     return env
-
-
-def templates_dir(config: Config) -> Path:
-    folder = config.digest.templates
-    if not (folder / "digest.html.j2").is_file():
-        raise DigestError(f"templates not found in {folder} (set digest.templates in {config.path.name})")
-    return folder
 
 
 def subject(digest: Digest, script: str) -> str:
@@ -123,12 +136,13 @@ def render(config: Config, digest: Digest) -> Rendered:
     except jinja2.TemplateSyntaxError as exc:
         raise DigestError(f"template {exc.name or exc.filename} line {exc.lineno}: {exc.message}") from None
     except jinja2.TemplateError as exc:
-        raise DigestError(f"template error in {templates_dir(config)}: {exc}") from None
+        raise DigestError(f"template error ({config.digest.templates}, or the package's "
+                          f"default): {exc}") from None
 
 
 def _render(config: Config, digest: Digest) -> Rendered:
     script = config.digest.script
-    env = environment(templates_dir(config), script)
+    env = environment(config.digest.templates, script)
     context = {"d": digest, "config": config, "subject": subject(digest, script),
                "articles": len(digest.items)}
     markdown_text, web, text = full_views(env, context)
@@ -140,7 +154,7 @@ def _render(config: Config, digest: Digest) -> Rendered:
     for edition in dict.fromkeys([*config.digest.editions, *readers]):
         if edition == script:
             continue
-        edition_env = environment(templates_dir(config), edition)
+        edition_env = environment(config.digest.templates, edition)
         edition_context = {**context, "subject": subject(digest, edition)}
         views = full_views(edition_env, edition_context)
         for suffix, view in zip(("md", "html", "txt"), views):

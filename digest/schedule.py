@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import signal
+import threading
 from datetime import datetime, timedelta, timezone
 
 from .config import Brief, Config
@@ -78,11 +79,8 @@ def missed_run(config: Config, last_build: datetime | None, now: datetime) -> da
 def last_build_time(config: Config) -> datetime | None:
     from .state import State
 
-    state = State(config.state.file, readonly=True)
-    try:
+    with State(config.state.file, readonly=True) as state:
         found = state.last_run("build")
-    finally:
-        state.close()
     return datetime.fromisoformat(found[0]) if found else None
 
 
@@ -109,10 +107,13 @@ def run_job(config: Config, brief: Brief | None = None) -> None:
 
 
 def run_forever(config: Config) -> None:
-    from apscheduler.schedulers.blocking import BlockingScheduler
+    from apscheduler.schedulers.background import BackgroundScheduler
 
     logging.getLogger("apscheduler").setLevel(logging.WARNING)
-    scheduler = BlockingScheduler(timezone=config.schedule.zone)
+    # The scheduler runs in its own thread; the main thread only waits for a signal, and
+    # then shuts it down (from outside, never from a signal handler that may have
+    # interrupted the scheduler holding one of its locks).
+    scheduler = BackgroundScheduler(timezone=config.schedule.zone)
     scheduler.add_job(run_job, trigger(config), args=[config], id="weekly-digest",
                       coalesce=True, max_instances=1,
                       misfire_grace_time=int(config.schedule.misfire_grace_hours * 3600))
@@ -123,9 +124,13 @@ def run_forever(config: Config) -> None:
                           id=f"brief-{brief.name}", coalesce=True, max_instances=1,
                           misfire_grace_time=int(config.schedule.misfire_grace_hours * 3600))
 
+    received: list[int] = []
+    stopping = threading.Event()
+
     def stop(signum, _frame):
         log.warning("received %s: stopping after the running job", signal.Signals(signum).name)
-        scheduler.shutdown(wait=True)
+        received.append(signum)
+        stopping.set()
 
     signal.signal(signal.SIGTERM, stop)
     signal.signal(signal.SIGINT, stop)
@@ -141,4 +146,9 @@ def run_forever(config: Config) -> None:
         print(f"digest schedule: next {brief.name} brief due "
               f"{next_run(config, brief=brief).isoformat(timespec='minutes')}", flush=True)
     scheduler.start()
+    while not stopping.wait(60):
+        pass
+    scheduler.shutdown(wait=True)
     print("digest schedule: stopped", flush=True)
+    if signal.SIGINT in received:
+        raise KeyboardInterrupt     # Ctrl-C: exit status 130, as for any interrupted command

@@ -50,12 +50,9 @@ class InDoubt(Exception):
 def send_all(config: Config, sleep=time.sleep, lock_wait: float = 0.0) -> list[SendResult]:
     """Send every built digest not yet sent to all its recipients."""
     with RunLock(config.lock_file, wait=lock_wait):
-        state = State(config.state.file)
-        try:
+        with State(config.state.file) as state:
             return [send_one(config, state, record.period, Path(record.folder), sleep)
                     for record in state.unsent()]
-        finally:
-            state.close()
 
 
 def send_one(config: Config, state: State, period: str, folder: Path, sleep=time.sleep) -> SendResult:
@@ -86,8 +83,9 @@ def send_one(config: Config, state: State, period: str, folder: Path, sleep=time
             log.warning("sending %s to %s: %s", period, address, exc)
             continue
         except Exception as exc:  # noqa: BLE001 (reported per recipient, the rest go on)
-            failed.append((address, str(exc)))
-            log.error("sending %s to %s failed: %s", period, address, exc)
+            reason = f"SMTP server {config.smtp.host}:{config.smtp.port}: {exc}"
+            failed.append((address, reason))
+            log.error("sending %s to %s failed: %s", period, address, reason)
             continue
         sent.append(address)
     if not failed:

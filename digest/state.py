@@ -111,7 +111,10 @@ def article_from_json(text: str) -> Article:
 
 
 class State:
-    """The state file. ``State(path, readonly=True)`` never creates or changes it."""
+    """The state file. ``State(path, readonly=True)`` never creates or changes it.
+
+    Use it as a context manager (``with State(path) as state:``): it is closed on the way out.
+    """
 
     def __init__(self, path: Path, readonly: bool = False):
         self.path = Path(path)
@@ -137,6 +140,12 @@ class State:
 
     def close(self) -> None:
         self.db.close()
+
+    def __enter__(self) -> "State":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
 
     # ------------------------------------------------------------ reading
     def file_sha(self, source: str) -> str | None:

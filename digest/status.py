@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import datetime
 
 from .config import Config
+from .ingest import discover
+from .readers import display_name
 from .state import State
 
 
@@ -12,19 +14,21 @@ def report(config: Config, now: datetime | None = None) -> str:
     from .schedule import missed_run, next_run
 
     now = now or datetime.now(config.schedule.zone)
-    state = State(config.state.file, readonly=True)
-    try:
+    with State(config.state.file, readonly=True) as state:
         pending = state.pending()
         problems = state.problems()
         last = state.last_digest()
         last_run = state.last_run("build")
-    finally:
-        state.close()
-    lines = [f"state file: {config.state.file}"]
-    lines.append(f"pending articles: {len(pending)}")
+        unread = sum(state.file_sha(display_name(path)) is None for path in discover(config))
+    if not config.state.file.exists():
+        lines = [f"state file: {config.state.file} (not created yet)",
+                 "no build yet: nothing has been read or recorded"]
+    else:
+        lines = [f"state file: {config.state.file}", f"pending articles: {len(pending)}"]
     lines += [f"  - {a.title}  ({a.source})" for a in pending[:20]]
     if len(pending) > 20:
         lines.append(f"  … and {len(pending) - 20} more")
+    lines.append(f"files not read yet: {unread}" + (" (`digest build` reads them)" if unread else ""))
     lines.append(f"skipped or failed files: {len(problems)}")
     lines += [f"  - {status}: {source}: {reason}" for source, status, reason in problems]
     if last:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import os
 import signal
 import subprocess
@@ -59,9 +60,51 @@ def png_size(path: Path) -> tuple[int, int]:
     return int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
 
 
+def glyphs(browser: str, flags: list[str], url: str, env: dict | None = None) -> dict:
+    """What tests/fixtures/glyphs.html measures of the Chinese in the digest at ``url``."""
+    import json
+    import re
+
+    dom = subprocess.run([browser, *flags, "--dump-dom", url], capture_output=True, text=True,
+                         timeout=120, env=env).stdout
+    found = re.search(r'<pre id="result">(.*?)</pre>', dom, re.S)
+    assert found and found[1].startswith("{"), dom[-2000:]
+    return json.loads(html.unescape(found[1]))
+
+
+def drawn(measure: dict) -> bool:
+    """Whether every Chinese character was drawn as its own glyph, none as the .notdef box."""
+    shapes = {g["hash"] for g in measure["glyphs"]}
+    return (len(measure["chars"]) >= 4 and len(shapes) == len(measure["chars"])
+            and measure["notdef"]["hash"] not in shapes and all(g["ink"] for g in measure["glyphs"]))
+
+
+def without_chinese_fonts(tmp_path: Path) -> dict | None:
+    """An environment whose fontconfig hides every font that covers Chinese (None when
+    fontconfig's tools are missing)."""
+    import shutil
+
+    if not shutil.which("fc-list"):
+        return None
+    files = subprocess.run(["fc-list", ":lang=zh", "file"], capture_output=True, text=True,
+                           timeout=60).stdout.split()
+    rejects = "".join(f"<glob>{html.escape(f.rstrip(':'))}</glob>" for f in files)
+    conf = tmp_path / "fonts.conf"
+    conf.write_text('<?xml version="1.0"?><fontconfig><include ignore_missing="yes">'
+                    f"/etc/fonts/fonts.conf</include><cachedir>{tmp_path / 'fc-cache'}</cachedir>"
+                    f"<selectfont><rejectfont>{rejects}</rejectfont></selectfont></fontconfig>",
+                    encoding="utf-8")
+    return {**os.environ, "FONTCONFIG_FILE": str(conf)}
+
+
 def test_preview_in_headless_chromium(project: Path, tmp_path: Path):
+    import shutil
+
+    from .conftest import FIXTURES
+
     browser = chromium()
     build(load(project / "config.toml"), now=datetime(2026, 11, 18, tzinfo=ZoneInfo("UTC")))
+    shutil.copy(FIXTURES / "glyphs.html", project / "outbox" / "glyphs.html")
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     server = subprocess.Popen([sys.executable, "-m", "digest", "preview", "--no-browser", "--port", "0"],
                               cwd=project, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
@@ -82,6 +125,14 @@ def test_preview_in_headless_chromium(project: Path, tmp_path: Path):
                            capture_output=True, timeout=120)
             assert png_size(shot) == (width, 1600)
             assert shot.stat().st_size > 20_000  # a rendered page, not a blank one
+        # The Chinese is drawn in real glyphs, not as empty boxes (tofu) ...
+        probe = f"{base}glyphs.html?2026-W47/digest.html"
+        measure = glyphs(browser, flags, probe)
+        assert drawn(measure), f"Chinese drawn as empty boxes (install fonts-noto-cjk): {measure}"
+        # ... which the same measure tells apart from a browser with no font for Chinese.
+        hidden = without_chinese_fonts(tmp_path)
+        if hidden is not None:
+            assert not drawn(glyphs(browser, flags, probe, hidden))
     finally:
         server.send_signal(signal.SIGINT)
         server.wait(timeout=10)
