@@ -265,4 +265,7 @@ def message(config: Config, digest: Digest, subject_line: str, text: str, html: 
             msg["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
     msg.set_content(text, subtype="plain", charset="utf-8")
     msg.add_alternative(html, subtype="html", charset="utf-8")
+    # A boundary made from the content, not at random: the same digest gives the same bytes.
+    content = hashlib.sha256((text + "\0" + html).encode("utf-8")).hexdigest()[:32]
+    msg.set_boundary(f"=_digest_{content}")
     return msg.as_bytes()

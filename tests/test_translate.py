@@ -3,6 +3,8 @@ state file, the fallback to key facts, and the Argos package loader and installe
 
 from __future__ import annotations
 
+import re
+
 import json
 import threading
 import zipfile
@@ -66,8 +68,11 @@ def test_libretranslate_gives_every_article_an_english_title_and_summary_once(pr
     config = load(project / "config.toml")
     result = build(config, now=NOW)
     email_html = (result.folder / "email.html").read_text(encoding="utf-8")
-    assert email_html.count("(machine translation)") == 12
-    assert email_html.count("Key facts") == 12           # key facts stay beside it
+    items = email_html.count('<div class="item"')
+    assert items and email_html.count('<p class="english" lang="en"') == items
+    assert email_html.count("Key facts") == items          # key facts stay beside it
+    overviews = len(re.findall(r'<p class="overview" lang="zh', email_html))
+    assert overviews and email_html.count('<p class="overview english" lang="en"') == overviews
     text = (result.folder / "digest.txt").read_text(encoding="utf-8")
     assert "English (machine translation): EN(" in text
     sent = list(Libre.texts)
@@ -162,7 +167,7 @@ def test_an_installed_argos_package_translates_through_ctranslate2(project: Path
     config = load(project / "config.toml")
     result = build(config, now=NOW)
     email_html = (result.folder / "email.html").read_text(encoding="utf-8")
-    assert email_html.count("(machine translation)") == 12
+    assert email_html.count('<p class="english" lang="en"') == 12
     import sqlite3
 
     db = sqlite3.connect(config.state.file)
@@ -229,7 +234,7 @@ def test_a_chat_model_gives_english_titles_summaries_and_overviews_once(project:
     config = chat_config(project, chat)
     result = build(config, now=NOW)
     email_html = (result.folder / "email.html").read_text(encoding="utf-8")
-    assert email_html.count("(machine translation)") == 12
+    assert email_html.count('<p class="english" lang="en"') == 12
     assert email_html.count("Key facts") == 12
     assert set(Chat.keys) == {"Bearer sk-local"}
     sent = [t for body in Chat.requests for t in json.loads(body["messages"][-1]["content"])]
@@ -259,7 +264,7 @@ def test_a_chat_model_that_answers_in_prose_is_asked_one_text_at_a_time(project:
     Chat.mode = "prose"
     config = chat_config(project, chat)
     result = build(config, now=NOW)
-    assert (result.folder / "email.html").read_text(encoding="utf-8").count("(machine translation)") == 12
+    assert (result.folder / "email.html").read_text(encoding="utf-8").count('<p class="english" lang="en"') == 12
     singles = [b for b in Chat.requests if not b["messages"][-1]["content"].startswith("[")]
     assert singles and set(Chat.keys) == {""}            # no key in the environment: none sent
 
