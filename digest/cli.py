@@ -189,13 +189,14 @@ def _init(args) -> int:
 
 def _build(args) -> int:
     from .pipeline import build
+    from .status import problem_lines
 
     config = _config(args)
     brief = config.brief(args.brief) if args.brief else None
     result = build(config, since=args.since, dry_run=args.dry_run, rebuild=args.rebuild,
                    progress=_Progress(), lock_wait=args.wait, brief=brief, jobs=args.jobs)
-    for o in result.problems:
-        log.warning("%s %s: %s", o.status, o.source, o.reason)
+    for line in problem_lines(result.problems):
+        log.warning("%s", line)
     if result.dry_run:
         for zh, en, count in result.themes:
             print(f"  {zh} · {en}: {count}")
@@ -294,7 +295,3 @@ def _summarize(args) -> int:
     for summary in summaries:
         print(summary.text)
     return 0
-
-
-if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())

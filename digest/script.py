@@ -86,6 +86,8 @@ def detect(text: str) -> str:
     if not sample:
         return "hans"
     to_s = _converter("t2s").convert(sample)
+    if to_s == sample:                     # no Traditional character at all: the common case
+        return "hans"
     to_t = _converter("s2t").convert(sample)
     changed_by_t2s = sum(a != b for a, b in zip(sample, to_s))
     changed_by_s2t = sum(a != b for a, b in zip(sample, to_t))

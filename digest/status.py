@@ -50,3 +50,22 @@ def report(config: Config, now: datetime | None = None) -> str:
         lines.append(f"next {brief.name} brief: "
                      f"{next_run(config, now, brief).isoformat(timespec='minutes')}")
     return "\n".join(lines)
+
+
+LISTED_PROBLEMS = 10     # a build's log names at most this many problem files
+
+
+def problem_lines(outcomes) -> list[str]:
+    """A build's skipped and failed files for its log: each of the first few on a line,
+    and the duplicates (thousands, in a big first build) counted on one line."""
+    problems = [o for o in outcomes if o.status != "included"]
+    duplicates = [o for o in problems if o.reason.startswith("duplicate of")]
+    others = [o for o in problems if not o.reason.startswith("duplicate of")]
+    lines = [f"{o.status} {o.source}: {o.reason}" for o in others[:LISTED_PROBLEMS]]
+    if len(others) > LISTED_PROBLEMS:
+        lines.append(f"… and {len(others) - LISTED_PROBLEMS} more skipped or failed file(s)")
+    if duplicates:
+        lines.append(f"{len(duplicates)} file(s) skipped as duplicates of articles already seen")
+    if lines:
+        lines.append("`digest status` lists every file with its reason")
+    return lines

@@ -63,16 +63,19 @@ LONGEST_SENTENCE = 400
 
 def document(article: Article) -> Document:
     """Split an article's opening into sentences and segment each into ranking tokens."""
-    items = []
+    pieces: list[tuple[int, str]] = []
     left = RANKED_CHARS
     for p, paragraph in enumerate(article.paragraphs):
         if left <= 0:
             break
-        for piece in _bounded(sentences.split(paragraph[:left])):
-            normal = to_simplified(fold_width(piece))
-            items.append(Sentence(article.id, len(items), p, piece,
-                                  tuple(words.tokens(normal, normalised=True))))
+        pieces.extend((p, piece) for piece in _bounded(sentences.split(paragraph[:left])))
         left -= len(paragraph)
+    # One conversion for the whole article: pieces hold no line break, so they come back apart.
+    normal = to_simplified(fold_width("\n".join(piece for _, piece in pieces))).split("\n")
+    if len(normal) != len(pieces):         # a piece held a line break after all
+        normal = [to_simplified(fold_width(piece)) for _, piece in pieces]
+    items = [Sentence(article.id, i, p, piece, tuple(words.tokens(norm, normalised=True)))
+             for i, ((p, piece), norm) in enumerate(zip(pieces, normal))]
     return Document(article, tuple(items), tuple(words.tokens(article.title)))
 
 
@@ -222,11 +225,15 @@ def pagerank(sim: np.ndarray, damping: float = 0.85, iterations: int = 60) -> np
     return rank
 
 
+def sentence_vectors(doc: Document) -> tuple[np.ndarray, np.ndarray]:
+    """Row-normalised TF-IDF of the sentences, and of the title."""
+    matrix, _ = vectors([s.tokens for s in doc.sentences] + [doc.title_tokens])
+    return matrix[:-1], matrix[-1]
+
+
 def rate_textrank(doc: Document) -> tuple[np.ndarray, np.ndarray]:
     """Scores for every sentence, and the sentence similarity matrix."""
-    rows = [s.tokens for s in doc.sentences] + [doc.title_tokens]
-    matrix, _ = vectors(rows)
-    sent, title = matrix[:-1], matrix[-1]
+    sent, title = sentence_vectors(doc)
     sim = sent @ sent.T
     rank = pagerank(sim)
     if len(rank):
@@ -297,6 +304,18 @@ def summarize(doc: Document, budget: int = 180, method: str = "textrank",
     chosen, chosen_scores = pick(doc, scores, sim, budget, max_sentences, avoid)
     return Summary(doc.article.id, chosen, keywords(doc, idf=idf), chosen_scores,
                    tuple(float(x) for x in scores))
+
+
+def repick(doc: Document, summary: Summary, budget: int,
+           avoid: Callable[[Sentence], bool], max_sentences: int = 5) -> Summary:
+    """The summary picked again from the ratings it already has, leaving out what
+    ``avoid`` rules out (sentences another article's summary shows): nothing is rated twice."""
+    if len(summary.ratings) != len(doc.sentences):
+        return summarize(doc, budget, avoid=avoid, max_sentences=max_sentences)
+    sent, _ = sentence_vectors(doc)
+    chosen, scores = pick(doc, np.asarray(summary.ratings), sent @ sent.T, budget,
+                          max_sentences, avoid)
+    return Summary(summary.article_id, chosen, summary.keywords, scores, summary.ratings)
 
 
 # ---------------------------------------------------------------- headlines

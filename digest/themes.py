@@ -8,7 +8,6 @@ a one-sentence overview drawn from its articles' summaries.
 from __future__ import annotations
 
 import heapq
-import itertools
 import math
 import re
 from collections import Counter, defaultdict
@@ -18,7 +17,7 @@ import numpy as np
 from .config import ThemeSpec
 from .models import Document, Item, Summary, Theme
 from .script import fold_width, to_simplified
-from .summarize import summarize
+from .summarize import repick
 from .words import glossary
 
 MIN_THEME_SCORE = 3.0     # weighted term hits an article needs to join a configured theme
@@ -267,7 +266,7 @@ def _drop_repeats(items: list[Item], docs: dict[str, Document], budget: int) -> 
             return plain.lower() in exact or shown.repeats(plain)
 
         if any(repeats(s) for s in item.summary.sentences):
-            summary = summarize(docs[item.article.id], budget, avoid=repeats)
+            summary = repick(docs[item.article.id], item.summary, budget, repeats)
             item = Item(item.article, summary, item.facts, item.reading_minutes, item.related,
                         item.english)
         for s in item.summary.sentences:
