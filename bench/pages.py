@@ -238,7 +238,8 @@ def per_file_cost(files: list[Path]) -> tuple[float, float, str]:
     from digest.errors import Unusable
     from digest.facts import key_facts
     from digest.readers import READERS
-    from digest.summarize import document, summarize
+    from digest.document import document
+    from digest.summarize import summarize
 
     costs = []
     for path in files:

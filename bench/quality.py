@@ -33,7 +33,9 @@ from digest import rules  # noqa: E402
 from digest.models import Article  # noqa: E402
 from digest.script import fold_width  # noqa: E402
 from digest.sentences import split  # noqa: E402
-from digest.summarize import document, standalone_faults, summarize, summarize_text  # noqa: E402
+from digest.api import summarize_text  # noqa: E402
+from digest.document import document  # noqa: E402
+from digest.summarize import standalone_faults, summarize  # noqa: E402
 
 KEEP = re.compile(r"[\u4e00-\u9fff]|[A-Za-z]|\d")
 
@@ -350,7 +352,7 @@ def purity(truth: list[str], pred: list[int]) -> float:
 
 
 def theme_table(eval_dir: Path, limit: int | None) -> list[str]:
-    from digest.themes import cluster_documents
+    from digest.clustering import cluster_documents
 
     rows = load(eval_dir / "cnews_dev.jsonl", limit)
     docs = [document(Article(str(r["id"]), "cnews", 0, "", (r["text"],))) for r in rows]

@@ -29,6 +29,6 @@ def __getattr__(name):
         from . import pipeline
         return getattr(pipeline, name)
     if name == "summarize_text":
-        from .summarize import summarize_text
+        from .api import summarize_text
         return summarize_text
     raise AttributeError(name)

@@ -266,7 +266,7 @@ def _install_model(args) -> int:
 
 def _summarize(args) -> int:
     from .readers import READERS, Unusable
-    from .summarize import summarize_text
+    from .api import summarize_text
 
     # Standard input is read as bytes and decoded as a .txt file is (UTF-8, UTF-16,
     # GB18030/GBK, Big5), whatever the terminal's locale says.

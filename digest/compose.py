@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
 import math
 from collections import Counter
@@ -11,9 +10,13 @@ from datetime import date, datetime, timedelta
 
 from .config import Brief, Config
 from .facts import key_facts
-from .models import Article, Digest, Document, Item, Window
-from .summarize import document, headline, jieba_idf, summarize
+from .models import Article, Digest, Document, Item, Theme, Window
+from .document import document
+from .summarize import headline, jieba_idf, summarize
+from .overviews import with_overviews
+from .repeats import without_repeats
 from .themes import group
+from .workers import pool, run_chunks
 
 CHARS_PER_MINUTE = 400  # an ordinary reading speed for Chinese text
 
@@ -50,16 +53,16 @@ def compose(config: Config, articles: list[Article], window: Window, now: dateti
     of each stage ("summarise", "themes") for timing. With ``jobs`` > 1 the
     per-article work runs in that many processes."""
     budget = config.digest.summary_chars
-    with _pool(jobs, len(articles)) as pool:
-        docs = _map(pool, _documents, articles, (), progress, "reading")
+    with pool(jobs, len(articles)) as executor:
+        docs = run_chunks(executor, _documents, articles, (), progress, "reading")
         idf = corpus_idf(docs)
-        done = _map(pool, _summaries, docs, (idf, budget), progress, "summarising")
+        done = run_chunks(executor, _summaries, docs, (idf, budget), progress, "summarising")
     docs = [dataclasses.replace(doc, article=article) if article is not doc.article else doc
             for doc, (_, _, article) in zip(docs, done)]
     items = [Item(doc.article, summary, facts, max(1, math.ceil(doc.article.chars / CHARS_PER_MINUTE)))
              for doc, (summary, facts, _) in zip(docs, done)]
     lap("summarise")
-    themes = group(docs, items, config.themes, budget)
+    themes = arrange(docs, items, config.themes, budget)
     lap("themes")
     sources = {a.source.split("#")[0] for a in articles}
     return Digest(period=window.period, start=window.start, end=window.end, built_at=now,
@@ -67,8 +70,12 @@ def compose(config: Config, articles: list[Article], window: Window, now: dateti
                   themes=themes, source_count=len(sources))
 
 
-CHUNK = 200           # articles per task sent to a worker process
-PAYS_FROM = 400       # fewer articles than this are done in-process: a pool would cost more
+def arrange(docs: list[Document], items: list[Item], specs, budget: int = 180) -> tuple[Theme, ...]:
+    """The digest's themes, in three steps: place the items, show no sentence twice,
+    then give each theme the overview its summaries leave unsaid."""
+    by_id = {doc.article.id: doc for doc in docs}
+    themes = without_repeats(group(docs, items, specs), by_id, budget)
+    return with_overviews(themes, by_id, budget)
 
 
 def _documents(articles: list[Article]) -> list[Document]:
@@ -89,29 +96,4 @@ def _summaries(docs: list[Document], idf: dict[str, float], budget: int):
             else:                       # the first sentence stays the title: not shown again
                 summary = summarize(doc, budget, idf=idf, avoid=lambda s: s.index == 0)
         out.append((summary, key_facts(article, summary), article))
-    return out
-
-
-def _pool(jobs: int, count: int):
-    if jobs <= 1 or count < PAYS_FROM:
-        return contextlib.nullcontext()         # no pool: _map works in-process
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
-    from .words import segmenter
-
-    segmenter()                         # loaded once here, shared with the forked workers
-    return ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork"))
-
-
-def _map(pool, work, rows: list, extra: tuple, progress, stage: str) -> list:
-    """``work(chunk, *extra)`` over ``rows`` in chunks, in order; in-process without a pool."""
-    chunks = [rows[i:i + CHUNK] for i in range(0, len(rows), CHUNK)]
-    out: list = []
-    results = (work(c, *extra) for c in chunks) if pool is None else \
-        pool.map(work, chunks, *[[e] * len(chunks) for e in extra])
-    for part in results:
-        out.extend(part)
-        if progress:
-            progress(stage, len(out), len(rows))
     return out

@@ -59,6 +59,16 @@ class Sentence:
     paragraph: int
     text: str                   # exactly as in the article (with its spacing)
     tokens: tuple[str, ...]     # ranking tokens, from the Simplified-normalised text
+    # What the sentence is, decided when its Document is built: "body" (may stand in a
+    # summary), "heading", "list item", "fragment" (a caption, a lead-in, a piece of a
+    # clause) or "boilerplate".
+    kind: str = "body"
+    refers: bool = False        # opens with a reference (这/该/此/其…) to something before it
+
+    @property
+    def leans(self) -> bool:
+        """Does it lean on the sentence before it (a reference, not at the start)?"""
+        return self.refers and self.index > 0
 
     @property
     def key(self) -> tuple[str, int]:

@@ -16,142 +16,14 @@ from functools import lru_cache
 
 import numpy as np
 
-from . import rules, sentences, words
-from .models import Article, Document, Sentence, Summary
+from .document import GLUED_HEADING, LEANS, LIST_MARKER, SECTION_NUMBER, list_fragment
+from .models import Document, Sentence, Summary
 from .script import fold_width, to_simplified
 
-MIN_SENTENCE_CHARS = 6
+
 REDUNDANT = 0.75        # cosine above which two sentences say the same thing
 MMR_LAMBDA = 0.75
 WEIGHTS = {"rank": 0.2, "position": 0.6, "title": 0.15, "paragraph_start": 0.05}
-CAPTION = re.compile(r"^(?:图|圖|表)\s*\d+|^(?:图片|圖片|资料图|資料圖|来源|來源)[:：]")
-# A question put to the reader ("你觉得……？"); a reporter's question that frames the story stays.
-READER_QUESTION = re.compile(r"(你|您|大家|各位|读者|讀者|网友|網友)[^。！!“”「」]{0,40}[?？]\s*$")
-# A piece that starts mid-clause (after a split inside a quote, say) is a fragment:
-# it opens with a clause-joining mark or with a structural particle standing alone.
-STARTS_MID_CLAUSE = re.compile(r"^[，,、；;：:）)」』]")
-PARTICLES = {"的", "了", "地", "得"}
-# A sentence that only announces what follows: "以中国为例。", "比如说:".
-LEAD_IN = re.compile(r"^(?:(?:以|拿|就)[^，,。]{1,12}(?:为例|為例|来说|來說|而言)|(?:比如|例如|譬如)说?)\s*[。.:]?$")
-# A sentence ends with a stop, perhaps inside closing quotes; a heading that ends
-# with a quoted term ("从“去杠杆”到“推绳子”") does not.
-SENTENCE_END = re.compile(r"[。！？!?；;….][”」』’\"')）]*\s*$")
-LIST_MARKER = re.compile(r"^\s*(?:\d{1,2}[.、)）]|[（(]\d{1,2}[)）]|[•·\-*]|[一二三四五六七八九十]+、)\s*")
-# A section number opening a line: "01单仁牛商…", "3 政策…", "(二)…", "第三、…".
-SECTION_NUMBER = re.compile(r"^\s*(?:0\d(?!\d)|\d{1,2}\s+(?=[^\d\s])|[（(][一二三四五六七八九十\d]{1,3}[)）]"
-                            r"|第?[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}[、．])")
-# A numbered heading run into the text after a word: "…分化显著二、区域市场偏好:…".
-# (之一、 and 统一、 are words, and a heading names its subject before a colon.)
-GLUED_HEADING = re.compile(r"[^\W\d一二三四五六七八九十第之统統唯、]\s*(?:[一二三四五六七八九十]{1,3}|\d{1,2})、"
-                           r"[^\W\d一二三四五六七八九十][^，,。；;:：]{0,20}[:：]")
-# A sentence that leans on the one before it: it opens with a reference (这/该/此/
-# 上述/其/他/她/它…, or 所以/因此) and means nothing without what it refers to. 此外 ("besides"),
-# 其实 ("in fact") and 其他 ("other") are not references.
-LEANS = re.compile(r"^[\s“「『\"]*(?:这|這|另一|所以|因此|因而|那(?!么|麼)|该|該|此(?!外)|上述|其(?!实|實|他)|他|她|它)")
-# A list item cut off at its semicolon ("AI的中国力量崛起;"): short, one clause, and
-# the rest of the list is not shown. A longer clause ending in a semicolon reads whole.
-LIST_FRAGMENT_END = re.compile(r"[；;][”」』’\"')）]*\s*$")
-LIST_FRAGMENT_CHARS = 20
-
-
-# A huge article (a 19 MB file, a 5 MB line without a stop) costs what a long one does:
-# only its opening RANKED_CHARS are ranked, in sentences of at most LONGEST_SENTENCE
-# characters, so the similarity graph stays small. The article itself is kept whole.
-RANKED_CHARS = 30_000
-LONGEST_SENTENCE = 400
-
-
-def document(article: Article) -> Document:
-    """Split an article's opening into sentences and segment each into ranking tokens."""
-    pieces: list[tuple[int, str]] = []
-    left = RANKED_CHARS
-    for p, paragraph in enumerate(article.paragraphs):
-        if left <= 0:
-            break
-        pieces.extend((p, piece) for piece in _bounded(sentences.split(paragraph[:left])))
-        left -= len(paragraph)
-    # One conversion for the whole article: pieces hold no line break, so they come back apart.
-    normal = to_simplified(fold_width("\n".join(piece for _, piece in pieces))).split("\n")
-    if len(normal) != len(pieces):         # a piece held a line break after all
-        normal = [to_simplified(fold_width(piece)) for _, piece in pieces]
-    items = [Sentence(article.id, i, p, piece, tuple(words.tokens(norm, normalised=True)))
-             for i, ((p, piece), norm) in enumerate(zip(pieces, normal))]
-    return Document(article, tuple(items), tuple(words.tokens(article.title)))
-
-
-def _bounded(pieces: list[str]) -> list[str]:
-    """Pieces longer than LONGEST_SENTENCE cut after their last comma or space that
-    fits (or at the limit); nothing is dropped."""
-    out = []
-    for piece in pieces:
-        while len(piece) > LONGEST_SENTENCE:
-            head = piece[:LONGEST_SENTENCE]
-            cut = max(head.rfind(mark) for mark in "，,、 ") + 1 or LONGEST_SENTENCE
-            out.append(piece[:cut])
-            piece = piece[cut:]
-        out.append(piece)
-    return out
-
-
-def eligible(sentence: Sentence) -> bool:
-    """Can this sentence stand in a summary? Not a fragment, caption, question or boilerplate."""
-    return not boilerplate(fold_width(sentence.text.strip())) and stands_alone(sentence)
-
-
-def stands_alone(sentence: Sentence) -> bool:
-    """Not a fragment, caption or question to the reader (boilerplate is checked apart)."""
-    text = sentence.text.strip()
-    folded = fold_width(text)
-    if len(text) < MIN_SENTENCE_CHARS or len(sentence.tokens) < 2:
-        return False
-    if CAPTION.search(folded) or READER_QUESTION.search(folded):
-        return False
-    if sentence.index > 0 and (STARTS_MID_CLAUSE.match(text) or (
-            text[0] in PARTICLES and words.segmenter().cut(text[:8])[0] in PARTICLES)):
-        return False
-    # A sentence that ends by introducing what follows ("他说出了那句名言:") is a fragment,
-    # and so is one list item ending in a semicolon, a section number or a heading run in.
-    if folded.endswith(":") or LEAD_IN.match(folded) or list_fragment(folded):
-        return False
-    if SECTION_NUMBER.match(folded) or LIST_MARKER.match(folded) or GLUED_HEADING.search(folded):
-        return False
-    # A heading-like piece without any sentence end is a fragment.
-    return bool(SENTENCE_END.search(folded)) or len(text) > 40
-
-
-LIST_ITEM_MAX_CHARS = 60
-HEADING_MAX_CHARS = 40
-
-
-def out_of_context(doc: Document) -> set[int]:
-    """Sentences that say nothing on their own: the items of a list a colon opens
-    ("打破了三个叙事:" then one short item per line) and numbered section headings
-    ("2. AI大量资本投入是否值得?") or questions standing as headings. A summary
-    leaves them out."""
-    paragraphs = [p.strip() for p in doc.article.paragraphs]
-    items: set[int] = set()
-    headings: set[int] = set()
-    for p, text in enumerate(paragraphs):
-        before = fold_width(paragraphs[p - 1]) if p > 0 else ""
-        # A colon opens a list; an item ending in a full stop closes it.
-        opened = before.endswith(":") or p - 1 in items and not re.search(r"[。！？!?]$", before)
-        if opened and len(text) <= LIST_ITEM_MAX_CHARS:
-            items.add(p)
-        elif len(text) <= HEADING_MAX_CHARS and (
-                LIST_MARKER.match(text) or p > 0 and fold_width(text).endswith("?")):
-            headings.add(p)  # "2. 资本投入是否值得?", "AI技术大爆炸,机会点有哪些?"
-    return {s.index for s in doc.sentences if s.paragraph in items or s.paragraph in headings}
-
-
-def list_fragment(folded: str) -> bool:
-    """One short item of a list, ending on its semicolon (width-folded text)."""
-    return bool(LIST_FRAGMENT_END.search(folded)) and len(folded.strip()) <= LIST_FRAGMENT_CHARS \
-        and not re.search(r"[,，]", folded)
-
-
-def leans(sentence: Sentence) -> bool:
-    """Does the sentence open with a reference to what came before (not the first one)?"""
-    return sentence.index > 0 and LEANS.match(sentence.text) is not None
 
 
 def _plain(text: str) -> str:
@@ -167,19 +39,13 @@ def standalone_faults(summary: Summary) -> list[str]:
     texts = [fold_width(s.text.strip()) for s in summary.sentences]
     if texts and (SECTION_NUMBER.match(texts[0]) or LIST_MARKER.match(texts[0])):
         found.append("section number")
-    if any(leans(s) and s.index - 1 not in shown for s in summary.sentences):
+    if any(s.leans and s.index - 1 not in shown for s in summary.sentences):
         found.append("reference")
     if any(GLUED_HEADING.search(t) for t in texts):
         found.append("glued heading")
     if texts and list_fragment(texts[-1]):
         found.append("list fragment")
     return found
-
-
-def boilerplate(folded: str) -> bool:
-    """Page furniture a summary must never show (checked on width-folded text)."""
-    return any(p.search(folded) for _, p in rules.DROP_LINES) or \
-        any(p.match(folded) for _, p in rules.END_MARKERS)
 
 
 # ---------------------------------------------------------------- rating
@@ -264,14 +130,12 @@ def pick(doc: Document, scores: np.ndarray, sim: np.ndarray, budget: int,
     ``avoid`` rules sentences out (those already shown for another article).
     """
     allowed = [i for i, s in enumerate(doc.sentences)
-               if s.text.strip() and not boilerplate(fold_width(s.text.strip()))
-               and not (avoid and avoid(s))]
+               if s.kind != "boilerplate" and s.text.strip() and not (avoid and avoid(s))]
     if doc.article.title_from != "lead":       # a title the text repeats is not shown twice
         title = _plain(doc.article.title)
         allowed = [i for i in allowed if _plain(doc.sentences[i].text) != title] or allowed
-    alone = [i for i in allowed if stands_alone(doc.sentences[i])]
-    listed = out_of_context(doc)
-    candidates = [i for i in alone if i not in listed] or alone or allowed
+    alone = [i for i in allowed if doc.sentences[i].kind != "fragment"]
+    candidates = [i for i in alone if doc.sentences[i].kind == "body"] or alone or allowed
     chosen: list[int] = []
     used = 0
     while candidates and len(chosen) < max_sentences:
@@ -282,12 +146,12 @@ def pick(doc: Document, scores: np.ndarray, sim: np.ndarray, budget: int,
         fitting = [i for i in candidates
                    if used + len(doc.sentences[i].text.strip()) <= budget
                    and all(sim[i, j] < REDUNDANT for j in chosen)
-                   and (not leans(doc.sentences[i]) or i - 1 in chosen)]
+                   and (not doc.sentences[i].leans or i - 1 in chosen)]
         if not fitting:
             if chosen:
                 break
             # nothing fits: the single best sentence, whole (one that stands on its own)
-            fitting = [i for i in candidates if not leans(doc.sentences[i])] or candidates
+            fitting = [i for i in candidates if not doc.sentences[i].leans] or candidates
         best = max(fitting, key=mmr)
         chosen.append(best)
         used += len(doc.sentences[best].text.strip())
@@ -336,13 +200,11 @@ def headline(doc: Document, summary: Summary, limit: int = HEADLINE_CHARS) -> st
     weights = {word: len(summary.keywords) - rank for rank, word in enumerate(summary.keywords)}
     title = _plain(doc.article.title)
     shown = {_plain(s.text) for s in summary.sentences} | {title}
-    listed = out_of_context(doc)
     ratings = summary.ratings or (0.0,) * len(doc.sentences)
     top = max(ratings, default=0.0) or 1.0
     best: tuple[float, int, str] = (0.0, 0, "")
     for sentence, rating in zip(doc.sentences, ratings):
-        if sentence.index in listed or not stands_alone(sentence) or leans(sentence) \
-                or _plain(sentence.text) == title:
+        if sentence.kind != "body" or sentence.leans or _plain(sentence.text) == title:
             continue
         for match in CLAUSE.finditer(sentence.text):
             clause = match[0].strip(" \t\u3000“”「」\"'")
@@ -386,17 +248,3 @@ def keywords(doc: Document, k: int = 8, idf: dict[str, float] | None = None) -> 
         base = (idf or {}).get(t) or general.get(t, median)
         return (1 + math.log(counts[t])) * base
     return tuple(sorted(counts, key=lambda t: (-weight(t), t))[:k])
-
-
-def summarize_text(text: str, budget: int = 180, source: str = "<stdin>",
-                   max_sentences: int = 5) -> list[Summary]:
-    """Clean and summarise free text (one or several articles).
-
-    The cleaner sets aside the title line, datelines, bylines and page
-    furniture first, so the summary is drawn from the article's own sentences.
-    """
-    from .clean import clean
-    from .models import RawText
-
-    return [summarize(document(a), budget, max_sentences=max_sentences)
-            for a in clean(RawText(source, text, "txt"))]

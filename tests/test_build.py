@@ -242,7 +242,7 @@ def test_a_broken_template_is_named_and_nothing_is_written(project: Path):
 def test_a_process_pool_gives_the_same_digest(tmp_path: Path, monkeypatch):
     import shutil
 
-    from digest import compose
+    from digest import workers
 
     from .conftest import SEEDS, write_config
 
@@ -251,8 +251,8 @@ def test_a_process_pool_gives_the_same_digest(tmp_path: Path, monkeypatch):
         folder = tmp_path / f"jobs{jobs}"
         shutil.copytree(SEEDS, folder / "articles")
         write_config(folder)
-        monkeypatch.setattr(compose, "PAYS_FROM", 0)
-        monkeypatch.setattr(compose, "CHUNK", 3)
+        monkeypatch.setattr(workers, "PAYS_FROM", 0)
+        monkeypatch.setattr(workers, "CHUNK", 3)
         result = build(load(folder / "config.toml"), now=datetime(2026, 11, 18, tzinfo=ZoneInfo("UTC")),
                        jobs=jobs)
         digests.append((result.folder / "digest.md").read_text(encoding="utf-8"))

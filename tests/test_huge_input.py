@@ -14,7 +14,7 @@ from digest.config import load
 from digest.dedupe import signature
 from digest.models import Article
 from digest.pipeline import build
-from digest.summarize import LONGEST_SENTENCE, RANKED_CHARS, document
+from digest.document import LONGEST_SENTENCE, RANKED_CHARS, document
 
 from .conftest import SEEDS, write_config
 

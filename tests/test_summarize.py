@@ -7,7 +7,9 @@ from pathlib import Path
 from digest.clean import clean
 from digest.models import Article
 from digest.readers import read_text
-from digest.summarize import document, eligible, summarize, summarize_text
+from digest.api import summarize_text
+from digest.document import document, eligible
+from digest.summarize import summarize
 from digest.words import tokens
 
 from .conftest import SEEDS
@@ -181,7 +183,8 @@ def test_no_seed_summary_repeats_its_title_or_leans_on_a_sentence_not_shown():
     from digest.compose import compose
     from digest.config import Config
     from digest.models import Window
-    from digest.summarize import LEANS, SECTION_NUMBER, standalone_faults
+    from digest.document import LEANS, SECTION_NUMBER
+    from digest.summarize import standalone_faults
 
     def plain(text: str) -> str:
         return re.sub(r"\W+", "", text)

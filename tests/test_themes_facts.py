@@ -5,8 +5,10 @@ from __future__ import annotations
 from digest.config import DEFAULT_THEMES, ThemeSpec
 from digest.facts import english_amount, figures, key_facts
 from digest.models import Article, Item, KeyFacts
-from digest.summarize import document, summarize
-from digest.themes import group, related_groups
+from digest.document import document
+from digest.summarize import summarize
+from digest.stories import related_groups
+from digest.compose import arrange
 
 
 def article(aid: str, title: str, *paragraphs: str) -> Article:
@@ -32,7 +34,7 @@ def items_for(*articles: Article, budget: int = 180):
 def test_same_story_is_related_and_shares_a_theme():
     docs, items = items_for(CHIPS, CHIPS_AGAIN, COOKING)
     assert sorted(map(sorted, related_groups(docs))) == [[0, 1], [2]]
-    themes = group(docs, items, DEFAULT_THEMES)
+    themes = arrange(docs, items, DEFAULT_THEMES)
     chips = next(t for t in themes if t.key == "ai-chips")
     assert {i.article.id for i in chips.items} == {"c1", "c2"}
     assert chips.items[0].related
@@ -43,14 +45,14 @@ def test_same_story_is_related_and_shares_a_theme():
 
 def test_near_identical_sentences_are_not_repeated_in_a_theme():
     docs, items = items_for(CHIPS, CHIPS_AGAIN)
-    (theme,) = group(docs, items, DEFAULT_THEMES)
+    (theme,) = arrange(docs, items, DEFAULT_THEMES)
     shown = [s.text for i in theme.items for s in i.summary.sentences]
     assert len(shown) == len(set(shown))
 
 
 def test_every_item_lands_in_exactly_one_theme():
     docs, items = items_for(CHIPS, COOKING)
-    themes = group(docs, items, (ThemeSpec("x", "甲", "X", ("不存在的词",)),))
+    themes = arrange(docs, items, (ThemeSpec("x", "甲", "X", ("不存在的词",)),))
     placed = [i.article.id for t in themes for i in t.items]
     assert sorted(placed) == ["c1", "k1"]
 
@@ -74,7 +76,7 @@ def test_figures_and_names_from_a_real_sample_sentence():
 
 
 def test_clustering_separates_topics_with_given_and_chosen_counts():
-    from digest.themes import cluster_documents
+    from digest.clustering import cluster_documents
 
     topics = {
         "chips": ["英伟达芯片出口管制放松，半导体股大涨，台积电和博通跟涨。",
@@ -105,11 +107,11 @@ def test_overview_does_not_repeat_a_summary_sentence():
                     "市场预期对华芯片出口管制将放松，算力需求持续旺盛。",
                     "分析人士认为，半导体行业景气度有望延续到明年。")
     docs, items = items_for(CHIPS, third, budget=60)
-    (theme,) = group(docs, items, DEFAULT_THEMES, budget=60)
+    (theme,) = arrange(docs, items, DEFAULT_THEMES, budget=60)
     shown = [s.text.strip() for i in theme.items for s in i.summary.sentences]
     assert theme.overview and theme.overview not in shown
     docs, items = items_for(CHIPS, CHIPS_AGAIN, budget=60)  # every sentence shown: no overview
-    (theme,) = group(docs, items, DEFAULT_THEMES, budget=60)
+    (theme,) = arrange(docs, items, DEFAULT_THEMES, budget=60)
     assert theme.overview == ""
 
 
@@ -122,7 +124,7 @@ def test_overview_leaves_out_headings_and_list_items():
                       "算力需求。",
                       "市场预期算力需求将持续旺盛，半导体行业景气度有望延续到明年。")
     docs, items = items_for(listing, budget=40)
-    (theme,) = group(docs, items, DEFAULT_THEMES, budget=60)
+    (theme,) = arrange(docs, items, DEFAULT_THEMES, budget=60)
     assert theme.overview == "市场预期算力需求将持续旺盛，半导体行业景气度有望延续到明年。"
 
 
@@ -157,7 +159,7 @@ def test_randomised_lsa_for_large_corpora_agrees_with_the_exact_svd():
     import numpy as np
 
     from digest.models import Document, Sentence
-    from digest.themes import doc_vectors
+    from digest.clustering import doc_vectors
 
     rng = random.Random(5)
     topics = [[f"{name}{i}" for i in range(60)] for name in ("chip", "bank", "ball", "rain")]

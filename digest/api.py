@@ -1,0 +1,24 @@
+"""The Python API beyond a build: summarise free text as `digest summarize` does.
+
+    from digest import summarize_text
+    for summary in summarize_text(open("article.txt", encoding="utf-8").read(), 120):
+        print(summary.text, summary.keywords)
+"""
+
+from __future__ import annotations
+
+from .clean import clean
+from .document import document
+from .models import RawText, Summary
+from .summarize import summarize
+
+
+def summarize_text(text: str, budget: int = 180, source: str = "<stdin>",
+                   max_sentences: int = 5) -> list[Summary]:
+    """Clean and summarise free text (one or several articles).
+
+    The cleaner sets aside the title line, datelines, bylines and page
+    furniture first, so the summary is drawn from the article's own sentences.
+    """
+    return [summarize(document(article), budget, max_sentences=max_sentences)
+            for article in clean(RawText(source, text, "txt"))]
