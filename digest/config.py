@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 
 from .errors import ConfigError
 from .validate import SCRIPTS, check, read_array, read_section
-from .validate import MAX_FILE_MB, WEEKDAYS  # noqa: F401  (importable from here too)
+from .validate import ENGINES, MAX_FILE_MB, WEEKDAYS  # noqa: F401  (importable from here too)
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,8 @@ from .errors import ConfigError
 
 SCRIPTS = ("hans", "hant", "tw", "hk")
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+# The translator engines; translate.TRANSLATORS has one entry for each.
+ENGINES = ("none", "argos", "libretranslate", "openai")
 MAX_FILE_MB = 100
 _CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f]")
 _ADDRESS = re.compile(r"[^@\s<>,;\"]+@[^@\s<>,;\"]+")
@@ -139,10 +141,8 @@ def check(config) -> None:
             raise ConfigError(f"'sources.feeds' entry {feed!r}: only http(s) addresses or file paths")
     if config.smtp.security not in ("starttls", "ssl", "none"):
         raise ConfigError("'smtp.security' must be one of starttls, ssl, none")
-    from .translate import TRANSLATORS
-
-    if config.translate.engine not in TRANSLATORS:
-        raise ConfigError(f"'translate.engine' must be one of {', '.join(TRANSLATORS)}, "
+    if config.translate.engine not in ENGINES:
+        raise ConfigError(f"'translate.engine' must be one of {', '.join(ENGINES)}, "
                           f"got {config.translate.engine!r}")
     if config.translate.engine == "openai" and not config.translate.model:
         raise ConfigError("translate.engine = \"openai\" needs 'translate.model' (the model's name "
