@@ -16,7 +16,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "digest"
 LAYERS = {
     "base": ("config", "validate", "models", "errors", "version"),
     "text": ("clean", "header", "rules", "sentences", "words", "wordlists", "script", "lexicon"),
-    "store": ("state", "lock", "outbox", "faults", "workers"),
+    "store": ("state", "schema", "lock", "outbox", "faults", "workers"),
     "sources": ("readers", "page", "pagebody", "pagemeta", "html", "feeds", "fetch", "ingest",
                 "dedupe"),
     "editorial": ("summarize", "themes", "facts", "compose", "translate"),
