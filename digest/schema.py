@@ -1,9 +1,12 @@
-"""The state file's tables, and how an article is kept in a row (JSON of its record)."""
+"""The state file's tables, their upgrade from earlier versions, and how an article is kept
+in a row (JSON of its record)."""
 
 from __future__ import annotations
 
 import dataclasses
 import json
+import re
+import sqlite3
 
 from .models import Article
 
@@ -38,7 +41,8 @@ CREATE TABLE IF NOT EXISTS digests (
     folder   TEXT NOT NULL,
     articles TEXT NOT NULL,
     files    TEXT NOT NULL,
-    sent_at  TEXT
+    sent_at  TEXT,
+    brief    TEXT
 );
 CREATE TABLE IF NOT EXISTS deliveries (
     period     TEXT NOT NULL,
@@ -65,6 +69,29 @@ CREATE TABLE IF NOT EXISTS runs (
     result   TEXT NOT NULL
 );
 """
+
+
+def upgrade(db: sqlite3.Connection) -> None:
+    """Add what earlier versions' state files lack: the digests' ``brief`` column, filled in
+    for the briefs already built from their period ("daily-2026-11-21", "daily-2026-11-21-2")."""
+    if _has_brief(db):
+        return
+    with db:
+        db.execute("BEGIN IMMEDIATE")       # another program may be upgrading it too
+        if _has_brief(db):
+            return
+        db.execute("ALTER TABLE digests ADD COLUMN brief TEXT")
+        periods = [row[0] for row in db.execute("SELECT period FROM digests")]
+        db.executemany("UPDATE digests SET brief = ? WHERE period = ?",
+                       [(dated[1], period) for period in periods
+                        if (dated := _BRIEF_PERIOD.fullmatch(period))])
+
+
+def _has_brief(db: sqlite3.Connection) -> bool:
+    return "brief" in {row[1] for row in db.execute("PRAGMA table_info(digests)")}
+
+
+_BRIEF_PERIOD = re.compile(r"(.+)-\d{4}-\d{2}-\d{2}(-\d+)?")
 
 
 def article_to_json(article: Article) -> str:

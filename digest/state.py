@@ -16,7 +16,7 @@ from pathlib import Path
 from .errors import DigestError
 from .faults import point
 from .models import Article, FileOutcome
-from .schema import SCHEMA, article_from_json, article_to_json
+from .schema import SCHEMA, article_from_json, article_to_json, upgrade
 
 
 @dataclass(frozen=True)
@@ -27,6 +27,21 @@ class DigestRecord:
     articles: tuple[str, ...]
     files: dict
     sent_at: str | None
+    brief: str | None = None            # the brief's name; None for the weekly digest
+
+
+@dataclass(frozen=True)
+class RunRecord:
+    """One run for the runs table: its kind ("build", "brief:daily", "add") and outcome."""
+    kind: str
+    result: str
+
+
+@dataclass(frozen=True)
+class Translations:
+    """New translations for the cache: one engine's {Chinese text: English}."""
+    engine: str
+    table: dict[str, str]
 
 
 LOCK_TIMEOUT = 10.0     # seconds to wait for another program's lock on the state file
@@ -60,6 +75,7 @@ class State:
                 self.db = sqlite3.connect(self.path, timeout=LOCK_TIMEOUT)
             if not readonly or not self.path.exists():
                 self.db.executescript(SCHEMA)
+                upgrade(self.db)
             self.db.execute("SELECT count(*) FROM files").fetchone()
         except sqlite3.OperationalError as exc:
             if "locked" in str(exc):
@@ -186,16 +202,18 @@ class State:
 
     @staticmethod
     def _record(row) -> DigestRecord:
-        return DigestRecord(row[0], row[1], row[2], tuple(json.loads(row[3])), json.loads(row[4]), row[5])
+        brief = row[6] if len(row) > 6 else None      # a read-only state file not yet upgraded
+        return DigestRecord(row[0], row[1], row[2], tuple(json.loads(row[3])), json.loads(row[4]),
+                            row[5], brief)
 
     # ------------------------------------------------------------ writing
     def record(self, outcomes: list[FileOutcome], digest: DigestRecord | None = None,
-               run: tuple[str, str] | None = None, claim: bool = True,
-               translations: tuple[str, dict[str, str]] | None = None) -> None:
+               run: RunRecord | None = None, claim: bool = True,
+               translations: Translations | None = None) -> None:
         """Record a run's files, new articles and digest in one transaction.
 
         ``claim`` marks the digest's articles as used (a brief leaves them pending);
-        ``translations`` is (engine, {source: target}) to add to the cache.
+        ``translations`` are added to the cache.
         """
         try:
             self._write(outcomes, digest, run, claim, translations)
@@ -228,19 +246,20 @@ class State:
                                             [(b, a.id) for b in bands(from_blob(sig))])
             if digest is not None:
                 self.db.execute(
-                    "INSERT OR REPLACE INTO digests (period, built_at, folder, articles, files, sent_at)"
-                    " VALUES (?, ?, ?, ?, ?, ?)",
+                    "INSERT OR REPLACE INTO digests"
+                    " (period, built_at, folder, articles, files, sent_at, brief)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?)",
                     (digest.period, digest.built_at, digest.folder, json.dumps(list(digest.articles)),
-                     json.dumps(digest.files), digest.sent_at))
+                     json.dumps(digest.files), digest.sent_at, digest.brief))
                 if claim:
                     self.db.executemany("UPDATE articles SET period = ? WHERE id = ?",
                                         [(digest.period, i) for i in digest.articles])
-            if translations:
-                engine, table = translations
+            if translations is not None:
                 self.db.executemany(
                     "INSERT OR REPLACE INTO translations (engine, source, target) VALUES (?, ?, ?)",
-                    [(engine, source, target) for source, target in table.items()])
+                    [(translations.engine, source, target)
+                     for source, target in translations.table.items()])
             if run is not None:
                 self.db.execute("INSERT INTO runs (kind, at, result) VALUES (?, ?, ?)",
-                                (run[0], now, run[1]))
+                                (run.kind, now, run.result))
             point("recording")            # inside the transaction, before it commits
