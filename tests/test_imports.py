@@ -15,10 +15,12 @@ PACKAGE = Path(__file__).resolve().parent.parent / "digest"
 # Groups from the bottom up: a module may import its own group and those listed before it.
 LAYERS = {
     "base": ("config", "validate", "models", "errors", "version"),
-    "text": ("clean", "header", "rules", "sentences", "words", "wordlists", "script", "lexicon"),
+    # dedupe is MinHash maths on text, no I/O: the state indexes its band keys, ingest's
+    # duplicate check compares its signatures.
+    "text": ("clean", "header", "rules", "sentences", "words", "wordlists", "script", "lexicon",
+             "dedupe"),
     "store": ("state", "schema", "lock", "outbox", "faults", "workers"),
-    "sources": ("readers", "page", "pagebody", "pagemeta", "html", "feeds", "fetch", "ingest",
-                "dedupe"),
+    "sources": ("readers", "page", "pagebody", "pagemeta", "html", "feeds", "fetch", "ingest"),
     "editorial": ("summarize", "themes", "facts", "compose", "translate"),
     "output": ("render", "send"),
     "run": ("pipeline", "schedule", "status"),
@@ -32,9 +34,6 @@ ALLOWED_EXCEPTIONS = {
     # Loading a config switches script.convert's regional vocabulary on or off; render's
     # "zh" filter relies on it. Goes once render passes the setting to convert itself.
     ("config", "script"),
-    # The state indexes each stored MinHash signature by dedupe.bands, the keys that
-    # ingest's duplicate check looks up.
-    ("state", "dedupe"),
 }
 
 
