@@ -9,7 +9,7 @@ The Python API mirrors the CLI::
 
 import os
 
-__version__ = "0.1.0"
+from .version import __version__
 
 # The similarity matrices here are small: BLAS threads would only spin against the
 # worker processes, so numpy's BLAS runs on one thread unless the user says otherwise.

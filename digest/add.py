@@ -41,7 +41,7 @@ def add(config: Config, target: str, lock_wait: float = 0.0) -> Added:
     """Save ``target`` (an http(s) address or a file path) into the first source folder,
     then read and record it."""
     from .ingest import ingest_one
-    from .state import State
+    from .state import RunRecord, State
 
     if not config.sources.folders:
         raise DigestError("no source folder to save into: set sources.folders in "
@@ -55,7 +55,7 @@ def add(config: Config, target: str, lock_wait: float = 0.0) -> Added:
         with State(config.state.file) as state:
             outcome = ingest_one(config, state, path)
             if outcome is not None:
-                state.record([outcome], run=("add", f"{outcome.status} {path.name}"))
+                state.record([outcome], run=RunRecord("add", f"{outcome.status} {path.name}"))
     return Added(path, outcome)
 
 

@@ -18,8 +18,8 @@ import time
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
-from . import __version__
 from .errors import SourceError
+from .version import __version__
 
 USER_AGENT = f"digest/{__version__} (+feed reader)"
 MAX_REDIRECTS = 5

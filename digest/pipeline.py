@@ -10,7 +10,6 @@ import contextlib
 import dataclasses
 import logging
 import os
-import re
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -21,7 +20,7 @@ from .config import Brief, Config
 from .faults import point
 from .lock import RunLock
 from .models import Article, FileOutcome, Window
-from .state import DigestRecord, State
+from .state import DigestRecord, RunRecord, State, Translations
 
 log = logging.getLogger(__name__)
 
@@ -126,7 +125,7 @@ def build(config: Config, *, since: date | None = None, dry_run: bool = False,
                 if (outcomes or scheduled) and not dry_run:
                     # A scheduled run is recorded even when no file changed: a make-up
                     # run that finds nothing new has still made up the run it was for.
-                    state.record(outcomes, run=(kind, "nothing new"))
+                    state.record(outcomes, run=RunRecord(kind, "nothing new"))
                 return BuildResult(period, None, 0, len(new), tuple(outcomes), dry_run)
             digest = compose(config, chosen, window, now, progress, clock.lap,
                              jobs=jobs or os.cpu_count() or 1)
@@ -137,8 +136,8 @@ def build(config: Config, *, since: date | None = None, dry_run: bool = False,
                                    True, _themes(digest), clock.result())
             folder = _publish(config, state, digest, clock, outcomes=outcomes,
                               built_at=now.isoformat(timespec="seconds"), sent_at=None,
-                              run=(kind, f"built {period}"), claim=brief is None,
-                              translations=(engine, translated))
+                              run=RunRecord(kind, f"built {period}"), brief=brief,
+                              translations=Translations(engine, translated))
             return BuildResult(period, folder, len(digest.items), len(new), tuple(outcomes),
                                False, _themes(digest), clock.result())
 
@@ -161,9 +160,13 @@ def check_sources(config: Config) -> None:
 
 
 def _publish(config: Config, state: State, digest, clock: Stopwatch, *, outcomes, built_at: str,
-             sent_at: str | None, run, claim: bool, translations) -> Path:
+             sent_at: str | None, run: RunRecord | None, brief: Brief | None,
+             translations: Translations, claim: bool = True) -> Path:
     """Render the digest, write it to the outbox, then record it: the state only
-    says a digest is built once its files are durable. Returns its folder."""
+    says a digest is built once its files are durable. Returns its folder.
+
+    A brief's articles stay pending for the weekly digest; a weekly digest's are
+    claimed unless ``claim`` is False (a digest rendered again claims nothing new)."""
     from . import outbox
     from .render import render
 
@@ -175,8 +178,10 @@ def _publish(config: Config, state: State, digest, clock: Stopwatch, *, outcomes
     record = DigestRecord(
         period=digest.period, built_at=built_at, folder=str(folder),
         articles=tuple(i.article.id for i in digest.items),
-        files={name: len(data) for name, data in rendered.files}, sent_at=sent_at)
-    state.record(outcomes, digest=record, run=run, claim=claim, translations=translations)
+        files={name: len(data) for name, data in rendered.files}, sent_at=sent_at,
+        brief=brief.name if brief else None)
+    state.record(outcomes, digest=record, run=run, claim=claim and brief is None,
+                 translations=translations)
     clock.lap("record")
     return folder
 
@@ -238,15 +243,15 @@ def rerender(config: Config, period: str | None = None, lock_wait: float = 30.0)
                 raise DigestError(f"no digest {period or 'built yet'} to render again; "
                                   "run `digest build` first")
             built_at = datetime.fromisoformat(record.built_at)
-            dated = re.fullmatch(r"(.+)-(\d{4}-\d{2}-\d{2})(-\d+)?", record.period)  # a brief's
-            brief = config.brief(dated[1]) if dated else None
-            day = datetime.fromisoformat(dated[2]) if dated else built_at
-            window = dataclasses.replace(window_for(config, day, brief), period=record.period)
+            brief = config.brief(record.brief) if record.brief else None
+            # A window ends on the day its digest was built: built_at gives back its dates.
+            window = dataclasses.replace(window_for(config, built_at, brief), period=record.period)
             articles = state.articles_by_id(record.articles)
             digest = compose(config, articles, window, built_at)
             digest, translated, engine = english(config, digest, state.translations)
             folder = _publish(config, state, digest, Stopwatch(), outcomes=[],
                               built_at=record.built_at, sent_at=record.sent_at, run=None,
-                              claim=False, translations=(engine, translated))
+                              brief=brief, claim=False,
+                              translations=Translations(engine, translated))
             return BuildResult(record.period, folder, len(digest.items), 0, (), False,
                                _themes(digest))

@@ -68,7 +68,7 @@ def _glossary_variants():
     mainland forms; longest first."""
     import re
 
-    from .words import glossary
+    from .wordlists import glossary
 
     mainland = {}
     for hans, variants, _english, _kind in glossary():

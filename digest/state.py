@@ -7,7 +7,6 @@ one run are committed in a single transaction, after the outbox is durable.
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import sqlite3
 from dataclasses import dataclass
@@ -17,65 +16,7 @@ from pathlib import Path
 from .errors import DigestError
 from .faults import point
 from .models import Article, FileOutcome
-
-SCHEMA = """
-CREATE TABLE IF NOT EXISTS files (
-    source   TEXT PRIMARY KEY,
-    sha256   TEXT NOT NULL,
-    size     INTEGER NOT NULL DEFAULT 0,
-    status   TEXT NOT NULL CHECK (status IN ('included', 'skipped', 'failed')),
-    reason   TEXT NOT NULL DEFAULT '',
-    articles INTEGER NOT NULL DEFAULT 0,
-    seen_at  TEXT NOT NULL
-);
-CREATE TABLE IF NOT EXISTS articles (
-    id         TEXT PRIMARY KEY,
-    source     TEXT NOT NULL,
-    title      TEXT NOT NULL,
-    data       TEXT NOT NULL,
-    first_seen TEXT NOT NULL,
-    period     TEXT,
-    minhash    BLOB
-);
-CREATE INDEX IF NOT EXISTS articles_period ON articles(period);
-CREATE TABLE IF NOT EXISTS bands (
-    band       TEXT NOT NULL,
-    article_id TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS bands_band ON bands(band);
-CREATE TABLE IF NOT EXISTS digests (
-    period   TEXT PRIMARY KEY,
-    built_at TEXT NOT NULL,
-    folder   TEXT NOT NULL,
-    articles TEXT NOT NULL,
-    files    TEXT NOT NULL,
-    sent_at  TEXT
-);
-CREATE TABLE IF NOT EXISTS deliveries (
-    period     TEXT NOT NULL,
-    recipient  TEXT NOT NULL,
-    message_id TEXT NOT NULL,
-    sent_at    TEXT NOT NULL,
-    PRIMARY KEY (period, recipient)
-);
-CREATE TABLE IF NOT EXISTS translations (
-    engine TEXT NOT NULL,
-    source TEXT NOT NULL,
-    target TEXT NOT NULL,
-    PRIMARY KEY (engine, source)
-);
-CREATE TABLE IF NOT EXISTS remote (
-    source        TEXT PRIMARY KEY,
-    etag          TEXT,
-    last_modified TEXT
-);
-CREATE TABLE IF NOT EXISTS runs (
-    id       INTEGER PRIMARY KEY AUTOINCREMENT,
-    kind     TEXT NOT NULL,
-    at       TEXT NOT NULL,
-    result   TEXT NOT NULL
-);
-"""
+from .schema import SCHEMA, article_from_json, article_to_json, upgrade
 
 
 @dataclass(frozen=True)
@@ -86,6 +27,21 @@ class DigestRecord:
     articles: tuple[str, ...]
     files: dict
     sent_at: str | None
+    brief: str | None = None            # the brief's name; None for the weekly digest
+
+
+@dataclass(frozen=True)
+class RunRecord:
+    """One run for the runs table: its kind ("build", "brief:daily", "add") and outcome."""
+    kind: str
+    result: str
+
+
+@dataclass(frozen=True)
+class Translations:
+    """New translations for the cache: one engine's {Chinese text: English}."""
+    engine: str
+    table: dict[str, str]
 
 
 LOCK_TIMEOUT = 10.0     # seconds to wait for another program's lock on the state file
@@ -98,16 +54,6 @@ def _locked(path: Path) -> DigestError:
 
 def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
-
-
-def article_to_json(article: Article) -> str:
-    return json.dumps(dataclasses.asdict(article), ensure_ascii=False)
-
-
-def article_from_json(text: str) -> Article:
-    data = json.loads(text)
-    data["paragraphs"] = tuple(data["paragraphs"])
-    return Article(**data)
 
 
 class State:
@@ -129,6 +75,7 @@ class State:
                 self.db = sqlite3.connect(self.path, timeout=LOCK_TIMEOUT)
             if not readonly or not self.path.exists():
                 self.db.executescript(SCHEMA)
+                upgrade(self.db)
             self.db.execute("SELECT count(*) FROM files").fetchone()
         except sqlite3.OperationalError as exc:
             if "locked" in str(exc):
@@ -255,16 +202,18 @@ class State:
 
     @staticmethod
     def _record(row) -> DigestRecord:
-        return DigestRecord(row[0], row[1], row[2], tuple(json.loads(row[3])), json.loads(row[4]), row[5])
+        brief = row[6] if len(row) > 6 else None      # a read-only state file not yet upgraded
+        return DigestRecord(row[0], row[1], row[2], tuple(json.loads(row[3])), json.loads(row[4]),
+                            row[5], brief)
 
     # ------------------------------------------------------------ writing
     def record(self, outcomes: list[FileOutcome], digest: DigestRecord | None = None,
-               run: tuple[str, str] | None = None, claim: bool = True,
-               translations: tuple[str, dict[str, str]] | None = None) -> None:
+               run: RunRecord | None = None, claim: bool = True,
+               translations: Translations | None = None) -> None:
         """Record a run's files, new articles and digest in one transaction.
 
         ``claim`` marks the digest's articles as used (a brief leaves them pending);
-        ``translations`` is (engine, {source: target}) to add to the cache.
+        ``translations`` are added to the cache.
         """
         try:
             self._write(outcomes, digest, run, claim, translations)
@@ -297,19 +246,20 @@ class State:
                                             [(b, a.id) for b in bands(from_blob(sig))])
             if digest is not None:
                 self.db.execute(
-                    "INSERT OR REPLACE INTO digests (period, built_at, folder, articles, files, sent_at)"
-                    " VALUES (?, ?, ?, ?, ?, ?)",
+                    "INSERT OR REPLACE INTO digests"
+                    " (period, built_at, folder, articles, files, sent_at, brief)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?)",
                     (digest.period, digest.built_at, digest.folder, json.dumps(list(digest.articles)),
-                     json.dumps(digest.files), digest.sent_at))
+                     json.dumps(digest.files), digest.sent_at, digest.brief))
                 if claim:
                     self.db.executemany("UPDATE articles SET period = ? WHERE id = ?",
                                         [(digest.period, i) for i in digest.articles])
-            if translations:
-                engine, table = translations
+            if translations is not None:
                 self.db.executemany(
                     "INSERT OR REPLACE INTO translations (engine, source, target) VALUES (?, ?, ?)",
-                    [(engine, source, target) for source, target in table.items()])
+                    [(translations.engine, source, target)
+                     for source, target in translations.table.items()])
             if run is not None:
                 self.db.execute("INSERT INTO runs (kind, at, result) VALUES (?, ?, ?)",
-                                (run[0], now, run[1]))
+                                (run.kind, now, run.result))
             point("recording")            # inside the transaction, before it commits

@@ -1,7 +1,8 @@
 """Machine translation of titles and summaries (Chinese -> English), pluggable by name.
 
-``TRANSLATORS`` maps ``translate.engine`` to a class: an offline Argos Translate
-model package run by ctranslate2 + sentencepiece, a LibreTranslate-compatible
+``TRANSLATORS`` maps each engine name of ``config.ENGINES`` (``translate.engine``)
+to a class: an offline Argos Translate model package run by ctranslate2 +
+sentencepiece, a LibreTranslate-compatible
 HTTP server, or a language model behind an OpenAI-compatible chat-completions
 endpoint (Ollama, vLLM, llama.cpp's server or a hosted service). Translations are cached in the state file per engine, so a rebuild
 never translates the same sentence twice; when a translator fails the digest

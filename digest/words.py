@@ -10,36 +10,13 @@ from __future__ import annotations
 import logging
 import re
 from functools import lru_cache
-from importlib import resources
 
 from .script import fold_width, to_simplified
+from .wordlists import glossary, stop_words
 
 log = logging.getLogger(__name__)
 
 _PUNCT_ONLY = re.compile(r"^[\W_]+$")
-
-
-def _data_lines(name: str):
-    text = resources.files("digest").joinpath("data").joinpath(name).read_text(encoding="utf-8")
-    for line in text.splitlines():
-        if line.strip() and not line.startswith("#"):
-            yield line
-
-
-@lru_cache(maxsize=1)
-def stop_words() -> frozenset[str]:
-    return frozenset(w for line in _data_lines("stopwords.txt") for w in line.split())
-
-
-@lru_cache(maxsize=1)
-def glossary() -> tuple[tuple[str, tuple[str, ...], str, str], ...]:
-    """(Simplified, Traditional variants, English, kind) for every glossary row."""
-    rows = []
-    for line in _data_lines("glossary.tsv"):
-        hans, hant, english, kind = (line.split("\t") + ["", "", "", ""])[:4]
-        variants = tuple(v for v in hant.split(",") if v and v != hans)
-        rows.append((hans, variants, english, kind))
-    return tuple(rows)
 
 
 class JiebaSegmenter:

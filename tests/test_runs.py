@@ -42,6 +42,8 @@ def test_brief_covers_its_window_and_leaves_articles_for_the_weekly(project: Pat
     now = datetime.now(ZONE)
     made = build(config, brief=brief, now=now)
     assert made.period == f"daily-{now.date().isoformat()}"
+    window = _window(made.folder)
+    assert window[1:] == (now.date().isoformat(),) * 2
     manifest = json.loads((made.folder / "manifest.json").read_text(encoding="utf-8"))
     assert len(manifest["articles"]) == 12
     assert "AI &amp; Markets Daily" in (made.folder / "email.html").read_text(encoding="utf-8")
@@ -53,6 +55,15 @@ def test_brief_covers_its_window_and_leaves_articles_for_the_weekly(project: Pat
 
     redone = rerender(config, made.period)
     assert (redone.period, redone.articles) == (made.period, 12)
+    assert _window(redone.folder) == window
+    assert "AI &amp; Markets Daily" in (redone.folder / "email.html").read_text(encoding="utf-8")
+    # A state file from before digests named their brief: opening it fills the name in.
+    with sqlite3.connect(config.state.file) as db:
+        db.execute("ALTER TABLE digests DROP COLUMN brief")
+    db.close()
+    redone = rerender(config, made.period)
+    assert _window(redone.folder) == window
+    assert "AI &amp; Markets Daily" in (redone.folder / "email.html").read_text(encoding="utf-8")
 
     weekly = build(config, now=now)                # the brief left every article pending
     assert weekly.articles == 12 and weekly.folder.name == now.strftime("%G-W%V")
@@ -64,6 +75,33 @@ def test_brief_covers_its_window_and_leaves_articles_for_the_weekly(project: Pat
     next_day = build(config, brief=brief, now=later)
     manifest = json.loads((next_day.folder / "manifest.json").read_text(encoding="utf-8"))
     assert [a["title"] for a in manifest["articles"]] == ["英伟达发布新一代芯片"]
+
+
+def _window(folder: Path) -> tuple[str, str, str]:
+    manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+    return manifest["period"], manifest["start"], manifest["end"]
+
+
+def test_a_state_file_from_before_brief_names_is_upgraded_on_opening(tmp_path: Path):
+    from digest.schema import SCHEMA
+    from digest.state import State
+
+    path = tmp_path / "digest.sqlite3"
+    with sqlite3.connect(path) as db:
+        db.executescript(SCHEMA.replace("    sent_at  TEXT,\n    brief    TEXT\n", "    sent_at  TEXT\n"))
+        db.executemany("INSERT INTO digests VALUES (?, '2026-11-21T18:00:00+08:00', 'f', '[]', '{}',"
+                       " NULL)", [("2026-W47",), ("2026-W47-2",), ("daily-2026-11-21",),
+                                  ("late-news-2026-11-21-2",)])
+    db.close()
+    with State(path, readonly=True) as state:             # read-only: left as it is
+        assert state.digest("daily-2026-11-21").brief is None
+    with State(path) as state:
+        briefs = {p: state.digest(p).brief for p in
+                  ("2026-W47", "2026-W47-2", "daily-2026-11-21", "late-news-2026-11-21-2")}
+    assert briefs == {"2026-W47": None, "2026-W47-2": None, "daily-2026-11-21": "daily",
+                      "late-news-2026-11-21-2": "late-news"}
+    with State(path) as state:                             # opened again: nothing to do
+        assert state.digest("daily-2026-11-21").brief == "daily"
 
 
 def test_brief_config_is_validated(tmp_path: Path):

@@ -149,6 +149,13 @@ def test_unknown_engine_is_a_config_error(tmp_path: Path):
         load(tmp_path / "config.toml")
 
 
+def test_every_engine_the_config_accepts_has_a_translator():
+    from digest.config import ENGINES
+    from digest.translate import TRANSLATORS
+
+    assert list(TRANSLATORS) == list(ENGINES)
+
+
 def test_an_installed_argos_package_translates_through_ctranslate2(project: Path, tmp_path: Path):
     pytest.importorskip("ctranslate2")
     from .conftest import ROOT, SEEDS

@@ -1,0 +1,104 @@
+"""The state file's tables, their upgrade from earlier versions, and how an article is kept
+in a row (JSON of its record)."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import re
+import sqlite3
+
+from .models import Article
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS files (
+    source   TEXT PRIMARY KEY,
+    sha256   TEXT NOT NULL,
+    size     INTEGER NOT NULL DEFAULT 0,
+    status   TEXT NOT NULL CHECK (status IN ('included', 'skipped', 'failed')),
+    reason   TEXT NOT NULL DEFAULT '',
+    articles INTEGER NOT NULL DEFAULT 0,
+    seen_at  TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS articles (
+    id         TEXT PRIMARY KEY,
+    source     TEXT NOT NULL,
+    title      TEXT NOT NULL,
+    data       TEXT NOT NULL,
+    first_seen TEXT NOT NULL,
+    period     TEXT,
+    minhash    BLOB
+);
+CREATE INDEX IF NOT EXISTS articles_period ON articles(period);
+CREATE TABLE IF NOT EXISTS bands (
+    band       TEXT NOT NULL,
+    article_id TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS bands_band ON bands(band);
+CREATE TABLE IF NOT EXISTS digests (
+    period   TEXT PRIMARY KEY,
+    built_at TEXT NOT NULL,
+    folder   TEXT NOT NULL,
+    articles TEXT NOT NULL,
+    files    TEXT NOT NULL,
+    sent_at  TEXT,
+    brief    TEXT
+);
+CREATE TABLE IF NOT EXISTS deliveries (
+    period     TEXT NOT NULL,
+    recipient  TEXT NOT NULL,
+    message_id TEXT NOT NULL,
+    sent_at    TEXT NOT NULL,
+    PRIMARY KEY (period, recipient)
+);
+CREATE TABLE IF NOT EXISTS translations (
+    engine TEXT NOT NULL,
+    source TEXT NOT NULL,
+    target TEXT NOT NULL,
+    PRIMARY KEY (engine, source)
+);
+CREATE TABLE IF NOT EXISTS remote (
+    source        TEXT PRIMARY KEY,
+    etag          TEXT,
+    last_modified TEXT
+);
+CREATE TABLE IF NOT EXISTS runs (
+    id       INTEGER PRIMARY KEY AUTOINCREMENT,
+    kind     TEXT NOT NULL,
+    at       TEXT NOT NULL,
+    result   TEXT NOT NULL
+);
+"""
+
+
+def upgrade(db: sqlite3.Connection) -> None:
+    """Add what earlier versions' state files lack: the digests' ``brief`` column, filled in
+    for the briefs already built from their period ("daily-2026-11-21", "daily-2026-11-21-2")."""
+    if _has_brief(db):
+        return
+    with db:
+        db.execute("BEGIN IMMEDIATE")       # another program may be upgrading it too
+        if _has_brief(db):
+            return
+        db.execute("ALTER TABLE digests ADD COLUMN brief TEXT")
+        periods = [row[0] for row in db.execute("SELECT period FROM digests")]
+        db.executemany("UPDATE digests SET brief = ? WHERE period = ?",
+                       [(dated[1], period) for period in periods
+                        if (dated := _BRIEF_PERIOD.fullmatch(period))])
+
+
+def _has_brief(db: sqlite3.Connection) -> bool:
+    return "brief" in {row[1] for row in db.execute("PRAGMA table_info(digests)")}
+
+
+_BRIEF_PERIOD = re.compile(r"(.+)-\d{4}-\d{2}-\d{2}(-\d+)?")
+
+
+def article_to_json(article: Article) -> str:
+    return json.dumps(dataclasses.asdict(article), ensure_ascii=False)
+
+
+def article_from_json(text: str) -> Article:
+    data = json.loads(text)
+    data["paragraphs"] = tuple(data["paragraphs"])
+    return Article(**data)
