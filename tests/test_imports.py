@@ -21,10 +21,11 @@ LAYERS = {
              "dedupe"),
     "store": ("state", "schema", "lock", "outbox", "faults", "workers"),
     "sources": ("readers", "page", "pagebody", "pagemeta", "html", "feeds", "fetch", "ingest"),
-    "editorial": ("summarize", "themes", "facts", "compose", "translate"),
+    "editorial": ("document", "summarize", "stories", "clustering", "themes", "repeats", "overviews",
+                  "facts", "compose", "translate"),
     "output": ("render", "send"),
     "run": ("pipeline", "schedule", "status"),
-    "faces": ("cli", "preview", "__init__", "__main__", "add", "init"),
+    "faces": ("cli", "preview", "__init__", "__main__", "add", "init", "api"),
 }
 RANK = {group: rank for rank, group in enumerate(LAYERS)}
 GROUP = {module: group for group, modules in LAYERS.items() for module in modules}
