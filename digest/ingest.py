@@ -11,6 +11,7 @@ import dataclasses
 import hashlib
 import logging
 import os
+import stat as stat_module
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -67,8 +68,9 @@ def ingest(config: Config, state: State, progress: Progress | None = None,
         if outcome is not None:
             outcomes.append(outcome)
     sources: list[str | Path] = [*paths, *config.sources.feeds]
+    stats = state.file_stats()
     for number, source in enumerate(sources, start=1):
-        outcome = _one(config, state, source)
+        outcome = _one(config, state, source, stats)
         if outcome is not None:
             outcomes.append(outcome)
         if progress and (number % 200 == 0 or number == len(sources)):
@@ -97,6 +99,16 @@ class _Job:
     data: bytes
     suffix: str
     mtime: float
+    stat: tuple[int, int] | None = None
+
+
+def _stat(path: Path) -> tuple[int, int] | None:
+    """(size, mtime_ns) of a regular file, else None."""
+    try:
+        found = os.stat(path)
+    except OSError:
+        return None
+    return (found.st_size, found.st_mtime_ns) if stat_module.S_ISREG(found.st_mode) else None
 
 
 def _parse_all(jobs: list[_Job]) -> list[FileOutcome]:
@@ -108,6 +120,7 @@ def _parse(job: _Job) -> FileOutcome:
 
     reader = READERS[job.suffix]
     outcome = _outcome(job.name, job.sha, len(job.data), lambda: reader(Path(job.name), job.data, job.mtime))
+    outcome = dataclasses.replace(outcome, stat=job.stat)
     if not outcome.articles:
         return outcome
     signatures = tuple(to_blob(signature(a.body)) for a in outcome.articles)
@@ -119,11 +132,15 @@ def _source_folder(config: Config, path: Path) -> Path | None:
     return next((f for f in config.sources.folders if path.is_relative_to(f)), None)
 
 
-def _one(config: Config, state: State, source: str | Path) -> FileOutcome | _Job | None:
+def _one(config: Config, state: State, source: str | Path,
+         stats: dict[str, tuple[int, int]] | None = None) -> FileOutcome | _Job | None:
     if isinstance(source, str) and source.lower().startswith(("http://", "https://")):
         return _remote(config, state, source)
     path = Path(source) if isinstance(source, Path) else config.root / source
     name = display_name(path)
+    stat = _stat(path)
+    if stat is not None and stats is not None and stats.get(name) == stat:
+        return None                        # the same size and time as when it was read
     try:
         limit = int(config.sources.max_file_mb * 1024 * 1024)
         # A file found in a folder may link only within it; a feed file named in
@@ -141,10 +158,12 @@ def _one(config: Config, state: State, source: str | Path) -> FileOutcome | _Job
     reader = read_feed if isinstance(source, str) else READERS.get(path.suffix.lower())
     if reader is None:
         return FileOutcome(name, sha, "skipped", f"unsupported file type '{path.suffix or '(none)'}'; "
-                                                  f"readable: {', '.join(sorted(READERS))}", size=len(data))
+                                                  f"readable: {', '.join(sorted(READERS))}", size=len(data),
+                           stat=stat)
     if reader is read_feed:                # needs the state: which entries are known
-        return _outcome(name, sha, len(data), lambda: _feed(config, state, data, name))
-    return _Job(name, sha, data, path.suffix.lower(), path.stat().st_mtime)
+        outcome = _outcome(name, sha, len(data), lambda: _feed(config, state, data, name))
+        return dataclasses.replace(outcome, stat=stat)
+    return _Job(name, sha, data, path.suffix.lower(), path.stat().st_mtime, stat)
 
 
 def _feed(config: Config, state: State, data: bytes, name: str):
@@ -282,8 +301,7 @@ def _dedupe(outcome: FileOutcome, seen: _Seen) -> FileOutcome:
         fresh.append(article)
         sigs.append(sig)
     if not fresh:
-        return FileOutcome(outcome.source, outcome.sha256, "skipped", "; ".join(notes),
-                           size=outcome.size)
+        return dataclasses.replace(outcome, status="skipped", reason="; ".join(notes),
+                                   articles=(), signatures=())
     reason = "; ".join([f"{len(fresh)} article(s)", *notes])
-    return FileOutcome(outcome.source, outcome.sha256, "included", reason, tuple(fresh),
-                       outcome.size, tuple(sigs))
+    return dataclasses.replace(outcome, reason=reason, articles=tuple(fresh), signatures=tuple(sigs))

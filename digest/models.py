@@ -192,4 +192,5 @@ class FileOutcome:
     signatures: tuple[bytes, ...] = ()   # MinHash of each article, same order
     etag: str | None = None              # a fetched source's validators, for a conditional GET
     last_modified: str | None = None
+    stat: tuple[int, int] | None = None  # a local file's (size, mtime_ns) when its bytes were read
 

@@ -57,6 +57,11 @@ CREATE TABLE IF NOT EXISTS translations (
     target TEXT NOT NULL,
     PRIMARY KEY (engine, source)
 );
+CREATE TABLE IF NOT EXISTS file_stats (
+    source   TEXT PRIMARY KEY,
+    size     INTEGER NOT NULL,
+    mtime_ns INTEGER NOT NULL
+);
 CREATE TABLE IF NOT EXISTS remote (
     source        TEXT PRIMARY KEY,
     etag          TEXT,

@@ -99,6 +99,15 @@ class State:
         row = self.db.execute("SELECT sha256 FROM files WHERE source = ?", (source,)).fetchone()
         return row[0] if row else None
 
+    def file_stats(self) -> dict[str, tuple[int, int]]:
+        """(size, mtime_ns) of every local file as it was when last read: a file that
+        still has both is not read again."""
+        try:
+            return {row[0]: (row[1], row[2])
+                    for row in self.db.execute("SELECT source, size, mtime_ns FROM file_stats")}
+        except sqlite3.OperationalError:       # a state file older than this table, opened read-only
+            return {}
+
     def validators(self, source: str) -> tuple[str | None, str | None]:
         """The ETag and Last-Modified a remote source last answered with."""
         row = self.db.execute("SELECT etag, last_modified FROM remote WHERE source = ?",
@@ -230,6 +239,9 @@ class State:
                     "INSERT OR REPLACE INTO files (source, sha256, size, status, reason, articles, seen_at)"
                     " VALUES (?, ?, ?, ?, ?, ?, ?)",
                     (o.source, o.sha256, o.size, o.status, o.reason, len(o.articles), now))
+                if o.stat is not None:
+                    self.db.execute("INSERT OR REPLACE INTO file_stats (source, size, mtime_ns)"
+                                    " VALUES (?, ?, ?)", (o.source, *o.stat))
                 if o.etag or o.last_modified:
                     self.db.execute("INSERT OR REPLACE INTO remote (source, etag, last_modified)"
                                     " VALUES (?, ?, ?)", (o.source, o.etag, o.last_modified))

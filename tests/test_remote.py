@@ -72,6 +72,7 @@ class Site(BaseHTTPRequestHandler):
 
     def etag(self) -> None:
         if self.headers.get("If-None-Match") == '"v1"':
+            Site.hits["304"] = Site.hits.get("304", 0) + 1
             self.send_response(304)
             self.end_headers()
             return
@@ -176,7 +177,7 @@ def test_conditional_get_keeps_the_validators_and_skips_an_unchanged_feed(tmp_pa
     url = f"{site}/etag.xml"
     assert run(tmp_path, [url])[url].status == "included"
     assert run(tmp_path, [url]) == {}                    # 304: nothing to read
-    assert Site.hits["/etag.xml"] == 2
+    assert Site.hits["/etag.xml"] == 2 and Site.hits["304"] == 1
 
 
 @pytest.mark.parametrize("path, reason", [
