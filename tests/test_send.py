@@ -55,9 +55,10 @@ class Inbox:
 def smtp_server():
     started = []
 
-    def start(inbox: Inbox) -> int:
+    def start(inbox: Inbox, **options) -> int:
+        """A server for ``inbox`` on a free port; ``options`` go to aiosmtpd's SMTP."""
         port = free_port()
-        controller = Controller(inbox, hostname="127.0.0.1", port=port)
+        controller = Controller(inbox, hostname="127.0.0.1", port=port, **options)
         controller.start()
         started.append(controller)
         return port
