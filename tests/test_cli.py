@@ -11,7 +11,7 @@ import pytest
 
 from digest.cli import EXAMPLES, main
 
-from .conftest import ROOT, SEEDS
+from .conftest import ROOT, SEEDS, SMALL
 
 
 def run(*args: str, cwd: Path, stdin: str | None = None) -> subprocess.CompletedProcess:
@@ -31,10 +31,11 @@ def test_every_command_has_help_ending_with_an_example(command, capsys):
     assert lines[-1] == example[-1]
 
 
-def test_build_then_nothing_new_then_status(project: Path):
+def test_build_then_nothing_new_then_status(small_project: Path):
+    project = small_project
     first = run("build", cwd=project)
     assert first.returncode == 0, first.stderr
-    assert first.stdout.startswith("Built 20") and "12 article(s)" in first.stdout
+    assert first.stdout.startswith("Built 20") and f"{len(SMALL)} article(s)" in first.stdout
     assert first.stderr == ""  # no terminal: no progress, only the one-line result
     second = run("build", cwd=project)
     assert second.returncode == 0 and "Nothing new" in second.stdout
