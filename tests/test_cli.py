@@ -69,7 +69,8 @@ def test_summarize_file_and_stdin(tmp_path: Path):
     assert from_file.stdout == from_stdin.stdout
 
 
-def test_dry_run_writes_nothing(project: Path):
+def test_dry_run_writes_nothing(small_project: Path):
+    project = small_project
     result = run("build", "--dry-run", cwd=project)
     assert result.returncode == 0 and result.stdout.rstrip().splitlines()[-1].startswith("Dry run")
     assert not (project / "outbox").exists()
@@ -125,7 +126,8 @@ def test_verbose_works_before_the_command_as_after_it(tmp_path: Path):
         assert done.returncode == 0, done.stderr
 
 
-def test_a_closed_output_pipe_ends_quietly(project: Path):
+def test_a_closed_output_pipe_ends_quietly(small_project: Path):
+    project = small_project
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     status = subprocess.Popen([sys.executable, "-m", "digest", "status"], cwd=project, env=env,
                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)

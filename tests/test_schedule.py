@@ -47,7 +47,8 @@ def test_missed_weeks_are_made_up_once(tmp_path: Path):
     assert missed_run(config, on_time, now) is None
 
 
-def test_scheduler_process_builds_missed_run_and_stops_on_sigterm(project: Path):
+def test_scheduler_process_builds_missed_run_and_stops_on_sigterm(small_project: Path):
+    project = small_project
     import os
     import signal
     import subprocess
@@ -100,7 +101,8 @@ def test_daily_run_fires_once_a_day_across_both_new_york_transitions(tmp_path: P
             assert (m.hour, m.minute) == ((3, minute) if skipped else (hour, minute)), m
 
 
-def test_a_make_up_run_that_finds_nothing_new_is_recorded_once(project: Path):
+def test_a_make_up_run_that_finds_nothing_new_is_recorded_once(small_project: Path):
+    project = small_project
     import sqlite3
 
     from digest.pipeline import build

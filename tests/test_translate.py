@@ -79,7 +79,8 @@ def test_libretranslate_gives_every_article_an_english_title_and_summary_once(pr
     assert Libre.requests == requests
 
 
-def test_a_server_that_is_down_leaves_key_facts_and_a_warning(project: Path, caplog):
+def test_a_server_that_is_down_leaves_key_facts_and_a_warning(small_project: Path, caplog):
+    project = small_project
     write_config(project, '[translate]\nengine = "libretranslate"\nurl = "http://127.0.0.1:9"\n'
                           'timeout_seconds = 2\n')
     result = build(load(project / "config.toml"), now=NOW)
@@ -89,7 +90,8 @@ def test_a_server_that_is_down_leaves_key_facts_and_a_warning(project: Path, cap
     assert "translation skipped this run" in caplog.text and "unreachable" in caplog.text
 
 
-def test_argos_without_a_model_says_how_to_install_one(project: Path, caplog):
+def test_argos_without_a_model_says_how_to_install_one(small_project: Path, caplog):
+    project = small_project
     write_config(project, '[translate]\nengine = "argos"\n')
     config = load(project / "config.toml")
     with pytest.raises(Unavailable, match=r"no Argos zh->en model is installed .* `digest install-model"):
@@ -126,7 +128,8 @@ def test_install_model_checks_the_package_and_installs_it_whole(tmp_path: Path):
     assert [p.name for p in models.iterdir()] == ["translate-zh_en-1_9"]
 
 
-def test_argos_with_a_broken_package_falls_back_with_a_clear_reason(project: Path, caplog):
+def test_argos_with_a_broken_package_falls_back_with_a_clear_reason(small_project: Path, caplog):
+    project = small_project
     write_config(project, '[translate]\nengine = "argos"\n')
     config = load(project / "config.toml")
     install_package(_package(project / "ok.argosmodel", {"from_code": "zh", "to_code": "en"}),
@@ -265,8 +268,9 @@ def test_a_chat_model_that_answers_in_prose_is_asked_one_text_at_a_time(project:
 
 
 @pytest.mark.parametrize("mode", ["error", "slow"])
-def test_a_chat_server_that_fails_or_stalls_leaves_key_facts_and_a_warning(project: Path, chat,
+def test_a_chat_server_that_fails_or_stalls_leaves_key_facts_and_a_warning(small_project: Path, chat,
                                                                             caplog, mode):
+    project = small_project
     Chat.mode = mode
     config = chat_config(project, chat, "timeout_seconds = 0.5\n")
     result = build(config, now=NOW)
