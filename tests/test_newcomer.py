@@ -16,7 +16,7 @@ from zoneinfo import ZoneInfo
 from digest.config import load
 from digest.pipeline import build
 
-from .conftest import ROOT, SEEDS, write_config
+from .conftest import ROOT, SEEDS, write_config, write_small
 from .test_cli import run
 
 
@@ -31,7 +31,7 @@ def test_a_dry_run_writes_no_file_at_all_not_even_a_lock(small_project: Path):
     result = run("build", "--dry-run", cwd=project)
     assert result.returncode == 0 and "Dry run: would build" in result.stdout, result.stderr
     assert tree(project) == before
-    assert run("build", cwd=project).returncode == 0
+    assert build(load(project / "config.toml")).built
     (project / "articles" / "new.txt").write_text(
         "英伟达发布新一代芯片\n\n英伟达周二发布新一代数据中心芯片，算力提升一倍。", encoding="utf-8")
     before = tree(project)
@@ -78,8 +78,7 @@ def test_no_existing_source_is_an_error_a_missing_one_among_others_a_warning(tmp
                            f"does not exist; create it and put articles in it, or set "
                            f"sources.folders in {tmp_path / 'config.toml'}\n")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["config.toml"]
-    (tmp_path / "articles").mkdir()
-    (tmp_path / "articles" / "a.txt").write_bytes((SEEDS / "000_6ab68325297169c1.txt").read_bytes())
+    write_small(tmp_path / "articles", ["gold.txt"])
     config = (tmp_path / "config.toml").read_text(encoding="utf-8")
     (tmp_path / "config.toml").write_text(
         config.replace('folders = ["nowhere"]', 'folders = ["nowhere", "articles"]'), encoding="utf-8")
