@@ -118,7 +118,7 @@ def build(config: Config, *, since: date | None = None, dry_run: bool = False,
             clock.lap("ingest")
             point("ingested")
             if brief is None:
-                chosen = _select(state, new, period, since, rebuild)
+                chosen = _select(state, new, period, _day_start(since, config), rebuild)
             else:
                 chosen = _select_brief(state, new, brief, period, now, rebuild)
             if not chosen:
@@ -202,13 +202,24 @@ def _unsent(state: State, window: Window) -> Window:
     return dataclasses.replace(window, period=period)
 
 
-def _select(state: State, new: list[Article], period: str, since: date | None,
+def _day_start(day: date | None, config: Config) -> str | None:
+    """The moment ``day`` begins in the schedule's zone, in UTC as the state file keeps
+    first-seen times (a date alone would be read as a UTC day)."""
+    if day is None:
+        return None
+    from datetime import timezone
+
+    start = datetime.combine(day, datetime.min.time(), tzinfo=config.schedule.zone)
+    return start.astimezone(timezone.utc).isoformat(timespec="seconds")
+
+
+def _select(state: State, new: list[Article], period: str, since: str | None,
             rebuild: bool) -> list[Article]:
     """The articles of this period's digest: pending ones, plus what it already held."""
     chosen: dict[str, Article] = {a.id: a for a in state.pending()}
     chosen.update((a.id, a) for a in new)
     if since is not None:
-        chosen.update((a.id, a) for a in state.articles_since(since.isoformat()))
+        chosen.update((a.id, a) for a in state.articles_since(since))
     if chosen or rebuild:
         # The week's digest is rebuilt whole: what it held stays in it.
         earlier = {a.id: a for a in state.articles_in(period)}

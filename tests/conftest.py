@@ -13,17 +13,18 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 
 def write_config(folder: Path, extra: str = "", sources: str = "articles",
-                 sources_extra: str = "") -> Path:
+                 sources_extra: str = "", digest_extra: str = "") -> Path:
     """A config.toml in ``folder`` using the project's real templates.
 
-    ``sources_extra`` adds keys to [sources]; ``extra`` adds whole tables.
+    ``sources_extra`` and ``digest_extra`` add keys to [sources] and [digest]; ``extra``
+    adds whole tables.
     """
     path = folder / "config.toml"
     path.write_text(
         f'[sources]\nfolders = ["{sources}"]\n{sources_extra}'
         f'[outbox]\nfolder = "outbox"\n'
         f'[state]\nfile = "state/digest.sqlite3"\n'
-        f'[digest]\ntemplates = "{(ROOT / "templates").as_posix()}"\n' + extra,
+        f'[digest]\ntemplates = "{(ROOT / "templates").as_posix()}"\n{digest_extra}' + extra,
         encoding="utf-8")
     return path
 
@@ -41,3 +42,36 @@ def config(project: Path):
     from digest.config import load
 
     return load(project / "config.toml")
+
+
+# Small articles on different stories, for tests that need a digest but not the seeds.
+SMALL = {
+    "chips.txt": "英伟达发布新一代芯片\n\n英伟达周三发布新一代数据中心芯片，性能较上一代提升约30%。"
+                 "公司表示，新产品将于明年第一季度向云服务商供货。\n\n"
+                 "分析人士认为，云计算巨头的资本开支仍在增长，芯片需求短期内不会放缓。\n",
+    "rates.txt": "美联储宣布降息25个基点\n\n美联储周三宣布将联邦基金利率下调25个基点，这是今年第三次降息。"
+                 "声明称，就业市场降温，通胀压力有所缓和。\n\n"
+                 "市场普遍预期经济增长放缓，美股三大指数收盘小幅上涨，美元指数走弱。\n",
+    "gold.txt": "国际金价创下历史新高\n\n受避险需求推动，国际金价本周上涨3.5%，逼近每盎司4000美元关口。"
+                "多国央行继续增持黄金储备。\n\n"
+                "交易员表示，地缘政治风险和降息预期是金价上涨的主要原因，短期内仍有上行空间。\n",
+    "models.txt": "国产大模型开源引发关注\n\n一家北京人工智能公司发布开源大模型，训练成本仅为同类产品的十分之一。"
+                  "开发者社区下载量在一周内突破百万次。\n\n"
+                  "业内人士指出，低成本模型将加速人工智能应用落地，也给海外竞争对手带来压力。\n",
+}
+
+
+def write_small(folder: Path, names=None) -> Path:
+    """Write the small articles (all, or those named) into ``folder``; returns it."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for name in names or SMALL:
+        (folder / name).write_text(SMALL[name], encoding="utf-8")
+    return folder
+
+
+@pytest.fixture
+def small_project(tmp_path: Path) -> Path:
+    """A folder holding config.toml and the small articles in articles/."""
+    write_small(tmp_path / "articles")
+    write_config(tmp_path)
+    return tmp_path

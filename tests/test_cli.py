@@ -11,7 +11,7 @@ import pytest
 
 from digest.cli import EXAMPLES, main
 
-from .conftest import ROOT, SEEDS
+from .conftest import ROOT, SEEDS, SMALL
 
 
 def run(*args: str, cwd: Path, stdin: str | None = None) -> subprocess.CompletedProcess:
@@ -31,10 +31,11 @@ def test_every_command_has_help_ending_with_an_example(command, capsys):
     assert lines[-1] == example[-1]
 
 
-def test_build_then_nothing_new_then_status(project: Path):
+def test_build_then_nothing_new_then_status(small_project: Path):
+    project = small_project
     first = run("build", cwd=project)
     assert first.returncode == 0, first.stderr
-    assert first.stdout.startswith("Built 20") and "12 article(s)" in first.stdout
+    assert first.stdout.startswith("Built 20") and f"{len(SMALL)} article(s)" in first.stdout
     assert first.stderr == ""  # no terminal: no progress, only the one-line result
     second = run("build", cwd=project)
     assert second.returncode == 0 and "Nothing new" in second.stdout
@@ -68,7 +69,8 @@ def test_summarize_file_and_stdin(tmp_path: Path):
     assert from_file.stdout == from_stdin.stdout
 
 
-def test_dry_run_writes_nothing(project: Path):
+def test_dry_run_writes_nothing(small_project: Path):
+    project = small_project
     result = run("build", "--dry-run", cwd=project)
     assert result.returncode == 0 and result.stdout.rstrip().splitlines()[-1].startswith("Dry run")
     assert not (project / "outbox").exists()
@@ -124,7 +126,8 @@ def test_verbose_works_before_the_command_as_after_it(tmp_path: Path):
         assert done.returncode == 0, done.stderr
 
 
-def test_a_closed_output_pipe_ends_quietly(project: Path):
+def test_a_closed_output_pipe_ends_quietly(small_project: Path):
+    project = small_project
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     status = subprocess.Popen([sys.executable, "-m", "digest", "status"], cwd=project, env=env,
                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)

@@ -124,15 +124,6 @@ def test_duplicates_in_other_script_or_with_other_boilerplate(tmp_path: Path):
         assert "duplicate of '天狼星资本:2024,困境、复苏、AI机会'" in outcomes[name].reason
 
 
-def test_seed_articles_are_not_taken_for_each_other(tmp_path: Path):
-    import shutil
-
-    shutil.copytree(SEEDS, tmp_path / "articles")
-    outcomes = outcomes_for(tmp_path)
-    assert sum(len(o.articles) for o in outcomes.values()) == 12
-    assert all(o.status == "included" and "duplicate" not in o.reason for o in outcomes.values())
-
-
 def test_unchanged_files_are_not_read_again(tmp_path: Path):
     import shutil
 

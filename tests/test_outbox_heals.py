@@ -19,7 +19,7 @@ from digest.config import load
 from digest.pipeline import build
 from digest.status import report
 
-from .conftest import ROOT, SEEDS, write_config
+from .conftest import ROOT, write_config, write_small
 
 POINTS = ["staging", "staged", "moved-aside", "swapped", "written", "recording"]
 
@@ -30,9 +30,7 @@ def env_at(point: str) -> dict:
 
 @pytest.fixture
 def built(tmp_path: Path) -> Path:
-    (tmp_path / "articles").mkdir()
-    seed = sorted(SEEDS.iterdir())[0]
-    (tmp_path / "articles" / seed.name).write_bytes(seed.read_bytes())
+    write_small(tmp_path / "articles", ["chips.txt"])
     write_config(tmp_path)
     assert build(load(tmp_path / "config.toml")).built
     return tmp_path

@@ -18,7 +18,8 @@ from digest.pipeline import build
 from .conftest import ROOT
 
 
-def test_preview_serves_index_html_and_markdown(project: Path):
+def test_preview_serves_index_html_and_markdown(small_project: Path):
+    project = small_project
     build(load(project / "config.toml"), now=datetime(2026, 11, 18, tzinfo=ZoneInfo("UTC")))
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     server = subprocess.Popen([sys.executable, "-m", "digest", "preview", "--no-browser", "--port", "0"],
@@ -155,7 +156,8 @@ def _lines(proc: subprocess.Popen):
     return next_line
 
 
-def test_preview_watch_renders_again_when_a_template_changes(project: Path):
+def test_preview_watch_renders_again_when_a_template_changes(small_project: Path):
+    project = small_project
     import shutil
 
     from .conftest import write_config
@@ -190,7 +192,8 @@ def test_preview_watch_renders_again_when_a_template_changes(project: Path):
         server.wait(timeout=10)
 
 
-def test_preview_refuses_nul_paths_and_foreign_hosts(project: Path):
+def test_preview_refuses_nul_paths_and_foreign_hosts(small_project: Path):
+    project = small_project
     import http.client
     import threading
 

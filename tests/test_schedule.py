@@ -12,6 +12,7 @@ from digest.config import load
 from digest.schedule import next_run
 
 from .conftest import write_config
+from .test_send import smtp_server  # noqa: F401 (fixture)
 
 
 def test_next_run_is_monday_eight_in_shanghai(tmp_path: Path):
@@ -46,7 +47,8 @@ def test_missed_weeks_are_made_up_once(tmp_path: Path):
     assert missed_run(config, on_time, now) is None
 
 
-def test_scheduler_process_builds_missed_run_and_stops_on_sigterm(project: Path):
+def test_scheduler_process_builds_missed_run_and_stops_on_sigterm(small_project: Path):
+    project = small_project
     import os
     import signal
     import subprocess
@@ -99,7 +101,8 @@ def test_daily_run_fires_once_a_day_across_both_new_york_transitions(tmp_path: P
             assert (m.hour, m.minute) == ((3, minute) if skipped else (hour, minute)), m
 
 
-def test_a_make_up_run_that_finds_nothing_new_is_recorded_once(project: Path):
+def test_a_make_up_run_that_finds_nothing_new_is_recorded_once(small_project: Path):
+    project = small_project
     import sqlite3
 
     from digest.pipeline import build
@@ -116,4 +119,42 @@ def test_a_make_up_run_that_finds_nothing_new_is_recorded_once(project: Path):
     assert missed_run(config, last_build_time(config), now) is None
     rows = db.execute("SELECT result FROM runs WHERE at > '2026-01-01T00:00:00+00:00'").fetchall()
     assert rows == [("nothing new",)]
+    db.close()
+
+
+def test_with_send_on_a_scheduled_build_sends_it(tmp_path: Path, smtp_server, caplog):
+    import email
+    import sqlite3
+    from email import policy
+
+    from digest.schedule import run_job
+
+    from .conftest import write_small
+    from .test_send import Inbox
+
+    inbox = Inbox()
+    port = smtp_server(inbox)
+    articles = write_small(tmp_path / "articles", ["chips.txt", "gold.txt"])
+    smtp = f'[smtp]\nhost = "127.0.0.1"\nport = {port}\nsecurity = "none"\n'
+    recipients = '[email]\nrecipients = ["a@example.com", "b@example.com"]\n'
+    write_config(tmp_path, recipients + smtp + "[schedule]\nsend = false\n")
+    run_job(load(tmp_path / "config.toml"))           # the job the scheduler runs at its time
+    assert inbox.messages == []                        # built, not sent
+    db = sqlite3.connect(tmp_path / "state" / "digest.sqlite3")
+    [(period, sent_at)] = db.execute("SELECT period, sent_at FROM digests").fetchall()
+    assert sent_at is None
+
+    write_small(articles, ["rates.txt"])
+    write_config(tmp_path, recipients + smtp + "[schedule]\nsend = true\n")
+    with caplog.at_level("WARNING", logger="digest.schedule"):
+        run_job(load(tmp_path / "config.toml"))
+    folder = tmp_path / "outbox" / period
+    built = email.message_from_bytes((folder / "digest.eml").read_bytes(), policy=policy.default)
+    assert sorted(to for tos, _ in inbox.messages for to in tos) == ["a@example.com", "b@example.com"]
+    for _, raw in inbox.messages:
+        got = email.message_from_bytes(raw, policy=policy.default)
+        assert got["Message-ID"] == built["Message-ID"] and got["Subject"] == built["Subject"]
+    assert "美联储宣布降息25个基点" in built.get_body(("plain",)).get_content()   # the new article
+    assert db.execute("SELECT sent_at IS NOT NULL FROM digests").fetchall() == [(1,)]
+    assert f"sent {period} to 2 recipient(s), 0 failed" in caplog.text
     db.close()

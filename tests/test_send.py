@@ -17,7 +17,7 @@ from digest.pipeline import build
 from digest.send import send_all
 from digest.state import State
 
-from .conftest import write_config
+from .conftest import write_config, write_small
 
 NOW = datetime(2026, 11, 18, 9, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
 
@@ -55,9 +55,10 @@ class Inbox:
 def smtp_server():
     started = []
 
-    def start(inbox: Inbox) -> int:
+    def start(inbox: Inbox, **options) -> int:
+        """A server for ``inbox`` on a free port; ``options`` go to aiosmtpd's SMTP."""
         port = free_port()
-        controller = Controller(inbox, hostname="127.0.0.1", port=port)
+        controller = Controller(inbox, hostname="127.0.0.1", port=port, **options)
         controller.start()
         started.append(controller)
         return port
@@ -68,11 +69,7 @@ def smtp_server():
 
 
 def project_with(tmp_path: Path, port: int, recipients: list[str]) -> Path:
-    import shutil
-
-    from .conftest import SEEDS
-
-    shutil.copytree(SEEDS, tmp_path / "articles")
+    write_small(tmp_path / "articles", ["rates.txt", "gold.txt", "models.txt"])
     quoted = ", ".join(f'"{r}"' for r in recipients)
     write_config(tmp_path, f'[email]\nrecipients = [{quoted}]\n'
                            f'[smtp]\nhost = "127.0.0.1"\nport = {port}\nsecurity = "none"\nretries = 2\n')

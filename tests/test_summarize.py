@@ -194,7 +194,7 @@ def test_no_seed_summary_repeats_its_title_or_leans_on_a_sentence_not_shown():
     window = Window("2026-W47", now.date(), now.date(), "zh", "en")
     themes = compose(Config(path=Path("config.toml")), articles, window, now).themes
     items = [i for t in themes for i in t.items]
-    assert len(items) == len(articles) == 12
+    assert len(items) == len(articles) > 0
     for item in items:
         first = item.summary.sentences[0]
         assert plain(first.text) != plain(item.article.title), item.article.title

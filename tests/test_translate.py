@@ -68,9 +68,8 @@ def test_libretranslate_gives_every_article_an_english_title_and_summary_once(pr
     config = load(project / "config.toml")
     result = build(config, now=NOW)
     email_html = (result.folder / "email.html").read_text(encoding="utf-8")
-    items = email_html.count('<div class="item"')
-    assert items and email_html.count('<p class="english" lang="en"') == items
-    assert email_html.count("Key facts") == items          # key facts stay beside it
+    assert email_html.count('<p class="english" lang="en"') == result.articles
+    assert email_html.count("Key facts") == result.articles   # key facts stay beside it
     overviews = len(re.findall(r'<p class="overview" lang="zh', email_html))
     assert overviews and email_html.count('<p class="overview english" lang="en"') == overviews
     text = (result.folder / "digest.txt").read_text(encoding="utf-8")
@@ -84,23 +83,25 @@ def test_libretranslate_gives_every_article_an_english_title_and_summary_once(pr
     assert Libre.requests == requests
 
 
-def test_a_server_that_is_down_leaves_key_facts_and_a_warning(project: Path, caplog):
+def test_a_server_that_is_down_leaves_key_facts_and_a_warning(small_project: Path, caplog):
+    project = small_project
     write_config(project, '[translate]\nengine = "libretranslate"\nurl = "http://127.0.0.1:9"\n'
                           'timeout_seconds = 2\n')
     result = build(load(project / "config.toml"), now=NOW)
     email_html = (result.folder / "email.html").read_text(encoding="utf-8")
-    assert result.articles == 12 and "(machine translation)" not in email_html
-    assert email_html.count("Key facts") == 12
+    assert result.built and "(machine translation)" not in email_html
+    assert email_html.count("Key facts") == result.articles
     assert "translation skipped this run" in caplog.text and "unreachable" in caplog.text
 
 
-def test_argos_without_a_model_says_how_to_install_one(project: Path, caplog):
+def test_argos_without_a_model_says_how_to_install_one(small_project: Path, caplog):
+    project = small_project
     write_config(project, '[translate]\nengine = "argos"\n')
     config = load(project / "config.toml")
     with pytest.raises(Unavailable, match=r"no Argos zh->en model is installed .* `digest install-model"):
         installed_package(config.translate.models)
     result = build(config, now=NOW)
-    assert result.articles == 12 and "no Argos zh->en model" in caplog.text
+    assert result.built and "no Argos zh->en model" in caplog.text
 
 
 def _package(path: Path, meta: dict, files: tuple[str, ...] = ("model/model.bin", "sentencepiece.model"),
@@ -131,7 +132,8 @@ def test_install_model_checks_the_package_and_installs_it_whole(tmp_path: Path):
     assert [p.name for p in models.iterdir()] == ["translate-zh_en-1_9"]
 
 
-def test_argos_with_a_broken_package_falls_back_with_a_clear_reason(project: Path, caplog):
+def test_argos_with_a_broken_package_falls_back_with_a_clear_reason(small_project: Path, caplog):
+    project = small_project
     write_config(project, '[translate]\nengine = "argos"\n')
     config = load(project / "config.toml")
     install_package(_package(project / "ok.argosmodel", {"from_code": "zh", "to_code": "en"}),
@@ -140,7 +142,7 @@ def test_argos_with_a_broken_package_falls_back_with_a_clear_reason(project: Pat
 
     with pytest.raises(Unavailable, match="needs ctranslate2|does not load"):
         ArgosTranslator(config)
-    assert build(config, now=NOW).articles == 12
+    assert build(config, now=NOW).built                  # with key facts only
 
 
 def test_unknown_engine_is_a_config_error(tmp_path: Path):
@@ -174,7 +176,7 @@ def test_an_installed_argos_package_translates_through_ctranslate2(project: Path
     config = load(project / "config.toml")
     result = build(config, now=NOW)
     email_html = (result.folder / "email.html").read_text(encoding="utf-8")
-    assert email_html.count('<p class="english" lang="en"') == 12
+    assert email_html.count('<p class="english" lang="en"') == result.articles
     import sqlite3
 
     db = sqlite3.connect(config.state.file)
@@ -241,8 +243,8 @@ def test_a_chat_model_gives_english_titles_summaries_and_overviews_once(project:
     config = chat_config(project, chat)
     result = build(config, now=NOW)
     email_html = (result.folder / "email.html").read_text(encoding="utf-8")
-    assert email_html.count('<p class="english" lang="en"') == 12
-    assert email_html.count("Key facts") == 12
+    assert email_html.count('<p class="english" lang="en"') == result.articles
+    assert email_html.count("Key facts") == result.articles
     assert set(Chat.keys) == {"Bearer sk-local"}
     sent = [t for body in Chat.requests for t in json.loads(body["messages"][-1]["content"])]
     assert sent and len(sent) == len(set(sent))
@@ -271,20 +273,21 @@ def test_a_chat_model_that_answers_in_prose_is_asked_one_text_at_a_time(project:
     Chat.mode = "prose"
     config = chat_config(project, chat)
     result = build(config, now=NOW)
-    assert (result.folder / "email.html").read_text(encoding="utf-8").count('<p class="english" lang="en"') == 12
+    assert (result.folder / "email.html").read_text(encoding="utf-8").count('<p class="english" lang="en"') == result.articles
     singles = [b for b in Chat.requests if not b["messages"][-1]["content"].startswith("[")]
     assert singles and set(Chat.keys) == {""}            # no key in the environment: none sent
 
 
 @pytest.mark.parametrize("mode", ["error", "slow"])
-def test_a_chat_server_that_fails_or_stalls_leaves_key_facts_and_a_warning(project: Path, chat,
+def test_a_chat_server_that_fails_or_stalls_leaves_key_facts_and_a_warning(small_project: Path, chat,
                                                                             caplog, mode):
+    project = small_project
     Chat.mode = mode
     config = chat_config(project, chat, "timeout_seconds = 0.5\n")
     result = build(config, now=NOW)
     email_html = (result.folder / "email.html").read_text(encoding="utf-8")
-    assert result.articles == 12 and "(machine translation)" not in email_html
-    assert email_html.count("Key facts") == 12
+    assert result.built and "(machine translation)" not in email_html
+    assert email_html.count("Key facts") == result.articles
     assert "translation skipped this run" in caplog.text
     assert ("500" if mode == "error" else "timed out") in caplog.text
 
