@@ -259,9 +259,10 @@ def message(config: Config, digest: Digest, subject_line: str, text: str, html: 
     edition = f".{script}" if eml_name(script, config) != "digest.eml" else ""
     msg["Message-ID"] = (f"<digest.{digest.period}{edition}."
                          f"{hashlib.sha256(ids.encode()).hexdigest()[:16]}@{domain}>")
-    if email.unsubscribe_url:
-        msg["List-Unsubscribe"] = f"<{email.unsubscribe_url}>"
-        if email.unsubscribe_url.startswith("https://"):
+    unsubscribe = safe_url(email.unsubscribe_url)      # percent-encoded: a header stays ASCII
+    if unsubscribe:
+        msg["List-Unsubscribe"] = f"<{unsubscribe}>"
+        if unsubscribe.lower().startswith("https:"):
             msg["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
     msg.set_content(text, subtype="plain", charset="utf-8")
     msg.add_alternative(html, subtype="html", charset="utf-8")

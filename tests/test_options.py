@@ -120,21 +120,25 @@ def theme_keys(folder: Path) -> list[str]:
     return [t["key"] for t in manifest["themes"]]
 
 
-@pytest.mark.parametrize("url, one_click", [
-    ("https://news.example.com/unsubscribe?list=weekly", True),
-    ("http://news.example.com/unsubscribe?list=weekly", False),    # one-click needs HTTPS
-    ("mailto:digest@example.com?subject=unsubscribe", False),
+@pytest.mark.parametrize("url, header, one_click", [
+    ("https://news.example.com/unsubscribe?list=weekly", None, True),
+    ("HTTPS://news.example.com/unsubscribe", None, True),           # the scheme in any case
+    ("https://news.example.com/退订", "https://news.example.com/%E9%80%80%E8%AE%A2", True),
+    ("http://news.example.com/unsubscribe?list=weekly", None, False),    # one-click needs HTTPS
+    ("mailto:digest@example.com?subject=unsubscribe", None, False),
 ])
-def test_unsubscribe_headers(tmp_path: Path, url: str, one_click: bool):
+def test_unsubscribe_headers(tmp_path: Path, url: str, header: str | None, one_click: bool):
     write_small(tmp_path / "articles", ["gold.txt"])
     write_config(tmp_path, f'[email]\nunsubscribe_url = "{url}"\n')
     result = build(load(tmp_path / "config.toml"), now=WEEK_47)
-    message = email.message_from_bytes((result.folder / "digest.eml").read_bytes(), policy=policy.default)
-    assert message.get_all("List-Unsubscribe") == [f"<{url}>"]
+    raw = (result.folder / "digest.eml").read_bytes()
+    assert raw.isascii()                                     # no encoded word in the headers
+    message = email.message_from_bytes(raw, policy=policy.default)
+    assert message.get_all("List-Unsubscribe") == [f"<{header or url}>"]
     if one_click:
         # RFC 8058: this exact value, beside a List-Unsubscribe holding an HTTPS URI.
         assert message.get_all("List-Unsubscribe-Post") == ["List-Unsubscribe=One-Click"]
     else:
         assert message["List-Unsubscribe-Post"] is None
     text_part = next(p for p in message.iter_parts() if p.get_content_type() == "text/plain")
-    assert url in text_part.get_content()                    # the footer's link
+    assert (header or url) in text_part.get_content()        # the footer's link
