@@ -8,6 +8,7 @@ similarity, blended with a position prior and similarity to the title.
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import re
 from collections import Counter
@@ -150,14 +151,30 @@ def pick(doc: Document, scores: np.ndarray, sim: np.ndarray, budget: int,
         if not fitting:
             if chosen:
                 break
-            # nothing fits: the single best sentence, whole (one that stands on its own)
+            # nothing fits: the single best sentence (one that stands on its own), shortened
             fitting = [i for i in candidates if not doc.sentences[i].leans] or candidates
         best = max(fitting, key=mmr)
         chosen.append(best)
         used += len(doc.sentences[best].text.strip())
         candidates.remove(best)
     chosen.sort()
-    return tuple(doc.sentences[i] for i in chosen), tuple(float(scores[i]) for i in chosen)
+    shown = tuple(doc.sentences[i] for i in chosen)
+    if len(shown) == 1 and len(shown[0].text.strip()) > budget:
+        shown = (shortened(shown[0], budget),)
+    return shown, tuple(float(scores[i]) for i in chosen)
+
+
+CLAUSE_END = re.compile(r"[，,；;：:、]")
+
+
+def shortened(sentence: Sentence, budget: int) -> Sentence:
+    """A sentence longer than the whole budget, cut after its last clause that fits
+    (or at the budget) and marked with an ellipsis: the summary keeps its length."""
+    text = sentence.text.strip()
+    room = text[:budget - 1]
+    ends = [m.end() for m in CLAUSE_END.finditer(room)]
+    cut = ends[-1] - 1 if ends and ends[-1] > budget // 2 else len(room)
+    return dataclasses.replace(sentence, text=text[:cut].rstrip("，,；;：:、 ") + "…")
 
 
 def summarize(doc: Document, budget: int = 180, method: str = "textrank",

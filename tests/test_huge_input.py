@@ -54,5 +54,5 @@ def test_a_huge_line_without_stops_keeps_the_email_and_summary_within_budget(tmp
     email_html = (result.folder / "email.html").read_bytes()
     assert len(email_html) <= config.digest.email_max_kb * 1024
     summaries = re.findall(r'<p class="summary"[^>]*>(.*?)</p>', email_html.decode(), re.S)
-    assert summaries and max(len(s) for s in summaries) <= LONGEST_SENTENCE
+    assert summaries and max(len(s) for s in summaries) <= config.digest.summary_chars
     assert (result.folder / "digest.eml").stat().st_size <= 4 * config.digest.email_max_kb * 1024
