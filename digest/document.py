@@ -69,7 +69,7 @@ def document(article: Article) -> Document:
         normal = [to_simplified(fold_width(piece)) for _, piece in pieces]
     items = [Sentence(article.id, i, p, piece, tuple(words.tokens(norm, normalised=True)))
              for i, ((p, piece), norm) in enumerate(zip(pieces, normal))]
-    draft = Document(article, tuple(items), tuple(words.tokens(article.title)))
+    draft = Document(article, tuple(items), tuple(words.tokens(article.title)), "\n".join(normal))
     return dataclasses.replace(draft, sentences=_with_kinds(draft))
 
 

@@ -80,6 +80,7 @@ class Document:
     article: Article
     sentences: tuple[Sentence, ...]
     title_tokens: tuple[str, ...]
+    normal: str = ""            # the ranked text, Simplified and width-folded, a line per sentence
 
     @property
     def tokens(self) -> tuple[str, ...]:

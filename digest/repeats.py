@@ -7,6 +7,7 @@ overviews are chosen.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 from collections import Counter, defaultdict
 
@@ -17,6 +18,7 @@ from .summarize import repick
 NEAR_SAME = 0.7           # character-bigram overlap above which two sentences repeat
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def normal_form(text: str) -> str:
     """A sentence reduced to its words in Simplified script: what repeat checks compare.
     Its lower-cased form spots identical sentences; its bigrams, near-identical ones."""

@@ -8,6 +8,7 @@ one theme and shown together; stories no configured theme takes are grouped by
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
 
 import numpy as np
@@ -23,17 +24,18 @@ MIN_THEME_SCORE = 3.0     # weighted term hits an article needs to join a config
 
 
 def theme_scores(doc: Document, specs: tuple[ThemeSpec, ...]) -> list[float]:
+    """Weighted hits of each theme's terms: three for one in the title, one in the text
+    (scaled down for long texts)."""
     title = to_simplified(fold_width(doc.article.title)).lower()
-    body = to_simplified(fold_width(doc.article.body)).lower()
+    body = (doc.normal or to_simplified(fold_width(doc.article.body))).lower()
     scale = max(1.0, len(body) / 2000) ** 0.5
-    scores = []
-    for spec in specs:
-        score = 0.0
-        for term in spec.terms:
-            term = to_simplified(fold_width(term)).lower()
-            score += 3 * title.count(term) + body.count(term) / scale
-        scores.append(score)
-    return scores
+    return [sum(3 * title.count(term) + body.count(term) / scale for term in terms)
+            for terms in _normal_terms(specs)]
+
+
+@functools.lru_cache(maxsize=8)
+def _normal_terms(specs: tuple[ThemeSpec, ...]) -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(to_simplified(fold_width(term)).lower() for term in spec.terms) for spec in specs)
 
 
 def group(docs: list[Document], items: list[Item], specs: tuple[ThemeSpec, ...]) -> tuple[Theme, ...]:
