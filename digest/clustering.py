@@ -11,6 +11,8 @@ import numpy as np
 
 from .models import Document
 
+NUMBER = re.compile(r"^[\d.,%+\-]+$")
+
 
 def doc_vectors(docs: list[Document], max_terms: int = 8000, dims: int = 100,
                 exact_limit: int = 16_000_000) -> np.ndarray:
@@ -20,7 +22,7 @@ def doc_vectors(docs: list[Document], max_terms: int = 8000, dims: int = 100,
     SVD computed from the sparse rows, so memory and time grow with the text, not
     with documents x terms.
     """
-    df = Counter(t for d in docs for t in set(d.tokens) if not re.match(r"^[\d.,%+\-]+$", t))
+    df = Counter(t for d in docs for t in set(d.tokens) if not NUMBER.match(t))
     terms = [t for t, c in df.most_common(max_terms) if c >= 2 and c <= 0.5 * len(docs)]
     index = {t: i for i, t in enumerate(terms)}
     n = len(docs)

@@ -15,6 +15,7 @@ from .models import Document, Item, Theme
 from .script import to_simplified
 from .summarize import repick
 
+NOT_WORD = re.compile(r"\W+")
 NEAR_SAME = 0.7           # character-bigram overlap above which two sentences repeat
 
 
@@ -22,7 +23,7 @@ NEAR_SAME = 0.7           # character-bigram overlap above which two sentences r
 def normal_form(text: str) -> str:
     """A sentence reduced to its words in Simplified script: what repeat checks compare.
     Its lower-cased form spots identical sentences; its bigrams, near-identical ones."""
-    return re.sub(r"\W+", "", to_simplified(text))
+    return NOT_WORD.sub("", to_simplified(text))
 
 
 def _bigrams(plain: str) -> set[str]:

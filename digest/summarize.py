@@ -22,13 +22,15 @@ from .models import Document, Sentence, Summary
 from .script import fold_width, to_simplified
 
 
+NOT_WORD = re.compile(r"\W+")
+NUMBER = re.compile(r"^[\d.,%+\-]+$")
 REDUNDANT = 0.75        # cosine above which two sentences say the same thing
 MMR_LAMBDA = 0.75
 WEIGHTS = {"rank": 0.2, "position": 0.6, "title": 0.15, "paragraph_start": 0.05}
 
 
 def _plain(text: str) -> str:
-    return re.sub(r"\W+", "", to_simplified(fold_width(text))).lower()
+    return NOT_WORD.sub("", to_simplified(fold_width(text))).lower()
 
 
 def standalone_faults(summary: Summary) -> list[str]:
@@ -257,7 +259,7 @@ def jieba_idf() -> tuple[dict[str, float], float]:
 def keywords(doc: Document, k: int = 8, idf: dict[str, float] | None = None) -> tuple[str, ...]:
     """Top TF-IDF words; ``idf`` (this run's corpus) overrides jieba's general table."""
     general, median = jieba_idf()
-    counts = Counter(t for t in doc.tokens if len(t) > 1 and not re.match(r"^[\d.,%+\-]+$", t))
+    counts = Counter(t for t in doc.tokens if len(t) > 1 and not NUMBER.match(t))
     for t in doc.title_tokens:
         if t in counts:
             counts[t] += 2
