@@ -26,8 +26,10 @@ def normal_form(text: str) -> str:
     return NOT_WORD.sub("", to_simplified(text))
 
 
-def _bigrams(plain: str) -> set[str]:
-    return {plain[i:i + 2] for i in range(len(plain) - 1)}
+def _bigrams(plain: str) -> frozenset[int]:
+    """A sentence's character bigrams, each as one number (smaller than a string)."""
+    codes = [ord(ch) for ch in plain]
+    return frozenset(a << 21 | b for a, b in zip(codes, codes[1:]))
 
 
 class Shown:
@@ -38,8 +40,8 @@ class Shown:
     COMMON = 200     # a bigram in more shown sentences than this proposes no candidates
 
     def __init__(self) -> None:
-        self.grams: list[set[str]] = []
-        self.postings: dict[str, list[int]] = defaultdict(list)
+        self.grams: list[frozenset[int]] = []
+        self.postings: dict[int, list[int]] = defaultdict(list)
 
     def add(self, plain: str) -> None:
         grams = _bigrams(plain)

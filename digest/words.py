@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import re
+from sys import intern
 from functools import lru_cache
 
 from .script import fold_width, to_simplified
@@ -115,7 +116,9 @@ def tokens(text: str, *, normalised: bool = False) -> list[str]:
     """Ranking tokens of ``text``: normalised, stop words and punctuation dropped.
 
     Kept: words of two or more characters that are not all punctuation, and single
-    digits or ASCII letters; dropped: single Chinese characters and marks."""
+    digits or ASCII letters; dropped: single Chinese characters and marks. Tokens are
+    interned: a word is one string object however often it occurs, in memory and when
+    documents travel between processes."""
     if not normalised:
         text = to_simplified(fold_width(text))
     stops = stop_words()
@@ -126,7 +129,7 @@ def tokens(text: str, *, normalised: bool = False) -> list[str]:
             continue
         if len(word) > 1:
             if not _PUNCT_ONLY.match(word):
-                out.append(word)
+                out.append(intern(word))
         elif word.isdigit() or (word.isascii() and word.isalnum()):
-            out.append(word)
+            out.append(intern(word))
     return out
