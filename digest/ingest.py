@@ -18,10 +18,11 @@ from pathlib import Path
 
 from .clean import clean
 from .config import Config
-from .models import Article, FileOutcome
+from .models import FileOutcome
 from .errors import SourceError
 from .feeds import parse_feed
 from .readers import READERS, Unusable, display_name, read_feed, read_local
+from .seen import Seen, dedupe
 from .state import State
 
 log = logging.getLogger(__name__)
@@ -59,7 +60,7 @@ def ingest(config: Config, state: State, progress: Progress | None = None,
     enough new files. Duplicates are then found in order, against the state."""
     from .workers import pool, run_chunks
 
-    seen = _Seen(state)
+    seen = Seen(state)
     outcomes: list[FileOutcome | _Job] = []
     folders: list[tuple[str, str]] = []
     paths = list(discover(config, folders))
@@ -79,7 +80,7 @@ def ingest(config: Config, state: State, progress: Progress | None = None,
     with pool(jobs, len(waiting)) as executor:
         parsed = iter(run_chunks(executor, _parse_all, waiting, (), progress, "cleaning"))
     done = [next(parsed) if isinstance(o, _Job) else o for o in outcomes]
-    return [_dedupe(o, seen) for o in done]
+    return [dedupe(o, seen) for o in done]
 
 
 def ingest_one(config: Config, state: State, source: str | Path) -> FileOutcome | None:
@@ -87,7 +88,7 @@ def ingest_one(config: Config, state: State, source: str | Path) -> FileOutcome 
     outcome = _one(config, state, source)
     if isinstance(outcome, _Job):
         outcome = _parse(outcome)
-    return None if outcome is None else _dedupe(outcome, _Seen(state))
+    return None if outcome is None else dedupe(outcome, Seen(state))
 
 
 @dataclass(frozen=True)
@@ -237,71 +238,3 @@ def _unchanged_or(state: State, name: str, marker: str, status: str, reason: str
     if state.file_sha(name) == sha:
         return None
     return FileOutcome(name, sha, status, reason, size=size)
-
-
-class _Seen:
-    """Articles met so far: recorded in the state, or earlier in this run."""
-
-    def __init__(self, state: State):
-        self.state = state
-        self.ids = state.article_ids()
-        self.titles: dict[str, str] = {}
-        self.run_bands: dict[str, list[str]] = {}
-        self.run_sigs: dict[str, bytes] = {}
-
-    def duplicate_of(self, article: Article, sig: bytes) -> str | None:
-        """The title of an article this one repeats, or None."""
-        from .dedupe import SAME_ARTICLE, bands, from_blob, similarity
-
-        if article.id in self.ids:
-            return self._title(article.id)
-        keys = bands(from_blob(sig))
-        candidates = self.state.near(keys)
-        for key in keys:
-            for other in self.run_bands.get(key, ()):
-                candidates[other] = self.run_sigs[other]
-        mine = from_blob(sig)
-        for other, other_sig in candidates.items():
-            if similarity(mine, from_blob(other_sig)) >= SAME_ARTICLE:
-                return self._title(other)
-        return None
-
-    def add(self, article: Article, sig: bytes) -> None:
-        from .dedupe import bands, from_blob
-
-        self.ids.add(article.id)
-        self.titles[article.id] = article.title
-        self.run_sigs[article.id] = sig
-        for key in bands(from_blob(sig)):
-            self.run_bands.setdefault(key, []).append(article.id)
-
-    def _title(self, article_id: str) -> str:
-        if article_id in self.titles:
-            return self.titles[article_id]
-        where = self.state.article_source(article_id)
-        return where[1] if where else article_id
-
-
-def _dedupe(outcome: FileOutcome, seen: _Seen) -> FileOutcome:
-    """Keep the articles not met before (in any file, either script, any boilerplate)."""
-    if not outcome.articles:
-        return outcome
-    from .dedupe import signature, to_blob
-
-    fresh: list[Article] = []
-    sigs: list[bytes] = []
-    notes: list[str] = []
-    known = outcome.signatures or [to_blob(signature(a.body)) for a in outcome.articles]
-    for article, sig in zip(outcome.articles, known):
-        original = seen.duplicate_of(article, sig)
-        if original is not None:
-            notes.append(f"duplicate of '{original}'")
-            continue
-        seen.add(article, sig)
-        fresh.append(article)
-        sigs.append(sig)
-    if not fresh:
-        return dataclasses.replace(outcome, status="skipped", reason="; ".join(notes),
-                                   articles=(), signatures=())
-    reason = "; ".join([f"{len(fresh)} article(s)", *notes])
-    return dataclasses.replace(outcome, reason=reason, articles=tuple(fresh), signatures=tuple(sigs))

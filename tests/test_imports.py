@@ -20,7 +20,7 @@ LAYERS = {
     "text": ("clean", "header", "rules", "sentences", "words", "wordlists", "script", "lexicon",
              "dedupe"),
     "store": ("state", "schema", "lock", "outbox", "faults", "workers"),
-    "sources": ("readers", "page", "pagebody", "pagemeta", "html", "feeds", "fetch", "ingest"),
+    "sources": ("readers", "page", "pagebody", "pagemeta", "html", "feeds", "fetch", "seen", "ingest"),
     "editorial": ("document", "summarize", "stories", "clustering", "themes", "repeats", "overviews",
                   "facts", "compose", "translate"),
     "output": ("render", "send"),
@@ -156,3 +156,12 @@ def test_the_walk_sees_imports_inside_functions():
                      "    import digest.lock\n    from digest.state import State\n")
     assert imported(tree, {"words", "rules", "lock", "state"}) == {
         "words": {"segmenter"}, "rules": set(), "lock": set(), "state": {"State"}}
+
+
+MAX_MODULE_LINES = 300
+
+
+def test_no_module_is_over_the_size_a_reader_can_hold():
+    long = {path.name: n for path in sorted(PACKAGE.glob("*.py"))
+            if (n := len(path.read_text(encoding="utf-8").splitlines())) > MAX_MODULE_LINES}
+    assert not long, f"split these by job: {long}"
