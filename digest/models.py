@@ -1,5 +1,8 @@
 """The typed, frozen records that flow between the stages of a build.
 
+The records held once per article or sentence (thousands of them in a big build)
+use slots: no per-object dictionary.
+
 RawText (read) -> Article (cleaned) -> Document (split, segmented)
 -> Summary -> Item/Theme -> Digest -> Rendered (files to write).
 A sentence is identified by (article id, index), never by its text.
@@ -26,7 +29,7 @@ class RawText:
     publisher: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Article:
     """A cleaned article: its own words and the metadata found around them."""
 
@@ -52,7 +55,7 @@ class Article:
         return sum(len(p) for p in self.paragraphs)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Sentence:
     article_id: str
     index: int                  # position in the article, counting from 0
@@ -75,7 +78,7 @@ class Sentence:
         return (self.article_id, self.index)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Document:
     article: Article
     sentences: tuple[Sentence, ...]
@@ -87,7 +90,7 @@ class Document:
         return tuple(t for s in self.sentences for t in s.tokens)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Summary:
     article_id: str
     sentences: tuple[Sentence, ...]   # in document order
@@ -100,7 +103,7 @@ class Summary:
         return "".join(s.text.strip() for s in self.sentences)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class KeyFacts:
     """English facts taken from an article: names, figures and terms."""
 
@@ -123,7 +126,7 @@ class English:
     engine: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Item:
     """One article as the digest shows it."""
 
