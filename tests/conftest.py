@@ -75,3 +75,26 @@ def small_project(tmp_path: Path) -> Path:
     write_small(tmp_path / "articles")
     write_config(tmp_path)
     return tmp_path
+
+
+@pytest.fixture
+def served_week(small_project: Path):
+    """The small project built for week 2026-W47 and its outbox served by the preview
+    server in this process: yields (project folder, port)."""
+    import threading
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from digest.config import load
+    from digest.pipeline import build
+    from digest.preview import make_server
+
+    config = load(small_project / "config.toml")
+    build(config, now=datetime(2026, 11, 18, tzinfo=ZoneInfo("UTC")))
+    server = make_server(config, 0)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield small_project, server.server_address[1]
+    finally:
+        server.shutdown()
+        server.server_close()

@@ -219,27 +219,17 @@ def test_ctrl_c_ends_the_scheduler_with_exit_status_130(tmp_path: Path):
     assert "received SIGINT" in err and err.endswith("digest: interrupted\n")
 
 
-def test_preview_sends_text_files_as_utf8(small_project: Path):
-    project = small_project
-    from digest.preview import make_server
-
-    config = load(project / "config.toml")
-    build(config, now=datetime(2026, 11, 18, tzinfo=ZoneInfo("UTC")))
-    server = make_server(config, 0)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_address[1]}/2026-W47/"
-    try:
-        for name, kind in (("digest.txt", "text/plain"), ("digest.md", "text/markdown"),
-                           ("manifest.json", "application/json"), ("digest.html", "text/html")):
-            with urllib.request.urlopen(base + name, timeout=10) as response:
-                assert response.headers["Content-Type"] == f"{kind}; charset=utf-8", name
-                body = response.read()
-            assert body == (project / "outbox" / "2026-W47" / name).read_bytes()
-        text = urllib.request.urlopen(base + "digest.txt", timeout=10).read().decode("utf-8")
-        assert "AI 与金融市场周报" in text
-    finally:
-        server.shutdown()
-        server.server_close()
+def test_preview_sends_text_files_as_utf8(served_week):
+    project, port = served_week
+    base = f"http://127.0.0.1:{port}/2026-W47/"
+    for name, kind in (("digest.txt", "text/plain"), ("digest.md", "text/markdown"),
+                       ("manifest.json", "application/json"), ("digest.html", "text/html")):
+        with urllib.request.urlopen(base + name, timeout=10) as response:
+            assert response.headers["Content-Type"] == f"{kind}; charset=utf-8", name
+            body = response.read()
+        assert body == (project / "outbox" / "2026-W47" / name).read_bytes()
+    text = urllib.request.urlopen(base + "digest.txt", timeout=10).read().decode("utf-8")
+    assert "AI 与金融市场周报" in text
 
 
 def test_the_state_file_is_closed_on_leaving_its_with_block_even_on_an_error(tmp_path: Path):

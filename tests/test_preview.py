@@ -192,18 +192,10 @@ def test_preview_watch_renders_again_when_a_template_changes(small_project: Path
         server.wait(timeout=10)
 
 
-def test_preview_refuses_nul_paths_and_foreign_hosts(small_project: Path):
-    project = small_project
+def test_preview_refuses_nul_paths_and_foreign_hosts(served_week):
     import http.client
-    import threading
 
-    from digest.preview import make_server
-
-    config = load(project / "config.toml")
-    build(config, now=datetime(2026, 11, 18, tzinfo=ZoneInfo("UTC")))
-    server = make_server(config, 0)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    port = server.server_address[1]
+    _, port = served_week
 
     def get(path: str, host: str) -> tuple[int, bytes]:
         connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
@@ -213,15 +205,11 @@ def test_preview_refuses_nul_paths_and_foreign_hosts(small_project: Path):
         connection.close()
         return status, body
 
-    try:
-        assert get("/2026-W47/digest.html", f"127.0.0.1:{port}")[0] == 200
-        assert get("/2026-W47/digest.md.html", f"localhost:{port}")[0] == 200
-        for path in ("/2026-W47/digest%00.html", "/%00", "/2026-W47/digest.md%00.html"):
-            status, body = get(path, f"127.0.0.1:{port}")
-            assert status == 400 and b"Traceback" not in body
-        for host in (f"evil.example.com:{port}", "evil.example.com", f"127.0.0.1.evil.example:{port}"):
-            status, body = get("/2026-W47/digest.html", host)
-            assert status == 421 and "AI 与金融市场周报".encode() not in body
-    finally:
-        server.shutdown()
-        server.server_close()
+    assert get("/2026-W47/digest.html", f"127.0.0.1:{port}")[0] == 200
+    assert get("/2026-W47/digest.md.html", f"localhost:{port}")[0] == 200
+    for path in ("/2026-W47/digest%00.html", "/%00", "/2026-W47/digest.md%00.html"):
+        status, body = get(path, f"127.0.0.1:{port}")
+        assert status == 400 and b"Traceback" not in body
+    for host in (f"evil.example.com:{port}", "evil.example.com", f"127.0.0.1.evil.example:{port}"):
+        status, body = get("/2026-W47/digest.html", host)
+        assert status == 421 and "AI 与金融市场周报".encode() not in body
