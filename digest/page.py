@@ -14,8 +14,8 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from .pagebody import blocks_of, dom_blocks, is_prose, link_texts, trim
-from .pagemeta import (SECTION_NAME_CHARS, body_of, byline, first_text, fold_key, footer_window,
+from .pagebody import blocks_of, dom_blocks, fold_key, is_prose, link_texts, trim
+from .pagemeta import (SECTION_NAME_CHARS, body_of, byline, first_text, footer_window,
                        header_window, heading_before, headline, meta_content, meta_date, prefer_near,
                        printed_date, site_name, texts_of)
 

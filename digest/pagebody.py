@@ -144,7 +144,15 @@ def is_prose(text: str) -> bool:
     return len(text) >= PROSE_MIN_CHARS and bool(SENTENCE_END.search(text))
 
 
-def densest_run(blocks: list[Block], links: frozenset[str] = frozenset()) -> list[Block]:
+@dataclass(frozen=True)
+class Links:
+    """A page's link texts (normalised), and the lengths they come in."""
+
+    texts: frozenset[str] = frozenset()
+    sizes: tuple[int, ...] = ()
+
+
+def densest_run(blocks: list[Block], links: Links = Links()) -> list[Block]:
     """The run of blocks with the most prose, less the link lines around it.
 
     ``links`` holds the page's link texts: a line that is a link (a menu entry, a
@@ -174,29 +182,17 @@ def densest_run(blocks: list[Block], links: frozenset[str] = frozenset()) -> lis
     return blocks[best_span[0]:best_span[1]]
 
 
-def _is_link(text: str, links: frozenset[str]) -> bool:
-    key = _key(text)
+def _is_link(text: str, links: Links) -> bool:
+    key = fold_key(text)
     if not key:
         return False
-    if key in links:
+    if key in links.texts:
         return True
     # A related-news item: its linked headline makes up a good part of it.
     if len(key) >= 200:
         return False
-    sizes = _sizes(links)
-    return any(key[:size] in links for size in sizes if len(key) // 3 <= size <= len(key) and size >= 8)
-
-
-_SIZES: dict[int, tuple[int, ...]] = {}
-
-
-def _sizes(links: frozenset[str]) -> tuple[int, ...]:
-    """The lengths of the page's link texts (cached per page)."""
-    found = _SIZES.get(id(links))
-    if found is None:
-        _SIZES.clear()
-        found = _SIZES[id(links)] = tuple(sorted({len(link) for link in links}))
-    return found
+    return any(key[:size] in links.texts for size in links.sizes
+               if len(key) // 3 <= size <= len(key) and size >= 8)
 
 
 def _unpunctuated(blocks: list[Block]) -> bool:
@@ -209,7 +205,7 @@ def _is_phrase_line(text: str) -> bool:
     return len(text) >= 10 and cjk >= 0.5 * len(text)
 
 
-def trim(blocks: list[Block], title: str | None, links: frozenset[str] = frozenset()) -> list[str]:
+def trim(blocks: list[Block], title: str | None, links: Links = Links()) -> list[str]:
     """The article's paragraphs out of trafilatura's blocks."""
     blocks = _without_captions(_after_title(blocks, title))
     run = densest_run(blocks, links)
@@ -219,14 +215,14 @@ def trim(blocks: list[Block], title: str | None, links: frozenset[str] = frozens
     return _without_summary_box(texts)
 
 
-def link_texts(root) -> frozenset[str]:
+def link_texts(root) -> Links:
     """The normalised text of every link on the page."""
     found = set()
     for anchor in root.iter("a"):
-        key = _key(anchor.text_content())
+        key = fold_key(anchor.text_content())
         if len(key) >= 2:
             found.add(key)
-    return frozenset(found)
+    return Links(frozenset(found), tuple(sorted({len(key) for key in found})))
 
 
 def _without_captions(blocks: list[Block]) -> list[Block]:
@@ -248,9 +244,9 @@ def _after_title(blocks: list[Block], title: str | None) -> list[Block]:
     """Drop the blocks up to the headline, when it shows near the top."""
     if not title:
         return blocks
-    key = _key(title)
+    key = fold_key(title)
     for i, block in enumerate(blocks[:12]):
-        block_key = _key(block.text)
+        block_key = fold_key(block.text)
         if block_key and (block_key == key or (key in block_key and len(block_key) < len(key) + 12)):
             return blocks[i + 1:]
     return blocks
@@ -275,7 +271,7 @@ def _without_summary_box(texts: list[str]) -> list[str]:
     if len(texts) < 2:
         return texts
     keep = []
-    keys = [_key(t) for t in texts]
+    keys = [fold_key(t) for t in texts]
     for i, text in enumerate(texts):
         key = keys[i]
         repeated = i < 3 and len(key) >= 20 and any(
@@ -288,5 +284,7 @@ def _without_summary_box(texts: list[str]) -> list[str]:
 _NOISE = re.compile(r"[\W_]+")
 
 
-def _key(text: str) -> str:
+def fold_key(text: str) -> str:
+    """``text`` reduced to its letters and digits, width-folded and lower-cased: what
+    comparisons of a page's lines use."""
     return _NOISE.sub("", fold_width(text)).lower()

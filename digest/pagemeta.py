@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime
 
+from .pagebody import fold_key
 from .script import fold_width
 
 TITLE_SEPARATORS = re.compile(r"\s*(?:\s[-–—|｜·:]{1,2}\s|_|\||｜|--|——|::)\s*")
@@ -267,13 +268,6 @@ def meta_content(root, name: str) -> str | None:
 
 def site_name(root) -> str | None:
     return meta_content(root, "og:site_name") or meta_content(root, "application-name")
-
-
-_NOISE = re.compile(r"[\W_]+")
-
-
-def fold_key(text: str) -> str:
-    return _NOISE.sub("", fold_width(text)).lower()
 
 
 def body_of(root):
