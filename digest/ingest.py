@@ -99,8 +99,7 @@ class _Job:
     sha: str
     data: bytes
     suffix: str
-    mtime: float
-    stat: tuple[int, int] | None = None
+    stat: tuple[int, int] | None = None  # (size, mtime_ns)
 
 
 def _stat(path: Path) -> tuple[int, int] | None:
@@ -120,7 +119,8 @@ def _parse(job: _Job) -> FileOutcome:
     from .dedupe import signature, to_blob
 
     reader = READERS[job.suffix]
-    outcome = _outcome(job.name, job.sha, len(job.data), lambda: reader(Path(job.name), job.data, job.mtime))
+    mtime = job.stat[1] / 1e9 if job.stat else None
+    outcome = _outcome(job.name, job.sha, len(job.data), lambda: reader(Path(job.name), job.data, mtime))
     outcome = dataclasses.replace(outcome, stat=job.stat)
     if not outcome.articles:
         return outcome
@@ -164,7 +164,7 @@ def _one(config: Config, state: State, source: str | Path,
     if reader is read_feed:                # needs the state: which entries are known
         outcome = _outcome(name, sha, len(data), lambda: _feed(config, state, data, name))
         return dataclasses.replace(outcome, stat=stat)
-    return _Job(name, sha, data, path.suffix.lower(), path.stat().st_mtime, stat)
+    return _Job(name, sha, data, path.suffix.lower(), stat)
 
 
 def _feed(config: Config, state: State, data: bytes, name: str):
