@@ -9,12 +9,12 @@ from collections.abc import Callable
 from datetime import date, datetime, timedelta
 
 from .config import Brief, Config
+from .document import document
 from .facts import key_facts
 from .models import Article, Digest, Document, Item, Theme, Window
-from .document import document
-from .summarize import headline, jieba_idf, summarize
 from .overviews import with_overviews
 from .repeats import without_repeats
+from .summarize import headline, jieba_idf, repick, summarize
 from .themes import group
 from .workers import pool, run_chunks
 
@@ -94,6 +94,6 @@ def _summaries(docs: list[Document], idf: dict[str, float], budget: int):
             if title:
                 article = dataclasses.replace(article, title=title)
             else:                       # the first sentence stays the title: not shown again
-                summary = summarize(doc, budget, idf=idf, avoid=lambda s: s.index == 0)
+                summary = repick(doc, summary, budget, lambda s: s.index == 0)
         out.append((summary, key_facts(article, summary), article))
     return out
