@@ -39,7 +39,7 @@ def clean(raw: RawText) -> list[Article]:
         text = _strip_markup(text)
     text = rules.PINYIN.sub("", text)
     text = rules.INLINE_DROP.sub("", text)
-    lines = [rules.LINE_LABEL.sub("", line.strip()) for line in text.split("\n")]
+    lines = [rules.LINE_LABEL.sub("", unspaced(line.strip())) for line in text.split("\n")]
     drafts = _split_collection(lines) or [_Draft(lines)]
     articles = []
     for ordinal, draft in enumerate(drafts):
@@ -48,6 +48,15 @@ def clean(raw: RawText) -> list[Article]:
         if article is not None:
             articles.append(article)
     return articles
+
+
+def unspaced(line: str) -> str:
+    """``line`` without the spaces of text printed one character at a time."""
+    chinese = sum("\u4e00" <= ch <= "\u9fff" for ch in line)
+    if chinese < rules.SPACED_OUT_MIN_CHARS:
+        return line
+    spaced = sum(1 for a, b in zip(line, line[1:]) if "\u4e00" <= a <= "\u9fff" and b == " ")
+    return rules.SPACED_OUT.sub("", line) if spaced >= rules.SPACED_OUT_SHARE * chinese else line
 
 
 def _strip_markup(text: str) -> str:
@@ -92,7 +101,7 @@ def _split_collection(lines: list[str]) -> list[_Draft] | None:
 
 def _finish(draft: _Draft, raw: RawText, ordinal: int) -> Article | None:
     lines = [line for line in draft.lines if line]
-    title = draft.title or raw.title
+    title = draft.title or (unspaced(raw.title) if raw.title else None)
     title_from = "text" if draft.title else "format" if raw.title else ""
     lines, title, meta = read_header(lines, title)
     if title and not title_from:

@@ -91,6 +91,15 @@ GLUED_PARAGRAPH = rule(
     match=["第一段结束。 第二段开始", "上涨 下跌"], leave=["NVIDIA GPU 芯片", "上涨5% 之后"])
 GLUED_MIN_CHARS = 200   # only lines longer than this are split that way
 
+# Text some sites print one character at a time ("大 连 港 料 去 年 盈 利"): in a line
+# spaced out like that, a space next to a Chinese character or mark is no word break.
+CJK = r"\u4e00-\u9fff\u3000-\u303f\uff00-\uffef"
+SPACED_OUT = rule(
+    "spaced-out characters", rf"(?<=[{CJK}]) (?=[{CJK}\d])|(?<=[\d%]) (?=[{CJK}])",
+    match=["大 连 港 料 去 年 盈 利", "跌 15% 至 20% 。"], leave=["NVIDIA GPU 芯片", "Apple Music 网页播放器"])
+SPACED_OUT_SHARE = 0.6  # a line is spaced out when this share of its Chinese characters has a space after it
+SPACED_OUT_MIN_CHARS = 6
+
 # A file that opens with a topic tag (#AI 市场) holds several articles, each a
 # short title line followed by its body.
 COLLECTION_TAG = rule("collection tag", r"^#[^\s#][^\n#]{0,30}$",

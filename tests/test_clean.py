@@ -153,3 +153,12 @@ def test_a_lone_name_under_the_title_is_the_author_but_a_section_word_is_not():
     assert (named.author, named.paragraphs) == ("许少民", ("假新闻的泛滥已经让各国焦头烂额。",))
     (intro,) = clean(RawText("x.txt", "真假新闻的攻防战\n\n导读\n\n假新闻的泛滥已经让各国焦头烂额。", "txt"))
     assert intro.author is None and intro.paragraphs[0] == "导读"
+
+
+def test_text_printed_one_character_at_a_time_reads_as_words():
+    raw = RawText("spaced.html", "大 连 港 预 期 ， 去 年 全 年 盈 利 将 按 年 下 跌 15% 至 20% 。\n\n"
+                  "英伟达 GPU 芯片 今天 大涨，市场情绪回暖。", "html", title="大 连 港 料 去 年 盈 利 最 少 跌 15%")
+    (article,) = clean(raw)
+    assert article.title == "大连港料去年盈利最少跌15%"
+    assert article.paragraphs == ("大连港预期，去年全年盈利将按年下跌15%至20%。",
+                                  "英伟达 GPU 芯片 今天 大涨，市场情绪回暖。")
