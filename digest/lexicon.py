@@ -82,12 +82,25 @@ def _clean(sense: str) -> str:
     return sense.strip(" .")
 
 
+NAME_MAX_WORDS = 4
+_LEADING_NAME = re.compile(r"^(?:[A-Z][\w'.-]*\s?)+")
+
+
+def _proper_name(sense: str) -> str:
+    """A name, not a description: "Chengdu subprovincial city and capital of Sichuan
+    province … in southwest China" -> "Chengdu" (its leading capitalised words)."""
+    if len(sense.split()) <= NAME_MAX_WORDS:
+        return sense
+    found = _LEADING_NAME.match(sense)
+    return found[0].strip() if found else sense
+
+
 def name_english(word: str) -> str | None:
     """The English name CC-CEDICT gives ``word`` (a proper-noun entry), if any."""
     for entry in cedict().get(word, ()):
         if entry.proper:
             for sense in entry.senses:
-                if not _SKIP_SENSE.match(sense) and (clean := _clean(sense)):
+                if not _SKIP_SENSE.match(sense) and (clean := _proper_name(_clean(sense))):
                     if clean.lower() not in ("name", "surname"):
                         return clean
     return None

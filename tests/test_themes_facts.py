@@ -207,3 +207,11 @@ def test_currencies_only_inside_figures_and_places_only_beside_them():
     b = article("u", "科技巨头加大投入", "美国GDP增长3%,OpenAI、微软和谷歌今年都加大了资本开支,共3000亿美元。")
     facts = key_facts(b, summarize(document(b)))
     assert "United States" in facts.names and "US$300 billion" in facts.figures
+
+
+def test_a_dictionary_name_is_the_name_not_its_description():
+    from digest.lexicon import name_english
+
+    # CC-CEDICT: "Chengdu subprovincial city and capital of Sichuan province 四川[...] in southwest China"
+    assert name_english("成都") == "Chengdu"
+    assert name_english("纽约证券交易所") == "New York Stock Exchange"
