@@ -83,16 +83,22 @@ def _clean(sense: str) -> str:
 
 
 NAME_MAX_WORDS = 4
-_LEADING_NAME = re.compile(r"^(?:[A-Z][\w'.-]*\s?)+")
+# A name's capitalised words, with the small words names hold ("Ministry of Commerce").
+_LEADING_NAME = re.compile(r"^[A-Z][\w'.-]*(?:\s+(?:(?:of|the|and|for|de|du|van|von)\s+)*[A-Z][\w'.-]*)*")
 
 
 def _proper_name(sense: str) -> str:
-    """A name, not a description: "Chengdu subprovincial city and capital of Sichuan
-    province … in southwest China" -> "Chengdu" (its leading capitalised words)."""
-    if len(sense.split()) <= NAME_MAX_WORDS:
-        return sense
+    """A name, not a description: "Hohhot prefecture-level city" -> "Hohhot", "Chengdu
+    subprovincial city and capital of Sichuan province … in southwest China" -> "Chengdu"
+    (its leading capitalised words, when only lower-case words follow them or the sense
+    runs long)."""
     found = _LEADING_NAME.match(sense)
-    return found[0].strip() if found else sense
+    if not found:
+        return sense
+    rest = sense[found.end():].strip()
+    if rest and (rest == rest.lower() or len(sense.split()) > NAME_MAX_WORDS):
+        return found[0]
+    return sense
 
 
 def name_english(word: str) -> str | None:

@@ -214,4 +214,6 @@ def test_a_dictionary_name_is_the_name_not_its_description():
 
     # CC-CEDICT: "Chengdu subprovincial city and capital of Sichuan province 四川[...] in southwest China"
     assert name_english("成都") == "Chengdu"
+    assert name_english("呼和浩特") == "Hohhot"                     # "Hohhot prefecture-level city"
     assert name_english("纽约证券交易所") == "New York Stock Exchange"
+    assert name_english("中国银行") == "Bank of China"
