@@ -31,6 +31,10 @@ SENTENCE_END = rule("sentence end", r"[。！？!?；;…][”」』\"'）)]*$|[
                     match=["市场回暖。", "真的吗？”", "一是芯片；"], leave=["英伟达发布新一代GPU", "2024/05/13 10:48"])
 PROSE_MIN_CHARS = 6        # shorter lines are labels, links or counters, whatever their ending
 LINE_PENALTY = 12          # what a line without sentence punctuation costs the run
+# A line broken without a sentence end continues on the next only when it is at least
+# this long (text wrapped at a fixed width); a shorter one is a line of its own (a heading,
+# a forum post's first line).
+WRAPPED_LINE_CHARS = 20
 MAX_BLOCKS = 4000          # a page with more blocks than this is cut (a link farm)
 
 # Lines that end an article's body on a news page: the editor's credit, the
@@ -105,10 +109,8 @@ def dom_blocks(body) -> list[Block]:
     for element in body.iter(*DOM_BLOCKS):
         if any(True for _ in element.iterdescendants(*DOM_BLOCKS)):
             continue
-        text = " ".join(element.text_content().split())
-        if text:
-            kind = "head" if element.tag[0] == "h" else "item" if element.tag == "li" else "p"
-            found.append(Block(kind, text))
+        kind = "head" if element.tag[0] == "h" else "item" if element.tag == "li" else "p"
+        found.extend(Block(kind, text) for text in _lines_of(_with_breaks(element)))
         if len(found) > MAX_BLOCKS:
             break
     return found
@@ -123,10 +125,28 @@ def _paragraphs(element) -> list[str]:
         elif child.tag not in ("item", "cell", "quote"):
             pieces.append("".join(child.itertext()))
         pieces.append(child.tail or "")
-    lines = [" ".join(p.split()) for p in "".join(pieces).split("\n")]
+    return _lines_of("".join(pieces))
+
+
+def _with_breaks(element) -> str:
+    """An element's text, in document order, with a line break where it has a ``<br>``."""
+    pieces = [element.text or ""]
+    for child in element:
+        if child.tag == "br":
+            pieces.append("\n")
+        elif isinstance(child.tag, str):
+            pieces.append(_with_breaks(child))
+        pieces.append(child.tail or "")
+    return "".join(pieces)
+
+
+def _lines_of(text: str) -> list[str]:
+    """Paragraphs of text broken into lines: a line wrapped mid-sentence joins the next."""
+    lines = [" ".join(p.split()) for p in text.split("\n")]
     paragraphs: list[str] = []
     for line in (line for line in lines if line):
-        if paragraphs and not SENTENCE_END.search(paragraphs[-1][-3:]) and len(paragraphs[-1]) >= 8:
+        if paragraphs and not SENTENCE_END.search(paragraphs[-1][-3:]) \
+                and len(paragraphs[-1]) >= WRAPPED_LINE_CHARS:
             paragraphs[-1] = _join(paragraphs[-1], line)
         else:
             paragraphs.append(line)

@@ -122,3 +122,14 @@ def test_every_dev_shape_reads_without_crashing(tmp_path: Path):
                    "<!-- a --><!-- b --><p>一句话。</p>", "<html><body><!--<p>x</p>--></body></html>"]:
         page = read_page(markup)
         assert isinstance(page.paragraphs, tuple)
+
+
+def test_a_hard_line_break_joins_a_wrapped_sentence_but_not_a_short_line():
+    page = ("<html><body><h1>标题在这里</h1><div class='content'>"
+            "<p>发改委公告，预计明年煤炭供需将保持基本平衡，但受各种<br>不利因素影响，局部地区还会出现失衡现象。</p>"
+            "<p>帮家母找家政阿姨的工作<br>家母勤劳朴实，做过很多年的家政阿姨，有需要可以联系我。</p>"
+            "</div></body></html>")
+    assert read_page(page).paragraphs == (
+        "发改委公告，预计明年煤炭供需将保持基本平衡，但受各种不利因素影响，局部地区还会出现失衡现象。",
+        "帮家母找家政阿姨的工作",
+        "家母勤劳朴实，做过很多年的家政阿姨，有需要可以联系我。")
