@@ -22,13 +22,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .rules import rule
+from .pagerules import CAPTION, END_LINE, FURNITURE, PHOTO_CREDIT, SENTENCE_END, TAGS_LINE
 from .script import fold_width
 
-LABELLED = rule("labelled fact", r"^[^:：]{1,12}[:：]\s*\S",
-                match=["成人票原价：279元", "电话: 58792888"], leave=["他说：", "一位基金经理在周二的采访中说：市场已经见底"])
-SENTENCE_END = rule("sentence end", r"[。！？!?；;…][”」』\"'）)]*$|[。！？!?][”」』\"'）)]*",
-                    match=["市场回暖。", "真的吗？”", "一是芯片；"], leave=["英伟达发布新一代GPU", "2024/05/13 10:48"])
 PROSE_MIN_CHARS = 6        # shorter lines are labels, links or counters, whatever their ending
 LINE_PENALTY = 12          # what a line without sentence punctuation costs the run
 # A line broken without a sentence end continues on the next only when it is at least
@@ -37,46 +33,6 @@ LINE_PENALTY = 12          # what a line without sentence punctuation costs the 
 WRAPPED_LINE_CHARS = 20
 MAX_BLOCKS = 4000          # a page with more blocks than this is cut (a link farm)
 
-# Lines that end an article's body on a news page: the editor's credit, the
-# reprint's original title, related-news lists, share rows, comment sections.
-END_LINE = rule(
-    "end of body",
-    r"^[(（\[【]?\s*(?:(?:责任编辑|責任編輯|责编|責編|编辑|編輯)\s*[:：/|丨]|原标题|原標題|"
-    r"相关(?:新闻|阅读|报道|文章|推荐|链接)|相關(?:新聞|閱讀|報導|報道|文章|推薦|連結)|"
-    r"延伸阅读|延伸閱讀|推荐阅读|推薦閱讀|热门推荐|熱門推薦|更多(?:新闻|精彩|報導|报道)|"
-    r"分享(?:到|至)|網友評論|网友评论|发表评论|發表評論|我要评论|我要評論|"
-    r"免责声明|免責聲明|声明[:：]|聲明[:：]|本文(?:为|為)?.{0,10}(?:原创|原創|禁止转载|禁止轉載)|"
-    r"(?:版权|版權)(?:所有|声明|聲明)|copyright|©|(?:采写|採寫|撰稿)[:：]|"
-    r"(?:链接|鏈接|連結|附件|附图|附圖)$|[(（][^()（）]{0,20}(?:编辑|編輯|整理|供稿)[^()（）]{0,10}[)）]$)"
-    r"|.{0,12}更多.{0,8}(?:>>|»)\s*$",
-    match=["【责任编辑：李四】", "相关阅读", "（某某网编辑整理）", "分享到：微信 微博", "采写：本报记者 张三",
-           "某某网 更多文章>>"],
-    leave=["编辑部的同事们认为这是好事。", "分享经济的模式正在改变。"], flags=re.IGNORECASE)
-# Page furniture that shows up inside the content area: privacy and cookie
-# notices, paywall and log-in prompts, app and QR-code promotions, licence lines.
-FURNITURE = rule(
-    "page furniture",
-    r"隐私(?:声明|政策|权政策)|隱私(?:聲明|政策|權政策)|cookie|付费会员|付費會員|"
-    r"立即(?:注册|註冊|登录|登入)|免费注册|免費註冊|下载客户端|下載客戶端|下载APP|下載APP|"
-    r"扫码|掃碼|二维码|二維碼|关注.{0,8}公众号|關注.{0,8}公眾號|ICP备|ICP證|ICP证|"
-    r"经营许可证|經營許可證|公网安备|不得转载|不得轉載",
-    match=["本網站使用Cookie提供更好的閱讀體驗，點這裡瞭解隱私聲明。", "欢迎关注微信公众号：某某科技",
-           "您所瀏覽的新聞已過查詢時效，建議您加入付費會員。"],
-    leave=["公司的注册地址在上海。", "用户隐私问题引发监管关注。"], flags=re.IGNORECASE)
-# A photo credit under a caption: "（消防局提供）", "（图/新华社）", "圖／路透".
-PHOTO_CREDIT = rule(
-    "photo credit",
-    r"^[(（]?\s*(?:[^()（）]{1,20}(?:提供|摄|攝)|(?:图|圖|图片|圖片|照片|資料照|资料图|資料圖)\s*[/／:：]"
-    r"[^()（）]{1,20})\s*[)）]?$|(?:供图|供圖|图片来源|圖片來源)\S{0,12}$|^[^，。,]{2,24}(?:记者|記者)[^，。,]{2,10}(?:传真|傳真|摄|攝)",
-    match=["（消防局提供）", "(图/新华社)", "2012，再见柯达？ 某某供图", "某某社記者王強台北傳真 105年3月19日"],
-    leave=["公司提供的数据显示，营收增长。", "图表显示，营收增长了三成。"])
-# A caption with its credit at the end, or marked with a triangle.
-CAPTION = rule("caption", r"^[▲△▼]|[(（]\s*(?:图|圖|图片|圖片|照片|photo)\s*[/／:：][^()（）]{1,24}[)）]$",
-               match=["▲警方到场处理。", "工人正在检测芯片。（图／记者王强摄）"], leave=["营收增长三成（见图）。"],
-               flags=re.IGNORECASE)
-# A run of short link-like lines (related lists, tags) after the body.
-TAGS_LINE = rule("tags line", r"^(?:标签|標籤|關鍵字|关键字|关键词|關鍵詞|tags?)\s*[:：]",
-                 match=["标签：芯片 AI", "Tags: AI"], leave=["标签化的讨论没有意义。"], flags=re.IGNORECASE)
 
 
 @dataclass(frozen=True)

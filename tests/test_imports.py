@@ -17,7 +17,7 @@ LAYERS = {
     "base": ("config", "validate", "models", "errors", "version"),
     # dedupe is MinHash maths on text, no I/O: the state indexes its band keys, ingest's
     # duplicate check compares its signatures.
-    "text": ("clean", "header", "rules", "sentences", "words", "wordlists", "script", "lexicon",
+    "text": ("clean", "header", "rules", "pagerules", "sentences", "words", "wordlists", "script", "lexicon",
              "dedupe"),
     "store": ("state", "schema", "lock", "outbox", "faults", "workers"),
     "sources": ("readers", "page", "pagebody", "pagemeta", "html", "feeds", "fetch", "seen", "ingest"),

@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from digest import page, pagebody, pagemeta, rules  # noqa: F401 - page modules register their rules
+from digest import page, pagebody, pagemeta, pagerules, rules  # noqa: F401 - page modules register their rules
 from digest.script import fold_width
 
 
