@@ -54,44 +54,43 @@ def standalone_faults(summary: Summary) -> list[str]:
 # ---------------------------------------------------------------- rating
 
 def vectors(token_lists, idf: dict[str, float] | None = None):
-    """Row-normalised TF-IDF matrix (sublinear tf) and the vocabulary."""
+    """Row-normalised TF-IDF matrix (sublinear tf) and the vocabulary: counted with one
+    ``bincount`` over (row, term) cells rather than cell by cell."""
     vocab: dict[str, int] = {}
-    for toks in token_lists:
-        for t in toks:
-            vocab.setdefault(t, len(vocab))
-    matrix = np.zeros((len(token_lists), max(1, len(vocab))), dtype=np.float32)
-    df = Counter(t for toks in token_lists for t in set(toks))
-    n = len(token_lists)
-    for row, toks in enumerate(token_lists):
-        for t, c in Counter(toks).items():
-            weight = idf.get(t) if idf else None
-            if weight is None:
-                weight = math.log((n + 1) / (df[t] + 1)) + 1.0
-            matrix[row, vocab[t]] = (1.0 + math.log(c)) * weight
+    ids = [vocab.setdefault(t, len(vocab)) for toks in token_lists for t in toks]
+    n, width = len(token_lists), max(1, len(vocab))
+    rows = np.repeat(np.arange(n), [len(toks) for toks in token_lists])
+    counts = np.bincount(rows * width + np.asarray(ids, dtype=np.int64),
+                         minlength=n * width).reshape(n, width).astype(np.float64)
+    present = counts > 0
+    if idf:
+        median = np.log((n + 1) / (present.sum(axis=0) + 1)) + 1.0
+        weight = np.array([idf.get(t, m) for t, m in zip(vocab, median)]) if vocab else median
+    else:
+        weight = np.log((n + 1) / (present.sum(axis=0) + 1)) + 1.0
+    tf = np.zeros_like(counts)
+    np.log(counts, out=tf, where=present)
+    matrix = np.where(present, (1.0 + tf) * weight, 0.0).astype(np.float32)
     norms = np.linalg.norm(matrix, axis=1, keepdims=True)
     norms[norms == 0] = 1.0
     return matrix / norms, vocab
 
 
-def pagerank(sim: np.ndarray, damping: float = 0.85, iterations: int = 60) -> np.ndarray:
+def pagerank(sim: np.ndarray, damping: float = 0.85) -> np.ndarray:
+    """PageRank over the similarity graph, solved exactly as one small linear system
+    (a sentence with no similar sentence spreads its rank evenly)."""
     n = sim.shape[0]
     if n == 0:
         return np.zeros(0)
-    weights = sim.copy()
+    weights = sim.astype(np.float64)
     np.fill_diagonal(weights, 0.0)
     sums = weights.sum(axis=1, keepdims=True)
     dangling = (sums == 0).ravel()
-    sums[sums == 0] = 1.0
+    sums[dangling] = 1.0
     transition = weights / sums
-    rank = np.full(n, 1.0 / n)
-    for _ in range(iterations):
-        spread = rank[dangling].sum() / n
-        new = (1 - damping) / n + damping * (rank @ transition + spread)
-        if np.abs(new - rank).sum() < 1e-6:
-            rank = new
-            break
-        rank = new
-    return rank
+    # rank = (1 - d)/n + d * (transition^T rank + (rank of dangling rows) / n)
+    system = np.eye(n) - damping * transition.T - (damping / n) * dangling[None, :]
+    return np.linalg.solve(system, np.full(n, (1.0 - damping) / n))
 
 
 def sentence_vectors(doc: Document) -> tuple[np.ndarray, np.ndarray]:
