@@ -3,34 +3,40 @@ k-means with restarts, and the number of groups chosen by silhouette."""
 
 from __future__ import annotations
 
-import math
 import re
-from collections import Counter
 
 import numpy as np
 
+from .bags import Bags, bags_of
 from .models import Document
 
 NUMBER = re.compile(r"^[\d.,%+\-]+$")
 
 
 def doc_vectors(docs: list[Document], max_terms: int = 8000, dims: int = 100,
-                exact_limit: int = 16_000_000) -> np.ndarray:
+                exact_limit: int = 16_000_000, bags: Bags | None = None) -> np.ndarray:
     """TF-IDF of each document (terms in at least two documents), reduced by SVD (LSA).
 
     A small corpus gets the exact decomposition of the dense matrix; a large one a randomised
-    SVD computed from the sparse rows, so memory and time grow with the text, not
-    with documents x terms.
+    SVD computed a block of rows at a time, so memory grows with the text, not
+    with documents x terms. ``bags`` are the documents' counted words, when already counted.
     """
-    df = Counter(t for d in docs for t in set(d.tokens) if not NUMBER.match(t))
-    terms = [t for t, c in df.most_common(max_terms) if c >= 2 and c <= 0.5 * len(docs)]
-    index = {t: i for i, t in enumerate(terms)}
-    n = len(docs)
-    rows = _Rows(docs, index, {t: math.log((1 + n) / (1 + df[t])) for t in terms})
-    if n * max(1, len(terms)) > exact_limit and len(terms) > dims:
-        matrix = _randomised_lsa(rows, len(terms), dims)
+    bags = bags or bags_of(docs)
+    n = len(bags)
+    df = bags.df
+    df[[i for i, t in enumerate(bags.terms) if NUMBER.match(t)]] = 0
+    # the most widespread terms (on equal counts, the one used first), then those in
+    # at least two documents and at most half of them
+    top = np.argsort(-df, kind="stable")[:max_terms]
+    terms = top[(df[top] >= 2) & (df[top] <= 0.5 * n)]
+    column = np.full(len(bags.terms), -1, dtype=np.int64)
+    column[terms] = np.arange(len(terms))
+    rows = _Rows(bags, column, np.log((1 + n) / (1 + df[terms])))
+    width = max(1, len(terms))
+    if n * width > exact_limit and len(terms) > dims:
+        matrix = _randomised_lsa(rows, width, dims)
     else:
-        matrix = rows.dense(max(1, len(terms)))
+        matrix = rows.dense(0, n, width)
         if min(matrix.shape) > dims and n > matrix.shape[1]:
             u, s, _ = np.linalg.svd(matrix, full_matrices=False)
             matrix = u[:, :dims] * s[:dims]
@@ -44,34 +50,48 @@ def doc_vectors(docs: list[Document], max_terms: int = 8000, dims: int = 100,
 
 
 class _Rows:
-    """Unit-length TF-IDF rows kept sparse: (term indices, weights) per document."""
+    """Unit-length TF-IDF rows kept sparse (compressed rows: column and weight arrays
+    with each row's start), made dense a block of rows at a time for products."""
 
-    def __init__(self, docs: list[Document], index: dict[str, int], idf: dict[str, float]):
-        self.rows = []
-        for doc in docs:
-            pairs = [(index[t], (1 + math.log(c)) * idf[t]) for t, c in Counter(doc.tokens).items()
-                     if t in index]
-            cols = np.array([p[0] for p in pairs], dtype=np.int64)
-            vals = np.array([p[1] for p in pairs], dtype=np.float32)
-            vals /= max(float(np.linalg.norm(vals)), 1e-9) if len(vals) else 1.0
-            self.rows.append((cols, vals))
+    BLOCK = 1024
 
-    def dense(self, width: int) -> np.ndarray:
-        matrix = np.zeros((len(self.rows), width), dtype=np.float32)
-        for r, (cols, vals) in enumerate(self.rows):
-            matrix[r, cols] = vals
+    def __init__(self, bags: Bags, column: np.ndarray, idf: np.ndarray):
+        starts, cols, vals = [0], [], []
+        for ids, counts in zip(bags.ids, bags.counts):
+            at = column[ids]
+            keep = at >= 0
+            weights = ((1 + np.log(counts[keep])) * idf[at[keep]]).astype(np.float32)
+            weights /= max(float(np.linalg.norm(weights)), 1e-9) if len(weights) else 1.0
+            cols.append(at[keep])
+            vals.append(weights)
+            starts.append(starts[-1] + len(weights))
+        self.count = len(bags)
+        self.starts = np.array(starts, dtype=np.int64)
+        self.cols = np.concatenate(cols) if cols else np.zeros(0, dtype=np.int64)
+        self.vals = np.concatenate(vals) if vals else np.zeros(0, dtype=np.float32)
+
+    def dense(self, first: int, last: int, width: int) -> np.ndarray:
+        """Rows ``first`` to ``last`` (exclusive) as a dense matrix."""
+        lo, hi = self.starts[first], self.starts[last]
+        row = np.repeat(np.arange(last - first), np.diff(self.starts[first:last + 1]))
+        matrix = np.zeros((last - first, width), dtype=np.float32)
+        matrix[row, self.cols[lo:hi]] = self.vals[lo:hi]
         return matrix
+
+    def _blocks(self, width: int):
+        for first in range(0, self.count, self.BLOCK):
+            last = min(self.count, first + self.BLOCK)
+            yield first, last, self.dense(first, last, width)
 
     def times(self, m: np.ndarray) -> np.ndarray:
         """rows @ m"""
-        return np.stack([vals @ m[cols] if len(cols) else np.zeros(m.shape[1], m.dtype)
-                         for cols, vals in self.rows])
+        return np.concatenate([block @ m for _, _, block in self._blocks(m.shape[0])])
 
     def t_times(self, m: np.ndarray, width: int) -> np.ndarray:
         """rows.T @ m"""
         out = np.zeros((width, m.shape[1]), dtype=np.float32)
-        for r, (cols, vals) in enumerate(self.rows):
-            out[cols] += np.outer(vals, m[r])
+        for first, last, block in self._blocks(width):
+            out += block.T @ m[first:last]
         return out
 
 
@@ -117,25 +137,32 @@ def kmeans(x: np.ndarray, k: int, restarts: int = 8, iterations: int = 50,
 
 
 def silhouette(x: np.ndarray, labels: np.ndarray) -> float:
-    """Mean silhouette with cosine distance."""
+    """Mean silhouette with cosine distance (a point alone in its cluster scores 0)."""
+    present = np.unique(labels)
+    if len(present) < 2:
+        return 0.0
     dist = 1.0 - x @ x.T
-    scores = []
-    for i in range(len(x)):
-        same = labels == labels[i]
-        if same.sum() <= 1:
-            scores.append(0.0)
-            continue
-        a = dist[i, same].sum() / (same.sum() - 1)
-        b = min(dist[i, labels == j].mean() for j in set(labels.tolist()) if j != labels[i])
-        scores.append((b - a) / max(a, b) if max(a, b) > 0 else 0.0)
+    member = labels[:, None] == present[None, :]           # points x clusters
+    sizes = member.sum(axis=0)
+    totals = dist @ member                                  # each point's distance to each cluster
+    own = np.searchsorted(present, labels)
+    rows = np.arange(len(x))
+    own_size = sizes[own]
+    a = totals[rows, own] / np.maximum(own_size - 1, 1)
+    means = totals / sizes
+    means[rows, own] = np.inf
+    b = means.min(axis=1)
+    larger = np.maximum(a, b)
+    scores = np.where((own_size > 1) & (larger > 0), (b - a) / np.where(larger > 0, larger, 1.0), 0.0)
     return float(np.mean(scores))
 
 
-def cluster_documents(docs: list[Document], k: int | None = None, max_k: int = 20) -> list[int]:
+def cluster_documents(docs: list[Document], k: int | None = None, max_k: int = 20,
+                      bags: Bags | None = None) -> list[int]:
     """Group documents by content: ``k`` groups, or a count chosen by silhouette."""
     if len(docs) < 2:
         return [0] * len(docs)
-    x = doc_vectors(docs)
+    x = doc_vectors(docs, bags=bags)
     if k is not None:
         return kmeans(x, min(k, len(docs)))[0].tolist()
     sample = x if len(x) <= 1500 else x[np.random.default_rng(1).choice(len(x), 1500, replace=False)]

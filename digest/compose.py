@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import dataclasses
 import math
-from collections import Counter
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
 
+import numpy as np
+
+from .bags import Bags, bags_of
 from .config import Brief, Config
 from .document import document
 from .facts import key_facts
@@ -38,12 +40,11 @@ def window_for(config: Config, now: datetime, brief: Brief | None = None) -> Win
                   end, brief.title_zh, brief.title_en)
 
 
-def corpus_idf(docs: list[Document]) -> dict[str, float]:
+def corpus_idf(bags: Bags) -> dict[str, float]:
     """jieba's general IDF plus this run's own: a word every article uses says little here."""
     general, median = jieba_idf()
-    df = Counter(t for d in docs for t in set(d.tokens))
-    n = len(docs)
-    return {t: general.get(t, median) + math.log((n + 1) / (c + 1)) for t, c in df.items()}
+    own = np.log((len(bags) + 1) / (bags.df + 1)).tolist()
+    return {t: general.get(t, median) + extra for t, extra in zip(bags.terms, own)}
 
 
 def compose(config: Config, articles: list[Article], window: Window, now: datetime,
@@ -55,14 +56,15 @@ def compose(config: Config, articles: list[Article], window: Window, now: dateti
     budget = config.digest.summary_chars
     with pool(jobs, len(articles)) as executor:
         docs = run_chunks(executor, _documents, articles, (), progress, "reading")
-        idf = corpus_idf(docs)
+        bags = bags_of(docs)
+        idf = corpus_idf(bags)
         done = run_chunks(executor, _summaries, docs, (idf, budget), progress, "summarising")
     docs = [dataclasses.replace(doc, article=article) if article is not doc.article else doc
             for doc, (_, _, article) in zip(docs, done)]
     items = [Item(doc.article, summary, facts, max(1, math.ceil(doc.article.chars / CHARS_PER_MINUTE)))
              for doc, (summary, facts, _) in zip(docs, done)]
     lap("summarise")
-    themes = arrange(docs, items, config.themes, budget)
+    themes = arrange(docs, items, config.themes, budget, bags)
     lap("themes")
     sources = {a.source.split("#")[0] for a in articles}
     return Digest(period=window.period, start=window.start, end=window.end, built_at=now,
@@ -70,11 +72,12 @@ def compose(config: Config, articles: list[Article], window: Window, now: dateti
                   themes=themes, source_count=len(sources))
 
 
-def arrange(docs: list[Document], items: list[Item], specs, budget: int = 180) -> tuple[Theme, ...]:
+def arrange(docs: list[Document], items: list[Item], specs, budget: int = 180,
+            bags: Bags | None = None) -> tuple[Theme, ...]:
     """The digest's themes, in three steps: place the items, show no sentence twice,
     then give each theme the overview its summaries leave unsaid."""
     by_id = {doc.article.id: doc for doc in docs}
-    themes = without_repeats(group(docs, items, specs), by_id, budget)
+    themes = without_repeats(group(docs, items, specs, bags), by_id, budget)
     return with_overviews(themes, by_id, budget)
 
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 import dataclasses
 import functools
 import re
-from collections import Counter, defaultdict
 
 from .models import Document, Item, Theme
 from .script import to_simplified
@@ -33,37 +32,23 @@ def _bigrams(plain: str) -> frozenset[int]:
 
 
 class Shown:
-    """Sentences already shown, indexed by character bigram, so asking whether a new
-    sentence repeats one (NEAR_SAME of the shorter one's bigrams in common) looks at
-    the few that share its rarer bigrams, not at every sentence shown."""
-
-    COMMON = 200     # a bigram in more shown sentences than this proposes no candidates
+    """Sentences already shown for one story. A story holds at most MAX_STORY articles
+    of at most five summary sentences each, so a new sentence is compared with each
+    shown one directly: few comparisons, each one set intersection."""
 
     def __init__(self) -> None:
         self.grams: list[frozenset[int]] = []
-        self.postings: dict[int, list[int]] = defaultdict(list)
 
     def add(self, plain: str) -> None:
-        grams = _bigrams(plain)
-        for g in grams:
-            self.postings[g].append(len(self.grams))
-        self.grams.append(grams)
+        self.grams.append(_bigrams(plain))
 
     def repeats(self, plain: str) -> bool:
+        if not self.grams:
+            return False
         grams = _bigrams(plain)
-        shared: Counter[int] = Counter()
-        skipped = 0
-        for g in grams:
-            members = self.postings.get(g, ())
-            if len(members) > self.COMMON:
-                skipped += 1
-            else:
-                shared.update(members)
-        for i, count in shared.items():
-            smaller = max(1, min(len(grams), len(self.grams[i])))
-            # ``count`` bigrams in common are known; the skipped ones might add more.
-            if count + skipped >= NEAR_SAME * smaller and \
-                    len(grams & self.grams[i]) / smaller >= NEAR_SAME:
+        for other in self.grams:
+            smaller = max(1, min(len(grams), len(other)))
+            if len(grams & other) >= NEAR_SAME * smaller:
                 return True
         return False
 

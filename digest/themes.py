@@ -13,6 +13,7 @@ from collections import defaultdict
 
 import numpy as np
 
+from .bags import Bags, bags_of
 from .config import ThemeSpec
 from .models import Document, Item, Summary, Theme
 from .script import fold_width, to_simplified
@@ -38,10 +39,13 @@ def _normal_terms(specs: tuple[ThemeSpec, ...]) -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(to_simplified(fold_width(term)).lower() for term in spec.terms) for spec in specs)
 
 
-def group(docs: list[Document], items: list[Item], specs: tuple[ThemeSpec, ...]) -> tuple[Theme, ...]:
+def group(docs: list[Document], items: list[Item], specs: tuple[ThemeSpec, ...],
+          bags: Bags | None = None) -> tuple[Theme, ...]:
     """Place every item in exactly one theme (how many each edition shows is the renderer's call).
-    The themes come without overviews: those are chosen once repeats are gone."""
-    stories = related_groups(docs)
+    The themes come without overviews: those are chosen once repeats are gone.
+    ``bags`` are the documents' counted words, when already counted."""
+    bags = bags or bags_of(docs)
+    stories = related_groups(docs, bags=bags)
     related_of: dict[int, tuple[str, ...]] = {}
     for story in stories:
         for i in story:
@@ -63,19 +67,20 @@ def group(docs: list[Document], items: list[Item], specs: tuple[ThemeSpec, ...])
     themes = [theme(spec.key, spec.zh, spec.en, placed[spec.key])
               for spec in specs if placed.get(spec.key)]
     taken: set[str] = set()
-    for number, cluster in enumerate(_cluster(docs, leftovers), start=1):
+    for number, cluster in enumerate(_cluster(docs, leftovers, bags), start=1):
         zh, en = _label([items[i].summary for i in cluster], taken)
         themes.append(theme(f"more-{number}", zh, en, cluster))
     return tuple(sorted(themes, key=lambda t: (-t.weight, t.key)))
 
 
-def _cluster(docs: list[Document], stories: list[list[int]]) -> list[list[int]]:
+def _cluster(docs: list[Document], stories: list[list[int]], bags: Bags) -> list[list[int]]:
     """Group the stories no configured theme took: a few clusters by content (count
     chosen by silhouette), with the stories that join no other in one last group."""
     if len(stories) < 4:
         return [[i for story in stories for i in story]] if stories else []
-    labels = cluster_documents([docs[story[0]] for story in stories], None,
-                               max_k=max(2, min(8, len(stories) // 3)))
+    firsts = [story[0] for story in stories]
+    labels = cluster_documents([docs[i] for i in firsts], None,
+                               max_k=max(2, min(8, len(stories) // 3)), bags=bags.subset(firsts))
     groups: dict[int, list[int]] = defaultdict(list)
     for story, label in zip(stories, labels):
         groups[label].extend(story)
