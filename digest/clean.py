@@ -52,6 +52,8 @@ def clean(raw: RawText) -> list[Article]:
 
 def unspaced(line: str) -> str:
     """``line`` without the spaces of text printed one character at a time."""
+    if line.count(" ") < rules.SPACED_OUT_SHARE * rules.SPACED_OUT_MIN_CHARS:
+        return line                    # too few spaces to be spaced out (the common case)
     chinese = sum("\u4e00" <= ch <= "\u9fff" for ch in line)
     if chinese < rules.SPACED_OUT_MIN_CHARS:
         return line

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import zlib
+from functools import lru_cache
 
 import numpy as np
 
@@ -47,8 +48,15 @@ def signature(text: str) -> np.ndarray:
 
 
 def bands(sig: np.ndarray) -> list[str]:
-    rows = PERMUTATIONS // BANDS
-    return [f"{b}:{zlib.crc32(sig[b * rows:(b + 1) * rows].tobytes()):08x}" for b in range(BANDS)]
+    return band_keys(to_blob(sig))
+
+
+@lru_cache(maxsize=4096)
+def band_keys(blob: bytes) -> list[str]:
+    """The band keys of a stored signature (the check against the state, the run's own
+    index and the state's record each ask for the same article's keys)."""
+    step = 4 * PERMUTATIONS // BANDS
+    return [f"{b}:{zlib.crc32(blob[b * step:(b + 1) * step]):08x}" for b in range(BANDS)]
 
 
 def similarity(a: np.ndarray, b: np.ndarray) -> float:

@@ -171,15 +171,31 @@ def _where(word: str, title: str, body: str) -> int:
 
 
 def _has_word(text: str, latin: str) -> bool:
-    return re.search(rf"(?<![A-Za-z0-9]){re.escape(latin)}(?![A-Za-z0-9])", text) is not None
+    """Does ``latin`` stand in ``text`` as a word of its own (no ASCII letter or digit
+    touching it)? Found with str.find: a regex per name would be compiled per name."""
+    at = text.find(latin)
+    while at >= 0:
+        end = at + len(latin)
+        if not (at and _ascii_alnum(text[at - 1])) and not (end < len(text) and _ascii_alnum(text[end])):
+            return True
+        at = text.find(latin, at + 1)
+    return False
+
+
+def _ascii_alnum(ch: str) -> bool:
+    return ch.isascii() and ch.isalnum()
+
+
+_DIGIT = re.compile(r"\d")
 
 
 def _beside_figure(word: str, text: str) -> bool:
     """Does a digit stand within NEAR_FIGURE characters of some use of ``word``?"""
-    for m in re.finditer(re.escape(word), text):
-        around = text[max(0, m.start() - NEAR_FIGURE):m.end() + NEAR_FIGURE]
-        if re.search(r"\d", around):
+    at = text.find(word) if word else -1
+    while at >= 0:
+        if _DIGIT.search(text, max(0, at - NEAR_FIGURE), at + len(word) + NEAR_FIGURE):
             return True
+        at = text.find(word, at + len(word))
     return False
 
 

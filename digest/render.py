@@ -70,18 +70,28 @@ def wrap(text: str, width: int = 72, indent: str = "") -> str:
     punctuation may run past ``width`` rather than stand alone at a line's start.
     The line's width is kept as it grows, so wrapping is linear in the text."""
     lines, line, used = [], indent, display_width(indent)
-    for token in re.findall(r"[A-Za-z0-9$%.,:;'’\-/&+()@#]+\s*|\s+|.", text):
-        if (used + display_width(token.rstrip()) > width and line.strip()
-                and token[0] not in _NO_LINE_START):
+    for token in _WRAP_TOKEN.findall(text):
+        full, shown = _widths(token)
+        if used + shown > width and line.strip() and token[0] not in _NO_LINE_START:
             lines.append(line.rstrip())
             line = indent + token.lstrip()
             used = display_width(line)
         else:
             line += token
-            used += display_width(token)
+            used += full
     if line.strip():
         lines.append(line.rstrip())
     return "\n".join(lines)
+
+
+_WRAP_TOKEN = re.compile(r"[A-Za-z0-9$%.,:;'’\-/&+()@#]+\s*|\s+|.")
+
+
+@lru_cache(maxsize=1 << 16)
+def _widths(token: str) -> tuple[int, int]:
+    """A wrap token's display width, and its width without trailing space: tokens
+    (single characters, words) recur, so each is measured once."""
+    return display_width(token), display_width(token.rstrip())
 
 
 def default_templates() -> Path:

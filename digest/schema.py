@@ -100,7 +100,9 @@ _BRIEF_PERIOD = re.compile(r"(.+)-\d{4}-\d{2}-\d{2}(-\d+)?")
 
 
 def article_to_json(article: Article) -> str:
-    return json.dumps(dataclasses.asdict(article), ensure_ascii=False)
+    # The fields one by one: dataclasses.asdict deep-copies every value first.
+    return json.dumps({f.name: getattr(article, f.name) for f in dataclasses.fields(Article)},
+                      ensure_ascii=False)
 
 
 def article_from_json(text: str) -> Article:

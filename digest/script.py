@@ -81,9 +81,12 @@ def _glossary_variants():
     return re.compile(alternatives or r"(?!)"), mainland
 
 
+_HAN_RUN = re.compile("[\u4e00-\u9fff]+")
+
+
 def detect(text: str) -> str:
     """"hant" when the text is mostly Traditional, else "hans"."""
-    sample = "".join(itertools.islice((ch for ch in text if "\u4e00" <= ch <= "\u9fff"), 800))
+    sample = "".join(itertools.islice((m[0] for m in _HAN_RUN.finditer(text)), 800))[:800]
     if not sample:
         return "hans"
     to_s = _converter("t2s").convert(sample)

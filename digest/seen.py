@@ -25,11 +25,11 @@ class Seen:
 
     def duplicate_of(self, article: Article, sig: bytes) -> str | None:
         """The title of an article this one repeats, or None."""
-        from .dedupe import SAME_ARTICLE, bands, from_blob, similarity
+        from .dedupe import SAME_ARTICLE, band_keys, from_blob, similarity
 
         if article.id in self.ids:
             return self._title(article.id)
-        keys = bands(from_blob(sig))
+        keys = band_keys(sig)
         candidates = self.state.near(keys)
         for key in keys:
             for other in self.run_bands.get(key, ()):
@@ -41,12 +41,12 @@ class Seen:
         return None
 
     def add(self, article: Article, sig: bytes) -> None:
-        from .dedupe import bands, from_blob
+        from .dedupe import band_keys
 
         self.ids.add(article.id)
         self.titles[article.id] = article.title
         self.run_sigs[article.id] = sig
-        for key in bands(from_blob(sig)):
+        for key in band_keys(sig):
             self.run_bands.setdefault(key, []).append(article.id)
 
     def _title(self, article_id: str) -> str:

@@ -233,6 +233,7 @@ class State:
 
     def _write(self, outcomes, digest, run, claim, translations) -> None:
         now = _now()
+        band_rows: list[tuple[str, str]] = []
         with self.db:
             for o in outcomes:
                 self.db.execute(
@@ -252,10 +253,11 @@ class State:
                         " VALUES (?, ?, ?, ?, ?, ?)",
                         (a.id, a.source, a.title, article_to_json(a), now, sig)).rowcount
                     if added and sig:
-                        from .dedupe import bands, from_blob
+                        from .dedupe import band_keys
 
-                        self.db.executemany("INSERT INTO bands (band, article_id) VALUES (?, ?)",
-                                            [(b, a.id) for b in bands(from_blob(sig))])
+                        band_rows.extend((b, a.id) for b in band_keys(sig))
+            # In index order: each insert lands beside the one before it in the band index.
+            self.db.executemany("INSERT INTO bands (band, article_id) VALUES (?, ?)", sorted(band_rows))
             if digest is not None:
                 self.db.execute(
                     "INSERT OR REPLACE INTO digests"

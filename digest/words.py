@@ -38,6 +38,13 @@ class JiebaSegmenter:
     def cut(self, text: str) -> list[str]:
         return self.tk.lcut(text)
 
+    def raw_cut(self, text: str) -> list[str]:
+        return self.tk.lcut(text)
+
+    @staticmethod
+    def pieces(word: str) -> list[str]:
+        return [word]
+
     def tag(self, text: str) -> list[tuple[str, str]]:
         """(word, part-of-speech flag) pairs: nr person, ns place, nt organisation…"""
         import jieba.posseg
@@ -68,6 +75,14 @@ class RjiebaSegmenter:
             else:
                 out.append(word)
         return out
+
+    def raw_cut(self, text: str) -> list[str]:
+        """jieba-rs's own words: :meth:`pieces` turns each into what :meth:`cut` gives."""
+        return self.tk.cut(text)
+
+    @staticmethod
+    def pieces(word: str) -> list[str]:
+        return _as_jieba(word) if word.isascii() and ("." in word or "-" in word) else [word]
 
     def tag(self, text: str) -> list[tuple[str, str]]:
         return list(self.tk.tag(text))
@@ -118,12 +133,32 @@ def tokens(text: str, *, normalised: bool = False) -> list[str]:
     Kept: words of two or more characters that are not all punctuation, and single
     digits or ASCII letters; dropped: single Chinese characters and marks. Tokens are
     interned: a word is one string object however often it occurs, in memory and when
-    documents travel between processes."""
+    documents travel between processes. What a segmented word becomes is remembered
+    (:data:`_TOKENS_OF`): words recur, so most take one dictionary lookup."""
     if not normalised:
         text = to_simplified(fold_width(text))
+    seg = segmenter()
+    known = _TOKENS_OF.setdefault(seg.name, {})
+    if len(known) > _REMEMBERED:
+        known.clear()
+    out: list[str] = []
+    for word in seg.raw_cut(text):
+        made = known.get(word)
+        if made is None:
+            made = known[word] = _tokens_of(seg.pieces(word))
+        if made:
+            out += made
+    return out
+
+
+_TOKENS_OF: dict[str, dict[str, tuple[str, ...]]] = {}    # segmenter -> word -> its tokens
+_REMEMBERED = 400_000      # words remembered at most (a few tens of MB)
+
+
+def _tokens_of(pieces: list[str]) -> tuple[str, ...]:
     stops = stop_words()
     out = []
-    for word in segmenter().cut(text):
+    for word in pieces:
         word = word.strip().lower()
         if not word or word in stops:
             continue
@@ -132,4 +167,4 @@ def tokens(text: str, *, normalised: bool = False) -> list[str]:
                 out.append(intern(word))
         elif word.isdigit() or (word.isascii() and word.isalnum()):
             out.append(intern(word))
-    return out
+    return tuple(out)
