@@ -37,11 +37,14 @@ class Bags:
 
 
 def bags_of(docs: list[Document]) -> Bags:
+    """Bags of Documents that still hold their tokens."""
+    return bags_from([(tuple(c), tuple(c.values())) for c in map(Counter, (d.tokens for d in docs))])
+
+
+def bags_from(counted: list[tuple[tuple[str, ...], tuple[int, ...]]]) -> Bags:
+    """Bags from each document's (tokens, counts), counted where the document was made."""
     vocab: dict[str, int] = {}
-    ids, counts = [], []
-    for doc in docs:
-        counted = Counter(doc.tokens)
-        ids.append(np.fromiter((vocab.setdefault(t, len(vocab)) for t in counted), dtype=np.int64,
-                               count=len(counted)))
-        counts.append(np.fromiter(counted.values(), dtype=np.float64, count=len(counted)))
-    return Bags(tuple(vocab), tuple(ids), tuple(counts))
+    ids = tuple(np.fromiter((vocab.setdefault(t, len(vocab)) for t in terms), dtype=np.int64,
+                            count=len(terms)) for terms, _ in counted)
+    counts = tuple(np.asarray(c, dtype=np.float64) for _, c in counted)
+    return Bags(tuple(vocab), ids, counts)

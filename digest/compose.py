@@ -4,19 +4,21 @@ from __future__ import annotations
 
 import dataclasses
 import math
+from collections import Counter
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 import numpy as np
 
-from .bags import Bags, bags_of
+from .bags import Bags, bags_from
 from .config import Brief, Config
 from .document import document
 from .facts import key_facts
-from .models import Article, Digest, Document, Item, Theme, Window
+from .models import Article, Digest, Document, Item, Sentence, Summary, Theme, Window
 from .overviews import with_overviews
 from .repeats import without_repeats
-from .summarize import headline, jieba_idf, repick, summarize
+from .summarize import counted_keywords, headline, jieba_idf, repick, summarize
 from .themes import group
 from .workers import pool, run_chunks
 
@@ -40,11 +42,13 @@ def window_for(config: Config, now: datetime, brief: Brief | None = None) -> Win
                   end, brief.title_zh, brief.title_en)
 
 
-def corpus_idf(bags: Bags) -> dict[str, float]:
-    """jieba's general IDF plus this run's own: a word every article uses says little here."""
+def corpus_idf(bags: Bags) -> np.ndarray:
+    """For each of ``bags``' terms, jieba's general IDF plus this run's own: a word every
+    article uses says little here."""
     general, median = jieba_idf()
-    own = np.log((len(bags) + 1) / (bags.df + 1)).tolist()
-    return {t: general.get(t, median) + extra for t, extra in zip(bags.terms, own)}
+    own = np.log((len(bags) + 1) / (bags.df + 1))
+    return np.fromiter((general.get(t, median) for t in bags.terms), dtype=np.float64,
+                       count=len(bags.terms)) + own
 
 
 def compose(config: Config, articles: list[Article], window: Window, now: datetime,
@@ -52,17 +56,28 @@ def compose(config: Config, articles: list[Article], window: Window, now: dateti
             lap: Callable[[str], None] = lambda stage: None, jobs: int = 1) -> Digest:
     """Summaries, key facts and themes for ``articles``; ``lap(stage)`` marks the end
     of each stage ("summarise", "themes") for timing. With ``jobs`` > 1 the
-    per-article work runs in that many processes."""
+    per-article work runs in that many processes: a first pass makes each Document,
+    rates its sentences and picks them; once every article's words are counted, a
+    second pass chooses keywords (by the corpus IDF), headlines and key facts."""
     budget = config.digest.summary_chars
     with pool(jobs, len(articles)) as executor:
-        docs = run_chunks(executor, _documents, articles, (), progress, "reading")
-        bags = bags_of(docs)
+        rated = run_chunks(executor, _rated, articles, (budget,), progress, "reading")
+        bags = bags_from([r.counted for r in rated])
         idf = corpus_idf(bags)
-        done = run_chunks(executor, _summaries, docs, (idf, budget), progress, "summarising")
-    docs = [dataclasses.replace(doc, article=article) if article is not doc.article else doc
-            for doc, (_, _, article) in zip(docs, done)]
-    items = [Item(doc.article, summary, facts, max(1, math.ceil(doc.article.chars / CHARS_PER_MINUTE)))
-             for doc, (summary, facts, _) in zip(docs, done)]
+        # Each article takes its own words' IDF along: the whole table is not sent to a
+        # worker with every chunk.
+        finished = run_chunks(executor, _finished,
+                              [(*r.for_finishing(), idf[ids]) for r, ids in zip(rated, bags.ids)],
+                              (budget,), progress, "summarising")
+    docs, items = [], []
+    for r, (title, summary, facts) in zip(rated, finished):
+        doc = r.doc if title is None else dataclasses.replace(
+            r.doc, article=dataclasses.replace(r.doc.article, title=title))
+        docs.append(doc)
+        summary = dataclasses.replace(summary, sentences=_shared(summary.sentences, doc),
+                                      similarity=r.summary.similarity)
+        items.append(Item(doc.article, summary, facts,
+                          max(1, math.ceil(doc.article.chars / CHARS_PER_MINUTE))))
     lap("summarise")
     themes = arrange(docs, items, config.themes, budget, bags)
     lap("themes")
@@ -81,22 +96,60 @@ def arrange(docs: list[Document], items: list[Item], specs, budget: int = 180,
     return with_overviews(themes, by_id, budget)
 
 
-def _documents(articles: list[Article]) -> list[Document]:
-    return [document(article) for article in articles]
+@dataclass(frozen=True, slots=True)
+class _Rated:
+    """An article rated in a worker: its Document without the sentences' tokens (what
+    the main process keeps), its first summary, and its counted tokens (for the corpus
+    IDF, the keywords and the themes)."""
+
+    doc: Document
+    summary: Summary                  # keywords still empty: they need the corpus IDF
+    counted: tuple[tuple[str, ...], tuple[int, ...]]
+
+    def for_finishing(self):
+        """What the second pass needs: the whole Document only for an article whose title
+        is its first sentence (its headline is chosen from its sentences)."""
+        if self.doc.article.title_from == "lead":
+            return self.doc, self.summary, self.counted, self.doc.title_tokens
+        return (self.doc.article, dataclasses.replace(self.summary, similarity=None), self.counted,
+                self.doc.title_tokens)
 
 
-def _summaries(docs: list[Document], idf: dict[str, float], budget: int):
-    """(summary, key facts, article) for each document; an article whose title was
-    only its first sentence gets a short headline instead."""
+def _rated(articles: list[Article], budget: int) -> list[_Rated]:
     out = []
-    for doc in docs:
-        summary = summarize(doc, budget, idf=idf)
-        article = doc.article
-        if article.title_from == "lead":
-            title = headline(doc, summary)
+    for article in articles:
+        doc = document(article)
+        summary = summarize(doc, budget, with_keywords=False)
+        counted = Counter(doc.tokens)
+        light = dataclasses.replace(doc, sentences=tuple(dataclasses.replace(s, tokens=())
+                                                         for s in doc.sentences))
+        summary = dataclasses.replace(summary, sentences=_shared(summary.sentences, light))
+        out.append(_Rated(light, summary, (tuple(counted), tuple(counted.values()))))
+    return out
+
+
+def _finished(rows, budget: int):
+    """(new title or None, summary, key facts) for each rated article: keywords from the
+    corpus IDF; an article whose title was only its first sentence gets a short headline."""
+    out = []
+    for doc_or_article, summary, (terms, counts), title_tokens, idf in rows:
+        idf = dict(zip(terms, idf.tolist()))
+        summary = dataclasses.replace(
+            summary, keywords=counted_keywords(dict(zip(terms, counts)), title_tokens, idf=idf))
+        article, title = doc_or_article, None
+        if isinstance(doc_or_article, Document):
+            doc, article = doc_or_article, doc_or_article.article
+            title = headline(doc, summary) or None
             if title:
                 article = dataclasses.replace(article, title=title)
             else:                       # the first sentence stays the title: not shown again
                 summary = repick(doc, summary, budget, lambda s: s.index == 0)
-        out.append((summary, key_facts(article, summary), article))
+        out.append((title, dataclasses.replace(summary, similarity=None), key_facts(article, summary)))
     return out
+
+
+def _shared(sentences: tuple[Sentence, ...], doc: Document) -> tuple[Sentence, ...]:
+    """A summary's sentences as the Document's own records (one object per sentence in
+    memory); a sentence cut to the budget is its own."""
+    return tuple(doc.sentences[s.index] if doc.sentences[s.index].text == s.text else s
+                 for s in sentences)

@@ -97,6 +97,9 @@ class Summary:
     keywords: tuple[str, ...]
     scores: tuple[float, ...] = ()    # one per chosen sentence, same order
     ratings: tuple[float, ...] = ()   # one per sentence of the document, by index
+    # The document's sentence-by-sentence similarity (a numpy matrix), kept so that picking
+    # again (no sentence twice in a digest) needs neither rating again nor the tokens.
+    similarity: object = field(default=None, compare=False, repr=False)
 
     @property
     def text(self) -> str:

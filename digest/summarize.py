@@ -181,11 +181,11 @@ def shortened(sentence: Sentence, budget: int) -> Sentence:
 def summarize(doc: Document, budget: int = 180, method: str = "textrank",
               idf: dict[str, float] | None = None,
               avoid: Callable[[Sentence], bool] | None = None,
-              max_sentences: int = 5) -> Summary:
+              max_sentences: int = 5, with_keywords: bool = True) -> Summary:
     scores, sim = RATERS[method](doc)
     chosen, chosen_scores = pick(doc, scores, sim, budget, max_sentences, avoid)
-    return Summary(doc.article.id, chosen, keywords(doc, idf=idf), chosen_scores,
-                   tuple(float(x) for x in scores))
+    return Summary(doc.article.id, chosen, keywords(doc, idf=idf) if with_keywords else (),
+                   chosen_scores, tuple(float(x) for x in scores), sim)
 
 
 def repick(doc: Document, summary: Summary, budget: int,
@@ -194,10 +194,12 @@ def repick(doc: Document, summary: Summary, budget: int,
     ``avoid`` rules out (sentences another article's summary shows): nothing is rated twice."""
     if len(summary.ratings) != len(doc.sentences):
         return summarize(doc, budget, avoid=avoid, max_sentences=max_sentences)
-    sent, _ = sentence_vectors(doc)
-    chosen, scores = pick(doc, np.asarray(summary.ratings), sent @ sent.T, budget,
-                          max_sentences, avoid)
-    return Summary(summary.article_id, chosen, summary.keywords, scores, summary.ratings)
+    sim = summary.similarity
+    if sim is None or sim.shape[0] != len(doc.sentences):
+        sent, _ = sentence_vectors(doc)
+        sim = sent @ sent.T
+    chosen, scores = pick(doc, np.asarray(summary.ratings), sim, budget, max_sentences, avoid)
+    return Summary(summary.article_id, chosen, summary.keywords, scores, summary.ratings, sim)
 
 
 # ---------------------------------------------------------------- headlines
@@ -257,9 +259,15 @@ def jieba_idf() -> tuple[dict[str, float], float]:
 
 def keywords(doc: Document, k: int = 8, idf: dict[str, float] | None = None) -> tuple[str, ...]:
     """Top TF-IDF words; ``idf`` (this run's corpus) overrides jieba's general table."""
+    return counted_keywords(Counter(doc.tokens), doc.title_tokens, k, idf)
+
+
+def counted_keywords(counted: dict[str, int], title_tokens: tuple[str, ...], k: int = 8,
+                     idf: dict[str, float] | None = None) -> tuple[str, ...]:
+    """:func:`keywords` from a document's counted tokens."""
     general, median = jieba_idf()
-    counts = Counter(t for t in doc.tokens if len(t) > 1 and not NUMBER.match(t))
-    for t in doc.title_tokens:
+    counts = {t: c for t, c in counted.items() if len(t) > 1 and not NUMBER.match(t)}
+    for t in title_tokens:
         if t in counts:
             counts[t] += 2
     def weight(t: str) -> float:
