@@ -7,12 +7,12 @@ import math
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime, timedelta
+from datetime import datetime
 
 import numpy as np
 
 from .bags import Bags, bags_from
-from .config import Brief, Config
+from .config import Config
 from .document import document
 from .facts import key_facts
 from .models import Article, Digest, Document, Item, Sentence, Summary, Theme, Window
@@ -23,23 +23,6 @@ from .themes import group
 from .workers import pool, run_chunks
 
 CHARS_PER_MINUTE = 400  # an ordinary reading speed for Chinese text
-
-
-def period_of(moment: datetime) -> tuple[str, date, date]:
-    """The ISO week holding ``moment``: ("2026-W47", Monday, Sunday)."""
-    year, week, _ = moment.isocalendar()
-    start = date.fromisocalendar(year, week, 1)
-    return f"{year}-W{week:02d}", start, start + timedelta(days=6)
-
-
-def window_for(config: Config, now: datetime, brief: Brief | None = None) -> Window:
-    """The weekly digest's ISO week, or a brief's last ``window_days`` days up to ``now``."""
-    if brief is None:
-        period, start, end = period_of(now)
-        return Window(period, start, end, config.digest.title_zh, config.digest.title_en)
-    end = now.date()
-    return Window(f"{brief.name}-{end.isoformat()}", end - timedelta(days=brief.window_days - 1),
-                  end, brief.title_zh, brief.title_en)
 
 
 def corpus_idf(bags: Bags) -> np.ndarray:

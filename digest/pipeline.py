@@ -87,9 +87,8 @@ def build(config: Config, *, since: date | None = None, dry_run: bool = False,
     per-article work (0: one per core, used only when there are enough articles).
     A ``scheduled`` run is recorded in the state even when it finds nothing new.
     """
-    from .compose import compose, window_for
     from .ingest import ingest
-    from .translate import english
+    from .window import window_for
 
     now = now or datetime.now(config.schedule.zone)
     window = window_for(config, now, brief)
@@ -127,6 +126,9 @@ def build(config: Config, *, since: date | None = None, dry_run: bool = False,
                     # run that finds nothing new has still made up the run it was for.
                     state.record(outcomes, run=RunRecord(kind, "nothing new"))
                 return BuildResult(period, None, 0, len(new), tuple(outcomes), dry_run)
+            from .compose import compose        # numpy and the summariser: only when needed
+            from .translate import english
+
             digest = compose(config, chosen, window, now, progress, clock.lap,
                              jobs=jobs or os.cpu_count() or 1)
             digest, translated, engine = english(config, digest, state.translations)
@@ -243,8 +245,9 @@ def _select_brief(state: State, new: list[Article], brief: Brief, period: str, n
 def rerender(config: Config, period: str | None = None, lock_wait: float = 30.0) -> BuildResult:
     """Render an already-built digest again (newest by default) with the current templates
     and settings, from the articles it holds; nothing is ingested and nothing new is added."""
-    from .compose import compose, window_for
+    from .compose import compose
     from .errors import DigestError
+    from .window import window_for
     from .translate import english
 
     with RunLock(config.lock_file, wait=lock_wait):

@@ -14,7 +14,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "digest"
 
 # Groups from the bottom up: a module may import its own group and those listed before it.
 LAYERS = {
-    "base": ("config", "validate", "models", "errors", "version"),
+    "base": ("config", "validate", "models", "errors", "version", "window"),
     # dedupe is MinHash maths on text, no I/O: the state indexes its band keys, ingest's
     # duplicate check compares its signatures.
     "text": ("clean", "header", "rules", "pagerules", "sentences", "words", "wordlists", "script", "lexicon",

@@ -255,7 +255,8 @@ def test_a_chat_model_gives_english_titles_summaries_and_overviews_once(project:
     build(config, now=NOW, rebuild=True)                  # every text is in the cache
     assert len(Chat.requests) == asked
 
-    from digest.compose import compose, window_for
+    from digest.compose import compose
+    from digest.window import window_for
     from digest.translate import english
 
     from .test_summarize import seed_articles
