@@ -9,8 +9,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
-import numpy as np
-
 from .bags import Bags, bags_from
 from .config import Config
 from .document import document
@@ -18,20 +16,12 @@ from .facts import key_facts
 from .models import Article, Digest, Document, Item, Sentence, Summary, Theme, Window
 from .overviews import with_overviews
 from .repeats import without_repeats
-from .summarize import counted_keywords, headline, jieba_idf, repick, summarize
+from .keywords import bag_keywords, corpus_idf
+from .summarize import headline, repick, summarize
 from .themes import group
 from .workers import pool, run_chunks
 
 CHARS_PER_MINUTE = 400  # an ordinary reading speed for Chinese text
-
-
-def corpus_idf(bags: Bags) -> np.ndarray:
-    """For each of ``bags``' terms, jieba's general IDF plus this run's own: a word every
-    article uses says little here."""
-    general, median = jieba_idf()
-    own = np.log((len(bags) + 1) / (bags.df + 1))
-    return np.fromiter((general.get(t, median) for t in bags.terms), dtype=np.float64,
-                       count=len(bags.terms)) + own
 
 
 def compose(config: Config, articles: list[Article], window: Window, now: datetime,
@@ -40,17 +30,15 @@ def compose(config: Config, articles: list[Article], window: Window, now: dateti
     """Summaries, key facts and themes for ``articles``; ``lap(stage)`` marks the end
     of each stage ("summarise", "themes") for timing. With ``jobs`` > 1 the
     per-article work runs in that many processes: a first pass makes each Document,
-    rates its sentences and picks them; once every article's words are counted, a
-    second pass chooses keywords (by the corpus IDF), headlines and key facts."""
+    rates its sentences, picks them and counts its words; keywords then come from the
+    corpus IDF, and a second pass chooses headlines and key facts."""
     budget = config.digest.summary_chars
     with pool(jobs, len(articles)) as executor:
         rated = run_chunks(executor, _rated, articles, (budget,), progress, "reading")
         bags = bags_from([r.counted for r in rated])
-        idf = corpus_idf(bags)
-        # Each article takes its own words' IDF along: the whole table is not sent to a
-        # worker with every chunk.
-        finished = run_chunks(executor, _finished,
-                              [(*r.for_finishing(), idf[ids]) for r, ids in zip(rated, bags.ids)],
+        chosen = bag_keywords(bags, [r.doc.title_tokens for r in rated], corpus_idf(bags))
+        finished = run_chunks(executor, _finished, [r.for_finishing(words) for r, words in
+                                                    zip(rated, chosen)],
                               (budget,), progress, "summarising")
     docs, items = [], []
     for r, (title, summary, facts) in zip(rated, finished):
@@ -89,13 +77,14 @@ class _Rated:
     summary: Summary                  # keywords still empty: they need the corpus IDF
     counted: tuple[tuple[str, ...], tuple[int, ...]]
 
-    def for_finishing(self):
-        """What the second pass needs: the whole Document only for an article whose title
-        is its first sentence (its headline is chosen from its sentences)."""
+    def for_finishing(self, keywords: tuple[str, ...]):
+        """What the second pass needs: the article and its summary with its keywords;
+        the whole Document only for an article whose title is its first sentence (its
+        headline is chosen from its sentences)."""
+        summary = dataclasses.replace(self.summary, keywords=keywords)
         if self.doc.article.title_from == "lead":
-            return self.doc, self.summary, self.counted, self.doc.title_tokens
-        return (self.doc.article, dataclasses.replace(self.summary, similarity=None), self.counted,
-                self.doc.title_tokens)
+            return self.doc, summary
+        return self.doc.article, dataclasses.replace(summary, similarity=None)
 
 
 def _rated(articles: list[Article], budget: int) -> list[_Rated]:
@@ -104,21 +93,19 @@ def _rated(articles: list[Article], budget: int) -> list[_Rated]:
         doc = document(article)
         summary = summarize(doc, budget, with_keywords=False)
         counted = Counter(doc.tokens)
-        light = dataclasses.replace(doc, sentences=tuple(dataclasses.replace(s, tokens=())
-                                                         for s in doc.sentences))
+        light = dataclasses.replace(doc, sentences=tuple(
+            Sentence(s.article_id, s.index, s.paragraph, s.text, (), s.kind, s.refers)
+            for s in doc.sentences))
         summary = dataclasses.replace(summary, sentences=_shared(summary.sentences, light))
         out.append(_Rated(light, summary, (tuple(counted), tuple(counted.values()))))
     return out
 
 
 def _finished(rows, budget: int):
-    """(new title or None, summary, key facts) for each rated article: keywords from the
-    corpus IDF; an article whose title was only its first sentence gets a short headline."""
+    """(new title or None, summary, key facts) for each rated article; an article whose
+    title was only its first sentence gets a short headline."""
     out = []
-    for doc_or_article, summary, (terms, counts), title_tokens, idf in rows:
-        idf = dict(zip(terms, idf.tolist()))
-        summary = dataclasses.replace(
-            summary, keywords=counted_keywords(dict(zip(terms, counts)), title_tokens, idf=idf))
+    for doc_or_article, summary in rows:
         article, title = doc_or_article, None
         if isinstance(doc_or_article, Document):
             doc, article = doc_or_article, doc_or_article.article

@@ -88,7 +88,8 @@ def _with_kinds(doc: Document) -> tuple[Sentence, ...]:
             kind = listed[s.index]
         else:
             kind = "body"
-        out.append(dataclasses.replace(s, kind=kind, refers=LEANS.match(s.text) is not None))
+        out.append(Sentence(s.article_id, s.index, s.paragraph, s.text, s.tokens, kind,
+                            LEANS.match(s.text) is not None))
     return tuple(out)
 
 

@@ -103,7 +103,10 @@ def key_facts(article: Article, summary: Summary) -> KeyFacts:
     names: dict[str, list] = {}      # English -> [salience, first position, a who the title names]
     terms: dict[str, list] = {}
     masked, masked_parts = body, list(parts)
+    anywhere = title + "\n" + body
     for hans, english, kind in _lookup():
+        if hans not in anywhere:        # most glossary words: one scan, and on to the next
+            continue
         count = masked.count(hans)
         in_parts = [hans in part for part in masked_parts]
         if not count and not in_parts[0]:

@@ -23,6 +23,7 @@ ABBREVIATIONS = {"mr", "mrs", "ms", "dr", "prof", "inc", "ltd", "co", "corp", "v
 SPEECH_TAG = re.compile(
     r"[^。！？!?；;\n“”「」]{0,8}?(说|說|表示|称|稱|指出|认为|認為|写道|寫道|强调|強調|坦言|透露|"
     r"补充|補充|问道|問道|回应|回應|笑称|笑稱)[，,：:。]")
+_MARKS = re.compile("[" + re.escape("".join(sorted(ENDERS | {"."} | set(OPENERS) | set(OPENERS.values())))) + "]")
 QUOTE_LIMIT = 150  # inside quotes, sentences split only once the quote runs longer than this
 
 
@@ -33,6 +34,11 @@ def split(paragraph: str) -> list[str]:
     n = len(paragraph)
     open_quotes: list[tuple[str, int]] = []
     while i < n:
+        # Only enders and quotation marks matter: jump to the next one.
+        found = _MARKS.search(paragraph, i)
+        if found is None:
+            break
+        i = found.start()
         ch = paragraph[i]
         if ch in OPENERS:
             open_quotes.append((OPENERS[ch], i))

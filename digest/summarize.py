@@ -9,21 +9,18 @@ similarity, blended with a position prior and similarity to the title.
 from __future__ import annotations
 
 import dataclasses
-import math
 import re
-from collections import Counter
 from collections.abc import Callable
-from functools import lru_cache
 
 import numpy as np
 
 from .document import GLUED_HEADING, LEANS, LIST_MARKER, SECTION_NUMBER, list_fragment
+from .keywords import keywords
 from .models import Document, Sentence, Summary
 from .script import fold_width, to_simplified
 
 
 NOT_WORD = re.compile(r"\W+")
-NUMBER = re.compile(r"^[\d.,%+\-]+$")
 REDUNDANT = 0.75        # cosine above which two sentences say the same thing
 MMR_LAMBDA = 0.75
 WEIGHTS = {"rank": 0.2, "position": 0.6, "title": 0.15, "paragraph_start": 0.05}
@@ -238,39 +235,3 @@ def headline(doc: Document, summary: Summary, limit: int = HEADLINE_CHARS) -> st
             if score > best[0]:
                 best = (score, -sentence.index, clause)
     return best[2]
-
-
-# ---------------------------------------------------------------- keywords
-
-@lru_cache(maxsize=1)
-def jieba_idf() -> tuple[dict[str, float], float]:
-    """jieba's IDF table (from a large general corpus) and its median."""
-    from importlib import resources
-
-    table: dict[str, float] = {}
-    text = resources.files("jieba").joinpath("analyse").joinpath("idf.txt").read_text("utf-8")
-    for line in text.splitlines():
-        word, _, value = line.partition(" ")
-        if value:
-            table[word] = float(value)
-    values = sorted(table.values())
-    return table, values[len(values) // 2]
-
-
-def keywords(doc: Document, k: int = 8, idf: dict[str, float] | None = None) -> tuple[str, ...]:
-    """Top TF-IDF words; ``idf`` (this run's corpus) overrides jieba's general table."""
-    return counted_keywords(Counter(doc.tokens), doc.title_tokens, k, idf)
-
-
-def counted_keywords(counted: dict[str, int], title_tokens: tuple[str, ...], k: int = 8,
-                     idf: dict[str, float] | None = None) -> tuple[str, ...]:
-    """:func:`keywords` from a document's counted tokens."""
-    general, median = jieba_idf()
-    counts = {t: c for t, c in counted.items() if len(t) > 1 and not NUMBER.match(t)}
-    for t in title_tokens:
-        if t in counts:
-            counts[t] += 2
-    def weight(t: str) -> float:
-        base = (idf or {}).get(t) or general.get(t, median)
-        return (1 + math.log(counts[t])) * base
-    return tuple(sorted(counts, key=lambda t: (-weight(t), t))[:k])

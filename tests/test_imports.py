@@ -21,7 +21,7 @@ LAYERS = {
              "dedupe"),
     "store": ("state", "schema", "lock", "outbox", "faults", "workers"),
     "sources": ("readers", "page", "pagebody", "pagemeta", "html", "feeds", "fetch", "seen", "ingest"),
-    "editorial": ("document", "bags", "summarize", "stories", "clustering", "themes", "repeats", "overviews",
+    "editorial": ("document", "bags", "keywords", "summarize", "stories", "clustering", "themes", "repeats", "overviews",
                   "facts", "compose", "translate"),
     "output": ("render", "send"),
     "run": ("pipeline", "schedule", "status"),
