@@ -55,9 +55,10 @@ def ingest(config: Config, state: State, progress: Progress | None = None,
            jobs: int = 1) -> list[FileOutcome]:
     """Read and clean every new or changed source; returns what became of each.
 
-    Files are read here; parsing, cleaning and duplicate signatures, which need
-    nothing but the file's bytes, run in ``jobs`` worker processes when there are
-    enough new files. Duplicates are then found in order, against the state."""
+    Which files changed is decided here (size and modification time); reading,
+    hashing, parsing, cleaning and duplicate signatures, which need nothing but the
+    file, run in ``jobs`` worker processes when there are enough changed files.
+    Duplicates are then found in order, against the state."""
     from .workers import pool, run_chunks
 
     seen = Seen(state)
@@ -79,27 +80,46 @@ def ingest(config: Config, state: State, progress: Progress | None = None,
     waiting = [o for o in outcomes if isinstance(o, _Job)]
     with pool(jobs, len(waiting)) as executor:
         parsed = iter(run_chunks(executor, _parse_all, waiting, (), progress, "cleaning"))
-    done = [next(parsed) if isinstance(o, _Job) else o for o in outcomes]
-    return [dedupe(o, seen) for o in done]
+    done = [_settle(state, o, next(parsed)) if isinstance(o, _Job) else o for o in outcomes]
+    return [dedupe(o, seen) for o in done if o is not None]
 
 
 def ingest_one(config: Config, state: State, source: str | Path) -> FileOutcome | None:
     """What becomes of one source, as a build would record it (None: unchanged)."""
     outcome = _one(config, state, source)
     if isinstance(outcome, _Job):
-        outcome = _parse(outcome)
+        outcome = _settle(state, outcome, _parse(outcome))
     return None if outcome is None else dedupe(outcome, Seen(state))
 
 
 @dataclass(frozen=True)
 class _Job:
-    """A local file whose bytes are new: parsed and cleaned, possibly in a worker."""
+    """A local file that may have changed: read, hashed, parsed and cleaned, possibly
+    in a worker."""
 
     name: str
-    sha: str
-    data: bytes
+    path: Path
     suffix: str
+    limit: int                           # bytes read at most
+    within: Path | None                  # the folder a symbolic link must stay in
+    known: str | None                    # the sha256 recorded for it, if any
     stat: tuple[int, int] | None = None  # (size, mtime_ns)
+
+
+@dataclass(frozen=True)
+class _Unread:
+    """A file that could not be read: recorded against the state in the main process."""
+
+    marker: str
+    status: str
+    reason: str
+
+
+def _settle(state: State, job: _Job, result: FileOutcome | _Unread | None) -> FileOutcome | None:
+    """A worker's result as the build records it (None: the same bytes as recorded)."""
+    if isinstance(result, _Unread):
+        return _unchanged_or(state, job.name, result.marker, result.status, result.reason, 0)
+    return result
 
 
 def _stat(path: Path) -> tuple[int, int] | None:
@@ -111,16 +131,25 @@ def _stat(path: Path) -> tuple[int, int] | None:
     return (found.st_size, found.st_mtime_ns) if stat_module.S_ISREG(found.st_mode) else None
 
 
-def _parse_all(jobs: list[_Job]) -> list[FileOutcome]:
+def _parse_all(jobs: list[_Job]) -> list[FileOutcome | _Unread | None]:
     return [_parse(job) for job in jobs]
 
 
-def _parse(job: _Job) -> FileOutcome:
+def _parse(job: _Job) -> FileOutcome | _Unread | None:
     from .dedupe import signature, to_blob
 
+    try:
+        data = read_local(job.path, job.limit, job.within)
+    except Unusable as exc:
+        return _Unread("unusable:" + exc.reason, exc.status, exc.reason)
+    except OSError as exc:
+        return _Unread("error:" + (exc.strerror or "?"), "failed", f"cannot read: {exc.strerror or exc}")
+    sha = hashlib.sha256(data).hexdigest()
+    if sha == job.known:
+        return None                        # touched, not changed
     reader = READERS[job.suffix]
     mtime = job.stat[1] / 1e9 if job.stat else None
-    outcome = _outcome(job.name, job.sha, len(job.data), lambda: reader(Path(job.name), job.data, mtime))
+    outcome = _outcome(job.name, sha, len(data), lambda: reader(Path(job.name), data, mtime))
     outcome = dataclasses.replace(outcome, stat=job.stat)
     if not outcome.articles:
         return outcome
@@ -142,11 +171,13 @@ def _one(config: Config, state: State, source: str | Path,
     stat = _stat(path)
     if stat is not None and stats is not None and stats.get(name) == stat:
         return None                        # the same size and time as when it was read
+    limit = int(config.sources.max_file_mb * 1024 * 1024)
+    # A file found in a folder may link only within it; a feed file named in
+    # sources.feeds is the user's own choice.
+    within = _source_folder(config, path) if isinstance(source, Path) else None
+    if isinstance(source, Path) and READERS.get(path.suffix.lower()) not in (None, read_feed):
+        return _Job(name, path, path.suffix.lower(), limit, within, state.file_sha(name), stat)
     try:
-        limit = int(config.sources.max_file_mb * 1024 * 1024)
-        # A file found in a folder may link only within it; a feed file named in
-        # sources.feeds is the user's own choice.
-        within = _source_folder(config, path) if isinstance(source, Path) else None
         data = read_local(path, limit, within)
     except Unusable as exc:
         return _unchanged_or(state, name, "unusable:" + exc.reason, exc.status, exc.reason, 0)
@@ -161,10 +192,9 @@ def _one(config: Config, state: State, source: str | Path,
         return FileOutcome(name, sha, "skipped", f"unsupported file type '{path.suffix or '(none)'}'; "
                                                   f"readable: {', '.join(sorted(READERS))}", size=len(data),
                            stat=stat)
-    if reader is read_feed:                # needs the state: which entries are known
-        outcome = _outcome(name, sha, len(data), lambda: _feed(config, state, data, name))
-        return dataclasses.replace(outcome, stat=stat)
-    return _Job(name, sha, data, path.suffix.lower(), stat)
+    # A feed is parsed here: it needs the state (which entries are known).
+    outcome = _outcome(name, sha, len(data), lambda: _feed(config, state, data, name))
+    return dataclasses.replace(outcome, stat=stat)
 
 
 def _feed(config: Config, state: State, data: bytes, name: str):
