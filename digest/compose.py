@@ -18,7 +18,7 @@ from .overviews import with_overviews
 from .repeats import without_repeats
 from .keywords import bag_keywords, corpus_idf
 from .summarize import headline, repick, summarize
-from .themes import group
+from .themes import group, theme_scores
 from .workers import pool, run_chunks
 
 CHARS_PER_MINUTE = 400  # an ordinary reading speed for Chinese text
@@ -34,7 +34,7 @@ def compose(config: Config, articles: list[Article], window: Window, now: dateti
     corpus IDF, and a second pass chooses headlines and key facts."""
     budget = config.digest.summary_chars
     with pool(jobs, len(articles)) as executor:
-        rated = run_chunks(executor, _rated, articles, (budget,), progress, "reading")
+        rated = run_chunks(executor, _rated, articles, (budget, config.themes), progress, "reading")
         bags = bags_from([r.counted for r in rated])
         chosen = bag_keywords(bags, [r.doc.title_tokens for r in rated], corpus_idf(bags))
         finished = run_chunks(executor, _finished, [r.for_finishing(words) for r, words in
@@ -50,7 +50,7 @@ def compose(config: Config, articles: list[Article], window: Window, now: dateti
         items.append(Item(doc.article, summary, facts,
                           max(1, math.ceil(doc.article.chars / CHARS_PER_MINUTE))))
     lap("summarise")
-    themes = arrange(docs, items, config.themes, budget, bags)
+    themes = arrange(docs, items, config.themes, budget, bags, [r.themes for r in rated])
     lap("themes")
     sources = {a.source.split("#")[0] for a in articles}
     return Digest(period=window.period, start=window.start, end=window.end, built_at=now,
@@ -59,11 +59,12 @@ def compose(config: Config, articles: list[Article], window: Window, now: dateti
 
 
 def arrange(docs: list[Document], items: list[Item], specs, budget: int = 180,
-            bags: Bags | None = None) -> tuple[Theme, ...]:
+            bags: Bags | None = None, scores: list | None = None) -> tuple[Theme, ...]:
     """The digest's themes, in three steps: place the items, show no sentence twice,
-    then give each theme the overview its summaries leave unsaid."""
+    then give each theme the overview its summaries leave unsaid. ``bags`` and
+    ``scores`` (each document's theme scores) are given when already worked out."""
     by_id = {doc.article.id: doc for doc in docs}
-    themes = without_repeats(group(docs, items, specs, bags), by_id, budget)
+    themes = without_repeats(group(docs, items, specs, bags, scores), by_id, budget)
     return with_overviews(themes, by_id, budget)
 
 
@@ -76,6 +77,7 @@ class _Rated:
     doc: Document
     summary: Summary                  # keywords still empty: they need the corpus IDF
     counted: tuple[tuple[str, ...], tuple[int, ...]]
+    themes: list[float]               # its score for each configured theme
 
     def for_finishing(self, keywords: tuple[str, ...]):
         """What the second pass needs: the article and its summary with its keywords;
@@ -87,17 +89,20 @@ class _Rated:
         return self.doc.article, dataclasses.replace(summary, similarity=None)
 
 
-def _rated(articles: list[Article], budget: int) -> list[_Rated]:
+def _rated(articles: list[Article], budget: int, specs) -> list[_Rated]:
     out = []
     for article in articles:
         doc = document(article)
         summary = summarize(doc, budget, with_keywords=False)
         counted = Counter(doc.tokens)
-        light = dataclasses.replace(doc, sentences=tuple(
+        # What the main process keeps: no tokens (their counts stand for them) and no
+        # ranked text (it served the theme scores).
+        light = Document(article, tuple(
             Sentence(s.article_id, s.index, s.paragraph, s.text, (), s.kind, s.refers)
-            for s in doc.sentences))
+            for s in doc.sentences), doc.title_tokens)
         summary = dataclasses.replace(summary, sentences=_shared(summary.sentences, light))
-        out.append(_Rated(light, summary, (tuple(counted), tuple(counted.values()))))
+        out.append(_Rated(light, summary, (tuple(counted), tuple(counted.values())),
+                          theme_scores(doc, specs)))
     return out
 
 

@@ -40,11 +40,14 @@ def _normal_terms(specs: tuple[ThemeSpec, ...]) -> tuple[tuple[str, ...], ...]:
 
 
 def group(docs: list[Document], items: list[Item], specs: tuple[ThemeSpec, ...],
-          bags: Bags | None = None) -> tuple[Theme, ...]:
+          bags: Bags | None = None, scores: list | None = None) -> tuple[Theme, ...]:
     """Place every item in exactly one theme (how many each edition shows is the renderer's call).
     The themes come without overviews: those are chosen once repeats are gone.
-    ``bags`` are the documents' counted words, when already counted."""
+    ``bags`` (the documents' counted words) and ``scores`` (their :func:`theme_scores`)
+    are given when already worked out."""
     bags = bags or bags_of(docs)
+    if scores is None:
+        scores = [theme_scores(doc, specs) for doc in docs] if specs else [[] for _ in docs]
     stories = related_groups(docs, bags=bags)
     related_of: dict[int, tuple[str, ...]] = {}
     for story in stories:
@@ -55,7 +58,7 @@ def group(docs: list[Document], items: list[Item], specs: tuple[ThemeSpec, ...],
     placed: dict[str, list[int]] = defaultdict(list)
     leftovers: list[list[int]] = []
     for story in stories:
-        totals = np.sum([theme_scores(docs[i], specs) for i in story], axis=0) if specs else []
+        totals = np.sum([scores[i] for i in story], axis=0) if specs else []
         if len(totals) and totals.max() / len(story) >= MIN_THEME_SCORE:
             placed[specs[int(totals.argmax())].key].extend(story)
         else:
