@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass
+from itertools import chain
 
 import numpy as np
 
@@ -43,8 +44,9 @@ def bags_of(docs: list[Document]) -> Bags:
 
 def bags_from(counted: list[tuple[tuple[str, ...], tuple[int, ...]]]) -> Bags:
     """Bags from each document's (tokens, counts), counted where the document was made."""
-    vocab: dict[str, int] = {}
-    ids = tuple(np.fromiter((vocab.setdefault(t, len(vocab)) for t in terms), dtype=np.int64,
-                            count=len(terms)) for terms, _ in counted)
+    # The vocabulary in order of first use, then each document's ids by lookups made in C.
+    vocab = {t: i for i, t in enumerate(dict.fromkeys(chain.from_iterable(terms for terms, _ in counted)))}
+    ids = tuple(np.fromiter(map(vocab.__getitem__, terms), dtype=np.int64, count=len(terms))
+                for terms, _ in counted)
     counts = tuple(np.asarray(c, dtype=np.float64) for _, c in counted)
     return Bags(tuple(vocab), ids, counts)

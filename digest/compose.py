@@ -13,10 +13,10 @@ from .bags import Bags, bags_from
 from .config import Config
 from .document import document
 from .facts import key_facts
-from .models import Article, Digest, Document, Item, Sentence, Summary, Theme, Window
+from .models import Article, Digest, Document, Item, KeyFacts, Sentence, Summary, Theme, Window
 from .overviews import with_overviews
 from .repeats import without_repeats
-from .keywords import bag_keywords, corpus_idf
+from .keywords import bag_keywords, corpus_idf, keywords
 from .summarize import headline, repick, summarize
 from .themes import group, theme_scores
 from .workers import pool, run_chunks
@@ -29,26 +29,19 @@ def compose(config: Config, articles: list[Article], window: Window, now: dateti
             lap: Callable[[str], None] = lambda stage: None, jobs: int = 1) -> Digest:
     """Summaries, key facts and themes for ``articles``; ``lap(stage)`` marks the end
     of each stage ("summarise", "themes") for timing. With ``jobs`` > 1 the
-    per-article work runs in that many processes: a first pass makes each Document,
-    rates its sentences, picks them and counts its words; keywords then come from the
-    corpus IDF, and a second pass chooses headlines and key facts."""
+    per-article work (the Document, its ratings and summary, the article's own keywords,
+    a headline when it has none, key facts and theme scores) runs in that many
+    processes; the keywords the themes are named by then come from the corpus IDF."""
     budget = config.digest.summary_chars
     with pool(jobs, len(articles)) as executor:
-        rated = run_chunks(executor, _rated, articles, (budget, config.themes), progress, "reading")
-        bags = bags_from([r.counted for r in rated])
-        chosen = bag_keywords(bags, [r.doc.title_tokens for r in rated], corpus_idf(bags))
-        finished = run_chunks(executor, _finished, [r.for_finishing(words) for r, words in
-                                                    zip(rated, chosen)],
-                              (budget,), progress, "summarising")
-    docs, items = [], []
-    for r, (title, summary, facts) in zip(rated, finished):
-        doc = r.doc if title is None else dataclasses.replace(
-            r.doc, article=dataclasses.replace(r.doc.article, title=title))
-        docs.append(doc)
-        summary = dataclasses.replace(summary, sentences=_shared(summary.sentences, doc),
-                                      similarity=r.summary.similarity)
-        items.append(Item(doc.article, summary, facts,
-                          max(1, math.ceil(doc.article.chars / CHARS_PER_MINUTE))))
+        rated = run_chunks(executor, _rated, articles, (budget, config.themes), progress,
+                           "summarising")
+    bags = bags_from([r.counted for r in rated])
+    chosen = bag_keywords(bags, [r.doc.title_tokens for r in rated], corpus_idf(bags))
+    docs = [r.doc for r in rated]
+    items = [Item(r.doc.article, dataclasses.replace(r.summary, keywords=words), r.facts,
+                  max(1, math.ceil(r.doc.article.chars / CHARS_PER_MINUTE)))
+             for r, words in zip(rated, chosen)]
     lap("summarise")
     themes = arrange(docs, items, config.themes, budget, bags, [r.themes for r in rated])
     lap("themes")
@@ -70,31 +63,35 @@ def arrange(docs: list[Document], items: list[Item], specs, budget: int = 180,
 
 @dataclass(frozen=True, slots=True)
 class _Rated:
-    """An article rated in a worker: its Document without the sentences' tokens (what
-    the main process keeps), its first summary, and its counted tokens (for the corpus
-    IDF, the keywords and the themes)."""
+    """An article summarised in a worker: its Document without the sentences' tokens
+    (what the main process keeps), its summary, its counted tokens (for the corpus IDF,
+    the keywords and the themes), its key facts and its theme scores."""
 
     doc: Document
     summary: Summary                  # keywords still empty: they need the corpus IDF
     counted: tuple[tuple[str, ...], tuple[int, ...]]
+    facts: KeyFacts
     themes: list[float]               # its score for each configured theme
-
-    def for_finishing(self, keywords: tuple[str, ...]):
-        """What the second pass needs: the article and its summary with its keywords;
-        the whole Document only for an article whose title is its first sentence (its
-        headline is chosen from its sentences)."""
-        summary = dataclasses.replace(self.summary, keywords=keywords)
-        if self.doc.article.title_from == "lead":
-            return self.doc, summary
-        return self.doc.article, dataclasses.replace(summary, similarity=None)
 
 
 def _rated(articles: list[Article], budget: int, specs) -> list[_Rated]:
+    """Everything one article needs on its own. Its headline (when it has none) and key
+    facts come from its own keywords, by jieba's general IDF: they do not change with
+    whatever else arrived that week."""
     out = []
     for article in articles:
         doc = document(article)
         summary = summarize(doc, budget, with_keywords=False)
         counted = Counter(doc.tokens)
+        own = dataclasses.replace(summary, keywords=keywords(doc, counted=counted))
+        if article.title_from == "lead":
+            title = headline(doc, own)
+            if title:
+                article = dataclasses.replace(article, title=title)
+                doc = dataclasses.replace(doc, article=article)
+            else:                       # the first sentence stays the title: not shown again
+                summary = repick(doc, summary, budget, lambda s: s.index == 0)
+                own = dataclasses.replace(summary, keywords=own.keywords)
         # What the main process keeps: no tokens (their counts stand for them) and no
         # ranked text (it served the theme scores).
         light = Document(article, tuple(
@@ -102,24 +99,7 @@ def _rated(articles: list[Article], budget: int, specs) -> list[_Rated]:
             for s in doc.sentences), doc.title_tokens)
         summary = dataclasses.replace(summary, sentences=_shared(summary.sentences, light))
         out.append(_Rated(light, summary, (tuple(counted), tuple(counted.values())),
-                          theme_scores(doc, specs)))
-    return out
-
-
-def _finished(rows, budget: int):
-    """(new title or None, summary, key facts) for each rated article; an article whose
-    title was only its first sentence gets a short headline."""
-    out = []
-    for doc_or_article, summary in rows:
-        article, title = doc_or_article, None
-        if isinstance(doc_or_article, Document):
-            doc, article = doc_or_article, doc_or_article.article
-            title = headline(doc, summary) or None
-            if title:
-                article = dataclasses.replace(article, title=title)
-            else:                       # the first sentence stays the title: not shown again
-                summary = repick(doc, summary, budget, lambda s: s.index == 0)
-        out.append((title, dataclasses.replace(summary, similarity=None), key_facts(article, summary)))
+                          key_facts(article, own), theme_scores(doc, specs)))
     return out
 
 

@@ -182,8 +182,4 @@ def _furniture_patterns() -> tuple[re.Pattern, re.Pattern]:
     """The drop-line rules as one pattern searched anywhere, the end markers as one matched
     at the start: two regex calls a sentence instead of one a rule (each rule keeps its
     own case sensitivity)."""
-    def joined(table) -> re.Pattern:
-        return re.compile("|".join(f"(?{'i' if p.flags & re.IGNORECASE else ''}:{p.pattern})"
-                                   for _, p in table))
-
-    return joined(rules.DROP_LINES), joined(rules.END_MARKERS)
+    return rules.joined(rules.DROP_LINES), rules.joined(rules.END_MARKERS)

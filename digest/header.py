@@ -10,6 +10,7 @@ any dateline or reporter credit that opens it. Metadata goes into a
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, fields
@@ -146,8 +147,12 @@ def looks_like_title(line: str, max_chars: int = rules.HEADER_TITLE_MAX_CHARS) -
 
 
 def is_boilerplate(line: str) -> bool:
-    folded = fold_width(line)
-    return any(pattern.search(folded) for _, pattern in rules.DROP_LINES)
+    return _drop_lines().search(fold_width(line)) is not None
+
+
+@functools.cache
+def _drop_lines() -> re.Pattern:
+    return rules.joined(rules.DROP_LINES)
 
 
 def is_notice(folded: str) -> bool:

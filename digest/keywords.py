@@ -37,15 +37,20 @@ def jieba_idf() -> tuple[dict[str, float], float]:
     return table, values[len(values) // 2]
 
 
-def keywords(doc: Document, k: int = 8, idf: dict[str, float] | None = None) -> tuple[str, ...]:
-    """Top TF-IDF words; ``idf`` (this run's corpus) overrides jieba's general table."""
+def keywords(doc: Document, k: int = 8, idf: dict[str, float] | None = None,
+             counted: dict[str, int] | None = None) -> tuple[str, ...]:
+    """Top TF-IDF words; ``idf`` (this run's corpus) overrides jieba's general table.
+    ``counted`` is ``Counter(doc.tokens)`` when already counted."""
     general, median = jieba_idf()
-    counts = Counter(t for t in doc.tokens if len(t) > 1 and not NUMBER.match(t))
+    counted = Counter(doc.tokens) if counted is None else counted
+    counts = {t: c for t, c in counted.items() if len(t) > 1 and not NUMBER.match(t)}
     for t in doc.title_tokens:
         if t in counts:
             counts[t] += TITLE_BONUS
-    idf = idf or {}
-    weights = {t: (1 + math.log(c)) * (idf.get(t) or general.get(t, median)) for t, c in counts.items()}
+    if idf:
+        weights = {t: (1 + math.log(c)) * (idf.get(t) or general.get(t, median)) for t, c in counts.items()}
+    else:
+        weights = {t: (1 + math.log(c)) * general.get(t, median) for t, c in counts.items()}
     if len(weights) > k:                # only the words at or above the k-th weight are sorted
         floor = heapq.nlargest(k, weights.values())[-1]
         weights = {t: w for t, w in weights.items() if w >= floor}

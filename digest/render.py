@@ -11,7 +11,7 @@ import logging
 import re
 from email.message import EmailMessage
 from email.utils import format_datetime
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 
 from .config import Config
@@ -124,12 +124,19 @@ def _environment(templates: Path, own: tuple[str, ...], script: str):
                                             default_for_string=False),
         trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
         undefined=jinja2.StrictUndefined)
-    env.filters["zh"] = lambda text: convert(text or "", script)
+    env.filters["zh"] = partial(_shown, script=script)
     env.filters["md"] = md_escape
     env.filters["wrap"] = wrap
     env.filters["url"] = safe_url
     env.globals["lang"] = LANG_TAGS[script]
     return env
+
+
+@lru_cache(maxsize=1 << 14)
+def _shown(text: str | None, script: str) -> str:
+    """``text`` in the reader's script; each view of the digest shows the same titles
+    and summaries, so each is converted once."""
+    return convert(text or "", script)
 
 
 def subject(digest: Digest, script: str) -> str:

@@ -39,6 +39,13 @@ def row(name: str, pattern: str | re.Pattern, match=(), leave=(), flags: int = 0
     return rule
 
 
+def joined(table: list[Rule]) -> re.Pattern:
+    """A table's patterns as one alternation (each keeps its own case sensitivity): one
+    regex call a line instead of one a rule."""
+    return re.compile("|".join(f"(?{'i' if p.flags & re.IGNORECASE else ''}:{p.pattern})"
+                               for _, p in table))
+
+
 def rule(name: str, pattern: str, match=(), leave=(), flags: int = 0) -> re.Pattern:
     """A rule used on its own: registered with its examples, returned as a pattern."""
     return row(name, pattern, match, leave, flags).pattern

@@ -19,6 +19,7 @@ class Seen:
     def __init__(self, state: State):
         self.state = state
         self.ids = state.article_ids()
+        self.recorded = bool(self.ids)       # no article recorded: no band to look up
         self.titles: dict[str, str] = {}
         self.run_bands: dict[str, list[str]] = {}
         self.run_sigs: dict[str, bytes] = {}
@@ -30,7 +31,7 @@ class Seen:
         if article.id in self.ids:
             return self._title(article.id)
         keys = band_keys(sig)
-        candidates = self.state.near(keys)
+        candidates = self.state.near(keys) if self.recorded else {}
         for key in keys:
             for other in self.run_bands.get(key, ()):
                 candidates[other] = self.run_sigs[other]
