@@ -27,12 +27,10 @@ def jieba_idf() -> tuple[dict[str, float], float]:
     """jieba's IDF table (from a large general corpus) and its median."""
     from importlib import resources
 
-    table: dict[str, float] = {}
     text = resources.files("jieba").joinpath("analyse").joinpath("idf.txt").read_text("utf-8")
-    for line in text.splitlines():
-        word, _, value = line.partition(" ")
-        if value:
-            table[word] = float(value)
+    # "word value" lines: split once, then pair every word with its value
+    fields = text.split()
+    table = dict(zip(fields[0::2], map(float, fields[1::2])))
     values = sorted(table.values())
     return table, values[len(values) // 2]
 
