@@ -126,6 +126,15 @@ class State:
                                (len(prefix), prefix))
         return frozenset(r[0] for r in rows)
 
+    def _known_ids(self, ids: list[str]) -> set[str]:
+        """Which of ``ids`` are recorded (asked a few hundred at a time)."""
+        found: set[str] = set()
+        for start in range(0, len(ids), 500):
+            part = ids[start:start + 500]
+            found.update(row[0] for row in self.db.execute(
+                f"SELECT id FROM articles WHERE id IN ({','.join('?' * len(part))})", part))
+        return found
+
     def article_ids(self) -> set[str]:
         return {row[0] for row in self.db.execute("SELECT id FROM articles")}
 
@@ -239,29 +248,33 @@ class State:
 
     def _write(self, outcomes, digest, run, claim, translations) -> None:
         now = _now()
-        band_rows: list[tuple[str, str]] = []
-        with self.db:
-            for o in outcomes:
-                self.db.execute(
-                    "INSERT OR REPLACE INTO files (source, sha256, size, status, reason, articles, seen_at)"
-                    " VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    (o.source, o.sha256, o.size, o.status, o.reason, len(o.articles), now))
-                if o.stat is not None:
-                    self.db.execute("INSERT OR REPLACE INTO file_stats (source, size, mtime_ns)"
-                                    " VALUES (?, ?, ?)", (o.source, *o.stat))
-                if o.etag or o.last_modified:
-                    self.db.execute("INSERT OR REPLACE INTO remote (source, etag, last_modified)"
-                                    " VALUES (?, ?, ?)", (o.source, o.etag, o.last_modified))
-                signatures = o.signatures or (None,) * len(o.articles)
-                for a, sig in zip(o.articles, signatures):
-                    added = self.db.execute(
-                        "INSERT OR IGNORE INTO articles (id, source, title, data, first_seen, minhash)"
-                        " VALUES (?, ?, ?, ?, ?, ?)",
-                        (a.id, a.source, a.title, article_to_json(a), now, sig)).rowcount
-                    if added and sig:
-                        from .dedupe import band_keys
+        from .dedupe import band_keys
 
-                        band_rows.extend((b, a.id) for b in band_keys(sig))
+        files, stats, remote, articles, band_rows = [], [], [], [], []
+        known = self._known_ids([a.id for o in outcomes for a in o.articles])
+        for o in outcomes:
+            files.append((o.source, o.sha256, o.size, o.status, o.reason, len(o.articles), now))
+            if o.stat is not None:
+                stats.append((o.source, *o.stat))
+            if o.etag or o.last_modified:
+                remote.append((o.source, o.etag, o.last_modified))
+            signatures = o.signatures or (None,) * len(o.articles)
+            for a, sig in zip(o.articles, signatures):
+                if a.id in known:           # recorded already: the first record stays
+                    continue
+                known.add(a.id)
+                articles.append((a.id, a.source, a.title, article_to_json(a), now, sig))
+                if sig:
+                    band_rows.extend((b, a.id) for b in band_keys(sig))
+        with self.db:
+            self.db.executemany("INSERT OR REPLACE INTO files (source, sha256, size, status, reason,"
+                                " articles, seen_at) VALUES (?, ?, ?, ?, ?, ?, ?)", files)
+            self.db.executemany("INSERT OR REPLACE INTO file_stats (source, size, mtime_ns)"
+                                " VALUES (?, ?, ?)", stats)
+            self.db.executemany("INSERT OR REPLACE INTO remote (source, etag, last_modified)"
+                                " VALUES (?, ?, ?)", remote)
+            self.db.executemany("INSERT OR IGNORE INTO articles (id, source, title, data, first_seen,"
+                                " minhash) VALUES (?, ?, ?, ?, ?, ?)", articles)
             # In index order: each insert lands beside the one before it in the band index.
             self.db.executemany("INSERT INTO bands (band, article_id) VALUES (?, ?)", sorted(band_rows))
             if digest is not None:
