@@ -39,12 +39,14 @@ def signature(text: str) -> np.ndarray:
                          dtype=np.uint64, count=count)
     # Multiply-shift hashing: the high 32 bits of (a*x + b) mod 2^64, one (a, b) per permutation,
     # a block of shingles at a time so that a huge text needs no huge matrix.
+    # The smallest a*x + b is also the one with the smallest high half, so the shift is
+    # taken once per permutation, and the products are made in place.
     lowest = np.full(PERMUTATIONS, np.iinfo(np.uint64).max, dtype=np.uint64)
     for start in range(0, count, _BLOCK):
-        block = hashes[start:start + _BLOCK]
-        mixed = (_A[:, None] * block[None, :] + _B[:, None]) >> np.uint64(32)
+        mixed = np.multiply.outer(_A, hashes[start:start + _BLOCK])
+        mixed += _B[:, None]
         np.minimum(lowest, mixed.min(axis=1), out=lowest)
-    return lowest.astype(np.uint32)
+    return (lowest >> np.uint64(32)).astype(np.uint32)
 
 
 def bands(sig: np.ndarray) -> list[str]:
