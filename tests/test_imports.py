@@ -23,7 +23,7 @@ LAYERS = {
     "sources": ("readers", "page", "pagebody", "pagemeta", "html", "feeds", "fetch", "seen", "ingest"),
     "editorial": ("document", "bags", "keywords", "summarize", "stories", "clustering", "themes", "repeats", "overviews",
                   "facts", "compose", "translate"),
-    "output": ("render", "send"),
+    "output": ("render", "wrapping", "send"),
     "run": ("pipeline", "schedule", "status"),
     "faces": ("cli", "preview", "__init__", "__main__", "add", "init", "api"),
 }
