@@ -273,8 +273,9 @@ class State:
                                 " VALUES (?, ?, ?)", stats)
             self.db.executemany("INSERT OR REPLACE INTO remote (source, etag, last_modified)"
                                 " VALUES (?, ?, ?)", remote)
+            # By id, as the primary key's index is ordered (and so below, for the claims).
             self.db.executemany("INSERT OR IGNORE INTO articles (id, source, title, data, first_seen,"
-                                " minhash) VALUES (?, ?, ?, ?, ?, ?)", articles)
+                                " minhash) VALUES (?, ?, ?, ?, ?, ?)", sorted(articles))
             # In index order: each insert lands beside the one before it in the band index.
             self.db.executemany("INSERT INTO bands (band, article_id) VALUES (?, ?)", sorted(band_rows))
             if digest is not None:
@@ -286,7 +287,7 @@ class State:
                      json.dumps(digest.files), digest.sent_at, digest.brief))
                 if claim:
                     self.db.executemany("UPDATE articles SET period = ? WHERE id = ?",
-                                        [(digest.period, i) for i in digest.articles])
+                                        [(digest.period, i) for i in sorted(digest.articles)])
             if translations is not None:
                 self.db.executemany(
                     "INSERT OR REPLACE INTO translations (engine, source, target) VALUES (?, ?, ?)",
