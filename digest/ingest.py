@@ -59,7 +59,7 @@ def ingest(config: Config, state: State, progress: Progress | None = None,
     hashing, parsing, cleaning and duplicate signatures, which need nothing but the
     file, run in ``jobs`` worker processes when there are enough changed files.
     Duplicates are then found in order, against the state."""
-    from .workers import pool, run_chunks
+    from .workers import pool, stream_chunks
 
     seen = Seen(state)
     outcomes: list[FileOutcome | _Job] = []
@@ -79,9 +79,14 @@ def ingest(config: Config, state: State, progress: Progress | None = None,
             progress("reading", number, len(sources))
     waiting = [o for o in outcomes if isinstance(o, _Job)]
     with pool(jobs, len(waiting)) as executor:
-        parsed = iter(run_chunks(executor, _parse_all, waiting, (), progress, "cleaning"))
-    done = [_settle(state, o, next(parsed)) if isinstance(o, _Job) else o for o in outcomes]
-    return [dedupe(o, seen) for o in done if o is not None]
+        # Duplicates are looked for as the workers' results come in, in order.
+        parsed = stream_chunks(executor, _parse_all, waiting, (), progress, "cleaning")
+        done = []
+        for o in outcomes:
+            o = _settle(state, o, next(parsed)) if isinstance(o, _Job) else o
+            if o is not None:
+                done.append(dedupe(o, seen))
+        return done
 
 
 def ingest_one(config: Config, state: State, source: str | Path) -> FileOutcome | None:

@@ -30,12 +30,19 @@ def pool(jobs: int, count: int):
 def run_chunks(executor, work: Callable, rows: list, extra: tuple = (),
                progress: Callable[[str, int, int], None] | None = None, stage: str = "") -> list:
     """``work(chunk, *extra)`` over ``rows`` in chunks, results in order."""
+    return list(stream_chunks(executor, work, rows, extra, progress, stage))
+
+
+def stream_chunks(executor, work: Callable, rows: list, extra: tuple = (),
+                  progress: Callable[[str, int, int], None] | None = None, stage: str = ""):
+    """:func:`run_chunks`, one result at a time as its chunk is done (in order), so that
+    the caller can go on with the first results while the workers make the rest."""
     chunks = [rows[i:i + CHUNK] for i in range(0, len(rows), CHUNK)]
-    out: list = []
+    done = 0
     results = (work(c, *extra) for c in chunks) if executor is None else \
         executor.map(work, chunks, *[[e] * len(chunks) for e in extra])
     for part in results:
-        out.extend(part)
+        yield from part
+        done += len(part)
         if progress:
-            progress(stage, len(out), len(rows))
-    return out
+            progress(stage, done, len(rows))
