@@ -107,9 +107,14 @@ def fold_width(text: str) -> str:
     """Full-width ASCII letters, digits and punctuation -> half-width (for processing only).
     Each distinct full-width character present is replaced in one pass: a translation
     table would walk every character in Python's slow path, and a text holds few kinds."""
+    if len(text) > _LONG:                # no list of every occurrence for a huge text
+        return text.translate(_FULLWIDTH)
     for wide in set(_WIDE.findall(text)):
         text = text.replace(wide, chr(_FULLWIDTH[ord(wide)]))
     return text
+
+
+_LONG = 20_000
 
 
 def is_cjk(ch: str) -> bool:
