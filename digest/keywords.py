@@ -1,8 +1,8 @@
 """Keywords: a document's top TF-IDF words (sublinear tf, title words counted thrice).
 
-One document's come from its tokens (:func:`keywords`); a whole build's come from
-the counted words of every document at once (:func:`bag_keywords`), with the
-corpus IDF, as numpy arrays rather than a dictionary per document.
+One document's come from its tokens by jieba's general IDF (:func:`keywords`); a
+whole build's from the counted words of every document at once by the corpus IDF
+(:func:`bag_keywords`), as numpy arrays rather than a dictionary per document.
 """
 
 from __future__ import annotations
@@ -35,20 +35,18 @@ def jieba_idf() -> tuple[dict[str, float], float]:
     return table, values[len(values) // 2]
 
 
-def keywords(doc: Document, k: int = 8, idf: dict[str, float] | None = None,
-             counted: dict[str, int] | None = None) -> tuple[str, ...]:
-    """Top TF-IDF words; ``idf`` (this run's corpus) overrides jieba's general table.
-    ``counted`` is ``Counter(doc.tokens)`` when already counted."""
+def keywords(doc: Document, k: int = 8, counted: dict[str, int] | None = None) -> tuple[str, ...]:
+    """Top TF-IDF words of one document by jieba's general IDF: :func:`bag_keywords`'s
+    rule, with dictionaries (for one document, faster than numpy's per-call cost; a test
+    holds the two to the same words). ``counted`` is ``Counter(doc.tokens)`` when
+    already counted."""
     general, median = jieba_idf()
     counted = Counter(doc.tokens) if counted is None else counted
     counts = {t: c for t, c in counted.items() if len(t) > 1 and not NUMBER.match(t)}
     for t in doc.title_tokens:
         if t in counts:
             counts[t] += TITLE_BONUS
-    if idf:
-        weights = {t: (1 + math.log(c)) * (idf.get(t) or general.get(t, median)) for t, c in counts.items()}
-    else:
-        weights = {t: (1 + math.log(c)) * general.get(t, median) for t, c in counts.items()}
+    weights = {t: (1 + math.log(c)) * general.get(t, median) for t, c in counts.items()}
     if len(weights) > k:                # only the words at or above the k-th weight are sorted
         floor = heapq.nlargest(k, weights.values())[-1]
         weights = {t: w for t, w in weights.items() if w >= floor}

@@ -50,9 +50,10 @@ def standalone_faults(summary: Summary) -> list[str]:
 
 # ---------------------------------------------------------------- rating
 
-def vectors(token_lists, idf: dict[str, float] | None = None):
-    """Row-normalised TF-IDF matrix (sublinear tf) and the vocabulary: counted with one
-    ``bincount`` over (row, term) cells rather than cell by cell."""
+def vectors(token_lists):
+    """Row-normalised TF-IDF matrix (sublinear tf, IDF from these rows) and the
+    vocabulary: counted with one ``bincount`` over (row, term) cells rather than cell
+    by cell."""
     vocab: dict[str, int] = {}
     ids = [vocab.setdefault(t, len(vocab)) for toks in token_lists for t in toks]
     n, width = len(token_lists), max(1, len(vocab))
@@ -60,11 +61,7 @@ def vectors(token_lists, idf: dict[str, float] | None = None):
     counts = np.bincount(rows * width + np.asarray(ids, dtype=np.int64),
                          minlength=n * width).reshape(n, width).astype(np.float64)
     present = counts > 0
-    if idf:
-        median = np.log((n + 1) / (present.sum(axis=0) + 1)) + 1.0
-        weight = np.array([idf.get(t, m) for t, m in zip(vocab, median)]) if vocab else median
-    else:
-        weight = np.log((n + 1) / (present.sum(axis=0) + 1)) + 1.0
+    weight = np.log((n + 1) / (present.sum(axis=0) + 1)) + 1.0
     tf = np.zeros_like(counts)
     np.log(counts, out=tf, where=present)
     matrix = np.where(present, (1.0 + tf) * weight, 0.0).astype(np.float32)
@@ -176,12 +173,13 @@ def shortened(sentence: Sentence, budget: int) -> Sentence:
 
 
 def summarize(doc: Document, budget: int = 180, method: str = "textrank",
-              idf: dict[str, float] | None = None,
               avoid: Callable[[Sentence], bool] | None = None,
               max_sentences: int = 5, with_keywords: bool = True) -> Summary:
+    """The summary of ``doc``; its keywords (jieba's general IDF) unless ``with_keywords``
+    is False (a build names its themes by its own corpus IDF)."""
     scores, sim = RATERS[method](doc)
     chosen, chosen_scores = pick(doc, scores, sim, budget, max_sentences, avoid)
-    return Summary(doc.article.id, chosen, keywords(doc, idf=idf) if with_keywords else (),
+    return Summary(doc.article.id, chosen, keywords(doc) if with_keywords else (),
                    chosen_scores, tuple(float(x) for x in scores), sim)
 
 

@@ -99,6 +99,23 @@ def test_keywords_come_from_the_article():
     assert "deepseek" in keywords
 
 
+def test_one_documents_keywords_and_a_whole_builds_follow_one_rule():
+    """keywords() (dictionaries, one document) and bag_keywords() (numpy, a build) are
+    two ways of one rule: by the same IDF they choose the same words in the same order."""
+    import numpy as np
+
+    from digest.bags import bags_of
+    from digest.keywords import bag_keywords, jieba_idf, keywords
+
+    docs = [document(a) for a in seed_articles()]
+    bags = bags_of(docs)
+    general, median = jieba_idf()
+    idf = np.array([general.get(t, median) for t in bags.terms])
+    together = bag_keywords(bags, [d.title_tokens for d in docs], idf)
+    assert all(together)
+    assert together == [keywords(d) for d in docs]
+
+
 def test_rjieba_and_jieba_give_the_same_words_on_the_samples():
     import pytest
 
