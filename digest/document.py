@@ -13,6 +13,7 @@ import functools
 import re
 
 from . import rules, sentences, words
+from .header import drop_lines
 from .models import Article, Document, Sentence
 from .script import fold_width, to_simplified
 
@@ -179,7 +180,7 @@ def boilerplate(folded: str) -> bool:
 
 @functools.cache
 def _furniture_patterns() -> tuple[re.Pattern, re.Pattern]:
-    """The drop-line rules as one pattern searched anywhere, the end markers as one matched
-    at the start: two regex calls a sentence instead of one a rule (each rule keeps its
-    own case sensitivity)."""
-    return rules.joined(rules.DROP_LINES), rules.joined(rules.END_MARKERS)
+    """The drop-line rules as one pattern searched anywhere (the cleaner's own), the end
+    markers as one matched at the start: two regex calls a sentence instead of one a rule
+    (each rule keeps its own case sensitivity)."""
+    return drop_lines(), rules.joined(rules.END_MARKERS)

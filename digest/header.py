@@ -147,11 +147,12 @@ def looks_like_title(line: str, max_chars: int = rules.HEADER_TITLE_MAX_CHARS) -
 
 
 def is_boilerplate(line: str) -> bool:
-    return _drop_lines().search(fold_width(line)) is not None
+    return drop_lines().search(fold_width(line)) is not None
 
 
 @functools.cache
-def _drop_lines() -> re.Pattern:
+def drop_lines() -> re.Pattern:
+    """The drop-line rules as one pattern, searched anywhere in a width-folded line."""
     return rules.joined(rules.DROP_LINES)
 
 
