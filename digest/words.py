@@ -68,13 +68,7 @@ class RjiebaSegmenter:
             self.tk.add_word(word, self.tk.suggest_freq(word), None)
 
     def cut(self, text: str) -> list[str]:
-        out: list[str] = []
-        for word in self.tk.cut(text):
-            if word.isascii() and ("." in word or "-" in word):
-                out.extend(_as_jieba(word))
-            else:
-                out.append(word)
-        return out
+        return [piece for word in self.tk.cut(text) for piece in self.pieces(word)]
 
     def raw_cut(self, text: str) -> list[str]:
         """jieba-rs's own words: :meth:`pieces` turns each into what :meth:`cut` gives."""
