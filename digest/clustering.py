@@ -21,7 +21,7 @@ def doc_vectors(docs: list[Document], max_terms: int = 8000, dims: int = 100,
     SVD computed a block of rows at a time, so memory grows with the text, not
     with documents x terms. ``bags`` are the documents' counted words, when already counted.
     """
-    bags = bags or bags_of(docs)
+    bags = bags_of(docs) if bags is None else bags
     n = len(bags)
     df = bags.df
     df[[i for i, t in enumerate(bags.terms) if NUMBER.match(t)]] = 0

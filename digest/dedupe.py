@@ -49,10 +49,6 @@ def signature(text: str) -> np.ndarray:
     return (lowest >> np.uint64(32)).astype(np.uint32)
 
 
-def bands(sig: np.ndarray) -> list[str]:
-    return band_keys(to_blob(sig))
-
-
 @lru_cache(maxsize=4096)
 def band_keys(blob: bytes) -> list[str]:
     """The band keys of a stored signature (the check against the state, the run's own

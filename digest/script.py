@@ -101,6 +101,7 @@ def detect(text: str) -> str:
 _FULLWIDTH = {i: i - 0xFEE0 for i in range(0xFF01, 0xFF5F)}
 _FULLWIDTH[0x3000] = 0x20
 _WIDE = re.compile("[\u3000\uff01-\uff5e]")
+_LONG = 20_000             # characters above which a text is folded by the table
 
 
 def fold_width(text: str) -> str:
@@ -112,9 +113,6 @@ def fold_width(text: str) -> str:
     for wide in set(_WIDE.findall(text)):
         text = text.replace(wide, chr(_FULLWIDTH[ord(wide)]))
     return text
-
-
-_LONG = 20_000
 
 
 def is_cjk(ch: str) -> bool:

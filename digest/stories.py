@@ -29,7 +29,7 @@ def related_groups(docs: list[Document], top_terms: int = 12, max_postings: int 
     """
     if not docs:
         return []
-    bags = bags or bags_of(docs)
+    bags = bags_of(docs) if bags is None else bags
     n = len(docs)
     idf = np.log((n + 1) / (bags.df + 1)) + 1.0
     weights, tops = [], []

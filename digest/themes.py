@@ -45,7 +45,7 @@ def group(docs: list[Document], items: list[Item], specs: tuple[ThemeSpec, ...],
     The themes come without overviews: those are chosen once repeats are gone.
     ``bags`` (the documents' counted words) and ``scores`` (their :func:`theme_scores`)
     are given when already worked out."""
-    bags = bags or bags_of(docs)
+    bags = bags_of(docs) if bags is None else bags
     if scores is None:
         scores = [theme_scores(doc, specs) for doc in docs] if specs else [[] for _ in docs]
     stories = related_groups(docs, bags=bags)
