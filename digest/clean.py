@@ -19,7 +19,7 @@ from pathlib import Path
 from . import rules
 from .header import Meta, field_line, is_boilerplate, looks_like_title, read_credit, read_header
 from .models import Article, RawText
-from .script import detect, fold_width, to_simplified
+from .script import detect, fold_width, words_only
 
 END_MARKER_FROM = 0.5     # end markers count only past this share of the text
 BLURB_MAX_CHARS = 400     # a closing line naming the publisher, shorter than this, is its blurb
@@ -124,12 +124,15 @@ def _finish(draft: _Draft, raw: RawText, ordinal: int) -> Article | None:
         script=script, title_from=title_from, date_from=date_from)
 
 
+_NOT_WORDS = re.compile(r"[\W_]+")
+
+
 def _without_repeats(lines: list[str]) -> list[str]:
     """Drop a paragraph the page repeats word for word (a scraped teaser, say)."""
     seen: set[str] = set()
     kept = []
     for line in lines:
-        key = _ID_NOISE.sub("", fold_width(line))
+        key = _NOT_WORDS.sub("", fold_width(line))
         if len(key) >= REPEAT_MIN_CHARS and key in seen:
             continue
         seen.add(key)
@@ -232,10 +235,6 @@ def _parse_date(value: str) -> str | None:
         return None
 
 
-_ID_NOISE = re.compile(r"[\W_]+")
-
-
 def article_id(paragraphs: list[str] | tuple[str, ...]) -> str:
     """A stable id from the article's words, the same in either script or width."""
-    normal = _ID_NOISE.sub("", to_simplified(fold_width("".join(paragraphs))).lower())
-    return hashlib.sha256(normal.encode("utf-8")).hexdigest()[:16]
+    return hashlib.sha256(words_only(tuple(paragraphs)).encode("utf-8")).hexdigest()[:16]

@@ -88,7 +88,7 @@ def _rated(articles: list[Article], budget: int, specs) -> list[_Rated]:
             title = headline(doc, own)
             if title:
                 article = dataclasses.replace(article, title=title)
-                doc = dataclasses.replace(doc, article=article)
+                doc = dataclasses.replace(doc, article=article, title_normal="")  # not the lead's
             else:                       # the first sentence stays the title: not shown again
                 summary = repick(doc, summary, budget, lambda s: s.index == 0)
                 own = dataclasses.replace(summary, keywords=own.keywords)
@@ -96,10 +96,10 @@ def _rated(articles: list[Article], budget: int, specs) -> list[_Rated]:
         # ranked text (it served the theme scores).
         light = Document(article, tuple(
             Sentence(s.article_id, s.index, s.paragraph, s.text, (), s.kind, s.refers)
-            for s in doc.sentences), doc.title_tokens)
+            for s in doc.sentences), doc.title_tokens, title_echoes=doc.title_echoes)
         summary = dataclasses.replace(summary, sentences=_shared(summary.sentences, light))
         out.append(_Rated(light, summary, (tuple(counted), tuple(counted.values())),
-                          key_facts(article, own), theme_scores(doc, specs)))
+                          key_facts(doc, own), theme_scores(doc, specs)))
     return out
 
 

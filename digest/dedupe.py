@@ -10,12 +10,11 @@ file, so finding candidates is an index lookup, not a pass over every article.
 from __future__ import annotations
 
 import re
-import zlib
 from functools import lru_cache
 
 import numpy as np
 
-from .script import fold_width, to_simplified
+from .script import fold_width, to_simplified, words_only
 
 SHINGLE = 5
 PERMUTATIONS = 64
@@ -30,31 +29,84 @@ _BLOCK = 65536             # shingles hashed at once (a 64 x 65536 matrix: 32 MB
 
 def signature(text: str) -> np.ndarray:
     """A MinHash signature (PERMUTATIONS unsigned 32-bit values) of ``text``."""
-    normal = _NOISE.sub("", to_simplified(fold_width(text)).lower())
+    return _minhash(_NOISE.sub("", to_simplified(fold_width(text)).lower()))
+
+
+def article_signature(paragraphs: tuple[str, ...]) -> np.ndarray:
+    """The signature of an article's text, from the words its id is made of."""
+    return _minhash(words_only(paragraphs))
+
+
+def _minhash(normal: str) -> np.ndarray:
     if len(normal) < SHINGLE:
         normal = normal.ljust(SHINGLE, "_")
-    count = len(normal) - SHINGLE + 1
     # Repeated shingles need no removing: they cannot change a minimum.
-    hashes = np.fromiter((zlib.crc32(normal[i:i + SHINGLE].encode("utf-8")) for i in range(count)),
-                         dtype=np.uint64, count=count)
     # Multiply-shift hashing: the high 32 bits of (a*x + b) mod 2^64, one (a, b) per permutation,
     # a block of shingles at a time so that a huge text needs no huge matrix.
     # The smallest a*x + b is also the one with the smallest high half, so the shift is
     # taken once per permutation, and the products are made in place.
     lowest = np.full(PERMUTATIONS, np.iinfo(np.uint64).max, dtype=np.uint64)
-    for start in range(0, count, _BLOCK):
-        mixed = np.multiply.outer(_A, hashes[start:start + _BLOCK])
+    for start in range(0, len(normal) - SHINGLE + 1, _BLOCK):
+        mixed = np.multiply.outer(_A, shingle_hashes(normal[start:start + _BLOCK + SHINGLE - 1]))
         mixed += _B[:, None]
         np.minimum(lowest, mixed.min(axis=1), out=lowest)
     return (lowest >> np.uint64(32)).astype(np.uint32)
 
 
+# How shingles are hashed; the state file records it (PRAGMA user_version) and works its
+# stored signatures out again when it changes. 1: crc32 of each shingle's UTF-8 bytes.
+SCHEME = 2
+_MIX = np.uint64(0x9E3779B97F4A7C15)                            # odd: a bijection mod 2^64
+_FINAL = (np.uint64(0xBF58476D1CE4E5B9), np.uint64(0x94D049BB133111EB))   # splitmix64's
+
+
+def shingle_hashes(normal: str) -> np.ndarray:
+    """A 64-bit hash of every SHINGLE-character window of ``normal``, for all windows at
+    once in numpy: the code points folded in one at a time (multiply, then xor), then
+    mixed with splitmix64's finaliser so that every bit depends on every character."""
+    codes = np.frombuffer(normal.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+    count = len(codes) - SHINGLE + 1
+    hashes = codes[:count].copy()
+    for k in range(1, SHINGLE):
+        hashes *= _MIX
+        hashes ^= codes[k:k + count]
+    for shift, factor in zip((30, 27), _FINAL):
+        hashes ^= hashes >> np.uint64(shift)
+        hashes *= factor
+    hashes ^= hashes >> np.uint64(31)
+    return hashes
+
+
+_BAND_NUMBERS = np.arange(BANDS, dtype=np.uint64) << np.uint64(32)
+
+
+def band_matrix(blobs: list[bytes]) -> np.ndarray:
+    """The band keys of stored signatures, all at once: a row of BANDS integers for each,
+    the band's number above a 32-bit hash of its values (the same multiply-then-xor)."""
+    values = np.frombuffer(b"".join(blobs), dtype="<u4").reshape(len(blobs), BANDS, -1)
+    mixed = values[:, :, 0].astype(np.uint64)
+    for k in range(1, values.shape[2]):
+        mixed *= _MIX
+        mixed ^= values[:, :, k]
+    mixed *= _MIX                          # so that the high half depends on every value
+    return (_BAND_NUMBERS | (mixed >> np.uint64(32))).astype(np.int64)
+
+
 @lru_cache(maxsize=4096)
-def band_keys(blob: bytes) -> list[str]:
-    """The band keys of a stored signature (the check against the state, the run's own
-    index and the state's record each ask for the same article's keys)."""
-    step = 4 * PERMUTATIONS // BANDS
-    return [f"{b}:{zlib.crc32(blob[b * step:(b + 1) * step]):08x}" for b in range(BANDS)]
+def band_keys(blob: bytes) -> tuple[int, ...]:
+    """The band keys of one stored signature (the check against the state and the run's
+    own index both ask for the same article's keys)."""
+    return tuple(band_matrix([blob])[0].tolist())
+
+
+def band_rows(signed: list[tuple[str, bytes]]) -> list[tuple[int, str]]:
+    """(band key, article id) rows for the state's band index, of (id, signature) pairs, in
+    index order (each insert then lands beside the one before it)."""
+    if not signed:
+        return []
+    keys = band_matrix([blob for _, blob in signed]).ravel()
+    order = np.argsort(keys, kind="stable")
+    return list(zip(keys[order].tolist(), [signed[i][0] for i in (order // BANDS).tolist()]))
 
 
 def similarity(a: np.ndarray, b: np.ndarray) -> float:

@@ -71,8 +71,27 @@ def document(article: Article) -> Document:
         normal = [to_simplified(fold_width(piece)) for _, piece in pieces]
     items = [Sentence(article.id, i, p, piece, tuple(words.tokens(norm, normalised=True)))
              for i, ((p, piece), norm) in enumerate(zip(pieces, normal))]
-    draft = Document(article, tuple(items), tuple(words.tokens(article.title)), "\n".join(normal))
+    title = to_simplified(fold_width(article.title))
+    words_of_title = plain(title)
+    echoes = frozenset(i for i, norm in enumerate(normal) if plain(norm) == words_of_title)
+    draft = Document(article, tuple(items), tuple(words.tokens(title, normalised=True)),
+                     "\n".join(normal), title, echoes)
     return dataclasses.replace(draft, sentences=_with_kinds(draft))
+
+
+_NOT_WORD = re.compile(r"\W+")
+
+
+def plain(normal: str) -> str:
+    """Only the words of a normalised text, lower-cased: what "the same words" compares."""
+    return _NOT_WORD.sub("", normal).lower()
+
+
+def normal_lines(doc: Document) -> list[str] | None:
+    """Each sentence's normalised text (Simplified, width-folded), or None for a Document
+    that does not carry it."""
+    lines = doc.normal.split("\n") if doc.normal else []
+    return lines if len(lines) == len(doc.sentences) else None
 
 
 def _with_kinds(doc: Document) -> tuple[Sentence, ...]:

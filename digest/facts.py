@@ -13,7 +13,8 @@ from collections import Counter
 from functools import lru_cache
 
 from .lexicon import cedict, name_english, pinyin_name, term_english
-from .models import Article, KeyFacts, Summary
+from .document import normal_lines
+from .models import Document, KeyFacts, Summary
 from .script import fold_width, to_simplified
 from .words import glossary, segmenter
 
@@ -93,11 +94,22 @@ MAX_NAMES, MAX_TERMS = 6, 4
 TITLE_KINDS = {"person", "company", "org", "foreign", "product"}
 
 
-def key_facts(article: Article, summary: Summary) -> KeyFacts:
-    """Names, figures and terms of ``article``, most salient first, in a fixed order."""
-    body = to_simplified(fold_width(article.body))
-    title = to_simplified(fold_width(article.title))
-    text = to_simplified(fold_width(summary.text))
+def key_facts(doc: Document, summary: Summary) -> KeyFacts:
+    """Names, figures and terms of ``doc``'s article, most salient first, in a fixed order.
+    They are looked for in its ranked text, normalised once when the Document was built."""
+    article = doc.article
+    lines = normal_lines(doc)
+    if lines is None:
+        body = to_simplified(fold_width(article.body))
+        text = to_simplified(fold_width(summary.text))
+    else:                           # the ranked text, its paragraphs apart as in the article
+        paragraphs: dict[int, list[str]] = {}
+        for sentence, line in zip(doc.sentences, lines):
+            paragraphs.setdefault(sentence.paragraph, []).append(line)
+        body = "\n\n".join("".join(part) for part in paragraphs.values())
+        text = "".join(lines[s.index].strip() if s.text == doc.sentences[s.index].text
+                       else to_simplified(fold_width(s.text.strip())) for s in summary.sentences)
+    title = doc.title_normal or to_simplified(fold_width(article.title))
     lead = body[:LEAD_CHARS]
     parts = (title, lead, text)
     names: dict[str, list] = {}      # English -> [salience, first position, a who the title names]

@@ -141,7 +141,7 @@ def _parse_all(jobs: list[_Job]) -> list[FileOutcome | _Unread | None]:
 
 
 def _parse(job: _Job) -> FileOutcome | _Unread | None:
-    from .dedupe import signature, to_blob
+    from .dedupe import article_signature, to_blob
 
     try:
         data = read_local(job.path, job.limit, job.within)
@@ -158,7 +158,7 @@ def _parse(job: _Job) -> FileOutcome | _Unread | None:
     outcome = dataclasses.replace(outcome, stat=job.stat)
     if not outcome.articles:
         return outcome
-    signatures = tuple(to_blob(signature(a.body)) for a in outcome.articles)
+    signatures = tuple(to_blob(article_signature(a.paragraphs)) for a in outcome.articles)
     return dataclasses.replace(outcome, signatures=signatures)
 
 

@@ -84,6 +84,10 @@ class Document:
     sentences: tuple[Sentence, ...]
     title_tokens: tuple[str, ...]
     normal: str = ""            # the ranked text, Simplified and width-folded, a line per sentence
+    title_normal: str = ""      # the title, Simplified and width-folded
+    # Sentences that repeat the title word for word (a title is not shown twice); None
+    # when not worked out.
+    title_echoes: frozenset[int] | None = None
 
     @property
     def tokens(self) -> tuple[str, ...]:

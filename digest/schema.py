@@ -30,11 +30,11 @@ CREATE TABLE IF NOT EXISTS articles (
     minhash    BLOB
 );
 CREATE INDEX IF NOT EXISTS articles_period ON articles(period);
-CREATE TABLE IF NOT EXISTS bands (
-    band       TEXT NOT NULL,
-    article_id TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS bands_band ON bands(band);
+CREATE TABLE IF NOT EXISTS minhash_bands (
+    band       INTEGER NOT NULL,
+    article_id TEXT NOT NULL,
+    PRIMARY KEY (band, article_id)
+) WITHOUT ROWID;
 CREATE TABLE IF NOT EXISTS digests (
     period   TEXT PRIMARY KEY,
     built_at TEXT NOT NULL,
@@ -76,9 +76,46 @@ CREATE TABLE IF NOT EXISTS runs (
 """
 
 
+# How the stored duplicate signatures hash their shingles (``dedupe.shingle_hashes``), kept
+# and banded (``dedupe.band_matrix``), kept as the file's PRAGMA user_version: 1 (or 0,
+# unset) crc32 per shingle and text band keys, 2 numpy's hashing and integer keys.
+# Changing that hashing means raising this number.
+SIGNATURES = 2
+
+
 def upgrade(db: sqlite3.Connection) -> None:
-    """Add what earlier versions' state files lack: the digests' ``brief`` column, filled in
-    for the briefs already built from their period ("daily-2026-11-21", "daily-2026-11-21-2")."""
+    """Bring a state file written by an earlier version up to date."""
+    _add_brief(db)
+    if signatures(db) != SIGNATURES:
+        _sign_again(db)
+
+
+def signatures(db: sqlite3.Connection) -> int:
+    """How the file's stored signatures were made (:data:`SIGNATURES`)."""
+    return db.execute("PRAGMA user_version").fetchone()[0]
+
+
+def _sign_again(db: sqlite3.Connection) -> None:
+    """Work out every stored article's signature and band keys again from its text, so
+    that they compare with the ones made now. A new file has nothing to work out."""
+    from .dedupe import article_signature, band_rows, to_blob
+
+    with db:
+        db.execute("BEGIN IMMEDIATE")       # another program may be upgrading it too
+        if signatures(db) == SIGNATURES:
+            return
+        signed = [(key, to_blob(article_signature(article_from_json(data).paragraphs)))
+                  for key, data in db.execute("SELECT id, data FROM articles WHERE minhash IS NOT NULL")]
+        db.executemany("UPDATE articles SET minhash = ? WHERE id = ?", [(b, k) for k, b in signed])
+        db.execute("DROP TABLE IF EXISTS bands")            # text keys, before scheme 2
+        db.execute("DELETE FROM minhash_bands")
+        db.executemany("INSERT INTO minhash_bands (band, article_id) VALUES (?, ?)", band_rows(signed))
+        db.execute(f"PRAGMA user_version = {SIGNATURES}")
+
+
+def _add_brief(db: sqlite3.Connection) -> None:
+    """The digests' ``brief`` column, filled in for the briefs already built from their
+    period ("daily-2026-11-21", "daily-2026-11-21-2")."""
     if _has_brief(db):
         return
     with db:

@@ -81,6 +81,17 @@ def _glossary_variants():
     return re.compile(alternatives or r"(?!)"), mainland
 
 
+_NOT_WORDS = re.compile(r"[\W_]+")
+
+
+@lru_cache(maxsize=2)
+def words_only(paragraphs: tuple[str, ...]) -> str:
+    """An article's words and nothing else: Simplified, width-folded, lower-cased, without
+    marks, spaces or breaks. Its id and its duplicate signature are both made from it, one
+    right after the other; remembering the last two converts each article once."""
+    return _NOT_WORDS.sub("", to_simplified(fold_width("".join(paragraphs))).lower())
+
+
 _HAN_RUN = re.compile("[\u4e00-\u9fff]+")
 
 

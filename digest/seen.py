@@ -21,7 +21,7 @@ class Seen:
         self.ids = state.article_ids()
         self.recorded = bool(self.ids)       # no article recorded: no band to look up
         self.titles: dict[str, str] = {}
-        self.run_bands: dict[str, list[str]] = {}
+        self.run_bands: dict[int, list[str]] = {}
         self.run_sigs: dict[str, bytes] = {}
 
     def duplicate_of(self, article: Article, sig: bytes) -> str | None:
@@ -61,12 +61,12 @@ def dedupe(outcome: FileOutcome, seen: Seen) -> FileOutcome:
     """Keep the articles not met before (in any file, either script, any boilerplate)."""
     if not outcome.articles:
         return outcome
-    from .dedupe import signature, to_blob
+    from .dedupe import article_signature, to_blob
 
     fresh: list[Article] = []
     sigs: list[bytes] = []
     notes: list[str] = []
-    known = outcome.signatures or [to_blob(signature(a.body)) for a in outcome.articles]
+    known = outcome.signatures or [to_blob(article_signature(a.paragraphs)) for a in outcome.articles]
     for article, sig in zip(outcome.articles, known):
         original = seen.duplicate_of(article, sig)
         if original is not None:

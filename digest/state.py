@@ -16,7 +16,7 @@ from pathlib import Path
 from .errors import DigestError
 from .faults import point
 from .models import Article, FileOutcome
-from .schema import SCHEMA, article_from_json, article_to_json, upgrade
+from .schema import SCHEMA, SIGNATURES, article_from_json, article_to_json, signatures, upgrade
 
 
 @dataclass(frozen=True)
@@ -83,6 +83,8 @@ class State:
                 self.db.executescript(SCHEMA)
                 upgrade(self.db)
             self.db.execute("SELECT count(*) FROM files").fetchone()
+            # A read-only file from an earlier version: its signatures are not compared.
+            self.comparable = signatures(self.db) == SIGNATURES
         except sqlite3.OperationalError as exc:
             if "locked" in str(exc):
                 raise _locked(self.path) from None
@@ -126,23 +128,16 @@ class State:
                                (len(prefix), prefix))
         return frozenset(r[0] for r in rows)
 
-    def _known_ids(self, ids: list[str]) -> set[str]:
-        """Which of ``ids`` are recorded (asked a few hundred at a time)."""
-        found: set[str] = set()
-        for start in range(0, len(ids), 500):
-            part = ids[start:start + 500]
-            found.update(row[0] for row in self.db.execute(
-                f"SELECT id FROM articles WHERE id IN ({','.join('?' * len(part))})", part))
-        return found
-
     def article_ids(self) -> set[str]:
         return {row[0] for row in self.db.execute("SELECT id FROM articles")}
 
-    def near(self, band_keys: list[str]) -> dict[str, bytes]:
+    def near(self, band_keys: tuple[int, ...]) -> dict[str, bytes]:
         """Signatures of recorded articles sharing any of ``band_keys``."""
+        if not self.comparable:
+            return {}
         marks = ",".join("?" * len(band_keys))
         rows = self.db.execute(
-            f"SELECT DISTINCT a.id, a.minhash FROM bands b JOIN articles a ON a.id = b.article_id"
+            f"SELECT DISTINCT a.id, a.minhash FROM minhash_bands b JOIN articles a ON a.id = b.article_id"
             f" WHERE b.band IN ({marks})", band_keys)
         return {row[0]: row[1] for row in rows if row[1]}
 
@@ -248,10 +243,11 @@ class State:
 
     def _write(self, outcomes, digest, run, claim, translations) -> None:
         now = _now()
-        from .dedupe import band_keys
+        from .dedupe import band_rows
 
-        files, stats, remote, articles, band_rows = [], [], [], [], []
-        known = self._known_ids([a.id for o in outcomes for a in o.articles])
+        files, stats, remote, articles, signed = [], [], [], [], []
+        known = {row[0] for row in self._where_in("SELECT id FROM articles WHERE id IN ({})",
+                                                  [a.id for o in outcomes for a in o.articles])}
         for o in outcomes:
             files.append((o.source, o.sha256, o.size, o.status, o.reason, len(o.articles), now))
             if o.stat is not None:
@@ -265,7 +261,7 @@ class State:
                 known.add(a.id)
                 articles.append((a.id, a.source, a.title, article_to_json(a), now, sig))
                 if sig:
-                    band_rows.extend((b, a.id) for b in band_keys(sig))
+                    signed.append((a.id, sig))
         with self.db:
             self.db.executemany("INSERT OR REPLACE INTO files (source, sha256, size, status, reason,"
                                 " articles, seen_at) VALUES (?, ?, ?, ?, ?, ?, ?)", files)
@@ -276,8 +272,8 @@ class State:
             # By id, as the primary key's index is ordered (and so below, for the claims).
             self.db.executemany("INSERT OR IGNORE INTO articles (id, source, title, data, first_seen,"
                                 " minhash) VALUES (?, ?, ?, ?, ?, ?)", sorted(articles))
-            # In index order: each insert lands beside the one before it in the band index.
-            self.db.executemany("INSERT INTO bands (band, article_id) VALUES (?, ?)", sorted(band_rows))
+            self.db.executemany("INSERT OR IGNORE INTO minhash_bands (band, article_id) VALUES (?, ?)",
+                                band_rows(signed))
             if digest is not None:
                 self.db.execute(
                     "INSERT OR REPLACE INTO digests"

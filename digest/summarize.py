@@ -14,20 +14,28 @@ from collections.abc import Callable
 
 import numpy as np
 
-from .document import GLUED_HEADING, LEANS, LIST_MARKER, SECTION_NUMBER, list_fragment
+from .document import GLUED_HEADING, LEANS, LIST_MARKER, SECTION_NUMBER, list_fragment, plain
 from .keywords import keywords
 from .models import Document, Sentence, Summary
 from .script import fold_width, to_simplified
 
 
-NOT_WORD = re.compile(r"\W+")
 REDUNDANT = 0.75        # cosine above which two sentences say the same thing
 MMR_LAMBDA = 0.75
 WEIGHTS = {"rank": 0.2, "position": 0.6, "title": 0.15, "paragraph_start": 0.05}
 
 
 def _plain(text: str) -> str:
-    return NOT_WORD.sub("", to_simplified(fold_width(text))).lower()
+    return plain(to_simplified(fold_width(text)))
+
+
+def _title_echoes(doc: Document) -> frozenset[int]:
+    """Sentences that repeat the title word for word (worked out when the Document was
+    built, or now for one that does not carry it)."""
+    if doc.title_echoes is not None:
+        return doc.title_echoes
+    title = _plain(doc.article.title)
+    return frozenset(s.index for s in doc.sentences if _plain(s.text) == title)
 
 
 def standalone_faults(summary: Summary) -> list[str]:
@@ -128,8 +136,8 @@ def pick(doc: Document, scores: np.ndarray, sim: np.ndarray, budget: int,
     allowed = [i for i, s in enumerate(doc.sentences)
                if s.kind != "boilerplate" and s.text.strip() and not (avoid and avoid(s))]
     if doc.article.title_from != "lead":       # a title the text repeats is not shown twice
-        title = _plain(doc.article.title)
-        allowed = [i for i in allowed if _plain(doc.sentences[i].text) != title] or allowed
+        echoes = _title_echoes(doc)
+        allowed = [i for i in allowed if i not in echoes] or allowed
     alone = [i for i in allowed if doc.sentences[i].kind != "fragment"]
     candidates = [i for i in alone if doc.sentences[i].kind == "body"] or alone or allowed
     chosen: list[int] = []
@@ -218,8 +226,9 @@ def headline(doc: Document, summary: Summary, limit: int = HEADLINE_CHARS) -> st
     ratings = summary.ratings or (0.0,) * len(doc.sentences)
     top = max(ratings, default=0.0) or 1.0
     best: tuple[float, int, str] = (0.0, 0, "")
+    echoes = _title_echoes(doc)
     for sentence, rating in zip(doc.sentences, ratings):
-        if sentence.kind != "body" or sentence.leans or _plain(sentence.text) == title:
+        if sentence.kind != "body" or sentence.leans or sentence.index in echoes:
             continue
         for match in CLAUSE.finditer(sentence.text):
             clause = match[0].strip(" \t\u3000“”「」\"'")

@@ -135,3 +135,48 @@ def test_unchanged_files_are_not_read_again(tmp_path: Path):
     assert ingest(config, state) == []
     os.utime(tmp_path / "articles" / "000_6ab68325297169c1.txt")
     assert ingest(config, state) == []
+
+
+def test_signatures_stored_another_way_are_made_again_when_the_state_opens(tmp_path: Path):
+    import sqlite3
+
+    import numpy as np
+
+    from digest.dedupe import article_signature, band_keys, to_blob
+    from digest.schema import SIGNATURES, article_from_json
+
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    original = (SEEDS / "000_6ab68325297169c1.txt").read_text(encoding="utf-8")
+    (articles / "a.txt").write_text(original, encoding="utf-8")
+    write_config(tmp_path)
+    config = load(tmp_path / "config.toml")
+    with State(config.state.file) as state:
+        state.record(ingest(config, state))
+    # As an earlier version left it: other signatures, banded with text keys, no scheme number.
+    with sqlite3.connect(config.state.file) as db:
+        (key,) = db.execute("SELECT id FROM articles").fetchone()
+        other = to_blob(np.random.default_rng(7).integers(0, 2**32, 64, dtype=np.uint32))
+        db.execute("UPDATE articles SET minhash = ?", (other,))
+        db.execute("DROP TABLE minhash_bands")
+        db.execute("CREATE TABLE bands (band TEXT NOT NULL, article_id TEXT NOT NULL)")
+        db.executemany("INSERT INTO bands VALUES (?, ?)", [(f"{b}:{b:08x}", key) for b in range(16)])
+        db.execute("PRAGMA user_version = 0")
+    db.close()
+    # The same article with one more paragraph: another id, nearly the same words.
+    parts = original.split("\n\n")
+    longer = "\n\n".join([*parts[:4], "另据报道，该基金的规模目前已经超过十亿元。", *parts[4:]])
+    (articles / "b-longer.txt").write_text(longer, encoding="utf-8")
+    with State(config.state.file, readonly=True) as state:    # read-only: nothing compared
+        assert state.near(band_keys(other)) == {}
+    with State(config.state.file) as state:
+        outcome = {Path(o.source).name: o for o in ingest(config, state)}["b-longer.txt"]
+        assert outcome.status == "skipped" and "duplicate of" in outcome.reason
+        stored = state.db.execute("SELECT data, minhash FROM articles").fetchall()
+        bands = sorted(state.db.execute("SELECT band, article_id FROM minhash_bands"))
+        assert state.db.execute("PRAGMA user_version").fetchone()[0] == SIGNATURES
+        tables = {row[0] for row in state.db.execute("SELECT name FROM sqlite_master")}
+    (data, minhash), = stored
+    assert minhash == to_blob(article_signature(article_from_json(data).paragraphs))
+    assert bands == sorted((b, key) for b in band_keys(minhash))
+    assert "bands" not in tables

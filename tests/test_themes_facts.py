@@ -25,6 +25,11 @@ COOKING = article("k1", "红烧肉的做法", "红烧肉需要先把五花肉焯
                   "小火慢炖一个小时，五花肉软糯入味，汤汁收浓即可出锅。")
 
 
+def _summarised(a: Article):
+    doc = document(a)
+    return doc, summarize(doc)
+
+
 def items_for(*articles: Article, budget: int = 180):
     docs = [document(a) for a in articles]
     items = [Item(a, summarize(d, budget), KeyFacts(), 1) for a, d in zip(articles, docs)]
@@ -68,7 +73,7 @@ def test_figures_and_names_from_a_real_sample_sentence():
     sentence = ("1月27日(週一),英偉達大跌17%,市值下跌了5890億美元,"
                 "創下了歷史上公司市值最大單日下跌記錄。")
     a = article("n", "DeepSeek衝擊英偉達", sentence)
-    facts = key_facts(a, summarize(document(a)))
+    facts = key_facts(*_summarised(a))
     assert "Nvidia" in facts.names
     assert facts.figures[:3] == ("27 Jan", "17%", "US$589 billion")
     assert "market value" in facts.terms
@@ -133,12 +138,12 @@ def test_names_the_glossary_lacks_come_from_cc_cedict_then_pinyin():
 
     a = article("h", "100年前,美國作家海明威,創作了《太陽照常升起》。",
                 "中國人民大學重陽金融研究院院長王文表示,海明威這句話很好地描述了過去兩週的市場。")
-    facts = key_facts(a, summarize(document(a)))
+    facts = key_facts(*_summarised(a))
     assert "Ernest Hemingway" in facts.names           # CC-CEDICT, not the glossary
     assert "Wang Wen (pinyin)" in facts.names          # no dictionary knows him
     b = article("r", "六國15家頂媒齊轉引:中國AI開源又好又便宜",
                 "法新社引述中國人民大學重陽金融研究院院長王文觀點:中國開源模型價格低廉。")
-    names = key_facts(b, summarize(document(b))).names
+    names = key_facts(*_summarised(b)).names
     assert "AFP" in names and not any("Festival" in n for n in names)  # 重阳 of 重阳金融研究院
     assert name_english("高雄") == "Kaohsiung" and name_english("特朗普") == "Donald Trump"
     assert term_english("泡沫") == "bubble"              # the economic sense, not "foam"
@@ -149,7 +154,7 @@ def test_names_the_glossary_lacks_come_from_cc_cedict_then_pinyin():
 def test_a_latin_name_is_not_listed_again_inside_a_longer_one():
     a = article("l", "利空突袭", "Benchmark分析师Cody Acree宣布下调评级。Cody Acree表示,迈威尔科技在亚马逊AI芯片的设计业务上输给了对手。",
                 "Cody Acree还说,值得注意的是多家华尔街机构发出了悲观展望。")
-    facts = key_facts(a, summarize(document(a)))
+    facts = key_facts(*_summarised(a))
     assert "Cody Acree" in facts.names and "Cody" not in facts.names
 
 
@@ -185,27 +190,27 @@ def test_the_person_a_title_names_is_listed_first_and_by_any_of_his_names():
     for title in ("黄仁勋与川普会面,对华芯片出口管制或将放松", "黄仁勋与特朗普会面,对华芯片出口管制或将放松",
                   "黃仁勳與川普會面,對華晶片出口管制或將放鬆"):
         a = article("t", title, *CROWDED)
-        facts = key_facts(a, summarize(document(a)))
+        facts = key_facts(*_summarised(a))
         assert facts.names[:2] == ("Jensen Huang", "Donald Trump"), (title, facts.names)
         assert len(facts.names) <= 6
 
 
 def test_a_name_in_the_title_outranks_one_the_body_repeats():
     a = article("s", "天狼星资本:困境、复苏与机会", *CROWDED)
-    facts = key_facts(a, summarize(document(a)))
+    facts = key_facts(*_summarised(a))
     assert facts.names[0] == "Sirius Capital"
     assert "OpenAI" in facts.names and "Microsoft" in facts.names
     plain = article("p", "科技巨头加大投入", *CROWDED)
-    assert key_facts(plain, summarize(document(plain))).names[:2] == ("OpenAI", "Microsoft")
+    assert key_facts(*_summarised(plain)).names[:2] == ("OpenAI", "Microsoft")
 
 
 def test_currencies_only_inside_figures_and_places_only_beside_them():
     a = article("c", "科技巨头加大投入", *CROWDED)
-    facts = key_facts(a, summarize(document(a)))
+    facts = key_facts(*_summarised(a))
     assert "US dollar" not in facts.terms and "US dollar" not in facts.names
     assert "United States" not in facts.names          # never beside a figure here
     b = article("u", "科技巨头加大投入", "美国GDP增长3%,OpenAI、微软和谷歌今年都加大了资本开支,共3000亿美元。")
-    facts = key_facts(b, summarize(document(b)))
+    facts = key_facts(*_summarised(b))
     assert "United States" in facts.names and "US$300 billion" in facts.figures
 
 
