@@ -37,11 +37,11 @@ def compose(config: Config, articles: list[Article], window: Window, now: dateti
         rated = run_chunks(executor, _rated, articles, (budget, config.themes), progress,
                            "summarising")
     bags = bags_from([r.counted for r in rated])
-    chosen = bag_keywords(bags, [r.doc.title_tokens for r in rated], corpus_idf(bags))
-    docs = [r.doc for r in rated]
-    items = [Item(r.doc.article, dataclasses.replace(r.summary, keywords=words), r.facts,
-                  max(1, math.ceil(r.doc.article.chars / CHARS_PER_MINUTE)))
-             for r, words in zip(rated, chosen)]
+    chosen = bag_keywords(bags, [r.title_tokens for r in rated], corpus_idf(bags))
+    docs = [r.document(article) for r, article in zip(rated, articles)]
+    items = [Item(doc.article, dataclasses.replace(r.summary, keywords=words), r.facts,
+                  max(1, math.ceil(doc.article.chars / CHARS_PER_MINUTE)))
+             for doc, r, words in zip(docs, rated, chosen)]
     lap("summarise")
     themes = arrange(docs, items, config.themes, budget, bags, [r.themes for r in rated])
     lap("themes")
@@ -63,15 +63,26 @@ def arrange(docs: list[Document], items: list[Item], specs, budget: int = 180,
 
 @dataclass(frozen=True, slots=True)
 class _Rated:
-    """An article summarised in a worker: its Document without the sentences' tokens
-    (what the main process keeps), its summary, its counted tokens (for the corpus IDF,
-    the keywords and the themes), its key facts and its theme scores."""
+    """An article summarised in a worker. Not the article itself (the main process has
+    it) but what its Document adds: the sentences without their tokens, the title's
+    tokens and the sentences repeating it, and a headline made for it; then its summary,
+    its counted tokens (for the corpus IDF, the keywords and the themes), its key facts
+    and its theme scores."""
 
-    doc: Document
+    sentences: tuple[Sentence, ...]
+    title_tokens: tuple[str, ...]
+    title_echoes: frozenset[int] | None
+    headline: str | None              # a title made for an article that had none
     summary: Summary                  # keywords still empty: they need the corpus IDF
     counted: tuple[tuple[str, ...], tuple[int, ...]]
     facts: KeyFacts
     themes: list[float]               # its score for each configured theme
+
+    def document(self, article: Article) -> Document:
+        """The Document the main process keeps, of ``article`` as the worker had it."""
+        if self.headline is not None:
+            article = dataclasses.replace(article, title=self.headline)
+        return Document(article, self.sentences, self.title_tokens, title_echoes=self.title_echoes)
 
 
 def _rated(articles: list[Article], budget: int, specs) -> list[_Rated]:
@@ -84,27 +95,27 @@ def _rated(articles: list[Article], budget: int, specs) -> list[_Rated]:
         summary = summarize(doc, budget, with_keywords=False)
         counted = Counter(doc.tokens)
         own = dataclasses.replace(summary, keywords=keywords(doc, counted=counted))
+        made = None
         if article.title_from == "lead":
-            title = headline(doc, own)
-            if title:
-                article = dataclasses.replace(article, title=title)
+            made = headline(doc, own) or None
+            if made:
+                article = dataclasses.replace(article, title=made)
                 doc = dataclasses.replace(doc, article=article, title_normal="")  # not the lead's
             else:                       # the first sentence stays the title: not shown again
                 summary = repick(doc, summary, budget, lambda s: s.index == 0)
                 own = dataclasses.replace(summary, keywords=own.keywords)
         # What the main process keeps: no tokens (their counts stand for them) and no
         # ranked text (it served the theme scores).
-        light = Document(article, tuple(
-            Sentence(s.article_id, s.index, s.paragraph, s.text, (), s.kind, s.refers)
-            for s in doc.sentences), doc.title_tokens, title_echoes=doc.title_echoes)
-        summary = dataclasses.replace(summary, sentences=_shared(summary.sentences, light))
-        out.append(_Rated(light, summary, (tuple(counted), tuple(counted.values())),
-                          key_facts(doc, own), theme_scores(doc, specs)))
+        sentences = tuple(Sentence(s.article_id, s.index, s.paragraph, s.text, (), s.kind, s.refers)
+                          for s in doc.sentences)
+        summary = dataclasses.replace(summary, sentences=_shared(summary.sentences, sentences))
+        out.append(_Rated(sentences, doc.title_tokens, doc.title_echoes, made, summary,
+                          (tuple(counted), tuple(counted.values())), key_facts(doc, own),
+                          theme_scores(doc, specs)))
     return out
 
 
-def _shared(sentences: tuple[Sentence, ...], doc: Document) -> tuple[Sentence, ...]:
+def _shared(chosen: tuple[Sentence, ...], sentences: tuple[Sentence, ...]) -> tuple[Sentence, ...]:
     """A summary's sentences as the Document's own records (one object per sentence in
     memory); a sentence cut to the budget is its own."""
-    return tuple(doc.sentences[s.index] if doc.sentences[s.index].text == s.text else s
-                 for s in sentences)
+    return tuple(sentences[s.index] if sentences[s.index].text == s.text else s for s in chosen)

@@ -139,7 +139,8 @@ def build(config: Config, *, since: date | None = None, dry_run: bool = False,
             folder = _publish(config, state, digest, clock, outcomes=outcomes,
                               built_at=now.isoformat(timespec="seconds"), sent_at=None,
                               run=RunRecord(kind, f"built {period}"), brief=brief,
-                              translations=Translations(engine, translated))
+                              translations=Translations(engine, translated),
+                              jobs=jobs or os.cpu_count() or 1)
             return BuildResult(period, folder, len(digest.items), len(new), tuple(outcomes),
                                False, _themes(digest), clock.result())
 
@@ -163,7 +164,7 @@ def check_sources(config: Config) -> None:
 
 def _publish(config: Config, state: State, digest, clock: Stopwatch, *, outcomes, built_at: str,
              sent_at: str | None, run: RunRecord | None, brief: Brief | None,
-             translations: Translations, claim: bool = True) -> Path:
+             translations: Translations, claim: bool = True, jobs: int = 1) -> Path:
     """Render the digest, write it to the outbox, then record it: the state only
     says a digest is built once its files are durable. Returns its folder.
 
@@ -172,7 +173,7 @@ def _publish(config: Config, state: State, digest, clock: Stopwatch, *, outcomes
     from . import outbox
     from .render import render
 
-    rendered = render(config, digest)
+    rendered = render(config, digest, jobs)
     clock.lap("render")
     folder = outbox.write(config.outbox.folder, rendered)
     clock.lap("write")

@@ -112,12 +112,13 @@ def subject(digest: Digest, script: str) -> str:
             f"{digest.start:%d %b} – {digest.end:%d %b %Y}")
 
 
-def render(config: Config, digest: Digest) -> Rendered:
-    """Every file of the digest, in memory; a broken template is reported by name and line."""
+def render(config: Config, digest: Digest, jobs: int = 1) -> Rendered:
+    """Every file of the digest, in memory; a broken template is reported by name and line.
+    With ``jobs`` > 1 a large digest's text view is rendered in a second process."""
     import jinja2
 
     try:
-        return _render(config, digest)
+        return _render(config, digest, jobs)
     except jinja2.TemplateSyntaxError as exc:
         raise DigestError(f"template {exc.name or exc.filename} line {exc.lineno}: {exc.message}") from None
     except jinja2.TemplateError as exc:
@@ -125,11 +126,11 @@ def render(config: Config, digest: Digest) -> Rendered:
                           f"default): {exc}") from None
 
 
-def _render(config: Config, digest: Digest) -> Rendered:
+def _render(config: Config, digest: Digest, jobs: int) -> Rendered:
     script = config.digest.script
     env = environment(config.digest.templates, script)
     context = {"d": digest, "config": config, "subject": subject(digest, script),
-               "articles": len(digest.items)}
+               "articles": len(digest.items), "apart": jobs > 1 and len(digest.items) >= APART_FROM}
     markdown_text, web, text = full_views(env, context)
     email_html = email_edition(config, env, context)
     eml = message(config, digest, context["subject"], text, email_html)
@@ -167,14 +168,22 @@ def _render(config: Config, digest: Digest) -> Rendered:
     return Rendered(digest.period, tuple(files.items()))
 
 
+APART_FROM = 400          # articles from which the text view is rendered in another process
+
+
 def full_views(env, context: dict) -> tuple[str, str, str]:
-    """The full Markdown, web (HTML) and text views of the digest.
+    """The full Markdown, web (HTML) and text views of the digest. For a large digest the
+    text view (the costliest: every line is wrapped) is rendered by a second process
+    meanwhile.
 
     The web edition is for browsers, so its CSS stays in one <style> block: inlining
     is for mail clients (the email edition), and would cost most of a large build."""
+    from .workers import in_background
+
+    text = in_background(lambda: env.get_template("digest.txt.j2").render(context),
+                         context.get("apart", False))
     return (env.get_template("digest.md.j2").render(context),
-            env.get_template("digest.html.j2").render({**context, "limit": None}),
-            env.get_template("digest.txt.j2").render(context))
+            env.get_template("digest.html.j2").render({**context, "limit": None}), text())
 
 
 def email_edition(config: Config, env, context: dict) -> str:

@@ -46,3 +46,43 @@ def stream_chunks(executor, work: Callable, rows: list, extra: tuple = (),
         done += len(part)
         if progress:
             progress(stage, done, len(rows))
+
+
+def in_background(work: Callable[[], object], wanted: bool = True) -> Callable[[], object]:
+    """Start ``work()`` in a forked process and return a function that waits for its
+    result. The child sees this process's memory as it is, so nothing is pickled on the
+    way in; only the result comes back. Where the child fails (or there is no fork, or
+    the work is not ``wanted`` apart), the work is done in this process when asked for,
+    so that any error is raised here, as it would have been."""
+    import multiprocessing
+    import sys
+
+    if not wanted or "fork" not in multiprocessing.get_all_start_methods():
+        return work
+    context = multiprocessing.get_context("fork")
+    receive, send = context.Pipe(duplex=False)
+
+    def child() -> None:
+        try:
+            result = (True, work())
+        except BaseException:               # told apart below: done again in the parent
+            result = (False, None)
+        send.send(result)
+
+    for stream in (sys.stdout, sys.stderr):  # nothing buffered is written twice
+        stream.flush()
+    process = context.Process(target=child, daemon=True)
+    process.start()
+    send.close()
+
+    def result():
+        try:
+            done, value = receive.recv()
+        except EOFError:                      # the child died without a word
+            done, value = False, None
+        finally:
+            receive.close()
+            process.join()
+        return value if done else work()
+
+    return result

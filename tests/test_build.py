@@ -246,6 +246,8 @@ def test_a_process_pool_gives_the_same_digest(tmp_path: Path, monkeypatch):
 
     from .conftest import SEEDS, write_config
 
+    from digest import render
+
     digests = []
     for jobs in (1, 2):
         folder = tmp_path / f"jobs{jobs}"
@@ -253,8 +255,10 @@ def test_a_process_pool_gives_the_same_digest(tmp_path: Path, monkeypatch):
         write_config(folder)
         monkeypatch.setattr(workers, "PAYS_FROM", 0)
         monkeypatch.setattr(workers, "CHUNK", 3)
+        monkeypatch.setattr(render, "APART_FROM", 1)       # the text view in a second process
         result = build(load(folder / "config.toml"), now=datetime(2026, 11, 18, tzinfo=ZoneInfo("UTC")),
                        jobs=jobs)
-        digests.append((result.folder / "digest.md").read_text(encoding="utf-8"))
-    assert digests[0] == digests[1] and "英伟达" in digests[0]
+        digests.append({name: (result.folder / name).read_text(encoding="utf-8")
+                        for name in ("digest.md", "digest.txt", "digest.html", "email.html")})
+    assert digests[0] == digests[1] and "英伟达" in digests[0]["digest.txt"]
 

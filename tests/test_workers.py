@@ -52,3 +52,20 @@ def test_ingest_in_worker_processes_matches_in_process(tmp_path: Path):
 
     assert comparable(alone) == comparable(pooled)
     assert pooled[-1].status == "skipped" and pooled[-1].reason.startswith("duplicate of")
+
+
+def test_work_in_background_runs_in_another_process_and_fails_as_it_would_here():
+    import os
+
+    from digest.workers import in_background
+
+    here = os.getpid()
+    assert in_background(os.getpid)() != here
+    assert in_background(os.getpid, wanted=False)() == here
+
+    def only_here() -> str:
+        if os.getpid() != here:
+            raise ValueError("not in the child")
+        return "done here"
+
+    assert in_background(only_here)() == "done here"     # the child failed: done again here
