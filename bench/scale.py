@@ -138,7 +138,8 @@ def table(rows: list[dict], jobs: int) -> str:
             f"{r['nothing_new']:.2f} | {b['themes']} |")
     stages = [name for name, _ in rows[0]["build"]["stages"]]
     lines += ["", "Seconds by stage, and each stage's growth exponent between the smallest and "
-              "largest size (1.0 is linear; stages under 0.2 s are too small to tell):", "",
+              "largest size (1.0 is linear; a stage under 0.5 s at the largest size is too "
+              "small to tell):", "",
               "| articles | " + " | ".join(stages) + " |", "|---|" + "---|" * len(stages)]
     for r in rows:
         lines.append(f"| {r['count']:,} | " + " | ".join(f"{sec:.2f}" for _, sec in r["build"]["stages"]) + " |")
@@ -147,7 +148,7 @@ def table(rows: list[dict], jobs: int) -> str:
         ratio = math.log(large["count"] / small["count"])
         exponents = []
         for (name, a), (_, b) in zip(small["build"]["stages"], large["build"]["stages"]):
-            exponents.append("—" if a < 0.2 else f"{math.log(b / a) / ratio:.2f}")
+            exponents.append("—" if b < 0.5 or a <= 0 else f"{math.log(b / a) / ratio:.2f}")
         total = math.log(large["process"] / small["process"]) / ratio
         lines.append("| growth | " + " | ".join(exponents) + f" |\n\nWhole process: growth {total:.2f}.")
     lines += ["", "'nothing new' is the wall time of a second `digest build` process, "

@@ -142,6 +142,7 @@ def _parse_all(jobs: list[_Job]) -> list[FileOutcome | _Unread | None]:
 
 def _parse(job: _Job) -> FileOutcome | _Unread | None:
     from .dedupe import article_signature, to_blob
+    from .script import words_only
 
     try:
         data = read_local(job.path, job.limit, job.within)
@@ -159,6 +160,7 @@ def _parse(job: _Job) -> FileOutcome | _Unread | None:
     if not outcome.articles:
         return outcome
     signatures = tuple(to_blob(article_signature(a.paragraphs)) for a in outcome.articles)
+    words_only.cache_clear()               # it served the ids and signatures: no huge text kept
     return dataclasses.replace(outcome, signatures=signatures)
 
 

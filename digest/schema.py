@@ -5,10 +5,13 @@ from __future__ import annotations
 
 import dataclasses
 import json
+import logging
 import re
 import sqlite3
 
 from .models import Article
+
+log = logging.getLogger(__name__)
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS files (
@@ -104,6 +107,10 @@ def _sign_again(db: sqlite3.Connection) -> None:
         db.execute("BEGIN IMMEDIATE")       # another program may be upgrading it too
         if signatures(db) == SIGNATURES:
             return
+        stored = db.execute("SELECT count(*) FROM articles WHERE minhash IS NOT NULL").fetchone()[0]
+        if stored:
+            log.info("state file from an earlier version: working out the duplicate signatures "
+                     "of its %d article(s) again (once)", stored)
         signed = [(key, to_blob(article_signature(article_from_json(data).paragraphs)))
                   for key, data in db.execute("SELECT id, data FROM articles WHERE minhash IS NOT NULL")]
         db.executemany("UPDATE articles SET minhash = ? WHERE id = ?", [(b, k) for k, b in signed])
