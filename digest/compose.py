@@ -72,6 +72,7 @@ class _Rated:
     sentences: tuple[Sentence, ...]
     title_tokens: tuple[str, ...]
     title_echoes: frozenset[int] | None
+    normal: tuple[str, ...]           # each sentence Simplified: what repeat checks compare
     headline: str | None              # a title made for an article that had none
     summary: Summary                  # keywords still empty: they need the corpus IDF
     counted: tuple[tuple[str, ...], tuple[int, ...]]
@@ -82,7 +83,8 @@ class _Rated:
         """The Document the main process keeps, of ``article`` as the worker had it."""
         if self.headline is not None:
             article = dataclasses.replace(article, title=self.headline)
-        return Document(article, self.sentences, self.title_tokens, title_echoes=self.title_echoes)
+        return Document(article, self.sentences, self.title_tokens, self.normal,
+                        title_echoes=self.title_echoes)
 
 
 def _rated(articles: list[Article], budget: int, specs) -> list[_Rated]:
@@ -104,12 +106,11 @@ def _rated(articles: list[Article], budget: int, specs) -> list[_Rated]:
             else:                       # the first sentence stays the title: not shown again
                 summary = repick(doc, summary, budget, lambda s: s.index == 0)
                 own = dataclasses.replace(summary, keywords=own.keywords)
-        # What the main process keeps: no tokens (their counts stand for them) and no
-        # ranked text (it served the theme scores).
+        # What the main process keeps: no tokens (their counts stand for them).
         sentences = tuple(Sentence(s.article_id, s.index, s.paragraph, s.text, (), s.kind, s.refers)
                           for s in doc.sentences)
         summary = dataclasses.replace(summary, sentences=_shared(summary.sentences, sentences))
-        out.append(_Rated(sentences, doc.title_tokens, doc.title_echoes, made, summary,
+        out.append(_Rated(sentences, doc.title_tokens, doc.title_echoes, doc.normal, made, summary,
                           (tuple(counted), tuple(counted.values())), key_facts(doc, own),
                           theme_scores(doc, specs)))
     return out

@@ -75,7 +75,7 @@ def document(article: Article) -> Document:
     words_of_title = plain(title)
     echoes = frozenset(i for i, norm in enumerate(normal) if plain(norm) == words_of_title)
     draft = Document(article, tuple(items), tuple(words.tokens(title, normalised=True)),
-                     "\n".join(normal), title, echoes)
+                     tuple(normal), title, echoes)
     return dataclasses.replace(draft, sentences=_with_kinds(draft))
 
 
@@ -87,11 +87,10 @@ def plain(normal: str) -> str:
     return _NOT_WORD.sub("", normal).lower()
 
 
-def normal_lines(doc: Document) -> list[str] | None:
+def normal_lines(doc: Document) -> tuple[str, ...] | None:
     """Each sentence's normalised text (Simplified, width-folded), or None for a Document
     that does not carry it."""
-    lines = doc.normal.split("\n") if doc.normal else []
-    return lines if len(lines) == len(doc.sentences) else None
+    return doc.normal if doc.normal and len(doc.normal) == len(doc.sentences) else None
 
 
 def _with_kinds(doc: Document) -> tuple[Sentence, ...]:

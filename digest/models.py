@@ -83,7 +83,7 @@ class Document:
     article: Article
     sentences: tuple[Sentence, ...]
     title_tokens: tuple[str, ...]
-    normal: str = ""            # the ranked text, Simplified and width-folded, a line per sentence
+    normal: tuple[str, ...] = ()  # each sentence's text, Simplified and width-folded
     title_normal: str = ""      # the title, Simplified and width-folded
     # Sentences that repeat the title word for word (a title is not shown twice); None
     # when not worked out.

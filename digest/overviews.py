@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 
 from .models import Document, Item, Theme
-from .repeats import Shown, normal_form
+from .repeats import Shown, sentence_form
 
 OVERVIEW_NEAR = 12        # the overview avoids near-repeats of this many items' summaries
 
@@ -21,8 +21,8 @@ def overview(items: tuple[Item, ...], docs: dict[str, Document], budget: int) ->
     shown = Shown()
     for it in items[:OVERVIEW_NEAR]:
         for s in it.summary.sentences:
-            shown.add(normal_form(s.text))
-    exact = {normal_form(s.text).lower() for it in items for s in it.summary.sentences}
+            shown.add(sentence_form(s, docs[it.article.id]))
+    exact = {sentence_form(s, docs[it.article.id]).lower() for it in items for s in it.summary.sentences}
     best: tuple[float, str] = (-1.0, "")
     for item in items[:3]:
         doc = docs[item.article.id]
@@ -30,7 +30,7 @@ def overview(items: tuple[Item, ...], docs: dict[str, Document], budget: int) ->
             text = sentence.text.strip()
             if score <= best[0] or len(text) > budget or sentence.kind != "body" or sentence.refers:
                 continue
-            plain = normal_form(text)
+            plain = sentence_form(sentence, doc)
             if plain.lower() in exact or shown.repeats(plain):
                 continue
             best = (float(score), text)

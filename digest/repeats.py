@@ -10,7 +10,7 @@ import dataclasses
 import functools
 import re
 
-from .models import Document, Item, Theme
+from .models import Document, Item, Sentence, Theme
 from .script import to_simplified
 from .summarize import repick
 
@@ -23,6 +23,16 @@ def normal_form(text: str) -> str:
     """A sentence reduced to its words in Simplified script: what repeat checks compare.
     Its lower-cased form spots identical sentences; its bigrams, near-identical ones."""
     return NOT_WORD.sub("", to_simplified(text))
+
+
+def sentence_form(sentence: Sentence, doc: Document) -> str:
+    """:func:`normal_form` of one of ``doc``'s sentences, from the Simplified text its
+    Document was built with when it carries it (a sentence cut to the budget is
+    converted now)."""
+    if doc.normal and sentence.index < len(doc.normal) \
+            and doc.sentences[sentence.index].text == sentence.text:
+        return NOT_WORD.sub("", doc.normal[sentence.index])
+    return normal_form(sentence.text)
 
 
 def _bigrams(plain: str) -> frozenset[int]:
@@ -73,16 +83,18 @@ def _drop_repeats(items: list[Item], docs: dict[str, Document], budget: int,
         story = min((item.article.id, *item.related))
         shown = stories.setdefault(story, Shown())
 
-        def repeats(sentence, shown=shown) -> bool:
-            plain = normal_form(sentence.text)
+        doc = docs[item.article.id]
+
+        def repeats(sentence, shown=shown, doc=doc) -> bool:
+            plain = sentence_form(sentence, doc)
             return plain.lower() in exact or shown.repeats(plain)
 
         if any(repeats(s) for s in item.summary.sentences):
-            summary = repick(docs[item.article.id], item.summary, budget, repeats)
+            summary = repick(doc, item.summary, budget, repeats)
             item = Item(item.article, summary, item.facts, item.reading_minutes, item.related,
                         item.english)
         for s in item.summary.sentences:
-            plain = normal_form(s.text)
+            plain = sentence_form(s, doc)
             shown.add(plain)
             exact.add(plain.lower())
         out.append(item)

@@ -28,7 +28,7 @@ def theme_scores(doc: Document, specs: tuple[ThemeSpec, ...]) -> list[float]:
     """Weighted hits of each theme's terms: three for one in the title, one in the text
     (scaled down for long texts)."""
     title = (doc.title_normal or to_simplified(fold_width(doc.article.title))).lower()
-    body = (doc.normal or to_simplified(fold_width(doc.article.body))).lower()
+    body = ("\n".join(doc.normal) if doc.normal else to_simplified(fold_width(doc.article.body))).lower()
     scale = max(1.0, len(body) / 2000) ** 0.5
     return [sum(3 * title.count(term) + body.count(term) / scale for term in terms)
             for terms in _normal_terms(specs)]
