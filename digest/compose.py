@@ -102,7 +102,8 @@ def _rated(articles: list[Article], budget: int, specs) -> list[_Rated]:
             made = headline(doc, own) or None
             if made:
                 article = dataclasses.replace(article, title=made)
-                doc = dataclasses.replace(doc, article=article, title_normal="")  # not the lead's
+                # The title is no longer the lead's: its normal form and echoes are not either.
+                doc = dataclasses.replace(doc, article=article, title_normal="", title_echoes=None)
             else:                       # the first sentence stays the title: not shown again
                 summary = repick(doc, summary, budget, lambda s: s.index == 0)
                 own = dataclasses.replace(summary, keywords=own.keywords)

@@ -53,9 +53,8 @@ def _minhash(normal: str) -> np.ndarray:
     return (lowest >> np.uint64(32)).astype(np.uint32)
 
 
-# How shingles are hashed; the state file records it (PRAGMA user_version) and works its
-# stored signatures out again when it changes. 1: crc32 of each shingle's UTF-8 bytes.
-SCHEME = 2
+# How shingles and bands are hashed: changing either means raising schema.SIGNATURES, so
+# that state files work their stored signatures out again.
 _MIX = np.uint64(0x9E3779B97F4A7C15)                            # odd: a bijection mod 2^64
 _FINAL = (np.uint64(0xBF58476D1CE4E5B9), np.uint64(0x94D049BB133111EB))   # splitmix64's
 

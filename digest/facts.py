@@ -96,10 +96,12 @@ TITLE_KINDS = {"person", "company", "org", "foreign", "product"}
 
 def key_facts(doc: Document, summary: Summary) -> KeyFacts:
     """Names, figures and terms of ``doc``'s article, most salient first, in a fixed order.
-    They are looked for in its ranked text, normalised once when the Document was built."""
+    They are looked for in the text normalised when the Document was built, when that
+    text is the whole article."""
     article = doc.article
     lines = normal_lines(doc)
-    if lines is None:
+    if lines is None or sum(len(s.text) for s in doc.sentences) != article.chars:
+        # No normalised text, or an article longer than its ranked opening: all of it.
         body = to_simplified(fold_width(article.body))
         text = to_simplified(fold_width(summary.text))
     else:                           # the ranked text, its paragraphs apart as in the article

@@ -178,12 +178,13 @@ def full_views(env, context: dict) -> tuple[str, str, str]:
 
     The web edition is for browsers, so its CSS stays in one <style> block: inlining
     is for mail clients (the email edition), and would cost most of a large build."""
-    from .workers import in_background
+    from .workers import Background
 
-    text = in_background(lambda: env.get_template("digest.txt.j2").render(context),
-                         context.get("apart", False))
-    return (env.get_template("digest.md.j2").render(context),
-            env.get_template("digest.html.j2").render({**context, "limit": None}), text())
+    with Background(lambda: env.get_template("digest.txt.j2").render(context),
+                    context.get("apart", False)) as text:
+        return (env.get_template("digest.md.j2").render(context),
+                env.get_template("digest.html.j2").render({**context, "limit": None}),
+                text.result())
 
 
 def email_edition(config: Config, env, context: dict) -> str:

@@ -11,7 +11,7 @@ import functools
 import re
 
 from .models import Document, Item, Sentence, Theme
-from .script import to_simplified
+from .script import fold_width, to_simplified
 from .summarize import repick
 
 NOT_WORD = re.compile(r"\W+")
@@ -22,7 +22,7 @@ NEAR_SAME = 0.7           # character-bigram overlap above which two sentences r
 def normal_form(text: str) -> str:
     """A sentence reduced to its words in Simplified script: what repeat checks compare.
     Its lower-cased form spots identical sentences; its bigrams, near-identical ones."""
-    return NOT_WORD.sub("", to_simplified(text))
+    return NOT_WORD.sub("", to_simplified(fold_width(text)))
 
 
 def sentence_form(sentence: Sentence, doc: Document) -> str:

@@ -93,6 +93,18 @@ def upgrade(db: sqlite3.Connection) -> None:
         _sign_again(db)
 
 
+def comparable(db: sqlite3.Connection) -> bool:
+    """Do the file's stored signatures compare with new ones? Not for a file from an
+    earlier version opened read-only (a dry run), which says what that means."""
+    if signatures(db) == SIGNATURES:
+        return True
+    if db.execute("SELECT 1 FROM articles LIMIT 1").fetchone():
+        log.warning("the state file is from an earlier version and opened read-only: only "
+                    "exact repeats of the articles it holds are found, not near-duplicates, "
+                    "until a build brings it up to date")
+    return False
+
+
 def signatures(db: sqlite3.Connection) -> int:
     """How the file's stored signatures were made (:data:`SIGNATURES`)."""
     return db.execute("PRAGMA user_version").fetchone()[0]

@@ -84,11 +84,12 @@ def _glossary_variants():
 _NOT_WORDS = re.compile(r"[\W_]+")
 
 
-@lru_cache(maxsize=2)
+@lru_cache(maxsize=256)
 def words_only(paragraphs: tuple[str, ...]) -> str:
     """An article's words and nothing else: Simplified, width-folded, lower-cased, without
-    marks, spaces or breaks. Its id and its duplicate signature are both made from it, one
-    right after the other; remembering the last two converts each article once."""
+    marks, spaces or breaks. Its id (made when the file is cleaned) and its duplicate
+    signature (made after) both come from it: remembered, so each article is converted
+    once. Whoever reads a file clears it afterwards (``words_only.cache_clear()``)."""
     return _NOT_WORDS.sub("", to_simplified(fold_width("".join(paragraphs))).lower())
 
 

@@ -62,11 +62,13 @@ def dedupe(outcome: FileOutcome, seen: Seen) -> FileOutcome:
     if not outcome.articles:
         return outcome
     from .dedupe import article_signature, to_blob
+    from .script import words_only
 
     fresh: list[Article] = []
     sigs: list[bytes] = []
     notes: list[str] = []
     known = outcome.signatures or [to_blob(article_signature(a.paragraphs)) for a in outcome.articles]
+    words_only.cache_clear()
     for article, sig in zip(outcome.articles, known):
         original = seen.duplicate_of(article, sig)
         if original is not None:

@@ -16,7 +16,7 @@ from pathlib import Path
 from .errors import DigestError
 from .faults import point
 from .models import Article, FileOutcome
-from .schema import SCHEMA, SIGNATURES, article_from_json, article_to_json, signatures, upgrade
+from .schema import SCHEMA, article_from_json, article_to_json, comparable, upgrade
 
 
 @dataclass(frozen=True)
@@ -83,8 +83,7 @@ class State:
                 self.db.executescript(SCHEMA)
                 upgrade(self.db)
             self.db.execute("SELECT count(*) FROM files").fetchone()
-            # A read-only file from an earlier version: its signatures are not compared.
-            self.comparable = signatures(self.db) == SIGNATURES
+            self.comparable = comparable(self.db)
         except sqlite3.OperationalError as exc:
             if "locked" in str(exc):
                 raise _locked(self.path) from None

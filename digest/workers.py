@@ -48,41 +48,66 @@ def stream_chunks(executor, work: Callable, rows: list, extra: tuple = (),
             progress(stage, done, len(rows))
 
 
-def in_background(work: Callable[[], object], wanted: bool = True) -> Callable[[], object]:
-    """Start ``work()`` in a forked process and return a function that waits for its
-    result. The child sees this process's memory as it is, so nothing is pickled on the
-    way in; only the result comes back. Where the child fails (or there is no fork, or
-    the work is not ``wanted`` apart), the work is done in this process when asked for,
-    so that any error is raised here, as it would have been."""
-    import multiprocessing
-    import sys
+class Background:
+    """``work()`` started in a forked process; :meth:`result` waits for it. The child sees
+    this process's memory as it is, so nothing is pickled on the way in; only the result
+    comes back. Where the child fails, takes longer than ``patience`` seconds, or there is
+    no fork (or the work is not ``wanted`` apart), the work is done in this process when
+    its result is asked for, so that any error is raised here, as it would have been.
+    Used as a context manager, it stops a child whose result nobody asked for."""
 
-    if not wanted or "fork" not in multiprocessing.get_all_start_methods():
-        return work
-    context = multiprocessing.get_context("fork")
-    receive, send = context.Pipe(duplex=False)
+    def __init__(self, work: Callable[[], object], wanted: bool = True, patience: float = 600.0):
+        import multiprocessing
+        import sys
 
-    def child() -> None:
-        try:
-            result = (True, work())
-        except BaseException:               # told apart below: done again in the parent
-            result = (False, None)
-        send.send(result)
+        self.work, self.patience, self.apart = work, patience, False
+        self.process = self.receive = None
+        if not wanted or "fork" not in multiprocessing.get_all_start_methods():
+            return
+        context = multiprocessing.get_context("fork")
+        receive, send = context.Pipe(duplex=False)
 
-    for stream in (sys.stdout, sys.stderr):  # nothing buffered is written twice
-        stream.flush()
-    process = context.Process(target=child, daemon=True)
-    process.start()
-    send.close()
-
-    def result():
-        try:
-            done, value = receive.recv()
-        except EOFError:                      # the child died without a word
-            done, value = False, None
-        finally:
+        def child() -> None:
             receive.close()
-            process.join()
-        return value if done else work()
+            try:
+                result = (True, work())
+            except BaseException:             # told apart below: done again in the parent
+                result = (False, None)
+            send.send(result)
 
-    return result
+        for stream in (sys.stdout, sys.stderr):  # nothing buffered is written twice
+            stream.flush()
+        self.process = context.Process(target=child, daemon=True)
+        self.process.start()
+        send.close()
+        self.receive = receive
+
+    def result(self) -> object:
+        from multiprocessing.connection import wait
+
+        done, value = False, None
+        if self.receive is not None:
+            # Ready once the child has answered or ended (or after ``patience``).
+            if wait([self.receive, self.process.sentinel], self.patience) and self.receive.poll():
+                try:
+                    done, value = self.receive.recv()
+                except EOFError:                # the child died without a word
+                    pass
+            self.close()
+        self.apart = done
+        return value if done else self.work()
+
+    def close(self) -> None:
+        """Stop the child (if it still runs) and let go of it."""
+        if self.process is not None:
+            if self.process.is_alive():
+                self.process.kill()
+            self.process.join()
+            self.receive.close()
+            self.process = self.receive = None
+
+    def __enter__(self) -> "Background":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()

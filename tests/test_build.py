@@ -248,6 +248,15 @@ def test_a_process_pool_gives_the_same_digest(tmp_path: Path, monkeypatch):
 
     from digest import render
 
+    used = []
+
+    class Watched(workers.Background):
+        def result(self):
+            value = super().result()
+            used.append(self.apart)
+            return value
+
+    monkeypatch.setattr(workers, "Background", Watched)
     digests = []
     for jobs in (1, 2):
         folder = tmp_path / f"jobs{jobs}"
@@ -261,4 +270,5 @@ def test_a_process_pool_gives_the_same_digest(tmp_path: Path, monkeypatch):
         digests.append({name: (result.folder / name).read_text(encoding="utf-8")
                         for name in ("digest.md", "digest.txt", "digest.html", "email.html")})
     assert digests[0] == digests[1] and "英伟达" in digests[0]["digest.txt"]
+    assert used == [False, True]        # the second build's text view came from its child
 

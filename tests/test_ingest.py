@@ -137,7 +137,7 @@ def test_unchanged_files_are_not_read_again(tmp_path: Path):
     assert ingest(config, state) == []
 
 
-def test_signatures_stored_another_way_are_made_again_when_the_state_opens(tmp_path: Path):
+def test_signatures_stored_another_way_are_made_again_when_the_state_opens(tmp_path: Path, caplog):
     import sqlite3
 
     import numpy as np
@@ -169,6 +169,7 @@ def test_signatures_stored_another_way_are_made_again_when_the_state_opens(tmp_p
     (articles / "b-longer.txt").write_text(longer, encoding="utf-8")
     with State(config.state.file, readonly=True) as state:    # read-only: nothing compared
         assert state.near(band_keys(other)) == {}
+    assert "only exact repeats" in caplog.text                 # and the dry run says so
     with State(config.state.file) as state:
         outcome = {Path(o.source).name: o for o in ingest(config, state)}["b-longer.txt"]
         assert outcome.status == "skipped" and "duplicate of" in outcome.reason

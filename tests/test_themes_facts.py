@@ -222,3 +222,14 @@ def test_a_dictionary_name_is_the_name_not_its_description():
     assert name_english("呼和浩特") == "Hohhot"                     # "Hohhot prefecture-level city"
     assert name_english("纽约证券交易所") == "New York Stock Exchange"
     assert name_english("中国银行") == "Bank of China"
+
+
+def test_key_facts_read_all_of_an_article_longer_than_its_ranked_opening():
+    from digest.document import RANKED_CHARS
+
+    filler = "市场今天整体表现平稳，成交量与上周大致相当。" * 40
+    paragraphs = [filler] * (RANKED_CHARS // len(filler) + 2)
+    a = article("long", "市场周评", *paragraphs, "会后，英伟达与微软宣布扩大合作，微软将采购更多英伟达芯片。")
+    doc, summary = _summarised(a)
+    assert sum(len(s.text) for s in doc.sentences) < a.chars       # only its opening is ranked
+    assert {"Nvidia", "Microsoft"} <= set(key_facts(doc, summary).names)

@@ -55,17 +55,32 @@ def test_ingest_in_worker_processes_matches_in_process(tmp_path: Path):
 
 
 def test_work_in_background_runs_in_another_process_and_fails_as_it_would_here():
+    import multiprocessing
     import os
+    import time
 
-    from digest.workers import in_background
+    from digest.workers import Background
 
     here = os.getpid()
-    assert in_background(os.getpid)() != here
-    assert in_background(os.getpid, wanted=False)() == here
+    elsewhere = Background(os.getpid)
+    assert elsewhere.result() != here and elsewhere.apart
+    assert Background(os.getpid, wanted=False).result() == here
 
     def only_here() -> str:
         if os.getpid() != here:
             raise ValueError("not in the child")
         return "done here"
 
-    assert in_background(only_here)() == "done here"     # the child failed: done again here
+    failed = Background(only_here)
+    assert failed.result() == "done here" and not failed.apart     # done again here
+
+    slow = Background(lambda: time.sleep(30) if os.getpid() != here else "done here", patience=0.5)
+    assert slow.result() == "done here" and not slow.apart         # too slow: done here
+
+    # Nobody asks for the result (the caller failed first): the child is stopped.
+    try:
+        with Background(lambda: time.sleep(30)):                   # stopped, not waited for
+            raise RuntimeError("the other views failed")
+    except RuntimeError:
+        pass
+    assert multiprocessing.active_children() == []
