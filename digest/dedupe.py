@@ -9,12 +9,11 @@ file, so finding candidates is an index lookup, not a pass over every article.
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 
 import numpy as np
 
-from .script import fold_width, to_simplified, words_only
+from .script import plain_words, words_only
 
 SHINGLE = 5
 PERMUTATIONS = 64
@@ -23,13 +22,12 @@ SAME_ARTICLE = 0.7         # estimated Jaccard overlap above which two texts are
 _rng = np.random.default_rng(20240218)  # fixed: signatures must be stable across runs
 _A = _rng.integers(1, 2**63, PERMUTATIONS, dtype=np.uint64) | np.uint64(1)  # odd multipliers
 _B = _rng.integers(0, 2**63, PERMUTATIONS, dtype=np.uint64)
-_NOISE = re.compile(r"[\W_]+")
 _BLOCK = 65536             # shingles hashed at once (a 64 x 65536 matrix: 32 MB)
 
 
 def signature(text: str) -> np.ndarray:
     """A MinHash signature (PERMUTATIONS unsigned 32-bit values) of ``text``."""
-    return _minhash(_NOISE.sub("", to_simplified(fold_width(text)).lower()))
+    return _minhash(plain_words(text))
 
 
 def article_signature(paragraphs: tuple[str, ...]) -> np.ndarray:

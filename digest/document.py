@@ -82,9 +82,15 @@ def document(article: Article) -> Document:
 _NOT_WORD = re.compile(r"\W+")
 
 
+def words_of(normal: str) -> str:
+    """Only the words of a normalised text (Simplified, width-folded): what repeat checks
+    compare."""
+    return _NOT_WORD.sub("", normal)
+
+
 def plain(normal: str) -> str:
-    """Only the words of a normalised text, lower-cased: what "the same words" compares."""
-    return _NOT_WORD.sub("", normal).lower()
+    """:func:`words_of`, lower-cased: what "the same words" compares."""
+    return words_of(normal).lower()
 
 
 def normal_lines(doc: Document) -> tuple[str, ...] | None:

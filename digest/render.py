@@ -130,8 +130,9 @@ def _render(config: Config, digest: Digest, jobs: int) -> Rendered:
     script = config.digest.script
     env = environment(config.digest.templates, script)
     context = {"d": digest, "config": config, "subject": subject(digest, script),
-               "articles": len(digest.items), "apart": jobs > 1 and len(digest.items) >= APART_FROM}
-    markdown_text, web, text = full_views(env, context)
+               "articles": len(digest.items)}
+    apart = jobs > 1 and len(digest.items) >= APART_FROM
+    markdown_text, web, text = full_views(env, context, apart)
     email_html = email_edition(config, env, context)
     eml = message(config, digest, context["subject"], text, email_html)
     files = {"digest.md": markdown_text.encode(), "digest.html": web.encode(),
@@ -142,7 +143,7 @@ def _render(config: Config, digest: Digest, jobs: int) -> Rendered:
             continue
         edition_env = environment(config.digest.templates, edition)
         edition_context = {**context, "subject": subject(digest, edition)}
-        views = full_views(edition_env, edition_context)
+        views = full_views(edition_env, edition_context, apart)
         for suffix, view in zip(("md", "html", "txt"), views):
             files[f"digest.{edition}.{suffix}"] = view.encode()
         if edition in readers:
@@ -171,17 +172,16 @@ def _render(config: Config, digest: Digest, jobs: int) -> Rendered:
 APART_FROM = 400          # articles from which the text view is rendered in another process
 
 
-def full_views(env, context: dict) -> tuple[str, str, str]:
-    """The full Markdown, web (HTML) and text views of the digest. For a large digest the
-    text view (the costliest: every line is wrapped) is rendered by a second process
-    meanwhile.
+def full_views(env, context: dict, apart: bool = False) -> tuple[str, str, str]:
+    """The full Markdown, web (HTML) and text views of the digest. ``apart`` (a large
+    digest, more than one job): the text view, the costliest (every line is wrapped), is
+    rendered by a second process meanwhile.
 
     The web edition is for browsers, so its CSS stays in one <style> block: inlining
     is for mail clients (the email edition), and would cost most of a large build."""
     from .workers import Background
 
-    with Background(lambda: env.get_template("digest.txt.j2").render(context),
-                    context.get("apart", False)) as text:
+    with Background(lambda: env.get_template("digest.txt.j2").render(context), apart) as text:
         return (env.get_template("digest.md.j2").render(context),
                 env.get_template("digest.html.j2").render({**context, "limit": None}),
                 text.result())

@@ -8,13 +8,12 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-import re
 
+from .document import words_of
 from .models import Document, Item, Sentence, Theme
 from .script import fold_width, to_simplified
 from .summarize import repick
 
-NOT_WORD = re.compile(r"\W+")
 NEAR_SAME = 0.7           # character-bigram overlap above which two sentences repeat
 
 
@@ -22,7 +21,7 @@ NEAR_SAME = 0.7           # character-bigram overlap above which two sentences r
 def normal_form(text: str) -> str:
     """A sentence reduced to its words in Simplified script: what repeat checks compare.
     Its lower-cased form spots identical sentences; its bigrams, near-identical ones."""
-    return NOT_WORD.sub("", to_simplified(fold_width(text)))
+    return words_of(to_simplified(fold_width(text)))
 
 
 def sentence_form(sentence: Sentence, doc: Document) -> str:
@@ -31,7 +30,7 @@ def sentence_form(sentence: Sentence, doc: Document) -> str:
     converted now)."""
     if doc.normal and sentence.index < len(doc.normal) \
             and doc.sentences[sentence.index].text == sentence.text:
-        return NOT_WORD.sub("", doc.normal[sentence.index])
+        return words_of(doc.normal[sentence.index])
     return normal_form(sentence.text)
 
 

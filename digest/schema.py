@@ -79,10 +79,10 @@ CREATE TABLE IF NOT EXISTS runs (
 """
 
 
-# How the stored duplicate signatures hash their shingles (``dedupe.shingle_hashes``), kept
-# and banded (``dedupe.band_matrix``), kept as the file's PRAGMA user_version: 1 (or 0,
-# unset) crc32 per shingle and text band keys, 2 numpy's hashing and integer keys.
-# Changing that hashing means raising this number.
+# How the stored duplicate signatures hash their shingles (``dedupe.shingle_hashes``) and
+# key their bands (``dedupe.band_matrix``), kept as the file's PRAGMA user_version: 1 (or
+# 0, unset) crc32 per shingle and text band keys; 2 numpy's hashing and integer keys.
+# Changing either means raising this number.
 SIGNATURES = 2
 
 

@@ -84,13 +84,18 @@ def _glossary_variants():
 _NOT_WORDS = re.compile(r"[\W_]+")
 
 
+def plain_words(text: str) -> str:
+    """``text``'s words and nothing else: Simplified, width-folded, lower-cased, without
+    marks, spaces or breaks."""
+    return _NOT_WORDS.sub("", to_simplified(fold_width(text)).lower())
+
+
 @lru_cache(maxsize=256)
 def words_only(paragraphs: tuple[str, ...]) -> str:
-    """An article's words and nothing else: Simplified, width-folded, lower-cased, without
-    marks, spaces or breaks. Its id (made when the file is cleaned) and its duplicate
-    signature (made after) both come from it: remembered, so each article is converted
-    once. Whoever reads a file clears it afterwards (``words_only.cache_clear()``)."""
-    return _NOT_WORDS.sub("", to_simplified(fold_width("".join(paragraphs))).lower())
+    """:func:`plain_words` of an article. Its id (made when the file is cleaned) and its
+    duplicate signature (made after) both come from it: remembered, so each article is
+    converted once. Whoever reads a file clears it afterwards (``words_only.cache_clear()``)."""
+    return plain_words("".join(paragraphs))
 
 
 _HAN_RUN = re.compile("[\u4e00-\u9fff]+")

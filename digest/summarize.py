@@ -26,6 +26,7 @@ WEIGHTS = {"rank": 0.2, "position": 0.6, "title": 0.15, "paragraph_start": 0.05}
 
 
 def _plain(text: str) -> str:
+    """The lower-cased words of ``text`` (:func:`repeats.normal_form`, lower-cased)."""
     return plain(to_simplified(fold_width(text)))
 
 
