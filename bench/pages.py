@@ -60,8 +60,8 @@ def squash(text: str | None) -> str:
 # ---------------------------------------------------------------- methods
 
 def ours(data: bytes, path: Path) -> Extract:
-    from digest.clean import clean
-    from digest.readers import Unusable, read_html
+    from digest.text.clean import clean
+    from digest.sources.readers import Unusable, read_html
 
     try:
         raws = read_html(path, data, None)
@@ -76,8 +76,8 @@ def ours(data: bytes, path: Path) -> Extract:
 
 def extractor(data: bytes, path: Path) -> Extract:
     """The page reader alone, before the cleaner."""
-    from digest.page import NotAnArticle, read_page
-    from digest.readers import decode
+    from digest.sources.page import NotAnArticle, read_page
+    from digest.sources.readers import decode
 
     try:
         page = read_page(decode(data))
@@ -109,7 +109,7 @@ def trafilatura(data: bytes, path: Path) -> Extract:
 def gne(data: bytes, path: Path) -> Extract:
     from gne import GeneralNewsExtractor
 
-    from digest.readers import decode
+    from digest.sources.readers import decode
 
     found = GeneralNewsExtractor().extract(decode(data))
     return Extract(found.get("content") or "", found.get("title") or "",
@@ -234,12 +234,12 @@ def score(method, gold: list[dict], folder: Path, misses: dict) -> Score:
 
 def per_file_cost(files: list[Path]) -> tuple[float, float, str]:
     """(slowest ms, mean ms, slowest file) of read + clean + summarise + key facts, per file."""
-    from digest.clean import clean
+    from digest.text.clean import clean
     from digest.errors import Unusable
-    from digest.facts import key_facts
-    from digest.readers import READERS
-    from digest.document import document
-    from digest.summarize import summarize
+    from digest.editorial.facts import key_facts
+    from digest.sources.readers import READERS
+    from digest.editorial.document import document
+    from digest.editorial.summarize import summarize
 
     costs = []
     for path in files:

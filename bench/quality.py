@@ -29,13 +29,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from digest import rules  # noqa: E402
+from digest.text import rules  # noqa: E402
 from digest.models import Article  # noqa: E402
-from digest.script import fold_width  # noqa: E402
-from digest.sentences import split  # noqa: E402
+from digest.text.script import fold_width  # noqa: E402
+from digest.text.sentences import split  # noqa: E402
 from digest.api import summarize_text  # noqa: E402
-from digest.document import document  # noqa: E402
-from digest.summarize import standalone_faults, summarize  # noqa: E402
+from digest.editorial.document import document  # noqa: E402
+from digest.editorial.summarize import standalone_faults, summarize  # noqa: E402
 
 KEEP = re.compile(r"[\u4e00-\u9fff]|[A-Za-z]|\d")
 
@@ -137,7 +137,7 @@ def load(path: Path, limit: int | None) -> list[dict]:
 
 def cleaned(paragraphs: list[str]) -> list[str]:
     """The text as the digest sees it: after the cleaner (its title line set aside)."""
-    from digest.clean import clean
+    from digest.text.clean import clean
     from digest.models import RawText
 
     articles = clean(RawText("bench.txt", "\n\n".join(paragraphs), "txt"))
@@ -277,9 +277,9 @@ FAULTS = ("section number", "reference", "glued heading", "list fragment")
 
 def standalone_sets(eval_dir: Path, limit: int | None) -> dict[str, list[Article]]:
     """The cleaned articles of the seeds, each dev set and the dev pages."""
-    from digest.clean import clean
+    from digest.text.clean import clean
     from digest.models import RawText
-    from digest.readers import read_html, read_text
+    from digest.sources.readers import read_html, read_text
 
     def cleaned_articles(source: str, text: str) -> list[Article]:
         return clean(RawText(source, text, "txt"))
@@ -352,7 +352,7 @@ def purity(truth: list[str], pred: list[int]) -> float:
 
 
 def theme_table(eval_dir: Path, limit: int | None) -> list[str]:
-    from digest.clustering import cluster_documents
+    from digest.editorial.clustering import cluster_documents
 
     rows = load(eval_dir / "cnews_dev.jsonl", limit)
     docs = [document(Article(str(r["id"]), "cnews", 0, "", (r["text"],))) for r in rows]

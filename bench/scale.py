@@ -37,7 +37,7 @@ EVAL = ROOT.parent / "shared" / "eval"
 BUILD = """
 import json, resource, sys, time
 from digest.config import load
-from digest.pipeline import build
+from digest.run.pipeline import build
 start = time.perf_counter()
 result = build(load(sys.argv[1]), jobs=int(sys.argv[2]))
 wall = time.perf_counter() - start
@@ -52,8 +52,8 @@ SEGMENT = """
 import json, resource, sys, time
 from pathlib import Path
 start = time.perf_counter()
-from digest.script import fold_width, to_simplified
-from digest.words import segmenter
+from digest.text.script import fold_width, to_simplified
+from digest.text.words import segmenter
 cut = segmenter().cut
 words = 0
 for path in sorted(Path(sys.argv[1]).iterdir()):

@@ -26,7 +26,7 @@ def __getattr__(name):
         from .config import load
         return load
     if name in ("build", "BuildResult"):
-        from . import pipeline
+        from .run import pipeline
         return getattr(pipeline, name)
     if name == "summarize_text":
         from .api import summarize_text

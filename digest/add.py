@@ -17,9 +17,9 @@ from urllib.parse import quote, urlsplit
 
 from .config import Config
 from .errors import DigestError, SourceError
-from .lock import RunLock
+from .store.lock import RunLock
 from .models import FileOutcome
-from .readers import READERS
+from .sources.readers import READERS
 
 
 @dataclass(frozen=True)
@@ -40,8 +40,8 @@ class Added:
 def add(config: Config, target: str, lock_wait: float = 0.0) -> Added:
     """Save ``target`` (an http(s) address or a file path) into the first source folder,
     then read and record it."""
-    from .ingest import ingest_one
-    from .state import RunRecord, State
+    from .sources.ingest import ingest_one
+    from .store.state import RunRecord, State
 
     if not config.sources.folders:
         raise DigestError("no source folder to save into: set sources.folders in "
@@ -60,8 +60,8 @@ def add(config: Config, target: str, lock_wait: float = 0.0) -> Added:
 
 
 def _save_page(config: Config, url: str, folder: Path) -> Path:
-    from .fetch import fetch
-    from .ingest import limits
+    from .sources.fetch import fetch
+    from .sources.ingest import limits
 
     try:
         got = fetch(url, limits(config))
@@ -96,7 +96,7 @@ def _copy_file(path: Path, config: Config) -> Path:
 
 
 def _write(path: Path, data: bytes) -> Path:
-    from .outbox import write_file
+    from .store.outbox import write_file
 
     path.parent.mkdir(parents=True, exist_ok=True)
     write_file(path, data)

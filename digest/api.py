@@ -7,10 +7,10 @@
 
 from __future__ import annotations
 
-from .clean import clean
-from .document import document
+from .text.clean import clean
+from .editorial.document import document
 from .models import RawText, Summary
-from .summarize import summarize
+from .editorial.summarize import summarize
 
 
 def summarize_text(text: str, budget: int = 180, source: str = "<stdin>",

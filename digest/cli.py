@@ -188,8 +188,8 @@ def _init(args) -> int:
 
 
 def _build(args) -> int:
-    from .pipeline import build
-    from .status import problem_lines
+    from .run.pipeline import build
+    from .run.status import problem_lines
 
     config = _config(args)
     brief = config.brief(args.brief) if args.brief else None
@@ -213,7 +213,7 @@ def _add(args) -> int:
 
 
 def _status(args) -> int:
-    from .status import report
+    from .run.status import report
 
     print(report(_config(args)))
     return 0
@@ -229,7 +229,7 @@ def _preview(args) -> int:
 
 
 def _send(args) -> int:
-    from .send import send_all
+    from .output.send import send_all
 
     results = send_all(_config(args), lock_wait=args.wait)
     if not results:
@@ -248,14 +248,14 @@ def _send(args) -> int:
 
 
 def _schedule(args) -> int:
-    from .schedule import run_forever
+    from .run.schedule import run_forever
 
     run_forever(_config(args))
     return 0
 
 
 def _install_model(args) -> int:
-    from .translate import install_package
+    from .editorial.translate import install_package
 
     config = _config(args)
     folder = install_package(args.file.expanduser(), config.translate.models)
@@ -265,7 +265,7 @@ def _install_model(args) -> int:
 
 
 def _summarize(args) -> int:
-    from .readers import READERS, Unusable
+    from .sources.readers import READERS, Unusable
     from .api import summarize_text
 
     # Standard input is read as bytes and decoded as a .txt file is (UTF-8, UTF-16,

@@ -244,7 +244,7 @@ def from_dict(data: dict, path: Path) -> Config:
         values.setdefault(name, read_section(cls, {}, name, path.parent))
     config = Config(path=path, **values)
     check(config)
-    from .script import use_local_vocabulary
+    from .text.script import use_local_vocabulary
 
     use_local_vocabulary(config.digest.local_vocabulary)
     return config

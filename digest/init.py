@@ -41,7 +41,7 @@ def default_config() -> str:
 def init(folder: Path, templates: bool = False) -> Initialised:
     """Set up ``folder`` (created if need be) for `digest build`; an existing
     config.toml, or template file when ``templates`` is asked for, is never overwritten."""
-    from .render import default_templates
+    from .output.render import default_templates
 
     folder = Path(folder).expanduser().resolve()
     config = folder / "config.toml"

@@ -50,7 +50,7 @@ def render_markdown(text: str) -> str:
     text, images are not loaded, and a link whose URL is not http(s) or mailto loses it."""
     import markdown
 
-    from .render import safe_url
+    from .output.render import safe_url
 
     md = markdown.Markdown(extensions=["extra", "sane_lists"])
     md.preprocessors.deregister("html_block")
@@ -172,7 +172,7 @@ class Watcher:
     def check(self) -> str | None:
         """Render again if something changed; returns what was done, or None."""
         from .config import load
-        from .pipeline import rerender
+        from .run.pipeline import rerender
 
         now = self._snapshot()
         changed = sorted(p.name for p in now.keys() | self.seen.keys() if now.get(p) != self.seen.get(p))

@@ -86,7 +86,7 @@ def served_week(small_project: Path):
     from zoneinfo import ZoneInfo
 
     from digest.config import load
-    from digest.pipeline import build
+    from digest.run.pipeline import build
     from digest.preview import make_server
 
     config = load(small_project / "config.toml")

@@ -10,7 +10,7 @@ import pytest
 
 from digest.config import load
 from digest.errors import DigestError
-from digest.pipeline import build
+from digest.run.pipeline import build
 
 
 
@@ -27,7 +27,7 @@ def test_a_50_mb_file_is_skipped_without_reading_it_and_the_rest_is_built(small_
 
 
 def test_a_state_file_locked_by_another_program_is_a_clear_error_and_loses_nothing(small_project: Path, monkeypatch):
-    from digest import state
+    from digest.store import state
 
     config = load(small_project / "config.toml")
     first = build(config)

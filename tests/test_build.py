@@ -14,8 +14,8 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from digest.config import load
-from digest.pipeline import build
-from digest.script import convert
+from digest.run.pipeline import build
+from digest.text.script import convert
 
 NOW = datetime(2026, 11, 18, 9, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
 
@@ -242,11 +242,11 @@ def test_a_broken_template_is_named_and_nothing_is_written(project: Path):
 def test_a_process_pool_gives_the_same_digest(tmp_path: Path, monkeypatch):
     import shutil
 
-    from digest import workers
+    from digest.store import workers
 
     from .conftest import SEEDS, write_config
 
-    from digest import render
+    from digest.output import render
 
     used = []
 

@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from digest.status import LISTED_PROBLEMS
+from digest.run.status import LISTED_PROBLEMS
 
 from .conftest import SEEDS, write_config
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from digest import rules
-from digest.clean import article_id, clean
+from digest.text import rules
+from digest.text.clean import article_id, clean
 from digest.models import RawText
-from digest.readers import read_text
+from digest.sources.readers import read_text
 
 from .conftest import FIXTURES
 

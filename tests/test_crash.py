@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from digest.config import load
-from digest.pipeline import build
+from digest.run.pipeline import build
 
 from .conftest import ROOT, write_config, write_small
 

@@ -23,7 +23,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from digest.config import load
-from digest.pipeline import build
+from digest.run.pipeline import build
 
 from .conftest import FIXTURES, SEEDS, write_config
 

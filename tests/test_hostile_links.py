@@ -15,9 +15,9 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from digest.config import load
-from digest.pipeline import build
+from digest.run.pipeline import build
 from digest.preview import render_markdown
-from digest.render import md_escape, safe_url, wrap
+from digest.output.render import md_escape, safe_url, wrap
 
 from .conftest import write_config
 

@@ -11,10 +11,10 @@ from zoneinfo import ZoneInfo
 import numpy as np
 
 from digest.config import load
-from digest.dedupe import signature
+from digest.text.dedupe import signature
 from digest.models import Article
-from digest.pipeline import build
-from digest.document import LONGEST_SENTENCE, RANKED_CHARS, document
+from digest.run.pipeline import build
+from digest.editorial.document import LONGEST_SENTENCE, RANKED_CHARS, document
 
 from .conftest import SEEDS, write_config
 

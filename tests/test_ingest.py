@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 
 from digest.config import load
-from digest.ingest import ingest
-from digest.readers import READERS
-from digest.script import convert
-from digest.state import State
+from digest.sources.ingest import ingest
+from digest.sources.readers import READERS
+from digest.text.script import convert
+from digest.store.state import State
 
 from .conftest import FIXTURES, SEEDS, write_config
 
@@ -142,8 +142,8 @@ def test_signatures_stored_another_way_are_made_again_when_the_state_opens(tmp_p
 
     import numpy as np
 
-    from digest.dedupe import article_signature, band_keys, to_blob
-    from digest.schema import SIGNATURES, article_from_json
+    from digest.text.dedupe import article_signature, band_keys, to_blob
+    from digest.store.schema import SIGNATURES, article_from_json
 
     articles = tmp_path / "articles"
     articles.mkdir()

@@ -17,8 +17,8 @@ import pytest
 
 from digest.config import load
 from digest.init import default_config
-from digest.pipeline import build
-from digest.render import default_templates
+from digest.run.pipeline import build
+from digest.output.render import default_templates
 
 from .conftest import ROOT, SEEDS
 from .test_cli import run
@@ -120,7 +120,7 @@ def test_a_fresh_install_outside_the_checkout_inits_and_builds(tmp_path: Path):
     assert "AI 与金融市场周报" in (folder / "email.html").read_text(encoding="utf-8")
     assert (folder / "digest.eml").stat().st_size > 0
     # The installed package is the one just built, not the checkout, with its templates.
-    where = subprocess.run([bindir / "python", "-c", "from digest.render import default_templates "
+    where = subprocess.run([bindir / "python", "-c", "from digest.output.render import default_templates "
                             "as d; print(d())"], cwd=home, capture_output=True, text=True,
                            timeout=60, env=env)
     packaged = Path(where.stdout.strip())

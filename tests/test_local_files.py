@@ -15,9 +15,9 @@ from pathlib import Path
 import pytest
 
 from digest.config import load
-from digest.ingest import discover, ingest
-from digest.readers import Unusable, decode, read_local
-from digest.state import State
+from digest.sources.ingest import discover, ingest
+from digest.sources.readers import Unusable, decode, read_local
+from digest.store.state import State
 
 from .conftest import ROOT, SEEDS, write_config
 

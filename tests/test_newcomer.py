@@ -14,7 +14,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from digest.config import load
-from digest.pipeline import build
+from digest.run.pipeline import build
 
 from .conftest import ROOT, SEEDS, write_config, write_small
 from .test_cli import run
@@ -237,7 +237,7 @@ def test_the_state_file_is_closed_on_leaving_its_with_block_even_on_an_error(tmp
 
     import pytest
 
-    from digest.state import State
+    from digest.store.state import State
 
     with State(tmp_path / "state.sqlite3") as state:
         assert state.pending() == []

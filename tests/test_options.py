@@ -17,7 +17,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from digest.config import load
-from digest.pipeline import build
+from digest.run.pipeline import build
 
 from .conftest import ROOT, SMALL, write_config, write_small
 

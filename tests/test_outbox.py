@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from digest import outbox
+from digest.store import outbox
 from digest.errors import DigestError, LockedError
-from digest.lock import RunLock
+from digest.store.lock import RunLock
 from digest.models import FileOutcome, Rendered
-from digest.state import State
+from digest.store.state import State
 
 
 def rendered(text: str) -> Rendered:

@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 
 from digest.config import load
-from digest.pipeline import build
-from digest.status import report
+from digest.run.pipeline import build
+from digest.run.status import report
 
 from .conftest import ROOT, write_config, write_small
 

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from digest.clean import clean
+from digest.text.clean import clean
 from digest.errors import Unusable
-from digest.page import MAX_MARKUP_CHARS, read_page
-from digest.pagemeta import printed_date
-from digest.readers import READERS
+from digest.sources.page import MAX_MARKUP_CHARS, read_page
+from digest.sources.pagemeta import printed_date
+from digest.sources.readers import READERS
 
 from .conftest import FIXTURES
 

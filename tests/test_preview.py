@@ -13,7 +13,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from digest.config import load
-from digest.pipeline import build
+from digest.run.pipeline import build
 
 from .conftest import ROOT
 

@@ -6,10 +6,10 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from digest.clean import clean
+from digest.text.clean import clean
 from digest.models import RawText
-from digest.readers import Unusable, decode
-from digest.sentences import split
+from digest.sources.readers import Unusable, decode
+from digest.text.sentences import split
 
 SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 # Characters that cannot spell boilerplate (no 来源, 作者, 关注, 版权, 编辑 …).

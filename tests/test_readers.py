@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from digest.readers import READERS, Unusable, decode
+from digest.sources.readers import READERS, Unusable, decode
 
 SAMPLE = "英伟达市值单日蒸发近6000亿美元，人工智能芯片股全线下跌。"
 SAMPLE_HANT = "英偉達市值單日蒸發近6000億美元，人工智慧晶片股全線下跌。"

@@ -12,9 +12,9 @@ import pytest
 from digest.add import add
 from digest.config import load
 from digest.errors import DigestError, SourceError
-from digest.fetch import Limits, fetch
-from digest.ingest import ingest
-from digest.state import State
+from digest.sources.fetch import Limits, fetch
+from digest.sources.ingest import ingest
+from digest.store.state import State
 
 from .conftest import FIXTURES, write_config
 

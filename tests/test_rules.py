@@ -6,8 +6,9 @@ import re
 
 import pytest
 
-from digest import page, pagebody, pagemeta, pagerules, rules  # noqa: F401 - page modules register their rules
-from digest.script import fold_width
+from digest.sources import page, pagebody, pagemeta
+from digest.text import pagerules, rules  # noqa: F401 - page modules register their rules
+from digest.text.script import fold_width
 
 
 @pytest.mark.parametrize("rule", rules.RULES, ids=lambda r: r.name)

@@ -18,9 +18,9 @@ import pytest
 
 from digest.config import load
 from digest.errors import ConfigError, LockedError
-from digest.lock import RunLock
-from digest.pipeline import build
-from digest.schedule import next_run
+from digest.store.lock import RunLock
+from digest.run.pipeline import build
+from digest.run.schedule import next_run
 
 from .conftest import ROOT, write_config
 
@@ -53,7 +53,7 @@ def test_brief_covers_its_window_and_leaves_articles_for_the_weekly(small_projec
     again = build(config, brief=brief, now=now)
     assert not again.built                         # nothing new since the brief
 
-    from digest.pipeline import rerender
+    from digest.run.pipeline import rerender
 
     redone = rerender(config, made.period)
     assert (redone.period, redone.articles) == (made.period, made.articles)
@@ -85,8 +85,8 @@ def _window(folder: Path) -> tuple[str, str, str]:
 
 
 def test_a_state_file_from_before_brief_names_is_upgraded_on_opening(tmp_path: Path):
-    from digest.schema import SCHEMA
-    from digest.state import State
+    from digest.store.schema import SCHEMA
+    from digest.store.state import State
 
     path = tmp_path / "digest.sqlite3"
     with sqlite3.connect(path) as db:
@@ -167,7 +167,7 @@ def test_two_concurrent_builds_never_both_write(small_project: Path):
 
 def test_status_shows_a_missed_run_and_the_briefs(small_project: Path):
     project = small_project
-    from digest.status import report
+    from digest.run.status import report
 
     write_config(project, BRIEF)
     config = load(project / "config.toml")

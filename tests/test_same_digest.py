@@ -17,7 +17,7 @@ import sys
 from datetime import datetime
 from zoneinfo import ZoneInfo
 from digest.config import load
-from digest.pipeline import build
+from digest.run.pipeline import build
 build(load(sys.argv[1]), now=datetime(2026, 11, 18, 9, 0, tzinfo=ZoneInfo("Asia/Shanghai")))
 """
 # Many names, each named once and equally salient: only a full sort key orders them.

@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from digest.config import load
-from digest.schedule import next_run
+from digest.run.schedule import next_run
 
 from .conftest import write_config
 from .test_send import smtp_server  # noqa: F401 (fixture)
@@ -32,7 +32,7 @@ def test_next_run_across_new_york_dst_change(tmp_path: Path):
 
 
 def test_missed_weeks_are_made_up_once(tmp_path: Path):
-    from digest.schedule import missed_run
+    from digest.run.schedule import missed_run
 
     write_config(tmp_path)  # Mondays 08:00 Asia/Shanghai
     config = load(tmp_path / "config.toml")
@@ -81,7 +81,7 @@ def test_daily_run_fires_once_a_day_across_both_new_york_transitions(tmp_path: P
     """Fall back (1 Nov 2026) repeats 01:00-02:00; spring forward (14 Mar 2027) skips 02:00-03:00."""
     from datetime import timedelta
 
-    from digest.schedule import trigger
+    from digest.run.schedule import trigger
 
     days = '["mon", "tue", "wed", "thu", "fri", "sat", "sun"]'
     write_config(tmp_path, f'[schedule]\ndays = {days}\ntime = "{at}"\ntimezone = "America/New_York"\n')
@@ -105,8 +105,8 @@ def test_a_make_up_run_that_finds_nothing_new_is_recorded_once(small_project: Pa
     project = small_project
     import sqlite3
 
-    from digest.pipeline import build
-    from digest.schedule import last_build_time, missed_run, run_job
+    from digest.run.pipeline import build
+    from digest.run.schedule import last_build_time, missed_run, run_job
 
     config = load(project / "config.toml")
     assert build(config).built
@@ -127,7 +127,7 @@ def test_with_send_on_a_scheduled_build_sends_it(tmp_path: Path, smtp_server, ca
     import sqlite3
     from email import policy
 
-    from digest.schedule import run_job
+    from digest.run.schedule import run_job
 
     from .conftest import write_small
     from .test_send import Inbox
@@ -146,7 +146,7 @@ def test_with_send_on_a_scheduled_build_sends_it(tmp_path: Path, smtp_server, ca
 
     write_small(articles, ["rates.txt"])
     write_config(tmp_path, recipients + smtp + "[schedule]\nsend = true\n")
-    with caplog.at_level("WARNING", logger="digest.schedule"):
+    with caplog.at_level("WARNING", logger="digest.run.schedule"):
         run_job(load(tmp_path / "config.toml"))
     folder = tmp_path / "outbox" / period
     built = email.message_from_bytes((folder / "digest.eml").read_bytes(), policy=policy.default)

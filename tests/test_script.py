@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from digest import config as config_module
-from digest.script import convert, to_simplified, use_local_vocabulary
+from digest.text.script import convert, to_simplified, use_local_vocabulary
 
 # Words whose meaning a regional word swap would change, or that every script writes alike.
 SURVIVE = ["核心", "开启", "显著", "信息", "软件", "网络", "数据", "内存", "打印机", "出租车", "视频",

@@ -14,10 +14,10 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from digest.clean import clean
+from digest.text.clean import clean
 from digest.config import load
-from digest.pipeline import build
-from digest.readers import read_text
+from digest.run.pipeline import build
+from digest.sources.readers import read_text
 
 from .conftest import SEEDS, write_config
 

@@ -13,9 +13,9 @@ import pytest
 from aiosmtpd.controller import Controller
 
 from digest.config import load
-from digest.pipeline import build
-from digest.send import send_all
-from digest.state import State
+from digest.run.pipeline import build
+from digest.output.send import send_all
+from digest.store.state import State
 
 from .conftest import write_config, write_small
 

@@ -17,10 +17,10 @@ from pathlib import Path
 import pytest
 
 from digest.config import load
-from digest.pipeline import build
-from digest.script import convert
-from digest.send import send_all
-from digest.state import State
+from digest.run.pipeline import build
+from digest.text.script import convert
+from digest.output.send import send_all
+from digest.store.state import State
 
 from .conftest import ROOT
 from .test_send import NOW, Inbox, project_with, smtp_server  # noqa: F401 (fixture)

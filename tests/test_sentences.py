@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from digest.sentences import split
+from digest.text.sentences import split
 
 from .conftest import SEEDS
 

@@ -17,8 +17,8 @@ import pytest
 from aiosmtpd.smtp import AuthResult
 
 from digest.config import load
-from digest.pipeline import build
-from digest.send import send_all
+from digest.run.pipeline import build
+from digest.output.send import send_all
 
 from .conftest import write_config, write_small
 from .test_send import NOW, Inbox, smtp_server  # noqa: F401 (fixture)

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from digest.clean import clean
+from digest.text.clean import clean
 from digest.models import Article
-from digest.readers import read_text
+from digest.sources.readers import read_text
 from digest.api import summarize_text
-from digest.document import document, eligible
-from digest.summarize import summarize
-from digest.words import tokens
+from digest.editorial.document import document, eligible
+from digest.editorial.summarize import summarize
+from digest.text.words import tokens
 
 from .conftest import SEEDS
 
@@ -104,8 +104,8 @@ def test_one_documents_keywords_and_a_whole_builds_follow_one_rule():
     two ways of one rule: by the same IDF they choose the same words in the same order."""
     import numpy as np
 
-    from digest.bags import bags_of
-    from digest.keywords import bag_keywords, jieba_idf, keywords
+    from digest.editorial.bags import bags_of
+    from digest.editorial.keywords import bag_keywords, jieba_idf, keywords
 
     docs = [document(a) for a in seed_articles()]
     bags = bags_of(docs)
@@ -119,8 +119,8 @@ def test_one_documents_keywords_and_a_whole_builds_follow_one_rule():
 def test_rjieba_and_jieba_give_the_same_words_on_the_samples():
     import pytest
 
-    from digest.script import fold_width, to_simplified
-    from digest.words import JiebaSegmenter, RjiebaSegmenter
+    from digest.text.script import fold_width, to_simplified
+    from digest.text.words import JiebaSegmenter, RjiebaSegmenter
 
     pytest.importorskip("rjieba")
     reference, fast = JiebaSegmenter(), RjiebaSegmenter()
@@ -174,7 +174,7 @@ def test_the_title_is_not_repeated_as_the_first_summary_sentence():
 def test_an_article_without_a_headline_gets_a_short_one_about_its_subject():
     from datetime import datetime
 
-    from digest.compose import compose
+    from digest.editorial.compose import compose
     from digest.config import Config
     from digest.models import Window
 
@@ -197,11 +197,11 @@ def test_no_seed_summary_repeats_its_title_or_leans_on_a_sentence_not_shown():
     import re
     from datetime import datetime
 
-    from digest.compose import compose
+    from digest.editorial.compose import compose
     from digest.config import Config
     from digest.models import Window
-    from digest.document import LEANS, SECTION_NUMBER
-    from digest.summarize import standalone_faults
+    from digest.editorial.document import LEANS, SECTION_NUMBER
+    from digest.editorial.summarize import standalone_faults
 
     def plain(text: str) -> str:
         return re.sub(r"\W+", "", text)
@@ -224,7 +224,7 @@ def test_no_seed_summary_repeats_its_title_or_leans_on_a_sentence_not_shown():
 
 def test_standalone_faults_name_each_kind():
     from digest.models import Summary
-    from digest.summarize import standalone_faults
+    from digest.editorial.summarize import standalone_faults
 
     doc = document(Article("f", "f.txt", 0, "t", (
         "01单仁牛商有很多学员都是制造企业，经常问我能不能自己做品牌。", "政策仍有宽松空间，市场偏好分化显著二、区域市场偏好:日本第一。",

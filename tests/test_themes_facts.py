@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from digest.config import DEFAULT_THEMES, ThemeSpec
-from digest.facts import english_amount, figures, key_facts
+from digest.editorial.facts import english_amount, figures, key_facts
 from digest.models import Article, Item, KeyFacts
-from digest.document import document
-from digest.summarize import summarize
-from digest.stories import related_groups
-from digest.compose import arrange
+from digest.editorial.document import document
+from digest.editorial.summarize import summarize
+from digest.editorial.stories import related_groups
+from digest.editorial.compose import arrange
 
 
 def article(aid: str, title: str, *paragraphs: str) -> Article:
@@ -81,7 +81,7 @@ def test_figures_and_names_from_a_real_sample_sentence():
 
 
 def test_clustering_separates_topics_with_given_and_chosen_counts():
-    from digest.clustering import cluster_documents
+    from digest.editorial.clustering import cluster_documents
 
     topics = {
         "chips": ["英伟达芯片出口管制放松，半导体股大涨，台积电和博通跟涨。",
@@ -134,7 +134,7 @@ def test_overview_leaves_out_headings_and_list_items():
 
 
 def test_names_the_glossary_lacks_come_from_cc_cedict_then_pinyin():
-    from digest.lexicon import name_english, pinyin_name, term_english
+    from digest.text.lexicon import name_english, pinyin_name, term_english
 
     a = article("h", "100年前,美國作家海明威,創作了《太陽照常升起》。",
                 "中國人民大學重陽金融研究院院長王文表示,海明威這句話很好地描述了過去兩週的市場。")
@@ -164,7 +164,7 @@ def test_randomised_lsa_for_large_corpora_agrees_with_the_exact_svd():
     import numpy as np
 
     from digest.models import Document, Sentence
-    from digest.clustering import doc_vectors
+    from digest.editorial.clustering import doc_vectors
 
     rng = random.Random(5)
     topics = [[f"{name}{i}" for i in range(60)] for name in ("chip", "bank", "ball", "rain")]
@@ -215,7 +215,7 @@ def test_currencies_only_inside_figures_and_places_only_beside_them():
 
 
 def test_a_dictionary_name_is_the_name_not_its_description():
-    from digest.lexicon import name_english
+    from digest.text.lexicon import name_english
 
     # CC-CEDICT: "Chengdu subprovincial city and capital of Sichuan province 四川[...] in southwest China"
     assert name_english("成都") == "Chengdu"
@@ -225,7 +225,7 @@ def test_a_dictionary_name_is_the_name_not_its_description():
 
 
 def test_key_facts_read_all_of_an_article_longer_than_its_ranked_opening():
-    from digest.document import RANKED_CHARS
+    from digest.editorial.document import RANKED_CHARS
 
     filler = "市场今天整体表现平稳，成交量与上周大致相当。" * 40
     paragraphs = [filler] * (RANKED_CHARS // len(filler) + 2)

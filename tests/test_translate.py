@@ -17,8 +17,8 @@ import pytest
 
 from digest.config import load
 from digest.errors import ConfigError, DigestError
-from digest.pipeline import build
-from digest.translate import Unavailable, install_package, installed_package
+from digest.run.pipeline import build
+from digest.editorial.translate import Unavailable, install_package, installed_package
 
 from .conftest import write_config
 
@@ -138,7 +138,7 @@ def test_argos_with_a_broken_package_falls_back_with_a_clear_reason(small_projec
     config = load(project / "config.toml")
     install_package(_package(project / "ok.argosmodel", {"from_code": "zh", "to_code": "en"}),
                      config.translate.models)
-    from digest.translate import ArgosTranslator
+    from digest.editorial.translate import ArgosTranslator
 
     with pytest.raises(Unavailable, match="needs ctranslate2|does not load"):
         ArgosTranslator(config)
@@ -153,7 +153,7 @@ def test_unknown_engine_is_a_config_error(tmp_path: Path):
 
 def test_every_engine_the_config_accepts_has_a_translator():
     from digest.config import ENGINES
-    from digest.translate import TRANSLATORS
+    from digest.editorial.translate import TRANSLATORS
 
     assert list(TRANSLATORS) == list(ENGINES)
 
@@ -255,9 +255,9 @@ def test_a_chat_model_gives_english_titles_summaries_and_overviews_once(project:
     build(config, now=NOW, rebuild=True)                  # every text is in the cache
     assert len(Chat.requests) == asked
 
-    from digest.compose import compose
+    from digest.editorial.compose import compose
     from digest.window import window_for
-    from digest.translate import english
+    from digest.editorial.translate import english
 
     from .test_summarize import seed_articles
 

@@ -7,8 +7,8 @@ import os
 from pathlib import Path
 
 from digest.config import load
-from digest.ingest import ingest
-from digest.state import State
+from digest.sources.ingest import ingest
+from digest.store.state import State
 
 from .conftest import SEEDS, write_config
 

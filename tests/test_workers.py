@@ -6,9 +6,9 @@ import random
 from pathlib import Path
 
 from digest.config import load
-from digest.ingest import ingest
-from digest.state import State
-from digest.workers import PAYS_FROM
+from digest.sources.ingest import ingest
+from digest.store.state import State
+from digest.store.workers import PAYS_FROM
 
 from .conftest import write_config
 
@@ -59,7 +59,7 @@ def test_work_in_background_runs_in_another_process_and_fails_as_it_would_here()
     import os
     import time
 
-    from digest.workers import Background
+    from digest.store.workers import Background
 
     here = os.getpid()
     elsewhere = Background(os.getpid)

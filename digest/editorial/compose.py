@@ -1,0 +1,123 @@
+"""Compose: articles -> summaries, key facts and themes -> a Digest. Writes nothing."""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+
+from .bags import Bags, bags_from
+from ..config import Config
+from .document import document
+from .facts import key_facts
+from ..models import Article, Digest, Document, Item, KeyFacts, Sentence, Summary, Theme, Window
+from .overviews import with_overviews
+from .repeats import without_repeats
+from .keywords import bag_keywords, corpus_idf, keywords
+from .summarize import headline, repick, summarize
+from .themes import group, theme_scores
+from ..store.workers import pool, run_chunks
+
+CHARS_PER_MINUTE = 400  # an ordinary reading speed for Chinese text
+
+
+def compose(config: Config, articles: list[Article], window: Window, now: datetime,
+            progress: Callable[[str, int, int], None] | None = None,
+            lap: Callable[[str], None] = lambda stage: None, jobs: int = 1) -> Digest:
+    """Summaries, key facts and themes for ``articles``; ``lap(stage)`` marks the end
+    of each stage ("summarise", "themes") for timing. With ``jobs`` > 1 the
+    per-article work (the Document, its ratings and summary, the article's own keywords,
+    a headline when it has none, key facts and theme scores) runs in that many
+    processes; the keywords the themes are named by then come from the corpus IDF."""
+    budget = config.digest.summary_chars
+    with pool(jobs, len(articles)) as executor:
+        rated = run_chunks(executor, _rated, articles, (budget, config.themes), progress,
+                           "summarising")
+    bags = bags_from([r.counted for r in rated])
+    chosen = bag_keywords(bags, [r.title_tokens for r in rated], corpus_idf(bags))
+    docs = [r.document(article) for r, article in zip(rated, articles)]
+    items = [Item(doc.article, dataclasses.replace(r.summary, keywords=words), r.facts,
+                  max(1, math.ceil(doc.article.chars / CHARS_PER_MINUTE)))
+             for doc, r, words in zip(docs, rated, chosen)]
+    lap("summarise")
+    themes = arrange(docs, items, config.themes, budget, bags, [r.themes for r in rated])
+    lap("themes")
+    sources = {a.source.split("#")[0] for a in articles}
+    return Digest(period=window.period, start=window.start, end=window.end, built_at=now,
+                  title_zh=window.title_zh, title_en=window.title_en,
+                  themes=themes, source_count=len(sources))
+
+
+def arrange(docs: list[Document], items: list[Item], specs, budget: int = 180,
+            bags: Bags | None = None, scores: list | None = None) -> tuple[Theme, ...]:
+    """The digest's themes, in three steps: place the items, show no sentence twice,
+    then give each theme the overview its summaries leave unsaid. ``bags`` and
+    ``scores`` (each document's theme scores) are given when already worked out."""
+    by_id = {doc.article.id: doc for doc in docs}
+    themes = without_repeats(group(docs, items, specs, bags, scores), by_id, budget)
+    return with_overviews(themes, by_id, budget)
+
+
+@dataclass(frozen=True, slots=True)
+class _Rated:
+    """An article summarised in a worker. Not the article itself (the main process has
+    it) but what its Document adds: the sentences without their tokens, the title's
+    tokens and the sentences repeating it, and a headline made for it; then its summary,
+    its counted tokens (for the corpus IDF, the keywords and the themes), its key facts
+    and its theme scores."""
+
+    sentences: tuple[Sentence, ...]
+    title_tokens: tuple[str, ...]
+    title_echoes: frozenset[int] | None
+    normal: tuple[str, ...]           # each sentence Simplified: what repeat checks compare
+    headline: str | None              # a title made for an article that had none
+    summary: Summary                  # keywords still empty: they need the corpus IDF
+    counted: tuple[tuple[str, ...], tuple[int, ...]]
+    facts: KeyFacts
+    themes: list[float]               # its score for each configured theme
+
+    def document(self, article: Article) -> Document:
+        """The Document the main process keeps, of ``article`` as the worker had it."""
+        if self.headline is not None:
+            article = dataclasses.replace(article, title=self.headline)
+        return Document(article, self.sentences, self.title_tokens, self.normal,
+                        title_echoes=self.title_echoes)
+
+
+def _rated(articles: list[Article], budget: int, specs) -> list[_Rated]:
+    """Everything one article needs on its own. Its headline (when it has none) and key
+    facts come from its own keywords, by jieba's general IDF: they do not change with
+    whatever else arrived that week."""
+    out = []
+    for article in articles:
+        doc = document(article)
+        summary = summarize(doc, budget, with_keywords=False)
+        counted = Counter(doc.tokens)
+        own = dataclasses.replace(summary, keywords=keywords(doc, counted=counted))
+        made = None
+        if article.title_from == "lead":
+            made = headline(doc, own) or None
+            if made:
+                article = dataclasses.replace(article, title=made)
+                # The title is no longer the lead's: its normal form and echoes are not either.
+                doc = dataclasses.replace(doc, article=article, title_normal="", title_echoes=None)
+            else:                       # the first sentence stays the title: not shown again
+                summary = repick(doc, summary, budget, lambda s: s.index == 0)
+                own = dataclasses.replace(summary, keywords=own.keywords)
+        # What the main process keeps: no tokens (their counts stand for them).
+        sentences = tuple(Sentence(s.article_id, s.index, s.paragraph, s.text, (), s.kind, s.refers)
+                          for s in doc.sentences)
+        summary = dataclasses.replace(summary, sentences=_shared(summary.sentences, sentences))
+        out.append(_Rated(sentences, doc.title_tokens, doc.title_echoes, doc.normal, made, summary,
+                          (tuple(counted), tuple(counted.values())), key_facts(doc, own),
+                          theme_scores(doc, specs)))
+    return out
+
+
+def _shared(chosen: tuple[Sentence, ...], sentences: tuple[Sentence, ...]) -> tuple[Sentence, ...]:
+    """A summary's sentences as the Document's own records (one object per sentence in
+    memory); a sentence cut to the budget is its own."""
+    return tuple(sentences[s.index] if sentences[s.index].text == s.text else s for s in chosen)

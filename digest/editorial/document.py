@@ -1,0 +1,210 @@
+"""A Document: an article's sentences, their ranking tokens, and what each sentence is.
+
+What a sentence is (body text, a heading, a list item, a fragment, page
+furniture) and whether it opens with a reference to the one before it is
+decided here, once, when the Document is built; every later stage (summaries,
+headlines, theme overviews) reads :attr:`Sentence.kind` instead of asking again.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+import re
+
+from ..text import rules, sentences, words
+from ..text.header import drop_lines
+from ..models import Article, Document, Sentence
+from ..text.script import fold_width, to_simplified
+
+MIN_SENTENCE_CHARS = 6
+CAPTION = re.compile(r"^(?:图|圖|表)\s*\d+|^(?:图片|圖片|资料图|資料圖|来源|來源)[:：]")
+# A question put to the reader ("你觉得……？"); a reporter's question that frames the story stays.
+READER_QUESTION = re.compile(r"(你|您|大家|各位|读者|讀者|网友|網友)[^。！!“”「」]{0,40}[?？]\s*$")
+# A piece that starts mid-clause (after a split inside a quote, say) is a fragment:
+# it opens with a clause-joining mark or with a structural particle standing alone.
+STARTS_MID_CLAUSE = re.compile(r"^[，,、；;：:）)」』]")
+PARTICLES = {"的", "了", "地", "得"}
+# A sentence that only announces what follows: "以中国为例。", "比如说:".
+LEAD_IN = re.compile(r"^(?:(?:以|拿|就)[^，,。]{1,12}(?:为例|為例|来说|來說|而言)|(?:比如|例如|譬如)说?)\s*[。.:]?$")
+# A sentence ends with a stop, perhaps inside closing quotes; a heading that ends
+# with a quoted term ("从“去杠杆”到“推绳子”") does not.
+SENTENCE_END = re.compile(r"[。！？!?；;….][”」』’\"')）]*\s*$")
+LIST_MARKER = re.compile(r"^\s*(?:\d{1,2}[.、)）]|[（(]\d{1,2}[)）]|[•·\-*]|[一二三四五六七八九十]+、)\s*")
+# A section number opening a line: "01单仁牛商…", "3 政策…", "(二)…", "第三、…".
+SECTION_NUMBER = re.compile(r"^\s*(?:0\d(?!\d)|\d{1,2}\s+(?=[^\d\s])|[（(][一二三四五六七八九十\d]{1,3}[)）]"
+                            r"|第?[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}[、．])")
+# A numbered heading run into the text after a word: "…分化显著二、区域市场偏好:…".
+# (之一、 and 统一、 are words, and a heading names its subject before a colon.)
+GLUED_HEADING = re.compile(r"[^\W\d一二三四五六七八九十第之统統唯、]\s*(?:[一二三四五六七八九十]{1,3}|\d{1,2})、"
+                           r"[^\W\d一二三四五六七八九十][^，,。；;:：]{0,20}[:：]")
+# A sentence that leans on the one before it: it opens with a reference (这/该/此/
+# 上述/其/他/她/它…, or 所以/因此) and means nothing without what it refers to. 此外 ("besides"),
+# 其实 ("in fact") and 其他 ("other") are not references.
+LEANS = re.compile(r"^[\s“「『\"]*(?:这|這|另一|所以|因此|因而|那(?!么|麼)|该|該|此(?!外)|上述|其(?!实|實|他)|他|她|它)")
+# A list item cut off at its semicolon ("AI的中国力量崛起;"): short, one clause, and
+# the rest of the list is not shown. A longer clause ending in a semicolon reads whole.
+LIST_FRAGMENT_END = re.compile(r"[；;][”」』’\"')）]*\s*$")
+LIST_FRAGMENT_CHARS = 20
+
+
+# A huge article (a 19 MB file, a 5 MB line without a stop) costs what a long one does:
+# only its opening RANKED_CHARS are ranked, in sentences of at most LONGEST_SENTENCE
+# characters, so the similarity graph stays small. The article itself is kept whole.
+RANKED_CHARS = 30_000
+LONGEST_SENTENCE = 400
+
+
+def document(article: Article) -> Document:
+    """Split an article's opening into sentences, segment each into ranking tokens and
+    say what each is (:attr:`Sentence.kind`)."""
+    pieces: list[tuple[int, str]] = []
+    left = RANKED_CHARS
+    for p, paragraph in enumerate(article.paragraphs):
+        if left <= 0:
+            break
+        pieces.extend((p, piece) for piece in _bounded(sentences.split(paragraph[:left])))
+        left -= len(paragraph)
+    # One conversion for the whole article: pieces hold no line break, so they come back apart.
+    normal = to_simplified(fold_width("\n".join(piece for _, piece in pieces))).split("\n")
+    if len(normal) != len(pieces):         # a piece held a line break after all
+        normal = [to_simplified(fold_width(piece)) for _, piece in pieces]
+    items = [Sentence(article.id, i, p, piece, tuple(words.tokens(norm, normalised=True)))
+             for i, ((p, piece), norm) in enumerate(zip(pieces, normal))]
+    title = to_simplified(fold_width(article.title))
+    words_of_title = plain(title)
+    echoes = frozenset(i for i, norm in enumerate(normal) if plain(norm) == words_of_title)
+    draft = Document(article, tuple(items), tuple(words.tokens(title, normalised=True)),
+                     tuple(normal), title, echoes)
+    return dataclasses.replace(draft, sentences=_with_kinds(draft))
+
+
+_NOT_WORD = re.compile(r"\W+")
+
+
+def words_of(normal: str) -> str:
+    """Only the words of a normalised text (Simplified, width-folded): what repeat checks
+    compare."""
+    return _NOT_WORD.sub("", normal)
+
+
+def plain(normal: str) -> str:
+    """:func:`words_of`, lower-cased: what "the same words" compares."""
+    return words_of(normal).lower()
+
+
+def normal_lines(doc: Document) -> tuple[str, ...] | None:
+    """Each sentence's normalised text (Simplified, width-folded), or None for a Document
+    that does not carry it."""
+    return doc.normal if doc.normal and len(doc.normal) == len(doc.sentences) else None
+
+
+def _with_kinds(doc: Document) -> tuple[Sentence, ...]:
+    """Each sentence with what it is, decided once for every later stage."""
+    listed = out_of_context(doc)
+    out = []
+    for s in doc.sentences:
+        text = s.text.strip()
+        if not text or boilerplate(fold_width(text)):
+            kind = "boilerplate" if text else "fragment"
+        elif not stands_alone(s):
+            kind = "fragment"
+        elif s.index in listed:
+            kind = listed[s.index]
+        else:
+            kind = "body"
+        out.append(Sentence(s.article_id, s.index, s.paragraph, s.text, s.tokens, kind,
+                            LEANS.match(s.text) is not None))
+    return tuple(out)
+
+
+def _bounded(pieces: list[str]) -> list[str]:
+    """Pieces longer than LONGEST_SENTENCE cut after their last comma or space that
+    fits (or at the limit); nothing is dropped."""
+    out = []
+    for piece in pieces:
+        while len(piece) > LONGEST_SENTENCE:
+            head = piece[:LONGEST_SENTENCE]
+            cut = max(head.rfind(mark) for mark in "，,、 ") + 1 or LONGEST_SENTENCE
+            out.append(piece[:cut])
+            piece = piece[cut:]
+        out.append(piece)
+    return out
+
+
+def eligible(sentence: Sentence) -> bool:
+    """Can this sentence stand in a summary? Not a fragment, caption, question or boilerplate."""
+    return not boilerplate(fold_width(sentence.text.strip())) and stands_alone(sentence)
+
+
+def stands_alone(sentence: Sentence) -> bool:
+    """Not a fragment, caption or question to the reader (boilerplate is checked apart)."""
+    text = sentence.text.strip()
+    folded = fold_width(text)
+    if len(text) < MIN_SENTENCE_CHARS or len(sentence.tokens) < 2:
+        return False
+    if CAPTION.search(folded) or READER_QUESTION.search(folded):
+        return False
+    if sentence.index > 0 and (STARTS_MID_CLAUSE.match(text) or (
+            text[0] in PARTICLES and words.segmenter().cut(text[:8])[0] in PARTICLES)):
+        return False
+    # A sentence that ends by introducing what follows ("他说出了那句名言:") is a fragment,
+    # and so is one list item ending in a semicolon, a section number or a heading run in.
+    if folded.endswith(":") or LEAD_IN.match(folded) or list_fragment(folded):
+        return False
+    if SECTION_NUMBER.match(folded) or LIST_MARKER.match(folded) or GLUED_HEADING.search(folded):
+        return False
+    # A heading-like piece without any sentence end is a fragment.
+    return bool(SENTENCE_END.search(folded)) or len(text) > 40
+
+
+CLOSED = re.compile(r"[。！？!?]$")
+COMMA = re.compile(r"[,，]")
+LIST_ITEM_MAX_CHARS = 60
+HEADING_MAX_CHARS = 40
+
+
+def out_of_context(doc: Document) -> dict[int, str]:
+    """Sentences that say nothing on their own: the items of a list a colon opens
+    ("打破了三个叙事:" then one short item per line) and numbered section headings
+    ("2. AI大量资本投入是否值得?") or questions standing as headings. A summary
+    leaves them out."""
+    paragraphs = [p.strip() for p in doc.article.paragraphs]
+    items: set[int] = set()
+    headings: set[int] = set()
+    for p, text in enumerate(paragraphs):
+        before = fold_width(paragraphs[p - 1]) if p > 0 else ""
+        # A colon opens a list; an item ending in a full stop closes it.
+        opened = before.endswith(":") or p - 1 in items and not CLOSED.search(before)
+        if opened and len(text) <= LIST_ITEM_MAX_CHARS:
+            items.add(p)
+        elif len(text) <= HEADING_MAX_CHARS and (
+                LIST_MARKER.match(text) or p > 0 and fold_width(text).endswith("?")):
+            headings.add(p)  # "2. 资本投入是否值得?", "AI技术大爆炸,机会点有哪些?"
+    return {s.index: "list item" if s.paragraph in items else "heading"
+            for s in doc.sentences if s.paragraph in items or s.paragraph in headings}
+
+
+def list_fragment(folded: str) -> bool:
+    """One short item of a list, ending on its semicolon (width-folded text)."""
+    return bool(LIST_FRAGMENT_END.search(folded)) and len(folded.strip()) <= LIST_FRAGMENT_CHARS \
+        and not COMMA.search(folded)
+
+
+def leans(sentence: Sentence) -> bool:
+    """Does the sentence open with a reference to what came before (not the first one)?"""
+    return sentence.index > 0 and LEANS.match(sentence.text) is not None
+
+
+def boilerplate(folded: str) -> bool:
+    """Page furniture a summary must never show (checked on width-folded text)."""
+    anywhere, at_start = _furniture_patterns()
+    return anywhere.search(folded) is not None or at_start.match(folded) is not None
+
+
+@functools.cache
+def _furniture_patterns() -> tuple[re.Pattern, re.Pattern]:
+    """The drop-line rules as one pattern searched anywhere (the cleaner's own), the end
+    markers as one matched at the start: two regex calls a sentence instead of one a rule
+    (each rule keeps its own case sensitivity)."""
+    return drop_lines(), rules.joined(rules.END_MARKERS)

@@ -1,0 +1,37 @@
+"""Theme overviews: one sentence per theme that its summaries do not already show."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from ..models import Document, Item, Theme
+from .repeats import Shown, sentence_form
+
+OVERVIEW_NEAR = 12        # the overview avoids near-repeats of this many items' summaries
+
+
+def with_overviews(themes: tuple[Theme, ...], docs: dict[str, Document], budget: int) -> tuple[Theme, ...]:
+    return tuple(dataclasses.replace(t, overview=overview(t.items, docs, budget)) for t in themes)
+
+
+def overview(items: tuple[Item, ...], docs: dict[str, Document], budget: int) -> str:
+    """The theme's strongest sentence that its items' summaries do not already show
+    (from its first three articles, within the summary budget). It stands alone, so
+    it never opens with a reference to a sentence before it (该观点…, 这些评级…)."""
+    shown = Shown()
+    for it in items[:OVERVIEW_NEAR]:
+        for s in it.summary.sentences:
+            shown.add(sentence_form(s, docs[it.article.id]))
+    exact = {sentence_form(s, docs[it.article.id]).lower() for it in items for s in it.summary.sentences}
+    best: tuple[float, str] = (-1.0, "")
+    for item in items[:3]:
+        doc = docs[item.article.id]
+        for sentence, score in zip(doc.sentences, item.summary.ratings):
+            text = sentence.text.strip()
+            if score <= best[0] or len(text) > budget or sentence.kind != "body" or sentence.refers:
+                continue
+            plain = sentence_form(sentence, doc)
+            if plain.lower() in exact or shown.repeats(plain):
+                continue
+            best = (float(score), text)
+    return best[1]  # empty when every good sentence is already shown

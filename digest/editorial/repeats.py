@@ -1,0 +1,100 @@
+"""No sentence twice: repeated sentences found by character bigrams, summaries picked anew.
+
+A step of composing the digest, after themes are placed and before their
+overviews are chosen.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+
+from .document import words_of
+from ..models import Document, Item, Sentence, Theme
+from ..text.script import fold_width, to_simplified
+from .summarize import repick
+
+NEAR_SAME = 0.7           # character-bigram overlap above which two sentences repeat
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def normal_form(text: str) -> str:
+    """A sentence reduced to its words in Simplified script: what repeat checks compare.
+    Its lower-cased form spots identical sentences; its bigrams, near-identical ones."""
+    return words_of(to_simplified(fold_width(text)))
+
+
+def sentence_form(sentence: Sentence, doc: Document) -> str:
+    """:func:`normal_form` of one of ``doc``'s sentences, from the Simplified text its
+    Document was built with when it carries it (a sentence cut to the budget is
+    converted now)."""
+    if doc.normal and sentence.index < len(doc.normal) \
+            and doc.sentences[sentence.index].text == sentence.text:
+        return words_of(doc.normal[sentence.index])
+    return normal_form(sentence.text)
+
+
+def _bigrams(plain: str) -> frozenset[int]:
+    """A sentence's character bigrams, each as one number (smaller than a string)."""
+    codes = [ord(ch) for ch in plain]
+    return frozenset(a << 21 | b for a, b in zip(codes, codes[1:]))
+
+
+class Shown:
+    """Sentences already shown for one story. A story holds at most MAX_STORY articles
+    of at most five summary sentences each, so a new sentence is compared with each
+    shown one directly: few comparisons, each one set intersection."""
+
+    def __init__(self) -> None:
+        self.grams: list[frozenset[int]] = []
+
+    def add(self, plain: str) -> None:
+        self.grams.append(_bigrams(plain))
+
+    def repeats(self, plain: str) -> bool:
+        if not self.grams:
+            return False
+        grams = _bigrams(plain)
+        for other in self.grams:
+            smaller = max(1, min(len(grams), len(other)))
+            if len(grams & other) >= NEAR_SAME * smaller:
+                return True
+        return False
+
+
+def without_repeats(themes: tuple[Theme, ...], docs: dict[str, Document],
+                    budget: int) -> tuple[Theme, ...]:
+    """No sentence twice in a digest: a sentence already shown for an earlier article
+    (in theme order) is not shown again, and that article's summary is picked anew from
+    the ratings it has. Identical sentences (after normalising) are looked for across
+    the whole digest, near-identical ones among the articles of the same story."""
+    exact: set[str] = set()
+    return tuple(dataclasses.replace(theme, items=tuple(_drop_repeats(list(theme.items), docs,
+                                                                      budget, exact)))
+                 for theme in themes)
+
+
+def _drop_repeats(items: list[Item], docs: dict[str, Document], budget: int,
+                  exact: set[str]) -> list[Item]:
+    stories: dict[str, Shown] = {}
+    out = []
+    for item in items:
+        story = min((item.article.id, *item.related))
+        shown = stories.setdefault(story, Shown())
+
+        doc = docs[item.article.id]
+
+        def repeats(sentence, shown=shown, doc=doc) -> bool:
+            plain = sentence_form(sentence, doc)
+            return plain.lower() in exact or shown.repeats(plain)
+
+        if any(repeats(s) for s in item.summary.sentences):
+            summary = repick(doc, item.summary, budget, repeats)
+            item = Item(item.article, summary, item.facts, item.reading_minutes, item.related,
+                        item.english)
+        for s in item.summary.sentences:
+            plain = sentence_form(s, doc)
+            shown.add(plain)
+            exact.add(plain.lower())
+        out.append(item)
+    return out

@@ -1,0 +1,272 @@
+"""The build: ingest -> compose -> render -> write outbox -> record state.
+
+Everything is worked out in memory first; the outbox writer then writes the
+digest atomically, and only after that does the state record it as built.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import logging
+import os
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+
+from ..config import Brief, Config
+from ..store.faults import point
+from ..store.lock import RunLock
+from ..models import Article, FileOutcome, Window
+from ..store.state import DigestRecord, RunRecord, State, Translations
+
+log = logging.getLogger(__name__)
+
+
+class Stopwatch:
+    """Seconds spent in each stage: ``lap(name)`` ends the stage called ``name``
+    (and says so in the log, with its time)."""
+
+    def __init__(self) -> None:
+        self.stages: dict[str, float] = {}
+        self.mark = time.perf_counter()
+
+    def lap(self, name: str) -> None:
+        now = time.perf_counter()
+        self.stages[name] = self.stages.get(name, 0.0) + now - self.mark
+        log.info("stage %s done in %.2f s", name, now - self.mark)
+        self.mark = now
+
+    def result(self) -> tuple[tuple[str, float], ...]:
+        return tuple(self.stages.items())
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    period: str
+    folder: Path | None                 # the digest folder written, if any
+    articles: int                       # articles in the digest
+    new_articles: int                   # articles seen for the first time in this run
+    outcomes: tuple[FileOutcome, ...] = field(default=())
+    dry_run: bool = False
+    themes: tuple[tuple[str, str, int], ...] = ()   # (zh, en, count)
+    stages: tuple[tuple[str, float], ...] = ()      # (stage, seconds) in order
+
+    @property
+    def built(self) -> bool:
+        return self.articles > 0
+
+    @property
+    def problems(self) -> tuple[FileOutcome, ...]:
+        return tuple(o for o in self.outcomes if o.status != "included")
+
+    @property
+    def message(self) -> str:
+        issues = f"; {len(self.problems)} file(s) skipped or failed (see `digest status`)" \
+            if self.problems else ""
+        if not self.built:
+            return f"Nothing new for {self.period}: no article since the last digest{issues}."
+        if self.dry_run:
+            return (f"Dry run: would build {self.period} with {self.articles} article(s) in "
+                    f"{len(self.themes)} theme(s){issues}.")
+        return (f"Built {self.period}: {self.articles} article(s) in {len(self.themes)} theme(s) "
+                f"-> {self.folder}{issues}.")
+
+
+def build(config: Config, *, since: date | None = None, dry_run: bool = False,
+          rebuild: bool = False, now: datetime | None = None,
+          progress: Callable[[str, int, int], None] | None = None,
+          lock_wait: float = 0.0, brief: Brief | None = None, jobs: int = 0,
+          scheduled: bool = False) -> BuildResult:
+    """Build the digest for the current week from everything new.
+
+    With ``brief``, build that brief instead: the articles first seen in its
+    window, which stay pending for the weekly digest. ``jobs`` processes do the
+    per-article work (0: one per core, used only when there are enough articles).
+    A ``scheduled`` run is recorded in the state even when it finds nothing new.
+    """
+    from ..sources.ingest import ingest
+    from ..window import window_for
+
+    now = now or datetime.now(config.schedule.zone)
+    window = window_for(config, now, brief)
+    kind = f"brief:{brief.name}" if brief else "build"
+    check_sources(config)
+    # A dry run only reads (the state file read-only), so it takes no lock: it
+    # writes no file at all, not even the lock file.
+    with contextlib.nullcontext() if dry_run else RunLock(config.lock_file, wait=lock_wait):
+        log.info("%s for %s from %s", "dry run" if dry_run else kind, window.period,
+                 ", ".join(map(str, [*config.sources.folders, *config.sources.feeds])))
+        clock = Stopwatch()
+        if not dry_run:
+            from ..store.outbox import recover
+
+            recover(config.outbox.folder)
+        with State(config.state.file, readonly=dry_run) as state:
+            window = _unsent(state, window)
+            period = window.period
+            outcomes = ingest(config, state, progress, jobs=jobs or os.cpu_count() or 1)
+            new = [a for o in outcomes for a in o.articles]
+            for o in outcomes:
+                if o.status == "included":     # the others are reported as warnings
+                    log.info("read %s: %s", o.source, o.reason)
+            log.info("%d new article(s) in %d new or changed source(s); unchanged files are "
+                     "not read again", len(new), len(outcomes))
+            clock.lap("ingest")
+            point("ingested")
+            if brief is None:
+                chosen = _select(state, new, period, _day_start(since, config), rebuild)
+            else:
+                chosen = _select_brief(state, new, brief, period, now, rebuild)
+            if not chosen:
+                if (outcomes or scheduled) and not dry_run:
+                    # A scheduled run is recorded even when no file changed: a make-up
+                    # run that finds nothing new has still made up the run it was for.
+                    state.record(outcomes, run=RunRecord(kind, "nothing new"))
+                return BuildResult(period, None, 0, len(new), tuple(outcomes), dry_run)
+            from ..editorial.compose import compose        # numpy and the summariser: only when needed
+            from ..editorial.translate import english
+
+            digest = compose(config, chosen, window, now, progress, clock.lap,
+                             jobs=jobs or os.cpu_count() or 1)
+            digest, translated, engine = english(config, digest, state.translations)
+            clock.lap("translate")
+            if dry_run:
+                return BuildResult(period, None, len(digest.items), len(new), tuple(outcomes),
+                                   True, _themes(digest), clock.result())
+            folder = _publish(config, state, digest, clock, outcomes=outcomes,
+                              built_at=now.isoformat(timespec="seconds"), sent_at=None,
+                              run=RunRecord(kind, f"built {period}"), brief=brief,
+                              translations=Translations(engine, translated),
+                              jobs=jobs or os.cpu_count() or 1)
+            return BuildResult(period, folder, len(digest.items), len(new), tuple(outcomes),
+                               False, _themes(digest), clock.result())
+
+
+def check_sources(config: Config) -> None:
+    """Stop when there is nothing to read at all: no source folder exists and no feed is
+    configured. A missing folder beside others is only warned about (when read)."""
+    from ..errors import ConfigError
+
+    folders = config.sources.folders
+    if config.sources.feeds or any(f.is_dir() for f in folders):
+        return
+    if not folders:
+        raise ConfigError(f"no source configured: set sources.folders or sources.feeds in "
+                          f"{config.path}")
+    missing = (f"source folder {folders[0]} does not exist" if len(folders) == 1 else
+               f"none of the source folders exists ({', '.join(map(str, folders))})")
+    raise ConfigError(f"no source to read: {missing}; create it and put articles in it, "
+                      f"or set sources.folders in {config.path}")
+
+
+def _publish(config: Config, state: State, digest, clock: Stopwatch, *, outcomes, built_at: str,
+             sent_at: str | None, run: RunRecord | None, brief: Brief | None,
+             translations: Translations, claim: bool = True, jobs: int = 1) -> Path:
+    """Render the digest, write it to the outbox, then record it: the state only
+    says a digest is built once its files are durable. Returns its folder.
+
+    A brief's articles stay pending for the weekly digest; a weekly digest's are
+    claimed unless ``claim`` is False (a digest rendered again claims nothing new)."""
+    from ..store import outbox
+    from ..output.render import render
+
+    rendered = render(config, digest, jobs)
+    clock.lap("render")
+    folder = outbox.write(config.outbox.folder, rendered)
+    clock.lap("write")
+    point("written")
+    record = DigestRecord(
+        period=digest.period, built_at=built_at, folder=str(folder),
+        articles=tuple(i.article.id for i in digest.items),
+        files={name: len(data) for name, data in rendered.files}, sent_at=sent_at,
+        brief=brief.name if brief else None)
+    state.record(outcomes, digest=record, run=run, claim=claim and brief is None,
+                 translations=translations)
+    clock.lap("record")
+    return folder
+
+
+def _themes(digest) -> tuple[tuple[str, str, int], ...]:
+    return tuple((t.name_zh, t.name_en, len(t.items)) for t in digest.themes)
+
+
+def _unsent(state: State, window: Window) -> Window:
+    """The window itself, or, once its digest has been sent (to anyone), its next edition
+    ("2026-W47-2"): a digest some have received is never rebuilt, so nobody misses what
+    it lacked and nobody gets the same articles twice."""
+    period, number = window.period, 1
+    while (record := state.digest(period)) is not None and (record.sent_at is not None
+                                                            or state.delivered(period)):
+        number += 1
+        period = f"{window.period}-{number}"
+    return dataclasses.replace(window, period=period)
+
+
+def _day_start(day: date | None, config: Config) -> str | None:
+    """The moment ``day`` begins in the schedule's zone, in UTC as the state file keeps
+    first-seen times (a date alone would be read as a UTC day)."""
+    if day is None:
+        return None
+    from datetime import timezone
+
+    start = datetime.combine(day, datetime.min.time(), tzinfo=config.schedule.zone)
+    return start.astimezone(timezone.utc).isoformat(timespec="seconds")
+
+
+def _select(state: State, new: list[Article], period: str, since: str | None,
+            rebuild: bool) -> list[Article]:
+    """The articles of this period's digest: pending ones, plus what it already held."""
+    chosen: dict[str, Article] = {a.id: a for a in state.pending()}
+    chosen.update((a.id, a) for a in new)
+    if since is not None:
+        chosen.update((a.id, a) for a in state.articles_since(since))
+    if chosen or rebuild:
+        # The week's digest is rebuilt whole: what it held stays in it.
+        earlier = {a.id: a for a in state.articles_in(period)}
+        chosen = {**earlier, **chosen}
+    return list(chosen.values())
+
+
+def _select_brief(state: State, new: list[Article], brief: Brief, period: str, now: datetime,
+                  rebuild: bool) -> list[Article]:
+    """A brief's articles: all first seen in its window, once something in it is new."""
+    from datetime import timedelta, timezone
+
+    if not new and not rebuild and state.digest(period):
+        return []
+    cutoff = (now - timedelta(days=brief.window_days)).astimezone(timezone.utc)
+    chosen = {a.id: a for a in state.articles_since(cutoff.isoformat(timespec="seconds"))}
+    chosen.update((a.id, a) for a in new)
+    return list(chosen.values())
+
+
+def rerender(config: Config, period: str | None = None, lock_wait: float = 30.0) -> BuildResult:
+    """Render an already-built digest again (newest by default) with the current templates
+    and settings, from the articles it holds; nothing is ingested and nothing new is added."""
+    from ..editorial.compose import compose
+    from ..errors import DigestError
+    from ..window import window_for
+    from ..editorial.translate import english
+
+    with RunLock(config.lock_file, wait=lock_wait):
+        with State(config.state.file) as state:
+            record = state.digest(period) if period else state.last_digest()
+            if record is None:
+                raise DigestError(f"no digest {period or 'built yet'} to render again; "
+                                  "run `digest build` first")
+            built_at = datetime.fromisoformat(record.built_at)
+            brief = config.brief(record.brief) if record.brief else None
+            # A window ends on the day its digest was built: built_at gives back its dates.
+            window = dataclasses.replace(window_for(config, built_at, brief), period=record.period)
+            articles = state.articles_by_id(record.articles)
+            digest = compose(config, articles, window, built_at)
+            digest, translated, engine = english(config, digest, state.translations)
+            folder = _publish(config, state, digest, Stopwatch(), outcomes=[],
+                              built_at=record.built_at, sent_at=record.sent_at, run=None,
+                              brief=brief, claim=False,
+                              translations=Translations(engine, translated))
+            return BuildResult(record.period, folder, len(digest.items), 0, (), False,
+                               _themes(digest))

@@ -1,0 +1,146 @@
+"""Remote reads (feeds and pages) with hard limits.
+
+Every fetch has a per-read timeout, a total deadline that also covers a server
+dripping bytes slowly, a byte cap checked while reading, and follows at most a
+few redirects, to http(s) only. Conditional GET: the caller passes the ETag and
+Last-Modified it kept, and a 304 comes back as ``not_modified``.
+Written on http.client rather than urllib because urllib cannot bound the time
+spent reading headers, nor refuse a redirect before following it.
+"""
+
+from __future__ import annotations
+
+import http.client
+import socket
+import ssl
+import threading
+import time
+from dataclasses import dataclass
+from urllib.parse import urljoin, urlsplit
+
+from ..errors import SourceError
+from ..version import __version__
+
+USER_AGENT = f"digest/{__version__} (+feed reader)"
+MAX_REDIRECTS = 5
+CHUNK = 64 * 1024
+
+
+@dataclass(frozen=True)
+class Limits:
+    timeout: float = 20.0          # seconds one read may wait
+    deadline: float = 60.0         # seconds the whole fetch may take
+    max_bytes: int = 10 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Fetched:
+    url: str                       # after redirects
+    data: bytes
+    content_type: str = ""
+    etag: str | None = None
+    last_modified: str | None = None
+    not_modified: bool = False
+
+
+def fetch(url: str, limits: Limits = Limits(), *, etag: str | None = None,
+          last_modified: str | None = None) -> Fetched:
+    """GET ``url`` within ``limits``; raises :class:`SourceError` with a readable reason."""
+    stop_at = time.monotonic() + limits.deadline
+    headers = {"User-Agent": USER_AGENT, "Accept-Encoding": "identity", "Accept": "*/*"}
+    if etag:
+        headers["If-None-Match"] = etag
+    if last_modified:
+        headers["If-Modified-Since"] = last_modified
+    for _ in range(MAX_REDIRECTS + 1):
+        status, response_headers, data = _get(url, headers, limits, stop_at)
+        if status in (301, 302, 303, 307, 308):
+            location = response_headers.get("location")
+            if not location:
+                raise SourceError(f"redirect ({status}) without a Location from {url}")
+            url = urljoin(url, location)
+            _check_scheme(url, redirect=True)
+            continue
+        if status == 304:
+            return Fetched(url, b"", not_modified=True, etag=etag, last_modified=last_modified)
+        if status >= 400:
+            raise SourceError(f"HTTP {status} from {url}")
+        return Fetched(url, data, response_headers.get("content-type", ""),
+                       response_headers.get("etag"), response_headers.get("last-modified"))
+    raise SourceError(f"more than {MAX_REDIRECTS} redirects from {url}")
+
+
+def _check_scheme(url: str, redirect: bool = False) -> None:
+    scheme = urlsplit(url).scheme.lower()
+    if scheme not in ("http", "https"):
+        what = "redirect to" if redirect else "address"
+        raise SourceError(f"refused {what} {url!r}: only http and https are fetched")
+
+
+def _get(url: str, headers: dict, limits: Limits, stop_at: float):
+    _check_scheme(url)
+    parts = urlsplit(url)
+    if not parts.hostname:
+        raise SourceError(f"no host in {url!r}")
+    remaining = stop_at - time.monotonic()
+    if remaining <= 0:
+        raise SourceError(f"took longer than {limits.deadline:g} s: {url}")
+    timeout = min(limits.timeout, remaining)
+    if parts.scheme.lower() == "https":
+        conn = http.client.HTTPSConnection(parts.hostname, parts.port, timeout=timeout,
+                                           context=ssl.create_default_context())
+    else:
+        conn = http.client.HTTPConnection(parts.hostname, parts.port, timeout=timeout)
+    path = (parts.path or "/") + (f"?{parts.query}" if parts.query else "")
+    # The deadline is enforced by shutting the socket from a timer: a server that
+    # drips one byte a second never trips the per-read timeout.
+    expired = threading.Event()
+    timer = threading.Timer(remaining, _shut, (conn, expired))
+    timer.daemon = True
+    timer.start()
+    try:
+        conn.request("GET", path, headers={**headers, "Host": parts.netloc})
+        response = conn.getresponse()
+        data = _read_capped(response, limits, url) if response.status not in (301, 302, 303, 304, 307, 308) else b""
+        if expired.is_set():             # the timer cut the stream short: not a whole answer
+            raise SourceError(f"took longer than {limits.deadline:g} s: {url}")
+        return response.status, {k.lower(): v for k, v in response.getheaders()}, data
+    except SourceError:
+        raise
+    except (OSError, http.client.HTTPException) as exc:
+        if expired.is_set():
+            raise SourceError(f"took longer than {limits.deadline:g} s: {url}") from None
+        if isinstance(exc, (socket.timeout, TimeoutError)):
+            raise SourceError(f"no answer within {limits.timeout:g} s: {url}") from None
+        raise SourceError(f"cannot fetch {url}: {exc}") from None
+    finally:
+        timer.cancel()
+        conn.close()
+
+
+def _shut(conn, expired: threading.Event) -> None:
+    expired.set()
+    sock = conn.sock
+    if sock is not None:
+        try:
+            sock.shutdown(socket.SHUT_RDWR)
+        except OSError:
+            pass
+
+
+def _read_capped(response, limits: Limits, url: str) -> bytes:
+    declared = response.getheader("content-length")
+    if declared and declared.isdigit() and int(declared) > limits.max_bytes:
+        raise SourceError(f"too large ({int(declared) / 1048576:.1f} MB; limit "
+                          f"{limits.max_bytes / 1048576:g} MB): {url}")
+    chunks: list[bytes] = []
+    size = 0
+    while True:
+        chunk = response.read1(CHUNK)
+        if not chunk:
+            break
+        size += len(chunk)
+        if size > limits.max_bytes:
+            raise SourceError(f"too large (over {limits.max_bytes / 1048576:g} MB): {url}")
+        chunks.append(chunk)
+    return b"".join(chunks)

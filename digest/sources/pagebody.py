@@ -1,0 +1,266 @@
+"""The body of a saved news page: trafilatura finds the main content, this trims it.
+
+trafilatura keeps the article's first and last sentence on more pages than
+readability-lxml or gne (bench/PAGES.md), but it also keeps what Chinese news
+pages put around the article: the headline again, breadcrumbs, a date and
+byline row, a summary box that repeats the lead, and after the body the
+editor's credit, "related news" lists and share rows. None of the libraries
+trims those, so that part is written here:
+
+1. blocks: each paragraph, heading, list item, quote or table row as one
+   block; a hard line break inside a sentence joins, one after a full stop
+   starts a new paragraph;
+2. the densest run of prose (a maximum-sum run over the blocks, where a block
+   with sentence punctuation counts for its length and a short line without
+   it counts against), so menus and link lists on either side fall away;
+3. the headline and a summary box repeating a later paragraph are dropped, and
+   the body ends at the first end marker (责任编辑, 原标题, 相关新闻 …).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..text.pagerules import CAPTION, END_LINE, FURNITURE, PHOTO_CREDIT, SENTENCE_END, TAGS_LINE
+from ..text.script import fold_width
+
+PROSE_MIN_CHARS = 6        # shorter lines are labels, links or counters, whatever their ending
+LINE_PENALTY = 12          # what a line without sentence punctuation costs the run
+# A line broken without a sentence end continues on the next only when it is at least
+# this long (text wrapped at a fixed width); a shorter one is a line of its own (a heading,
+# a forum post's first line).
+WRAPPED_LINE_CHARS = 20
+MAX_BLOCKS = 4000          # a page with more blocks than this is cut (a link farm)
+
+
+
+@dataclass(frozen=True)
+class Block:
+    kind: str          # "p", "head", "item", "quote", "cell"
+    text: str
+
+
+def blocks_of(body) -> list[Block]:
+    """trafilatura's XML body -> blocks, in document order."""
+    found: list[Block] = []
+    for element in body.iter("p", "head", "item", "quote", "cell", "code"):
+        if element.getparent() is not None and element.getparent().tag in ("item", "cell", "quote"):
+            continue
+        kind = element.tag
+        for text in _paragraphs(element):
+            found.append(Block(kind, text))
+        if len(found) > MAX_BLOCKS:
+            break
+    return found
+
+
+DOM_BLOCKS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "td", "dd",
+              "dt", "figcaption")
+
+
+def dom_blocks(body) -> list[Block]:
+    """The page's own innermost block elements, for pages too short for trafilatura."""
+    found: list[Block] = []
+    for element in body.iter(*DOM_BLOCKS):
+        if any(True for _ in element.iterdescendants(*DOM_BLOCKS)):
+            continue
+        kind = "head" if element.tag[0] == "h" else "item" if element.tag == "li" else "p"
+        found.extend(Block(kind, text) for text in _lines_of(_with_breaks(element)))
+        if len(found) > MAX_BLOCKS:
+            break
+    return found
+
+
+def _paragraphs(element) -> list[str]:
+    """One element's text; ``<lb/>`` after a sentence end starts a new paragraph."""
+    pieces = [element.text or ""]
+    for child in element:
+        if child.tag == "lb":
+            pieces.append("\n")
+        elif child.tag not in ("item", "cell", "quote"):
+            pieces.append("".join(child.itertext()))
+        pieces.append(child.tail or "")
+    return _lines_of("".join(pieces))
+
+
+def _with_breaks(element) -> str:
+    """An element's text, in document order, with a line break where it has a ``<br>``."""
+    pieces = [element.text or ""]
+    for child in element:
+        if child.tag == "br":
+            pieces.append("\n")
+        elif isinstance(child.tag, str):
+            pieces.append(_with_breaks(child))
+        pieces.append(child.tail or "")
+    return "".join(pieces)
+
+
+def _lines_of(text: str) -> list[str]:
+    """Paragraphs of text broken into lines: a line wrapped mid-sentence joins the next."""
+    lines = [" ".join(p.split()) for p in text.split("\n")]
+    paragraphs: list[str] = []
+    for line in (line for line in lines if line):
+        if paragraphs and not SENTENCE_END.search(paragraphs[-1][-3:]) \
+                and len(paragraphs[-1]) >= WRAPPED_LINE_CHARS:
+            paragraphs[-1] = _join(paragraphs[-1], line)
+        else:
+            paragraphs.append(line)
+    return paragraphs
+
+
+def _join(left: str, right: str) -> str:
+    """Join two halves of a sentence broken by a hard line break."""
+    if left[-1].isascii() and right[0].isascii():
+        return f"{left} {right}"
+    return left + right
+
+
+def is_prose(text: str) -> bool:
+    return len(text) >= PROSE_MIN_CHARS and bool(SENTENCE_END.search(text))
+
+
+@dataclass(frozen=True)
+class Links:
+    """A page's link texts (normalised), and the lengths they come in."""
+
+    texts: frozenset[str] = frozenset()
+    sizes: tuple[int, ...] = ()
+
+
+def densest_run(blocks: list[Block], links: Links = Links()) -> list[Block]:
+    """The run of blocks with the most prose, less the link lines around it.
+
+    ``links`` holds the page's link texts: a line that is a link (a menu entry, a
+    related headline) costs the run; a short line that is not (a sub-heading, a
+    "票价：30元" fact) costs little. A page that never uses sentence punctuation
+    (a photo blog with one phrase a line) counts its longer lines as prose.
+    """
+    unpunctuated = _unpunctuated(blocks)
+    best, best_span = 0.0, (0, 0)
+    total, start = 0.0, 0
+    for i, block in enumerate(blocks):
+        linked = _is_link(block.text, links)
+        if block.kind in ("p", "quote", "cell") and not linked and (
+                is_prose(block.text) or (unpunctuated and _is_phrase_line(block.text))):
+            score = len(block.text)
+        elif block.kind == "code" or (not linked and (block.kind == "head" or len(block.text) <= 60)):
+            score = -1           # a sub-heading, a code block or a short fact between paragraphs
+        elif not linked and is_prose(block.text):
+            score = -1           # a list item that reads as a sentence
+        else:
+            score = -min(len(block.text), LINE_PENALTY * 4) * 0.25 - LINE_PENALTY * 0.5
+        if total <= 0:
+            total, start = 0.0, i
+        total += score
+        if total > best:
+            best, best_span = total, (start, i + 1)
+    return blocks[best_span[0]:best_span[1]]
+
+
+def _is_link(text: str, links: Links) -> bool:
+    key = fold_key(text)
+    if not key:
+        return False
+    if key in links.texts:
+        return True
+    # A related-news item: its linked headline makes up a good part of it.
+    if len(key) >= 200:
+        return False
+    return any(key[:size] in links.texts for size in links.sizes
+               if len(key) // 3 <= size <= len(key) and size >= 8)
+
+
+def _unpunctuated(blocks: list[Block]) -> bool:
+    lines = [b for b in blocks if b.kind == "p" and len(b.text) >= 10]
+    return len(lines) >= 5 and sum(bool(SENTENCE_END.search(b.text)) for b in lines) < 0.2 * len(lines)
+
+
+def _is_phrase_line(text: str) -> bool:
+    cjk = sum("\u4e00" <= ch <= "\u9fff" for ch in text)
+    return len(text) >= 10 and cjk >= 0.5 * len(text)
+
+
+def trim(blocks: list[Block], title: str | None, links: Links = Links()) -> list[str]:
+    """The article's paragraphs out of trafilatura's blocks."""
+    blocks = _without_captions(_after_title(blocks, title))
+    run = densest_run(blocks, links)
+    if not run:
+        return []
+    texts = _cut_at_end([b.text for b in run])
+    return _without_summary_box(texts)
+
+
+def link_texts(root) -> Links:
+    """The normalised text of every link on the page."""
+    found = set()
+    for anchor in root.iter("a"):
+        key = fold_key(anchor.text_content())
+        if len(key) >= 2:
+            found.add(key)
+    return Links(frozenset(found), tuple(sorted({len(key) for key in found})))
+
+
+def _without_captions(blocks: list[Block]) -> list[Block]:
+    """Drop photo captions: a credit line and the short caption above it, or a caption
+    that carries its own credit ("▲…（圖／記者翻攝）")."""
+    drop = set()
+    for i, block in enumerate(blocks):
+        folded = fold_width(block.text).strip()
+        if len(folded) <= 40 and PHOTO_CREDIT.search(folded):
+            drop.add(i)
+            if i and len(blocks[i - 1].text) <= 90:
+                drop.add(i - 1)
+        elif CAPTION.search(folded):
+            drop.add(i)
+    return [b for i, b in enumerate(blocks) if i not in drop]
+
+
+def _after_title(blocks: list[Block], title: str | None) -> list[Block]:
+    """Drop the blocks up to the headline, when it shows near the top."""
+    if not title:
+        return blocks
+    key = fold_key(title)
+    for i, block in enumerate(blocks[:12]):
+        block_key = fold_key(block.text)
+        if block_key and (block_key == key or (key in block_key and len(block_key) < len(key) + 12)):
+            return blocks[i + 1:]
+    return blocks
+
+
+def _cut_at_end(texts: list[str]) -> list[str]:
+    """The body up to its first end marker (past the first third of the text) or
+    line of page furniture (anywhere after the first paragraph)."""
+    total = sum(len(t) for t in texts)
+    seen = 0
+    for i, text in enumerate(texts):
+        folded = fold_width(text).strip()
+        marker = seen >= total * 0.3 and (END_LINE.match(folded) or TAGS_LINE.match(folded))
+        if i and (marker or (len(folded) < 200 and FURNITURE.search(folded))):
+            return texts[:i]
+        seen += len(text)
+    return texts
+
+
+def _without_summary_box(texts: list[str]) -> list[str]:
+    """Drop an opening paragraph that a later one repeats (a summary or lead box)."""
+    if len(texts) < 2:
+        return texts
+    keep = []
+    keys = [fold_key(t) for t in texts]
+    for i, text in enumerate(texts):
+        key = keys[i]
+        repeated = i < 3 and len(key) >= 20 and any(
+            key[:60] in other or other[:60] in key for other in keys[i + 1:i + 4] if other)
+        if not repeated:
+            keep.append(text)
+    return keep
+
+
+_NOISE = re.compile(r"[\W_]+")
+
+
+def fold_key(text: str) -> str:
+    """``text`` reduced to its letters and digits, width-folded and lower-cased: what
+    comparisons of a page's lines use."""
+    return _NOISE.sub("", fold_width(text)).lower()

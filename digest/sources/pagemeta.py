@@ -1,0 +1,275 @@
+"""What a news page prints about its article: the headline, the date, the byline.
+
+On Chinese news pages the libraries get these wrong in ways that follow a
+pattern: ``<title>`` and ``og:title`` carry site and channel suffixes or are
+cut short, while the page prints its headline in a heading and its date and
+byline on the row beneath it. So the headline is the longest heading that
+``<title>`` or ``og:title`` also holds (or the heading-like line right above
+the body, when ``<title>`` names only the site or a section), and the date and
+byline are read from the visible text between the headline and the body,
+before any ``<meta>`` tag.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+
+from .pagebody import fold_key
+from ..text.script import fold_width
+
+TITLE_SEPARATORS = re.compile(r"\s*(?:\s[-–—|｜·:]{1,2}\s|_|\||｜|--|——|::)\s*")
+DATE = re.compile(
+    r"(?<!\d)(?P<y>(?:19|20)\d{2})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})(?!\d)\s*日?"
+    + r"(?:[^\d]{0,16}?" + r"(?P<pm>下午|晚上|PM|pm)?(?:上午|早上|AM|am)?\s*"
+    + r"(?P<hh>[0-2]?\d)\s*[:：時时]\s*(?P<mm>[0-5]\d)(?:\s*[:：分]\s*(?P<ss>[0-5]\d))?)?")
+# Day first: "14.12.2011 19:00", "06/02/2022 - 13:48" (month first where the day is over 12).
+DAY_FIRST = re.compile(
+    r"(?<![\d./])(?P<d>\d{1,2})[./](?P<m>\d{1,2})[./](?P<y>(?:19|20)\d{2})(?!\d)"
+    r"(?:[^\d]{0,6}?(?P<hh>[0-2]?\d):(?P<mm>[0-5]\d)(?::(?P<ss>[0-5]\d))?)?")
+MONTHS = {m: i for i, m in enumerate(
+    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)}
+ENGLISH_DATE = re.compile(
+    r"\b(?P<mon>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s*(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+"
+    r"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s+)?(?P<y>(?:19|20)\d{2})(?:[^\d]{0,6}?(?P<hh>[0-2]?\d):(?P<mm>[0-5]\d))?", re.IGNORECASE)
+# Taiwanese pages print the Minguo year: 105年3月19日 is 2016-03-19.
+ROC_DATE = re.compile(r"(?<!\d)(?P<y>1[0-2]\d|[89]\d)年(?P<m>\d{1,2})月(?P<d>\d{1,2})日")
+DATE_META = ("article:published_time", "og:article:published_time", "publishdate", "pubdate",
+             "publish_date", "publishtime", "datepublished", "dc.date", "dc.date.issued", "date",
+             "og:published_time", "sailthru.date", "article.published")
+AUTHOR = re.compile(
+    r"(?:作者|撰文|文|記者|记者|文字|採訪|采访|编译|編譯|Author|By)\s*[:：/｜|]?\s*"
+    r"(?P<name>[\u4e00-\u9fff·]{2,5}(?![\u4e00-\u9fff])(?:[、\s]+[\u4e00-\u9fff·]{2,3}(?![\u4e00-\u9fff·])){0,3}"
+    r"|[A-Za-z][A-Za-z .'-]{2,30})",
+    re.IGNORECASE)
+SOURCE = re.compile(r"(?:来源|來源|出处|出處|稿源|來自|来自|Source)\s*[:：]\s*(?P<name>[^\s|｜:：,，]{2,20})",
+                    re.IGNORECASE)
+NOT_NAMES = {"编辑", "編輯", "责任编辑", "责编", "来源", "來源", "发布", "發布", "時間", "时间", "字号",
+             "字體", "字体", "分享", "本报", "本報", "報導", "报道", "摄影", "攝影"}
+
+
+# ---------------------------------------------------------------- headline
+
+def headline(root, known: str | None = None) -> tuple[str | None, str | None]:
+    """(the headline, the heading text it was found in) without site or channel suffixes."""
+    page_title = first_text(root, "//title")
+    og = meta_content(root, "og:title") or meta_content(root, "twitter:title") or ""
+    if known:
+        return known, None
+    references = [fold_key(t) for t in (page_title, og) if t]
+    best = None
+    for text in _headings(root):
+        key = fold_key(text)
+        if len(key) >= 4 and any(key in ref for ref in references):
+            if best is None or len(key) > len(fold_key(best)):
+                best = text
+    if best:
+        return best, best
+    for candidate in (og, page_title):
+        first = _first_segment(candidate)
+        if first and first != site_name(root):
+            h1 = first_text(root, "//h1")
+            if h1 and 4 <= len(h1) <= 80 and not references or (h1 and fold_key(first) not in fold_key(h1)
+                                                                and len(first) < 6):
+                return h1, h1
+            return first, None
+    h1 = first_text(root, "//h1")
+    return (h1, h1) if h1 else (None, None)
+
+
+SECTION_NAME_CHARS = 6        # a heading shorter than this names a section, not a story
+CREDIT_WORD = re.compile(r"记者|記者|作者|撰文|编辑|編輯|通讯员|通訊員|摄影|攝影")
+
+
+def prefer_near(root, near: str, title: str | None, heading: str | None) -> bool:
+    """Whether the heading-like line right above the body is the headline: when the page's
+    heading is only a section name ("新闻动态"), when <title> holds that line behind a site
+    prefix ("某某新聞：headline"), or when <title> is a bare name and no og:title exists."""
+    if heading is not None or len(fold_key(title or "")) < SECTION_NAME_CHARS:
+        return True
+    page_title = first_text(root, "//title")
+    references = [fold_key(t) for t in (page_title, meta_content(root, "og:title") or "") if t]
+    if any(fold_key(near) in ref for ref in references):
+        return True
+    bare = not TITLE_SEPARATORS.search(page_title) and meta_content(root, "og:title") is None
+    return bare or title is None or title == site_name(root)
+
+
+def heading_before(root, lead: str) -> str | None:
+    """The last heading-like line (short, not a link, not a date or byline) before the
+    element holding the body's first words."""
+    start = fold_key(lead)[:10]
+    if len(start) < 4:
+        return None
+    last = None
+    for element in body_of(root).iter():
+        if not isinstance(element.tag, str) or element.tag in ("a", "script", "style"):
+            continue
+        own = fold_key(element.text or "")
+        if start in own or start in fold_key(element.tail or ""):
+            return last
+        if len(element) > 3 or _inside_link(element):
+            continue
+        text = " ".join(" ".join(element.itertext()).split())
+        key = fold_key(text)
+        if 6 <= len(key) <= 60 and not SENTENCE_INSIDE.search(text) and not _is_meta(text):
+            last = text
+    return None
+
+
+SENTENCE_INSIDE = re.compile(r"[。；;]|[,，:：>»›|｜]")
+
+
+def _inside_link(element) -> bool:
+    return any(parent.tag == "a" for parent in element.iterancestors())
+
+
+def _is_meta(text: str) -> bool:
+    folded = fold_width(text)
+    return bool(DATE.search(folded) or CREDIT_WORD.search(folded) or SOURCE.search(folded))
+
+
+def _headings(root) -> list[str]:
+    texts = []
+    query = ("//h1|//h2|//h3|//*[contains(@class, 'title') or contains(@id, 'title') or "
+             "contains(@class, 'headline') or contains(@class, 'Title')]")
+    for element in root.xpath(query)[:200]:
+        text = " ".join(element.text_content().split())
+        if 4 <= len(text) <= 120:
+            texts.append(text)
+    return texts
+
+
+def _first_segment(title: str) -> str:
+    title = re.sub(r"^\(\d+\+?[^)]*\)\s*", "", " ".join(title.split()))  # "(3 条消息) …"
+    parts = [p for p in TITLE_SEPARATORS.split(title) if p.strip()]
+    if not parts:
+        return ""
+    return parts[0] if len(parts[0]) >= 4 or len(parts) == 1 else max(parts, key=len)
+
+
+# ---------------------------------------------------------------- date and byline
+
+def header_window(visible: str, heading: str | None, paragraphs: list[str]) -> tuple[str, str]:
+    """The visible text between the headline and the body, where dates and bylines are
+    printed, and the short stretch right above the headline, where some pages print them."""
+    end = len(visible)
+    if paragraphs:
+        found = _loose(paragraphs[0][:16]).search(visible)
+        end = found.start() if found else end
+    start = max(0, end - 400)
+    above = ""
+    if heading:
+        found = None
+        for found in _loose(heading).finditer(visible, 0, max(end, 1)):
+            pass
+        if found is not None:
+            start = found.end()
+            end = min(end, start + 600)
+            above = visible[max(0, found.start() - 120):found.start()]
+    window = visible[start:end] if end > start else visible[max(0, end - 400):end]
+    return window[-600:], above
+
+
+def footer_window(visible: str, paragraphs: list[str]) -> str:
+    """The visible text right after the body: blogs print "posted @ date" there."""
+    if not paragraphs:
+        return ""
+    found = None
+    for found in _loose(paragraphs[-1][-16:]).finditer(visible):
+        pass
+    return visible[found.end():found.end() + 200] if found else ""
+
+
+def printed_date(text: str, hint: datetime | None = None) -> date | None:
+    """The first date printed in ``text``; ``hint`` (a date from the page's metadata)
+    settles whether "06/02/2022" is the 6th of February or the 2nd of June."""
+    folded = fold_width(text)
+    found = []
+    for pattern, offset in ((DATE, 0), (DAY_FIRST, 0), (ENGLISH_DATE, 0), (ROC_DATE, 1911)):
+        for match in pattern.finditer(folded):
+            value = _date(match, offset, hint)
+            if value:
+                found.append((match.start(), value))
+                break
+    return min(found, key=lambda f: f[0])[1] if found else None
+
+
+def _date(match: re.Match, offset: int, hint: datetime | None) -> date | None:
+    groups = match.groupdict()
+    year = int(groups["y"]) + offset
+    month = MONTHS[groups["mon"][:3].lower()] if groups.get("mon") else int(groups["m"])
+    day = int(groups["d"])
+    if "mon" not in groups and match.re is DAY_FIRST and (
+            day <= 12 < month or (hint and day <= 12 and (hint.month, hint.day) == (day, month))):
+        month, day = day, month
+    hour = int(groups.get("hh") or 0)
+    if groups.get("pm") and hour < 12:
+        hour += 12
+    try:
+        if groups.get("hh") is None:
+            return date(year, month, day)
+        return datetime(year, month, day, hour, int(groups.get("mm") or 0), int(groups.get("ss") or 0))
+    except ValueError:
+        return None
+
+
+def meta_date(root) -> datetime | None:
+    values = [v for name in DATE_META
+              for v in root.xpath(f"//meta[@property='{name}' or @name='{name}' or @itemprop='{name}']/@content")]
+    values += root.xpath("//time/@datetime") + root.xpath("//*[@itemprop='datePublished']/@content")
+    for script in root.xpath("//script[@type='application/ld+json']/text()")[:10]:
+        values += re.findall(r'"datePublished"\s*:\s*"([^"]+)"', script)
+    for value in values:
+        try:
+            return datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+        except ValueError:
+            found = printed_date(value, None)
+            if found:
+                return found
+    return None
+
+
+def byline(text: str) -> tuple[str | None, str | None]:
+    folded = fold_width(text)
+    author = None
+    for match in AUTHOR.finditer(folded):
+        name = match["name"].strip(" 、")
+        if name not in NOT_NAMES and not DATE.match(name):
+            author = name
+            break
+    source = SOURCE.search(folded)
+    return author, source["name"] if source else None
+
+
+# ---------------------------------------------------------------- helpers
+
+def _loose(text: str) -> re.Pattern:
+    """``text`` as a pattern that allows any spacing between its characters."""
+    return re.compile(r"\s*".join(re.escape(ch) for ch in "".join(text.split())))
+
+
+def first_text(root, query: str) -> str:
+    found = root.xpath(query)
+    if not found:
+        return ""
+    return " ".join((found[0] if isinstance(found[0], str) else found[0].text_content()).split())
+
+
+def texts_of(root, query: str) -> list[str]:
+    return [" ".join(e.text_content().split()) for e in root.xpath(query)[:5]]
+
+
+def meta_content(root, name: str) -> str | None:
+    found = root.xpath(f"//meta[@property='{name}' or @name='{name}']/@content")
+    value = " ".join(found[0].split()) if found else ""
+    return value or None
+
+
+def site_name(root) -> str | None:
+    return meta_content(root, "og:site_name") or meta_content(root, "application-name")
+
+
+def body_of(root):
+    found = root.find("body")
+    return found if found is not None else root

@@ -1,0 +1,220 @@
+"""Readers: bytes on disk (or a feed) -> decoded RawText records.
+
+A reader is picked by file extension from ``READERS``. Decoding handles UTF-8
+(with or without BOM), UTF-16, GB18030/GBK and Big5. A file that cannot become
+text raises :class:`Unusable`, which the build records as skipped or failed.
+"""
+
+from __future__ import annotations
+
+import codecs
+import logging
+import os
+import re
+import stat
+from pathlib import Path
+
+from ..errors import Unusable
+from ..models import RawText
+
+log = logging.getLogger(__name__)
+
+__all__ = ["READERS", "Unusable", "decode"]
+
+
+# ---------------------------------------------------------------- decoding
+
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+
+
+def decode(data: bytes) -> str:
+    """Decode article bytes, trying the encodings Chinese web text comes in."""
+    if not data.strip():
+        raise Unusable("skipped", "empty file")
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            return _strict(data, encoding)
+    utf16 = _utf16_without_bom(data)
+    if utf16:
+        return _strict(data, utf16)
+    nuls = data.count(b"\x00")
+    if nuls > max(8, len(data) // 1000):
+        raise Unusable("skipped", "binary file (contains NUL bytes)")
+    if nuls:
+        # A stray NUL (a bad copy, a truncated write) costs the byte, not the article.
+        data = data.replace(b"\x00", b"")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        text = _legacy_chinese(data, exc)
+    if len(_CONTROL.findall(text)) > max(8, len(text) // 100):
+        raise Unusable("skipped", "binary file (control characters)")
+    return text
+
+
+def _strict(data: bytes, encoding: str) -> str:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        raise Unusable("failed", f"not valid {encoding}: {exc.reason} at byte {exc.start}") from None
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """UTF-16 without a BOM: NUL bytes (from ASCII) only ever at odd or only at even offsets."""
+    sample = data[:8000]
+    if len(sample) < 4 or len(data) % 2 or b"\x00" not in sample:
+        return None
+    odd = sample[1::2].count(0)
+    even = sample[0::2].count(0)
+    encoding = "utf-16-le" if odd and not even else "utf-16-be" if even and not odd else None
+    if encoding is None:
+        return None
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError:
+        return None
+    printable = sum(ch.isprintable() or ch.isspace() for ch in text[:4000])
+    return encoding if printable >= 0.95 * len(text[:4000]) else None
+
+
+def _legacy_chinese(data: bytes, utf8_error: UnicodeDecodeError) -> str:
+    """GB18030 or Big5: keep the decodings that succeed and ask which reads as text."""
+    candidates = {}
+    for encoding in ("gb18030", "big5hkscs"):
+        try:
+            candidates[encoding] = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    if not candidates:
+        # Almost UTF-8 (a truncated multibyte character at the end, say): keep what is valid.
+        if utf8_error.start >= len(data) - 3:
+            return data[: utf8_error.start].decode("utf-8")
+        raise Unusable("failed", "unknown text encoding (not UTF-8, UTF-16, GB18030 or Big5)")
+    if len(candidates) == 1:
+        return next(iter(candidates.values()))
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data, cp_isolation=list(candidates)).best()
+    if best is not None and "big5" in best.encoding:
+        return candidates["big5hkscs"]
+    return candidates["gb18030"]
+
+
+# ---------------------------------------------------------------- local files
+
+_KINDS = ((stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISCHR, "a character device"),
+          (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"), (stat.S_ISDIR, "a folder"))
+
+
+def display_name(path: Path | str) -> str:
+    """A path as text that can be shown and stored: bytes that are not UTF-8 in a
+    file name become \\xNN escapes instead of crashing whatever prints them."""
+    return os.fsencode(path).decode("utf-8", errors="backslashreplace")
+
+
+def read_local(path: Path, limit: int, within: Path | None = None) -> bytes:
+    """The bytes of a regular file, at most ``limit`` of them.
+
+    A symbolic link is followed only to a file inside ``within`` (the source folder);
+    FIFOs, devices and sockets are never opened for reading, so none can block or
+    stream for ever; the size is checked before reading, and the read itself stops
+    past ``limit`` in case the file grew meanwhile.
+    """
+    if within is not None and os.path.islink(path):
+        target = Path(os.path.realpath(path))
+        if not target.is_relative_to(os.path.realpath(within)):
+            raise Unusable("skipped", f"symbolic link to {display_name(target)}, outside the "
+                                      "source folder")
+    info = os.stat(path)
+    _require_regular(info.st_mode)
+    _require_size(info.st_size, limit)
+    # O_NONBLOCK: should the path have become a FIFO since the stat, opening it cannot hang.
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    try:
+        _require_regular(os.fstat(fd).st_mode)
+        with os.fdopen(fd, "rb", closefd=False) as handle:
+            data = handle.read(limit + 1)
+    finally:
+        os.close(fd)
+    _require_size(len(data), limit)
+    return data
+
+
+def _require_regular(mode: int) -> None:
+    for test, kind in _KINDS:
+        if test(mode):
+            raise Unusable("skipped", f"not a regular file: {kind}")
+    if not stat.S_ISREG(mode):
+        raise Unusable("skipped", "not a regular file")
+
+
+def _require_size(size: int, limit: int) -> None:
+    if size > limit:
+        shown = f"{size / 1048576:.1f} MB" if size > limit + 1 else f"over {limit / 1048576:g} MB"
+        raise Unusable("skipped", f"file too large ({shown}; limit sources.max_file_mb = "
+                                  f"{limit / 1048576:g})")
+
+
+# ---------------------------------------------------------------- readers
+
+def read_text(path: Path, data: bytes, mtime: float) -> list[RawText]:
+    return [RawText(source=str(path), text=decode(data), fmt="txt", mtime=mtime)]
+
+
+def read_markdown(path: Path, data: bytes, mtime: float) -> list[RawText]:
+    """Markdown -> HTML -> text; a file with several level-1 headings holds several articles."""
+    import markdown
+
+    from .html import html_to_text
+
+    html = markdown.markdown(decode(data), extensions=["extra"])
+    sections = re.split(r"(?=<h1[ >])", html)
+    texts = []
+    for number, section in enumerate(s for s in sections if s.strip()):
+        text, title, _ = html_to_text(f"<html><body>{section}</body></html>")
+        if title and text.startswith(title):
+            text = text[len(title):].lstrip()
+        source = str(path) if len(sections) <= 2 else f"{path}#{number}"
+        texts.append(RawText(source=source, text=text, fmt="md",
+                             title=title if "<h1" in section else None, mtime=mtime))
+    return texts
+
+
+def read_html(path: Path, data: bytes, mtime: float) -> list[RawText]:
+    """A saved web page: the article on it, or skipped when the page is not an article."""
+    from .page import NotAnArticle, read_page
+
+    try:
+        page = read_page(decode(data))
+    except NotAnArticle as exc:
+        raise Unusable("skipped", str(exc)) from None
+    return [RawText(source=str(path), text="\n\n".join(page.paragraphs), fmt="html",
+                    title=page.title, published=page.published, author=page.author,
+                    publisher=page.publisher, link=page.link, mtime=mtime)]
+
+
+def read_feed(path: Path, data: bytes, mtime: float) -> list[RawText]:
+    from .feeds import parse_feed
+
+    return parse_feed(data, str(path))
+
+
+READERS = {
+    ".txt": read_text,
+    ".text": read_text,
+    ".md": read_markdown,
+    ".markdown": read_markdown,
+    ".html": read_html,
+    ".htm": read_html,
+    ".xml": read_feed,
+    ".rss": read_feed,
+    ".atom": read_feed,
+}
+

@@ -1,0 +1,84 @@
+"""The duplicate check of a build: articles met before, in the state or earlier in this run.
+
+An article repeats another when its id is known (the same words, in either
+script) or its MinHash signature is close to one in the state's bands or met
+earlier in the run (the same text with other boilerplate or spacing).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from ..models import Article, FileOutcome
+from ..store.state import State
+
+
+class Seen:
+    """Articles met so far: recorded in the state, or earlier in this run."""
+
+    def __init__(self, state: State):
+        self.state = state
+        self.ids = state.article_ids()
+        self.recorded = bool(self.ids)       # no article recorded: no band to look up
+        self.titles: dict[str, str] = {}
+        self.run_bands: dict[int, list[str]] = {}
+        self.run_sigs: dict[str, bytes] = {}
+
+    def duplicate_of(self, article: Article, sig: bytes) -> str | None:
+        """The title of an article this one repeats, or None."""
+        from ..text.dedupe import SAME_ARTICLE, band_keys, from_blob, similarity
+
+        if article.id in self.ids:
+            return self._title(article.id)
+        keys = band_keys(sig)
+        candidates = self.state.near(keys) if self.recorded else {}
+        for key in keys:
+            for other in self.run_bands.get(key, ()):
+                candidates[other] = self.run_sigs[other]
+        mine = from_blob(sig)
+        for other, other_sig in candidates.items():
+            if similarity(mine, from_blob(other_sig)) >= SAME_ARTICLE:
+                return self._title(other)
+        return None
+
+    def add(self, article: Article, sig: bytes) -> None:
+        from ..text.dedupe import band_keys
+
+        self.ids.add(article.id)
+        self.titles[article.id] = article.title
+        self.run_sigs[article.id] = sig
+        for key in band_keys(sig):
+            self.run_bands.setdefault(key, []).append(article.id)
+
+    def _title(self, article_id: str) -> str:
+        if article_id in self.titles:
+            return self.titles[article_id]
+        where = self.state.article_source(article_id)
+        return where[1] if where else article_id
+
+
+def dedupe(outcome: FileOutcome, seen: Seen) -> FileOutcome:
+    """Keep the articles not met before (in any file, either script, any boilerplate)."""
+    if not outcome.articles:
+        return outcome
+    from ..text.dedupe import article_signature, to_blob
+    from ..text.script import words_only
+
+    fresh: list[Article] = []
+    sigs: list[bytes] = []
+    notes: list[str] = []
+    known = outcome.signatures or [to_blob(article_signature(a.paragraphs)) for a in outcome.articles]
+    words_only.cache_clear()
+    for article, sig in zip(outcome.articles, known):
+        original = seen.duplicate_of(article, sig)
+        if original is not None:
+            notes.append(f"duplicate of '{original}'")
+            continue
+        seen.add(article, sig)
+        fresh.append(article)
+        sigs.append(sig)
+    if not fresh:
+        return dataclasses.replace(outcome, status="skipped", reason="; ".join(notes),
+                                   articles=(), signatures=())
+    reason = "; ".join([f"{len(fresh)} article(s)", *notes])
+    return dataclasses.replace(outcome, reason=reason, articles=tuple(fresh), signatures=tuple(sigs))

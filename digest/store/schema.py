@@ -1,0 +1,167 @@
+"""The state file's tables, their upgrade from earlier versions, and how an article is kept
+in a row (JSON of its record)."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import logging
+import re
+import sqlite3
+
+from ..models import Article
+
+log = logging.getLogger(__name__)
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS files (
+    source   TEXT PRIMARY KEY,
+    sha256   TEXT NOT NULL,
+    size     INTEGER NOT NULL DEFAULT 0,
+    status   TEXT NOT NULL CHECK (status IN ('included', 'skipped', 'failed')),
+    reason   TEXT NOT NULL DEFAULT '',
+    articles INTEGER NOT NULL DEFAULT 0,
+    seen_at  TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS articles (
+    id         TEXT PRIMARY KEY,
+    source     TEXT NOT NULL,
+    title      TEXT NOT NULL,
+    data       TEXT NOT NULL,
+    first_seen TEXT NOT NULL,
+    period     TEXT,
+    minhash    BLOB
+);
+CREATE INDEX IF NOT EXISTS articles_period ON articles(period);
+CREATE TABLE IF NOT EXISTS minhash_bands (
+    band       INTEGER NOT NULL,
+    article_id TEXT NOT NULL,
+    PRIMARY KEY (band, article_id)
+) WITHOUT ROWID;
+CREATE TABLE IF NOT EXISTS digests (
+    period   TEXT PRIMARY KEY,
+    built_at TEXT NOT NULL,
+    folder   TEXT NOT NULL,
+    articles TEXT NOT NULL,
+    files    TEXT NOT NULL,
+    sent_at  TEXT,
+    brief    TEXT
+);
+CREATE TABLE IF NOT EXISTS deliveries (
+    period     TEXT NOT NULL,
+    recipient  TEXT NOT NULL,
+    message_id TEXT NOT NULL,
+    sent_at    TEXT NOT NULL,
+    PRIMARY KEY (period, recipient)
+);
+CREATE TABLE IF NOT EXISTS translations (
+    engine TEXT NOT NULL,
+    source TEXT NOT NULL,
+    target TEXT NOT NULL,
+    PRIMARY KEY (engine, source)
+);
+CREATE TABLE IF NOT EXISTS file_stats (
+    source   TEXT PRIMARY KEY,
+    size     INTEGER NOT NULL,
+    mtime_ns INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS remote (
+    source        TEXT PRIMARY KEY,
+    etag          TEXT,
+    last_modified TEXT
+);
+CREATE TABLE IF NOT EXISTS runs (
+    id       INTEGER PRIMARY KEY AUTOINCREMENT,
+    kind     TEXT NOT NULL,
+    at       TEXT NOT NULL,
+    result   TEXT NOT NULL
+);
+"""
+
+
+# How the stored duplicate signatures hash their shingles (``dedupe.shingle_hashes``) and
+# key their bands (``dedupe.band_matrix``), kept as the file's PRAGMA user_version: 1 (or
+# 0, unset) crc32 per shingle and text band keys; 2 numpy's hashing and integer keys.
+# Changing either means raising this number.
+SIGNATURES = 2
+
+
+def upgrade(db: sqlite3.Connection) -> None:
+    """Bring a state file written by an earlier version up to date."""
+    _add_brief(db)
+    if signatures(db) != SIGNATURES:
+        _sign_again(db)
+
+
+def comparable(db: sqlite3.Connection) -> bool:
+    """Do the file's stored signatures compare with new ones? Not for a file from an
+    earlier version opened read-only (a dry run), which says what that means."""
+    if signatures(db) == SIGNATURES:
+        return True
+    if db.execute("SELECT 1 FROM articles LIMIT 1").fetchone():
+        log.warning("the state file is from an earlier version and opened read-only: only "
+                    "exact repeats of the articles it holds are found, not near-duplicates, "
+                    "until a build brings it up to date")
+    return False
+
+
+def signatures(db: sqlite3.Connection) -> int:
+    """How the file's stored signatures were made (:data:`SIGNATURES`)."""
+    return db.execute("PRAGMA user_version").fetchone()[0]
+
+
+def _sign_again(db: sqlite3.Connection) -> None:
+    """Work out every stored article's signature and band keys again from its text, so
+    that they compare with the ones made now. A new file has nothing to work out."""
+    from ..text.dedupe import article_signature, band_rows, to_blob
+
+    with db:
+        db.execute("BEGIN IMMEDIATE")       # another program may be upgrading it too
+        if signatures(db) == SIGNATURES:
+            return
+        stored = db.execute("SELECT count(*) FROM articles WHERE minhash IS NOT NULL").fetchone()[0]
+        if stored:
+            log.info("state file from an earlier version: working out the duplicate signatures "
+                     "of its %d article(s) again (once)", stored)
+        signed = [(key, to_blob(article_signature(article_from_json(data).paragraphs)))
+                  for key, data in db.execute("SELECT id, data FROM articles WHERE minhash IS NOT NULL")]
+        db.executemany("UPDATE articles SET minhash = ? WHERE id = ?", [(b, k) for k, b in signed])
+        db.execute("DROP TABLE IF EXISTS bands")            # text keys, before scheme 2
+        db.execute("DELETE FROM minhash_bands")
+        db.executemany("INSERT INTO minhash_bands (band, article_id) VALUES (?, ?)", band_rows(signed))
+        db.execute(f"PRAGMA user_version = {SIGNATURES}")
+
+
+def _add_brief(db: sqlite3.Connection) -> None:
+    """The digests' ``brief`` column, filled in for the briefs already built from their
+    period ("daily-2026-11-21", "daily-2026-11-21-2")."""
+    if _has_brief(db):
+        return
+    with db:
+        db.execute("BEGIN IMMEDIATE")       # another program may be upgrading it too
+        if _has_brief(db):
+            return
+        db.execute("ALTER TABLE digests ADD COLUMN brief TEXT")
+        periods = [row[0] for row in db.execute("SELECT period FROM digests")]
+        db.executemany("UPDATE digests SET brief = ? WHERE period = ?",
+                       [(dated[1], period) for period in periods
+                        if (dated := _BRIEF_PERIOD.fullmatch(period))])
+
+
+def _has_brief(db: sqlite3.Connection) -> bool:
+    return "brief" in {row[1] for row in db.execute("PRAGMA table_info(digests)")}
+
+
+_BRIEF_PERIOD = re.compile(r"(.+)-\d{4}-\d{2}-\d{2}(-\d+)?")
+
+
+def article_to_json(article: Article) -> str:
+    # The fields one by one: dataclasses.asdict deep-copies every value first.
+    return json.dumps({f.name: getattr(article, f.name) for f in dataclasses.fields(Article)},
+                      ensure_ascii=False)
+
+
+def article_from_json(text: str) -> Article:
+    data = json.loads(text)
+    data["paragraphs"] = tuple(data["paragraphs"])
+    return Article(**data)

@@ -1,0 +1,113 @@
+"""Worker processes for per-article work, used only when there is enough of it.
+
+``pool(jobs, count)`` gives a fork-based process pool, or nothing when one
+would cost more than it saves; ``run_chunks`` maps a function over rows in
+chunks, in order, in the pool or in-process.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable
+
+CHUNK = 200           # rows per task sent to a worker process
+PAYS_FROM = 400       # fewer rows than this are done in-process: a pool would cost more
+
+
+def pool(jobs: int, count: int):
+    """A context manager giving a process pool, or None (work in-process)."""
+    if jobs <= 1 or count < PAYS_FROM:
+        return contextlib.nullcontext()
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    from ..text.words import segmenter
+
+    segmenter()                         # loaded once here, shared with the forked workers
+    return ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork"))
+
+
+def run_chunks(executor, work: Callable, rows: list, extra: tuple = (),
+               progress: Callable[[str, int, int], None] | None = None, stage: str = "") -> list:
+    """``work(chunk, *extra)`` over ``rows`` in chunks, results in order."""
+    return list(stream_chunks(executor, work, rows, extra, progress, stage))
+
+
+def stream_chunks(executor, work: Callable, rows: list, extra: tuple = (),
+                  progress: Callable[[str, int, int], None] | None = None, stage: str = ""):
+    """:func:`run_chunks`, one result at a time as its chunk is done (in order), so that
+    the caller can go on with the first results while the workers make the rest."""
+    chunks = [rows[i:i + CHUNK] for i in range(0, len(rows), CHUNK)]
+    done = 0
+    results = (work(c, *extra) for c in chunks) if executor is None else \
+        executor.map(work, chunks, *[[e] * len(chunks) for e in extra])
+    for part in results:
+        yield from part
+        done += len(part)
+        if progress:
+            progress(stage, done, len(rows))
+
+
+class Background:
+    """``work()`` started in a forked process; :meth:`result` waits for it. The child sees
+    this process's memory as it is, so nothing is pickled on the way in; only the result
+    comes back. Where the child fails, takes longer than ``patience`` seconds, or there is
+    no fork (or the work is not ``wanted`` apart), the work is done in this process when
+    its result is asked for, so that any error is raised here, as it would have been.
+    Used as a context manager, it stops a child whose result nobody asked for."""
+
+    def __init__(self, work: Callable[[], object], wanted: bool = True, patience: float = 600.0):
+        import multiprocessing
+        import sys
+
+        self.work, self.patience, self.apart = work, patience, False
+        self.process = self.receive = None
+        if not wanted or "fork" not in multiprocessing.get_all_start_methods():
+            return
+        context = multiprocessing.get_context("fork")
+        receive, send = context.Pipe(duplex=False)
+
+        def child() -> None:
+            receive.close()
+            try:
+                result = (True, work())
+            except BaseException:             # told apart below: done again in the parent
+                result = (False, None)
+            send.send(result)
+
+        for stream in (sys.stdout, sys.stderr):  # nothing buffered is written twice
+            stream.flush()
+        self.process = context.Process(target=child, daemon=True)
+        self.process.start()
+        send.close()
+        self.receive = receive
+
+    def result(self) -> object:
+        from multiprocessing.connection import wait
+
+        done, value = False, None
+        if self.receive is not None:
+            # Ready once the child has answered or ended (or after ``patience``).
+            if wait([self.receive, self.process.sentinel], self.patience) and self.receive.poll():
+                try:
+                    done, value = self.receive.recv()
+                except EOFError:                # the child died without a word
+                    pass
+            self.close()
+        self.apart = done
+        return value if done else self.work()
+
+    def close(self) -> None:
+        """Stop the child (if it still runs) and let go of it."""
+        if self.process is not None:
+            if self.process.is_alive():
+                self.process.kill()
+            self.process.join()
+            self.receive.close()
+            self.process = self.receive = None
+
+    def __enter__(self) -> "Background":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
