@@ -22,7 +22,8 @@ from digest.run.pipeline import build
 from .conftest import ROOT, write_config, write_small
 
 
-@pytest.mark.parametrize("crash_at", ["ingested", "staged", "moved-aside", "written", "recording"])
+@pytest.mark.parametrize("crash_at", ["ingested", "staged", "moved-aside", "written", "recording",
+                                      "swapped"])
 def test_a_build_killed_at_any_point_is_completed_by_the_next(tmp_path: Path, crash_at: str):
     articles = write_small(tmp_path / "articles", ["chips.txt", "rates.txt"])
     write_config(tmp_path)

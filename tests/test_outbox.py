@@ -31,7 +31,7 @@ def test_recover_restores_a_digest_moved_aside(tmp_path: Path):
     aside = tmp_path / ".2026-W47.old"
     aside.mkdir()
     (aside / "digest.md").write_text("previous")
-    staging = tmp_path / ".2026-W47.abc.tmp"
+    staging = tmp_path / ".2026-W47.abc12345.tmp"
     staging.mkdir()
     (staging / "digest.md").write_text("half")
     outbox.recover(tmp_path)

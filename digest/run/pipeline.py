@@ -100,11 +100,9 @@ def build(config: Config, *, since: date | None = None, dry_run: bool = False,
         log.info("%s for %s from %s", "dry run" if dry_run else kind, window.period,
                  ", ".join(map(str, [*config.sources.folders, *config.sources.feeds])))
         clock = Stopwatch()
-        if not dry_run:
-            from ..store.outbox import recover
-
-            recover(config.outbox.folder)
         with State(config.state.file, readonly=dry_run) as state:
+            if not dry_run:
+                heal_outbox(config, state)
             window = _unsent(state, window)
             period = window.period
             outcomes = ingest(config, state, progress, jobs=jobs or os.cpu_count() or 1)
@@ -145,6 +143,34 @@ def build(config: Config, *, since: date | None = None, dry_run: bool = False,
                                False, _themes(digest), clock.result())
 
 
+def heal_outbox(config: Config, state: State) -> None:
+    """Tidy the outbox after a killed run (only the state knows whether a folder swapped
+    in was recorded), and refuse to go on when the state has lost what the outbox holds:
+    an empty or new state file beside built digests would build and send them again."""
+    from ..errors import DigestError
+    from ..store.outbox import digest_folders, recover
+
+    recover(config.outbox.folder, lambda period, folder: _recorded(state, period, folder))
+    if state.last_digest() is None and (built := digest_folders(config.outbox.folder)):
+        raise DigestError(
+            f"the state file {config.state.file} records no digest, but the outbox "
+            f"{config.outbox.folder} holds {len(built)} ({built[-1].name}, ...): the state was "
+            "lost or emptied, and building now would send those articles again. Restore the "
+            "state file from a backup, or move the outbox's digest folders aside to start afresh")
+
+
+def _recorded(state: State, period: str, folder: Path) -> bool:
+    """Whether the state's record of ``period`` describes ``folder`` (same files, same sizes)."""
+    record = state.digest(period)
+    if record is None:
+        return False
+    try:
+        sizes = {p.name: p.stat().st_size for p in folder.iterdir()}
+    except OSError:
+        return False
+    return sizes == record.files
+
+
 def check_sources(config: Config) -> None:
     """Stop when there is nothing to read at all: no source folder exists and no feed is
     configured. A missing folder beside others is only warned about (when read)."""
@@ -175,16 +201,24 @@ def _publish(config: Config, state: State, digest, clock: Stopwatch, *, outcomes
 
     rendered = render(config, digest, jobs)
     clock.lap("render")
-    folder = outbox.write(config.outbox.folder, rendered)
+    staged = outbox.stage(config.outbox.folder, rendered)
     clock.lap("write")
     point("written")
     record = DigestRecord(
-        period=digest.period, built_at=built_at, folder=str(folder),
+        period=digest.period, built_at=built_at, folder=str(staged.final),
         articles=tuple(i.article.id for i in digest.items),
         files={name: len(data) for name, data in rendered.files}, sent_at=sent_at,
         brief=brief.name if brief else None)
-    state.record(outcomes, digest=record, run=run, claim=claim and brief is None,
-                 translations=translations)
+    # The new folder is swapped in inside the state's transaction and taken out again
+    # when the transaction does not commit: the outbox never holds what the state lacks.
+    try:
+        state.record(outcomes, digest=record, run=run, claim=claim and brief is None,
+                     translations=translations, before_commit=staged.swap_in)
+    except BaseException:
+        staged.undo()
+        raise
+    staged.finish()
+    folder = staged.final
     clock.lap("record")
     return folder
 
@@ -253,6 +287,7 @@ def rerender(config: Config, period: str | None = None, lock_wait: float = 30.0)
 
     with RunLock(config.lock_file, wait=lock_wait):
         with State(config.state.file) as state:
+            heal_outbox(config, state)
             record = state.digest(period) if period else state.last_digest()
             if record is None:
                 raise DigestError(f"no digest {period or 'built yet'} to render again; "

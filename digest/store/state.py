@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
@@ -227,20 +228,26 @@ class State:
     # ------------------------------------------------------------ writing
     def record(self, outcomes: list[FileOutcome], digest: DigestRecord | None = None,
                run: RunRecord | None = None, claim: bool = True,
-               translations: Translations | None = None) -> None:
+               translations: Translations | None = None,
+               before_commit: Callable[[], object] | None = None) -> None:
         """Record a run's files, new articles and digest in one transaction.
 
         ``claim`` marks the digest's articles as used (a brief leaves them pending);
-        ``translations`` are added to the cache.
+        ``translations`` are added to the cache. ``before_commit`` runs inside the
+        transaction once everything is written: if it fails, nothing is recorded.
         """
         try:
-            self._write(outcomes, digest, run, claim, translations)
+            self._write(outcomes, digest, run, claim, translations, before_commit)
         except sqlite3.OperationalError as exc:
             if "locked" in str(exc):
                 raise _locked(self.path) from None
-            raise
+            raise DigestError(f"cannot record the run in the state file {self.path} ({exc}); "
+                              "nothing was recorded") from None
+        except sqlite3.DatabaseError as exc:
+            raise DigestError(f"cannot record the run in the state file {self.path} ({exc}); "
+                              "nothing was recorded") from None
 
-    def _write(self, outcomes, digest, run, claim, translations) -> None:
+    def _write(self, outcomes, digest, run, claim, translations, before_commit) -> None:
         now = _now()
         from ..text.dedupe import band_rows
 
@@ -292,3 +299,5 @@ class State:
                 self.db.execute("INSERT INTO runs (kind, at, result) VALUES (?, ?, ?)",
                                 (run.kind, now, run.result))
             point("recording")            # inside the transaction, before it commits
+            if before_commit is not None:
+                before_commit()
