@@ -134,6 +134,7 @@ class Smtp:
     password_env: str = "DIGEST_SMTP_PASSWORD"
     timeout_seconds: float = 30.0
     retries: int = 3
+    deadline_seconds: float = 300.0     # one `digest send`, all recipients and retries
 
 
 @dataclass(frozen=True)

@@ -162,6 +162,7 @@ def _check_ranges(config) -> None:
               ("smtp.port", config.smtp.port, 1, 65535),
               ("smtp.timeout_seconds", config.smtp.timeout_seconds, 0.1, 3600),
               ("smtp.retries", config.smtp.retries, 0, 20),
+              ("smtp.deadline_seconds", config.smtp.deadline_seconds, 1, 24 * 3600),
               ("translate.timeout_seconds", config.translate.timeout_seconds, 0.1, 3600))
     for key, value, low, high in ranges:
         if not low <= value <= high:

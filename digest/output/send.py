@@ -4,8 +4,12 @@ Each recipient's delivery is recorded in the state file as soon as the server
 accepts it, so an interrupted send resumes with the recipients still owed and
 nobody gets the same digest twice. Transient failures (connection dropped or
 refused, 4xx replies) are retried with backoff; a permanent refusal (5xx) is
-reported and not retried. Credentials come from environment variables named
-in the config, never from the file itself.
+reported and not retried, and so is a certificate that fails verification.
+One send has an overall deadline (``smtp.deadline_seconds``): no attempt
+starts past it, each attempt's timeout is cut to what is left, and no retry
+waits beyond it; and a server that cannot be
+reached for one recipient is not tried again for the next ones. Credentials come
+from environment variables named in the config, never from the file itself.
 """
 
 from __future__ import annotations
@@ -42,6 +46,32 @@ class Transient(Exception):
     """A failure worth trying again."""
 
 
+class Unreachable(Transient):
+    """No conversation with the server at all (refused, silent, dropped before it spoke):
+    the recipients after this one would meet the same."""
+
+
+class ServerFault(DigestError):
+    """A failure of the server itself (its certificate, its TLS): the same for every recipient."""
+
+
+class Deadline:
+    """The seconds left of one send's overall deadline."""
+
+    def __init__(self, seconds: float, clock=time.monotonic):
+        self.clock = clock
+        self.end = clock() + seconds
+        self.seconds = seconds
+
+    def left(self) -> float:
+        return self.end - self.clock()
+
+    def check(self) -> None:
+        if self.left() <= 0:
+            raise DigestError(f"not tried: this send's deadline (smtp.deadline_seconds = "
+                              f"{self.seconds:g}) has passed; run `digest send` again")
+
+
 class InDoubt(Exception):
     """The whole message went out but the server's answer to it did not come in time:
     it may have been delivered, so it is not sent again."""
@@ -51,11 +81,13 @@ def send_all(config: Config, sleep=time.sleep, lock_wait: float = 0.0) -> list[S
     """Send every built digest not yet sent to all its recipients."""
     with RunLock(config.lock_file, wait=lock_wait):
         with State(config.state.file) as state:
-            return [send_one(config, state, record.period, Path(record.folder), sleep)
+            deadline = Deadline(config.smtp.deadline_seconds)
+            return [send_one(config, state, record.period, Path(record.folder), sleep, deadline)
                     for record in state.unsent()]
 
 
-def send_one(config: Config, state: State, period: str, folder: Path, sleep=time.sleep) -> SendResult:
+def send_one(config: Config, state: State, period: str, folder: Path, sleep=time.sleep,
+             deadline: Deadline | None = None) -> SendResult:
     """Send ``period`` to each recipient still owed it, in the script they read.
 
     A delivery is recorded the moment the server answers 250 to the message, before
@@ -63,11 +95,16 @@ def send_one(config: Config, state: State, period: str, folder: Path, sleep=time
     cannot send it twice. The one window left is a crash between that answer and
     the record being committed."""
     editions: dict[str, object] = {}
+    deadline = deadline or Deadline(config.smtp.deadline_seconds)
     done = state.delivered(period)
     sent, failed, doubtful = [], [], []
+    unreachable = None
     for recipient in config.email.recipients:
         address = recipient.address
         if address in done:
+            continue
+        if unreachable is not None:
+            failed.append((address, f"not tried: {unreachable}"))
             continue
         message = _edition(config, folder, recipient.script, editions)
         message_id = message["Message-ID"]
@@ -76,7 +113,8 @@ def send_one(config: Config, state: State, period: str, folder: Path, sleep=time
             state.record_delivery(period, address, message_id)
 
         try:
-            _with_retries(config, lambda: _deliver(config, message, address, accepted), sleep)
+            _with_retries(config, lambda: _deliver(config, message, address, accepted, deadline),
+                          sleep, deadline)
         except InDoubt as exc:
             accepted()
             doubtful.append((address, str(exc)))
@@ -84,6 +122,9 @@ def send_one(config: Config, state: State, period: str, folder: Path, sleep=time
             continue
         except Exception as exc:  # noqa: BLE001 (reported per recipient, the rest go on)
             reason = f"SMTP server {config.smtp.host}:{config.smtp.port}: {exc}"
+            if isinstance(exc, ServerFault) or deadline.left() <= 0 \
+                    or isinstance(exc, GaveUp) and isinstance(exc.last, Unreachable):
+                unreachable = reason
             failed.append((address, reason))
             log.error("sending %s to %s failed: %s", period, address, reason)
             continue
@@ -112,14 +153,24 @@ def _edition(config: Config, folder: Path, script: str | None, cache: dict):
     return cache[name]
 
 
-def _with_retries(config: Config, action, sleep) -> None:
+class GaveUp(DigestError):
+    """A transient failure met on every attempt; ``last`` is the last of them."""
+
+    def __init__(self, message: str, last: Transient):
+        super().__init__(message)
+        self.last = last
+
+
+def _with_retries(config: Config, action, sleep, deadline: Deadline) -> None:
     delay = 1.0
     for attempt in range(config.smtp.retries + 1):
+        deadline.check()
         try:
             return action()
         except Transient as exc:
-            if attempt == config.smtp.retries:
-                raise DigestError(f"{exc} (gave up after {attempt + 1} attempts)") from None
+            if attempt == config.smtp.retries or deadline.left() <= delay:
+                tries = f"{attempt + 1} attempt" + ("s" if attempt else "")
+                raise GaveUp(f"{exc} (gave up after {tries})", exc) from None
             log.warning("transient SMTP failure (%s); retrying in %.0f s", exc, delay)
             sleep(delay)
             delay *= 2
@@ -144,21 +195,27 @@ class _SMTPSSL(_Tracking, smtplib.SMTP_SSL):
     pass
 
 
-def _connect(smtp):
-    if smtp.security == "ssl":
-        return _SMTPSSL(smtp.host, smtp.port, timeout=smtp.timeout_seconds,
-                        context=ssl.create_default_context())
-    return _SMTP(smtp.host, smtp.port, timeout=smtp.timeout_seconds)
+def _connect(smtp, timeout: float):
+    try:
+        if smtp.security == "ssl":
+            return _SMTPSSL(smtp.host, smtp.port, timeout=timeout,
+                            context=ssl.create_default_context())
+        return _SMTP(smtp.host, smtp.port, timeout=timeout)
+    except ssl.SSLError:
+        raise
+    except (smtplib.SMTPServerDisconnected, OSError) as exc:
+        raise Unreachable(f"cannot reach the server ({type(exc).__name__}: {exc})") from None
 
 
-def _deliver(config: Config, message, recipient: str, accepted) -> None:
+def _deliver(config: Config, message, recipient: str, accepted, deadline: Deadline) -> None:
     """One delivery: ``accepted()`` runs as soon as the server takes the message."""
     smtp = config.smtp
     user = os.environ.get(smtp.username_env, "")
     password = os.environ.get(smtp.password_env, "")
     client, taken = None, False
     try:
-        client = _connect(smtp)
+        # No answer is waited for past the send's deadline.
+        client = _connect(smtp, max(0.1, min(smtp.timeout_seconds, deadline.left())))
         if smtp.security == "starttls":
             client.starttls(context=ssl.create_default_context())
         if user:
@@ -180,6 +237,15 @@ def _deliver(config: Config, message, recipient: str, accepted) -> None:
         raise DigestError(reason) from None
     except smtplib.SMTPNotSupportedError as exc:
         raise DigestError(f"the server does not support this: {exc} (check smtp.security)") from None
+    except ssl.SSLCertVerificationError as exc:
+        # Not transient: trying again meets the same certificate.
+        raise ServerFault(f"the server's certificate failed verification ({exc.verify_message}; "
+                          f"{exc.reason}): check smtp.host, or the trusted certificates") from None
+    except ssl.SSLError as exc:
+        raise ServerFault(f"TLS with the server failed ({exc.reason or exc}): check "
+                          "smtp.security and smtp.port") from None
+    except Unreachable:
+        raise
     except (smtplib.SMTPServerDisconnected, ConnectionError, TimeoutError, OSError) as exc:
         timed_out = isinstance(exc, TimeoutError) or isinstance(exc.__context__, TimeoutError)
         if timed_out and client is not None and client.payload_sent:
