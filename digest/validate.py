@@ -20,7 +20,9 @@ WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 # The translator engines; translate.TRANSLATORS has one entry for each.
 ENGINES = ("none", "argos", "libretranslate", "openai")
 MAX_FILE_MB = 100
-_CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f]")
+# C0 and C1 controls (U+0085 is a line break too) and the Unicode line and paragraph
+# separators: any of them in a header field would break it, or a template's line.
+_CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029]")
 _ADDRESS = re.compile(r"[^@\s<>,;\"]+@[^@\s<>,;\"]+")
 
 
@@ -169,6 +171,22 @@ def _check_ranges(config) -> None:
             raise ConfigError(f"'{key}' must be between {low:g} and {high:g}, got {value!r}")
 
 
+def _one_mailbox(value: str) -> bool:
+    """Whether ``value`` is a single mailbox: no list, no group, no encoded word (which a
+    mail client decodes after the header is parsed, so it can hide a second address)."""
+    from email import policy
+
+    if "=?" in value:
+        return False
+    try:
+        header = policy.default.header_factory("From", value)
+        groups = header.groups
+    except Exception:  # noqa: BLE001 (any parse failure: not one mailbox)
+        return False
+    return (not header.defects and len(groups) == 1 and groups[0].display_name is None
+            and len(groups[0].addresses) == 1)
+
+
 def _check_email(email) -> None:
     from email.utils import parseaddr
 
@@ -184,6 +202,10 @@ def _check_email(email) -> None:
         value = getattr(email, key)
         if value and not _ADDRESS.fullmatch(parseaddr(value)[1]):
             raise ConfigError(f"'email.{key}' is not an e-mail address: {value!r}")
+        if value and not _one_mailbox(value):
+            raise ConfigError(f"'email.{key}' must be one address, with or without a name "
+                              f"(\"Name <a@example.com>\"), written as is, not RFC 2047-encoded: "
+                              f"{value!r}")
     if email.unsubscribe_url and not re.match(r"(https?|mailto):", email.unsubscribe_url, re.I):
         raise ConfigError("'email.unsubscribe_url' must be an http(s) or mailto URL")
 

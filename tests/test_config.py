@@ -105,6 +105,13 @@ def test_values_that_would_fail_later_are_refused_at_load_naming_the_key(tmp_pat
     assert f"'{key}" in str(error.value)
 
 
+@pytest.mark.parametrize("sender", ["a@example.com", "AI 摘要 <a@example.com>",
+                                    '"Doe, Jane" <a@example.com>'])
+def test_a_single_sender_with_or_without_a_name_is_taken(tmp_path: Path, sender: str):
+    (tmp_path / "c.toml").write_text(f"[email]\nsender = '{sender}'\n", encoding="utf-8")
+    assert load(tmp_path / "c.toml").email.sender == sender
+
+
 def test_recipients_may_name_the_script_they_read(tmp_path: Path):
     (tmp_path / "c.toml").write_text(
         '[email]\nrecipients = ["a@example.com", {address = "b@example.com", script = "hk"}]\n')
