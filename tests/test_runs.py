@@ -178,3 +178,23 @@ def test_status_shows_a_missed_run_and_the_briefs(small_project: Path):
     assert "next daily brief: 2026-11-25T18:00+08:00" in text
     build(config)
     assert "missed run" not in report(config, now=datetime.now(ZONE))
+
+
+def test_articles_a_run_with_its_clock_a_year_ahead_recorded_are_not_in_every_later_brief(
+        small_project: Path):
+    write_config(small_project, BRIEF)
+    config = load(small_project / "config.toml")
+    brief = config.brief("daily")
+    first = build(config, brief=brief, now=datetime.now(ZONE))
+    assert first.built
+    # What a run whose clock was a year ahead leaves: its articles first seen next year.
+    with sqlite3.connect(config.state.file) as db:
+        db.execute("UPDATE articles SET first_seen = '2099-01-01T00:00:00+00:00'")
+    db.close()
+    (small_project / "articles" / "late.txt").write_text(
+        "铜价升至两年高位\n\n伦敦金属交易所铜价周二上涨2%，创两年来新高。矿山供应中断和"
+        "电网投资增加推高了需求预期。", encoding="utf-8")
+    later = datetime.fromtimestamp(time.time() + 2 * 86400, ZONE)
+    next_brief = build(config, brief=brief, now=later)
+    manifest = json.loads((next_brief.folder / "manifest.json").read_text(encoding="utf-8"))
+    assert [a["title"] for a in manifest["articles"]] == ["铜价升至两年高位"]

@@ -269,10 +269,13 @@ def _select_brief(state: State, new: list[Article], brief: Brief, period: str, n
     """A brief's articles: all first seen in its window, once something in it is new."""
     from datetime import timedelta, timezone
 
+    from ..store.state import utc_now
+
     if not new and not rebuild and state.digest(period):
         return []
     cutoff = (now - timedelta(days=brief.window_days)).astimezone(timezone.utc)
-    chosen = {a.id: a for a in state.articles_since(cutoff.isoformat(timespec="seconds"))}
+    until = max(now.astimezone(timezone.utc).isoformat(timespec="seconds"), utc_now())
+    chosen = {a.id: a for a in state.articles_since(cutoff.isoformat(timespec="seconds"), until)}
     chosen.update((a.id, a) for a in new)
     return list(chosen.values())
 

@@ -53,7 +53,7 @@ def _locked(path: Path) -> DigestError:
                        "shell or a backup?); nothing was recorded: close it and run again")
 
 
-def _now() -> str:
+def utc_now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
@@ -156,9 +156,12 @@ class State:
                                (period,))
         return [article_from_json(r[0]) for r in rows]
 
-    def articles_since(self, when: str) -> list[Article]:
-        rows = self.db.execute("SELECT data FROM articles WHERE first_seen >= ? ORDER BY first_seen",
-                               (when,))
+    def articles_since(self, when: str, until: str | None = None) -> list[Article]:
+        """Articles first seen from ``when`` up to ``until`` (default: now). The upper bound
+        keeps out what a run with its clock far ahead recorded as seen in the future:
+        without it, those articles would be "new" in every brief until that date."""
+        rows = self.db.execute("SELECT data FROM articles WHERE first_seen >= ? AND first_seen <= ?"
+                               " ORDER BY first_seen", (when, until or utc_now()))
         return [article_from_json(r[0]) for r in rows]
 
     def articles_by_id(self, ids) -> list[Article]:
@@ -213,11 +216,11 @@ class State:
         """One recipient's delivery, committed at once so an interrupted send resumes after it."""
         with self.db:
             self.db.execute("INSERT OR IGNORE INTO deliveries (period, recipient, message_id, sent_at)"
-                            " VALUES (?, ?, ?, ?)", (period, recipient, message_id, _now()))
+                            " VALUES (?, ?, ?, ?)", (period, recipient, message_id, utc_now()))
 
     def mark_sent(self, period: str) -> None:
         with self.db:
-            self.db.execute("UPDATE digests SET sent_at = ? WHERE period = ?", (_now(), period))
+            self.db.execute("UPDATE digests SET sent_at = ? WHERE period = ?", (utc_now(), period))
 
     @staticmethod
     def _record(row) -> DigestRecord:
@@ -248,7 +251,7 @@ class State:
                               "nothing was recorded") from None
 
     def _write(self, outcomes, digest, run, claim, translations, before_commit) -> None:
-        now = _now()
+        now = utc_now()
         from ..text.dedupe import band_rows
 
         files, stats, remote, articles, signed = [], [], [], [], []
