@@ -74,10 +74,34 @@ def markdown_page(path: Path) -> str:
             "</body></html>")
 
 
+IDLE_SECONDS = 20.0     # a connection that sends nothing for this long is closed
+
+
+class Server(ThreadingHTTPServer):
+    """The preview's server: a listen queue for a browser's bursts of requests (the
+    default of 5 drops connections under load), threads that do not hold up Ctrl-C, and
+    a client that goes away mid-answer logged quietly instead of as a traceback."""
+
+    request_queue_size = 128
+    daemon_threads = True
+
+    def handle_error(self, request, client_address) -> None:
+        import sys
+
+        if isinstance(sys.exc_info()[1], (ConnectionError, TimeoutError)):
+            log.debug("preview: %s went away (%s)", client_address[0], sys.exc_info()[1])
+            return
+        super().handle_error(request, client_address)
+
+
 class Handler(SimpleHTTPRequestHandler):
     def __init__(self, *args, outbox: Path, **kwargs):
         self.outbox = outbox
         super().__init__(*args, directory=str(outbox), **kwargs)
+
+    def setup(self) -> None:
+        self.timeout = IDLE_SECONDS          # read by StreamRequestHandler.setup
+        super().setup()
 
     def do_GET(self):  # noqa: N802 (http.server naming)
         if not self._host_allowed():
@@ -133,11 +157,11 @@ class Handler(SimpleHTTPRequestHandler):
         log.info("preview: " + fmt, *args)
 
 
-def make_server(config: Config, port: int) -> ThreadingHTTPServer:
+def make_server(config: Config, port: int) -> Server:
     outbox = config.outbox.folder
     outbox.mkdir(parents=True, exist_ok=True)
     try:
-        return ThreadingHTTPServer((config.preview.host, port), partial(Handler, outbox=outbox))
+        return Server((config.preview.host, port), partial(Handler, outbox=outbox))
     except OSError as exc:
         raise DigestError(f"cannot serve on {config.preview.host}:{port}: {exc.strerror}; "
                           "choose another with --port") from None

@@ -213,3 +213,31 @@ def test_preview_refuses_nul_paths_and_foreign_hosts(served_week):
     for host in (f"evil.example.com:{port}", "evil.example.com", f"127.0.0.1.evil.example:{port}"):
         status, body = get("/2026-W47/digest.html", host)
         assert status == 421 and "AI 与金融市场周报".encode() not in body
+
+
+def test_preview_takes_a_burst_of_connections_and_drops_idle_ones(served_week, monkeypatch, caplog):
+    import socket
+
+    from digest import preview
+
+    monkeypatch.setattr(preview, "IDLE_SECONDS", 0.5)
+    _, port = served_week
+    request = f"GET /2026-W47/digest.html HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nConnection: close\r\n\r\n"
+    # 100 clients connect at once before any is served: a listen queue of 5 would refuse some.
+    clients = [socket.create_connection(("127.0.0.1", port), timeout=20) for _ in range(100)]
+    for client in clients[:50]:
+        client.sendall(request.encode())
+    for client in clients[50:]:
+        client.close()                      # gone before being answered: no traceback
+    answers = []
+    for client in clients[:50]:
+        data = b""
+        while chunk := client.recv(65536):
+            data += chunk
+        answers.append(data.split(b"\r\n", 1)[0])
+        client.close()
+    assert answers == [b"HTTP/1.0 200 OK"] * 50
+    idle = socket.create_connection(("127.0.0.1", port), timeout=10)
+    assert idle.recv(1) == b""              # closed by the server, not by this timeout
+    idle.close()
+    assert "Traceback" not in caplog.text
