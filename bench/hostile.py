@@ -150,9 +150,20 @@ def main() -> int:
     for r in rows:
         if r["code"] != 0:
             lines += ["", f"`{r['input']}` failed: {r['err']}"]
-    (ROOT / "bench" / "HOSTILE.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    target = ROOT / "bench" / "HOSTILE.md"
+    # The sections after the measured table (one per round of hostile inputs, each a row
+    # per break with its test) are written by hand: keep them.
+    kept = ""
+    if target.exists():
+        old = target.read_text(encoding="utf-8")
+        if MARK in old:
+            kept = old[old.index(MARK):]
+    target.write_text("\n".join(lines) + "\n\n" + (kept or MARK + "\n"), encoding="utf-8")
     print("\n".join(lines))
     return 0 if ok else 1
+
+
+MARK = "<!-- Written by hand from here on: hostile.py keeps what follows. -->"
 
 
 if __name__ == "__main__":
