@@ -80,5 +80,7 @@ def dedupe(outcome: FileOutcome, seen: Seen) -> FileOutcome:
     if not fresh:
         return dataclasses.replace(outcome, status="skipped", reason="; ".join(notes),
                                    articles=(), signatures=())
-    reason = "; ".join([f"{len(fresh)} article(s)", *notes])
+    # What reading already noted after its count (articles left out as not news) stays.
+    earlier = outcome.reason.split("; ", 1)[1:]
+    reason = "; ".join([f"{len(fresh)} article(s)", *earlier, *notes])
     return dataclasses.replace(outcome, reason=reason, articles=tuple(fresh), signatures=tuple(sigs))
