@@ -88,6 +88,8 @@ class DigestOptions:
     editions: tuple[str, ...] = ()
     summary_chars: int = 180
     max_items_per_theme: int = 12
+    focus: str = "all"                  # "all": a closing section for the rest; "strict": leave it out
+    max_age_days: int = 30              # older articles are marked and come after the period's news
     email_max_kb: int = 100
     web_url: str = ""
     templates: Path = Path("templates")
@@ -163,13 +165,17 @@ class ThemeSpec:
 
 DEFAULT_THEMES = (
     ThemeSpec("ai-chips", "AI 芯片与算力", "AI chips & compute",
-              ("芯片", "英伟达", "GPU", "算力", "半导体", "台积电", "博通", "ASIC", "出口管制")),
+              ("芯片", "英伟达", "GPU", "算力", "半导体", "台积电", "博通", "ASIC", "出口管制", "数据中心")),
     ThemeSpec("ai-models", "大模型与 AI 应用", "AI models & applications",
-              ("大模型", "DeepSeek", "OpenAI", "ChatGPT", "Anthropic", "Sora", "开源", "推理", "训练")),
+              ("大模型", "人工智能", "生成式", "多模态", "语言模型", "机器学习", "DeepSeek", "OpenAI", "ChatGPT",
+               "Anthropic", "Gemini", "Sora", "开源", "推理", "训练", "智能体", "全模态")),
     ThemeSpec("markets", "股市与资产配置", "Markets & allocation",
-              ("股市", "美股", "港股", "A股", "指数", "基金经理", "估值", "泡沫", "黄金", "比特币")),
+              ("股市", "美股", "港股", "A股", "沪指", "上证", "创业板", "恒指", "纳指", "标普", "道指", "基金",
+               "债券", "收益率", "估值", "市值", "泡沫", "黄金", "比特币", "汇率", "美元", "日元", "欧元", "券商",
+               "期货", "股价", "投资者", "财报", "净利", "盈利", "利润", "亏损", "营收", "业绩", "超配")),
     ThemeSpec("macro", "宏观经济与政策", "Macro & policy",
-              ("经济", "政策", "债务", "通胀", "降息", "美联储", "GDP", "CPI", "关税", "刺激")),
+              ("宏观", "经济", "政策", "央行", "货币政策", "利率", "加息", "降息", "通胀", "美联储", "GDP", "CPI",
+               "PMI", "关税", "债务", "财政", "刺激", "经济增长", "失业", "就业", "赤字", "贸易")),
 )
 
 

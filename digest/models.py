@@ -109,6 +109,11 @@ class Summary:
     def text(self) -> str:
         return "".join(s.text.strip() for s in self.sentences)
 
+    @property
+    def first(self) -> str:
+        """The summary's first sentence: the one line of a top story or a closing item."""
+        return self.sentences[0].text.strip() if self.sentences else ""
+
 
 @dataclass(frozen=True, slots=True)
 class KeyFacts:
@@ -143,6 +148,11 @@ class Item:
     reading_minutes: int
     related: tuple[str, ...] = ()      # ids of articles on the same story
     english: English | None = None     # when a translator is configured and worked
+    # A story is shown once, at its best report: the others are not shown (shown=False)
+    # but listed under it as (publisher, link) in ``reports``.
+    shown: bool = True
+    reports: tuple[tuple[str, str], ...] = ()
+    old: bool = False                  # published long before the digest's period
 
 
 @dataclass(frozen=True)
@@ -154,6 +164,12 @@ class Theme:
     overview: str = ""
     weight: float = 0.0
     overview_en: str = ""       # machine translation of the overview, when a translator worked
+    kind: str = "configured"    # "configured" ([[themes]]), "cluster" (grouped by content) or "other"
+
+    @property
+    def shown(self) -> tuple[Item, ...]:
+        """The items the digest shows: one per story."""
+        return tuple(i for i in self.items if i.shown)
 
 
 @dataclass(frozen=True)
@@ -176,10 +192,16 @@ class Digest:
     title_en: str
     themes: tuple[Theme, ...]
     source_count: int
+    top: tuple[str, ...] = ()    # the article ids of the top stories, in order
 
     @property
     def items(self) -> tuple[Item, ...]:
         return tuple(i for t in self.themes for i in t.items)
+
+    @property
+    def top_items(self) -> tuple[Item, ...]:
+        by_id = {i.article.id: i for i in self.items}
+        return tuple(by_id[a] for a in self.top if a in by_id)
 
 
 @dataclass(frozen=True)

@@ -136,6 +136,10 @@ def check(config) -> None:
         raise ConfigError("'digest.web_url' must be an http(s) URL")
     if config.digest.email_max_kb < 10:
         raise ConfigError("'digest.email_max_kb' must be at least 10")
+    if config.digest.focus not in ("all", "strict"):
+        raise ConfigError("'digest.focus' must be \"all\" or \"strict\"")
+    if not 1 <= config.digest.max_age_days <= 36500:
+        raise ConfigError("'digest.max_age_days' must be between 1 and 36500")
     if config.digest.max_items_per_theme < 1:
         raise ConfigError("'digest.max_items_per_theme' must be at least 1")
     for feed in config.sources.feeds:

@@ -117,3 +117,14 @@ def test_recipients_may_name_the_script_they_read(tmp_path: Path):
         '[email]\nrecipients = ["a@example.com", {address = "b@example.com", script = "hk"}]\n')
     recipients = load(tmp_path / "c.toml").email.recipients
     assert [(r.address, r.script) for r in recipients] == [("a@example.com", None), ("b@example.com", "hk")]
+
+
+def test_the_default_themes_are_the_shipped_configs():
+    import tomllib
+
+    from digest.config import DEFAULT_THEMES
+
+    for path in (ROOT / "config.toml", ROOT / "digest" / "data" / "config.toml"):
+        shipped = tomllib.loads(path.read_text(encoding="utf-8"))["themes"]
+        assert [(t["key"], t["zh"], t["en"], tuple(t["terms"])) for t in shipped] == \
+            [(t.key, t.zh, t.en, t.terms) for t in DEFAULT_THEMES]

@@ -39,25 +39,28 @@ def items_for(*articles: Article, budget: int = 180):
 def test_same_story_is_related_and_shares_a_theme():
     docs, items = items_for(CHIPS, CHIPS_AGAIN, COOKING)
     assert sorted(map(sorted, related_groups(docs))) == [[0, 1], [2]]
-    themes = arrange(docs, items, DEFAULT_THEMES)
+    themes = arrange(docs, items, DEFAULT_THEMES).themes
     chips = next(t for t in themes if t.key == "ai-chips")
     assert {i.article.id for i in chips.items} == {"c1", "c2"}
     assert chips.items[0].related
-    other = [t for t in themes if t.key.startswith("more-")]
-    assert len(other) == 1 and [i.article.id for i in other[0].items] == ["k1"]
-    assert other[0].name_zh and other[0].name_en
+    # One story, shown once: the other report is listed under it.
+    assert [i.shown for i in chips.items] == [True, False]
+    assert len(chips.items[0].reports) == 1
+    # A lone story of another subject goes to the closing section, not under a made-up heading.
+    assert [(t.key, t.kind, t.name_en) for t in themes[1:]] == [("other", "other", "Also this week")]
+    assert [i.article.id for i in themes[1].items] == ["k1"] and themes[1].overview == ""
 
 
 def test_near_identical_sentences_are_not_repeated_in_a_theme():
     docs, items = items_for(CHIPS, CHIPS_AGAIN)
-    (theme,) = arrange(docs, items, DEFAULT_THEMES)
+    (theme,) = arrange(docs, items, DEFAULT_THEMES).themes
     shown = [s.text for i in theme.items for s in i.summary.sentences]
     assert len(shown) == len(set(shown))
 
 
 def test_every_item_lands_in_exactly_one_theme():
     docs, items = items_for(CHIPS, COOKING)
-    themes = arrange(docs, items, (ThemeSpec("x", "甲", "X", ("不存在的词",)),))
+    themes = arrange(docs, items, (ThemeSpec("x", "甲", "X", ("不存在的词",)),)).themes
     placed = [i.article.id for t in themes for i in t.items]
     assert sorted(placed) == ["c1", "k1"]
 
@@ -112,12 +115,12 @@ def test_overview_does_not_repeat_a_summary_sentence():
                     "市场预期对华芯片出口管制将放松，算力需求持续旺盛。",
                     "分析人士认为，半导体行业景气度有望延续到明年。")
     docs, items = items_for(CHIPS, third, budget=60)
-    (theme,) = arrange(docs, items, DEFAULT_THEMES, budget=60)
+    (theme,) = arrange(docs, items, DEFAULT_THEMES, budget=60).themes
     shown = [s.text.strip() for i in theme.items for s in i.summary.sentences]
     assert theme.overview and theme.overview not in shown
-    docs, items = items_for(CHIPS, CHIPS_AGAIN, budget=60)  # every sentence shown: no overview
-    (theme,) = arrange(docs, items, DEFAULT_THEMES, budget=60)
-    assert theme.overview == ""
+    docs, items = items_for(CHIPS, budget=200)        # every sentence shown: no overview
+    (theme,) = arrange(docs, items, DEFAULT_THEMES, budget=200).themes
+    assert len(theme.items[0].summary.sentences) == 2 and theme.overview == ""
 
 
 def test_overview_leaves_out_headings_and_list_items():
@@ -129,7 +132,7 @@ def test_overview_leaves_out_headings_and_list_items():
                       "算力需求。",
                       "市场预期算力需求将持续旺盛，半导体行业景气度有望延续到明年。")
     docs, items = items_for(listing, budget=40)
-    (theme,) = arrange(docs, items, DEFAULT_THEMES, budget=60)
+    (theme,) = arrange(docs, items, DEFAULT_THEMES, budget=60).themes
     assert theme.overview == "市场预期算力需求将持续旺盛，半导体行业景气度有望延续到明年。"
 
 

@@ -18,7 +18,8 @@ from .overviews import with_overviews
 from .repeats import without_repeats
 from .keywords import bag_keywords, corpus_idf, keywords
 from .summarize import headline, repick, summarize
-from .themes import group, theme_scores
+from .focus import theme_scores
+from .themes import Placement, group
 from ..store.workers import pool, run_chunks
 
 CHARS_PER_MINUTE = 400  # an ordinary reading speed for Chinese text
@@ -43,22 +44,26 @@ def compose(config: Config, articles: list[Article], window: Window, now: dateti
                   max(1, math.ceil(doc.article.chars / CHARS_PER_MINUTE)))
              for doc, r, words in zip(docs, rated, chosen)]
     lap("summarise")
-    themes = arrange(docs, items, config.themes, budget, bags, [r.themes for r in rated])
+    placement = arrange(docs, items, config.themes, budget, bags, [r.themes for r in rated],
+                        start=window.start, max_age_days=config.digest.max_age_days,
+                        strict=config.digest.focus == "strict")
     lap("themes")
-    sources = {a.source.split("#")[0] for a in articles}
+    shown = {i.article.source.split("#")[0] for t in placement.themes for i in t.items}
     return Digest(period=window.period, start=window.start, end=window.end, built_at=now,
                   title_zh=window.title_zh, title_en=window.title_en,
-                  themes=themes, source_count=len(sources))
+                  themes=placement.themes, source_count=len(shown), top=placement.top)
 
 
 def arrange(docs: list[Document], items: list[Item], specs, budget: int = 180,
-            bags: Bags | None = None, scores: list | None = None) -> tuple[Theme, ...]:
-    """The digest's themes, in three steps: place the items, show no sentence twice,
-    then give each theme the overview its summaries leave unsaid. ``bags`` and
-    ``scores`` (each document's theme scores) are given when already worked out."""
+            bags: Bags | None = None, scores: list | None = None, **placing) -> Placement:
+    """The digest's themes and top stories, in three steps: place the items, show no
+    sentence twice, then give each theme the overview its summaries leave unsaid.
+    ``bags`` and ``scores`` (each document's focus scores) are given when already worked
+    out; ``placing`` goes to :func:`group` (the period's start, max_age_days, strict)."""
     by_id = {doc.article.id: doc for doc in docs}
-    themes = without_repeats(group(docs, items, specs, bags, scores), by_id, budget)
-    return with_overviews(themes, by_id, budget)
+    placement = group(docs, items, specs, bags, scores, **placing)
+    themes = without_repeats(placement.themes, by_id, budget)
+    return dataclasses.replace(placement, themes=with_overviews(themes, by_id, budget))
 
 
 @dataclass(frozen=True, slots=True)

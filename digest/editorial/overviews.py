@@ -11,12 +11,14 @@ OVERVIEW_NEAR = 12        # the overview avoids near-repeats of this many items'
 
 
 def with_overviews(themes: tuple[Theme, ...], docs: dict[str, Document], budget: int) -> tuple[Theme, ...]:
-    return tuple(dataclasses.replace(t, overview=overview(t.items, docs, budget)) for t in themes)
+    return tuple(dataclasses.replace(t, overview=overview(t.shown, docs, budget))
+                 if t.kind != "other" else t for t in themes)
 
 
 def overview(items: tuple[Item, ...], docs: dict[str, Document], budget: int) -> str:
     """The theme's strongest sentence that its items' summaries do not already show
-    (from its first three articles, within the summary budget). It stands alone, so
+    (from its lead story, the most important, within the summary budget; failing that,
+    from the next two). It stands alone, so
     it never opens with a reference to a sentence before it (该观点…, 这些评级…)."""
     shown = Shown()
     for it in items[:OVERVIEW_NEAR]:

@@ -90,8 +90,7 @@ def _drop_repeats(items: list[Item], docs: dict[str, Document], budget: int,
 
         if any(repeats(s) for s in item.summary.sentences):
             summary = repick(doc, item.summary, budget, repeats)
-            item = Item(item.article, summary, item.facts, item.reading_minutes, item.related,
-                        item.english)
+            item = dataclasses.replace(item, summary=summary)
         for s in item.summary.sentences:
             plain = sentence_form(s, doc)
             shown.add(plain)

@@ -1,126 +1,141 @@
-"""Themes: the configured taxonomy first, clustering for whatever fits none.
+"""Themes: the configured focus first, clustered themes for what fits none, and a closing section.
 
-Articles on the same story (:mod:`digest.editorial.stories`) are marked related, placed in
-one theme and shown together; stories no configured theme takes are grouped by
-:mod:`digest.editorial.clustering`. Themes are ordered by weight. Their overviews
-(:mod:`digest.editorial.overviews`) are chosen once repeats are gone (:mod:`digest.editorial.repeats`).
+Articles on the same story (:mod:`digest.editorial.stories`) are one story, shown
+once at its best report (:mod:`digest.editorial.ranking`). A story joins the
+configured theme it is about (:mod:`digest.editorial.focus`). The stories no
+configured theme takes are grouped by :mod:`digest.editorial.clustering`; a group
+becomes a theme only when it has a subject to head it (:mod:`digest.editorial.labels`)
+and enough stories, and everything else goes to the closing section "其他 · Also
+this week" (or, with ``digest.focus = "strict"``, leaves the digest). Configured
+themes come first, by importance, then clustered ones, then the closing section.
+Overviews (:mod:`digest.editorial.overviews`) are chosen once repeats are gone
+(:mod:`digest.editorial.repeats`).
 """
 
 from __future__ import annotations
 
-import functools
-from collections import defaultdict
+import dataclasses
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+from datetime import date
 
 import numpy as np
 
 from .bags import Bags, bags_of
 from ..config import ThemeSpec
-from ..models import Document, Item, Summary, Theme
-from ..text.script import fold_width, to_simplified
+from ..models import Document, Item, Theme
 from .clustering import cluster_documents
+from .focus import best_theme, theme_scores
+from .labels import label, story_words
+from .ranking import Ranked, rank_story, story_order, theme_importance
 from .stories import related_groups
-from ..text.words import glossary
 
-MIN_THEME_SCORE = 3.0     # weighted term hits an article needs to join a configured theme
-
-
-def theme_scores(doc: Document, specs: tuple[ThemeSpec, ...]) -> list[float]:
-    """Weighted hits of each theme's terms: three for one in the title, one in the text
-    (scaled down for long texts)."""
-    title = (doc.title_normal or to_simplified(fold_width(doc.article.title))).lower()
-    body = ("\n".join(doc.normal) if doc.normal else to_simplified(fold_width(doc.article.body))).lower()
-    scale = max(1.0, len(body) / 2000) ** 0.5
-    return [sum(3 * title.count(term) + body.count(term) / scale for term in terms)
-            for terms in _normal_terms(specs)]
+MIN_CLUSTER = 3           # stories at least in a clustered theme
+TOP_STORIES = 5
+OTHER = ("other", "其他", "Also this week")
 
 
-@functools.lru_cache(maxsize=8)
-def _normal_terms(specs: tuple[ThemeSpec, ...]) -> tuple[tuple[str, ...], ...]:
-    return tuple(tuple(to_simplified(fold_width(term)).lower() for term in spec.terms) for spec in specs)
+@dataclass(frozen=True)
+class Placement:
+    """How the digest is arranged: its themes in order and its top stories' article ids."""
+    themes: tuple[Theme, ...]
+    top: tuple[str, ...]
 
 
 def group(docs: list[Document], items: list[Item], specs: tuple[ThemeSpec, ...],
-          bags: Bags | None = None, scores: list | None = None) -> tuple[Theme, ...]:
-    """Place every item in exactly one theme (how many each edition shows is the renderer's call).
-    The themes come without overviews: those are chosen once repeats are gone.
-    ``bags`` (the documents' counted words) and ``scores`` (their :func:`theme_scores`)
-    are given when already worked out."""
+          bags: Bags | None = None, scores: list | None = None, *, start: date | None = None,
+          max_age_days: int = 30, strict: bool = False) -> Placement:
+    """Place every item in exactly one theme (how many each edition shows is the renderer's
+    call), or, when ``strict``, leave out what the configured themes do not take. The themes
+    come without overviews: those are chosen once repeats are gone. ``bags`` (the
+    documents' counted words) and ``scores`` (their focus :func:`theme_scores`) are given
+    when already worked out; ``start`` is the first day of the digest's period."""
     bags = bags_of(docs) if bags is None else bags
     if scores is None:
         scores = [theme_scores(doc, specs) for doc in docs] if specs else [[] for _ in docs]
-    stories = related_groups(docs, bags=bags)
+    start = start or date.today()
+    groups = related_groups(docs, bags=bags)
     related_of: dict[int, tuple[str, ...]] = {}
-    for story in stories:
-        for i in story:
-            related_of[i] = tuple(docs[j].article.id for j in story if j != i)
-    items = [Item(it.article, it.summary, it.facts, it.reading_minutes, related_of.get(i, ()))
-             for i, it in enumerate(items)]
-    placed: dict[str, list[int]] = defaultdict(list)
+    for members in groups:
+        for i in members:
+            related_of[i] = tuple(docs[j].article.id for j in sorted(members) if j != i)
+    items = [dataclasses.replace(it, related=related_of.get(i, ())) for i, it in enumerate(items)]
+    placed: dict[int, list[Ranked]] = defaultdict(list)
     leftovers: list[list[int]] = []
-    for story in stories:
-        totals = np.sum([scores[i] for i in story], axis=0) if specs else []
-        if len(totals) and totals.max() / len(story) >= MIN_THEME_SCORE:
-            placed[specs[int(totals.argmax())].key].extend(story)
-        else:
-            leftovers.append(story)
-
-    def theme(key: str, zh: str, en: str, members: list[int]) -> Theme:
-        return _theme(key, zh, en, [items[i] for i in members])
-
-    themes = [theme(spec.key, spec.zh, spec.en, placed[spec.key])
-              for spec in specs if placed.get(spec.key)]
-    taken: set[str] = set()
-    for number, cluster in enumerate(_cluster(docs, leftovers, bags), start=1):
-        zh, en = _label([items[i].summary for i in cluster], taken)
-        themes.append(theme(f"more-{number}", zh, en, cluster))
-    return tuple(sorted(themes, key=lambda t: (-t.weight, t.key)))
-
-
-def _cluster(docs: list[Document], stories: list[list[int]], bags: Bags) -> list[list[int]]:
-    """Group the stories no configured theme took: a few clusters by content (count
-    chosen by silhouette), with the stories that join no other in one last group."""
-    if len(stories) < 4:
-        return [[i for story in stories for i in story]] if stories else []
-    firsts = [story[0] for story in stories]
-    labels = cluster_documents([docs[i] for i in firsts], None,
-                               max_k=max(2, min(8, len(stories) // 3)), bags=bags.subset(firsts))
-    groups: dict[int, list[int]] = defaultdict(list)
-    for story, label in zip(stories, labels):
-        groups[label].extend(story)
-    clusters = sorted(groups.values(), key=len, reverse=True)
-    joined = [c for c in clusters if len(c) > 1]
-    alone = [i for c in clusters if len(c) == 1 for i in c]
-    return joined + ([alone] if alone else [])
-
-
-def _label(summaries: list[Summary], taken: set[str]) -> tuple[str, str]:
-    """A bilingual label from the cluster's most shared keywords not used by another label."""
-    counts: dict[str, int] = defaultdict(int)
-    for summary in summaries:
-        for rank, word in enumerate(summary.keywords[:5]):
-            counts[word] += 5 - rank
-    ranked = sorted(counts, key=lambda w: (-counts[w], w))
-    top = ([w for w in ranked if w not in taken] or ranked)[:2]
-    taken.update(top)
-    english = {hans: en for hans, _v, en, _k in glossary()}
-    zh = "、".join(w.upper() if w.isascii() else w for w in top) or "其他"
-    en_words = [english.get(w) or (w.upper() if len(w) <= 4 else w.title())
-                for w in top if w in english or w.isascii()]
-    return zh, ("More on " + " & ".join(en_words)) if en_words else "Other stories"
-
-
-def _theme(key: str, zh: str, en: str, items: list[Item]) -> Theme:
-    # Related articles next to each other, strongest summaries first.
-    items.sort(key=lambda it: -(it.summary.scores[0] if it.summary.scores else 0.0))
-    by_id = {it.article.id: it for it in items}
-    ordered: list[Item] = []
-    done: set[str] = set()
-    for item in items:
-        if item.article.id in done:
+    for members in groups:
+        totals = list(np.sum([scores[i] for i in members], axis=0)) if specs else []
+        chosen = best_theme(totals)
+        if chosen is None:
+            leftovers.append(members)
             continue
-        for member in (item, *(by_id[r] for r in item.related if r in by_id)):
-            if member.article.id not in done:
-                done.add(member.article.id)
-                ordered.append(member)
-    weight = sum(1.0 + min(1.0, it.article.chars / 4000) for it in ordered)
-    return Theme(key, zh, en, tuple(ordered), "", weight)
+        placed[chosen].append(rank_story([items[i] for i in members], start, max_age_days,
+                                         totals[chosen]))
+    themes: list[tuple[Theme, list[Ranked]]] = []
+    for number, spec in enumerate(specs):
+        if placed.get(number):
+            themes.append(_theme(spec.key, spec.zh, spec.en, placed[number], "configured"))
+    themes.sort(key=lambda pair: (-pair[0].weight, pair[0].key))
+    focused = [story for _, stories in themes for story in stories]
+    rest: list[Ranked] = []
+    if not strict:
+        clustered, rest = _clusters(docs, leftovers, items, bags, start, max_age_days)
+        themes += clustered
+    if rest:
+        themes.append(_theme(*OTHER, rest, "other"))
+    every = [s for _, stories in themes for s in stories]
+    top = _top(focused or every, len(every))
+    return Placement(tuple(t for t, _ in themes), top)
+
+
+def _top(stories: list[Ranked], total: int) -> tuple[str, ...]:
+    """The top stories: the most important of the period's news, at most TOP_STORIES;
+    none in a digest too small to need them (under three times as many stories)."""
+    if total < 3 * TOP_STORIES:
+        return ()
+    ordered = story_order(stories)
+    fresh = [s for s in ordered if not s.old]
+    # A digest of older articles only (an archive read late) still gets its leading stories.
+    chosen = fresh if len(fresh) >= 3 else ordered
+    return tuple(s.items[0].article.id for s in chosen[:TOP_STORIES])
+
+
+def _clusters(docs: list[Document], leftovers: list[list[int]], items: list[Item], bags: Bags,
+              start: date, max_age_days: int) -> tuple[list[tuple[Theme, list[Ranked]]], list[Ranked]]:
+    """Themes for groups of leftover stories that share a subject; the stories of the
+    other groups, for the closing section."""
+    def ranked(members: list[int]) -> Ranked:
+        return rank_story([items[i] for i in members], start, max_age_days)
+
+    if len(leftovers) < 2 * MIN_CLUSTER:
+        return [], [ranked(m) for m in leftovers]
+    firsts = [members[0] for members in leftovers]
+    labels = cluster_documents([docs[i] for i in firsts], None,
+                               max_k=max(2, min(8, len(leftovers) // 3)), bags=bags.subset(firsts))
+    by_label: dict[int, list[list[int]]] = defaultdict(list)
+    for members, number in zip(leftovers, labels):
+        by_label[int(number)].append(members)
+    words = [story_words([items[i].summary for i in m]) for m in leftovers]
+    overall = Counter(w for ws in words for w in ws)
+    taken: set[str] = set()
+    themes, rest = [], []
+    groups = sorted(by_label.values(), key=lambda g: (-len(g), min(docs[m[0]].article.id for m in g)))
+    for group_stories in groups:
+        stories = [ranked(m) for m in group_stories]
+        heading = None
+        if len(group_stories) >= MIN_CLUSTER:
+            heading = label([[items[i].summary for i in m] for m in group_stories], taken,
+                            overall, len(leftovers))
+        if heading is None:
+            rest += stories
+            continue
+        themes.append(_theme("more", heading[0], heading[1], stories, "cluster"))
+    themes.sort(key=lambda pair: (-pair[0].weight, pair[0].name_zh))
+    return [(dataclasses.replace(theme, key=f"more-{number}"), stories)
+            for number, (theme, stories) in enumerate(themes, start=1)], rest
+
+
+def _theme(key: str, zh: str, en: str, stories: list[Ranked], kind: str) -> tuple[Theme, list[Ranked]]:
+    """A theme of ``stories``, most important first, each story's reports together."""
+    ordered = story_order(stories)
+    items = tuple(item for story in ordered for item in story.items)
+    return Theme(key, zh, en, items, "", theme_importance(ordered), kind=kind), ordered

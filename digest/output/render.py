@@ -157,11 +157,13 @@ def _render(config: Config, digest: Digest, jobs: int) -> Rendered:
         "end": digest.end.isoformat(),
         "built_at": digest.built_at.isoformat(timespec="seconds"),
         "subject": context["subject"],
-        "themes": [{"key": t.key, "zh": t.name_zh, "en": t.name_en,
+        "top_stories": list(digest.top),
+        "themes": [{"key": t.key, "kind": t.kind, "zh": t.name_zh, "en": t.name_en,
                     "articles": [i.article.id for i in t.items]} for t in digest.themes],
         "articles": [{"id": i.article.id, "title": i.article.title, "source": i.article.source,
                       "author": i.article.author, "publisher": i.article.publisher,
-                      "published": i.article.published, "related": list(i.related)}
+                      "published": i.article.published, "related": list(i.related),
+                      "shown": i.shown, "old": i.old}
                      for i in digest.items],
         "files": {name: hashlib.sha256(data).hexdigest() for name, data in files.items()},
     }
@@ -193,7 +195,7 @@ def email_edition(config: Config, env, context: dict) -> str:
     is linked to the full web edition."""
     budget = config.digest.email_max_kb * 1024
     digest: Digest = context["d"]
-    largest = max((len(t.items) for t in digest.themes), default=0)
+    largest = max((len(t.shown) for t in digest.themes), default=0)
     limit = min(config.digest.max_items_per_theme, max(1, largest))
     while True:
         html = inline_css(env.get_template("digest.html.j2").render({**context, "limit": limit}))
@@ -201,7 +203,7 @@ def email_edition(config: Config, env, context: dict) -> str:
             break
         limit = max(1, limit * 3 // 4)
     if limit < largest:
-        hidden = sum(max(0, len(t.items) - limit) for t in digest.themes)
+        hidden = sum(max(0, len(t.shown) - limit) for t in digest.themes)
         log.warning("the email shows at most %d article(s) per theme (%d KB of %d KB); "
                     "%d more are in the web edition", limit, _wire_size(html) // 1024,
                     config.digest.email_max_kb, hidden)

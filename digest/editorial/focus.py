@@ -1,0 +1,99 @@
+"""Focus: whether an article is about one of the configured themes, or only mentions it.
+
+A configured theme takes an article when its terms are what the article is about:
+named in the headline or the lead, or several of them through the text, often
+enough for its length. A term met in passing (训练 in a sports story, 开源 once in a
+software release) does not make a story about AI models. What no configured theme
+takes goes to the clustered themes or the closing section.
+"""
+
+from __future__ import annotations
+
+import functools
+
+from ..config import ThemeSpec
+from ..models import Document
+from ..text.script import convert, fold_width, to_simplified
+
+LEAD_CHARS = 160          # the lead: about the first two sentences
+MIN_SCORE = 3.0           # weighted hits: three for a term in the headline, 1.5 in the lead, 1 below
+MIN_DENSITY = 4.0         # hits per thousand characters when the headline names none
+
+
+COMMON_IDF = 5.5         # jieba's general IDF below which a term is an everyday word (经济, 政策)
+
+
+@functools.lru_cache(maxsize=8)
+def _normal_terms(specs: tuple[ThemeSpec, ...]) -> tuple[tuple[tuple[str, float], ...], ...]:
+    """Each theme's terms, Simplified and lower-cased, with their weight as evidence: an
+    everyday word of general Chinese (by jieba's IDF table, from a large general corpus)
+    says less about a story than a specific one, so it counts half."""
+    from .keywords import jieba_idf
+
+    idf, _ = jieba_idf()
+    themes = []
+    for spec in specs:
+        terms: dict[str, float] = {}
+        for term in spec.terms:
+            base = to_simplified(fold_width(term)).lower()
+            weight = 0.5 if idf.get(base, 99.0) < COMMON_IDF else 1.0
+            # The term as Taiwan and Hong Kong write it too (芯片: 晶片), in Simplified characters.
+            regional = convert(convert(base, "tw", local=True), "hans", local=False).lower()
+            for form in (base, regional):
+                terms.setdefault(form, weight)
+        themes.append(tuple(terms.items()))
+    return tuple(themes)
+
+
+def _texts(doc: Document) -> tuple[str, str, str]:
+    title = (doc.title_normal or to_simplified(fold_width(doc.article.title))).lower()
+    body = ("\n".join(doc.normal) if doc.normal else to_simplified(fold_width(doc.article.body))).lower()
+    return title, body[:LEAD_CHARS], body
+
+
+def theme_scores(doc: Document, specs: tuple[ThemeSpec, ...]) -> list[float]:
+    """For each configured theme, how much ``doc`` is about it: its weighted term hits
+    when they pass the focus rules, else 0."""
+    title, lead, body = _texts(doc)
+    length = max(len(body), 1)
+    scores = []
+    for terms in _normal_terms(specs):
+        weight = dict(terms)
+        in_title = [t for t, _ in terms if t in title]
+        in_lead = [t for t, _ in terms if t in lead]
+        hits = _counts(body, [t for t, _ in terms])
+        found = [t for t, n in hits.items() if n]
+        total = sum(weight[t] * n for t, n in hits.items())
+        # The headline and the lead say what a story is about; the rest of the text adds
+        # a little (capped, so a long text that mentions a theme often does not outweigh
+        # a headline that names it).
+        score = (sum(3 * weight[t] for t in in_title) + sum(1.5 * weight[t] for t in in_lead)
+                 + min(3.0, total / max(1.0, length / 2000) ** 0.5))
+        dense = total * 1000 / length >= MIN_DENSITY
+        named = sum(weight[t] for t in set(found) | set(in_title))
+        up_front = sum(weight[t] for t in set(in_title) | set(in_lead))
+        headline = max((weight[t] for t in in_title), default=0.0)
+        # Two different terms of the theme at least, and where it counts; or a specific
+        # term in the headline that the text takes up again.
+        about = (named >= 2 and (up_front >= 1 or dense)
+                 or headline >= 1 and sum(hits[t] for t in in_title) >= 2)
+        scores.append(score if about and score >= MIN_SCORE else 0.0)
+    return scores
+
+
+def _counts(text: str, terms: list[str]) -> dict[str, int]:
+    """How often each term occurs, a longer term first: 经济 inside 经济增长 is not counted
+    again as 经济."""
+    counts = {}
+    for term in sorted(terms, key=len, reverse=True):
+        counts[term] = text.count(term)
+        if counts[term]:
+            text = text.replace(term, "\0")
+    return counts
+
+
+def best_theme(scores: list[float]) -> int | None:
+    """The configured theme an article (or story) belongs to, by its scores, if any."""
+    if not scores or max(scores) <= 0:
+        return None
+    return max(range(len(scores)), key=lambda i: (scores[i], -i))
