@@ -5,8 +5,8 @@ same page reader as a saved page, so share rows, "related" lists and editor
 credits inside it are cut the same way. For a feed that carries only
 summaries, ``fetch_pages`` (given when ``sources.fetch_full_text`` is on) fetches
 the new entries' pages, and the article on each page replaces the summary.
-Titles and text lose control characters, and a gzip body is decompressed
-within a size cap.
+Titles and text lose control characters and lone surrogates; the bytes are
+made safe to parse first (:mod:`.feedbytes`).
 """
 
 from __future__ import annotations
@@ -15,7 +15,6 @@ import calendar
 import html
 import logging
 import re
-import zlib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -23,18 +22,15 @@ from datetime import datetime, timezone
 from ..errors import DigestError, Unusable
 from ..models import RawText
 from .address import redact
+from .feedbytes import prepare
 
 log = logging.getLogger(__name__)
 
 FULL_TEXT_CHARS = 400      # an entry with less text than this is a summary
-# No real feed declares its own entities; a "billion laughs" feed does, and its
-# unexpanded references would become junk articles titled "&lol9;".
-ENTITY_DECLARATION = re.compile(rb"<!ENTITY", re.IGNORECASE)
 UNRESOLVED_ENTITY = re.compile(r"&[A-Za-z_][\w.-]*;")
 # C0 and C1 controls but tab and newline (a carriage return becomes a newline first).
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 SURROGATE = re.compile(r"[\ud800-\udfff]")
-GZIP_MAGIC = b"\x1f\x8b"
 MAX_FEED_BYTES = 10 * 1024 * 1024   # a gzip feed decompressed, unless the caller says
 
 # Entry links -> (link, the page's HTML text or why it could not be fetched), as they
@@ -62,12 +58,7 @@ def parse_feed(data: bytes | str, source: str, *, fetch_pages: FetchPages | None
 
     if isinstance(data, str):
         data = data.encode("utf-8", "replace")
-    if data[:2] == GZIP_MAGIC:
-        data = gunzip(data, max_bytes)
-    if ENTITY_DECLARATION.search(data):
-        raise Unusable("failed", "feed declares XML entities (refused: possible entity-expansion attack)")
-    data = data.lstrip(b"\xef\xbb\xbf \t\r\n")
-    parsed = feedparser.parse(data)
+    parsed = feedparser.parse(prepare(data, max_bytes))
     if not parsed.entries:
         if parsed.get("bozo"):
             raise Unusable("failed", f"not a readable feed: {plain(str(parsed.get('bozo_exception')))}")
@@ -165,24 +156,3 @@ def plain_block(text: str) -> str:
 
 def _chars(text: str) -> str:
     return SURROGATE.sub("\ufffd", CONTROL.sub("", text))
-
-
-def gunzip(data: bytes, limit: int) -> bytes:
-    """A gzip body (a feed saved or served compressed without saying so), decompressed
-    up to ``limit`` bytes: more than that is refused, however small the input."""
-    out, size = [], 0
-    while data.strip(b"\x00"):           # gzip members, one after another
-        stream = zlib.decompressobj(16 + zlib.MAX_WBITS)
-        try:
-            chunk = stream.decompress(data, limit + 1 - size)
-        except zlib.error as exc:
-            raise Unusable("failed", f"not valid gzip data: {exc}") from None
-        size += len(chunk)
-        if size > limit or stream.unconsumed_tail:
-            raise Unusable("failed", f"gzip feed larger than {limit / 1048576:g} MB when "
-                                     "decompressed (refused)")
-        if not stream.eof:
-            raise Unusable("failed", "gzip feed cut short")
-        out.append(chunk)
-        data = stream.unused_data
-    return b"".join(out)
