@@ -65,12 +65,16 @@ def parse_feed(data: bytes | str, source: str, *, fetch_pages: FetchPages | None
         raise Unusable("skipped", "feed has no entries")
     drafts = [_draft(entry, f"{source}#{_chars(str(entry.get('id') or entry.get('link') or number))}")
               for number, entry in enumerate(parsed.entries)]
-    wanted = {} if fetch_pages is None else {
-        d.link: d.title for d in drafts
-        if d.link and d.source not in known and sum(map(len, d.paragraphs)) < FULL_TEXT_CHARS}
+    short = [] if fetch_pages is None else [
+        d for d in drafts if d.link and sum(map(len, d.paragraphs)) < FULL_TEXT_CHARS]
+    # A known summary entry was read from its page before: its summary is not news.
+    read_before = {d.source for d in short if d.source in known}
+    wanted = {d.link: d.title for d in short if d.source not in known}
     pages = _pages(fetch_pages, wanted) if wanted else {}
     texts = []
     for draft in drafts:
+        if draft.source in read_before:
+            continue
         if draft.link in wanted and draft.link not in pages:
             log.info("%s: page not fetched in time; the entry waits for the next run", draft.link)
             continue

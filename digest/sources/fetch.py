@@ -105,12 +105,18 @@ def _get(address: Address, headers: dict, limits: Limits, stop_at: float, privat
     # Every connection goes through the check of the address it is made to.
     conn._create_connection = guarded_connect(private, shown)
     # The deadline is enforced by shutting the socket from a timer: a server that
-    # drips one byte a second never trips the per-read timeout.
+    # drips one byte a second never trips the per-read timeout. The socket is held
+    # here, as http.client lets go of it once an HTTP/1.0 answer's headers are read.
     expired = threading.Event()
-    timer = threading.Timer(remaining, _shut, (conn, expired))
+    held: list = []
+    timer = threading.Timer(remaining, _shut, (held, expired))
     timer.daemon = True
     timer.start()
     try:
+        conn.connect()
+        held.append(conn.sock)
+        if expired.is_set():
+            raise SourceError(f"took longer than {limits.deadline:g} s: {shown}")
         conn.request("GET", address.target, headers={**headers, "Host": address.netloc})
         response = conn.getresponse()
         data = _read_capped(response, limits, shown) if response.status not in (301, 302, 303, 304, 307, 308) else b""
@@ -130,10 +136,9 @@ def _get(address: Address, headers: dict, limits: Limits, stop_at: float, privat
         conn.close()
 
 
-def _shut(conn, expired: threading.Event) -> None:
+def _shut(held: list, expired: threading.Event) -> None:
     expired.set()
-    sock = conn.sock
-    if sock is not None:
+    for sock in held:
         try:
             sock.shutdown(socket.SHUT_RDWR)
         except OSError:

@@ -212,13 +212,14 @@ def _feed(config: Config, state: State, data: bytes, name: str, sha: str,
 
     pages = (EntryPages(limits(config), config.sources.fetch_pages_deadline_seconds)
              if config.sources.fetch_full_text else None)
-    cap = int(max(config.sources.fetch_max_mb, config.sources.max_file_mb) * 1024 * 1024)
+    remote = "etag" in validators
+    cap = int((config.sources.fetch_max_mb if remote else config.sources.max_file_mb) * 1048576)
     outcome = _outcome(name, sha, len(data), lambda: parse_feed(
         data, name, fetch_pages=pages, known=state.sources_under(name + "#"), max_bytes=cap),
         **validators)
     if pages is None or not pages.late:
         return outcome
-    return retry_later(outcome, pages.late, pages.deadline, remote="etag" in validators)
+    return retry_later(outcome, pages.late, pages.deadline, remote)
 
 
 def _outcome(name: str, sha: str, size: int, read, **validators) -> FileOutcome:
