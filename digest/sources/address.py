@@ -80,7 +80,7 @@ def parse_address(url: str) -> Address:
 def ascii_host(host: str, shown: str = "") -> str:
     """A host name as DNS knows it: IDNA for a name in other scripts."""
     if host.isascii():
-        if not re.fullmatch(r"[A-Za-z0-9._:%-]+", host):
+        if not re.fullmatch(r"[A-Za-z0-9_.:%-]+", host):
             raise SourceError(f"not a valid host name {host!r} in {shown or host!r}")
         return host.lower()
     try:

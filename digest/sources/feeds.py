@@ -81,6 +81,8 @@ def parse_feed(data: bytes | str, source: str, *, fetch_pages: FetchPages | None
         raw = _entry(draft, pages.get(draft.link))
         if raw is not None:
             texts.append(raw)
+    if not texts and read_before:
+        raise Unusable("skipped", "no new entries (the others were read before)")
     return texts
 
 
