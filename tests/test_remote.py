@@ -116,10 +116,11 @@ def site():
     server.server_close()
 
 
-def run(folder: Path, feeds: list[str], extra: str = "") -> dict:
+def run(folder: Path, feeds: list[str], extra: str = "", limits: str = LIMITS) -> dict:
+    """Read ``feeds`` as a build would, with ``[sources]`` keys ``extra``; recorded."""
     (folder / "articles").mkdir(parents=True, exist_ok=True)
     listed = ", ".join(f'"{f}"' for f in feeds)
-    write_config(folder, sources_extra=f"feeds = [{listed}]\n{LIMITS}{extra}")
+    write_config(folder, sources_extra=f"feeds = [{listed}]\n{limits}{extra}")
     config = load(folder / "config.toml")
     state = State(config.state.file)
     try:

@@ -22,10 +22,10 @@ from digest.config import load
 from digest.errors import SourceError
 from digest.run.pipeline import build
 from digest.sources.fetch import Limits, fetch
-from digest.sources.ingest import ingest
 from digest.store.state import State
 
 from .conftest import FIXTURES, write_config
+from .test_remote import run as read_feeds
 
 LIMITS = 'fetch_timeout_seconds = 1\nfetch_deadline_seconds = 3\nfetch_max_mb = 1\n'
 SECRET = "内网机密：这台服务器只应在本机访问，里面记着数据库口令与内部系统的地址，不得外传。"
@@ -167,14 +167,7 @@ def site():
 
 
 def run(folder: Path, feeds: list[str], extra: str = "") -> dict:
-    (folder / "articles").mkdir(parents=True, exist_ok=True)
-    listed = ", ".join(f'"{f}"' for f in feeds)
-    write_config(folder, sources_extra=f"feeds = [{listed}]\n{LIMITS}{extra}")
-    config = load(folder / "config.toml")
-    with State(config.state.file) as state:
-        outcomes = ingest(config, state)
-        state.record(outcomes)
-    return {o.source: o for o in outcomes}
+    return read_feeds(folder, feeds, extra, LIMITS)
 
 
 # ---------------------------------------------------------------- addresses in Chinese
