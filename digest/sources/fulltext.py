@@ -22,6 +22,7 @@ from .address import redact
 from .fetch import Limits, fetch
 
 PAGE_WORKERS = 4
+GRACE = 1.0          # seconds a fetch may overrun the deadline while its socket is shut
 # Kept as a feed's ETag while some of its entry pages wait: never sent, so the next
 # run gets the whole feed again (see ingest._remote).
 PENDING = "digest:pages-pending"
@@ -47,27 +48,36 @@ class EntryPages:
         links fetched too late are left out (and added to ``late``)."""
         stop_at = time.monotonic() + self.deadline
         waiting = iter(links)
-        with ThreadPoolExecutor(self.workers, thread_name_prefix="page") as pool:
-            running = {}
+        running: dict = {}
+        pool = ThreadPoolExecutor(self.workers, thread_name_prefix="page")
 
-            def start_next() -> None:
-                for link in waiting:
-                    running[pool.submit(self._one, link, stop_at)] = link
-                    return
+        def start_next() -> None:
+            for link in waiting:
+                running[pool.submit(self._one, link, stop_at)] = link
+                return
 
+        try:
             for _ in range(2 * self.workers):   # a few queued: no more pages held than that
                 start_next()
             while running:
-                done, _ = wait(running, return_when=FIRST_COMPLETED)
+                left = stop_at + GRACE - time.monotonic()
+                done, _ = wait(running, timeout=max(left, 0), return_when=FIRST_COMPLETED)
+                if not done:       # stuck past the deadline (a name lookup that never answers)
+                    self.late += [*running.values(), *waiting]
+                    return
                 for future in done:
                     link = running.pop(future)
                     start_next()
                     try:
-                        yield link, future.result()
+                        got = future.result()
                     except _Late:
                         self.late.append(link)
+                        continue
                     except DigestError as exc:
-                        yield link, exc
+                        got = exc
+                    yield link, got
+        finally:
+            pool.shutdown(wait=False, cancel_futures=True)
 
     def _one(self, link: str, stop_at: float) -> str:
         from .readers import decode
