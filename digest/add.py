@@ -64,7 +64,7 @@ def _save_page(config: Config, url: str, folder: Path) -> Path:
     from .sources.ingest import limits
 
     try:
-        got = fetch(url, limits(config))
+        got = fetch(url, limits(config), typed=True)      # the user's own address
     except SourceError as exc:
         raise DigestError(str(exc)) from None
     host = re.sub(r"[^A-Za-z0-9.-]", "_", urlsplit(got.url).hostname or "page")

@@ -26,6 +26,8 @@ class Sources:
     fetch_timeout_seconds: float = 20.0  # one read from a server
     fetch_deadline_seconds: float = 60.0  # one whole fetch, however slowly the server sends
     fetch_max_mb: float = 10.0           # one fetched feed or page
+    fetch_pages_deadline_seconds: float = 120.0  # all the entry pages of one feed
+    allow_private: bool = False          # may links and redirects reach non-public addresses
 
 
 @dataclass(frozen=True)

@@ -164,6 +164,8 @@ def _check_ranges(config) -> None:
               ("sources.fetch_timeout_seconds", config.sources.fetch_timeout_seconds, 0.1, 3600),
               ("sources.fetch_deadline_seconds", config.sources.fetch_deadline_seconds, 0.1, 24 * 3600),
               ("sources.fetch_max_mb", config.sources.fetch_max_mb, 0.001, MAX_FILE_MB),
+              ("sources.fetch_pages_deadline_seconds", config.sources.fetch_pages_deadline_seconds,
+               0.1, 24 * 3600),
               ("schedule.misfire_grace_hours", config.schedule.misfire_grace_hours, 0, 24 * 7),
               ("smtp.port", config.smtp.port, 1, 65535),
               ("smtp.timeout_seconds", config.smtp.timeout_seconds, 0.1, 3600),

@@ -116,10 +116,11 @@ def site():
     server.server_close()
 
 
-def run(folder: Path, feeds: list[str], extra: str = "") -> dict:
+def run(folder: Path, feeds: list[str], extra: str = "", limits: str = LIMITS) -> dict:
+    """Read ``feeds`` as a build would, with ``[sources]`` keys ``extra``; recorded."""
     (folder / "articles").mkdir(parents=True, exist_ok=True)
     listed = ", ".join(f'"{f}"' for f in feeds)
-    write_config(folder, sources_extra=f"feeds = [{listed}]\n{LIMITS}{extra}")
+    write_config(folder, sources_extra=f"feeds = [{listed}]\n{limits}{extra}")
     config = load(folder / "config.toml")
     state = State(config.state.file)
     try:
@@ -146,14 +147,14 @@ def test_a_summary_only_feed_fetches_the_entry_pages_when_asked(tmp_path: Path, 
     url = f"{site}/summary.xml"
     (article,) = run(tmp_path / "off", [url])[url].articles
     assert article.body == "记者从多家芯片企业了解到……"
-    (article,) = run(tmp_path / "on", [url], "fetch_full_text = true\n")[url].articles
+    (article,) = run(tmp_path / "on", [url], "fetch_full_text = true\nallow_private = true\n")[url].articles
     assert len(article.paragraphs) == 5 and article.paragraphs[0].startswith("记者从多家芯片企业了解到，")
     assert article.author == "王小明"
 
 
 def test_an_entry_page_already_read_is_not_fetched_again(tmp_path: Path, site: str):
     url = f"{site}/summary.xml"
-    run(tmp_path, [url], "fetch_full_text = true\n")
+    run(tmp_path, [url], "fetch_full_text = true\nallow_private = true\n")
     assert Site.hits["/pages/saved_page.html"] == 1
     state = State(tmp_path / "state" / "digest.sqlite3")
     try:
@@ -163,7 +164,7 @@ def test_an_entry_page_already_read_is_not_fetched_again(tmp_path: Path, site: s
     finally:
         state.close()
     # The feed reads as changed, so it is parsed again, but its known entry's page is not fetched.
-    run(tmp_path, [url], "fetch_full_text = true\n")
+    run(tmp_path, [url], "fetch_full_text = true\nallow_private = true\n")
     assert Site.hits["/summary.xml"] == 2 and Site.hits["/pages/saved_page.html"] == 1
 
 
@@ -199,7 +200,7 @@ def test_remote_errors_are_recorded_with_their_reason_and_tried_again(tmp_path: 
 
 
 def test_redirects_are_followed_to_http_only(site: str):
-    got = fetch(f"{site}/moved.xml", Limits(timeout=2, deadline=5))
+    got = fetch(f"{site}/moved.xml", Limits(timeout=2, deadline=5), typed=True)
     assert got.url == f"{site}/full.xml" and b"content:encoded" in got.data
     with pytest.raises(SourceError, match="only http and https"):
         fetch("ftp://example.com/feed.xml")

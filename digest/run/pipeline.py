@@ -87,6 +87,7 @@ def build(config: Config, *, since: date | None = None, dry_run: bool = False,
     per-article work (0: one per core, used only when there are enough articles).
     A ``scheduled`` run is recorded in the state even when it finds nothing new.
     """
+    from ..sources.address import redact
     from ..sources.ingest import ingest
     from ..window import window_for
 
@@ -98,7 +99,7 @@ def build(config: Config, *, since: date | None = None, dry_run: bool = False,
     # writes no file at all, not even the lock file.
     with contextlib.nullcontext() if dry_run else RunLock(config.lock_file, wait=lock_wait):
         log.info("%s for %s from %s", "dry run" if dry_run else kind, window.period,
-                 ", ".join(map(str, [*config.sources.folders, *config.sources.feeds])))
+                 ", ".join(map(str, [*config.sources.folders, *map(redact, config.sources.feeds)])))
         clock = Stopwatch()
         with State(config.state.file, readonly=dry_run) as state:
             if not dry_run:

@@ -200,14 +200,26 @@ def _one(config: Config, state: State, source: str | Path,
                                                   f"readable: {', '.join(sorted(READERS))}", size=len(data),
                            stat=stat)
     # A feed is parsed here: it needs the state (which entries are known).
-    outcome = _outcome(name, sha, len(data), lambda: _feed(config, state, data, name))
-    return dataclasses.replace(outcome, stat=stat)
+    outcome = _feed(config, state, data, name, sha)
+    return outcome if outcome.sha256 != sha else dataclasses.replace(outcome, stat=stat)
 
 
-def _feed(config: Config, state: State, data: bytes, name: str):
-    """A feed's entries, their pages fetched when ``sources.fetch_full_text`` asks."""
-    fetch_page = _page_fetcher(config) if config.sources.fetch_full_text else None
-    return parse_feed(data, name, fetch_page=fetch_page, known=state.sources_under(name + "#"))
+def _feed(config: Config, state: State, data: bytes, name: str, sha: str,
+          **validators) -> FileOutcome:
+    """A feed's entries, their pages fetched when ``sources.fetch_full_text`` asks; with
+    pages not fetched in time, recorded so that the feed is read again next run."""
+    from .fulltext import EntryPages, retry_later
+
+    pages = (EntryPages(limits(config), config.sources.fetch_pages_deadline_seconds)
+             if config.sources.fetch_full_text else None)
+    remote = "etag" in validators
+    cap = int((config.sources.fetch_max_mb if remote else config.sources.max_file_mb) * 1048576)
+    outcome = _outcome(name, sha, len(data), lambda: parse_feed(
+        data, name, fetch_pages=pages, known=state.sources_under(name + "#"), max_bytes=cap),
+        **validators)
+    if pages is None or not pages.late:
+        return outcome
+    return retry_later(outcome, pages.late, pages.deadline, remote)
 
 
 def _outcome(name: str, sha: str, size: int, read, **validators) -> FileOutcome:
@@ -253,39 +265,31 @@ def limits(config: Config):
 
     return Limits(timeout=config.sources.fetch_timeout_seconds,
                   deadline=config.sources.fetch_deadline_seconds,
-                  max_bytes=int(config.sources.fetch_max_mb * 1024 * 1024))
-
-
-def _page_fetcher(config: Config):
-    from .fetch import fetch
-    from .readers import decode
-
-    def fetch_page(url: str) -> str:
-        try:
-            return decode(fetch(url, limits(config)).data)
-        except Unusable as exc:
-            raise SourceError(f"{url}: {exc.reason}") from None
-
-    return fetch_page
+                  max_bytes=int(config.sources.fetch_max_mb * 1024 * 1024),
+                  allow_private=config.sources.allow_private)
 
 
 def _remote(config: Config, state: State, url: str) -> FileOutcome | None:
-    """A feed at an http(s) address: fetched within the limits, with a conditional GET."""
+    """A feed at an http(s) address: fetched within the limits, with a conditional GET.
+    It is recorded under its address without user info, which is used but never kept."""
+    from .address import redact
     from .fetch import fetch
+    from .fulltext import PENDING
 
-    etag, modified = state.validators(url)
+    name = redact(url)
+    etag, modified = state.validators(name)
     try:
-        got = fetch(url, limits(config), etag=etag, last_modified=modified)
+        got = fetch(url, limits(config), etag=None if etag == PENDING else etag,
+                    last_modified=modified, typed=True)
     except SourceError as exc:
         # Recorded with its reason (once while it lasts) and tried again next run.
-        return _unchanged_or(state, url, f"error:{exc}", "failed", str(exc), 0)
+        return _unchanged_or(state, name, f"error:{exc}", "failed", str(exc), 0)
     if got.not_modified:
         return None
     sha = hashlib.sha256(got.data).hexdigest()
-    if state.file_sha(url) == sha:
+    if state.file_sha(name) == sha:
         return None
-    return _outcome(url, sha, len(got.data), lambda: _feed(config, state, got.data, url),
-                    etag=got.etag, last_modified=got.last_modified)
+    return _feed(config, state, got.data, name, sha, etag=got.etag, last_modified=got.last_modified)
 
 
 def _unchanged_or(state: State, name: str, marker: str, status: str, reason: str,

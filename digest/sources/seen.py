@@ -77,10 +77,9 @@ def dedupe(outcome: FileOutcome, seen: Seen) -> FileOutcome:
         seen.add(article, sig)
         fresh.append(article)
         sigs.append(sig)
+    later = outcome.reason.split("; ")[1:]    # what the reader added after "N article(s)"
     if not fresh:
-        return dataclasses.replace(outcome, status="skipped", reason="; ".join(notes),
+        return dataclasses.replace(outcome, status="skipped", reason="; ".join([*notes, *later]),
                                    articles=(), signatures=())
-    # What reading already noted after its count (articles left out as not news) stays.
-    earlier = outcome.reason.split("; ", 1)[1:]
-    reason = "; ".join([f"{len(fresh)} article(s)", *earlier, *notes])
+    reason = "; ".join([f"{len(fresh)} article(s)", *notes, *later])
     return dataclasses.replace(outcome, reason=reason, articles=tuple(fresh), signatures=tuple(sigs))
