@@ -154,3 +154,15 @@ def test_the_seeds_digest_text_has_no_lone_full_stop_and_markdown_no_entities(pr
     assert not [line for line in text.splitlines() if line.strip() in ("。", ".")]
     markdown = (result.folder / "digest.md").read_text(encoding="utf-8")
     assert "&amp;" not in markdown and "Markets & allocation" in markdown
+
+
+@pytest.mark.parametrize("text", ["0.3%", "-3%", "+5%", "2024.5亿", "- 列表", "1. 开头", "1) 开头",
+                                  "# 标题", "#1 位", "---", "12.", "a_b *c* [d]"])
+def test_markdown_escapes_only_what_would_be_markup_and_shows_the_text_as_it_is(text):
+    from digest.preview import render_markdown
+
+    escaped = md_escape(text)
+    if text[0].isdigit() and not re.match(r"\d+[.)](\s|$)", text):
+        assert escaped == text               # "0.3%" opens no list: no stray backslash
+    assert "\\" + text[0] not in escaped or not text[0].isalnum()
+    assert render_markdown(escaped) == f"<p>{text}</p>"

@@ -23,6 +23,10 @@ from .wrapping import wrap
 log = logging.getLogger(__name__)
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]|])")
+# What opens a block at the start of a line: a heading ("#", which Python-Markdown takes
+# without a space), a list item ("- ", "+ ", "1. ", "1) ") or a rule ("---"); the named
+# group is the character a backslash must escape. (">", "*" and "_" are escaped anywhere.)
+_MD_BLOCK_START = re.compile(r"^\d+(?P<list>[.)])(?=\s|$)|^(?P<mark>#|[-+](?=\s|$)|-(?=[-\s]*$))")
 _HTML_SPECIAL = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
 # An & that a renderer would read as the start of an entity ("&lt;", "&#60;").
 _ENTITY_LIKE = re.compile(r"&(?=#?[A-Za-z0-9]+;)|[<>]")
@@ -59,7 +63,13 @@ def md_escape(text: str) -> str:
     """
     text = _ENTITY_LIKE.sub(lambda m: _HTML_SPECIAL[m.group()], text)
     text = _MD_SPECIAL.sub(r"\\\1", text)
-    return re.sub(r"^([#>+\-=]|\d+\.)", r"\\\1", text)
+    # At the start, only what would open a block: a heading, a list item or a rule
+    # ("0.3%" or "-3%" open none, and a backslash before a digit would be shown as is).
+    found = _MD_BLOCK_START.match(text)
+    if found is None:
+        return text
+    at = found.start(found.lastgroup)
+    return f"{text[:at]}\\{text[at:]}"
 
 
 def default_templates() -> Path:
