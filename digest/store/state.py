@@ -205,8 +205,12 @@ class State:
         return [self._record(r) for r in rows]
 
     def delivered(self, period: str) -> set[str]:
-        rows = self.db.execute("SELECT recipient FROM deliveries WHERE period = ?", (period,))
-        return {r[0] for r in rows}
+        return set(self.deliveries(period))
+
+    def deliveries(self, period: str) -> dict[str, str]:
+        """Who has received ``period``'s digest, and when."""
+        return dict(self.db.execute("SELECT recipient, sent_at FROM deliveries WHERE period = ?",
+                                    (period,)))
 
     def record_delivery(self, period: str, recipient: str, message_id: str) -> None:
         """One recipient's delivery, committed at once so an interrupted send resumes after it."""
