@@ -193,13 +193,15 @@ def _build(args) -> int:
 
     config = _config(args)
     brief = config.brief(args.brief) if args.brief else None
+    if not (args.dry_run or args.verbose or sys.stderr.isatty()):   # cron: result and errors only
+        logging.getLogger().setLevel(logging.ERROR)
     result = build(config, since=args.since, dry_run=args.dry_run, rebuild=args.rebuild,
                    progress=_Progress(), lock_wait=args.wait, brief=brief, jobs=args.jobs)
-    for line in problem_lines(result.problems):
-        log.warning("%s", line)
-    if result.dry_run:
-        for zh, en, count in result.themes:
-            print(f"  {zh} · {en}: {count}")
+    # A dry run records nothing for `digest status` to list, so it lists every file itself.
+    for line in problem_lines(result.problems, every=args.dry_run):
+        print(f"  {line}") if args.dry_run else log.warning("%s", line)
+    for zh, en, count in result.themes if args.dry_run else ():
+        print(f"  {zh} · {en}: {count}")
     print(result.message)
     return 0
 

@@ -53,6 +53,7 @@ class BuildResult:
     dry_run: bool = False
     themes: tuple[tuple[str, str, int], ...] = ()   # (zh, en, count)
     stages: tuple[tuple[str, float], ...] = ()      # (stage, seconds) in order
+    empty_sources: tuple[str, ...] = ()  # nothing built yet, nothing to build: where it looked
 
     @property
     def built(self) -> bool:
@@ -64,8 +65,12 @@ class BuildResult:
 
     @property
     def message(self) -> str:
-        issues = f"; {len(self.problems)} file(s) skipped or failed (see `digest status`)" \
-            if self.problems else ""
+        issues = ("" if not self.problems else
+                  f"; {len(self.problems)} file(s) would be skipped or failed" if self.dry_run else
+                  f"; {len(self.problems)} file(s) skipped or failed (see `digest status`)")
+        if not self.built and self.empty_sources:
+            return (f"Nothing to build for {self.period}: the sources hold no article yet "
+                    f"({', '.join(self.empty_sources)}){issues}.")
         if not self.built:
             return f"Nothing new for {self.period}: no article since the last digest{issues}."
         if self.dry_run:
@@ -125,7 +130,9 @@ def build(config: Config, *, since: date | None = None, dry_run: bool = False,
                     # A scheduled run is recorded even when no file changed: a make-up
                     # run that finds nothing new has still made up the run it was for.
                     state.record(outcomes, run=RunRecord(kind, "nothing new"))
-                return BuildResult(period, None, 0, len(new), tuple(outcomes), dry_run)
+                empty = () if state.last_digest() else source_names(config)
+                return BuildResult(period, None, 0, len(new), tuple(outcomes), dry_run,
+                                   empty_sources=empty)
             from ..editorial.compose import compose        # numpy and the summariser: only when needed
             from ..editorial.translate import english
 
@@ -160,6 +167,15 @@ def check_sources(config: Config) -> None:
                f"none of the source folders exists ({', '.join(map(str, folders))})")
     raise ConfigError(f"no source to read: {missing}; create it and put articles in it, "
                       f"or set sources.folders in {config.path}")
+
+
+def source_names(config: Config) -> tuple[str, ...]:
+    """The configured folders (as "articles/", when inside the digest folder) and feeds."""
+    def shown(folder: Path) -> str:
+        inside = folder.is_relative_to(config.root)
+        return (folder.relative_to(config.root).as_posix() if inside else str(folder)) + "/"
+
+    return (*map(shown, config.sources.folders), *config.sources.feeds)
 
 
 def _publish(config: Config, state: State, digest, clock: Stopwatch, *, outcomes, built_at: str,

@@ -78,10 +78,13 @@ def sending(record, delivered: dict[str, str], recipients: int, zone) -> str:
 LISTED_PROBLEMS = 10     # a build's log names at most this many problem files
 
 
-def problem_lines(outcomes) -> list[str]:
+def problem_lines(outcomes, every: bool = False) -> list[str]:
     """A build's skipped and failed files for its log: each of the first few on a line,
-    and the duplicates (thousands, in a big first build) counted on one line."""
+    and the duplicates (thousands, in a big first build) counted on one line. With
+    ``every`` (a dry run, which records none of them for `digest status`), each on a line."""
     problems = [o for o in outcomes if o.status != "included"]
+    if every:
+        return [f"{o.status} {o.source}: {o.reason}" for o in problems]
     duplicates = [o for o in problems if o.reason.startswith("duplicate of")]
     others = [o for o in problems if not o.reason.startswith("duplicate of")]
     lines = [f"{o.status} {o.source}: {o.reason}" for o in others[:LISTED_PROBLEMS]]
