@@ -52,3 +52,19 @@ def md_escape(text: str) -> str:
         return text
     at = found.start(found.lastgroup)
     return f"{text[:at]}\\{text[at:]}"
+
+
+def article_url(url: str | None) -> str:
+    """``url`` as an article's "read the original" link, or "" when it cannot be one: only an
+    http(s) address on a host under a real public suffix (not the "internet.e-mail" of a
+    page saved from a mail, a bare name or an IP address) with a path beyond "/" (not a
+    site's home page) qualifies."""
+    from urllib.parse import urlsplit
+
+    from tld import get_tld
+
+    url = safe_url(url)
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or parts.path.strip("/") == "":
+        return ""
+    return url if get_tld(url, fail_silently=True) else ""

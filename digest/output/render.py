@@ -17,7 +17,7 @@ from ..config import Config
 from ..errors import DigestError
 from ..models import Digest, Rendered
 from ..text.script import LANG_TAGS, convert
-from .markup import md_escape, safe_url  # noqa: F401 (importable from here too)
+from .markup import article_url, md_escape, safe_url  # noqa: F401 (importable from here too)
 from .wrapping import wrap
 
 log = logging.getLogger(__name__)
@@ -56,6 +56,7 @@ def _environment(templates: Path, own: tuple[str, ...], script: str):
     env.filters["md"] = md_escape
     env.filters["wrap"] = wrap
     env.filters["url"] = safe_url
+    env.filters["original"] = article_url
     env.globals["lang"] = LANG_TAGS[script]
     return env
 
