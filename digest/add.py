@@ -57,7 +57,7 @@ def add(config: Config, target: str, lock_wait: float = 0.0) -> Added:
             path = _copy_file(Path(target).expanduser(), config)
         # Only a file this command wrote is its own to take back.
         made = path.parent == folder and path.name not in there
-        with State(config.state.file) as state:
+        with State(config.state.file, root=config.root) as state:
             outcome = ingest_one(config, state, path)
             if outcome is not None and outcome.status != "included" and made:
                 # Not an article (or one already seen): no copy is left behind for every

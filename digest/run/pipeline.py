@@ -109,7 +109,7 @@ def build(config: Config, *, since: date | None = None, dry_run: bool = False,
             from ..store.outbox import recover
 
             recover(config.outbox.folder)
-        with State(config.state.file, readonly=dry_run) as state:
+        with State(config.state.file, readonly=dry_run, root=config.root) as state:
             window = _unsent(state, window)
             period = window.period
             outcomes = ingest(config, state, progress, jobs=jobs or os.cpu_count() or 1)
@@ -268,7 +268,7 @@ def rerender(config: Config, period: str | None = None, lock_wait: float = 30.0)
     from ..editorial.translate import english
 
     with RunLock(config.lock_file, wait=lock_wait):
-        with State(config.state.file) as state:
+        with State(config.state.file, root=config.root) as state:
             record = state.digest(period) if period else state.last_digest()
             if record is None:
                 raise DigestError(f"no digest {period or 'built yet'} to render again; "

@@ -79,7 +79,7 @@ def missed_run(config: Config, last_build: datetime | None, now: datetime) -> da
 def last_build_time(config: Config) -> datetime | None:
     from ..store.state import State
 
-    with State(config.state.file, readonly=True) as state:
+    with State(config.state.file, readonly=True, root=config.root) as state:
         found = state.last_run("build")
     return datetime.fromisoformat(found[0]) if found else None
 

@@ -15,7 +15,7 @@ def report(config: Config, now: datetime | None = None) -> str:
 
     zone = config.schedule.zone
     now = now or datetime.now(zone)
-    with State(config.state.file, readonly=True) as state:
+    with State(config.state.file, readonly=True, root=config.root) as state:
         pending = state.pending()
         problems = state.problems()
         last = state.last_digest()
