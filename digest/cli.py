@@ -189,7 +189,7 @@ def _init(args) -> int:
 
 def _build(args) -> int:
     from .run.pipeline import build
-    from .run.status import problem_lines
+    from .run.status import dry_run_lines, problem_lines
 
     config = _config(args)
     brief = config.brief(args.brief) if args.brief else None
@@ -197,11 +197,11 @@ def _build(args) -> int:
         logging.getLogger().setLevel(logging.ERROR)
     result = build(config, since=args.since, dry_run=args.dry_run, rebuild=args.rebuild,
                    progress=_Progress(), lock_wait=args.wait, brief=brief, jobs=args.jobs)
-    # A dry run records nothing for `digest status` to list, so it lists every file itself.
-    for line in problem_lines(result.problems, every=args.dry_run):
-        print(f"  {line}") if args.dry_run else log.warning("%s", line)
-    for zh, en, count in result.themes if args.dry_run else ():
-        print(f"  {zh} · {en}: {count}")
+    if args.dry_run:
+        print("".join(f"{line}\n" for line in dry_run_lines(result)), end="")
+    else:
+        for line in problem_lines(result.problems):
+            log.warning("%s", line)
     print(result.message)
     return 0
 

@@ -78,6 +78,13 @@ def sending(record, delivered: dict[str, str], recipients: int, zone) -> str:
 LISTED_PROBLEMS = 10     # a build's log names at most this many problem files
 
 
+def dry_run_lines(result) -> list[str]:
+    """What a dry run reports above its result: every file it would record as skipped or
+    failed (it records nothing for `digest status` to list), then the themes."""
+    return ([f"  {line}" for line in problem_lines(result.problems, every=True)]
+            + [f"  {zh} · {en}: {count}" for zh, en, count in result.themes])
+
+
 def problem_lines(outcomes, every: bool = False) -> list[str]:
     """A build's skipped and failed files for its log: each of the first few on a line,
     and the duplicates (thousands, in a big first build) counted on one line. With
