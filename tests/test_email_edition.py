@@ -120,6 +120,9 @@ def test_without_web_url_the_email_names_the_file_instead_of_a_dead_link_and_war
         assert hrefs and all(h.startswith(("https://", "http://", "mailto:", "#")) for h in hrefs)
         assert f"more in the web edition, {web_file} in the digest's outbox folder" in html
         assert f"more in the web edition: {web_file} in the digest's outbox folder" in text
+        check = TextColours(dark_colour_selectors(html))          # readable in dark mode too
+        check.feed(html)
+        assert check.uncovered == []
     warned = [r for r in caplog.records if "web_url is not set" in r.getMessage()]
     assert len(warned) == 1 and f"the {hidden} article(s) it leaves out" in warned[0].getMessage()
 
