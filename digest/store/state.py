@@ -60,7 +60,7 @@ class State:
                 self.db.executescript(SCHEMA)
                 upgrade(self.db)
             places = Places(root)
-            if places.prefix is not None and not readonly:
+            if places.prefix is not None and not readonly and version(self.db) < RELATIVE:
                 relocate(self.db, places.prefix)
             # A file from before relative paths, opened read-only, keeps them whole.
             self.places = places if version(self.db) >= RELATIVE else Places(None)
