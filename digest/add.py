@@ -26,6 +26,7 @@ from .sources.readers import READERS
 class Added:
     path: Path                  # the file in the source folder
     outcome: FileOutcome | None  # None when the same bytes were already recorded
+    removed: bool = False       # not added: the copy this command saved was removed again
 
     @property
     def message(self) -> str:
@@ -34,7 +35,8 @@ class Added:
         if self.outcome.status == "included":
             titles = "; ".join(a.title for a in self.outcome.articles)
             return f"Added {titles!s} ({self.path}) to the next digest."
-        return f"Not added: {self.path} was {self.outcome.status}: {self.outcome.reason}."
+        gone = "; the copy saved there was removed" if self.removed else ""
+        return f"Not added: {self.path} was {self.outcome.status}: {self.outcome.reason}{gone}."
 
 
 def add(config: Config, target: str, lock_wait: float = 0.0) -> Added:
@@ -48,12 +50,21 @@ def add(config: Config, target: str, lock_wait: float = 0.0) -> Added:
                           f"{config.path.name}")
     folder = config.sources.folders[0]
     with RunLock(config.lock_file, wait=lock_wait):
+        there = {p.name for p in folder.iterdir()} if folder.is_dir() else set()
         if re.match(r"^[A-Za-z][A-Za-z0-9+.-]*://", target):
             path = _save_page(config, target, folder)
         else:
             path = _copy_file(Path(target).expanduser(), config)
-        with State(config.state.file) as state:
+        # Only a file this command wrote is its own to take back.
+        made = path.parent == folder and path.name not in there
+        with State(config.state.file, root=config.root) as state:
             outcome = ingest_one(config, state, path)
+            if outcome is not None and outcome.status != "included" and made:
+                # Not an article (or one already seen): no copy is left behind for every
+                # later build and status to list as skipped.
+                path.unlink(missing_ok=True)
+                state.record([], run=RunRecord("add", f"{outcome.status} {path.name} (removed)"))
+                return Added(path, outcome, removed=True)
             if outcome is not None:
                 state.record([outcome], run=RunRecord("add", f"{outcome.status} {path.name}"))
     return Added(path, outcome)

@@ -189,17 +189,19 @@ def _init(args) -> int:
 
 def _build(args) -> int:
     from .run.pipeline import build
-    from .run.status import problem_lines
+    from .run.status import dry_run_lines, problem_lines
 
     config = _config(args)
     brief = config.brief(args.brief) if args.brief else None
+    if not (args.dry_run or args.verbose or sys.stderr.isatty()):   # cron: result and errors only
+        logging.getLogger().setLevel(logging.ERROR)
     result = build(config, since=args.since, dry_run=args.dry_run, rebuild=args.rebuild,
                    progress=_Progress(), lock_wait=args.wait, brief=brief, jobs=args.jobs)
-    for line in problem_lines(result.problems):
-        log.warning("%s", line)
-    if result.dry_run:
-        for zh, en, count in result.themes:
-            print(f"  {zh} · {en}: {count}")
+    if args.dry_run:
+        print("".join(f"{line}\n" for line in dry_run_lines(result)), end="")
+    else:
+        for line in problem_lines(result.problems):
+            log.warning("%s", line)
     print(result.message)
     return 0
 

@@ -19,7 +19,7 @@ from .validate import ENGINES, MAX_FILE_MB, WEEKDAYS  # noqa: F401  (importable 
 
 @dataclass(frozen=True)
 class Sources:
-    folders: tuple[Path, ...] = (Path("seeds"),)
+    folders: tuple[Path, ...] = (Path("articles"),)
     feeds: tuple[str, ...] = ()
     max_file_mb: float = 20.0
     fetch_full_text: bool = False        # fetch the page of each entry of a summary-only feed

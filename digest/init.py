@@ -23,11 +23,15 @@ class Initialised:
     config: Path
     sources: Path
     templates: tuple[Path, ...]     # the template files copied, if asked for
+    existing: bool = False          # the config was there already (and left as it was)
 
     @property
     def message(self) -> str:
-        copied = (f", and the templates to edit in {self.templates[0].parent}"
-                  if self.templates else "")
+        where = self.templates[0].parent if self.templates else None
+        if self.existing:
+            return (f"Added the missing templates to edit in {where} "
+                    f"({', '.join(t.name for t in self.templates)}); {self.config} is left as it was.")
+        copied = f", and the templates to edit in {where}" if self.templates else ""
         return (f"Wrote {self.config} and the empty source folder {self.sources}{copied}. "
                 f"Put articles (.txt, .md, .html, feeds) in {self.sources.name}/, then run "
                 "`digest build`.")
@@ -39,28 +43,33 @@ def default_config() -> str:
 
 
 def init(folder: Path, templates: bool = False) -> Initialised:
-    """Set up ``folder`` (created if need be) for `digest build`; an existing
-    config.toml, or template file when ``templates`` is asked for, is never overwritten."""
+    """Set up ``folder`` (created if need be) for `digest build`; an existing config.toml
+    or template file is never overwritten. In a folder that has its config already,
+    ``templates`` adds the templates it lacks."""
     from .output.render import default_templates
 
     folder = Path(folder).expanduser().resolve()
     config = folder / "config.toml"
-    if config.exists():
+    existing = config.exists()
+    if existing and not templates:
         raise DigestError(f"{config} already exists; nothing was written (edit it, or run "
                           "`digest init` in another folder)")
     shipped = sorted(p for p in default_templates().iterdir() if p.is_file()) if templates else []
-    targets = [folder / TEMPLATES_FOLDER / p.name for p in shipped]
-    taken = [t for t in targets if t.exists()]
-    if taken:
-        raise DigestError(f"{taken[0]} already exists; nothing was written")
+    wanted = [(p, folder / TEMPLATES_FOLDER / p.name) for p in shipped]
+    missing = [(source, target) for source, target in wanted if not target.exists()]
+    if templates and not missing:
+        raise DigestError(f"{folder / TEMPLATES_FOLDER} already holds every template; nothing "
+                          "was written (delete one there to get its default back)")
+    sources = folder / SOURCE_FOLDER
     try:
-        sources = folder / SOURCE_FOLDER
-        sources.mkdir(parents=True, exist_ok=True)
-        for source, target in zip(shipped, targets):
-            target.parent.mkdir(exist_ok=True)
+        if not existing:
+            sources.mkdir(parents=True, exist_ok=True)
+        for source, target in missing:
+            target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(source, target)
-        with config.open("x", encoding="utf-8") as handle:
-            handle.write(default_config())
+        if not existing:
+            with config.open("x", encoding="utf-8") as handle:
+                handle.write(default_config())
     except OSError as exc:
         raise DigestError(f"cannot set up {folder}: {exc.strerror or exc}") from None
-    return Initialised(config, sources, tuple(targets))
+    return Initialised(config, sources, tuple(target for _, target in missing), existing)

@@ -50,7 +50,7 @@ def render_markdown(text: str) -> str:
     text, images are not loaded, and a link whose URL is not http(s) or mailto loses it."""
     import markdown
 
-    from .output.render import safe_url
+    from .output.markup import safe_url
 
     md = markdown.Markdown(extensions=["extra", "sane_lists"])
     md.preprocessors.deregister("html_block")

@@ -22,7 +22,7 @@ def test_repeats_are_one_line_and_other_problems_are_capped(tmp_path: Path):
     for number in range(LISTED_PROBLEMS + 5):
         (articles / f"empty{number:02d}.txt").write_bytes(b"")
     write_config(tmp_path)
-    done = subprocess.run([sys.executable, "-m", "digest", "build", "--jobs", "1"], cwd=tmp_path,
+    done = subprocess.run([sys.executable, "-m", "digest", "build", "-v", "--jobs", "1"], cwd=tmp_path,
                           capture_output=True, text=True, check=True)
     warnings = [line for line in done.stderr.splitlines() if line.startswith("WARNING")]
     assert sum("empty file" in line for line in warnings) == LISTED_PROBLEMS

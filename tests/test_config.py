@@ -28,6 +28,15 @@ def test_defaults_apply_to_an_empty_file(tmp_path: Path):
     assert config.digest.summary_chars == 180
 
 
+def test_an_empty_config_reads_the_folder_digest_init_creates(tmp_path: Path):
+    from digest.init import SOURCE_FOLDER, init
+
+    (tmp_path / "c.toml").write_text("")
+    assert load(tmp_path / "c.toml").sources.folders == (tmp_path / SOURCE_FOLDER,)
+    made = init(tmp_path / "new")
+    assert load(made.config).sources.folders == (made.sources,) == (tmp_path / "new" / "articles",)
+
+
 @pytest.mark.parametrize("text, words", [
     ("[digest]\nsumary_chars = 100\n", "digest.sumary_chars"),
     ("[digest]\nsummary_chars = '100'\n", "'digest.summary_chars' must be int"),

@@ -154,3 +154,49 @@ def test_the_seeds_digest_text_has_no_lone_full_stop_and_markdown_no_entities(pr
     assert not [line for line in text.splitlines() if line.strip() in ("。", ".")]
     markdown = (result.folder / "digest.md").read_text(encoding="utf-8")
     assert "&amp;" not in markdown and "Markets & allocation" in markdown
+
+
+@pytest.mark.parametrize("text", ["0.3%", "-3%", "+5%", "2024.5亿", "- 列表", "1. 开头", "1) 开头",
+                                  "# 标题", "#1 位", "---", "12.", "a_b *c* [d]"])
+def test_markdown_escapes_only_what_would_be_markup_and_shows_the_text_as_it_is(text):
+    from digest.preview import render_markdown
+
+    escaped = md_escape(text)
+    if text[0].isdigit() and not re.match(r"\d+[.)](\s|$)", text):
+        assert escaped == text               # "0.3%" opens no list: no stray backslash
+    assert "\\" + text[0] not in escaped or not text[0].isalnum()
+    assert render_markdown(escaped) == f"<p>{text}</p>"
+
+
+@pytest.mark.parametrize("url, kept", [
+    ("https://finance.example.cn/2024/05/13/chips.html", True),
+    ("https://www.bbc.co.uk/news/business-1", True),
+    ("http://internet.e-mail", False),          # what a page saved from a mail says
+    ("http://internet.e-mail/x", False),
+    ("https://finance.example.cn/", False),      # a site's home page
+    ("https://finance.example.cn", False),
+    ("http://127.0.0.1:8000/a.html", False),
+    ("http://intranet/a.html", False),
+    ("mailto:editor@example.cn", False),
+])
+def test_only_an_article_address_becomes_the_original_link(url, kept):
+    from digest.output.render import article_url
+
+    assert article_url(url) == (url if kept else "")
+
+
+@pytest.mark.parametrize("saved_from", ["http://internet.e-mail", "https://finance.example.cn/"])
+def test_a_page_saved_from_no_real_article_address_gets_no_original_link(tmp_path: Path, saved_from):
+    from .conftest import FIXTURES, write_config
+
+    page = (FIXTURES / "pages" / "saved_page.html").read_text(encoding="utf-8")
+    page = page.replace("https://finance.example.cn/2024/05/13/chips.html", saved_from, 1)
+    assert saved_from in page.splitlines()[0]
+    (tmp_path / "articles").mkdir()
+    (tmp_path / "articles" / "page.html").write_text(page, encoding="utf-8")
+    write_config(tmp_path)
+    result = build(load(tmp_path / "config.toml"), now=datetime(2026, 11, 18, tzinfo=ZoneInfo("UTC")))
+    assert result.articles == 1
+    for name in ("digest.md", "digest.txt", "digest.html", "email.html"):
+        text = (result.folder / name).read_text(encoding="utf-8")
+        assert saved_from.rstrip("/") not in text and "Read the original" not in text, name

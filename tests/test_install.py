@@ -83,6 +83,24 @@ def test_init_writes_config_sources_and_templates_and_never_overwrites(tmp_path:
     assert (target / "config.toml").read_text(encoding="utf-8") == "# mine\n"
 
 
+def test_init_templates_in_a_set_up_folder_adds_the_missing_ones_and_leaves_the_rest(tmp_path: Path):
+    assert run("init", cwd=tmp_path).returncode == 0
+    (tmp_path / "config.toml").write_text("# mine\n", encoding="utf-8")
+    (tmp_path / "templates").mkdir()
+    (tmp_path / "templates" / "digest.css").write_text("/* mine */\n", encoding="utf-8")
+    added = run("init", "--templates", cwd=tmp_path)
+    assert added.returncode == 0, added.stderr
+    assert "left as it was" in added.stdout and "digest.css" not in added.stdout
+    assert (tmp_path / "config.toml").read_text(encoding="utf-8") == "# mine\n"
+    assert (tmp_path / "templates" / "digest.css").read_text(encoding="utf-8") == "/* mine */\n"
+    shipped = sorted(p.name for p in default_templates().iterdir())
+    assert sorted(p.name for p in (tmp_path / "templates").iterdir()) == shipped
+    for name in set(shipped) - {"digest.css"}:
+        assert (tmp_path / "templates" / name).read_bytes() == (default_templates() / name).read_bytes()
+    again = run("init", "--templates", cwd=tmp_path)
+    assert again.returncode == 1 and "already holds every template" in again.stderr
+
+
 @pytest.mark.slow
 def test_a_fresh_install_outside_the_checkout_inits_and_builds(tmp_path: Path):
     """`pip install <checkout>` into a new virtual environment, then `digest init` and

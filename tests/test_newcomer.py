@@ -44,7 +44,7 @@ def test_verbose_build_logs_each_stage_with_its_time_and_each_file(small_project
     project = small_project
     (project / "articles" / "empty.txt").write_bytes(b"")
     quiet = run("build", "--dry-run", cwd=project)
-    assert "stage " not in quiet.stderr and "empty.txt: empty file" in quiet.stderr
+    assert "stage " not in quiet.stderr and "empty.txt: empty file" in quiet.stdout
     loud = run("-v", "build", cwd=project)
     assert loud.returncode == 0, loud.stderr
     for stage in ("ingest", "summarise", "themes", "render", "write", "record"):
@@ -53,6 +53,46 @@ def test_verbose_build_logs_each_stage_with_its_time_and_each_file(small_project
     assert "skipped " + str(project / "articles" / "empty.txt") + ": empty file" in loud.stderr
     again = run("build", "-v", cwd=project)
     assert "0 new article(s) in 0 new or changed source(s)" in again.stderr
+
+
+def test_from_cron_a_build_prints_its_one_line_result_and_only_real_errors(small_project: Path):
+    project = small_project
+    (project / "articles" / "empty.txt").write_bytes(b"")
+    write_config(project, '[translate]\nengine = "libretranslate"\nurl = "http://127.0.0.1:9/"\n')
+    quiet = run("build", cwd=project)                       # no terminal, as from cron
+    assert quiet.returncode == 0 and quiet.stderr == "", quiet.stderr
+    assert quiet.stdout.startswith("Built ") and quiet.stdout.count("\n") == 1
+    assert "1 file(s) skipped or failed (see `digest status`)" in quiet.stdout
+    loud = run("build", "--rebuild", "-v", cwd=project)      # -v shows the warnings too
+    assert "WARNING digest.editorial.translate: translation skipped" in loud.stderr
+
+
+def test_a_dry_run_lists_the_files_it_would_skip_and_warns_as_the_build_would(small_project: Path):
+    project = small_project
+    (project / "articles" / "empty.txt").write_bytes(b"")
+    (project / "articles" / "notes.pdf").write_bytes(b"%PDF-1.4")
+    write_config(project, '[translate]\nengine = "libretranslate"\nurl = "http://127.0.0.1:9/"\n')
+    dry = run("build", "--dry-run", cwd=project)
+    assert dry.returncode == 0, dry.stderr
+    assert f"  skipped {project / 'articles' / 'empty.txt'}: empty file\n" in dry.stdout
+    assert f"  skipped {project / 'articles' / 'notes.pdf'}: unsupported file type" in dry.stdout
+    assert "2 file(s) would be skipped or failed." in dry.stdout and "digest status" not in dry.stdout
+    assert "WARNING digest.editorial.translate: translation skipped this run" in dry.stderr
+    real = run("build", "-v", cwd=project)
+    assert "WARNING digest.editorial.translate: translation skipped this run" in real.stderr
+    assert "skipped or failed files: 2" in run("status", cwd=project).stdout
+
+
+def test_a_first_build_with_no_article_names_the_folders_it_looked_in(tmp_path: Path):
+    (tmp_path / "articles").mkdir()
+    write_config(tmp_path)
+    empty = run("build", cwd=tmp_path)
+    assert empty.returncode == 0, empty.stderr
+    assert "the sources hold no article yet (articles/)" in empty.stdout
+    assert "since the last digest" not in empty.stdout
+    write_small(tmp_path / "articles", ["gold.txt"])
+    assert run("build", cwd=tmp_path).stdout.startswith("Built ")
+    assert "no article since the last digest" in run("build", cwd=tmp_path).stdout
 
 
 def test_status_before_the_first_build_says_so_and_counts_the_files_waiting(small_project: Path):
@@ -82,7 +122,7 @@ def test_no_existing_source_is_an_error_a_missing_one_among_others_a_warning(tmp
     config = (tmp_path / "config.toml").read_text(encoding="utf-8")
     (tmp_path / "config.toml").write_text(
         config.replace('folders = ["nowhere"]', 'folders = ["nowhere", "articles"]'), encoding="utf-8")
-    some = run("build", cwd=tmp_path)
+    some = run("build", "-v", cwd=tmp_path)       # -v: warnings are not shown from cron
     assert some.returncode == 0 and some.stdout.startswith("Built "), some.stderr
     assert f"source folder {tmp_path / 'nowhere'} does not exist" in some.stderr
     # A feed is a source too: with one configured, missing folders are only warned about.

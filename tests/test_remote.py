@@ -227,6 +227,31 @@ def test_add_saves_a_fetched_page_into_the_first_source_folder(tmp_path: Path, s
         add(config, f"{site}/nothing.html")
 
 
+def test_add_takes_back_only_the_copy_it_made_of_what_is_not_added(tmp_path: Path):
+    from digest.run.pipeline import build
+    from digest.run.status import report
+
+    from .conftest import SMALL, write_small
+
+    articles = write_small(tmp_path / "articles", ["gold.txt"])
+    write_config(tmp_path)
+    config = load(tmp_path / "config.toml")
+    assert build(config).built
+    elsewhere = tmp_path / "downloads"
+    elsewhere.mkdir()
+    (elsewhere / "gold-again.txt").write_text(SMALL["gold.txt"], encoding="utf-8")
+    again = add(config, str(elsewhere / "gold-again.txt"))           # a duplicate
+    assert again.outcome.status == "skipped" and "duplicate of" in again.outcome.reason
+    assert again.removed and not (articles / "gold-again.txt").exists()
+    assert (elsewhere / "gold-again.txt").exists()                    # the user's own file stays
+    (articles / "qa_page.html").write_bytes((FIXTURES / "pages" / "qa_page.html").read_bytes())
+    there = add(config, str(articles / "qa_page.html"))              # already in the folder
+    assert there.outcome.status == "skipped" and not there.removed
+    assert (articles / "qa_page.html").exists()
+    assert "skipped or failed files: 1\n" in report(config)          # only the user's own file
+    assert "gold-again" not in report(config)
+
+
 def test_add_copies_a_file_and_records_a_page_that_is_not_an_article(tmp_path: Path):
     (tmp_path / "articles").mkdir()
     write_config(tmp_path)
@@ -235,6 +260,8 @@ def test_add_copies_a_file_and_records_a_page_that_is_not_an_article(tmp_path: P
     assert added.path == tmp_path / "articles" / "qa_page.html"
     assert added.outcome.status == "skipped"
     assert added.message == (f"Not added: {added.path} was skipped: "
-                             "not an article: a question-and-answer page.")
+                             "not an article: a question-and-answer page; the copy saved there "
+                             "was removed.")
+    assert not added.path.exists()
     with pytest.raises(DigestError, match="not a file"):
         add(config, str(tmp_path / "missing.html"))

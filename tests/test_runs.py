@@ -23,6 +23,7 @@ from digest.run.pipeline import build
 from digest.run.schedule import next_run
 
 from .conftest import ROOT, write_config
+from .test_send import smtp_server  # noqa: F401 (fixture)
 
 BRIEF = ('[[briefs]]\nname = "daily"\ntitle_zh = "AI 与金融市场日报"\n'
          'title_en = "AI & Markets Daily"\ndays = ["mon", "tue", "wed", "thu", "fri"]\n'
@@ -172,12 +173,41 @@ def test_status_shows_a_missed_run_and_the_briefs(small_project: Path):
     write_config(project, BRIEF)
     config = load(project / "config.toml")
     wednesday = datetime(2026, 11, 25, 12, 0, tzinfo=ZONE)
+    assert "missed run" not in report(config, now=wednesday)   # no build yet: nothing missed
+    build(config)
+    assert "missed run" not in report(config, now=datetime.now(ZONE))
+    with sqlite3.connect(config.state.file) as db:             # that build was weeks earlier
+        db.execute("UPDATE runs SET at = '2026-11-02T00:05:00+00:00'")
     text = report(config, now=wednesday)
     assert "missed run: 2026-11-23T08:00+08:00" in text
     assert "next scheduled run: 2026-11-30T08:00+08:00" in text
     assert "next daily brief: 2026-11-25T18:00+08:00" in text
-    build(config)
-    assert "missed run" not in report(config, now=datetime.now(ZONE))
+
+
+def test_status_shows_times_in_the_schedules_zone_and_whether_and_to_whom_it_was_sent(
+        tmp_path: Path, smtp_server):
+    from digest.output.send import send_all
+    from digest.run.status import report
+
+    from .conftest import write_small
+    from .test_send import Inbox
+
+    port = smtp_server(Inbox())
+    write_small(tmp_path / "articles", ["gold.txt"])
+    write_config(tmp_path, '[email]\nrecipients = ["a@example.com", "b@example.com"]\n'
+                           f'[smtp]\nhost = "127.0.0.1"\nport = {port}\nsecurity = "none"\n'
+                           '[schedule]\ntimezone = "America/New_York"\n')
+    config = load(tmp_path / "config.toml")
+    build(config, now=datetime(2026, 11, 18, 9, 0, tzinfo=ZONE))
+    text = report(config)
+    assert "(1 article) -> " in text and "(1 articles)" not in text
+    assert "built 2026-11-17T20:00:00-05:00 " in text
+    times = re.findall(r"\d{4}-\d\d-\d\dT[\d:]+([+-]\d\d:\d\d)", text)
+    assert len(times) >= 3 and set(times) <= {"-05:00", "-04:00"}, text
+    assert "  not sent yet" in text
+    assert send_all(config)[0].failed == ()
+    sent = report(config)
+    assert re.search(r"\n  sent \d{4}-\d\d-\d\dT[\d:]+-0[45]:00 to 2 recipients\n", sent), sent
 
 
 def test_articles_a_run_with_its_clock_a_year_ahead_recorded_are_not_in_every_later_brief(

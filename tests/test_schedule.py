@@ -58,10 +58,10 @@ def test_scheduler_process_builds_missed_run_and_stops_on_sigterm(small_project:
     from .conftest import ROOT
 
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    proc = subprocess.Popen([sys.executable, "-m", "digest", "schedule"], cwd=project, env=env,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen([sys.executable, "-m", "digest", "schedule", "-v"], cwd=project,
+                            env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
-        assert "was missed; building now" in proc.stdout.readline()
+        assert "no digest built yet; building now" in proc.stdout.readline()
         assert "next run due" in proc.stdout.readline()
         deadline = time.monotonic() + 90
         while not list((project / "outbox").glob("*/manifest.json")):
@@ -73,7 +73,8 @@ def test_scheduler_process_builds_missed_run_and_stops_on_sigterm(small_project:
         out, err = proc.communicate(timeout=60)
     assert proc.returncode == 0, err
     assert "stopped" in out
-    assert "Built " in err and "next run due" in err
+    assert "INFO digest.run.schedule: Built " in err and "INFO digest.run.schedule: next run due" in err
+    assert "WARNING digest.run.schedule: Built" not in err
 
 
 @pytest.mark.parametrize("at", ["01:30", "02:30", "09:30"])
@@ -146,7 +147,7 @@ def test_with_send_on_a_scheduled_build_sends_it(tmp_path: Path, smtp_server, ca
 
     write_small(articles, ["rates.txt"])
     write_config(tmp_path, recipients + smtp + "[schedule]\nsend = true\n")
-    with caplog.at_level("WARNING", logger="digest.run.schedule"):
+    with caplog.at_level("INFO", logger="digest.run.schedule"):
         run_job(load(tmp_path / "config.toml"))
     folder = tmp_path / "outbox" / period
     built = email.message_from_bytes((folder / "digest.eml").read_bytes(), policy=policy.default)

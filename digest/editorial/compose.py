@@ -13,7 +13,7 @@ from .bags import Bags, bags_from
 from ..config import Config
 from .document import document
 from .facts import key_facts
-from ..models import Article, Digest, Document, Item, KeyFacts, Sentence, Summary, Theme, Window
+from ..models import Article, Digest, Document, Item, KeyFacts, Sentence, Summary, Window
 from .overviews import with_overviews
 from .repeats import without_repeats
 from .keywords import bag_keywords, corpus_idf, keywords

@@ -8,7 +8,6 @@ from __future__ import annotations
 import hashlib
 import json
 import logging
-import re
 from email.message import EmailMessage
 from email.utils import format_datetime
 from functools import lru_cache, partial
@@ -18,49 +17,10 @@ from ..config import Config
 from ..errors import DigestError
 from ..models import Digest, Rendered
 from ..text.script import LANG_TAGS, convert
+from .markup import article_url, md_escape, safe_url  # noqa: F401 (importable from here too)
 from .wrapping import wrap
 
 log = logging.getLogger(__name__)
-
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]|])")
-_HTML_SPECIAL = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
-# An & that a renderer would read as the start of an entity ("&lt;", "&#60;").
-_ENTITY_LIKE = re.compile(r"&(?=#?[A-Za-z0-9]+;)|[<>]")
-SAFE_SCHEMES = ("http", "https", "mailto")
-# Everything a URL may keep as it is; the rest (quotes, spaces, <, >, parentheses,
-# backslashes, non-ASCII) is percent-encoded.
-_URL_SAFE = "/:?#[]@!$&*+,;=%~-._"
-_AROUND_URL = "".join(map(chr, range(0x21))) + "\x7f"
-
-
-def safe_url(url: str | None) -> str:
-    """``url`` if it is http(s) or mailto, percent-encoded so that it cannot leave an
-    HTML attribute or a Markdown link; otherwise "" (javascript:, data:, relative ...)."""
-    from urllib.parse import quote, urlsplit
-
-    # As browsers do: tabs and line breaks inside are dropped, controls and spaces around.
-    text = re.sub(r"[\t\n\r]", "", url or "").strip(_AROUND_URL)
-    try:
-        parts = urlsplit(text)
-    except ValueError:
-        return ""
-    scheme = parts.scheme.lower()
-    if scheme not in SAFE_SCHEMES or (scheme != "mailto" and not parts.netloc):
-        return ""
-    return quote(text, safe=_URL_SAFE)
-
-
-def md_escape(text: str) -> str:
-    """Article text inside Markdown: no markup, links or HTML of its own.
-
-    Markdown punctuation is backslash-escaped; <, > and an & that would start an
-    entity become entities, which every Markdown renderer shows as the characters
-    themselves (a plain "&" needs none).
-    """
-    text = _ENTITY_LIKE.sub(lambda m: _HTML_SPECIAL[m.group()], text)
-    text = _MD_SPECIAL.sub(r"\\\1", text)
-    return re.sub(r"^([#>+\-=]|\d+\.)", r"\\\1", text)
-
 
 def default_templates() -> Path:
     """The templates shipped with the package (``digest/templates`` once installed; in a
@@ -96,6 +56,7 @@ def _environment(templates: Path, own: tuple[str, ...], script: str):
     env.filters["md"] = md_escape
     env.filters["wrap"] = wrap
     env.filters["url"] = safe_url
+    env.filters["original"] = article_url
     env.globals["lang"] = LANG_TAGS[script]
     return env
 
@@ -130,11 +91,13 @@ def _render(config: Config, digest: Digest, jobs: int) -> Rendered:
     script = config.digest.script
     env = environment(config.digest.templates, script)
     context = {"d": digest, "config": config, "subject": subject(digest, script),
-               "articles": len(digest.items)}
+               "articles": len(digest.items), **web_edition(config, script)}
     apart = jobs > 1 and len(digest.items) >= APART_FROM
     markdown_text, web, text = full_views(env, context, apart)
-    email_html = email_edition(config, env, context)
-    eml = message(config, digest, context["subject"], text, email_html)
+    email_html, email_text, left_out = email_edition(
+        config, env, context, text,
+        size=lambda t, h: len(message(config, digest, context["subject"], t, h)))
+    eml = message(config, digest, context["subject"], email_text, email_html)
     files = {"digest.md": markdown_text.encode(), "digest.html": web.encode(),
              "email.html": email_html.encode(), "digest.txt": text.encode(), "digest.eml": eml}
     readers = reader_scripts(config)
@@ -142,15 +105,23 @@ def _render(config: Config, digest: Digest, jobs: int) -> Rendered:
         if edition == script:
             continue
         edition_env = environment(config.digest.templates, edition)
-        edition_context = {**context, "subject": subject(digest, edition)}
+        edition_context = {**context, "subject": subject(digest, edition),
+                           **web_edition(config, edition)}
         views = full_views(edition_env, edition_context, apart)
         for suffix, view in zip(("md", "html", "txt"), views):
             files[f"digest.{edition}.{suffix}"] = view.encode()
         if edition in readers:
-            html = email_edition(config, edition_env, edition_context)
+            html, plain, _ = email_edition(
+                config, edition_env, edition_context, views[2], report=False,
+                size=lambda t, h, e=edition, c=edition_context: len(
+                    message(config, digest, c["subject"], t, h, e)))
             files[f"email.{edition}.html"] = html.encode()
             files[f"digest.{edition}.eml"] = message(config, digest, edition_context["subject"],
-                                                     views[2], html, edition)
+                                                     plain, html, edition)
+    if left_out and not config.digest.web_url:
+        log.warning("digest.web_url is not set, so the email cannot link to the web edition: "
+                    "it says that the %d article(s) it leaves out are in %s in the digest's "
+                    "outbox folder", left_out, context["web_file"])
     manifest = {
         "period": digest.period,
         "start": digest.start.isoformat(),
@@ -183,31 +154,63 @@ def full_views(env, context: dict, apart: bool = False) -> tuple[str, str, str]:
     is for mail clients (the email edition), and would cost most of a large build."""
     from ..store.workers import Background
 
-    with Background(lambda: env.get_template("digest.txt.j2").render(context), apart) as text:
-        return (env.get_template("digest.md.j2").render(context),
-                env.get_template("digest.html.j2").render({**context, "limit": None}),
+    full = {**context, "limit": None}
+    with Background(lambda: env.get_template("digest.txt.j2").render(full), apart) as text:
+        return (env.get_template("digest.md.j2").render(full),
+                env.get_template("digest.html.j2").render(full),
                 text.result())
 
 
-def email_edition(config: Config, env, context: dict) -> str:
-    """The HTML part of the email: at most max_items_per_theme per theme, and fewer
-    until it fits email_max_kb (Gmail clips messages over about 102 KB); the rest
-    is linked to the full web edition."""
+def web_edition(config: Config, script: str) -> dict[str, str]:
+    """Where the "more" lines of the email in ``script`` point: ``web``, the address of that
+    script's web edition (digest.web_url names the main one; another script's is beside it,
+    named as in the outbox: weekly.html -> weekly.hant.html), or "" when web_url is not set;
+    and ``web_file``, the web edition's file in the outbox folder."""
+    from urllib.parse import urlsplit, urlunsplit
+
+    name = "digest.html" if script == config.digest.script else f"digest.{script}.html"
+    url = safe_url(config.digest.web_url)
+    if url and (url.startswith("mailto:") or "#" in url):
+        url = ""
+    if url:
+        parts = urlsplit(url)
+        path = parts.path if parts.path.endswith(".html") else parts.path.rstrip("/") + "/digest.html"
+        if name != "digest.html":
+            path = f"{path[:-len('.html')]}.{script}.html"
+        url = urlunsplit(parts._replace(path=path))
+    return {"web": url, "web_file": name}
+
+
+def email_edition(config: Config, env, context: dict, text: str, report: bool = True,
+                  size=None) -> tuple[str, str, int]:
+    """The HTML and text parts of the email, and how many articles they leave out: at most
+    max_items_per_theme per theme, and fewer until the whole message fits email_max_kb
+    (Gmail clips messages over about 102 KB; servers refuse messages over their limit);
+    each theme says how many more are in the web edition (``text`` is the full text view,
+    the text part when nothing is left out). ``size(text, html)`` gives the bytes of the
+    message made of those parts. ``report``: warn when capped (once per build: not for the
+    other scripts' emails)."""
     budget = config.digest.email_max_kb * 1024
     digest: Digest = context["d"]
     largest = max((len(t.shown) for t in digest.themes), default=0)
     limit = min(config.digest.max_items_per_theme, max(1, largest))
     while True:
         html = inline_css(env.get_template("digest.html.j2").render({**context, "limit": limit}))
-        if _wire_size(html) <= budget or limit == 1:
+        plain = text if limit >= largest else \
+            env.get_template("digest.txt.j2").render({**context, "limit": limit})
+        # The whole message counts (both parts as encoded, and the headers): a server's
+        # size limit and a client's clipping apply to it, not to the HTML alone.
+        measured = size(plain, html) if size else _wire_size(html) + _wire_size(plain)
+        if measured <= budget or limit == 1:
             break
         limit = max(1, limit * 3 // 4)
-    if limit < largest:
-        hidden = sum(max(0, len(t.shown) - limit) for t in digest.themes)
-        log.warning("the email shows at most %d article(s) per theme (%d KB of %d KB); "
-                    "%d more are in the web edition", limit, _wire_size(html) // 1024,
-                    config.digest.email_max_kb, hidden)
-    return html
+    if limit >= largest:
+        return html, plain, 0
+    hidden = sum(max(0, len(t.shown) - limit) for t in digest.themes)
+    log.log(logging.WARNING if report else logging.INFO,
+            "the email shows at most %d article(s) per theme (%d KB of %d KB); %d more are in "
+            "the web edition", limit, measured // 1024, config.digest.email_max_kb, hidden)
+    return html, plain, hidden
 
 
 def _wire_size(html: str) -> int:

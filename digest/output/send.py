@@ -80,7 +80,7 @@ class InDoubt(Exception):
 def send_all(config: Config, sleep=time.sleep, lock_wait: float = 0.0) -> list[SendResult]:
     """Send every built digest not yet sent to all its recipients."""
     with RunLock(config.lock_file, wait=lock_wait):
-        with State(config.state.file) as state:
+        with State(config.state.file, root=config.root) as state:
             deadline = Deadline(config.smtp.deadline_seconds)
             return [send_one(config, state, record.period, Path(record.folder), sleep, deadline)
                     for record in state.unsent()]

@@ -20,7 +20,8 @@ from ..config import Brief, Config
 from ..store.faults import point
 from ..store.lock import RunLock
 from ..models import Article, FileOutcome, Window
-from ..store.state import DigestRecord, RunRecord, State, Translations
+from ..store.state import RunRecord, State, Translations
+from .publish import heal_outbox, publish
 
 log = logging.getLogger(__name__)
 
@@ -53,6 +54,7 @@ class BuildResult:
     dry_run: bool = False
     themes: tuple[tuple[str, str, int], ...] = ()   # (zh, en, count)
     stages: tuple[tuple[str, float], ...] = ()      # (stage, seconds) in order
+    empty_sources: tuple[str, ...] = ()  # nothing built yet, nothing to build: where it looked
 
     @property
     def built(self) -> bool:
@@ -64,8 +66,12 @@ class BuildResult:
 
     @property
     def message(self) -> str:
-        issues = f"; {len(self.problems)} file(s) skipped or failed (see `digest status`)" \
-            if self.problems else ""
+        issues = ("" if not self.problems else
+                  f"; {len(self.problems)} file(s) would be skipped or failed" if self.dry_run else
+                  f"; {len(self.problems)} file(s) skipped or failed (see `digest status`)")
+        if not self.built and self.empty_sources:
+            return (f"Nothing to build for {self.period}: the sources hold no article yet "
+                    f"({', '.join(self.empty_sources)}){issues}.")
         if not self.built:
             return f"Nothing new for {self.period}: no article since the last digest{issues}."
         if self.dry_run:
@@ -101,7 +107,7 @@ def build(config: Config, *, since: date | None = None, dry_run: bool = False,
         log.info("%s for %s from %s", "dry run" if dry_run else kind, window.period,
                  ", ".join(map(str, [*config.sources.folders, *map(redact, config.sources.feeds)])))
         clock = Stopwatch()
-        with State(config.state.file, readonly=dry_run) as state:
+        with State(config.state.file, readonly=dry_run, root=config.root) as state:
             if not dry_run:
                 heal_outbox(config, state)
             window = _unsent(state, window)
@@ -124,7 +130,9 @@ def build(config: Config, *, since: date | None = None, dry_run: bool = False,
                     # A scheduled run is recorded even when no file changed: a make-up
                     # run that finds nothing new has still made up the run it was for.
                     state.record(outcomes, run=RunRecord(kind, "nothing new"))
-                return BuildResult(period, None, 0, len(new), tuple(outcomes), dry_run)
+                empty = () if state.last_digest() else source_names(config)
+                return BuildResult(period, None, 0, len(new), tuple(outcomes), dry_run,
+                                   empty_sources=empty)
             from ..editorial.compose import compose        # numpy and the summariser: only when needed
             from ..editorial.translate import english
 
@@ -135,41 +143,13 @@ def build(config: Config, *, since: date | None = None, dry_run: bool = False,
             if dry_run:
                 return BuildResult(period, None, len(digest.items), len(new), tuple(outcomes),
                                    True, _themes(digest), clock.result())
-            folder = _publish(config, state, digest, clock, outcomes=outcomes,
+            folder = publish(config, state, digest, clock, outcomes=outcomes,
                               built_at=now.isoformat(timespec="seconds"), sent_at=None,
                               run=RunRecord(kind, f"built {period}"), brief=brief,
                               translations=Translations(engine, translated),
                               jobs=jobs or os.cpu_count() or 1)
             return BuildResult(period, folder, len(digest.items), len(new), tuple(outcomes),
                                False, _themes(digest), clock.result())
-
-
-def heal_outbox(config: Config, state: State) -> None:
-    """Tidy the outbox after a killed run (only the state knows whether a folder swapped
-    in was recorded), and refuse to go on when the state has lost what the outbox holds:
-    an empty or new state file beside built digests would build and send them again."""
-    from ..errors import DigestError
-    from ..store.outbox import digest_folders, recover
-
-    recover(config.outbox.folder, lambda period, folder: _recorded(state, period, folder))
-    if state.last_digest() is None and (built := digest_folders(config.outbox.folder)):
-        raise DigestError(
-            f"the state file {config.state.file} records no digest, but the outbox "
-            f"{config.outbox.folder} holds {len(built)} ({built[-1].name}, ...): the state was "
-            "lost or emptied, and building now would send those articles again. Restore the "
-            "state file from a backup, or move the outbox's digest folders aside to start afresh")
-
-
-def _recorded(state: State, period: str, folder: Path) -> bool:
-    """Whether the state's record of ``period`` describes ``folder`` (same files, same sizes)."""
-    record = state.digest(period)
-    if record is None:
-        return False
-    try:
-        sizes = {p.name: p.stat().st_size for p in folder.iterdir()}
-    except OSError:
-        return False
-    return sizes == record.files
 
 
 def check_sources(config: Config) -> None:
@@ -189,39 +169,13 @@ def check_sources(config: Config) -> None:
                       f"or set sources.folders in {config.path}")
 
 
-def _publish(config: Config, state: State, digest, clock: Stopwatch, *, outcomes, built_at: str,
-             sent_at: str | None, run: RunRecord | None, brief: Brief | None,
-             translations: Translations, claim: bool = True, jobs: int = 1) -> Path:
-    """Render the digest, write it to the outbox, then record it: the state only
-    says a digest is built once its files are durable. Returns its folder.
+def source_names(config: Config) -> tuple[str, ...]:
+    """The configured folders (as "articles/", when inside the digest folder) and feeds."""
+    def shown(folder: Path) -> str:
+        inside = folder.is_relative_to(config.root)
+        return (folder.relative_to(config.root).as_posix() if inside else str(folder)) + "/"
 
-    A brief's articles stay pending for the weekly digest; a weekly digest's are
-    claimed unless ``claim`` is False (a digest rendered again claims nothing new)."""
-    from ..store import outbox
-    from ..output.render import render
-
-    rendered = render(config, digest, jobs)
-    clock.lap("render")
-    staged = outbox.stage(config.outbox.folder, rendered)
-    clock.lap("write")
-    point("written")
-    record = DigestRecord(
-        period=digest.period, built_at=built_at, folder=str(staged.final),
-        articles=tuple(i.article.id for i in digest.items),
-        files={name: len(data) for name, data in rendered.files}, sent_at=sent_at,
-        brief=brief.name if brief else None)
-    # The new folder is swapped in inside the state's transaction and taken out again
-    # when the transaction does not commit: the outbox never holds what the state lacks.
-    try:
-        state.record(outcomes, digest=record, run=run, claim=claim and brief is None,
-                     translations=translations, before_commit=staged.swap_in)
-    except BaseException:
-        staged.undo()
-        raise
-    staged.finish()
-    folder = staged.final
-    clock.lap("record")
-    return folder
+    return (*map(shown, config.sources.folders), *config.sources.feeds)
 
 
 def _themes(digest) -> tuple[tuple[str, str, int], ...]:
@@ -290,7 +244,7 @@ def rerender(config: Config, period: str | None = None, lock_wait: float = 30.0)
     from ..editorial.translate import english
 
     with RunLock(config.lock_file, wait=lock_wait):
-        with State(config.state.file) as state:
+        with State(config.state.file, root=config.root) as state:
             heal_outbox(config, state)
             record = state.digest(period) if period else state.last_digest()
             if record is None:
@@ -303,7 +257,7 @@ def rerender(config: Config, period: str | None = None, lock_wait: float = 30.0)
             articles = state.articles_by_id(record.articles)
             digest = compose(config, articles, window, built_at)
             digest, translated, engine = english(config, digest, state.translations)
-            folder = _publish(config, state, digest, Stopwatch(), outcomes=[],
+            folder = publish(config, state, digest, Stopwatch(), outcomes=[],
                               built_at=record.built_at, sent_at=record.sent_at, run=None,
                               brief=brief, claim=False,
                               translations=Translations(engine, translated))

@@ -79,7 +79,7 @@ def missed_run(config: Config, last_build: datetime | None, now: datetime) -> da
 def last_build_time(config: Config) -> datetime | None:
     from ..store.state import State
 
-    with State(config.state.file, readonly=True) as state:
+    with State(config.state.file, readonly=True, root=config.root) as state:
         found = state.last_run("build")
     return datetime.fromisoformat(found[0]) if found else None
 
@@ -91,18 +91,18 @@ def run_job(config: Config, brief: Brief | None = None) -> None:
 
     try:
         result = build(config, lock_wait=600, brief=brief, scheduled=True)
-        log.warning("%s", result.message)
+        log.info("%s", result.message)
         if config.schedule.send:
             from ..output.send import send_all
 
             for sent in send_all(config, lock_wait=600):
-                log.warning("sent %s to %d recipient(s), %d failed", sent.period,
+                log.info("sent %s to %d recipient(s), %d failed", sent.period,
                             len(sent.sent), len(sent.failed))
     except DigestError as exc:
         log.error("scheduled run failed: %s", exc)
     upcoming = next_run(config, brief=brief)
     if upcoming:
-        log.warning("next %s due %s", f"{brief.name} brief" if brief else "run",
+        log.info("next %s due %s", f"{brief.name} brief" if brief else "run",
                     upcoming.isoformat(timespec="minutes"))
 
 
@@ -134,10 +134,12 @@ def run_forever(config: Config) -> None:
 
     signal.signal(signal.SIGTERM, stop)
     signal.signal(signal.SIGINT, stop)
-    missed = missed_run(config, last_build_time(config), datetime.now(config.schedule.zone))
+    last_build = last_build_time(config)
+    missed = missed_run(config, last_build, datetime.now(config.schedule.zone))
     if missed is not None:
-        print(f"digest schedule: the run due {missed.isoformat(timespec='minutes')} was missed; "
-              "building now", flush=True)
+        why = ("no digest built yet" if last_build is None else
+               f"the run due {missed.isoformat(timespec='minutes')} was missed")
+        print(f"digest schedule: {why}; building now", flush=True)
         scheduler.add_job(run_job, "date", args=[config], id="make-up", max_instances=1)
     upcoming = next_run(config)
     print(f"digest schedule: next run due {upcoming.isoformat(timespec='minutes')} "

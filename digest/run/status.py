@@ -13,11 +13,13 @@ from ..store.state import State
 def report(config: Config, now: datetime | None = None) -> str:
     from .schedule import missed_run, next_run
 
-    now = now or datetime.now(config.schedule.zone)
-    with State(config.state.file, readonly=True) as state:
+    zone = config.schedule.zone
+    now = now or datetime.now(zone)
+    with State(config.state.file, readonly=True, root=config.root) as state:
         pending = state.pending()
         problems = state.problems()
         last = state.last_digest()
+        delivered = state.deliveries(last.period) if last else {}
         last_run = state.last_run("build")
         unread = sum(state.file_sha(display_name(path)) is None for path in discover(config))
     if not config.state.file.exists():
@@ -32,14 +34,15 @@ def report(config: Config, now: datetime | None = None) -> str:
     lines.append(f"skipped or failed files: {len(problems)}")
     lines += [f"  - {status}: {source}: {reason}" for source, status, reason in problems]
     if last:
-        lines.append(f"last digest: {last.period} built {last.built_at} "
-                     f"({len(last.articles)} articles) -> {last.folder}")
+        lines.append(f"last digest: {last.period} built {local(last.built_at, zone)} "
+                     f"({plural(len(last.articles), 'article')}) -> {last.folder}")
+        lines.append(f"  {sending(last, delivered, len(config.email.recipients), zone)}")
     else:
         lines.append("last digest: none yet")
     if last_run:
-        lines.append(f"last run: {last_run[0]} ({last_run[1]})")
-    last_built = datetime.fromisoformat(last_run[0]) if last_run else None
-    missed = missed_run(config, last_built, now)
+        lines.append(f"last run: {local(last_run[0], zone)} ({last_run[1]})")
+    # Before a first build no scheduled run has been missed: there was nothing to build.
+    missed = missed_run(config, datetime.fromisoformat(last_run[0]), now) if last_run else None
     if missed is not None:
         lines.append(f"missed run: {missed.isoformat(timespec='minutes')} "
                      "(`digest schedule` makes it up once when it starts)")
@@ -52,13 +55,43 @@ def report(config: Config, now: datetime | None = None) -> str:
     return "\n".join(lines)
 
 
+def local(moment: str, zone) -> str:
+    """A recorded time (stored in UTC or the build's zone) in the schedule's zone."""
+    return datetime.fromisoformat(moment).astimezone(zone).isoformat(timespec="seconds")
+
+
+def plural(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
+
+
+def sending(record, delivered: dict[str, str], recipients: int, zone) -> str:
+    """Whether, when and to how many recipients the digest was sent."""
+    if not delivered:
+        return "not sent yet (`digest send` sends it)"
+    last = local(max(delivered.values()), zone)
+    if record.sent_at is not None:
+        return f"sent {last} to {plural(len(delivered), 'recipient')}"
+    return (f"sent to {len(delivered)} of {plural(recipients, 'recipient')} (last {last}); "
+            "`digest send` delivers the rest")
+
+
 LISTED_PROBLEMS = 10     # a build's log names at most this many problem files
 
 
-def problem_lines(outcomes) -> list[str]:
+def dry_run_lines(result) -> list[str]:
+    """What a dry run reports above its result: every file it would record as skipped or
+    failed (it records nothing for `digest status` to list), then the themes."""
+    return ([f"  {line}" for line in problem_lines(result.problems, every=True)]
+            + [f"  {zh} · {en}: {count}" for zh, en, count in result.themes])
+
+
+def problem_lines(outcomes, every: bool = False) -> list[str]:
     """A build's skipped and failed files for its log: each of the first few on a line,
-    and the duplicates (thousands, in a big first build) counted on one line."""
+    and the duplicates (thousands, in a big first build) counted on one line. With
+    ``every`` (a dry run, which records none of them for `digest status`), each on a line."""
     problems = [o for o in outcomes if o.status != "included"]
+    if every:
+        return [f"{o.status} {o.source}: {o.reason}" for o in problems]
     duplicates = [o for o in problems if o.reason.startswith("duplicate of")]
     others = [o for o in problems if not o.reason.startswith("duplicate of")]
     lines = [f"{o.status} {o.source}: {o.reason}" for o in others[:LISTED_PROBLEMS]]

@@ -8,10 +8,37 @@ import json
 import logging
 import re
 import sqlite3
+from dataclasses import dataclass
 
 from ..models import Article
 
 log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class DigestRecord:
+    period: str
+    built_at: str
+    folder: str
+    articles: tuple[str, ...]
+    files: dict
+    sent_at: str | None
+    brief: str | None = None            # the brief's name; None for the weekly digest
+
+
+@dataclass(frozen=True)
+class RunRecord:
+    """One run for the runs table: its kind ("build", "brief:daily", "add") and outcome."""
+    kind: str
+    result: str
+
+
+@dataclass(frozen=True)
+class Translations:
+    """New translations for the cache: one engine's {Chinese text: English}."""
+    engine: str
+    table: dict[str, str]
+
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS files (
@@ -79,24 +106,27 @@ CREATE TABLE IF NOT EXISTS runs (
 """
 
 
-# How the stored duplicate signatures hash their shingles (``dedupe.shingle_hashes``) and
-# key their bands (``dedupe.band_matrix``), kept as the file's PRAGMA user_version: 1 (or
-# 0, unset) crc32 per shingle and text band keys; 2 numpy's hashing and integer keys.
-# Changing either means raising this number.
+# The file's version, kept as its PRAGMA user_version. From 2 on, the stored duplicate
+# signatures hash their shingles (``dedupe.shingle_hashes``) and key their bands
+# (``dedupe.band_matrix``) as now (before: crc32 per shingle, text band keys); changing
+# either means a new version that signs again. From 3 on, the sources and digest folders
+# inside the digest folder are kept relative to it (``places.Places``).
 SIGNATURES = 2
+RELATIVE = 3
 
 
 def upgrade(db: sqlite3.Connection) -> None:
-    """Bring a state file written by an earlier version up to date."""
+    """Bring a state file written by an earlier version up to date (but for the paths,
+    which need the digest folder: :func:`relocate`)."""
     _add_brief(db)
-    if signatures(db) != SIGNATURES:
+    if version(db) < SIGNATURES:
         _sign_again(db)
 
 
 def comparable(db: sqlite3.Connection) -> bool:
     """Do the file's stored signatures compare with new ones? Not for a file from an
     earlier version opened read-only (a dry run), which says what that means."""
-    if signatures(db) == SIGNATURES:
+    if version(db) >= SIGNATURES:
         return True
     if db.execute("SELECT 1 FROM articles LIMIT 1").fetchone():
         log.warning("the state file is from an earlier version and opened read-only: only "
@@ -105,9 +135,31 @@ def comparable(db: sqlite3.Connection) -> bool:
     return False
 
 
-def signatures(db: sqlite3.Connection) -> int:
-    """How the file's stored signatures were made (:data:`SIGNATURES`)."""
+def version(db: sqlite3.Connection) -> int:
+    """The file's version (:data:`SIGNATURES`, :data:`RELATIVE`)."""
     return db.execute("PRAGMA user_version").fetchone()[0]
+
+
+def relocate(db: sqlite3.Connection, prefix: str) -> None:
+    """Keep the paths under ``prefix`` (the digest folder and a separator) relative to it,
+    as a file of version :data:`RELATIVE` does: those an earlier version kept whole."""
+    with db:
+        db.execute("BEGIN IMMEDIATE")       # another program may be upgrading it too
+        if version(db) >= RELATIVE:
+            return
+        cut = (len(prefix) + 1, len(prefix), prefix)
+        for table, column in (("files", "source"), ("file_stats", "source"),
+                              ("remote", "source"), ("digests", "folder")):
+            db.execute(f"UPDATE OR REPLACE {table} SET {column} = substr({column}, ?)"
+                       f" WHERE substr({column}, 1, ?) = ?", cut)
+        moved = []
+        for key, data in db.execute("SELECT id, data FROM articles WHERE substr(source, 1, ?) = ?",
+                                    cut[1:]).fetchall():
+            record = json.loads(data)
+            record["source"] = record["source"][len(prefix):]
+            moved.append((record["source"], json.dumps(record, ensure_ascii=False), key))
+        db.executemany("UPDATE articles SET source = ?, data = ? WHERE id = ?", moved)
+        db.execute(f"PRAGMA user_version = {RELATIVE}")
 
 
 def _sign_again(db: sqlite3.Connection) -> None:
@@ -117,7 +169,7 @@ def _sign_again(db: sqlite3.Connection) -> None:
 
     with db:
         db.execute("BEGIN IMMEDIATE")       # another program may be upgrading it too
-        if signatures(db) == SIGNATURES:
+        if version(db) >= SIGNATURES:
             return
         stored = db.execute("SELECT count(*) FROM articles WHERE minhash IS NOT NULL").fetchone()[0]
         if stored:
@@ -155,13 +207,19 @@ def _has_brief(db: sqlite3.Connection) -> bool:
 _BRIEF_PERIOD = re.compile(r"(.+)-\d{4}-\d{2}-\d{2}(-\d+)?")
 
 
-def article_to_json(article: Article) -> str:
+def article_to_json(article: Article, source: str | None = None) -> str:
+    """The article's record; ``source`` in place of its own (as the file keeps it)."""
     # The fields one by one: dataclasses.asdict deep-copies every value first.
-    return json.dumps({f.name: getattr(article, f.name) for f in dataclasses.fields(Article)},
-                      ensure_ascii=False)
+    data = {f.name: getattr(article, f.name) for f in dataclasses.fields(Article)}
+    if source is not None:
+        data["source"] = source
+    return json.dumps(data, ensure_ascii=False)
 
 
-def article_from_json(text: str) -> Article:
+def article_from_json(text: str, shown=None) -> Article:
+    """The article of a record; ``shown`` turns the kept source into the one shown."""
     data = json.loads(text)
     data["paragraphs"] = tuple(data["paragraphs"])
+    if shown is not None:
+        data["source"] = shown(data["source"])
     return Article(**data)

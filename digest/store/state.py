@@ -10,39 +10,15 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
 from ..errors import DigestError
 from .faults import point
 from ..models import Article, FileOutcome
-from .schema import SCHEMA, article_from_json, article_to_json, comparable, upgrade
-
-
-@dataclass(frozen=True)
-class DigestRecord:
-    period: str
-    built_at: str
-    folder: str
-    articles: tuple[str, ...]
-    files: dict
-    sent_at: str | None
-    brief: str | None = None            # the brief's name; None for the weekly digest
-
-
-@dataclass(frozen=True)
-class RunRecord:
-    """One run for the runs table: its kind ("build", "brief:daily", "add") and outcome."""
-    kind: str
-    result: str
-
-
-@dataclass(frozen=True)
-class Translations:
-    """New translations for the cache: one engine's {Chinese text: English}."""
-    engine: str
-    table: dict[str, str]
+from .places import Places
+from .schema import (SCHEMA, DigestRecord, RunRecord, Translations, article_from_json,  # noqa: F401
+                     RELATIVE, article_to_json, comparable, relocate, upgrade, version)
 
 
 LOCK_TIMEOUT = 10.0     # seconds to wait for another program's lock on the state file
@@ -64,9 +40,10 @@ class State:
     """The state file. ``State(path, readonly=True)`` never creates or changes it.
 
     Use it as a context manager (``with State(path) as state:``): it is closed on the way out.
+    ``root`` is the digest folder: the paths inside it are kept relative to it.
     """
 
-    def __init__(self, path: Path, readonly: bool = False):
+    def __init__(self, path: Path, readonly: bool = False, root: Path | None = None):
         self.path = Path(path)
         try:
             if readonly:
@@ -83,6 +60,11 @@ class State:
             if not readonly or not self.path.exists():
                 self.db.executescript(SCHEMA)
                 upgrade(self.db)
+            places = Places(root)
+            if places.prefix is not None and not readonly and version(self.db) < RELATIVE:
+                relocate(self.db, places.prefix)
+            # A file from before relative paths, opened read-only, keeps them whole.
+            self.places = places if version(self.db) >= RELATIVE else Places(None)
             self.db.execute("SELECT count(*) FROM files").fetchone()
             self.comparable = comparable(self.db)
         except sqlite3.OperationalError as exc:
@@ -104,14 +86,15 @@ class State:
 
     # ------------------------------------------------------------ reading
     def file_sha(self, source: str) -> str | None:
-        row = self.db.execute("SELECT sha256 FROM files WHERE source = ?", (source,)).fetchone()
+        row = self.db.execute("SELECT sha256 FROM files WHERE source = ?",
+                              (self.places.stored(source),)).fetchone()
         return row[0] if row else None
 
     def file_stats(self) -> dict[str, tuple[int, int]]:
         """(size, mtime_ns) of every local file as it was when last read: a file that
         still has both is not read again."""
         try:
-            return {row[0]: (row[1], row[2])
+            return {self.places.shown(row[0]): (row[1], row[2])
                     for row in self.db.execute("SELECT source, size, mtime_ns FROM file_stats")}
         except sqlite3.OperationalError:       # a state file older than this table, opened read-only
             return {}
@@ -119,14 +102,15 @@ class State:
     def validators(self, source: str) -> tuple[str | None, str | None]:
         """The ETag and Last-Modified a remote source last answered with."""
         row = self.db.execute("SELECT etag, last_modified FROM remote WHERE source = ?",
-                              (source,)).fetchone()
+                              (self.places.stored(source),)).fetchone()
         return (row[0], row[1]) if row else (None, None)
 
     def sources_under(self, prefix: str) -> frozenset[str]:
         """The sources of the articles read from ``prefix`` (a feed's entries: "feed#id")."""
+        prefix = self.places.stored(prefix)
         rows = self.db.execute("SELECT source FROM articles WHERE substr(source, 1, ?) = ?",
                                (len(prefix), prefix))
-        return frozenset(r[0] for r in rows)
+        return frozenset(self.places.shown(r[0]) for r in rows)
 
     def article_ids(self) -> set[str]:
         return {row[0] for row in self.db.execute("SELECT id FROM articles")}
@@ -144,17 +128,17 @@ class State:
     def article_source(self, article_id: str) -> tuple[str, str] | None:
         row = self.db.execute("SELECT source, title FROM articles WHERE id = ?",
                               (article_id,)).fetchone()
-        return (row[0], row[1]) if row else None
+        return (self.places.shown(row[0]), row[1]) if row else None
 
     def pending(self) -> list[Article]:
         rows = self.db.execute(
             "SELECT data FROM articles WHERE period IS NULL ORDER BY first_seen, source")
-        return [article_from_json(r[0]) for r in rows]
+        return [article_from_json(r[0], self.places.shown) for r in rows]
 
     def articles_in(self, period: str) -> list[Article]:
         rows = self.db.execute("SELECT data FROM articles WHERE period = ? ORDER BY first_seen",
                                (period,))
-        return [article_from_json(r[0]) for r in rows]
+        return [article_from_json(r[0], self.places.shown) for r in rows]
 
     def articles_since(self, when: str, until: str | None = None) -> list[Article]:
         """Articles first seen from ``when`` up to ``until`` (default: now). The upper bound
@@ -162,12 +146,12 @@ class State:
         without it, those articles would be "new" in every brief until that date."""
         rows = self.db.execute("SELECT data FROM articles WHERE first_seen >= ? AND first_seen <= ?"
                                " ORDER BY first_seen", (when, until or utc_now()))
-        return [article_from_json(r[0]) for r in rows]
+        return [article_from_json(r[0], self.places.shown) for r in rows]
 
     def articles_by_id(self, ids) -> list[Article]:
         """The recorded articles with these ids, in the order given."""
         ids = list(ids)
-        found = {key: article_from_json(data) for key, data in
+        found = {key: article_from_json(data, self.places.shown) for key, data in
                  self._where_in("SELECT id, data FROM articles WHERE id IN ({})", ids)}
         return [found[i] for i in ids if i in found]
 
@@ -196,8 +180,8 @@ class State:
 
     def problems(self) -> list[tuple[str, str, str]]:
         """(source, status, reason) of every file that was skipped or failed."""
-        return list(self.db.execute(
-            "SELECT source, status, reason FROM files WHERE status != 'included' ORDER BY source"))
+        rows = self.db.execute("SELECT source, status, reason FROM files WHERE status != 'included'")
+        return sorted((self.places.shown(source), status, reason) for source, status, reason in rows)
 
     def last_run(self, kind: str) -> tuple[str, str] | None:
         row = self.db.execute("SELECT at, result FROM runs WHERE kind = ? ORDER BY id DESC LIMIT 1",
@@ -209,8 +193,12 @@ class State:
         return [self._record(r) for r in rows]
 
     def delivered(self, period: str) -> set[str]:
-        rows = self.db.execute("SELECT recipient FROM deliveries WHERE period = ?", (period,))
-        return {r[0] for r in rows}
+        return set(self.deliveries(period))
+
+    def deliveries(self, period: str) -> dict[str, str]:
+        """Who has received ``period``'s digest, and when."""
+        return dict(self.db.execute("SELECT recipient, sent_at FROM deliveries WHERE period = ?",
+                                    (period,)))
 
     def record_delivery(self, period: str, recipient: str, message_id: str) -> None:
         """One recipient's delivery, committed at once so an interrupted send resumes after it."""
@@ -222,11 +210,10 @@ class State:
         with self.db:
             self.db.execute("UPDATE digests SET sent_at = ? WHERE period = ?", (utc_now(), period))
 
-    @staticmethod
-    def _record(row) -> DigestRecord:
+    def _record(self, row) -> DigestRecord:
         brief = row[6] if len(row) > 6 else None      # a read-only state file not yet upgraded
-        return DigestRecord(row[0], row[1], row[2], tuple(json.loads(row[3])), json.loads(row[4]),
-                            row[5], brief)
+        return DigestRecord(row[0], row[1], self.places.shown(row[2]), tuple(json.loads(row[3])),
+                            json.loads(row[4]), row[5], brief)
 
     # ------------------------------------------------------------ writing
     def record(self, outcomes: list[FileOutcome], digest: DigestRecord | None = None,
@@ -258,17 +245,19 @@ class State:
         known = {row[0] for row in self._where_in("SELECT id FROM articles WHERE id IN ({})",
                                                   [a.id for o in outcomes for a in o.articles])}
         for o in outcomes:
-            files.append((o.source, o.sha256, o.size, o.status, o.reason, len(o.articles), now))
+            source = self.places.stored(o.source)
+            files.append((source, o.sha256, o.size, o.status, o.reason, len(o.articles), now))
             if o.stat is not None:
-                stats.append((o.source, *o.stat))
+                stats.append((source, *o.stat))
             if o.etag or o.last_modified:
-                remote.append((o.source, o.etag, o.last_modified))
+                remote.append((source, o.etag, o.last_modified))
             signatures = o.signatures or (None,) * len(o.articles)
             for a, sig in zip(o.articles, signatures):
                 if a.id in known:           # recorded already: the first record stays
                     continue
                 known.add(a.id)
-                articles.append((a.id, a.source, a.title, article_to_json(a), now, sig))
+                kept = self.places.stored(a.source)
+                articles.append((a.id, kept, a.title, article_to_json(a, kept), now, sig))
                 if sig:
                     signed.append((a.id, sig))
         with self.db:
@@ -288,7 +277,8 @@ class State:
                     "INSERT OR REPLACE INTO digests"
                     " (period, built_at, folder, articles, files, sent_at, brief)"
                     " VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    (digest.period, digest.built_at, digest.folder, json.dumps(list(digest.articles)),
+                    (digest.period, digest.built_at, self.places.stored(digest.folder),
+                     json.dumps(list(digest.articles)),
                      json.dumps(digest.files), digest.sent_at, digest.brief))
                 if claim:
                     self.db.executemany("UPDATE articles SET period = ? WHERE id = ?",
