@@ -235,28 +235,13 @@ def _outcome(name: str, sha: str, size: int, read, **validators) -> FileOutcome:
     if not articles:
         return FileOutcome(name, sha, "skipped", "no article text after cleaning", size=size,
                            **validators)
+    from ..text.notnews import news_only
+
     articles, left_out = news_only(articles)
     if not articles:
         return FileOutcome(name, sha, "skipped", left_out, size=size, **validators)
     reason = f"{len(articles)} article(s)" + (f"; {left_out}" if left_out else "")
     return FileOutcome(name, sha, "included", reason, tuple(articles), size, **validators)
-
-
-def news_only(articles: list) -> tuple[list, str]:
-    """The articles that are news, and what was left out (forum posts, job offers, ads;
-    all of a feed that is a forum), in words for the record."""
-    from ..text.notnews import forum_feed, is_chatter
-
-    if forum_feed(articles):
-        return [], (f"not news: a forum, whose {len(articles)} entries are its users' posts "
-                    "(questions, job offers, ads)")
-    kept = [a for a in articles if not is_chatter(a)]
-    dropped = len(articles) - len(kept)
-    if not dropped:
-        return kept, ""
-    if not kept:
-        return kept, "not news: reads as a forum post, a job offer or an ad"
-    return kept, f"{dropped} left out as forum posts, job offers or ads"
 
 
 def limits(config: Config):

@@ -82,3 +82,18 @@ def forum_feed(articles: list[Article]) -> bool:
         return True
     handles = {a.author for a in articles if a.author and _HANDLE.fullmatch(a.author)}
     return len(handles) >= 0.6 * len(articles) and sum(scores) / len(scores) >= 1.0
+
+
+def news_only(articles: list[Article]) -> tuple[list[Article], str]:
+    """The articles that are news, and what was left out (forum posts, job offers, ads;
+    all of a feed that is a forum), in words for the record."""
+    if forum_feed(articles):
+        return [], (f"not news: a forum, whose {len(articles)} entries are its users' posts "
+                    "(questions, job offers, ads)")
+    kept = [a for a in articles if not is_chatter(a)]
+    dropped = len(articles) - len(kept)
+    if not dropped:
+        return kept, ""
+    if not kept:
+        return kept, "not news: reads as a forum post, a job offer or an ad"
+    return kept, f"{dropped} left out as forum posts, job offers or ads"
