@@ -93,6 +93,7 @@ class DigestOptions:
     focus: str = "all"                  # "all": a closing section for the rest; "strict": leave it out
     max_age_days: int = 30              # older articles are marked and come after the period's news
     email_max_kb: int = 100
+    message_max_kb: int = 1000          # the whole message, both parts as sent
     web_url: str = ""
     templates: Path = Path("templates")
 

@@ -136,6 +136,8 @@ def check(config) -> None:
         raise ConfigError("'digest.web_url' must be an http(s) URL")
     if config.digest.email_max_kb < 10:
         raise ConfigError("'digest.email_max_kb' must be at least 10")
+    if config.digest.message_max_kb < config.digest.email_max_kb:
+        raise ConfigError("'digest.message_max_kb' must be at least digest.email_max_kb")
     if config.digest.focus not in ("all", "strict"):
         raise ConfigError("'digest.focus' must be \"all\" or \"strict\"")
     if not 1 <= config.digest.max_age_days <= 36500:

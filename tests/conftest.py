@@ -98,3 +98,14 @@ def served_week(small_project: Path):
     finally:
         server.shutdown()
         server.server_close()
+
+
+def shown_in_full(folder: Path) -> int:
+    """How many articles a digest shows as full entries (a story once, at its best report;
+    the closing section's one-line entries not counted), from its manifest."""
+    import json
+
+    manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
+    shown = {a["id"] for a in manifest["articles"] if a["shown"]}
+    return sum(len(shown.intersection(t["articles"])) for t in manifest["themes"]
+               if t["kind"] != "other")

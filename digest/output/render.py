@@ -184,13 +184,15 @@ def web_edition(config: Config, script: str) -> dict[str, str]:
 def email_edition(config: Config, env, context: dict, text: str, report: bool = True,
                   size=None) -> tuple[str, str, int]:
     """The HTML and text parts of the email, and how many articles they leave out: at most
-    max_items_per_theme per theme, and fewer until the whole message fits email_max_kb
-    (Gmail clips messages over about 102 KB; servers refuse messages over their limit);
+    max_items_per_theme per theme, and fewer until the HTML fits email_max_kb (Gmail clips
+    messages over about 102 KB) and the whole message message_max_kb (servers refuse
+    messages over their size limit);
     each theme says how many more are in the web edition (``text`` is the full text view,
     the text part when nothing is left out). ``size(text, html)`` gives the bytes of the
     message made of those parts. ``report``: warn when capped (once per build: not for the
     other scripts' emails)."""
     budget = config.digest.email_max_kb * 1024
+    whole = config.digest.message_max_kb * 1024
     digest: Digest = context["d"]
     largest = max((len(t.shown) for t in digest.themes), default=0)
     limit = min(config.digest.max_items_per_theme, max(1, largest))
@@ -201,7 +203,7 @@ def email_edition(config: Config, env, context: dict, text: str, report: bool = 
         # The whole message counts (both parts as encoded, and the headers): a server's
         # size limit and a client's clipping apply to it, not to the HTML alone.
         measured = size(plain, html) if size else _wire_size(html) + _wire_size(plain)
-        if measured <= budget or limit == 1:
+        if _wire_size(html) <= budget and measured <= whole or limit == 1:
             break
         limit = max(1, limit * 3 // 4)
     if limit >= largest:
@@ -209,7 +211,7 @@ def email_edition(config: Config, env, context: dict, text: str, report: bool = 
     hidden = sum(max(0, len(t.shown) - limit) for t in digest.themes)
     log.log(logging.WARNING if report else logging.INFO,
             "the email shows at most %d article(s) per theme (%d KB of %d KB); %d more are in "
-            "the web edition", limit, measured // 1024, config.digest.email_max_kb, hidden)
+            "the web edition", limit, _wire_size(html) // 1024, config.digest.email_max_kb, hidden)
     return html, plain, hidden
 
 
