@@ -58,7 +58,7 @@ def group(docs: list[Document], items: list[Item], specs: tuple[ThemeSpec, ...],
     related_of: dict[int, tuple[str, ...]] = {}
     for members in groups:
         for i in members:
-            related_of[i] = tuple(docs[j].article.id for j in sorted(members) if j != i)
+            related_of[i] = tuple(sorted(docs[j].article.id for j in members if j != i))
     items = [dataclasses.replace(it, related=related_of.get(i, ())) for i, it in enumerate(items)]
     placed: dict[int, list[Ranked]] = defaultdict(list)
     leftovers: list[list[int]] = []

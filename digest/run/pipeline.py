@@ -216,7 +216,13 @@ def _select(state: State, new: list[Article], period: str, since: str | None,
         # The week's digest is rebuilt whole: what it held stays in it.
         earlier = {a.id: a for a in state.articles_in(period)}
         chosen = {**earlier, **chosen}
-    return list(chosen.values())
+    return in_order(chosen.values())
+
+
+def in_order(articles) -> list[Article]:
+    """Articles in one order whatever the run (a first build, a rebuild, a make-up run):
+    by source and position, so the same articles always give the same digest."""
+    return sorted(articles, key=lambda a: (a.source, a.ordinal, a.id))
 
 
 def _select_brief(state: State, new: list[Article], brief: Brief, period: str, now: datetime,
@@ -232,7 +238,7 @@ def _select_brief(state: State, new: list[Article], brief: Brief, period: str, n
     until = max(now.astimezone(timezone.utc).isoformat(timespec="seconds"), utc_now())
     chosen = {a.id: a for a in state.articles_since(cutoff.isoformat(timespec="seconds"), until)}
     chosen.update((a.id, a) for a in new)
-    return list(chosen.values())
+    return in_order(chosen.values())
 
 
 def rerender(config: Config, period: str | None = None, lock_wait: float = 30.0) -> BuildResult:
@@ -254,7 +260,7 @@ def rerender(config: Config, period: str | None = None, lock_wait: float = 30.0)
             brief = config.brief(record.brief) if record.brief else None
             # A window ends on the day its digest was built: built_at gives back its dates.
             window = dataclasses.replace(window_for(config, built_at, brief), period=record.period)
-            articles = state.articles_by_id(record.articles)
+            articles = in_order(state.articles_by_id(record.articles))
             digest = compose(config, articles, window, built_at)
             digest, translated, engine = english(config, digest, state.translations)
             folder = publish(config, state, digest, Stopwatch(), outcomes=[],
