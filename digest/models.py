@@ -88,6 +88,9 @@ class Document:
     # Sentences that repeat the title word for word (a title is not shown twice); None
     # when not worked out.
     title_echoes: frozenset[int] | None = None
+    # The rare words (names, mostly) of the headline and the lead, for same-story checks;
+    # None when not worked out.
+    lead_words: frozenset[str] | None = None
 
     @property
     def tokens(self) -> tuple[str, ...]:

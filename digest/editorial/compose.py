@@ -17,6 +17,7 @@ from ..models import Article, Digest, Document, Item, KeyFacts, Sentence, Summar
 from .overviews import with_overviews
 from .repeats import without_repeats
 from .keywords import bag_keywords, corpus_idf, keywords
+from .stories import lead_words
 from .summarize import headline, repick, summarize
 from .focus import theme_scores
 from .themes import Placement, group
@@ -77,6 +78,7 @@ class _Rated:
     sentences: tuple[Sentence, ...]
     title_tokens: tuple[str, ...]
     title_echoes: frozenset[int] | None
+    lead_words: frozenset[str]        # the headline's and lead's rare words, for story links
     normal: tuple[str, ...]           # each sentence Simplified: what repeat checks compare
     headline: str | None              # a title made for an article that had none
     summary: Summary                  # keywords still empty: they need the corpus IDF
@@ -89,7 +91,7 @@ class _Rated:
         if self.headline is not None:
             article = dataclasses.replace(article, title=self.headline)
         return Document(article, self.sentences, self.title_tokens, self.normal,
-                        title_echoes=self.title_echoes)
+                        title_echoes=self.title_echoes, lead_words=self.lead_words)
 
 
 def _rated(articles: list[Article], budget: int, specs) -> list[_Rated]:
@@ -116,7 +118,8 @@ def _rated(articles: list[Article], budget: int, specs) -> list[_Rated]:
         sentences = tuple(Sentence(s.article_id, s.index, s.paragraph, s.text, (), s.kind, s.refers)
                           for s in doc.sentences)
         summary = dataclasses.replace(summary, sentences=_shared(summary.sentences, sentences))
-        out.append(_Rated(sentences, doc.title_tokens, doc.title_echoes, doc.normal, made, summary,
+        out.append(_Rated(sentences, doc.title_tokens, doc.title_echoes, lead_words(doc), doc.normal,
+                          made, summary,
                           (tuple(counted), tuple(counted.values())), key_facts(doc, own),
                           theme_scores(doc, specs)))
     return out

@@ -24,6 +24,11 @@ MAX_STORY = 8             # articles at most in one story group
 SAME_HEADLINE = 0.45      # share of headline words in common (Jaccard) for a headline link
 HEADLINE_COSINE = 0.15    # ... when the texts agree at least this much
 RARE_IDF = 9.0            # a headline word this rare (jieba's general IDF) names something
+LEAD_RARE_IDF = 8.5       # ... and a lead's word this rare is a name, a place or a term
+LEAD_SENTENCES = 3
+SHARED_NAMES = 5          # rare words of headline and lead two reports of one event share
+NAMES_SHARE = 0.4         # ... as a share of the shorter list
+NAMES_COSINE = 0.2        # ... when the texts agree at least this much
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 
 
@@ -53,6 +58,11 @@ def related_groups(docs: list[Document], top_terms: int = 12, max_postings: int 
         for t in top:
             postings[t].append(i)
     heads = [_headline_words(doc) for doc in docs]
+    leads = [doc.lead_words if doc.lead_words is not None else lead_words(doc) for doc in docs]
+    lead_postings: dict[str, list[int]] = defaultdict(list)
+    for i, words in enumerate(leads):
+        for w in sorted(words):
+            lead_postings[w].append(i)
     head_postings: dict[str, list[int]] = defaultdict(list)
     for i, words in enumerate(heads):
         for w in sorted(words):
@@ -66,12 +76,16 @@ def related_groups(docs: list[Document], top_terms: int = 12, max_postings: int 
         alike = Counter(j for w in heads[i] if len(head_postings[w]) <= max_postings
                         for j in head_postings[w] if j > i)
         titled = {j for j, count in alike.items() if count >= 2 and _same_headline(heads[i], heads[j])}
+        named = Counter(j for w in leads[i] if len(lead_postings[w]) <= max_postings
+                        for j in lead_postings[w] if j > i)
+        titled |= {j for j, count in named.items()
+                   if count >= SHARED_NAMES and _same_names(leads[i], leads[j], heads[i], heads[j])}
         if not pairs and not titled:
             continue
         dense[bags.ids[i]] = weights[i]
         for j in sorted(pairs | titled):
             similarity = float(dense[bags.ids[j]] @ weights[j])
-            if similarity >= RELATED or j in titled and similarity >= HEADLINE_COSINE:
+            if similarity >= RELATED or j in titled and similarity >= min(HEADLINE_COSINE, NAMES_COSINE):
                 links.append((-max(similarity, RELATED if j in titled else 0.0), i, j))
         dense[bags.ids[i]] = 0.0
     parent, size = list(range(n)), [1] * n
@@ -91,6 +105,31 @@ def related_groups(docs: list[Document], top_terms: int = 12, max_postings: int 
     for i in range(n):
         groups[root(i)].append(i)
     return list(groups.values())
+
+
+def lead_words(doc: Document) -> frozenset[str]:
+    """The rare words of a document's headline and lead: mostly the names of who and where,
+    which two reports of one event share however differently they are written."""
+    from ..text.wordlists import stop_words
+    from .keywords import jieba_idf
+
+    idf, _ = jieba_idf()
+    stop = stop_words()
+    tokens = [*doc.title_tokens, *(t for s in doc.sentences[:LEAD_SENTENCES] for t in s.tokens)]
+    return frozenset(t.lower() for t in tokens if len(t) >= 2 and t not in stop
+                     and not _NUMBER.fullmatch(t) and idf.get(t, 99.0) >= LEAD_RARE_IDF)
+
+
+def _same_names(a: frozenset[str], b: frozenset[str], head_a: frozenset[str],
+                head_b: frozenset[str]) -> bool:
+    """Whether two reports name enough of the same rare words (and their headlines give no
+    different figures) to be one event."""
+    shared = len(a & b)
+    if shared < SHARED_NAMES or shared < NAMES_SHARE * min(len(a), len(b)):
+        return False
+    numbers_a = {w for w in head_a - head_b if _NUMBER.fullmatch(w)}
+    numbers_b = {w for w in head_b - head_a if _NUMBER.fullmatch(w)}
+    return not (numbers_a and numbers_b)
 
 
 def _headline_words(doc: Document) -> frozenset[str]:
