@@ -38,6 +38,15 @@ def main(argv: list[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
     _logging(args.verbose)
+    root = logging.getLogger()
+    level = root.level         # a command may quieten the log (cron): for this call only
+    try:
+        return _run(args)
+    finally:
+        root.setLevel(level)
+
+
+def _run(args) -> int:
     try:
         code = args.run(args) or 0
         sys.stdout.flush()
