@@ -87,8 +87,8 @@ def build(config: Config, *, since: date | None = None, dry_run: bool = False,
     per-article work (0: one per core, used only when there are enough articles).
     A ``scheduled`` run is recorded in the state even when it finds nothing new.
     """
-    from ..sources.ingest import ingest
     from ..window import window_for
+    from .reading import read_every_source
 
     now = now or datetime.now(config.schedule.zone)
     window = window_for(config, now, brief)
@@ -105,7 +105,8 @@ def build(config: Config, *, since: date | None = None, dry_run: bool = False,
                 heal_outbox(config, state)
             window = _unsent(state, window)
             period = window.period
-            outcomes = ingest(config, state, progress, jobs=jobs or os.cpu_count() or 1)
+            outcomes = read_every_source(config, state, progress, jobs or os.cpu_count() or 1,
+                                         record=not dry_run)
             new = [a for o in outcomes for a in o.articles]
             for o in outcomes:
                 if o.status == "included":     # the others are reported as warnings

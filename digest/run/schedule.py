@@ -106,13 +106,22 @@ def run_job(config: Config, brief: Brief | None = None) -> None:
                     upcoming.isoformat(timespec="minutes"))
 
 
-def run_forever(config: Config) -> None:
+def collect_job(config: Config) -> None:
+    """One scheduled collect. It shares the run lock: a build that falls due meanwhile
+    waits for it to finish (a collect that finds a run going waits for that run)."""
+    from ..errors import DigestError
+    from .collect import collect
+
+    try:
+        log.info("%s", collect(config, lock_wait=600).message)
+    except DigestError as exc:
+        log.error("scheduled collect failed: %s", exc)
+
+
+def make_scheduler(config: Config):
+    """A scheduler (not started) with the weekly digest, the briefs and the collect job."""
     from apscheduler.schedulers.background import BackgroundScheduler
 
-    logging.getLogger("apscheduler").setLevel(logging.WARNING)
-    # The scheduler runs in its own thread; the main thread only waits for a signal, and
-    # then shuts it down (from outside, never from a signal handler that may have
-    # interrupted the scheduler holding one of its locks).
     scheduler = BackgroundScheduler(timezone=config.schedule.zone)
     scheduler.add_job(run_job, trigger(config), args=[config], id="weekly-digest",
                       coalesce=True, max_instances=1,
@@ -123,6 +132,21 @@ def run_forever(config: Config) -> None:
         scheduler.add_job(run_job, trigger(config, brief), args=[config, brief],
                           id=f"brief-{brief.name}", coalesce=True, max_instances=1,
                           misfire_grace_time=int(config.schedule.misfire_grace_hours * 3600))
+    if config.schedule.collect_minutes:
+        # The first collect runs at once; a late one is simply the next one.
+        scheduler.add_job(collect_job, "interval", args=[config], id="collect",
+                          minutes=config.schedule.collect_minutes, coalesce=True,
+                          max_instances=1, next_run_time=datetime.now(config.schedule.zone),
+                          misfire_grace_time=max(60, config.schedule.collect_minutes * 30))
+    return scheduler
+
+
+def run_forever(config: Config) -> None:
+    logging.getLogger("apscheduler").setLevel(logging.WARNING)
+    # The scheduler runs in its own thread; the main thread only waits for a signal, and
+    # then shuts it down (from outside, never from a signal handler that may have
+    # interrupted the scheduler holding one of its locks).
+    scheduler = make_scheduler(config)
 
     received: list[int] = []
     stopping = threading.Event()
@@ -145,6 +169,9 @@ def run_forever(config: Config) -> None:
     for brief in config.briefs:
         print(f"digest schedule: next {brief.name} brief due "
               f"{next_run(config, brief=brief).isoformat(timespec='minutes')}", flush=True)
+    if config.schedule.collect_minutes:
+        print(f"digest schedule: collecting new articles every {config.schedule.collect_minutes} "
+              "minute(s)", flush=True)
     scheduler.start()
     while not stopping.wait(60):
         pass

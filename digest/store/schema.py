@@ -70,6 +70,15 @@ CREATE TABLE IF NOT EXISTS remote (
     etag          TEXT,
     last_modified TEXT
 );
+CREATE TABLE IF NOT EXISTS polls (
+    source       TEXT PRIMARY KEY,
+    last_success TEXT,
+    last_error   TEXT,
+    error_at     TEXT,
+    failures     INTEGER NOT NULL DEFAULT 0,
+    next_poll    TEXT,
+    interval     REAL
+);
 CREATE TABLE IF NOT EXISTS runs (
     id       INTEGER PRIMARY KEY AUTOINCREMENT,
     kind     TEXT NOT NULL,
