@@ -285,3 +285,17 @@ def test_collect_help_ends_with_an_example(capsys):
     assert capsys.readouterr().out.rstrip().splitlines()[-2:] == [
         "  digest collect --config config.toml --wait 600",
         "  crontab: 0 * * * * cd ~/ai-digest && digest collect"]
+
+
+def test_readme_crontab_runs_commands_that_exist():
+    from digest.cli import _parser
+
+    from .conftest import ROOT
+
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    (block,) = re.findall(r"^```crontab\n(.*?)^```", text, re.S | re.M)
+    commands = [part.split() for line in block.splitlines() if line and not line.startswith("#")
+                for part in line.split("&&") if part.split()[0] == "digest"]
+    assert [c[1] for c in commands] == ["collect", "build", "send"]
+    for command in commands:
+        _parser().parse_args(command[1:])
