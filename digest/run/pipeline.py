@@ -19,7 +19,7 @@ from pathlib import Path
 from ..config import Brief, Config
 from ..store.faults import point
 from ..store.lock import RunLock
-from ..models import Article, FileOutcome, Window
+from ..models import FileOutcome, Window
 from ..store.state import DigestRecord, RunRecord, State, Translations
 
 log = logging.getLogger(__name__)
@@ -89,6 +89,7 @@ def build(config: Config, *, since: date | None = None, dry_run: bool = False,
     """
     from ..window import window_for
     from .reading import read_every_source
+    from .selection import day_start, select, select_brief
 
     now = now or datetime.now(config.schedule.zone)
     window = window_for(config, now, brief)
@@ -116,9 +117,9 @@ def build(config: Config, *, since: date | None = None, dry_run: bool = False,
             clock.lap("ingest")
             point("ingested")
             if brief is None:
-                chosen = _select(state, new, period, _day_start(since, config), rebuild)
+                chosen = select(state, new, period, day_start(since, config), rebuild)
             else:
-                chosen = _select_brief(state, new, brief, period, now, rebuild)
+                chosen = select_brief(state, new, brief, period, now, rebuild)
             if not chosen:
                 if (outcomes or scheduled) and not dry_run:
                     # A scheduled run is recorded even when no file changed: a make-up
@@ -238,47 +239,6 @@ def _unsent(state: State, window: Window) -> Window:
         number += 1
         period = f"{window.period}-{number}"
     return dataclasses.replace(window, period=period)
-
-
-def _day_start(day: date | None, config: Config) -> str | None:
-    """The moment ``day`` begins in the schedule's zone, in UTC as the state file keeps
-    first-seen times (a date alone would be read as a UTC day)."""
-    if day is None:
-        return None
-    from datetime import timezone
-
-    start = datetime.combine(day, datetime.min.time(), tzinfo=config.schedule.zone)
-    return start.astimezone(timezone.utc).isoformat(timespec="seconds")
-
-
-def _select(state: State, new: list[Article], period: str, since: str | None,
-            rebuild: bool) -> list[Article]:
-    """The articles of this period's digest: pending ones, plus what it already held."""
-    chosen: dict[str, Article] = {a.id: a for a in state.pending()}
-    chosen.update((a.id, a) for a in new)
-    if since is not None:
-        chosen.update((a.id, a) for a in state.articles_since(since))
-    if chosen or rebuild:
-        # The week's digest is rebuilt whole: what it held stays in it.
-        earlier = {a.id: a for a in state.articles_in(period)}
-        chosen = {**earlier, **chosen}
-    return list(chosen.values())
-
-
-def _select_brief(state: State, new: list[Article], brief: Brief, period: str, now: datetime,
-                  rebuild: bool) -> list[Article]:
-    """A brief's articles: all first seen in its window, once something in it is new."""
-    from datetime import timedelta, timezone
-
-    from ..store.state import utc_now
-
-    if not new and not rebuild and state.digest(period):
-        return []
-    cutoff = (now - timedelta(days=brief.window_days)).astimezone(timezone.utc)
-    until = max(now.astimezone(timezone.utc).isoformat(timespec="seconds"), utc_now())
-    chosen = {a.id: a for a in state.articles_since(cutoff.isoformat(timespec="seconds"), until)}
-    chosen.update((a.id, a) for a in new)
-    return list(chosen.values())
 
 
 def rerender(config: Config, period: str | None = None, lock_wait: float = 30.0) -> BuildResult:

@@ -10,39 +10,14 @@ from __future__ import annotations
 import json
 import sqlite3
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
 from ..errors import DigestError
 from .faults import point
 from ..models import Article, FileOutcome
+from .records import DigestRecord, RunRecord, Translations
 from .schema import SCHEMA, article_from_json, article_to_json, comparable, upgrade
-
-
-@dataclass(frozen=True)
-class DigestRecord:
-    period: str
-    built_at: str
-    folder: str
-    articles: tuple[str, ...]
-    files: dict
-    sent_at: str | None
-    brief: str | None = None            # the brief's name; None for the weekly digest
-
-
-@dataclass(frozen=True)
-class RunRecord:
-    """One run for the runs table: its kind ("build", "brief:daily", "add") and outcome."""
-    kind: str
-    result: str
-
-
-@dataclass(frozen=True)
-class Translations:
-    """New translations for the cache: one engine's {Chinese text: English}."""
-    engine: str
-    table: dict[str, str]
 
 
 LOCK_TIMEOUT = 10.0     # seconds to wait for another program's lock on the state file
