@@ -54,6 +54,8 @@ class Feed(BaseHTTPRequestHandler):
     headers_out: dict[str, str] = {}      # extra response headers
     failing = False
     advance_each_read = False             # move the window on after each full answer
+    delay = 0.0                           # seconds before answering the feed
+    arrived = threading.Event()           # a request for the feed came in
 
     def log_message(self, *args) -> None:
         pass
@@ -66,6 +68,8 @@ class Feed(BaseHTTPRequestHandler):
             page = (f"<html><head><title>{title}</title></head><body><article><h1>{title}</h1>"
                     f"{body}</article></body></html>")
             return self.answer(200, page.encode())
+        Feed.arrived.set()
+        time.sleep(Feed.delay)
         if Feed.failing:
             return self.answer(503, b"busy")
         etag = f'"w{Feed.window}"'
@@ -106,6 +110,7 @@ class Feed(BaseHTTPRequestHandler):
 def feed():
     Feed.window, Feed.hits, Feed.channel, Feed.headers_out = 0, [], "", {}
     Feed.failing = Feed.summaries = Feed.advance_each_read = False
+    Feed.delay, Feed.arrived = 0.0, threading.Event()
     server = ThreadingHTTPServer(("127.0.0.1", 0), Feed)
     server.daemon_threads = True
     threading.Thread(target=server.serve_forever, daemon=True).start()
@@ -258,6 +263,27 @@ def test_the_scheduler_collect_job_keeps_every_window(tmp_path, feed):
     assert feed_reads()[:3] == [200, 200, 200]
     result = build(config, now=NOON)
     assert sorted(digest_titles(result.folder)) == sorted(t for t, _ in STORIES)
+
+
+def test_a_build_due_during_a_collect_waits_for_it_and_stops_new_ones(tmp_path, feed):
+    from digest.run.schedule import build_job, collect_job
+    from digest.run.turns import Turns
+
+    config = load(project(tmp_path, feed))
+    turns = Turns()
+    Feed.delay = 1.0                                   # a slow feed: the collect takes a while
+    collecting = threading.Thread(target=collect_job, args=(config, turns))
+    collecting.start()
+    assert Feed.arrived.wait(10)
+    build_job(config, turns=turns)                     # falls due while the collect reads
+    collecting.join(10)
+    with State(config.state.file, readonly=True) as state:
+        kinds = [row[0] for row in state.db.execute("SELECT kind FROM runs ORDER BY id")]
+        built = state.last_digest()
+    assert kinds == ["collect", "build"] and len(built.articles) == 5
+    with turns.building():                             # no collect starts while a build runs
+        collect_job(config, turns)
+    assert collects(config) == 1
 
 
 def collects(config) -> int:

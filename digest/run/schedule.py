@@ -13,6 +13,7 @@ import threading
 from datetime import datetime, timedelta, timezone
 
 from ..config import Brief, Config
+from .turns import Turns
 
 log = logging.getLogger(__name__)
 
@@ -106,16 +107,29 @@ def run_job(config: Config, brief: Brief | None = None) -> None:
                     upcoming.isoformat(timespec="minutes"))
 
 
-def collect_job(config: Config) -> None:
-    """One scheduled collect. It shares the run lock: a build that falls due meanwhile
-    waits for it to finish (a collect that finds a run going waits for that run)."""
+TURNS = Turns()
+
+
+def build_job(config: Config, brief: Brief | None = None, turns: Turns = TURNS) -> None:
+    """A scheduled build, after any collect of this scheduler under way."""
+    with turns.building():
+        run_job(config, brief)
+
+
+def collect_job(config: Config, turns: Turns = TURNS) -> None:
+    """One scheduled collect; none while a build waits or runs (the build reads every
+    source itself). It shares the run lock with manual runs, waiting for them."""
     from ..errors import DigestError
     from .collect import collect
 
-    try:
-        log.info("%s", collect(config, lock_wait=600).message)
-    except DigestError as exc:
-        log.error("scheduled collect failed: %s", exc)
+    with turns.collecting() as free:
+        if not free:
+            log.info("collect skipped: a build is due or running")
+            return
+        try:
+            log.info("%s", collect(config, lock_wait=600).message)
+        except DigestError as exc:
+            log.error("scheduled collect failed: %s", exc)
 
 
 def make_scheduler(config: Config):
@@ -123,13 +137,13 @@ def make_scheduler(config: Config):
     from apscheduler.schedulers.background import BackgroundScheduler
 
     scheduler = BackgroundScheduler(timezone=config.schedule.zone)
-    scheduler.add_job(run_job, trigger(config), args=[config], id="weekly-digest",
+    scheduler.add_job(build_job, trigger(config), args=[config], id="weekly-digest",
                       coalesce=True, max_instances=1,
                       misfire_grace_time=int(config.schedule.misfire_grace_hours * 3600))
     for brief in config.briefs:
         # A late brief still runs within the grace time; a missed one is not made up,
         # since the next brief or the weekly digest covers its articles.
-        scheduler.add_job(run_job, trigger(config, brief), args=[config, brief],
+        scheduler.add_job(build_job, trigger(config, brief), args=[config, brief],
                           id=f"brief-{brief.name}", coalesce=True, max_instances=1,
                           misfire_grace_time=int(config.schedule.misfire_grace_hours * 3600))
     if config.schedule.collect_minutes:
@@ -162,7 +176,7 @@ def run_forever(config: Config) -> None:
     if missed is not None:
         print(f"digest schedule: the run due {missed.isoformat(timespec='minutes')} was missed; "
               "building now", flush=True)
-        scheduler.add_job(run_job, "date", args=[config], id="make-up", max_instances=1)
+        scheduler.add_job(build_job, "date", args=[config], id="make-up", max_instances=1)
     upcoming = next_run(config)
     print(f"digest schedule: next run due {upcoming.isoformat(timespec='minutes')} "
           f"({config.schedule.timezone}); stop with Ctrl-C or SIGTERM", flush=True)
