@@ -325,3 +325,20 @@ def test_readme_crontab_runs_commands_that_exist():
     assert [c[1] for c in commands] == ["collect", "build", "send"]
     for command in commands:
         _parser().parse_args(command[1:])
+
+
+@pytest.mark.parametrize("body, header, seconds", [
+    (b"<rss><channel><ttl>30</ttl></channel></rss>", None, 1800),
+    (b"<channel><sy:updatePeriod>daily</sy:updatePeriod></channel>", None, 86400),
+    (b"<channel><sy:updateFrequency>4</sy:updateFrequency></channel>", None, 21600),
+    (b"<channel><ttl>10</ttl><sy:updatePeriod>hourly</sy:updatePeriod></channel>", None, 3600),
+    (b"<channel><sy:updatePeriod>sometimes</sy:updatePeriod></channel>", None, None),
+    (b"<rss/>", "max-age=300, must-revalidate", 300),
+    (b"<rss/>", "s-maxage=900", None),
+    (b"<rss/>", "no-store, max-age=300", None),
+])
+def test_what_a_feed_says_about_its_pace(body, header, seconds):
+    from digest.sources.pacing import declared_interval, max_age
+
+    found = [v for v in (declared_interval(body), max_age(header)) if v is not None]
+    assert (max(found) if found else None) == seconds

@@ -38,9 +38,9 @@ def declared_interval(data: bytes) -> float | None:
     found = []
     if ttl := _TTL.search(head):
         found.append(int(ttl[1]) * 60)
-    if period := _PERIOD.search(head):
-        seconds = PERIODS.get(period[1].lower())
-        frequency = _FREQUENCY.search(head)
+    period, frequency = _PERIOD.search(head), _FREQUENCY.search(head)
+    if period or frequency:              # the module's defaults: daily, once
+        seconds = PERIODS.get(period[1].lower() if period else b"daily")
         times = int(frequency[1]) if frequency else 1
         if seconds and times > 0:
             found.append(seconds / times)
