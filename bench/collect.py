@@ -176,7 +176,7 @@ def section(rows: list[dict], seeds: dict, jobs: int, repeats: int) -> str:
               f"would take at most {big['pass']['pass']:.1f} CPU s off a build of "
               f"{big['count']:,} articles, while every collect that finds something new would "
               f"load the summariser ({big['pass']['import'] + big['pass']['first']:.1f} s, and a "
-              f"build's memory); with hourly collects that costs more by the second day than the "
+              f"build's memory); with hourly collects that costs more within a day than the "
               f"weekly build saves, so it is not done."]
     lines += ["", f"A collect with nothing new on the project's seeds: {seeds['process']:.2f} s "
               f"as a process (interpreter start included), {seeds['inside']:.3f} s inside it "
