@@ -156,12 +156,17 @@ def table(rows: list[dict], jobs: int) -> str:
     return "\n".join(lines) + "\n"
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--sizes", type=int, nargs="+", default=[2500, 10000])
+def options(doc: str, sizes: list[int]) -> argparse.ArgumentParser:
+    """The options of a scale benchmark: sizes, worker processes, where the tables go."""
+    parser = argparse.ArgumentParser(description=doc, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--sizes", type=int, nargs="+", default=sizes)
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "SCALE.md")
-    args = parser.parse_args()
+    return parser
+
+
+def main() -> None:
+    args = options(__doc__, [2500, 10000]).parse_args()
     if not EVAL.is_dir():
         raise SystemExit(f"evaluation data not found at {EVAL}")
     rows = []
@@ -170,7 +175,10 @@ def main() -> None:
         rows.append(measure(count, args.jobs))
         print(json.dumps(rows[-1]), file=sys.stderr, flush=True)
     text = "# Scale\n\n" + table(rows, args.jobs)
-    args.out.write_text(text, encoding="utf-8")
+    # Later sections (bench/collect.py's) are kept.
+    old = args.out.read_text(encoding="utf-8") if args.out.exists() else ""
+    later = old[old.index("\n## "):] if "\n## " in old else ""
+    args.out.write_text(text + later, encoding="utf-8")
     print(text)
 
 

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from . import __version__
 from .errors import DigestError
+from .run.progress import Progress
 
 log = logging.getLogger("digest")
 
@@ -22,6 +23,8 @@ EXAMPLES = {
     "init": "example:\n  digest init my-digest --templates\n  cd my-digest && digest build",
     "build": "example:\n  digest build --config config.toml\n  digest build --dry-run --since 2026-11-01\n"
              "  digest build --brief daily --wait 300",
+    "collect": "example:\n  digest collect --config config.toml --wait 600\n"
+               "  crontab: 0 * * * * cd ~/ai-digest && digest collect",
     "status": "example:\n  digest status --config config.toml",
     "add": "example:\n  digest add https://example.com/news/2026/ai-chips.html\n"
            "  digest add ~/Downloads/saved-page.html",
@@ -119,6 +122,11 @@ def _parser() -> argparse.ArgumentParser:
                    help="processes for the per-article work (default: one per core, used "
                         "only for large builds)")
 
+    c = command("collect", "Read every source and keep what is new for the next digest, without "
+                "building one (run it often, so a busy feed's entries are kept).", _collect)
+    c.add_argument("--wait", type=float, default=0.0, metavar="SECONDS",
+                   help="if another run holds the state file, wait up to this long")
+
     a = command("add", "Put one web page (an http(s) address) or file into the next digest: it is "
                 "saved into the first source folder and read like the rest.", _add)
     a.add_argument("target", metavar="URL-or-FILE", help="an http(s) address or a file path")
@@ -177,18 +185,6 @@ def _config(args):
     return load(args.config)
 
 
-class _Progress:
-    """One updating line on a terminal; silent when stderr is not a terminal (cron)."""
-
-    def __init__(self) -> None:
-        self.live = sys.stderr.isatty()
-
-    def __call__(self, stage: str, done: int, total: int) -> None:
-        if self.live:
-            print(f"\r{stage} {done}/{total}\033[K", end="" if done < total else "\n",
-                  file=sys.stderr, flush=True)
-
-
 def _init(args) -> int:
     from .init import init
 
@@ -205,13 +201,20 @@ def _build(args) -> int:
     if not (args.dry_run or args.verbose or sys.stderr.isatty()):   # cron: result and errors only
         logging.getLogger().setLevel(logging.ERROR)
     result = build(config, since=args.since, dry_run=args.dry_run, rebuild=args.rebuild,
-                   progress=_Progress(), lock_wait=args.wait, brief=brief, jobs=args.jobs)
+                   progress=Progress(), lock_wait=args.wait, brief=brief, jobs=args.jobs)
     if args.dry_run:
         print("".join(f"{line}\n" for line in dry_run_lines(result)), end="")
     else:
         for line in problem_lines(result.problems):
             log.warning("%s", line)
     print(result.message)
+    return 0
+
+
+def _collect(args) -> int:
+    from .run.collect import collect
+
+    print(collect(_config(args), progress=Progress(), lock_wait=args.wait).message)
     return 0
 
 
@@ -276,22 +279,9 @@ def _install_model(args) -> int:
 
 
 def _summarize(args) -> int:
-    from .sources.readers import READERS, Unusable
-    from .api import summarize_text
+    from .api import read_text, summarize_text
 
-    # Standard input is read as bytes and decoded as a .txt file is (UTF-8, UTF-16,
-    # GB18030/GBK, Big5), whatever the terminal's locale says.
-    path = Path("<stdin>" if args.file == "-" else args.file)
-    try:
-        data = sys.stdin.buffer.read() if args.file == "-" else path.read_bytes()
-    except OSError as exc:
-        raise DigestError(f"cannot read {path}: {exc.strerror}") from None
-    reader = READERS.get(path.suffix.lower(), READERS[".txt"])
-    try:
-        text = "\n\n".join(r.text for r in reader(path, data, None))
-    except Unusable as exc:
-        raise DigestError(f"{path}: {exc.reason}") from None
-    source = str(path)
+    source, text = read_text(args.file)
     chars = args.chars
     if chars is None:
         try:

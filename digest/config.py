@@ -60,6 +60,7 @@ class Schedule(_Clock):
     timezone: str = "Asia/Shanghai"
     send: bool = False
     misfire_grace_hours: float = 24.0
+    collect_minutes: int = 60           # `digest schedule` collects new articles this often; 0: never
 
     @property
     def zone(self) -> ZoneInfo:

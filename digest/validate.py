@@ -169,6 +169,7 @@ def _check_ranges(config) -> None:
               ("sources.fetch_pages_deadline_seconds", config.sources.fetch_pages_deadline_seconds,
                0.1, 24 * 3600),
               ("schedule.misfire_grace_hours", config.schedule.misfire_grace_hours, 0, 24 * 7),
+              ("schedule.collect_minutes", config.schedule.collect_minutes, 0, 7 * 24 * 60),
               ("smtp.port", config.smtp.port, 1, 65535),
               ("smtp.timeout_seconds", config.smtp.timeout_seconds, 0.1, 3600),
               ("smtp.retries", config.smtp.retries, 0, 20),

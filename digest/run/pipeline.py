@@ -19,7 +19,7 @@ from pathlib import Path
 from ..config import Brief, Config
 from ..store.faults import point
 from ..store.lock import RunLock
-from ..models import Article, FileOutcome, Window
+from ..models import FileOutcome, Window
 from ..store.state import RunRecord, State, Translations
 from .publish import heal_outbox, publish
 
@@ -94,8 +94,9 @@ def build(config: Config, *, since: date | None = None, dry_run: bool = False,
     A ``scheduled`` run is recorded in the state even when it finds nothing new.
     """
     from ..sources.address import redact
-    from ..sources.ingest import ingest
     from ..window import window_for
+    from .reading import read_every_source
+    from .selection import day_start, select, select_brief
 
     now = now or datetime.now(config.schedule.zone)
     window = window_for(config, now, brief)
@@ -112,7 +113,8 @@ def build(config: Config, *, since: date | None = None, dry_run: bool = False,
                 heal_outbox(config, state)
             window = _unsent(state, window)
             period = window.period
-            outcomes = ingest(config, state, progress, jobs=jobs or os.cpu_count() or 1)
+            outcomes = read_every_source(config, state, progress, jobs or os.cpu_count() or 1,
+                                         record=not dry_run)
             new = [a for o in outcomes for a in o.articles]
             for o in outcomes:
                 if o.status == "included":     # the others are reported as warnings
@@ -122,9 +124,9 @@ def build(config: Config, *, since: date | None = None, dry_run: bool = False,
             clock.lap("ingest")
             point("ingested")
             if brief is None:
-                chosen = _select(state, new, period, _day_start(since, config), rebuild)
+                chosen = select(state, new, period, day_start(since, config), rebuild)
             else:
-                chosen = _select_brief(state, new, brief, period, now, rebuild)
+                chosen = select_brief(state, new, brief, period, now, rebuild)
             if not chosen:
                 if (outcomes or scheduled) and not dry_run:
                     # A scheduled run is recorded even when no file changed: a make-up
@@ -194,53 +196,6 @@ def _unsent(state: State, window: Window) -> Window:
     return dataclasses.replace(window, period=period)
 
 
-def _day_start(day: date | None, config: Config) -> str | None:
-    """The moment ``day`` begins in the schedule's zone, in UTC as the state file keeps
-    first-seen times (a date alone would be read as a UTC day)."""
-    if day is None:
-        return None
-    from datetime import timezone
-
-    start = datetime.combine(day, datetime.min.time(), tzinfo=config.schedule.zone)
-    return start.astimezone(timezone.utc).isoformat(timespec="seconds")
-
-
-def _select(state: State, new: list[Article], period: str, since: str | None,
-            rebuild: bool) -> list[Article]:
-    """The articles of this period's digest: pending ones, plus what it already held."""
-    chosen: dict[str, Article] = {a.id: a for a in state.pending()}
-    chosen.update((a.id, a) for a in new)
-    if since is not None:
-        chosen.update((a.id, a) for a in state.articles_since(since))
-    if chosen or rebuild:
-        # The week's digest is rebuilt whole: what it held stays in it.
-        earlier = {a.id: a for a in state.articles_in(period)}
-        chosen = {**earlier, **chosen}
-    return in_order(chosen.values())
-
-
-def in_order(articles) -> list[Article]:
-    """Articles in one order whatever the run (a first build, a rebuild, a make-up run):
-    by source and position, so the same articles always give the same digest."""
-    return sorted(articles, key=lambda a: (a.source, a.ordinal, a.id))
-
-
-def _select_brief(state: State, new: list[Article], brief: Brief, period: str, now: datetime,
-                  rebuild: bool) -> list[Article]:
-    """A brief's articles: all first seen in its window, once something in it is new."""
-    from datetime import timedelta, timezone
-
-    from ..store.state import utc_now
-
-    if not new and not rebuild and state.digest(period):
-        return []
-    cutoff = (now - timedelta(days=brief.window_days)).astimezone(timezone.utc)
-    until = max(now.astimezone(timezone.utc).isoformat(timespec="seconds"), utc_now())
-    chosen = {a.id: a for a in state.articles_since(cutoff.isoformat(timespec="seconds"), until)}
-    chosen.update((a.id, a) for a in new)
-    return in_order(chosen.values())
-
-
 def rerender(config: Config, period: str | None = None, lock_wait: float = 30.0) -> BuildResult:
     """Render an already-built digest again (newest by default) with the current templates
     and settings, from the articles it holds; nothing is ingested and nothing new is added."""
@@ -248,6 +203,7 @@ def rerender(config: Config, period: str | None = None, lock_wait: float = 30.0)
     from ..errors import DigestError
     from ..window import window_for
     from ..editorial.translate import english
+    from .selection import in_order
 
     with RunLock(config.lock_file, wait=lock_wait):
         with State(config.state.file, root=config.root) as state:

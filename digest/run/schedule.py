@@ -13,6 +13,7 @@ import threading
 from datetime import datetime, timedelta, timezone
 
 from ..config import Brief, Config
+from .turns import Turns
 
 log = logging.getLogger(__name__)
 
@@ -106,23 +107,60 @@ def run_job(config: Config, brief: Brief | None = None) -> None:
                     upcoming.isoformat(timespec="minutes"))
 
 
-def run_forever(config: Config) -> None:
+TURNS = Turns()
+
+
+def build_job(config: Config, brief: Brief | None = None, turns: Turns = TURNS) -> None:
+    """A scheduled build, after any collect of this scheduler under way."""
+    with turns.building():
+        run_job(config, brief)
+
+
+def collect_job(config: Config, turns: Turns = TURNS) -> None:
+    """One scheduled collect; none while a build waits or runs (the build reads every
+    source itself). It shares the run lock with manual runs, waiting for them."""
+    from ..errors import DigestError
+    from .collect import collect
+
+    with turns.collecting() as free:
+        if not free:
+            log.info("collect skipped: a build is due or running")
+            return
+        try:
+            log.info("%s", collect(config, lock_wait=600).message)
+        except DigestError as exc:
+            log.error("scheduled collect failed: %s", exc)
+
+
+def make_scheduler(config: Config):
+    """A scheduler (not started) with the weekly digest, the briefs and the collect job."""
     from apscheduler.schedulers.background import BackgroundScheduler
 
-    logging.getLogger("apscheduler").setLevel(logging.WARNING)
-    # The scheduler runs in its own thread; the main thread only waits for a signal, and
-    # then shuts it down (from outside, never from a signal handler that may have
-    # interrupted the scheduler holding one of its locks).
     scheduler = BackgroundScheduler(timezone=config.schedule.zone)
-    scheduler.add_job(run_job, trigger(config), args=[config], id="weekly-digest",
+    scheduler.add_job(build_job, trigger(config), args=[config], id="weekly-digest",
                       coalesce=True, max_instances=1,
                       misfire_grace_time=int(config.schedule.misfire_grace_hours * 3600))
     for brief in config.briefs:
         # A late brief still runs within the grace time; a missed one is not made up,
         # since the next brief or the weekly digest covers its articles.
-        scheduler.add_job(run_job, trigger(config, brief), args=[config, brief],
+        scheduler.add_job(build_job, trigger(config, brief), args=[config, brief],
                           id=f"brief-{brief.name}", coalesce=True, max_instances=1,
                           misfire_grace_time=int(config.schedule.misfire_grace_hours * 3600))
+    if config.schedule.collect_minutes:
+        # The first collect runs at once; a late one is simply the next one.
+        scheduler.add_job(collect_job, "interval", args=[config], id="collect",
+                          minutes=config.schedule.collect_minutes, coalesce=True,
+                          max_instances=1, next_run_time=datetime.now(config.schedule.zone),
+                          misfire_grace_time=max(60, config.schedule.collect_minutes * 30))
+    return scheduler
+
+
+def run_forever(config: Config) -> None:
+    logging.getLogger("apscheduler").setLevel(logging.WARNING)
+    # The scheduler runs in its own thread; the main thread only waits for a signal, and
+    # then shuts it down (from outside, never from a signal handler that may have
+    # interrupted the scheduler holding one of its locks).
+    scheduler = make_scheduler(config)
 
     received: list[int] = []
     stopping = threading.Event()
@@ -140,13 +178,16 @@ def run_forever(config: Config) -> None:
         why = ("no digest built yet" if last_build is None else
                f"the run due {missed.isoformat(timespec='minutes')} was missed")
         print(f"digest schedule: {why}; building now", flush=True)
-        scheduler.add_job(run_job, "date", args=[config], id="make-up", max_instances=1)
+        scheduler.add_job(build_job, "date", args=[config], id="make-up", max_instances=1)
     upcoming = next_run(config)
     print(f"digest schedule: next run due {upcoming.isoformat(timespec='minutes')} "
           f"({config.schedule.timezone}); stop with Ctrl-C or SIGTERM", flush=True)
     for brief in config.briefs:
         print(f"digest schedule: next {brief.name} brief due "
               f"{next_run(config, brief=brief).isoformat(timespec='minutes')}", flush=True)
+    if config.schedule.collect_minutes:
+        print(f"digest schedule: collecting new articles every {config.schedule.collect_minutes} "
+              "minute(s)", flush=True)
     scheduler.start()
     while not stopping.wait(60):
         pass

@@ -11,6 +11,7 @@ from ..store.state import State
 
 
 def report(config: Config, now: datetime | None = None) -> str:
+    from .collect import collect_lines
     from .schedule import missed_run, next_run
 
     zone = config.schedule.zone
@@ -22,6 +23,7 @@ def report(config: Config, now: datetime | None = None) -> str:
         delivered = state.deliveries(last.period) if last else {}
         last_run = state.last_run("build")
         unread = sum(state.file_sha(display_name(path)) is None for path in discover(config))
+        feeds = collect_lines(config, state)
     if not config.state.file.exists():
         lines = [f"state file: {config.state.file} (not created yet)",
                  "no build yet: nothing has been read or recorded"]
@@ -33,6 +35,7 @@ def report(config: Config, now: datetime | None = None) -> str:
     lines.append(f"files not read yet: {unread}" + (" (`digest build` reads them)" if unread else ""))
     lines.append(f"skipped or failed files: {len(problems)}")
     lines += [f"  - {status}: {source}: {reason}" for source, status, reason in problems]
+    lines += feeds
     if last:
         lines.append(f"last digest: {last.period} built {local(last.built_at, zone)} "
                      f"({plural(len(last.articles), 'article')}) -> {last.folder}")

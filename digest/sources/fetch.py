@@ -46,6 +46,7 @@ class Fetched:
     etag: str | None = None
     last_modified: str | None = None
     not_modified: bool = False
+    cache_control: str | None = None   # how long the server says the answer stays fresh
 
 
 def fetch(url: str, limits: Limits = Limits(), *, etag: str | None = None,
@@ -76,11 +77,13 @@ def fetch(url: str, limits: Limits = Limits(), *, etag: str | None = None,
             address = parse_address(target)
             continue
         if status == 304:
-            return Fetched(address.url, b"", not_modified=True, etag=etag, last_modified=last_modified)
+            return Fetched(address.url, b"", not_modified=True, etag=etag, last_modified=last_modified,
+                           cache_control=response_headers.get("cache-control"))
         if status >= 400:
             raise SourceError(f"HTTP {status} from {address.shown}")
         return Fetched(address.url, data, response_headers.get("content-type", ""),
-                       response_headers.get("etag"), response_headers.get("last-modified"))
+                       response_headers.get("etag"), response_headers.get("last-modified"),
+                       cache_control=response_headers.get("cache-control"))
     raise SourceError(f"more than {MAX_REDIRECTS} redirects from {first.shown}")
 
 

@@ -28,6 +28,7 @@ from ..store.state import State
 log = logging.getLogger(__name__)
 
 Progress = Callable[[str, int, int], None]
+Heard = Callable[[str, object], None]      # (feed address, its Fetched or SourceError)
 
 
 def discover(config: Config, problems: list[tuple[str, str]] | None = None) -> Iterator[Path]:
@@ -52,13 +53,14 @@ def discover(config: Config, problems: list[tuple[str, str]] | None = None) -> I
 
 
 def ingest(config: Config, state: State, progress: Progress | None = None,
-           jobs: int = 1) -> list[FileOutcome]:
+           jobs: int = 1, heard: Heard | None = None) -> list[FileOutcome]:
     """Read and clean every new or changed source; returns what became of each.
 
     Which files changed is decided here (size and modification time); reading,
     hashing, parsing, cleaning and duplicate signatures, which need nothing but the
     file, run in ``jobs`` worker processes when there are enough changed files.
-    Duplicates are then found in order, against the state."""
+    Duplicates are then found in order, against the state. ``heard`` is told what
+    each remote feed answered (its ``Fetched``, or the ``SourceError`` raised)."""
     from ..store.workers import pool, stream_chunks
 
     seen = Seen(state)
@@ -72,7 +74,7 @@ def ingest(config: Config, state: State, progress: Progress | None = None,
     sources: list[str | Path] = [*paths, *config.sources.feeds]
     stats = state.file_stats()
     for number, source in enumerate(sources, start=1):
-        outcome = _one(config, state, source, stats)
+        outcome = _one(config, state, source, stats, heard)
         if outcome is not None:
             outcomes.append(outcome)
         if progress and (number % 200 == 0 or number == len(sources)):
@@ -170,9 +172,10 @@ def _source_folder(config: Config, path: Path) -> Path | None:
 
 
 def _one(config: Config, state: State, source: str | Path,
-         stats: dict[str, tuple[int, int]] | None = None) -> FileOutcome | _Job | None:
+         stats: dict[str, tuple[int, int]] | None = None,
+         heard: Heard | None = None) -> FileOutcome | _Job | None:
     if isinstance(source, str) and source.lower().startswith(("http://", "https://")):
-        return _remote(config, state, source)
+        return _remote(config, state, source, heard)
     path = Path(source) if isinstance(source, Path) else config.root / source
     name = display_name(path)
     stat = _stat(path)
@@ -254,9 +257,10 @@ def limits(config: Config):
                   allow_private=config.sources.allow_private)
 
 
-def _remote(config: Config, state: State, url: str) -> FileOutcome | None:
+def _remote(config: Config, state: State, url: str, heard: Heard | None = None) -> FileOutcome | None:
     """A feed at an http(s) address: fetched within the limits, with a conditional GET.
-    It is recorded under its address without user info, which is used but never kept."""
+    It is recorded under its address without user info, which is used but never kept;
+    ``heard`` hears what it answered (under that address too)."""
     from .address import redact
     from .fetch import fetch
     from .fulltext import PENDING
@@ -268,7 +272,11 @@ def _remote(config: Config, state: State, url: str) -> FileOutcome | None:
                     last_modified=modified, typed=True)
     except SourceError as exc:
         # Recorded with its reason (once while it lasts) and tried again next run.
+        if heard is not None:
+            heard(name, exc)
         return _unchanged_or(state, name, f"error:{exc}", "failed", str(exc), 0)
+    if heard is not None:
+        heard(name, got)
     if got.not_modified:
         return None
     sha = hashlib.sha256(got.data).hexdigest()

@@ -8,36 +8,10 @@ import json
 import logging
 import re
 import sqlite3
-from dataclasses import dataclass
 
 from ..models import Article
 
 log = logging.getLogger(__name__)
-
-
-@dataclass(frozen=True)
-class DigestRecord:
-    period: str
-    built_at: str
-    folder: str
-    articles: tuple[str, ...]
-    files: dict
-    sent_at: str | None
-    brief: str | None = None            # the brief's name; None for the weekly digest
-
-
-@dataclass(frozen=True)
-class RunRecord:
-    """One run for the runs table: its kind ("build", "brief:daily", "add") and outcome."""
-    kind: str
-    result: str
-
-
-@dataclass(frozen=True)
-class Translations:
-    """New translations for the cache: one engine's {Chinese text: English}."""
-    engine: str
-    table: dict[str, str]
 
 
 SCHEMA = """
@@ -96,6 +70,15 @@ CREATE TABLE IF NOT EXISTS remote (
     source        TEXT PRIMARY KEY,
     etag          TEXT,
     last_modified TEXT
+);
+CREATE TABLE IF NOT EXISTS polls (
+    source       TEXT PRIMARY KEY,
+    last_success TEXT,
+    last_error   TEXT,
+    error_at     TEXT,
+    failures     INTEGER NOT NULL DEFAULT 0,
+    next_poll    TEXT,
+    interval     REAL
 );
 CREATE TABLE IF NOT EXISTS runs (
     id       INTEGER PRIMARY KEY AUTOINCREMENT,

@@ -17,8 +17,9 @@ from ..errors import DigestError
 from .faults import point
 from ..models import Article, FileOutcome
 from .places import Places
-from .schema import (SCHEMA, DigestRecord, RunRecord, Translations, article_from_json,  # noqa: F401
-                     RELATIVE, article_to_json, comparable, relocate, upgrade, version)
+from .records import DigestRecord, RunRecord, Translations  # noqa: F401 (imported from here too)
+from .schema import (SCHEMA, RELATIVE, article_from_json, article_to_json, comparable, relocate,
+                     upgrade, version)
 
 
 LOCK_TIMEOUT = 10.0     # seconds to wait for another program's lock on the state file
