@@ -162,7 +162,7 @@ def test_collect_with_nothing_new_costs_one_conditional_request(tmp_path, feed):
 
 def test_entries_collected_with_their_pages_are_built_after_leaving_the_feed(tmp_path, feed):
     Feed.summaries = True
-    path = project(tmp_path, feed, "fetch_full_text = true\n")
+    path = project(tmp_path, feed, "fetch_full_text = true\nallow_private = true\n")
     config = load(path)
     collect(config, now=NOON)
     assert len(feed_reads("/entry/0")) == 1                  # the page read when collected
