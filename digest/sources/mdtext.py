@@ -8,8 +8,9 @@ closing ``)``, and each inline match rebuilds the whole paragraph's string. So:
 
 1. the text goes to python-markdown in segments of at most :data:`SEGMENT_CHARS`,
    cut at blank lines (a longer paragraph at line ends, a longer line after a sentence
-   end or a space); the cost of one segment is bounded, so the whole is linear. Link
-   references defined anywhere in the file are known in every segment;
+   end or a space; a fenced code block or a table stays whole up to
+   :data:`WHOLE_CHARS`); the cost of one segment is bounded, so the whole is linear.
+   Link references defined anywhere in the file are known in every segment;
 2. in each segment, a bracket or parenthesis without its partner, or nested deeper
    than :data:`MAX_NESTING`, is taken out of python-markdown's sight (see
    :data:`STAND_IN`), and so are the brackets of a link whose parentheses hold a quote
@@ -23,10 +24,13 @@ from __future__ import annotations
 import re
 
 SEGMENT_CHARS = 2000
+WHOLE_CHARS = 16_000       # a fenced code block or a table up to this length stays in one piece
 MAX_NESTING = 2
 MAX_QUOTE_DEPTH = 8
 MAX_INDENT = 16
 
+_FENCE = re.compile(r" {0,3}(`{3,}|~{3,})")
+_TABLE_RULE = re.compile(r" {0,3}\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$")
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 _CUT_AFTER = re.compile(r"[。！？!?；;.,，\s]")
 _DEEP_QUOTE = re.compile(r"^((?:[ \t]*>){%d})(?:[ \t]*>)+" % MAX_QUOTE_DEPTH, re.MULTILINE)
@@ -59,12 +63,14 @@ def markdown_html(text: str) -> str:
 
 
 def segments(text: str, size: int = SEGMENT_CHARS) -> list[str]:
-    """``text`` in pieces of at most ``size`` characters, cut at blank lines where it can."""
+    """``text`` in pieces of at most ``size`` characters, cut at blank lines where it can
+    (a fenced code block or a table of up to :data:`WHOLE_CHARS` is kept whole)."""
     found: list[str] = []
     current: list[str] = []
     length = 0
-    for block in _BLANK_LINE.split(text):
-        for piece in _pieces(block, size) if len(block) > size else (block,):
+    for unit in _units(_BLANK_LINE.split(text)):
+        whole = len(unit) <= size or _kept_whole(unit, size)
+        for piece in (unit,) if whole else _pieces(unit, size):
             if current and length + len(piece) + 2 > size:
                 found.append("\n\n".join(current))
                 current, length = [], 0
@@ -73,6 +79,49 @@ def segments(text: str, size: int = SEGMENT_CHARS) -> list[str]:
     if current:
         found.append("\n\n".join(current))
     return found
+
+
+def _units(blocks: list[str]) -> list[str]:
+    """The blocks, with those of one fenced code block (blank lines inside) joined again;
+    a fence left open, or spanning more than :data:`WHOLE_CHARS`, leaves its blocks apart."""
+    units: list[str] = []
+    pending: list[str] = []
+    fence, length = None, 0
+    for block in blocks:
+        pending.append(block)
+        length += len(block) + 2
+        fence = _fence_after(block, fence)
+        if fence is None:
+            units.append("\n\n".join(pending))
+            pending, length = [], 0
+        elif length > WHOLE_CHARS:
+            units += pending
+            pending, length, fence = [], 0, None
+    return units + pending
+
+
+def _fence_after(block: str, fence: str | None) -> str | None:
+    """The fence still open after ``block`` (``fence``: the one open before it)."""
+    if "```" not in block and "~~~" not in block:
+        return fence
+    for line in block.split("\n"):
+        if fence is None:
+            found = _FENCE.match(line)
+            fence = found[1] if found else None
+        elif line.strip() == fence:
+            fence = None
+    return fence
+
+
+def _kept_whole(unit: str, size: int) -> bool:
+    """A fenced code block, or a table whose rows are each shorter than ``size``, of up to
+    :data:`WHOLE_CHARS`: cut, it would lose its fence or its header."""
+    if len(unit) > WHOLE_CHARS:
+        return False
+    if _FENCE.match(unit):
+        return True
+    lines = unit.split("\n")
+    return len(lines) > 2 and bool(_TABLE_RULE.match(lines[1])) and max(map(len, lines)) <= size
 
 
 def _pieces(block: str, size: int) -> list[str]:
