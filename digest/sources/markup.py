@@ -1,7 +1,8 @@
 """Page markup made safe to parse, in time linear in its length.
 
-Two jobs before a page or an HTML fragment reaches lxml:
+Three jobs before a page or an HTML fragment reaches lxml:
 
+- control characters, which lxml refuses, are dropped (:func:`printable`);
 - scripts and styles are cut out by a forward scan (a regular expression like
   ``<script[^>]*>.*?</script>`` starts again at every unclosed ``<script>`` and reads
   to the end of the page each time: quadratic);
@@ -17,6 +18,20 @@ from __future__ import annotations
 import re
 
 MAX_DEPTH = 160            # open elements kept at most; libxml2 gives up at 256
+
+# Control characters in a text: vertical tab and form feed break the line, the others go
+# (python-markdown and lxml refuse them, and a terminal would obey them).
+_LINE_BREAKING = re.compile(r"[\x0b\x0c]")
+_UNPRINTED = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+
+
+def printable(text: str) -> str:
+    """``text`` without control characters other than tabs and line breaks; a form feed or
+    vertical tab becomes a line break."""
+    if _UNPRINTED.search(text) or _LINE_BREAKING.search(text):
+        text = _UNPRINTED.sub("", _LINE_BREAKING.sub("\n", text))
+    return text
+
 
 _OPENING = re.compile(r"<(script|style)\b", re.IGNORECASE)
 _CLOSING = {name: re.compile(rf"</{name}\s*>", re.IGNORECASE) for name in ("script", "style")}

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from ..errors import Unusable
 from ..models import RawText
+from .markup import printable
 
 log = logging.getLogger(__name__)
 
@@ -35,19 +36,10 @@ _BOMS = (
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
 
-# Control characters in a text: vertical tab and form feed break the line, the others go
-# (python-markdown and lxml refuse them, and a terminal would obey them).
-_LINE_BREAKING = re.compile(r"[\x0b\x0c]")
-_UNPRINTED = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
-
-
 def decode(data: bytes) -> str:
     """Decode article bytes, trying the encodings Chinese web text comes in; control
-    characters other than tabs and line breaks are dropped."""
-    text = _decoded(data)
-    if _UNPRINTED.search(text) or _LINE_BREAKING.search(text):
-        text = _UNPRINTED.sub("", _LINE_BREAKING.sub("\n", text))
-    return text
+    characters other than tabs and line breaks are dropped (see :func:`printable`)."""
+    return printable(_decoded(data))
 
 
 def _decoded(data: bytes) -> str:
