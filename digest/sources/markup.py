@@ -98,6 +98,8 @@ def flattened(markup: str, limit: int = MAX_DEPTH) -> str:
                     open_count[top] -= 1
                     if top == name:
                         break
+                dropped.clear()           # closing an element closes all inside it
+                below = 0
             continue
         while not below and stack and name in _CLOSED_BY.get(stack[-1], ()):
             open_count[stack[-1]] -= 1
