@@ -36,7 +36,7 @@ def discover(config: Config, problems: list[tuple[str, str]] | None = None) -> I
     A folder that cannot be listed is added to ``problems`` as (folder, reason)."""
     for folder in config.sources.folders:
         if not folder.is_dir():
-            log.warning("source folder %s does not exist", folder)
+            log.warning("source folder %s does not exist", display_name(folder))
             continue
 
         def unreadable(exc: OSError) -> None:
