@@ -14,7 +14,7 @@ the machine down. The summary and email.html sizes are reported beside the memor
 
     python bench/hostile.py
 
-Writes the table to bench/HOSTILE.md.
+Writes the table to the top of bench/HOSTILE.md; the sections after it (``## …``) stay.
 """
 
 from __future__ import annotations
@@ -150,7 +150,11 @@ def main() -> int:
     for r in rows:
         if r["code"] != 0:
             lines += ["", f"`{r['input']}` failed: {r['err']}"]
-    (ROOT / "bench" / "HOSTILE.md").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    # The sections below this table (## headings) are measured elsewhere: kept as they are.
+    target = ROOT / "bench" / "HOSTILE.md"
+    before = target.read_text(encoding="utf-8") if target.exists() else ""
+    kept = before[before.index("\n## "):] if "\n## " in before else ""
+    target.write_text("\n".join(lines) + "\n" + kept, encoding="utf-8")
     print("\n".join(lines))
     return 0 if ok else 1
 
