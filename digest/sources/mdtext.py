@@ -50,7 +50,7 @@ def markdown_html(text: str) -> str:
     """The HTML of Markdown ``text``."""
     import markdown
 
-    text = _OWN_STAND_INS.sub("", text)
+    text = _OWN_STAND_INS.sub("", text.replace("\r\n", "\n").replace("\r", "\n"))
     text = _DEEP_INDENT.sub(r"\1", _DEEP_QUOTE.sub(r"\1", text))
     references = {key.lower(): (url, None) for key, url in _REFERENCE.findall(text)}
     converter = markdown.Markdown(extensions=["extra"])
