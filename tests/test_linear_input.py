@@ -91,3 +91,24 @@ def test_reading_a_hostile_shape_grows_linearly_with_its_size(name: str, tmp_pat
     cpu_to_read(warm)
     small, large = (cpu_to_read(path) for path in paths)
     assert large / max(small, 0.05) < MAX_GROWTH, (name, small, large)
+
+
+def test_a_long_ordinary_markdown_file_reads_as_in_one_piece():
+    """Segments change nothing a reader sees in an ordinary file: links (references defined
+    at the end), a fenced code block with blank lines, a long table, lists, quotes."""
+    import markdown
+
+    from digest.sources.html import html_to_text
+    from digest.sources.mdtext import SEGMENT_CHARS, markdown_html
+
+    paragraphs = [f"第{n}段：{SENTENCE}参见[报道{n}](https://example.cn/{n})与[来源][r{n % 3}]，"
+                  f"**重点**是`code[{n}]`。" for n in range(40)]
+    code = "```python\n" + "\n\n".join(f"x{n} = [{n}]" for n in range(60)) + "\n```"
+    table = "| 公司 | 涨幅 |\n|---|---|\n" + "\n".join(f"| 公司{n} | {n}% |" for n in range(300))
+    extras = ["> 引用一段话。\n> 第二行。", "- 一\n- 二\n  - 三", "1. 甲\n2. 乙"]
+    references = "\n".join(f"[r{n}]: https://example.cn/ref{n}" for n in range(3))
+    text = "# 标题\n\n" + "\n\n".join(paragraphs[:20] + [code] + paragraphs[20:] + [table]
+                                       + extras) + "\n\n" + references + "\n"
+    assert len(text) > 4 * SEGMENT_CHARS
+    whole = html_to_text(markdown.markdown(text, extensions=["extra"]))[0]
+    assert html_to_text(markdown_html(text))[0] == whole
