@@ -16,10 +16,10 @@ from pathlib import Path
 from urllib.parse import quote, urlsplit
 
 from .config import Config
-from .errors import DigestError, SourceError
+from .errors import DigestError, SourceError, Unusable
 from .store.lock import RunLock
 from .models import FileOutcome
-from .sources.readers import READERS
+from .sources.readers import READERS, display_name, read_local
 
 
 @dataclass(frozen=True)
@@ -30,13 +30,14 @@ class Added:
 
     @property
     def message(self) -> str:
+        shown = display_name(self.path)
         if self.outcome is None:
-            return f"Already recorded: {self.path} (no change since it was read)."
+            return f"Already recorded: {shown} (no change since it was read)."
         if self.outcome.status == "included":
             titles = "; ".join(a.title for a in self.outcome.articles)
-            return f"Added {titles!s} ({self.path}) to the next digest."
+            return f"Added {titles!s} ({shown}) to the next digest."
         gone = "; the copy saved there was removed" if self.removed else ""
-        return f"Not added: {self.path} was {self.outcome.status}: {self.outcome.reason}{gone}."
+        return f"Not added: {shown} was {self.outcome.status}: {self.outcome.reason}{gone}."
 
 
 def add(config: Config, target: str, lock_wait: float = 0.0) -> Added:
@@ -88,22 +89,33 @@ def _save_page(config: Config, url: str, folder: Path) -> Path:
 
 def _copy_file(path: Path, config: Config) -> Path:
     if not path.is_file():
-        raise DigestError(f"not a file: {path}")
+        raise DigestError(f"not a file: {display_name(path)}")
     if path.suffix.lower() not in READERS:
-        raise DigestError(f"cannot read '{path.suffix or path.name}' files; readable: "
-                          f"{', '.join(sorted(READERS))}")
+        raise DigestError(f"cannot read '{display_name(path.suffix or path.name)}' files; "
+                          f"readable: {', '.join(sorted(READERS))}")
     resolved = path.resolve()
     if any(resolved.is_relative_to(f.resolve()) for f in config.sources.folders):
         return resolved          # already where builds look
     folder = config.sources.folders[0]
     target = folder / path.name
-    data = path.read_bytes()
-    if target.exists() and target.read_bytes() != data:
+    data = _read(path, config)
+    if target.exists() and (target.stat().st_size != len(data) or _read(target, config) != data):
         digest = hashlib.sha256(data).hexdigest()[:8]
         target = folder / f"{path.stem}-{digest}{path.suffix}"
     if target.exists():
         return target
     return _write(target, data)
+
+
+def _read(path: Path, config: Config) -> bytes:
+    """A file's bytes; one over ``sources.max_file_mb`` is refused before any is read (its
+    size is taken from the opened file)."""
+    try:
+        return read_local(path, int(config.sources.max_file_mb * 1024 * 1024))
+    except Unusable as exc:
+        raise DigestError(f"not added: {display_name(path)}: {exc.reason}") from None
+    except OSError as exc:
+        raise DigestError(f"cannot read {display_name(path)}: {exc.strerror or exc}") from None
 
 
 def _write(path: Path, data: bytes) -> Path:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from datetime import datetime
 
 from ..config import Config
@@ -22,8 +23,10 @@ def report(config: Config, now: datetime | None = None) -> str:
         last = state.last_digest()
         delivered = state.deliveries(last.period) if last else {}
         last_run = state.last_run("build")
-        unread = sum(state.file_sha(display_name(path)) is None for path in discover(config))
+        found = [display_name(path) for path in discover(config)]
+        unread = sum(state.file_sha(name) is None for name in found)
         feeds = collect_lines(config, state)
+    problems = _still_there(problems, set(found))
     if not config.state.file.exists():
         lines = [f"state file: {config.state.file} (not created yet)",
                  "no build yet: nothing has been read or recorded"]
@@ -76,6 +79,13 @@ def sending(record, delivered: dict[str, str], recipients: int, zone) -> str:
         return f"sent {last} to {plural(len(delivered), 'recipient')}"
     return (f"sent to {len(delivered)} of {plural(recipients, 'recipient')} (last {last}); "
             "`digest send` delivers the rest")
+
+
+def _still_there(problems: list[tuple[str, str, str]], found: set[str]) -> list[tuple[str, str, str]]:
+    """The problems whose file (or folder, or address) still exists: a file deleted since
+    it was skipped or failed is no problem any more."""
+    return [p for p in problems
+            if p[0] in found or "://" in p[0] or os.path.lexists(p[0])]
 
 
 LISTED_PROBLEMS = 10     # a build's log names at most this many problem files

@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
+from .markup import flattened, printable
+
 DROP_TAGS = ("script", "style", "noscript", "template", "nav", "header", "footer",
              "aside", "form", "iframe", "svg", "button", "select")
 BLOCK_TAGS = ("p", "div", "section", "article", "li", "ul", "ol", "h1", "h2", "h3", "h4",
@@ -25,7 +27,7 @@ def html_to_text(markup: str) -> tuple[str, str | None, datetime | None]:
     if not markup.strip():
         return "", None, None
     try:
-        root = lxml.html.document_fromstring(markup)
+        root = lxml.html.document_fromstring(flattened(printable(markup)))
     except (etree.ParserError, ValueError):
         return "", None, None
     title = _title(root)

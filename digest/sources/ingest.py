@@ -37,7 +37,7 @@ def discover(config: Config, problems: list[tuple[str, str]] | None = None) -> I
     A folder that cannot be listed is added to ``problems`` as (folder, reason)."""
     for folder in config.sources.folders:
         if not folder.is_dir():
-            log.warning("source folder %s does not exist", folder)
+            log.warning("source folder %s does not exist", display_name(folder))
             continue
 
         def unreadable(exc: OSError) -> None:
@@ -178,6 +178,10 @@ def _one(config: Config, state: State, source: str | Path,
         return _remote(config, state, source, heard)
     path = Path(source) if isinstance(source, Path) else config.root / source
     name = display_name(path)
+    if isinstance(source, Path) and path.suffix.lower() not in READERS:
+        # Known by its name: a file of another type is never opened, read or hashed.
+        return _unchanged_or(state, name, "unsupported:" + path.suffix.lower(), "skipped",
+                             _unsupported(path), 0)
     stat = _stat(path)
     if stat is not None and stats is not None and stats.get(name) == stat:
         return None                        # the same size and time as when it was read
@@ -197,11 +201,6 @@ def _one(config: Config, state: State, source: str | Path,
     sha = hashlib.sha256(data).hexdigest()
     if state.file_sha(name) == sha:
         return None
-    reader = read_feed if isinstance(source, str) else READERS.get(path.suffix.lower())
-    if reader is None:
-        return FileOutcome(name, sha, "skipped", f"unsupported file type '{path.suffix or '(none)'}'; "
-                                                  f"readable: {', '.join(sorted(READERS))}", size=len(data),
-                           stat=stat)
     # A feed is parsed here: it needs the state (which entries are known).
     outcome = _feed(config, state, data, name, sha)
     return outcome if outcome.sha256 != sha else dataclasses.replace(outcome, stat=stat)
@@ -223,6 +222,10 @@ def _feed(config: Config, state: State, data: bytes, name: str, sha: str,
     if pages is None or not pages.late:
         return outcome
     return retry_later(outcome, pages.late, pages.deadline, remote)
+
+
+def _unsupported(path: Path) -> str:
+    return f"unsupported file type '{path.suffix or '(none)'}'; readable: {', '.join(sorted(READERS))}"
 
 
 def _outcome(name: str, sha: str, size: int, read, **validators) -> FileOutcome:

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from .markup import flattened, without_scripts
 from .pagebody import blocks_of, dom_blocks, fold_key, is_prose, link_texts, trim
 from .pagemeta import (SECTION_NAME_CHARS, body_of, byline, first_text, footer_window,
                        header_window, heading_before, headline, meta_content, meta_date, prefer_near,
@@ -99,17 +100,17 @@ def _publisher(site: str | None, source: str | None) -> str | None:
     return source or site
 
 
-SCRIPT_OR_STYLE = re.compile(r"<(script|style)\b[^>]*>.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
 MAX_MARKUP_CHARS = 500_000   # what is parsed of one page, after scripts and styles
 
 
 def _bounded(markup: str) -> str:
-    """The page without scripts and styles, cut at ``MAX_MARKUP_CHARS``: the cost of
-    reading a page stays bounded (an article's text sits well inside that on real pages;
-    a page larger than that is a link farm or a feed of many stories)."""
+    """The page without scripts and styles, cut at ``MAX_MARKUP_CHARS`` and flattened
+    below :data:`~digest.sources.markup.MAX_DEPTH` levels: the cost of reading a page stays
+    bounded (an article's text sits well inside that on real pages; a page larger than
+    that is a link farm or a feed of many stories)."""
     if len(markup) > MAX_MARKUP_CHARS // 5:
-        markup = SCRIPT_OR_STYLE.sub("", markup)
-    return markup[:MAX_MARKUP_CHARS]
+        markup = without_scripts(markup)
+    return flattened(markup[:MAX_MARKUP_CHARS])
 
 
 # Chinese newsroom CMSs put an article's fields in a comment before the page:

@@ -99,21 +99,21 @@ def _with_breaks(element) -> str:
 def _lines_of(text: str) -> list[str]:
     """Paragraphs of text broken into lines: a line wrapped mid-sentence joins the next."""
     lines = [" ".join(p.split()) for p in text.split("\n")]
-    paragraphs: list[str] = []
+    # Each paragraph as its pieces, joined once at the end (joining as it grows would copy
+    # a long paragraph once per line), with its length and last characters.
+    paragraphs: list[list[str]] = []
+    size, tail = 0, ""
     for line in (line for line in lines if line):
-        if paragraphs and not SENTENCE_END.search(paragraphs[-1][-3:]) \
-                and len(paragraphs[-1]) >= WRAPPED_LINE_CHARS:
-            paragraphs[-1] = _join(paragraphs[-1], line)
+        if paragraphs and not SENTENCE_END.search(tail) and size >= WRAPPED_LINE_CHARS:
+            if tail[-1].isascii() and line[0].isascii():
+                paragraphs[-1].append(" ")      # two halves of an English sentence
+                size += 1
+            paragraphs[-1].append(line)
+            size, tail = size + len(line), (tail + line)[-3:]
         else:
-            paragraphs.append(line)
-    return paragraphs
-
-
-def _join(left: str, right: str) -> str:
-    """Join two halves of a sentence broken by a hard line break."""
-    if left[-1].isascii() and right[0].isascii():
-        return f"{left} {right}"
-    return left + right
+            paragraphs.append([line])
+            size, tail = len(line), line[-3:]
+    return ["".join(pieces) for pieces in paragraphs]
 
 
 def is_prose(text: str) -> bool:

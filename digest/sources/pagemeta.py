@@ -102,26 +102,39 @@ def heading_before(root, lead: str) -> str | None:
     if len(start) < 4:
         return None
     last = None
+    linked: set = set()
+    for link in root.iter("a"):
+        if link not in linked:            # a link inside a link: counted with the outer one
+            linked.update(link.iterdescendants())
     for element in body_of(root).iter():
         if not isinstance(element.tag, str) or element.tag in ("a", "script", "style"):
             continue
         own = fold_key(element.text or "")
         if start in own or start in fold_key(element.tail or ""):
             return last
-        if len(element) > 3 or _inside_link(element):
+        if len(element) > 3 or element in linked:
             continue
-        text = " ".join(" ".join(element.itertext()).split())
+        text = _short_text(element)
         key = fold_key(text)
         if 6 <= len(key) <= 60 and not SENTENCE_INSIDE.search(text) and not _is_meta(text):
             last = text
     return None
 
 
+def _short_text(element, chars: int = 240, pieces: int = 40) -> str:
+    """An element's text when it is short enough for a heading, else "": only so much of it
+    is read, so that asking each of a deep chain of elements costs no more than a few."""
+    found = []
+    total = 0
+    for number, piece in enumerate(element.itertext()):
+        total += len(piece)
+        if total > chars or number >= pieces:
+            return ""
+        found.append(piece)
+    return " ".join(" ".join(found).split())
+
+
 SENTENCE_INSIDE = re.compile(r"[。；;]|[,，:：>»›|｜]")
-
-
-def _inside_link(element) -> bool:
-    return any(parent.tag == "a" for parent in element.iterancestors())
 
 
 def _is_meta(text: str) -> bool:

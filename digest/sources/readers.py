@@ -8,6 +8,7 @@ text raises :class:`Unusable`, which the build records as skipped or failed.
 from __future__ import annotations
 
 import codecs
+import errno
 import logging
 import os
 import re
@@ -16,6 +17,7 @@ from pathlib import Path
 
 from ..errors import Unusable
 from ..models import RawText
+from .markup import printable
 
 log = logging.getLogger(__name__)
 
@@ -35,7 +37,12 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
 
 def decode(data: bytes) -> str:
-    """Decode article bytes, trying the encodings Chinese web text comes in."""
+    """Decode article bytes, trying the encodings Chinese web text comes in; control
+    characters other than tabs and line breaks are dropped (see :func:`printable`)."""
+    return printable(_decoded(data))
+
+
+def _decoded(data: bytes) -> str:
     if not data.strip():
         raise Unusable("skipped", "empty file")
     for bom, encoding in _BOMS:
@@ -113,10 +120,22 @@ _KINDS = ((stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISCHR, "a character de
           (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"), (stat.S_ISDIR, "a folder"))
 
 
+# Characters of a file name a terminal would obey rather than show: C0 and C1 controls
+# (ESC starts a terminal command) and the marks that reverse the direction of text.
+_CONTROL_IN_NAME = re.compile(r"[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
 def display_name(path: Path | str) -> str:
     """A path as text that can be shown and stored: bytes that are not UTF-8 in a
-    file name become \\xNN escapes instead of crashing whatever prints them."""
-    return os.fsencode(path).decode("utf-8", errors="backslashreplace")
+    file name become \\xNN escapes instead of crashing whatever prints them, and control
+    characters \\xNN (\\uNNNN) escapes instead of reaching the terminal."""
+    name = os.fsencode(path).decode("utf-8", errors="backslashreplace")
+    return _CONTROL_IN_NAME.sub(_escaped, name)
+
+
+def _escaped(found: re.Match) -> str:
+    code = ord(found[0])
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
 
 
 def read_local(path: Path, limit: int, within: Path | None = None) -> bytes:
@@ -125,26 +144,56 @@ def read_local(path: Path, limit: int, within: Path | None = None) -> bytes:
     A symbolic link is followed only to a file inside ``within`` (the source folder);
     FIFOs, devices and sockets are never opened for reading, so none can block or
     stream for ever; the size is checked before reading, and the read itself stops
-    past ``limit`` in case the file grew meanwhile.
+    past ``limit`` in case the file grew meanwhile. What is read is decided by the opened
+    descriptor, not the path: a file swapped for a link, a pipe or another folder's file
+    between the checks and the open is refused, not read.
     """
-    if within is not None and os.path.islink(path):
+    inside = os.path.realpath(within) if within is not None else None
+    link = os.path.islink(path)
+    if inside is not None and link:
         target = Path(os.path.realpath(path))
-        if not target.is_relative_to(os.path.realpath(within)):
+        if not target.is_relative_to(inside):
             raise Unusable("skipped", f"symbolic link to {display_name(target)}, outside the "
                                       "source folder")
     info = os.stat(path)
     _require_regular(info.st_mode)
     _require_size(info.st_size, limit)
-    # O_NONBLOCK: should the path have become a FIFO since the stat, opening it cannot hang.
-    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    # O_NONBLOCK: should the path have become a FIFO since the stat, opening it cannot hang;
+    # O_NOFOLLOW: should a file have become a symbolic link, it is not followed.
+    flags = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0)
+    if inside is not None and not link:
+        flags |= getattr(os, "O_NOFOLLOW", 0)
     try:
-        _require_regular(os.fstat(fd).st_mode)
+        fd = os.open(path, flags)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise Unusable("skipped", "became a symbolic link while being read") from None
+        raise
+    try:
+        opened = os.fstat(fd)
+        _require_regular(opened.st_mode)
+        if inside is not None:
+            _require_inside(fd, inside)
+        _require_size(opened.st_size, limit)
         with os.fdopen(fd, "rb", closefd=False) as handle:
             data = handle.read(limit + 1)
     finally:
         os.close(fd)
     _require_size(len(data), limit)
     return data
+
+
+def _require_inside(fd: int, inside: str) -> None:
+    """The opened file is inside the folder ``inside`` (a real path), as the kernel names
+    it: on Linux, /proc/self/fd/N is where the descriptor points, whatever links and
+    folders were swapped on the way. Elsewhere the checks before the open stand."""
+    try:
+        opened = os.readlink(f"/proc/self/fd/{fd}")
+    except OSError:
+        return
+    if not Path(opened.removesuffix(" (deleted)")).is_relative_to(inside):
+        raise Unusable("skipped", f"opened as {display_name(opened)}, outside the source folder "
+                                  "(swapped for a symbolic link while being read)")
 
 
 def _require_regular(mode: int) -> None:
@@ -170,11 +219,10 @@ def read_text(path: Path, data: bytes, mtime: float) -> list[RawText]:
 
 def read_markdown(path: Path, data: bytes, mtime: float) -> list[RawText]:
     """Markdown -> HTML -> text; a file with several level-1 headings holds several articles."""
-    import markdown
-
     from .html import html_to_text
+    from .mdtext import markdown_html
 
-    html = markdown.markdown(decode(data), extensions=["extra"])
+    html = markdown_html(decode(data))
     sections = re.split(r"(?=<h1[ >])", html)
     texts = []
     for number, section in enumerate(s for s in sections if s.strip()):

@@ -8,6 +8,7 @@ import time
 from pathlib import Path
 
 from ..errors import LockedError
+from .private import create_private
 
 
 class RunLock:
@@ -23,8 +24,8 @@ class RunLock:
         self._fd: int | None = None
 
     def __enter__(self) -> "RunLock":
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+        create_private(self.path)
+        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
         deadline = time.monotonic() + self.wait
         while True:
             try:

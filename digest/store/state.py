@@ -15,6 +15,7 @@ from pathlib import Path
 
 from ..errors import DigestError
 from .faults import point
+from .private import create_private
 from ..models import Article, FileOutcome
 from .places import Places
 from .records import DigestRecord, RunRecord, Translations  # noqa: F401 (imported from here too)
@@ -53,7 +54,7 @@ class State:
                 else:
                     self.db = sqlite3.connect(f"{self.path.as_uri()}?mode=ro", uri=True)
             else:
-                self.path.parent.mkdir(parents=True, exist_ok=True)
+                create_private(self.path)
                 self.db = sqlite3.connect(self.path, timeout=LOCK_TIMEOUT)
             # A page cache that holds a big week's indexes (SQLite's default is 2 MB), so
             # recording 10,000 articles is not slowed by re-reading index pages.
