@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
-from .markup import flattened, printable
+from .safemarkup import flattened, printable
 
 DROP_TAGS = ("script", "style", "noscript", "template", "nav", "header", "footer",
              "aside", "form", "iframe", "svg", "button", "select")

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from .markup import flattened, without_scripts
+from .safemarkup import flattened, without_scripts
 from .pagebody import blocks_of, dom_blocks, fold_key, is_prose, link_texts, trim
 from .pagemeta import (SECTION_NAME_CHARS, body_of, byline, first_text, footer_window,
                        header_window, heading_before, headline, meta_content, meta_date, prefer_near,
@@ -105,7 +105,7 @@ MAX_MARKUP_CHARS = 500_000   # what is parsed of one page, after scripts and sty
 
 def _bounded(markup: str) -> str:
     """The page without scripts and styles, cut at ``MAX_MARKUP_CHARS`` and flattened
-    below :data:`~digest.sources.markup.MAX_DEPTH` levels: the cost of reading a page stays
+    below :data:`~digest.sources.safemarkup.MAX_DEPTH` levels: the cost of reading a page stays
     bounded (an article's text sits well inside that on real pages; a page larger than
     that is a link farm or a feed of many stories)."""
     if len(markup) > MAX_MARKUP_CHARS // 5:

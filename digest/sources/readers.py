@@ -17,7 +17,7 @@ from pathlib import Path
 
 from ..errors import Unusable
 from ..models import RawText
-from .markup import printable
+from .safemarkup import printable
 
 log = logging.getLogger(__name__)
 
