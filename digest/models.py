@@ -196,6 +196,7 @@ class Digest:
     themes: tuple[Theme, ...]
     source_count: int
     top: tuple[str, ...] = ()    # the article ids of the top stories, in order
+    left_out: tuple[str, ...] = ()   # articles outside the focus, left out (digest.focus = "strict")
 
     @property
     def items(self) -> tuple[Item, ...]:

@@ -52,7 +52,8 @@ def compose(config: Config, articles: list[Article], window: Window, now: dateti
     shown = {i.article.source.split("#")[0] for t in placement.themes for i in t.items}
     return Digest(period=window.period, start=window.start, end=window.end, built_at=now,
                   title_zh=window.title_zh, title_en=window.title_en,
-                  themes=placement.themes, source_count=len(shown), top=placement.top)
+                  themes=placement.themes, source_count=len(shown), top=placement.top,
+                  left_out=placement.left_out)
 
 
 def arrange(docs: list[Document], items: list[Item], specs, budget: int = 180,

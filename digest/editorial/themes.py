@@ -40,6 +40,7 @@ class Placement:
     """How the digest is arranged: its themes in order and its top stories' article ids."""
     themes: tuple[Theme, ...]
     top: tuple[str, ...]
+    left_out: tuple[str, ...] = ()   # with strict focus: the articles outside the digest's focus
 
 
 def group(docs: list[Document], items: list[Item], specs: tuple[ThemeSpec, ...],
@@ -84,7 +85,8 @@ def group(docs: list[Document], items: list[Item], specs: tuple[ThemeSpec, ...],
         themes.append(_theme(*OTHER, rest, "other"))
     every = [s for _, stories in themes for s in stories]
     top = _top(focused or every, len(every))
-    return Placement(tuple(t for t, _ in themes), top)
+    left_out = tuple(sorted(docs[i].article.id for m in leftovers for i in m)) if strict else ()
+    return Placement(tuple(t for t, _ in themes), top, left_out)
 
 
 def _top(stories: list[Ranked], total: int) -> tuple[str, ...]:

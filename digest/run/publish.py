@@ -66,9 +66,16 @@ def publish(config: Config, state: State, digest, clock, *, outcomes, built_at: 
         brief=brief.name if brief else None)
     # The new folder is swapped in inside the state's transaction and taken out again
     # when the transaction does not commit: the outbox never holds what the state lacks.
+    from ..store import claims
+
+    def before_commit() -> None:
+        if claim and brief is None and digest.left_out:
+            claims.claim(state.db, digest.period, digest.left_out)
+        staged.swap_in()
+
     try:
         state.record(outcomes, digest=record, run=run, claim=claim and brief is None,
-                     translations=translations, before_commit=staged.swap_in)
+                     translations=translations, before_commit=before_commit)
     except BaseException:
         staged.undo()
         raise

@@ -8,6 +8,7 @@ from datetime import datetime
 from ..config import Config
 from ..sources.ingest import discover
 from ..sources.readers import display_name
+from ..store import claims
 from ..store.state import State
 
 
@@ -22,6 +23,7 @@ def report(config: Config, now: datetime | None = None) -> str:
         problems = state.problems()
         last = state.last_digest()
         delivered = state.deliveries(last.period) if last else {}
+        outside = claims.left_out(state.db, last.period, len(last.articles)) if last else 0
         last_run = state.last_run("build")
         found = [display_name(path) for path in discover(config)]
         unread = sum(state.file_sha(name) is None for name in found)
@@ -43,6 +45,9 @@ def report(config: Config, now: datetime | None = None) -> str:
         lines.append(f"last digest: {last.period} built {local(last.built_at, zone)} "
                      f"({plural(len(last.articles), 'article')}) -> {last.folder}")
         lines.append(f"  {sending(last, delivered, len(config.email.recipients), zone)}")
+        if outside:
+            lines.append(f"  {plural(outside, 'article')} outside the digest's focus, left out "
+                         "(digest.focus = \"strict\")")
     else:
         lines.append("last digest: none yet")
     if last_run:
