@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 from pathlib import Path
 
@@ -109,3 +110,33 @@ def shown_in_full(folder: Path) -> int:
     shown = {a["id"] for a in manifest["articles"] if a["shown"]}
     return sum(len(shown.intersection(t["articles"])) for t in manifest["themes"]
                if t["kind"] != "other")
+
+
+def write_market_week(folder: Path, count: int, seed: int) -> Path:
+    """``count`` different articles made of the seeds' sentences drawn at random (each a
+    headline and three paragraphs of three sentences), written into ``folder``."""
+    import random
+    import re
+
+    pool = [s for p in sorted(SEEDS.iterdir()) for s in re.split(r"(?<=[。！？])", p.read_text(encoding="utf-8"))
+            if 20 <= len(s.strip()) <= 120 and "\n" not in s.strip()]
+    rng = random.Random(seed)
+    folder.mkdir(parents=True, exist_ok=True)
+    for n in range(count):
+        body = "\n\n".join("".join(rng.sample(pool, 3)) for _ in range(3))
+        (folder / f"a{n:03}.txt").write_text(f"第{n}号市场观察\n\n{body}\n", encoding="utf-8")
+    return folder
+
+
+@contextlib.contextmanager
+def state_locked_by_another_program(path: Path):
+    """Another program holding the state file's write lock for the length of the block."""
+    import sqlite3
+
+    other = sqlite3.connect(path)
+    other.execute("BEGIN EXCLUSIVE")
+    try:
+        yield
+    finally:
+        other.rollback()
+        other.close()

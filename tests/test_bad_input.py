@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import sqlite3
 from pathlib import Path
 
 import pytest
@@ -12,6 +11,7 @@ from digest.config import load
 from digest.errors import DigestError
 from digest.run.pipeline import build
 
+from .conftest import state_locked_by_another_program
 
 
 def test_a_50_mb_file_is_skipped_without_reading_it_and_the_rest_is_built(small_project: Path):
@@ -36,14 +36,9 @@ def test_a_state_file_locked_by_another_program_is_a_clear_error_and_loses_nothi
         "铜价升至两年高位\n\n伦敦金属交易所铜价周二上涨2%，创两年来新高。矿山供应中断和"
         "电网投资增加推高了需求预期。", encoding="utf-8")
     monkeypatch.setattr(state, "LOCK_TIMEOUT", 0.5)
-    other = sqlite3.connect(config.state.file)
-    other.execute("BEGIN EXCLUSIVE")
-    try:
+    with state_locked_by_another_program(config.state.file):
         with pytest.raises(DigestError, match="locked by another program"):
             build(config)
-    finally:
-        other.rollback()
-        other.close()
     again = build(config)                        # the late article was not lost
     assert again.articles == first.articles + 1 and again.new_articles == 1
 

@@ -191,18 +191,9 @@ def test_each_edition_is_wholly_in_its_own_script(project: Path):
 
 
 def test_email_is_capped_to_its_size_budget_and_the_web_edition_keeps_everything(tmp_path: Path, caplog):
-    import random
+    from .conftest import write_config, write_market_week
 
-    from .conftest import SEEDS, write_config
-
-    pool = [s for p in sorted(SEEDS.iterdir()) for s in re.split(r"(?<=[。！？])", p.read_text(encoding="utf-8"))
-            if 20 <= len(s.strip()) <= 120 and "\n" not in s.strip()]
-    rng = random.Random(47)
-    articles = tmp_path / "articles"
-    articles.mkdir()
-    for n in range(500):
-        body = "\n\n".join("".join(rng.sample(pool, 3)) for _ in range(3))
-        (articles / f"a{n:03}.txt").write_text(f"第{n}号市场观察\n\n{body}\n", encoding="utf-8")
+    write_market_week(tmp_path / "articles", 500, seed=47)
     write_config(tmp_path)
     with caplog.at_level("WARNING"):
         result = build(load(tmp_path / "config.toml"), now=NOW)

@@ -15,7 +15,7 @@ from digest.errors import DigestError
 from digest.run.pipeline import build
 from digest.store import outbox, state as state_module
 
-from .conftest import write_config, write_small
+from .conftest import state_locked_by_another_program, write_config, write_small
 
 
 def manifest_ids(folder: Path) -> list[str]:
@@ -46,14 +46,9 @@ def test_a_state_file_locked_by_another_program_leaves_the_outbox_as_recorded(bu
     config, first = built_once
     before = manifest_ids(first.folder)
     monkeypatch.setattr(state_module, "LOCK_TIMEOUT", 0.2)
-    other = sqlite3.connect(config.state.file)
-    other.execute("BEGIN IMMEDIATE")             # another program holds the write lock
-    try:
+    with state_locked_by_another_program(config.state.file):
         with pytest.raises(DigestError, match="locked by another program"):
             build(config)
-    finally:
-        other.rollback()
-        other.close()
     assert manifest_ids(first.folder) == before
     assert set(before) == recorded_ids(config)
     assert sorted(p.name for p in config.outbox.folder.iterdir()) == [first.folder.name]
