@@ -72,3 +72,10 @@ def test_lock_allows_one_holder(tmp_path: Path):
                 pass
     with RunLock(tmp_path / "x.lock"):
         pass
+
+
+def test_a_state_file_a_first_run_has_just_created_reads_as_new(tmp_path: Path):
+    path = tmp_path / "s.sqlite3"
+    path.touch()                                     # created, its tables not yet written
+    with State(path, readonly=True) as state:
+        assert state.problems() == [] and state.pending() == []

@@ -49,17 +49,17 @@ class State:
         self.path = Path(path)
         try:
             if readonly:
-                if not self.path.exists():
-                    self.db = sqlite3.connect(":memory:")
-                else:
-                    self.db = sqlite3.connect(f"{self.path.as_uri()}?mode=ro", uri=True)
+                # A file just created by a first run, its tables not yet written, reads as new.
+                fresh = not self.path.exists() or self.path.stat().st_size == 0
+                self.db = sqlite3.connect(":memory:" if fresh else f"{self.path.as_uri()}?mode=ro",
+                                          uri=not fresh)
             else:
                 create_private(self.path)
                 self.db = sqlite3.connect(self.path, timeout=LOCK_TIMEOUT)
             # A page cache that holds a big week's indexes (SQLite's default is 2 MB), so
             # recording 10,000 articles is not slowed by re-reading index pages.
             self.db.execute(f"PRAGMA cache_size = -{CACHE_KB}")
-            if not readonly or not self.path.exists():
+            if not readonly or fresh:
                 self.db.executescript(SCHEMA)
                 upgrade(self.db)
             places = Places(root)
