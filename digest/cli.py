@@ -15,26 +15,11 @@ from pathlib import Path
 
 from . import __version__
 from .errors import DigestError
+from .examples import EXAMPLES
 from .run.progress import Progress
 
 log = logging.getLogger("digest")
 
-EXAMPLES = {
-    "init": "example:\n  digest init my-digest --templates\n  cd my-digest && digest build",
-    "build": "example:\n  digest build --config config.toml\n  digest build --dry-run --since 2026-11-01\n"
-             "  digest build --brief daily --wait 300",
-    "collect": "example:\n  digest collect --config config.toml --wait 600\n"
-               "  crontab: 0 * * * * cd ~/ai-digest && digest collect",
-    "status": "example:\n  digest status --config config.toml",
-    "add": "example:\n  digest add https://example.com/news/2026/ai-chips.html\n"
-           "  digest add ~/Downloads/saved-page.html",
-    "preview": "example:\n  digest preview --no-browser --port 8765\n  digest preview --watch",
-    "schedule": "example:\n  digest schedule --config config.toml",
-    "send": "example:\n  DIGEST_SMTP_USER=me DIGEST_SMTP_PASSWORD=secret digest send",
-    "install-model": "example:\n  digest install-model ~/Downloads/translate-zh_en-1_9.argosmodel",
-    "summarize": "example:\n  digest summarize seeds/000_6ab68325297169c1.txt --chars 120\n"
-                 "  cat article.txt | digest summarize - --sentences 1",
-}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -115,23 +100,21 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--brief", metavar="NAME",
                    help="build the brief of this name ([[briefs]] in config) instead of the "
                         "weekly digest")
-    b.add_argument("--wait", type=float, default=0.0, metavar="SECONDS",
-                   help="if another run holds the state file, wait up to this long "
-                        "(default: exit at once)")
+    _wait_option(b)
     b.add_argument("--jobs", type=int, default=0, metavar="N",
                    help="processes for the per-article work (default: one per core, used "
                         "only for large builds)")
+    b.add_argument("--cluster", metavar="ADDRESS", help="run the per-article work on the Dask "
+                   "cluster of this scheduler (tcp://host:8786; needs digest[cluster])")
 
     c = command("collect", "Read every source and keep what is new for the next digest, without "
                 "building one (run it often, so a busy feed's entries are kept).", _collect)
-    c.add_argument("--wait", type=float, default=0.0, metavar="SECONDS",
-                   help="if another run holds the state file, wait up to this long")
+    _wait_option(c)
 
     a = command("add", "Put one web page (an http(s) address) or file into the next digest: it is "
                 "saved into the first source folder and read like the rest.", _add)
     a.add_argument("target", metavar="URL-or-FILE", help="an http(s) address or a file path")
-    a.add_argument("--wait", type=float, default=0.0, metavar="SECONDS",
-                   help="if another run holds the state file, wait up to this long")
+    _wait_option(a)
 
     command("status", "Show pending articles, skipped or failed files, and the last and next run.",
             _status)
@@ -147,8 +130,7 @@ def _parser() -> argparse.ArgumentParser:
             "stopped.", _schedule)
 
     d = command("send", "Send every built digest not yet sent, over SMTP ([smtp] in config).", _send)
-    d.add_argument("--wait", type=float, default=0.0, metavar="SECONDS",
-                   help="if another run holds the state file, wait up to this long")
+    _wait_option(d)
 
     m = command("install-model", "Install an Argos Translate zh->en model package from a local "
                 "file, for translate.engine = \"argos\".", _install_model)
@@ -179,10 +161,20 @@ def _logging(verbosity: int) -> None:
     logging.basicConfig(level=level, format="%(levelname)s %(name)s: %(message)s", stream=sys.stderr)
 
 
-def _config(args):
-    from .config import load
+def _wait_option(parser) -> None:
+    parser.add_argument("--wait", type=float, default=0.0, metavar="SECONDS",
+                        help="if another run holds the state file, wait up to this long "
+                             "(default: exit at once)")
 
-    return load(args.config)
+
+def _config(args):
+    import dataclasses
+
+    from .config import Cluster, load
+
+    config = load(args.config)
+    cluster = getattr(args, "cluster", None)
+    return dataclasses.replace(config, cluster=Cluster(cluster)) if cluster else config
 
 
 def _init(args) -> int:

@@ -150,6 +150,11 @@ class Preview:
 
 
 @dataclass(frozen=True)
+class Cluster:
+    scheduler: str = ""                 # a Dask scheduler's address (tcp://host:8786); "" runs locally
+
+
+@dataclass(frozen=True)
 class Translate:
     engine: str = "none"                # "none", "argos", "libretranslate" or "openai"
     models: Path = Path("models")       # where `digest install-model` puts Argos packages
@@ -195,6 +200,7 @@ class Config:
     smtp: Smtp = field(default_factory=Smtp)
     preview: Preview = field(default_factory=Preview)
     translate: Translate = field(default_factory=Translate)
+    cluster: Cluster = field(default_factory=Cluster)
     themes: tuple[ThemeSpec, ...] = DEFAULT_THEMES
     briefs: tuple[Brief, ...] = ()
 
@@ -217,7 +223,7 @@ class Config:
 SECTIONS = {
     "sources": Sources, "outbox": Outbox, "state": State, "schedule": Schedule,
     "digest": DigestOptions, "email": Email, "smtp": Smtp, "preview": Preview,
-    "translate": Translate,
+    "translate": Translate, "cluster": Cluster,
 }
 
 

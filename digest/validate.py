@@ -155,6 +155,9 @@ def check(config) -> None:
     if config.translate.engine == "openai" and not config.translate.model:
         raise ConfigError("translate.engine = \"openai\" needs 'translate.model' (the model's name "
                           "on the server)")
+    if config.cluster.scheduler and not re.match(r"(tcp|tls|inproc|ucx)://", config.cluster.scheduler):
+        raise ConfigError("'cluster.scheduler' must be a Dask scheduler address such as "
+                          "tcp://host:8786")
     if not 0 <= config.preview.port <= 65535:
         raise ConfigError("'preview.port' must be between 0 and 65535")
     _check_ranges(config)

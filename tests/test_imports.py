@@ -17,7 +17,7 @@ PACKAGE = Path(__file__).resolve().parent.parent / "digest"
 # The stage folders from the bottom up: a module may import its own folder and those listed
 # before it. "base" and "faces" are the modules at the package's top, split by name.
 BASE = ("config", "validate", "models", "errors", "version", "window")
-FACES = ("cli", "preview", "__init__", "__main__", "add", "init", "api")
+FACES = ("cli", "examples", "preview", "__init__", "__main__", "add", "init", "api")
 FOLDERS = ("text", "store", "sources", "editorial", "output", "run")
 LAYERS = ("base", *FOLDERS, "faces")
 RANK = {group: rank for rank, group in enumerate(LAYERS)}

@@ -35,7 +35,7 @@ def compose(config: Config, articles: list[Article], window: Window, now: dateti
     a headline when it has none, key facts and theme scores) runs in that many
     processes; the keywords the themes are named by then come from the corpus IDF."""
     budget = config.digest.summary_chars
-    with pool(jobs, len(articles)) as executor:
+    with pool(jobs, len(articles), config.cluster.scheduler) as executor:
         rated = run_chunks(executor, _rated, articles, (budget, config.themes), progress,
                            "summarising")
     bags = bags_from([r.counted for r in rated])

@@ -80,7 +80,7 @@ def ingest(config: Config, state: State, progress: Progress | None = None,
         if progress and (number % 200 == 0 or number == len(sources)):
             progress("reading", number, len(sources))
     waiting = [o for o in outcomes if isinstance(o, _Job)]
-    with pool(jobs, len(waiting)) as executor:
+    with pool(jobs, len(waiting), config.cluster.scheduler if waiting else "") as executor:
         # Duplicates are looked for as the workers' results come in, in order.
         parsed = stream_chunks(executor, _parse_all, waiting, (), progress, "cleaning")
         done = []
@@ -88,6 +88,7 @@ def ingest(config: Config, state: State, progress: Progress | None = None,
             o = _settle(state, o, next(parsed)) if isinstance(o, _Job) else o
             if o is not None:
                 done.append(dedupe(o, seen))
+        parsed.close()
         return done
 
 

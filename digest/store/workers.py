@@ -1,8 +1,11 @@
 """Worker processes for per-article work, used only when there is enough of it.
 
 ``pool(jobs, count)`` gives a fork-based process pool, or nothing when one
-would cost more than it saves; ``run_chunks`` maps a function over rows in
-chunks, in order, in the pool or in-process.
+would cost more than it saves; with a Dask scheduler's address it gives the
+executor of a ``distributed.Client`` instead, whose workers may be other
+machines. ``run_chunks`` maps a function over rows in chunks, in order, in the
+pool, on the cluster or in-process: each chunk is one task, and only its small
+result comes back.
 """
 
 from __future__ import annotations
@@ -14,8 +17,11 @@ CHUNK = 200           # rows per task sent to a worker process
 PAYS_FROM = 400       # fewer rows than this are done in-process: a pool would cost more
 
 
-def pool(jobs: int, count: int):
-    """A context manager giving a process pool, or None (work in-process)."""
+def pool(jobs: int, count: int, cluster: str = ""):
+    """A context manager giving a process pool, a Dask cluster's executor (``cluster``:
+    its scheduler's address), or None (work in-process)."""
+    if cluster:
+        return on_cluster(cluster)
     if jobs <= 1 or count < PAYS_FROM:
         return contextlib.nullcontext()
     import multiprocessing
@@ -25,6 +31,28 @@ def pool(jobs: int, count: int):
 
     segmenter()                         # loaded once here, shared with the forked workers
     return ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork"))
+
+
+@contextlib.contextmanager
+def on_cluster(address: str):
+    """The executor of a client of the Dask scheduler at ``address``; Dask is imported only
+    here (`pip install 'digest[cluster]'`). A task lost with a worker is run again by Dask
+    on another one; results come back in order, so the digest is the one a local build makes."""
+    from ..errors import DigestError
+
+    try:
+        from distributed import Client
+    except ImportError:
+        raise DigestError("a cluster needs Dask: pip install 'digest[cluster]'") from None
+    try:
+        client = Client(address, timeout=30, set_as_default=False)
+    except (OSError, TimeoutError) as exc:
+        raise DigestError(f"cannot reach the Dask scheduler at {address}: {exc}") from None
+    try:
+        with client.get_executor() as executor:
+            yield executor
+    finally:
+        client.close()
 
 
 def run_chunks(executor, work: Callable, rows: list, extra: tuple = (),
@@ -41,11 +69,15 @@ def stream_chunks(executor, work: Callable, rows: list, extra: tuple = (),
     done = 0
     results = (work(c, *extra) for c in chunks) if executor is None else \
         executor.map(work, chunks, *[[e] * len(chunks) for e in extra])
-    for part in results:
-        yield from part
-        done += len(part)
-        if progress:
-            progress(stage, done, len(rows))
+    try:
+        for part in results:
+            yield from part
+            done += len(part)
+            if progress:
+                progress(stage, done, len(rows))
+    finally:
+        if hasattr(results, "close"):      # an executor's result iterator, ended while its
+            results.close()                # executor (or cluster client) is still there
 
 
 class Background:

@@ -1,0 +1,63 @@
+"""The per-article work on a real Dask cluster (a LocalCluster of separate worker
+processes) gives the same digest, byte for byte, as a local build."""
+
+from __future__ import annotations
+
+import dataclasses
+import shutil
+import sqlite3
+from datetime import datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from digest.config import Cluster, load
+from digest.errors import DigestError
+from digest.run.pipeline import build
+
+from .conftest import SEEDS, write_config, write_market_week
+from .test_same_digest import COMPARED
+
+NOW = datetime(2026, 11, 18, 9, 0, tzinfo=ZoneInfo("Asia/Shanghai"))
+
+
+@pytest.fixture(scope="module")
+def cluster():
+    distributed = pytest.importorskip("distributed")
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                                  dashboard_address=None, host="127.0.0.1") as local:
+        yield local.scheduler_address
+
+
+def project(root: Path) -> Path:
+    shutil.copytree(SEEDS, root / "articles")
+    write_market_week(root / "articles" / "week", 150, seed=11)
+    write_config(root)
+    return root / "config.toml"
+
+
+def outputs(root: Path, folder: Path) -> dict[str, str]:
+    return {name: (folder / name).read_text(encoding="utf-8").replace(str(root), "<root>")
+            for name in COMPARED if name != "manifest.json"}
+
+
+def test_a_build_on_the_cluster_is_the_local_build(tmp_path: Path, cluster: str):
+    local = build(load(project(tmp_path / "local")), now=NOW, jobs=1)
+    config = load(project(tmp_path / "remote"))
+    remote = build(dataclasses.replace(config, cluster=Cluster(cluster)), now=NOW)
+    assert remote.articles == local.articles > 150
+    assert outputs(tmp_path / "remote", remote.folder) == outputs(tmp_path / "local", local.folder)
+    db = sqlite3.connect(config.state.file)
+    assert db.execute("SELECT count(*), count(DISTINCT id) FROM articles").fetchone() == (
+        remote.articles, remote.articles)
+    db.close()
+
+
+# A client that never connected is finalised after its event loop: Dask warns of it.
+@pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
+def test_an_unreachable_scheduler_is_a_clear_error(tmp_path: Path):
+    pytest.importorskip("distributed")
+    config = load(project(tmp_path))
+    with pytest.raises(DigestError, match="cannot reach the Dask scheduler at tcp://127.0.0.1:9"):
+        build(dataclasses.replace(config, cluster=Cluster("tcp://127.0.0.1:9")), now=NOW)
