@@ -32,7 +32,7 @@ def cluster():
 
 def project(root: Path) -> Path:
     shutil.copytree(SEEDS, root / "articles")
-    write_market_week(root / "articles" / "week", 150, seed=11)
+    write_market_week(root / "articles" / "week", 60, seed=11)
     write_config(root)
     return root / "config.toml"
 
@@ -46,7 +46,7 @@ def test_a_build_on_the_cluster_is_the_local_build(tmp_path: Path, cluster: str)
     local = build(load(project(tmp_path / "local")), now=NOW, jobs=1)
     config = load(project(tmp_path / "remote"))
     remote = build(dataclasses.replace(config, cluster=Cluster(cluster)), now=NOW)
-    assert remote.articles == local.articles > 150
+    assert remote.articles == local.articles > 60
     assert outputs(tmp_path / "remote", remote.folder) == outputs(tmp_path / "local", local.folder)
     db = sqlite3.connect(config.state.file)
     assert db.execute("SELECT count(*), count(DISTINCT id) FROM articles").fetchone() == (
