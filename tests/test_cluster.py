@@ -56,8 +56,11 @@ def test_a_build_on_the_cluster_is_the_local_build(tmp_path: Path, cluster: str)
 
 # A client that never connected is finalised after its event loop: Dask warns of it.
 @pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
-def test_an_unreachable_scheduler_is_a_clear_error(tmp_path: Path):
+def test_an_unreachable_scheduler_is_a_clear_error(tmp_path: Path, monkeypatch):
     pytest.importorskip("distributed")
+    from digest.store import workers
+
+    monkeypatch.setattr(workers, "CONNECT_SECONDS", 2)
     config = load(project(tmp_path))
     with pytest.raises(DigestError, match="cannot reach the Dask scheduler at tcp://127.0.0.1:9"):
         build(dataclasses.replace(config, cluster=Cluster("tcp://127.0.0.1:9")), now=NOW)

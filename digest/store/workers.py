@@ -14,6 +14,7 @@ import contextlib
 from collections.abc import Callable
 
 CHUNK = 200           # rows per task sent to a worker process
+CONNECT_SECONDS = 30  # how long to keep trying a Dask scheduler that does not answer
 PAYS_FROM = 400       # fewer rows than this are done in-process: a pool would cost more
 
 
@@ -45,7 +46,7 @@ def on_cluster(address: str):
     except ImportError:
         raise DigestError("a cluster needs Dask: pip install 'digest[cluster]'") from None
     try:
-        client = Client(address, timeout=30, set_as_default=False)
+        client = Client(address, timeout=CONNECT_SECONDS, set_as_default=False)
     except (OSError, TimeoutError) as exc:
         raise DigestError(f"cannot reach the Dask scheduler at {address}: {exc}") from None
     try:
