@@ -236,3 +236,17 @@ def test_key_facts_read_all_of_an_article_longer_than_its_ranked_opening():
     doc, summary = _summarised(a)
     assert sum(len(s.text) for s in doc.sentences) < a.chars       # only its opening is ranked
     assert {"Nvidia", "Microsoft"} <= set(key_facts(doc, summary).names)
+
+
+def test_two_events_of_one_kind_on_different_days_are_two_stories():
+    first = article("b1", "伊拉克首都发生汽车炸弹袭击 致45人死亡",
+                    "伊拉克首都巴格达15日发生一起汽车炸弹袭击，造成至少45人死亡、56人受伤。",
+                    "伊拉克内政部官员表示，爆炸发生在巴格达南部一处二手车市场附近。")
+    second = article("b2", "伊拉克首都汽车炸弹袭击致9人死亡",
+                     "伊拉克首都巴格达16日发生一起汽车炸弹袭击，造成至少9人死亡。",
+                     "伊拉克内政部官员表示，爆炸发生在巴格达南部一处二手车市场附近。")
+    same_day = article("b3", "巴格达汽车炸弹袭击死亡人数升至48人",
+                       "伊拉克首都巴格达15日发生的汽车炸弹袭击死亡人数已升至48人。",
+                       "伊拉克内政部官员表示，爆炸发生在巴格达南部一处二手车市场附近。")
+    docs, _ = items_for(first, second, same_day)
+    assert sorted(map(sorted, related_groups(docs))) == [[0, 2], [1]]

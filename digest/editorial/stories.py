@@ -26,10 +26,12 @@ HEADLINE_COSINE = 0.15    # ... when the texts agree at least this much
 RARE_IDF = 9.0            # a headline word this rare (jieba's general IDF) names something
 LEAD_RARE_IDF = 8.5       # ... and a lead's word this rare is a name, a place or a term
 LEAD_SENTENCES = 3
-SHARED_NAMES = 5          # rare words of headline and lead two reports of one event share
+SHARED_NAMES = 4          # rare words of headline and lead two reports of one event share
 NAMES_SHARE = 0.4         # ... as a share of the shorter list
 NAMES_COSINE = 0.2        # ... when the texts agree at least this much
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
+_DAY = re.compile(r"(?<!\d)(\d{1,2})日")
+DAY = "\0day:"
 
 
 def related_groups(docs: list[Document], top_terms: int = 12, max_postings: int = 100,
@@ -84,6 +86,8 @@ def related_groups(docs: list[Document], top_terms: int = 12, max_postings: int 
             continue
         dense[bags.ids[i]] = weights[i]
         for j in sorted(pairs | titled):
+            if _other_days(leads[i], leads[j]):
+                continue
             similarity = float(dense[bags.ids[j]] @ weights[j])
             if similarity >= RELATED or j in titled and similarity >= min(HEADLINE_COSINE, NAMES_COSINE):
                 links.append((-max(similarity, RELATED if j in titled else 0.0), i, j))
@@ -116,8 +120,19 @@ def lead_words(doc: Document) -> frozenset[str]:
     idf, _ = jieba_idf()
     stop = stop_words()
     tokens = [*doc.title_tokens, *(t for s in doc.sentences[:LEAD_SENTENCES] for t in s.tokens)]
-    return frozenset(t.lower() for t in tokens if len(t) >= 2 and t not in stop
-                     and not _NUMBER.fullmatch(t) and idf.get(t, 99.0) >= LEAD_RARE_IDF)
+    words = {t.lower() for t in tokens if len(t) >= 2 and t not in stop
+             and not _NUMBER.fullmatch(t) and idf.get(t, 99.0) >= LEAD_RARE_IDF}
+    # The days of the month the lead tells of ("25日"), marked apart from the words.
+    lead = doc.article.title + "".join(s.text for s in doc.sentences[:LEAD_SENTENCES])
+    return frozenset(words | {DAY + d for d in _DAY.findall(lead)})
+
+
+def _other_days(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Whether two leads tell of different days (each names one, and none is shared): two
+    events of one kind a day or a week apart, however alike their words."""
+    days_a = {w for w in a if w.startswith(DAY)}
+    days_b = {w for w in b if w.startswith(DAY)}
+    return bool(days_a and days_b and not days_a & days_b)
 
 
 def _same_names(a: frozenset[str], b: frozenset[str], head_a: frozenset[str],
