@@ -17,6 +17,7 @@ from ..text.script import convert, fold_width, to_simplified
 
 LEAD_CHARS = 160          # the lead: about the first two sentences
 MIN_SCORE = 3.0           # weighted hits: three for a term in the headline, 1.5 in the lead, 1 below
+LONG_TEXT = 3000          # characters from which a text must name its theme up front
 MIN_DENSITY = 4.0         # hits per thousand characters when the headline names none
 
 
@@ -75,7 +76,10 @@ def theme_scores(doc: Document, specs: tuple[ThemeSpec, ...]) -> list[float]:
         headline = max((weight[t] for t in in_title), default=0.0)
         # Two different terms of the theme at least, and where it counts; or a specific
         # term in the headline that the text takes up again.
-        about = (named >= 2 and (up_front >= 1 or dense)
+        # A long text (a weekly roundup) must name the theme up front: density alone is a
+        # section of it, not what it is about.
+        dense = dense and length < LONG_TEXT
+        about = (named >= 2 and (up_front >= 1 or dense or up_front > 0 and named >= 3)
                  or headline >= 1 and sum(hits[t] for t in in_title) >= 2)
         scores.append(score if about and score >= MIN_SCORE else 0.0)
     return scores
