@@ -15,6 +15,7 @@ from collections.abc import Callable
 import numpy as np
 
 from .document import GLUED_HEADING, LEANS, LIST_MARKER, SECTION_NUMBER, list_fragment, plain
+from ..text import furniture
 from .keywords import keywords
 from ..models import Document, Sentence, Summary
 from ..text.script import fold_width, to_simplified
@@ -39,20 +40,37 @@ def _title_echoes(doc: Document) -> frozenset[int]:
     return frozenset(s.index for s in doc.sentences if _plain(s.text) == title)
 
 
+# A sentence ending at a full stop inside a name ("Alphabet Inc。").
+CUT_END = re.compile(r"\b(?:Inc|Ltd|Co|Corp|LLC|PLC)[。．]$")
+
+
 def standalone_faults(summary: Summary) -> list[str]:
     """What keeps ``summary`` from standing alone: "section number" (it opens with one
     or with a list marker), "reference" (a sentence leans on one not shown right before
-    it), "glued heading" or "list fragment" (it ends on a list item's semicolon)."""
+    it), "glued heading", "list fragment" (it ends on a list item's semicolon),
+    "caption" (a photo caption or credit), "call to action" (or a contact line, a
+    link), "label" (a label or dateline opens a sentence), "comma" (it opens with a
+    comma) or "cut" (a sentence ends at a full stop inside a name or number)."""
     found = []
     shown = {s.index for s in summary.sentences}
     texts = [fold_width(s.text.strip()) for s in summary.sentences]
+    if any(furniture.CAPTION_MARK.search(t) for t in texts):
+        found.append("caption")
+    if any(p.search(t) for t in texts for p in (furniture.CALL_TO_ACTION, furniture.CONTACT, furniture.LINK)):
+        found.append("call to action")
+    if any(furniture.LEADING_LABEL.match(t) for t in texts):
+        found.append("label")
+    if texts and texts[0][:1] in "，,、；;：:":
+        found.append("comma")
+    if any(CUT_END.search(t) for t in texts):
+        found.append("cut")
     if texts and (SECTION_NUMBER.match(texts[0]) or LIST_MARKER.match(texts[0])):
         found.append("section number")
     if any(s.leans and s.index - 1 not in shown for s in summary.sentences):
         found.append("reference")
     if any(GLUED_HEADING.search(t) for t in texts):
         found.append("glued heading")
-    if texts and list_fragment(texts[-1]):
+    if texts and (list_fragment(texts[-1]) or texts[-1].rstrip("”」』’\"')）").endswith((";", "；"))):
         found.append("list fragment")
     return found
 
