@@ -74,3 +74,11 @@ def test_the_subject_the_title_names_leads_the_names():
     f = facts("三星副会长李在镕再遭传唤", "韩国特检组25日再次传唤三星电子副会长李在镕。",
               "特检组认为，李在镕涉嫌向朴槿惠的亲信行贿。")
     assert f.names[:2] == ("Samsung", "Lee Jae-yong")
+
+
+def test_one_company_has_one_name_in_a_simplified_edition():
+    from digest.text.script import convert
+
+    assert convert("輝達與微軟合作，辉达股价上涨。", "hans") == "英伟达与微软合作，英伟达股价上涨。"
+    assert convert("英伟达发布新芯片。", "hans") == "英伟达发布新芯片。"
+    assert "英偉達" in convert("英伟达发布新芯片。", "hant")       # a Traditional edition keeps its own form

@@ -158,7 +158,7 @@ def _akin(first: str, other: str) -> bool:
 
 
 _PLACE_SENSE = re.compile(r"\b(?:District|County|City|city|Province|province|Township|Prefecture|prefecture|"
-                          r"Town|town|village|Village|Mountain|River|Lake|Island|Peninsula)\b")
+                          r"Town|town|village|Village|Mountain|River|Lake|Island|Peninsula|capital of)\b")
 
 
 def ambiguous_name(word: str) -> bool:
