@@ -50,8 +50,6 @@ LEANS = re.compile(r"^[\s“「『\"]*(?:这|這|另一|另外(?:\d|[一两兩�
 # the rest of the list is not shown. A longer clause ending in a semicolon reads whole.
 LIST_FRAGMENT_END = re.compile(r"[；;][”」』’\"')）]*\s*$")
 LIST_FRAGMENT_CHARS = 20
-# Any piece ending on its semicolon is one part of a longer sentence or list.
-ON_SEMICOLON = LIST_FRAGMENT_END
 
 
 # A huge article (a 19 MB file, a 5 MB line without a stop) costs what a long one does:
@@ -158,7 +156,7 @@ def stands_alone(sentence: Sentence) -> bool:
         return False
     # A sentence that ends by introducing what follows ("他说出了那句名言:") is a fragment,
     # and so is one list item ending in a semicolon, a section number or a heading run in.
-    if folded.endswith(":") or LEAD_IN.match(folded) or list_fragment(folded) or ON_SEMICOLON.search(folded):
+    if folded.endswith(":") or LEAD_IN.match(folded) or list_fragment(folded):
         return False
     if SECTION_NUMBER.match(folded) or LIST_MARKER.match(folded) or GLUED_HEADING.search(folded):
         return False

@@ -180,10 +180,36 @@ def pick(doc: Document, scores: np.ndarray, sim: np.ndarray, budget: int,
         used += len(doc.sentences[best].text.strip())
         candidates.remove(best)
     chosen.sort()
+    chosen = _not_ending_on_semicolon(doc, chosen, budget)
     shown = tuple(doc.sentences[i] for i in chosen)
     if len(shown) == 1 and len(shown[0].text.strip()) > budget:
         shown = (shortened(shown[0], budget),)
     return shown, tuple(float(scores[i]) for i in chosen)
+
+
+ON_SEMICOLON = re.compile(r"[；;][”」』’\"')）]*\s*$")
+
+
+def _not_ending_on_semicolon(doc: Document, chosen: list[int], budget: int) -> list[int]:
+    """A summary does not stop on a clause or list item ending in a semicolon: the
+    sentences after it join while they fit and stand as body text, until one ends
+    the sentence; failing that, the clauses go (unless they are all there is)."""
+    if not chosen or not ON_SEMICOLON.search(doc.sentences[chosen[-1]].text):
+        return chosen
+    used = sum(len(doc.sentences[i].text.strip()) for i in chosen)
+    longer = list(chosen)
+    while ON_SEMICOLON.search(doc.sentences[longer[-1]].text) and longer[-1] + 1 < len(doc.sentences):
+        nxt = doc.sentences[longer[-1] + 1]
+        used += len(nxt.text.strip())
+        if nxt.kind not in ("body", "list item") or used > budget:
+            break
+        longer.append(nxt.index)
+    if not ON_SEMICOLON.search(doc.sentences[longer[-1]].text):
+        return longer
+    shorter = list(chosen)
+    while len(shorter) > 1 and ON_SEMICOLON.search(doc.sentences[shorter[-1]].text):
+        shorter.pop()
+    return shorter
 
 
 CLAUSE_END = re.compile(r"[，,；;：:、]")
