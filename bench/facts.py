@@ -13,7 +13,7 @@ the first sohu_dev.jsonl rows; the first entries of each feed); only ids and lab
 Reported per half (sources split by a hash of their name: tune and held-out):
 item precision over labelled items (unlabelled items counted apart), "(pinyin)"
 names that are no person per 100 articles, and the share of articles whose title
-subject is among the names.
+subject is among the names (an item naming it that is labelled right).
 
 Usage: python bench/facts.py [--eval ../shared/eval] [--sohu 25] [--dump] [--save-before]
 """
@@ -106,7 +106,8 @@ def score(items: dict[str, list[str]], keys: list[str], labels: dict, subjects: 
         subject = subjects.get(key, "-")
         if subject != "-":
             named += 1
-            with_subject += any(subject.lower() in item.lower() for item in shown)
+            with_subject += any(subject.lower() in item.lower() and labels.get((key, item), "ok") == "ok"
+                                for item in shown)
     return {"articles": len(keys), "items": ok + bad + unlabelled, "unlabelled": unlabelled,
             "precision": ok / max(1, ok + bad), "wrong": bad,
             "notperson_per_100": 100 * notperson / max(1, len(keys)),
