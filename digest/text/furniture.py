@@ -36,18 +36,17 @@ CALL_TO_ACTION = rule(
 
 CONTACT = rule(
     "contact line",
-    r"(?:电话|電話|手机|手機|行动|行動|联络|聯絡|联系|聯繫|热线|熱線|传真|傳真|微信|邮箱|郵箱|tel|fax)\s*[:]\s*"
+    r"(?:电话|電話|手机|手機|行动|行動|联络|聯絡|联系|聯繫|热线|熱線|传真|傳真|微信|邮箱|郵箱|[Tt]el|TEL|[Ff]ax|FAX)\s*[:]\s*"
     r"[\w\-+() .@]{5,}|(?<!\d)0\d{1,3}-\d{3,4}-?\d{3,4}(?!\d)|(?<!\d)09\d{2}-?\d{3}-?\d{3}(?!\d)"
-    r"|[\w.+-]+@[\w-]+\.[\w.]+|(?:地址|地點|地点)\s*:\s*\S",
-    flags=re.I, match=["联络电话:03-584-7231", "行动: 0937-141993", "合作请联系 a.b@gmail.com", "地址:新竹县尖石乡"],
+    r"|\w@[\w-]+\.\w|(?:地址|地點|地点)\s*:\s*\S",
+    match=["联络电话:03-584-7231", "行动: 0937-141993", "合作请联系 a.b@gmail.com", "地址:新竹县尖石乡"],
     leave=["电话会议上，公司表示。", "2024-05-13发布"])
 
-LINK = rule("link in text", r"https?://|www\.[\w-]+\.|\b[\w-]+\.(?:com|cn|net|org|tw|hk|to|ly|me|io)/\S",
-            flags=re.I, match=["详见 https://example.com/a", "购买链接 www.amazon.cn 。", "amzn.to/3xYz"],
+LINK = rule("link in text", r"[Hh][Tt][Tt][Pp][Ss]?://|[Ww][Ww][Ww]\.[\w-]+\.|\w\.(?:com|cn|net|org|tw|hk|to|ly|me|io)/\S",
+            match=["详见 https://example.com/a", "购买链接 www.amazon.cn 。", "amzn.to/3xYz"],
             leave=["Node.js 发布新版", "3.5%的增长"])
 
-FURNITURE = re.compile("|".join(f"(?:{p.pattern})" for p in (CAPTION_MARK, CALL_TO_ACTION, CONTACT, LINK)),
-                       re.I)
+FURNITURE = re.compile("|".join(f"(?:{p.pattern})" for p in (CAPTION_MARK, CALL_TO_ACTION, CONTACT, LINK)))
 
 # A label or dateline opening a sentence: taken off, the sentence is the story's.
 AGENCY_TAG = r"[\[【《(][^\]】》)]{1,30}(?:讯|訊|电|電|报道|報道|专讯|專訊|消息)[\]】》)]"
@@ -62,9 +61,17 @@ LEADING_LABEL = rule(
     leave=["提要很重要。", "5月13日电影票房大涨", "新华社记者在现场看到"])
 
 
+# A character each pattern above needs: one scan for it leaves most sentences alone.
+TRIGGER = re.compile(
+    r"[(（摄攝@/码碼按]|粉[丝絲]|订阅|訂閱|立即|马上|馬上|点[击此]|點[擊此]|供[图圖]"
+    r"|^(?:广告|廣告|推广|推廣|赞助|贊助|图为|圖為|上图|下图|上圖|下圖)|[电電]话|手[机機]|行[动動]"
+    r"|[联聯][络絡系繫]|[热熱]线|熱線|[传傳]真|微信|[邮郵]箱|[Tt]el|TEL|[Ff]ax|FAX|地[址點点]|0\d{1,3}-|09\d\d"
+    r"|[Ww]{3}\.")
+
+
 def furniture(folded: str) -> bool:
     """Is the (width-folded) sentence a caption, a call to action, a contact line or a link?"""
-    return FURNITURE.search(folded) is not None
+    return TRIGGER.search(folded) is not None and FURNITURE.search(folded) is not None
 
 
 def without_label(text: str, folded: str) -> str:
