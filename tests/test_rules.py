@@ -7,7 +7,7 @@ import re
 import pytest
 
 from digest.sources import page, pagebody, pagemeta
-from digest.text import pagerules, rules  # noqa: F401 - page modules register their rules
+from digest.text import furniture, pagerules, rules  # noqa: F401 - these modules register their rules
 from digest.text.script import fold_width
 
 

@@ -12,7 +12,7 @@ import dataclasses
 import functools
 import re
 
-from ..text import rules, sentences, words
+from ..text import furniture, rules, sentences, words
 from ..text.header import drop_lines
 from ..models import Article, Document, Sentence
 from ..text.script import fold_width, to_simplified
@@ -41,7 +41,11 @@ GLUED_HEADING = re.compile(r"[^\W\d一二三四五六七八九十第之统統唯
 # A sentence that leans on the one before it: it opens with a reference (这/该/此/
 # 上述/其/他/她/它…, or 所以/因此) and means nothing without what it refers to. 此外 ("besides"),
 # 其实 ("in fact") and 其他 ("other") are not references.
-LEANS = re.compile(r"^[\s“「『\"]*(?:这|這|另一|所以|因此|因而|那(?!么|麼)|该|該|此(?!外)|上述|其(?!实|實|他)|他|她|它)")
+# "由于这个特点，…", "对此，…" and "另1人…" lean on it too.
+LEANS = re.compile(r"^[\s“「『\"]*(?:这|這|另一|另外(?:\d|[一两兩二三四五六七八九十])|另(?:\d|[一两兩二三四五六七八九十]|有\d)"
+                   r"|所以|因此|因而|那(?!么|麼)|该|該|此(?!外)|上述|其(?!实|實|他)|他|她|它"
+                   r"|(?:由于|由於|因为|因為|基于|基於|鉴于|鑒於|对于|對於|根据|根據|除了|正如|作为|作為)(?:这|這|该|該|此|上述|其)"
+                   r"|(?:对此|對此|为此|為此|据此|據此|就此|此举|此舉|与此同时|與此同時|除此之外|除此以外)[，,\s]?)")
 # A list item cut off at its semicolon ("AI的中国力量崛起;"): short, one clause, and
 # the rest of the list is not shown. A longer clause ending in a semicolon reads whole.
 LIST_FRAGMENT_END = re.compile(r"[；;][”」』’\"')）]*\s*$")
@@ -63,7 +67,8 @@ def document(article: Article) -> Document:
     for p, paragraph in enumerate(article.paragraphs):
         if left <= 0:
             break
-        pieces.extend((p, piece) for piece in _bounded(sentences.split(paragraph[:left])))
+        pieces.extend((p, furniture.without_label(piece, fold_width(piece)))
+                      for piece in _bounded(sentences.split(paragraph[:left])))
         left -= len(paragraph)
     # One conversion for the whole article: pieces hold no line break, so they come back apart.
     normal = to_simplified(fold_width("\n".join(piece for _, piece in pieces))).split("\n")
@@ -105,7 +110,7 @@ def _with_kinds(doc: Document) -> tuple[Sentence, ...]:
     out = []
     for s in doc.sentences:
         text = s.text.strip()
-        if not text or boilerplate(fold_width(text)):
+        if not text or boilerplate(fold_width(text)) or furniture.furniture(fold_width(text)):
             kind = "boilerplate" if text else "fragment"
         elif not stands_alone(s):
             kind = "fragment"
@@ -134,7 +139,8 @@ def _bounded(pieces: list[str]) -> list[str]:
 
 def eligible(sentence: Sentence) -> bool:
     """Can this sentence stand in a summary? Not a fragment, caption, question or boilerplate."""
-    return not boilerplate(fold_width(sentence.text.strip())) and stands_alone(sentence)
+    folded = fold_width(sentence.text.strip())
+    return not boilerplate(folded) and not furniture.furniture(folded) and stands_alone(sentence)
 
 
 def stands_alone(sentence: Sentence) -> bool:
@@ -145,8 +151,8 @@ def stands_alone(sentence: Sentence) -> bool:
         return False
     if CAPTION.search(folded) or READER_QUESTION.search(folded):
         return False
-    if sentence.index > 0 and (STARTS_MID_CLAUSE.match(text) or (
-            text[0] in PARTICLES and words.segmenter().cut(text[:8])[0] in PARTICLES)):
+    if STARTS_MID_CLAUSE.match(text) or sentence.index > 0 and (
+            text[0] in PARTICLES and words.segmenter().cut(text[:8])[0] in PARTICLES):
         return False
     # A sentence that ends by introducing what follows ("他说出了那句名言:") is a fragment,
     # and so is one list item ending in a semicolon, a section number or a heading run in.

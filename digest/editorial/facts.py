@@ -12,8 +12,9 @@ import re
 from collections import Counter
 from functools import lru_cache
 
-from ..text.lexicon import cedict, name_english, pinyin_name, term_english
+from ..text.lexicon import ambiguous_name, cedict, name_english, pinyin_name, place_name, term_english
 from .document import normal_lines
+from . import people
 from ..models import Document, KeyFacts, Summary
 from ..text.script import fold_width, to_simplified
 from ..text.words import glossary, segmenter
@@ -28,8 +29,11 @@ AMOUNT = re.compile(
 PERCENT = re.compile(r"(?P<num>[+\-]?\d+(?:\.\d+)?)\s*%")
 DAY = re.compile(r"(?:(?P<y>\d{4})年)?(?P<m>1[0-2]|[1-9])月(?P<d>3[01]|[12]\d|[1-9])日")
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-LATIN_NAME = re.compile(r"(?<![A-Za-z0-9])[A-Z][A-Za-z0-9]*[A-Z0-9a-z][A-Za-z0-9]*(?:\s[A-Z][a-z]+)?"
-                        r"(?![A-Za-z0-9])")      # Chinese around it counts as a boundary
+# A Latin name, hyphenated parts and up to two more capitalised words included
+# (LongCat-Audio-Codec, Motorola One Power); a piece of an identifier (SPRING_DATASOURCE,
+# $HOME, PATH=) is none. Chinese around it counts as a boundary.
+LATIN_NAME = re.compile(r"(?<![A-Za-z0-9_\-./$])[A-Z][A-Za-z0-9]*[A-Z0-9a-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*"
+                        r"(?:\s[A-Z][a-z]+){0,2}(?![A-Za-z0-9_\-=/])")
 ORG_SUFFIX = {"科技": "Technology", "公司": "Co.", "集团": "Group", "银行": "Bank", "资本": "Capital",
               "证券": "Securities", "基金": "Fund", "控股": "Holdings", "半导体": "Semiconductor"}
 # Words that continue a name into an institution's: the name alone means something else.
@@ -62,6 +66,12 @@ def _lookup() -> tuple[tuple[str, str, str], ...]:
     rows = {(to_simplified(form), english, kind)
             for hans, variants, english, kind in glossary() for form in (hans, *variants)}
     return tuple(sorted(rows, key=lambda r: (-len(r[0]), r)))
+
+
+@lru_cache(maxsize=1)
+def _company_words() -> frozenset[str]:
+    """The glossary's companies and products in lower case: "apple" is Apple's name."""
+    return frozenset(english.lower() for _h, english, kind in _lookup() if kind in ("company", "product"))
 
 
 def figures(text: str, limit: int = 4) -> tuple[str, ...]:
@@ -135,19 +145,23 @@ def key_facts(doc: Document, summary: Summary) -> KeyFacts:
              and kind in TITLE_KINDS)
     latin = Counter(n for n in LATIN_NAME.findall(body + " " + title) if n not in LATIN_STOP and len(n) > 2)
     for name, count in sorted(latin.items()):
-        longer = any(other != name and _has_word(other, name) for other in latin)
+        longer = any(other != name and (_has_word(other, name) or other.lower() == name.lower()
+                                        and (latin[other], name) > (count, other)) for other in latin)
         in_parts = [_has_word(part, name) for part in parts]
         if not longer and (count >= 2 or in_parts[0]):    # "Cody" is left out beside "Cody Acree"
             _add(names, name, _salience(in_parts, count), _where(name, title, body), in_parts[0])
-    for english, word, kind in _dictionary_names(title + "。" + text, body, masked):
+    tagged = _tagged_names(title + "。" + text)
+    for english, word, kind in _dictionary_names(tagged, title, body, masked):
         in_parts = [word in part for part in parts]
         if kind == "place" and not in_parts[0] and not _beside_figure(word, body):
             continue
         _add(names, english, _salience(in_parts, body.count(word)), _where(word, title, body),
              in_parts[0] and kind in TITLE_KINDS)
+    named_words = {word for word, *_ in tagged}      # 中兴 the company is no "resurgence"
     if len(terms) < MAX_TERMS:
         for word in summary.keywords:
-            if word in masked and (english := term_english(word)) and english not in terms:
+            if word in masked and word not in named_words and (english := term_english(word)) \
+                    and english not in terms and english.lower() not in _company_words():
                 _add(terms, english, 0.0, _where(word, title, body), False)
             if len(terms) >= MAX_TERMS:
                 break
@@ -171,13 +185,13 @@ def _add(table: dict[str, list], english: str, score: float, at: int, named: boo
 
 
 def _ranked(table: dict[str, list], limit: int) -> tuple[str, ...]:
-    """The ``limit`` most salient (ties: first mentioned, then alphabetical); the
-    people and companies a title names are always among them."""
+    """The people and companies the title names, in its order, then the most salient
+    of the rest (ties: first mentioned, then alphabetical), ``limit`` in all unless
+    the title names more."""
     order = sorted(table, key=lambda e: (-table[e][0], table[e][1], e))
-    named = [e for e in order if table[e][2]]
+    named = sorted((e for e in order if table[e][2]), key=lambda e: (table[e][1], e))
     rest = [e for e in order if not table[e][2]]
-    keep = set(named + rest[:max(0, limit - len(named))])
-    return tuple(e for e in order if e in keep)
+    return tuple(named + rest[:max(0, limit - len(named))])
 
 
 def _where(word: str, title: str, body: str) -> int:
@@ -216,28 +230,42 @@ def _beside_figure(word: str, text: str) -> bool:
     return False
 
 
-def _dictionary_names(focus: str, body: str, masked: str) -> list[tuple[str, str, str]]:
-    """(English, Chinese, kind) for the names in ``focus`` the glossary lacks (``masked``
-    is ``body`` with the glossary's words blanked): CC-CEDICT's name for them, else
-    pinyin for people's names (marked as such)."""
+def _dictionary_names(tagged: list, title: str, body: str, masked: str) -> list[tuple[str, str, str]]:
+    """(English, Chinese, kind) for the ``tagged`` names the glossary lacks (``masked``
+    is ``body`` with the glossary's words blanked): CC-CEDICT's name for them (a
+    company's never a place's), the Latin the text gives, else pinyin for a Chinese
+    person's name the text vouches for (marked as such)."""
     found: list[tuple[str, str, str]] = []
     pinyin = 0
-    for word, kind, whole, suffix in _tagged_names(focus):
-        if suffix and (english := name_english(word)):
+    text = title + "\n" + body
+    for word, kind, whole, suffix in tagged:
+        if suffix and (english := name_english(word)) and not place_name(word):
             word, kind, english = word + suffix, "company", f"{english} {ORG_SUFFIX[suffix]}"
             if (word in masked or word not in body) and all(english != e for e, _w, _k in found):
                 found.append((english, word, kind))   # 天狼星资本 -> Sirius Capital
             continue
-        if word not in masked or len(word.replace("·", "")) < 2:
-            continue                              # a glossary name, or too short to trust
-        english = name_english(word)
-        if english is None and kind in ("person", "foreign") and whole and pinyin < MAX_PINYIN \
-                and not any(not e.proper for e in cedict().get(word, ())):
-            english = f"{pinyin_name(word, foreign=kind == 'foreign' or '·' in word)} (pinyin)"
-            pinyin += 1
+        if suffix:
+            continue                              # 龙湖 of 龙湖集团 is no district
+        word = people.whole_name(word, text)      # 马克 of 马克龙
+        if word not in masked or len(word.replace("·", "")) < 2 or people.joined(word, text):
+            continue                              # a glossary name, too short, or a piece of one
+        english = None if ambiguous_name(word) else name_english(word)
+        if english is None and kind in ("person", "foreign"):
+            english = people.latin_given(word, text)
+            if english is None and _pinyin_person(word, kind, whole, text, title) and pinyin < MAX_PINYIN:
+                english = f"{pinyin_name(word)} (pinyin)"
+                pinyin += 1
         if english and all(english != e for e, _w, _k in found):
             found.append((english, word, kind))
     return found
+
+
+def _pinyin_person(word: str, kind: str, whole: bool, text: str, title: str) -> bool:
+    """Is ``word`` a Chinese person's name the text vouches for?"""
+    return (whole and kind == "person" and not people.looks_foreign(word)
+            and not any(not e.proper for e in cedict().get(word, ()))
+            and people.chinese_name_shape(word) and not people.cut_short(word, text)
+            and people.vouched(word, text, title))
 
 
 def _tagged_names(text: str) -> list[tuple[str, str, bool, str]]:

@@ -15,6 +15,7 @@ from collections.abc import Callable
 import numpy as np
 
 from .document import GLUED_HEADING, LEANS, LIST_MARKER, SECTION_NUMBER, list_fragment, plain
+from ..text import furniture
 from .keywords import keywords
 from ..models import Document, Sentence, Summary
 from ..text.script import fold_width, to_simplified
@@ -39,20 +40,37 @@ def _title_echoes(doc: Document) -> frozenset[int]:
     return frozenset(s.index for s in doc.sentences if _plain(s.text) == title)
 
 
+# A sentence ending at a full stop inside a name ("Alphabet Inc。").
+CUT_END = re.compile(r"\b(?:Inc|Ltd|Co|Corp|LLC|PLC)[。．]$")
+
+
 def standalone_faults(summary: Summary) -> list[str]:
     """What keeps ``summary`` from standing alone: "section number" (it opens with one
     or with a list marker), "reference" (a sentence leans on one not shown right before
-    it), "glued heading" or "list fragment" (it ends on a list item's semicolon)."""
+    it), "glued heading", "list fragment" (it ends on a list item's semicolon),
+    "caption" (a photo caption or credit), "call to action" (or a contact line, a
+    link), "label" (a label or dateline opens a sentence), "comma" (it opens with a
+    comma) or "cut" (a sentence ends at a full stop inside a name or number)."""
     found = []
     shown = {s.index for s in summary.sentences}
     texts = [fold_width(s.text.strip()) for s in summary.sentences]
+    if any(furniture.CAPTION_MARK.search(t) for t in texts):
+        found.append("caption")
+    if any(p.search(t) for t in texts for p in (furniture.CALL_TO_ACTION, furniture.CONTACT, furniture.LINK)):
+        found.append("call to action")
+    if any(furniture.LEADING_LABEL.match(t) for t in texts):
+        found.append("label")
+    if texts and texts[0][:1] in "，,、；;：:":
+        found.append("comma")
+    if any(CUT_END.search(t) for t in texts):
+        found.append("cut")
     if texts and (SECTION_NUMBER.match(texts[0]) or LIST_MARKER.match(texts[0])):
         found.append("section number")
     if any(s.leans and s.index - 1 not in shown for s in summary.sentences):
         found.append("reference")
     if any(GLUED_HEADING.search(t) for t in texts):
         found.append("glued heading")
-    if texts and list_fragment(texts[-1]):
+    if texts and (list_fragment(texts[-1]) or texts[-1].rstrip("”」』’\"')）").endswith((";", "；"))):
         found.append("list fragment")
     return found
 
@@ -162,10 +180,36 @@ def pick(doc: Document, scores: np.ndarray, sim: np.ndarray, budget: int,
         used += len(doc.sentences[best].text.strip())
         candidates.remove(best)
     chosen.sort()
+    chosen = _not_ending_on_semicolon(doc, chosen, budget)
     shown = tuple(doc.sentences[i] for i in chosen)
     if len(shown) == 1 and len(shown[0].text.strip()) > budget:
         shown = (shortened(shown[0], budget),)
     return shown, tuple(float(scores[i]) for i in chosen)
+
+
+ON_SEMICOLON = re.compile(r"[；;][”」』’\"')）]*\s*$")
+
+
+def _not_ending_on_semicolon(doc: Document, chosen: list[int], budget: int) -> list[int]:
+    """A summary does not stop on a clause or list item ending in a semicolon: the
+    sentences after it join while they fit and stand as body text, until one ends
+    the sentence; failing that, the clauses go (unless they are all there is)."""
+    if not chosen or not ON_SEMICOLON.search(doc.sentences[chosen[-1]].text):
+        return chosen
+    used = sum(len(doc.sentences[i].text.strip()) for i in chosen)
+    longer = list(chosen)
+    while ON_SEMICOLON.search(doc.sentences[longer[-1]].text) and longer[-1] + 1 < len(doc.sentences):
+        nxt = doc.sentences[longer[-1] + 1]
+        used += len(nxt.text.strip())
+        if nxt.kind not in ("body", "list item") or used > budget:
+            break
+        longer.append(nxt.index)
+    if not ON_SEMICOLON.search(doc.sentences[longer[-1]].text):
+        return longer
+    shorter = list(chosen)
+    while len(shorter) > 1 and ON_SEMICOLON.search(doc.sentences[shorter[-1]].text):
+        shorter.pop()
+    return shorter
 
 
 CLAUSE_END = re.compile(r"[，,；;：:、]")

@@ -113,19 +113,64 @@ def name_english(word: str) -> str | None:
 
 
 def term_english(word: str) -> str | None:
-    """A short English gloss of the common word ``word``, preferring a finance or
-    computing sense; None when the dictionary has no short one."""
-    for entry in cedict().get(word, ()):
-        if entry.proper:
-            continue
-        senses = [s for s in entry.senses if not _SKIP_SENSE.match(s)]
-        chosen = next((s for s in senses if _DOMAIN.search(s)), senses[0] if senses else "")
-        clean = _clean(chosen)
-        if clean.startswith("to "):
-            clean = clean[3:]
-        if clean and len(clean.split()) <= 3:
-            return clean
-    return None
+    """A short English gloss of the common word ``word``, only when the dictionary is
+    sure of it: one entry, no proper-noun reading (马克 is Mark or the mark), and one
+    sense, or one marked as the finance or computing sense (泡沫: bubble, not foam).
+    None otherwise: 粉丝 (bean vermicelli / fans) and 酒店 (wine shop / hotel) get nothing."""
+    entries = cedict().get(word, ())
+    if len(entries) != 1 or entries[0].proper:
+        return None
+    senses = [s for s in entries[0].senses if not _SKIP_SENSE.match(s)]
+    domain = [s for s in senses if _DOMAIN.search(s)]
+    if len(domain) == 1 and not senses[0].startswith("to "):
+        chosen = domain[0]                 # 退出 is to withdraw before it is to log out
+    elif senses and not senses[0].startswith("(") and _settled(senses):
+        chosen = senses[0]
+    else:
+        return None
+    clean = _clean(chosen)
+    if clean.startswith("to "):
+        clean = clean[3:]
+    return clean if clean and len(clean.split()) <= 3 else None
+
+
+_SMALL = {"to", "a", "an", "the", "of", "sb", "sth", "one's", "and", "or", "in", "on", "for", "be", "with"}
+
+
+def _content(sense: str) -> set[str]:
+    words = re.sub(r"\([^)]*\)", " ", sense.lower()).replace(",", " ").split()
+    return {w.rstrip("s") for w in words if w not in _SMALL}
+
+
+def _settled(senses: list[str]) -> bool:
+    """Is the first sense the word's meaning: the only one (classifiers aside), or
+    one at least half the others repeat ("cell phone", "mobile phone")? 合约
+    "treaty", "contract" is not, nor 粉丝 "bean vermicelli", "mung bean starch
+    noodles", "Chinese vermicelli", "fan": which one the text means is not known."""
+    first, *others = [s for s in senses if not s.startswith("CL:")]
+    return 2 * sum(_akin(first, s) for s in others) >= len(others)
+
+
+def _akin(first: str, other: str) -> bool:
+    """Do two senses share a content word ("cell phone", "mobile phone"), so that the
+    first is safe to show? "treaty" and "contract" do not."""
+    return bool(_content(first) & _content(other))
+
+
+_PLACE_SENSE = re.compile(r"\b(?:District|County|City|city|Province|province|Township|Prefecture|prefecture|"
+                          r"Town|town|village|Village|Mountain|River|Lake|Island|Peninsula|capital of)\b")
+
+
+def ambiguous_name(word: str) -> bool:
+    """Is ``word`` both a name and a common word in the dictionary (中央银行: the
+    Central Bank of the Republic of China, or any central bank)?"""
+    entries = cedict().get(word, ())
+    return any(e.proper for e in entries) and any(not e.proper for e in entries)
+
+
+def place_name(word: str) -> bool:
+    """Is CC-CEDICT's name for ``word`` a place (龙湖: Longhu District of Shantou)?"""
+    return any(e.proper and _PLACE_SENSE.search(s) for e in cedict().get(word, ()) for s in e.senses)
 
 
 def _syllable(char: str, surname: bool) -> str:

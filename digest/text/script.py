@@ -41,40 +41,61 @@ def use_local_vocabulary(on: bool) -> None:
 
 
 def convert(text: str, script: str, local: bool | None = None) -> str:
-    """Convert ``text`` into ``script`` ("hans", "hant", "tw" or "hk").
+    """Convert ``text`` into ``script`` ("hans", "hant", "tw" or "hk"); a Simplified
+    edition also writes the glossary's companies in their mainland form (辉达 -> 英伟达).
 
     ``local`` (default: the configured ``digest.local_vocabulary``) also swaps
     regional vocabulary. Text already free of Traditional characters is left alone
     for "hans": it is Simplified already, and the Taiwan tables would rewrite it
     (显著 -> 显着, and with ``local`` mainland words too: 核心 -> 内核).
     """
+    if script != "hans":
+        return _plain_convert(text, script, local)
+    return _one_brand_name(_plain_convert(text, script, local))
+
+
+def _plain_convert(text: str, script: str, local: bool | None = None) -> str:
     local = _local["on"] if local is None else local
     if script == "hans" and _converter("t2s").convert(text) == text:
         return text
     return _converter((LOCAL_TARGETS if local else TARGETS)[script]).convert(text)
 
 
+def _one_brand_name(text: str) -> str:
+    """A Simplified edition writes a company the way the mainland does: the glossary's
+    regional forms of a name (辉达 of 輝達) become its Simplified form (英伟达), so one
+    company has one name in the edition. Other words stay as written (晶片 is not 芯片
+    unless ``digest.local_vocabulary`` says so)."""
+    pattern, mainland = _glossary_variants(names_only=True)
+    return pattern.sub(lambda m: mainland[m[0]], text) if pattern.search(text) else text
+
+
 def to_simplified(text: str) -> str:
     """The Simplified copy that ranking, ids and duplicate checks use: characters and
     variant forms converted, and the glossary's regional names for one thing made
     one (人工智慧 -> 人工智能, 輝達 -> 英伟达), never other words (核心 stays 核心)."""
-    text = convert(text, "hans", local=False)
+    text = _plain_convert(text, "hans", local=False)
     pattern, mainland = _glossary_variants()
     return pattern.sub(lambda m: mainland[m[0]], text) if pattern.search(text) else text
 
 
-@lru_cache(maxsize=1)
-def _glossary_variants():
+NAME_KINDS = ("company", "product", "person", "org", "index")
+
+
+@lru_cache(maxsize=2)
+def _glossary_variants(names_only: bool = False):
     """A pattern matching the glossary's regional forms (after conversion) and their
-    mainland forms; longest first."""
+    mainland forms, longest first: every entry's, or only names' (``names_only``)."""
     import re
 
     from .wordlists import glossary
 
     mainland = {}
-    for hans, variants, _english, _kind in glossary():
+    for hans, variants, _english, kind in glossary():
+        if names_only and kind not in NAME_KINDS:
+            continue
         for form in variants:
-            form = convert(form, "hans", local=False)
+            form = _plain_convert(form, "hans", local=False)
             if form != hans and len(form) > 1:
                 mainland.setdefault(form, hans)
     alternatives = "|".join(map(re.escape, sorted(mainland, key=lambda f: (-len(f), f))))

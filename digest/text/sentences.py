@@ -44,7 +44,7 @@ def split(paragraph: str) -> list[str]:
             open_quotes.append((OPENERS[ch], i))
         elif open_quotes and ch == open_quotes[-1][0]:
             open_quotes.pop()
-        if not (ch in ENDERS or (ch == "." and _ends_english(paragraph, i))):
+        if not (ch in ENDERS or (ch == "." and _ends_english(paragraph, i))) or _inside_name(paragraph, i):
             i += 1
             continue
         in_quote = bool(open_quotes) and i - open_quotes[0][1] < QUOTE_LIMIT
@@ -70,6 +70,22 @@ def split(paragraph: str) -> list[str]:
     if start < n:
         pieces.append(paragraph[start:])
     return pieces
+
+
+NAME_ABBREVIATIONS = {"inc", "ltd", "co", "corp", "llc", "plc", "ag", "sa", "nv", "bv", "gmbh"}
+
+
+def _inside_name(text: str, i: int) -> bool:
+    """Is the 。 or ． at ``i`` a full stop written inside a name or a number
+    ("Alphabet Inc。旗下", "1。5亿"), with the sentence going on after it?"""
+    if text[i] not in "。．" or i + 1 >= len(text):
+        return False
+    before, after = text[max(0, i - 6):i], text[i + 1]
+    if before[-1:].isdigit() and after.isdigit():
+        return True
+    word = re.search(r"([A-Za-z]+)$", before)
+    return bool(word) and word.group(1).lower() in NAME_ABBREVIATIONS and not after.isspace() \
+        and after not in CLOSERS and after not in ENDERS
 
 
 def _ends_english(text: str, i: int) -> bool:

@@ -1,0 +1,153 @@
+"""Key-facts quality on real pages, feeds and sohu_dev, against hand labels.
+
+The articles are read at run time from ../shared/eval/ (pages/*.html, feeds/*.xml and
+the first sohu_dev.jsonl rows; the first entries of each feed); only ids and labels are kept in the project:
+
+- bench/facts/labels.tsv: ``key <TAB> item <TAB> label`` for every name or term a
+  digest showed (``ok``; ``bad`` for a wrong sense or name; ``notperson`` for a
+  "(pinyin)" name that is no person), and ``key <TAB> @subject <TAB> English`` for
+  the person or company an article's title names (``-`` when it names none);
+- bench/facts/before.tsv: ``key <TAB> item`` as the key facts were before the
+  current rules (written with --save-before), so one run compares both.
+
+Reported per half (sources split by a hash of their name: tune and held-out):
+item precision over labelled items (unlabelled items counted apart), "(pinyin)"
+names that are no person per 100 articles, and the share of articles whose title
+subject is among the names (an item naming it that is labelled right).
+
+Usage: python bench/facts.py [--eval ../shared/eval] [--sohu 25] [--dump] [--save-before]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import zlib
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+LABELS = ROOT / "bench" / "facts" / "labels.tsv"
+BEFORE = ROOT / "bench" / "facts" / "before.tsv"
+PER_FEED = 8            # entries read from each feed
+
+
+def articles(eval_dir: Path, sohu: int):
+    """(key, source, title, body) of every dev article, in a fixed order."""
+    from digest.errors import Unusable
+    from digest.models import RawText
+    from digest.sources.readers import READERS
+    from digest.text.clean import clean
+
+    files = sorted((eval_dir / "pages").glob("*.html")) + sorted((eval_dir / "feeds").glob("*.xml"))
+    for path in files:
+        try:
+            raws = READERS[path.suffix](path, path.read_bytes(), None)
+        except Unusable:
+            continue
+        n = 0
+        for raw in raws:
+            for article in clean(raw):
+                if n < PER_FEED:
+                    yield f"{path.name}#{n}", path.stem.rsplit("_", 1)[0], article
+                n += 1
+    with open(eval_dir / "sohu_dev.jsonl", encoding="utf-8") as rows:
+        for i, line in enumerate(rows):
+            if i >= sohu:
+                break
+            row = json.loads(line)
+            raw = RawText(source=f"sohu-{row['id']}", text="\n\n".join(row["paragraphs"]), fmt="txt",
+                          title=row["title"])
+            for article in clean(raw)[:1]:
+                yield f"sohu#{row['id']}", f"sohu{row['id'] % 2}", article
+
+
+def half(source: str) -> str:
+    return "tune" if zlib.crc32(source.encode()) % 2 == 0 else "held-out"
+
+
+def facts_now(eval_dir: Path, sohu: int) -> dict[str, tuple[str, str, list[str]]]:
+    """key -> (half, title, names + terms) with the current code."""
+    from digest.editorial.document import document
+    from digest.editorial.facts import key_facts
+    from digest.editorial.summarize import summarize
+
+    out = {}
+    for key, source, article in articles(eval_dir, sohu):
+        doc = document(article)
+        summary = summarize(doc, 180)
+        facts = key_facts(doc, summary)
+        out[key] = (half(source), article.title, list(facts.names) + list(facts.terms),
+                    article.body, summary.text)
+    return out
+
+
+def read_tsv(path: Path) -> list[list[str]]:
+    if not path.exists():
+        return []
+    return [line.split("\t") for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def score(items: dict[str, list[str]], keys: list[str], labels: dict, subjects: dict) -> dict:
+    ok = bad = unlabelled = notperson = named = with_subject = 0
+    for key in keys:
+        shown = items.get(key, [])
+        for item in shown:
+            label = labels.get((key, item))
+            if label is None:
+                unlabelled += 1
+            elif label == "ok":
+                ok += 1
+            else:
+                bad += 1
+                notperson += label == "notperson"
+        subject = subjects.get(key, "-")
+        if subject != "-":
+            named += 1
+            with_subject += any(subject.lower() in item.lower() and labels.get((key, item), "ok") == "ok"
+                                for item in shown)
+    return {"articles": len(keys), "items": ok + bad + unlabelled, "unlabelled": unlabelled,
+            "precision": ok / max(1, ok + bad), "wrong": bad,
+            "notperson_per_100": 100 * notperson / max(1, len(keys)),
+            "subject": with_subject / max(1, named), "subjects": named}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--eval", type=Path, default=ROOT.parent / "shared" / "eval")
+    parser.add_argument("--sohu", type=int, default=25)
+    parser.add_argument("--dump", action="store_true", help="print unlabelled items to label")
+    parser.add_argument("--save-before", action="store_true")
+    args = parser.parse_args()
+    now = facts_now(args.eval, args.sohu)
+    if args.save_before:
+        BEFORE.write_text("".join(f"{k}\t{i}\n" for k, v in now.items() for i in v[2]), encoding="utf-8")
+    labels = {(r[0], r[1]): r[2] for r in read_tsv(LABELS) if len(r) == 3 and r[1] != "@subject"}
+    subjects = {r[0]: r[2] for r in read_tsv(LABELS) if len(r) == 3 and r[1] == "@subject"}
+    before: dict[str, list[str]] = {}
+    for row in read_tsv(BEFORE):
+        before.setdefault(row[0], []).append(row[1])
+    if args.dump:
+        for key, (_h, title, items, body, summ) in now.items():
+            todo = [i for i in items if (key, i) not in labels]
+            if todo or key not in subjects:
+                print(f"== {key} | {title}\n   {body[:160]!r}\n   SUM {summ[:120]!r}\n   " + " | ".join(todo))
+        return
+    print("| half | run | articles | items | unlabelled | precision | wrong | (pinyin) non-people /100"
+          " | title subject present |")
+    print("|---|---|---|---|---|---|---|---|---|")
+    for name in ("tune", "held-out"):
+        keys = [k for k, v in now.items() if v[0] == name]
+        for run, items in (("before", before), ("after", {k: v[2] for k, v in now.items()})):
+            if run == "before" and not before:
+                continue
+            s = score(items, keys, labels, subjects)
+            print(f"| {name} | {run} | {s['articles']} | {s['items']} | {s['unlabelled']} | "
+                  f"{100 * s['precision']:.1f}% | {s['wrong']} | {s['notperson_per_100']:.1f} | "
+                  f"{100 * s['subject']:.0f}% of {s['subjects']} |")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,147 @@
+"""Which tagged names are people, and what to call them in English.
+
+The segmenter's person tag is a guess: it tags 今天下午, 张数, 智能家居 and 南四环
+as names. Pinyin is shown only for a Chinese name the text itself vouches for:
+a known surname, two or three characters, no place or organisation ending, and a
+role beside it at some use (记者曹磊, 王文表示) or the title naming it while the body
+repeats it. A transliterated foreign name is never written in pinyin (Jefferson is
+no "Jie Foxun"): it gets CC-CEDICT's Latin name or the Latin the text gives in
+brackets after it, else nothing. A name the segmenter cut short (马克 of 马克龙) is
+looked up whole.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..text.lexicon import cedict, name_english
+
+# Words that stand just before a person's name: a post, a trade, a form of address.
+ROLE_BEFORE = (
+    "总统", "主席", "总理", "首相", "部长", "局长", "厅长", "司长", "处长", "董事长", "总裁", "经理",
+    "执行官", "创始人", "创办人", "记者", "教授", "主任", "会长", "院长", "校长", "市长", "省长", "县长",
+    "书记", "委员", "议员", "立委", "发言人", "大使", "法官", "检察官", "律师", "医生", "医师", "学生",
+    "球员", "教练", "演员", "歌手", "艺人", "导演", "作家", "分析师", "研究员", "负责人", "行长", "总监",
+    "合伙人", "主编", "编辑", "队长", "选手", "理事长", "秘书长", "官员", "候选人", "老师", "农民工",
+    "网友", "村民", "居民", "董事", "总经理", "副总", "CEO", "首席", "专家", "博士", "工程师", "主持人",
+    "球王", "元首", "领导人", "国王", "女王", "王子", "公主", "法师", "警官", "处长", "特首", "长官",
+    "委员长", "局长", "团长", "组长", "社长", "部长", "省委书记", "市委书记", "总书记", "副会长")
+# Words that follow a person's name.
+ROLE_AFTER = ("表示", "称", "说", "指出", "认为", "透露", "强调", "介绍", "告诉", "坦言", "直言", "回应",
+              "先生", "女士", "教授", "博士", "老师", "同志", "等人", "一行", "会见", "主持", "出席",
+              "当选", "任", "担任", "出任", "曾任", "现任", "接受", "在接受", "对记者", "向记者", "的妻子",
+              "的丈夫", "的父亲", "的母亲", "说道", "提到", "写道", "宣布", "呼吁", "解释", "补充",
+              "自述", "回忆", "被捕", "被判", "涉嫌", "再遭", "遭传唤", "及其")
+# Endings a name never has: places, roads, organisations, times, kin ("高母": Gao's mother).
+NOT_NAME_END = (
+    "路", "街", "道", "环", "区", "县", "市", "省", "镇", "村", "乡", "湖", "山", "河", "江", "港", "桥",
+    "站", "楼", "园", "营", "厂", "店", "馆", "局", "部", "委", "院", "所", "会", "党", "军", "队", "帮",
+    "集团", "公司", "家居", "下午", "上午", "中午", "晚上", "早上", "凌晨", "傍晚", "银行", "中心",
+    "广场", "大厦", "科技", "母", "父", "嫂", "姐", "哥", "弟", "妹", "男", "女", "姓", "氏", "家", "某",
+    "数", "们", "率", "度", "性", "化", "者", "式", "型", "期", "价")
+NOT_NAME_START = ("今", "明", "昨", "本", "该", "此", "每", "各", "全", "新", "老", "小", "大", "前", "后",
+                  "上", "下", "中", "外", "内", "含", "低", "多", "少", "第")
+# Characters that mark a transliteration (霍姆斯, 萨利希, 克莱蒙费朗): two of them, and
+# the name is foreign, not Chinese.
+FOREIGN_CHARS = set("斯姆克尔德特尼拉娜丽维夫基默森逊蒂茨莱蒙朗萨希伊奥乌埃瓦沃佐兹赫塔雷洛罗卢"
+                    "普布迪杰佛菲韦托娃芙妮琳莎娅雅吉阿")
+# Function characters that may follow a name without continuing it.
+AFTER_OK = set("的了在是和与及说称将对向被把也都还又就从为到等曾已再于而并及会要则即让给同跟由以"
+               "个今昨日月年时上下后前")
+LATIN_AFTER = re.compile(r"\s*[(（]\s*([A-Z][A-Za-z'\-]+(?:\s+[A-Z][A-Za-z'\-]+){0,3})\s*[)）]")
+JOINERS = set("·•・-")
+COMPOUND_SURNAMES = ("欧阳", "司马", "上官", "诸葛", "东方", "皇甫", "尉迟", "公孙", "慕容", "令狐", "司徒",
+                     "夏侯", "长孙", "宇文", "轩辕", "端木", "独孤", "南宫", "西门", "百里")
+
+
+@lru_cache(maxsize=4096)
+def is_surname(char: str) -> bool:
+    """Does CC-CEDICT give ``char`` as a surname ("surname Zhang")?"""
+    return any(s.startswith("surname ") for e in cedict().get(char, ()) for s in e.senses)
+
+
+def looks_foreign(word: str) -> bool:
+    plain = word.replace("·", "")
+    return "·" in word or len(plain) > 4 or sum(c in FOREIGN_CHARS for c in plain) >= 2
+
+
+def chinese_name_shape(word: str) -> bool:
+    """Two or three characters after a known surname, nothing a name never ends or
+    starts with, and not two common words run together (高水平, 智能家居)."""
+    if word.startswith(COMPOUND_SURNAMES):
+        surname, given = word[:2], word[2:]
+    else:
+        surname, given = word[:1], word[1:]
+    if not (1 <= len(given) <= 2) or not (surname in COMPOUND_SURNAMES or is_surname(surname)):
+        return False
+    if word.endswith(NOT_NAME_END) or surname not in COMPOUND_SURNAMES and word.startswith(NOT_NAME_START):
+        return False
+    return not (len(given) == 2 and _common(given) and not _proper(word))
+
+
+def _common(word: str) -> bool:
+    return any(not e.proper for e in cedict().get(word, ()))
+
+
+def _proper(word: str) -> bool:
+    return any(e.proper for e in cedict().get(word, ()))
+
+
+def vouched(word: str, text: str, title: str) -> bool:
+    """Does ``text`` (title and body) show ``word`` as a person: a role word right
+    before or after some use of it, or the title naming it and the body using it again?"""
+    at = text.find(word)
+    while at >= 0:
+        before, after = text[max(0, at - 6):at], text[at + len(word):at + len(word) + 4]
+        if before.endswith(ROLE_BEFORE) or after.startswith(ROLE_AFTER):
+            return True
+        at = text.find(word, at + len(word))
+    return word in title and text.count(word) >= 3
+
+
+def cut_short(word: str, text: str) -> bool:
+    """Is ``word`` only the start of a longer name (杨庆 of 杨庆连, 伊恩 of 伊恩·贝格)?
+    It is when a joiner touches it, or when no use of it ends cleanly: before a
+    mark, a Latin letter, a function character or a word like 表示."""
+    if joined(word, text):
+        return True
+    at = text.find(word)
+    while at >= 0:
+        end = at + len(word)
+        nxt = text[end:end + 1]
+        if not ("\u4e00" <= nxt <= "\u9fff") or nxt in AFTER_OK or text.startswith(ROLE_AFTER, end):
+            return False
+        at = text.find(word, end)
+    return True
+
+
+def joined(word: str, text: str) -> bool:
+    """Does a name joiner (·, -) touch ``word`` at its first use (怀特 of 米勒-怀特)?"""
+    at = text.find(word)
+    if at < 0:
+        return False
+    return text[at - 1:at] in JOINERS or text[at + len(word):at + len(word) + 1] in JOINERS
+
+
+def whole_name(word: str, text: str) -> str:
+    """``word`` lengthened to the longest CC-CEDICT name starting with it where it is
+    used (马克 -> 马克龙, 金正 -> 金正男); ``word`` itself when there is none."""
+    at = text.find(word)
+    if at < 0:
+        return word
+    for size in range(len(word) + 4, len(word), -1):
+        longer = text[at:at + size]
+        if len(longer) == size and name_english(longer):
+            return longer
+    return word
+
+
+def latin_given(word: str, text: str) -> str | None:
+    """The Latin name the text gives in brackets right after ``word``: 崔善熙(Choe Son Hui)."""
+    at = text.find(word)
+    while at >= 0:
+        if m := LATIN_AFTER.match(text, at + len(word)):
+            return m[1]
+        at = text.find(word, at + len(word))
+    return None

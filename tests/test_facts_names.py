@@ -1,0 +1,84 @@
+"""Key facts on real-shaped text: who is a person, which English sense is safe, who leads."""
+
+from __future__ import annotations
+
+from digest.editorial.document import document
+from digest.editorial.facts import key_facts
+from digest.editorial.summarize import summarize
+from digest.models import Article
+
+
+def facts(title: str, *paragraphs: str):
+    doc = document(Article("n", "n.txt", 0, title, paragraphs))
+    return key_facts(doc, summarize(doc))
+
+
+def pinyin(names) -> list[str]:
+    return [n for n in names if n.endswith("(pinyin)")]
+
+
+def test_common_words_the_tagger_calls_names_never_become_pinyin_names():
+    cases = [
+        ("发票中奖号码公布", "财政部今天下午将公布中奖清册，本期千万中奖张数为18张。", "今天下午的公布仍按时举行，中奖张数比上期多。"),
+        ("因为智能家居吵架", "我的确很喜欢智能家居设备，但她说这些智能家居已经影响到她生活了。"),
+        ("南四环拥堵", "南四环今天早高峰拥堵严重，南四环附近的蓝营支持者举行集会。"),
+        ("饮料含高糖", "研究发现，这些饮料含高糖，长期饮用有害健康。"),
+        ("白宫记者会被拒", "24日下午白宫西翼出现奇特一幕，多家媒体被拒之门外。"),
+    ]
+    for title, *paragraphs in cases:
+        assert pinyin(facts(title, *paragraphs).names) == [], title
+
+
+def test_a_person_the_text_vouches_for_keeps_a_pinyin_name():
+    names = facts("农民工讨薪有望", "在珠三角打工多年的农民工黎永芬说，这让她看到了希望。").names
+    assert "Li Yongfen (pinyin)" in names                    # 农民工 before, 说 after
+    names = facts("分析师独董首案", "公司董事长曹磊表示，独董因涉嫌违规交易被立案调查。").names
+    assert "Cao Lei (pinyin)" in names
+
+
+def test_a_foreign_name_is_its_latin_name_or_nothing_and_never_cut():
+    names = facts("马克龙星期一在莫斯科与普京会面", "法国总统马克龙下星期访问莫斯科。",
+                  "马克龙星期一在莫斯科与俄罗斯总统普京会面。").names
+    assert "Emmanuel Macron" in names and "Mark" not in names
+    names = facts("科技巨头该被征税吗", "美国国内有两派观点，一种杰佛逊派的，另一种是汉密尔顿派的。",
+                  "杰佛逊派认为应该立即终止巨头们的收购狂欢。").names
+    assert not any("Jie" in n for n in names)                # no pinyin for Jefferson
+    names = facts("朝美会谈取消", "朝鲜外务省高级官员崔善熙(Choe Son Hui)和前美国官员的会谈已经取消。").names
+    assert "Choe Son Hui" in names                           # the Latin the text gives
+
+
+def test_a_word_with_senses_the_text_does_not_settle_gets_no_english():
+    from digest.text.lexicon import term_english
+
+    for word in ("粉丝", "酒店", "合约", "算法", "带货", "数字", "退出", "平板"):
+        assert term_english(word) is None, word
+    assert term_english("泡沫") == "bubble" and term_english("手机") == "cell phone"
+    terms = facts("谷歌退出平板业务", "谷歌宣布退出平板业务，粉丝们表示遗憾。",
+                  "谷歌称将专注于笔记本电脑，平板业务团队将并入其他部门。").terms
+    assert not {"log out", "slab", "bean vermicelli", "business"} & set(terms)
+
+
+def test_a_company_is_never_glossed_as_a_place_or_a_common_noun():
+    f = facts("龙湖集团发布年报", "龙湖集团今日发布年报，龙湖集团营收同比增长5%。")
+    assert "Longfor Group" in f.names and not any("District" in n for n in f.names)
+    f = facts("中兴面临17亿美元罚单", "特朗普政府可能很快向中兴开出高达17亿美元的罚单。")
+    assert "ZTE" in f.names and "resurgence" not in f.terms
+    f = facts("美国申领失业补贴人数下降", "美国中央银行本星期早些时候表示，美国经济适度增长。")
+    assert not any("Republic of China" in n for n in f.names)
+
+
+def test_the_subject_the_title_names_leads_the_names():
+    f = facts("中兴面临17亿美元罚单", "路透社援引知情人士的消息报道，美国总统特朗普的政府可能很快向中兴开出罚单。",
+              "美国商务部今年4月对中兴实施了贸易禁令，特朗普曾称将对中兴加罚。")
+    assert f.names[0] == "ZTE"
+    f = facts("三星副会长李在镕再遭传唤", "韩国特检组25日再次传唤三星电子副会长李在镕。",
+              "特检组认为，李在镕涉嫌向朴槿惠的亲信行贿。")
+    assert f.names[:2] == ("Samsung", "Lee Jae-yong")
+
+
+def test_one_company_has_one_name_in_a_simplified_edition():
+    from digest.text.script import convert
+
+    assert convert("輝達與微軟合作，辉达股价上涨。", "hans") == "英伟达与微软合作，英伟达股价上涨。"
+    assert convert("英伟达发布新芯片。", "hans") == "英伟达发布新芯片。"
+    assert "英偉達" in convert("英伟达发布新芯片。", "hant")       # a Traditional edition keeps its own form

@@ -1,0 +1,68 @@
+"""Summaries of real-shaped pages stand alone: no captions, calls to action, contact
+lines, labels or datelines, no sentence cut inside a name, none leaning on one left out."""
+
+from __future__ import annotations
+
+from digest.editorial.document import document
+from digest.editorial.summarize import standalone_faults, summarize
+from digest.models import Article
+from digest.text.sentences import split
+
+
+def summary_of(title: str, *paragraphs: str, budget: int = 400) -> str:
+    doc = document(Article("s", "s.txt", 0, title, paragraphs))
+    summary = summarize(doc, budget)
+    assert standalone_faults(summary) == []
+    return "".join(s.text for s in summary.sentences)
+
+
+def test_a_photo_caption_or_credit_never_reaches_a_summary():
+    text = summary_of(
+        "首届养老专业本科生毕业",
+        "管理学院养老服务管理专业学生杨锦（右）在为老服务中心实习。",
+        "2020年高考填报志愿时，刘佳芸选择了养老服务管理专业，当年这个专业在全国首次招收本科生。",
+        "经过近4年的专业学习和实习实践，她即将进入市养老服务协会工作。",
+        "微软称Win8 ARM设备将无法安装运行Linux(图片来自Electronista)")
+    assert "（右）" not in text and "图片来自" not in text and "刘佳芸" in text
+
+
+def test_calls_to_action_contact_lines_and_links_never_reach_a_summary():
+    text = summary_of(
+        "尖石赏枫",
+        "一波波低温寒流报到，已将尖石乡后山一带层层山峦披上嫣红的彩衣。",
+        "喜欢这篇文章吗？邀请您到 FB 粉丝团 按个“赞”！",
+        "营地联络电话：03-584-7231，营地地址：新竹县尖石乡。",
+        "购买链接：https://amzn.to/3xYz 现在下单立减。",
+        "美树营地的枫香树早已呈现金黄，泛红色彩也是爱摄人士所喜爱造访之地。")
+    for clutter in ("粉丝团", "03-584", "amzn", "地址"):
+        assert clutter not in text
+    assert "枫香树" in text
+
+
+def test_labels_and_datelines_are_taken_off_the_sentence_they_open():
+    text = summary_of("美联储宣布加息", "核心提示：美联储14日宣布将联邦基金利率上调25个基点。",
+                      "参考消息网1月21日报道 美国媒体称，这是今年以来的第三次加息。")
+    assert text.startswith("美联储14日宣布") and "核心提示" not in text and "参考消息网" not in text
+
+
+def test_a_summary_never_opens_with_a_comma_or_leans_on_a_sentence_left_out():
+    text = summary_of("微软同意收购GitHub", "，微软同意收购最大的源代码托管平台GitHub。",
+                      "GitHub在2015年估值20亿美元，这笔交易对双方都有利。",
+                      "Slack的消息可以按频道整理，团队成员各取所需。",
+                      "由于这个特点，Slack很快在工程师中流行开来。",
+                      "另1人于当天下午被警方带走。", budget=60)
+    assert not text.startswith("，")
+    assert "由于这个特点" not in text and "另1人" not in text
+
+
+def test_a_full_stop_inside_a_name_or_a_number_does_not_end_a_sentence():
+    assert split("谷歌母公司Alphabet Inc。旗下的Waymo宣布扩张。下一句。") == [
+        "谷歌母公司Alphabet Inc。旗下的Waymo宣布扩张。", "下一句。"]
+    assert split("营收达1。5亿元。下一句。") == ["营收达1。5亿元。", "下一句。"]
+
+
+def test_a_list_item_ending_on_its_semicolon_is_not_picked():
+    text = summary_of("发票中奖号码", "本期千万中奖张数为18张。",
+                      "1000万元特别奖号码为「12620024」；",
+                      "200万元特奖号码为「39793895」，兑奖期限为4月6日至7月6日。", budget=120)
+    assert not text.rstrip().endswith("；")
