@@ -3,21 +3,11 @@
 from __future__ import annotations
 
 import contextlib
-import logging
 import shutil
 from pathlib import Path
 
 import pytest
 
-
-@pytest.fixture(autouse=True)
-def _root_log_level():
-    """`digest build` run as cron would (no terminal) quiets the root logger to errors:
-    restore its level, so a later test still sees the warnings it checks."""
-    root = logging.getLogger()
-    level = root.level
-    yield
-    root.setLevel(level)
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"

@@ -134,3 +134,13 @@ def test_a_closed_output_pipe_ends_quietly(small_project: Path):
     status.stdout.close()                 # as `digest status | head -0` does
     _, err = status.communicate(timeout=120)
     assert status.returncode == 0 and err == b""
+
+
+def test_a_build_from_cron_quietens_the_log_for_its_own_call_only(small_project, monkeypatch):
+    import logging
+
+    monkeypatch.chdir(small_project)
+    root = logging.getLogger()
+    before = root.level
+    assert main(["build"]) == 0                      # no terminal: only the result and errors
+    assert root.level == before
