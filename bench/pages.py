@@ -168,10 +168,18 @@ def date_matches(found: str, gold: str | None) -> bool:
     return not (gold_time and found_time) or gold_time == found_time
 
 
+DATELINE = re.compile(r"^.{2,40}?(?:电|電|讯|訊|消息|报道|報導)[)）]?(?:[(（][^()（）]{2,30}[)）])?")
+
+
 def find_first(body: str, first: str) -> int:
-    """Where the gold first sentence starts; an opening dateline or credit ("中新社香港1月12日电")
-    that the cleaner moves into the metadata may be missing, up to a third of the sentence."""
-    for cut in range(0, len(first) // 3 + 1):
+    """Where the gold first sentence starts; an opening dateline or credit ("中新社香港1月12日电
+    （记者 张三）") that the cleaner moves into the metadata may be missing: up to a third of
+    the sentence, or the whole dateline."""
+    cuts = list(range(0, len(first) // 3 + 1))
+    dateline = DATELINE.match(first)
+    if dateline and len(first) - dateline.end() >= 10:
+        cuts.append(dateline.end())
+    for cut in cuts:
         found = body.find(first[cut:])
         if found >= 0:
             return found

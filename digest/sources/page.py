@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from .pagebody import blocks_of, dom_blocks, fold_key, is_prose, link_texts, trim
+from .pageedge import recover
 from .pagemeta import (SECTION_NAME_CHARS, body_of, byline, first_text, footer_window,
                        header_window, heading_before, headline, meta_content, meta_date, prefer_near,
                        printed_date, site_name, texts_of)
@@ -174,7 +175,7 @@ def _article_body(root, title: str | None) -> list[str]:
         if (mine < _prose_chars(own) <= 2 * mine + SHORT_PAGE_CHARS
                 and all(fold_key(p) in joined for p in paragraphs)):
             return own
-    return paragraphs
+    return recover(body_of(root), paragraphs, title, links)
 
 
 def _prose_chars(paragraphs: list[str]) -> int:
