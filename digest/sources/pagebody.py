@@ -66,7 +66,7 @@ def dom_blocks(body) -> list[Block]:
         if any(True for _ in element.iterdescendants(*DOM_BLOCKS)):
             continue
         kind = "head" if element.tag[0] == "h" else "item" if element.tag == "li" else "p"
-        found.extend(Block(kind, text) for text in _lines_of(_with_breaks(element)))
+        found.extend(Block(kind, text) for text in lines_of(_with_breaks(element)))
         if len(found) > MAX_BLOCKS:
             break
     return found
@@ -81,7 +81,7 @@ def _paragraphs(element) -> list[str]:
         elif child.tag not in ("item", "cell", "quote"):
             pieces.append("".join(child.itertext()))
         pieces.append(child.tail or "")
-    return _lines_of("".join(pieces))
+    return lines_of("".join(pieces))
 
 
 def _with_breaks(element) -> str:
@@ -96,7 +96,7 @@ def _with_breaks(element) -> str:
     return "".join(pieces)
 
 
-def _lines_of(text: str) -> list[str]:
+def lines_of(text: str) -> list[str]:
     """Paragraphs of text broken into lines: a line wrapped mid-sentence joins the next."""
     lines = [" ".join(p.split()) for p in text.split("\n")]
     paragraphs: list[str] = []
@@ -140,7 +140,7 @@ def densest_run(blocks: list[Block], links: Links = Links()) -> list[Block]:
     best, best_span = 0.0, (0, 0)
     total, start = 0.0, 0
     for i, block in enumerate(blocks):
-        linked = _is_link(block.text, links)
+        linked = is_link(block.text, links)
         if block.kind in ("p", "quote", "cell") and not linked and (
                 is_prose(block.text) or (unpunctuated and _is_phrase_line(block.text))):
             score = len(block.text)
@@ -158,7 +158,7 @@ def densest_run(blocks: list[Block], links: Links = Links()) -> list[Block]:
     return blocks[best_span[0]:best_span[1]]
 
 
-def _is_link(text: str, links: Links) -> bool:
+def is_link(text: str, links: Links) -> bool:
     key = fold_key(text)
     if not key:
         return False

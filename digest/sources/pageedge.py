@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from ..text.pagerules import CAPTION, END_LINE, FURNITURE, PHOTO_CREDIT, SENTENCE_END, TAGS_LINE
 from ..text.script import fold_width
-from .pagebody import Block, Links, _is_link, _lines_of, fold_key, is_prose
+from .pagebody import Block, Links, is_link, lines_of, fold_key, is_prose
 
 # Elements whose text flows into the block around them.
 INLINE = {"a", "span", "b", "strong", "em", "i", "u", "font", "sup", "sub", "small", "big", "img",
@@ -50,7 +50,7 @@ def text_blocks(body) -> list[TextBlock]:
         text = "".join(pieces)
         pieces.clear()
         if text.strip() and len(found) < MAX_TEXT_BLOCKS:
-            found.extend(TextBlock(line, element) for line in _lines_of(text))
+            found.extend(TextBlock(line, element) for line in lines_of(text))
 
     def walk(element) -> None:
         for child in element:
@@ -123,7 +123,7 @@ def _box(holder):
 def _keeps(text: str, links: Links) -> bool:
     folded = fold_width(text).strip()
     return (len(folded) >= EDGE_MIN_CHARS and is_prose(folded) and SENTENCE_END.search(folded[-3:]) is not None
-            and not _is_link(folded, links) and not END_LINE.match(folded) and not TAGS_LINE.match(folded)
+            and not is_link(folded, links) and not END_LINE.match(folded) and not TAGS_LINE.match(folded)
             and not FURNITURE.search(folded) and not CAPTION.search(folded) and not PHOTO_CREDIT.search(folded))
 
 

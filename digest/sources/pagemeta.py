@@ -37,16 +37,8 @@ ROC_DATE = re.compile(r"(?<!\d)(?P<y>1[0-2]\d|[89]\d)年(?P<m>\d{1,2})月(?P<d>\
 DATE_META = ("article:published_time", "og:article:published_time", "publishdate", "pubdate",
              "publish_date", "publishtime", "datepublished", "dc.date", "dc.date.issued", "date",
              "og:published_time", "sailthru.date", "article.published")
-AUTHOR = re.compile(
-    r"(?:作者|撰文|文|記者|记者|文字|採訪|采访|编译|編譯|Author|By)\s*[:：/｜|]?\s*"
-    r"(?P<name>[\u4e00-\u9fff·]{2,5}(?![\u4e00-\u9fff])(?:[、\s]+[\u4e00-\u9fff·]{2,3}(?![\u4e00-\u9fff·])){0,3}"
-    r"|[A-Za-z][A-Za-z .'-]{2,30})",
-    re.IGNORECASE)
 SOURCE = re.compile(r"(?:来源|來源|出处|出處|稿源|來自|来自|Source)\s*[:：]\s*(?P<name>[^\s|｜:：,，]{2,20})",
                     re.IGNORECASE)
-NOT_NAMES = {"编辑", "編輯", "责任编辑", "责编", "来源", "來源", "发布", "發布", "時間", "时间", "字号",
-             "字體", "字体", "分享", "本报", "本報", "報導", "报道", "摄影", "攝影"}
-
 
 # ---------------------------------------------------------------- headline
 
@@ -228,18 +220,6 @@ def meta_date(root) -> datetime | None:
             if found:
                 return found
     return None
-
-
-def byline(text: str) -> tuple[str | None, str | None]:
-    folded = fold_width(text)
-    author = None
-    for match in AUTHOR.finditer(folded):
-        name = match["name"].strip(" 、")
-        if name not in NOT_NAMES and not DATE.match(name):
-            author = name
-            break
-    source = SOURCE.search(folded)
-    return author, source["name"] if source else None
 
 
 # ---------------------------------------------------------------- helpers
