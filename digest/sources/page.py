@@ -17,6 +17,7 @@ from datetime import date
 from .pagebody import blocks_of, dom_blocks, fold_key, is_prose, link_texts, trim
 from .pageedge import recover
 from .pagebyline import find_byline
+from .pagekind import page_kind
 from .pagemeta import (SECTION_NAME_CHARS, body_of, first_text, footer_window,
                        header_window, heading_before, headline, meta_content, meta_date, prefer_near,
                        printed_date, site_name, texts_of)
@@ -88,6 +89,9 @@ def read_page(markup: str, *, known_title: str | None = None) -> Page:
         raise NotAnArticle("not an article: a story told in dialogue (fiction)")
     if paragraphs and not any(is_prose(p) for p in paragraphs) and sum(map(len, paragraphs)) < 60:
         raise NotAnArticle("not an article: only short lines, no sentences")
+    kind = page_kind(root, paragraphs, title, first_text(root, "//title"), visible)
+    if kind:
+        raise NotAnArticle(kind)
     return Page(title, tuple(paragraphs), published, author,
                 _publisher(site_name(root), publisher), _saved_from(markup[:4000]) or _canonical(root))
 

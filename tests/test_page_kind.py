@@ -1,0 +1,44 @@
+"""Pages that are not one article are skipped with the reason: lists, rankings, forum
+threads, error pages, galleries; an article with a related list around it is not."""
+
+from __future__ import annotations
+
+import pytest
+
+from digest.sources.page import NotAnArticle, read_page
+
+from .conftest import FIXTURES
+
+PAGES = FIXTURES / "pages"
+
+
+@pytest.mark.parametrize("name, reason", [
+    ("announcement_list.html", "list or index page|no article text"),
+    ("ranking.html", "a list|no article text"),
+    ("forum_thread.html", "a forum thread"),
+    ("error_page.html", "an error page"),
+])
+def test_a_page_that_is_not_an_article_is_skipped_with_its_reason(name, reason):
+    with pytest.raises(NotAnArticle, match=reason):
+        read_page((PAGES / name).read_text(encoding="utf-8"))
+
+
+def test_a_gallery_title_over_captions_is_a_gallery():
+    markup = ("<html><head><title>图文-年度人物提名奖揭晓_体育_示例网</title></head><body>"
+              "<h1>图文-年度人物提名奖揭晓</h1><p>12月15日，提名奖揭晓仪式现场。</p>"
+              "<div>1/12</div><a href='#'>上一张</a><a href='#'>下一张</a></body></html>")
+    with pytest.raises(NotAnArticle, match="a picture gallery"):
+        read_page(markup)
+
+
+@pytest.mark.parametrize("name", ["saved_page.html", "loose_lead.html", "byline_credits.html"])
+def test_articles_are_still_read(name):
+    assert read_page((PAGES / name).read_text(encoding="utf-8")).paragraphs
+
+
+def test_a_one_sentence_flash_is_an_article():
+    markup = ("<html><head><title>桃园轮胎行清晨大火 一人命丧火窟_示例网</title></head><body>"
+              "<h1>桃园轮胎行清晨大火 一人命丧火窟</h1><div>2016-03-19 10:12</div>"
+              "<p>（记者王小明桃园19日电）桃园市一家轮胎行今天清晨发生大火，7人从火场中疏散，一名女子逃生不及。</p>"
+              "</body></html>")
+    assert read_page(markup).paragraphs
