@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..text.pagerules import CAPTION, END_LINE, FURNITURE, PHOTO_CREDIT, SENTENCE_END, TAGS_LINE
+from ..text.pagerules import CAPTION, DISCLAIMER, END_LINE, FURNITURE, PHOTO_CREDIT, SENTENCE_END, TAGS_LINE
 from ..text.script import fold_width
 
 PROSE_MIN_CHARS = 6        # shorter lines are labels, links or counters, whatever their ending
@@ -184,7 +184,7 @@ def _is_phrase_line(text: str) -> bool:
 def trim(blocks: list[Block], title: str | None, links: Links = Links()) -> list[str]:
     """The article's paragraphs out of trafilatura's blocks."""
     blocks = _without_captions(_after_title(blocks, title))
-    run = densest_run(blocks, links)
+    run = _after_title(densest_run(blocks, links), title, len(blocks))
     if not run:
         return []
     texts = _cut_at_end([b.text for b in run])
@@ -216,12 +216,13 @@ def _without_captions(blocks: list[Block]) -> list[Block]:
     return [b for i, b in enumerate(blocks) if i not in drop]
 
 
-def _after_title(blocks: list[Block], title: str | None) -> list[Block]:
-    """Drop the blocks up to the headline, when it shows near the top."""
+def _after_title(blocks: list[Block], title: str | None, reach: int = 12) -> list[Block]:
+    """Drop the blocks up to the headline, when it shows near the top (or, in a run of
+    prose, anywhere: a run that holds the headline started in the page's header)."""
     if not title:
         return blocks
     key = fold_key(title)
-    for i, block in enumerate(blocks[:12]):
+    for i, block in enumerate(blocks[:reach]):
         block_key = fold_key(block.text)
         if block_key and (block_key == key or (key in block_key and len(block_key) < len(key) + 12)):
             return blocks[i + 1:]
@@ -235,7 +236,8 @@ def _cut_at_end(texts: list[str]) -> list[str]:
     seen = 0
     for i, text in enumerate(texts):
         folded = fold_width(text).strip()
-        marker = seen >= total * 0.3 and (END_LINE.match(folded) or TAGS_LINE.match(folded))
+        marker = seen >= total * 0.3 and (END_LINE.match(folded) or TAGS_LINE.match(folded)
+                                          or DISCLAIMER.match(folded))
         if i and (marker or (len(folded) < 200 and FURNITURE.search(folded))):
             return texts[:i]
         seen += len(text)
