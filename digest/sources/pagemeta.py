@@ -16,6 +16,7 @@ import re
 from datetime import date, datetime
 
 from .pagebody import fold_key
+from ..text.pagerules import NOT_HEADLINE
 from ..text.script import fold_width
 
 TITLE_SEPARATORS = re.compile(r"\s*(?:\s[-–—|｜·:]{1,2}\s|_|\||｜|--|——|::)\s*")
@@ -59,17 +60,34 @@ def headline(root, known: str | None = None) -> tuple[str | None, str | None]:
         return best, best
     for candidate in (og, page_title):
         first = _first_segment(candidate)
-        if first and first != site_name(root):
+        if first and first != site_name(root) and not NOT_HEADLINE.match(first):
             h1 = first_text(root, "//h1")
             if h1 and 4 <= len(h1) <= 80 and not references or (h1 and fold_key(first) not in fold_key(h1)
                                                                 and len(first) < 6):
                 return h1, h1
-            return first, None
+            printed = _printed_version(root, first)
+            return (printed, printed) if printed else (first, None)
     h1 = first_text(root, "//h1")
-    return (h1, h1) if h1 else (None, None)
+    return (h1, h1) if h1 and not NOT_HEADLINE.match(h1) else (None, None)
 
 
 SECTION_NAME_CHARS = 6        # a heading shorter than this names a section, not a story
+SAME_HEADLINE = 0.75          # a heading this close to <title>'s headline is its printed form
+
+
+def _printed_version(root, first: str) -> str | None:
+    """A heading that prints <title>'s headline with a word or two changed ("内蒙古9部门：确保…"
+    for "内蒙古确保…"): the headline as printed."""
+    from difflib import SequenceMatcher
+
+    key = fold_key(first)
+    if len(key) < SECTION_NAME_CHARS:
+        return None
+    for text in _headings(root):
+        other = fold_key(text)
+        if other != key and SequenceMatcher(None, key, other).ratio() >= SAME_HEADLINE:
+            return text
+    return None
 CREDIT_WORD = re.compile(r"记者|記者|作者|撰文|编辑|編輯|通讯员|通訊員|摄影|攝影")
 
 
@@ -104,12 +122,20 @@ def heading_before(root, lead: str) -> str | None:
             continue
         text = " ".join(" ".join(element.itertext()).split())
         key = fold_key(text)
-        if 6 <= len(key) <= 60 and not SENTENCE_INSIDE.search(text) and not _is_meta(text):
+        if 6 <= len(key) <= 60 and not SENTENCE_INSIDE.search(text) and not _is_meta(text) \
+                and not LABEL.match(text) and not _menu_like(text) and not NOT_HEADLINE.match(text):
             last = text
     return None
 
 
-SENTENCE_INSIDE = re.compile(r"[。；;]|[,，:：>»›|｜]")
+SENTENCE_INSIDE = re.compile(r"[。；;]|[,，>»›|｜]")
+LABEL = re.compile(r"^[^:：]{1,3}[:：]")          # 导读：…, 摘要：…, 时间：…; a headline's "X：Y" has more before
+
+
+def _menu_like(text: str) -> bool:
+    """A row of short words separated by spaces: a menu, not a headline."""
+    words = text.split()
+    return len(words) >= 6 or (len(words) >= 4 and sum(len(w) <= 4 for w in words) >= 0.75 * len(words))
 
 
 def _inside_link(element) -> bool:
@@ -127,13 +153,18 @@ def _headings(root) -> list[str]:
              "contains(@class, 'headline') or contains(@class, 'Title')]")
     for element in root.xpath(query)[:200]:
         text = " ".join(element.text_content().split())
-        if 4 <= len(text) <= 120:
+        if 4 <= len(text) <= 120 and not NOT_HEADLINE.match(text):
             texts.append(text)
     return texts
 
 
+# A site's name glued to <title> with a bare hyphen: "河南高院院长：农民工不愿滥用诉权-法制网".
+SITE_SUFFIX = re.compile(r"(?<=\S)\s*[-－–—]\s*[^-－–—\s]{1,12}(?:网|網|报|報|社|台|站|频道|頻道|新闻|新聞|在线|在線|\.com|\.cn)$")
+
+
 def _first_segment(title: str) -> str:
     title = re.sub(r"^\(\d+\+?[^)]*\)\s*", "", " ".join(title.split()))  # "(3 条消息) …"
+    title = SITE_SUFFIX.sub("", title)
     parts = [p for p in TITLE_SEPARATORS.split(title) if p.strip()]
     if not parts:
         return ""

@@ -25,6 +25,15 @@ END_LINE = rule(
     match=["【责任编辑：李四】", "相关阅读", "（某某网编辑整理）", "分享到：微信 微博", "采写：本报记者 张三",
            "某某网 更多文章>>"],
     leave=["编辑部的同事们认为这是好事。", "分享经济的模式正在改变。"], flags=re.IGNORECASE)
+# What a page may put where a headline goes that is never one: a <title> placeholder, a menu
+# or button word, a document number.
+NOT_HEADLINE = rule(
+    "not a headline",
+    r"^(?:无标题文档|無標題文件|无标题|無標題|未命名|untitled(?: document)?|document|new page\s*\d*|"
+    r"新建网页\s*\d*|新建網頁\s*\d*|index|home|english|中文|繁體|简体|登录|登入|注册|註冊|首页|首頁|"
+    r"更多|返回|打印|列印|分享|关闭|關閉|搜索|搜尋)$|^[\u4e00-\u9fff]{1,10}\s*[〔\[［(（]\s*(?:19|20)\d{2}\s*[〕\]］)）]\s*\d+\s*[号號]$",
+    match=["无标题文档", "English", "国办发〔2024〕12号", "Untitled Document"],
+    leave=["国务院办公厅印发《关于促进消费的意见》", "English teachers wanted in Shanghai"], flags=re.IGNORECASE)
 # A site's disclaimer under the article: "某某声明：…仅供参考，不构成投资建议", "版權與免責聲明：".
 DISCLAIMER = rule(
     "disclaimer",
