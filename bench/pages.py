@@ -153,7 +153,7 @@ def day_and_time(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
         day, rest = (numbers[2], numbers[1], numbers[0]), numbers[3:]
     else:
         return (), ()
-    hour = rest[0] + 12 if re.search(r"下午|PM", text) and rest and rest[0] < 12 else rest[0] if rest else None
+    hour = rest[0] + 12 if re.search(r"下午|晚上|\bPM\b", text, re.IGNORECASE) and rest and rest[0] < 12 else rest[0] if rest else None
     return day, ((hour, rest[1]) if len(rest) >= 2 else ())
 
 

@@ -16,7 +16,7 @@ import re
 
 from ..text.pagerules import COMPOUND_SURNAMES, SURNAMES
 from ..text.script import fold_width
-from .pagemeta import DATE
+from .pagedate import DATE
 
 CJK = "\u4e00-\u9fff"
 AUTHOR = re.compile(

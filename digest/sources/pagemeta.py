@@ -13,31 +13,13 @@ before any ``<meta>`` tag.
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
 
 from .pagebody import fold_key
+from .pagedate import DATE, meta_date, printed_date  # noqa: F401 - read here and by the page reader
 from ..text.pagerules import NOT_HEADLINE
 from ..text.script import fold_width
 
 TITLE_SEPARATORS = re.compile(r"\s*(?:\s[-–—|｜·:]{1,2}\s|_|\||｜|--|——|::)\s*")
-DATE = re.compile(
-    r"(?<!\d)(?P<y>(?:19|20)\d{2})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})(?!\d)\s*日?"
-    + r"(?:[^\d]{0,16}?" + r"(?P<pm>下午|晚上|PM|pm)?(?:上午|早上|AM|am)?\s*"
-    + r"(?P<hh>[0-2]?\d)\s*[:：時时]\s*(?P<mm>[0-5]\d)(?:\s*[:：分]\s*(?P<ss>[0-5]\d))?)?")
-# Day first: "14.12.2011 19:00", "06/02/2022 - 13:48" (month first where the day is over 12).
-DAY_FIRST = re.compile(
-    r"(?<![\d./])(?P<d>\d{1,2})[./](?P<m>\d{1,2})[./](?P<y>(?:19|20)\d{2})(?!\d)"
-    r"(?:[^\d]{0,6}?(?P<hh>[0-2]?\d):(?P<mm>[0-5]\d)(?::(?P<ss>[0-5]\d))?)?")
-MONTHS = {m: i for i, m in enumerate(
-    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)}
-ENGLISH_DATE = re.compile(
-    r"\b(?P<mon>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s*(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+"
-    r"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s+)?(?P<y>(?:19|20)\d{2})(?:[^\d]{0,6}?(?P<hh>[0-2]?\d):(?P<mm>[0-5]\d))?", re.IGNORECASE)
-# Taiwanese pages print the Minguo year: 105年3月19日 is 2016-03-19.
-ROC_DATE = re.compile(r"(?<!\d)(?P<y>1[0-2]\d|[89]\d)年(?P<m>\d{1,2})月(?P<d>\d{1,2})日")
-DATE_META = ("article:published_time", "og:article:published_time", "publishdate", "pubdate",
-             "publish_date", "publishtime", "datepublished", "dc.date", "dc.date.issued", "date",
-             "og:published_time", "sailthru.date", "article.published")
 SOURCE = re.compile(r"(?:来源|來源|出处|出處|稿源|來自|来自|Source)\s*[:：]\s*(?P<name>[^\s|｜:：,，]{2,20})",
                     re.IGNORECASE)
 
@@ -202,55 +184,6 @@ def footer_window(visible: str, paragraphs: list[str]) -> str:
     for found in _loose(paragraphs[-1][-16:]).finditer(visible):
         pass
     return visible[found.end():found.end() + 200] if found else ""
-
-
-def printed_date(text: str, hint: datetime | None = None) -> date | None:
-    """The first date printed in ``text``; ``hint`` (a date from the page's metadata)
-    settles whether "06/02/2022" is the 6th of February or the 2nd of June."""
-    folded = fold_width(text)
-    found = []
-    for pattern, offset in ((DATE, 0), (DAY_FIRST, 0), (ENGLISH_DATE, 0), (ROC_DATE, 1911)):
-        for match in pattern.finditer(folded):
-            value = _date(match, offset, hint)
-            if value:
-                found.append((match.start(), value))
-                break
-    return min(found, key=lambda f: f[0])[1] if found else None
-
-
-def _date(match: re.Match, offset: int, hint: datetime | None) -> date | None:
-    groups = match.groupdict()
-    year = int(groups["y"]) + offset
-    month = MONTHS[groups["mon"][:3].lower()] if groups.get("mon") else int(groups["m"])
-    day = int(groups["d"])
-    if "mon" not in groups and match.re is DAY_FIRST and (
-            day <= 12 < month or (hint and day <= 12 and (hint.month, hint.day) == (day, month))):
-        month, day = day, month
-    hour = int(groups.get("hh") or 0)
-    if groups.get("pm") and hour < 12:
-        hour += 12
-    try:
-        if groups.get("hh") is None:
-            return date(year, month, day)
-        return datetime(year, month, day, hour, int(groups.get("mm") or 0), int(groups.get("ss") or 0))
-    except ValueError:
-        return None
-
-
-def meta_date(root) -> datetime | None:
-    values = [v for name in DATE_META
-              for v in root.xpath(f"//meta[@property='{name}' or @name='{name}' or @itemprop='{name}']/@content")]
-    values += root.xpath("//time/@datetime") + root.xpath("//*[@itemprop='datePublished']/@content")
-    for script in root.xpath("//script[@type='application/ld+json']/text()")[:10]:
-        values += re.findall(r'"datePublished"\s*:\s*"([^"]+)"', script)
-    for value in values:
-        try:
-            return datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
-        except ValueError:
-            found = printed_date(value, None)
-            if found:
-                return found
-    return None
 
 
 # ---------------------------------------------------------------- helpers
