@@ -168,7 +168,7 @@ def date_matches(found: str, gold: str | None) -> bool:
     return not (gold_time and found_time) or gold_time == found_time
 
 
-DATELINE = re.compile(r"^.{2,40}?(?:电|電|讯|訊|消息|报道|報導)[)）]?(?:[(（][^()（）]{2,30}[)）])?")
+DATELINE = re.compile(r"^.{2,40}?(?:电|電|讯|訊|消息|报道|報導)[)）】]?(?:[(（][^()（）]{2,30}[)）])?")
 
 
 def find_first(body: str, first: str) -> int:

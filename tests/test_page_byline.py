@@ -50,3 +50,8 @@ def test_the_editor_in_meta_author_is_not_the_byline():
     markup = (FIXTURES / "pages" / "byline_credits.html").read_text(encoding="utf-8")
     markup = markup.replace("（记者 罗小沙 通讯员 刘洪）", "")
     assert read_page(markup).author is None
+
+
+def test_a_photographer_credit_is_not_the_byline():
+    assert byline("本报记者 王齐波 摄")[0] is None
+    assert byline("本报记者 于涛")[0] == "于涛"

@@ -42,3 +42,22 @@ def test_a_one_sentence_flash_is_an_article():
               "<p>（记者王小明桃园19日电）桃园市一家轮胎行今天清晨发生大火，7人从火场中疏散，一名女子逃生不及。</p>"
               "</body></html>")
     assert read_page(markup).paragraphs
+
+
+def test_captions_over_a_slide_pager_are_a_gallery():
+    nav = "".join(f"<a href='/n/{i}'>栏目{i}</a> " for i in range(40))
+    markup = ("<html><head><title>北京一购物中心突发大火 现已被扑灭_娱乐_示例网</title></head><body>"
+              f"<div class='nav'>{nav}</div><h1>北京一购物中心突发大火 现已被扑灭</h1><div>2024-12-15 20:06 来源：示例社</div>"
+              "<div class='slide'><p>12月15日，消防车停在购物中心外。示例社发（王五 摄）</p>"
+              "<p>12月15日，购物中心施工现场发生火灾，大火已被扑灭。</p>"
+              "<div class='pager'>1 2 3 4 5 6 下一页</div></div></body></html>")
+    with pytest.raises(NotAnArticle, match="a picture gallery"):
+        read_page(markup)
+
+
+def test_teasers_stamped_hours_ago_are_a_news_feed():
+    items = "".join(f"<div class='item'><p>第{i}条新闻的摘要写在这里，说的是一件事情的大概经过。</p><p>{i}小时前</p>"
+                    f"<a href='#'>分享</a></div>" for i in range(1, 8))
+    markup = (f"<html><head><title>新闻中心-示例网</title></head><body><h1>要闻</h1>{items}</body></html>")
+    with pytest.raises(NotAnArticle, match="news feed|a list"):
+        read_page(markup)

@@ -27,6 +27,8 @@ AUTHOR = re.compile(
     re.IGNORECASE)
 SOURCE = re.compile(r"(?:来源|來源|出处|出處|稿源|來自|来自|Source)\s*[:：]\s*(?P<name>[^\s|｜:：,，]{2,20})",
                     re.IGNORECASE)
+# A photographer's credit under a picture: "本报记者 王五 摄".
+PHOTO_BY = re.compile(r"\s*(?:摄|攝|拍摄|拍攝|摄影|攝影|/摄|／攝|图|圖)(?![\u4e00-\u9fff])")
 # What a credit word is followed by in a name's place, and trailing words a name carries.
 NAME_TAIL = re.compile(r"(?:报道|報導|報道|摄影|攝影|摄|攝|撰|整理|编译|編譯|供稿|发自|發自|通讯员|通訊員)$")
 CREDIT_WORDS = re.compile(r"编辑|編輯|责编|責編|来源|來源|发布|發布|实习|實習|见习|見習")
@@ -39,7 +41,7 @@ def byline(text: str) -> tuple[str | None, str | None]:
     author = None
     for match in AUTHOR.finditer(folded):
         name = plausible(match["name"])
-        if name:
+        if name and not PHOTO_BY.match(folded, match.end()):
             author = name
             break
     source = SOURCE.search(folded)
@@ -91,7 +93,7 @@ def find_byline(root, header: str, footer: str, paragraphs, cms: dict) -> tuple[
         if author is None:
             author = byline(text)[0]
     for text in bare:
-        if author is None and len(text) <= 12:
+        if author is None and len(text) <= 12 and not re.search(r"摄|攝|图|圖", text):
             author = plausible(text)
     if author:
         return author, source

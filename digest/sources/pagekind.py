@@ -9,6 +9,8 @@ Schema.org types and microblog titles are checked before the body is read (in
   (a ranking, a rolling-news list);
 - an error page: the headline or ``<title>`` says the page is not there, and the
   body is short;
+- a picture gallery: a short body of captions, a slide pager (下一张, 1 2 3 4 5 6 下一页)
+  and a photo credit; a news feed: teasers stamped 3小时前;
 - a search results page, a forum thread, a picture gallery or a video page: the
   headline or ``<title>`` names it, or the page carries a forum's floor marks
   (楼主, 2楼, 回复), and the body is short or made of posts.
@@ -28,6 +30,9 @@ DATED_ITEMS = 8             # dates printed on an index page, at least
 LIST_LINES = 12             # a body of this many lines or more ...
 LIST_SHARE = 0.6            # ... this share of them links or figures is a list
 SHORT_BODY_CHARS = 300      # below this, a named kind (gallery, video, error) wins
+GALLERY_PROSE_CHARS = 200   # a gallery's captions, at most
+FEED_PROSE_CHARS = 1000     # a news feed's teasers, at most, ...
+FEED_STAMPS = 3             # ... with this many "3小时前" stamps in the body
 FORUM_MARKS = 3             # floor marks that make a page a forum thread
 
 ERROR = re.compile(r"(?<!\d)404(?![\d\u4e00-\u9fff])|页面不存在|頁面不存在|找不到(?:页面|頁面|该页|該頁|网页|網頁)|"
@@ -56,6 +61,10 @@ def page_kind(root, paragraphs: list[str], title: str | None, page_title: str, v
     if prose < SHORT_PROSE_CHARS:
         if len(DATE.findall(visible)) >= DATED_ITEMS:
             return "not an article: a list or index page (dated items, almost no sentences)"
+    if prose < GALLERY_PROSE_CHARS and PAGER.search(visible) and PHOTO.search(visible):
+        return "not an article: a picture gallery (captions and a slide pager)"
+    if prose < FEED_PROSE_CHARS and sum(len(STAMP.findall(p)) for p in paragraphs) >= FEED_STAMPS:
+        return "not an article: a news feed (items stamped N hours ago)"
     if len(paragraphs) >= LIST_LINES:
         links = link_texts(root)
         listed = [is_link(RANK.sub("", p), links) or FIGURES.fullmatch(p) is not None
@@ -67,6 +76,8 @@ def page_kind(root, paragraphs: list[str], title: str | None, page_title: str, v
     return None
 
 
+PAGER = re.compile(r"[上下]一[张張]|(?<!\d)1\s*2\s*3\s*4\s*5\s*6?\s*[下后後]一[页頁]|(?<![\d/])\d{1,2}\s*/\s*\d{1,2}\s*[张張]")
+PHOTO = re.compile(r"(?:摄|攝)[)）]|(?:摄|攝)\s*$|[(（](?:图|圖)[/／]", re.MULTILINE)
 FIGURES = re.compile(r"[\d\s,.%:：/-]+")
 RANK = re.compile(r"^\d{1,3}\.?\s*")          # a ranking's number before the headline
 STAMP = re.compile(r"\d{1,2}\s*(?:分钟|分鐘|小时|小時|天)前|(?:昨天|今天)\s*\d{1,2}:\d{2}")
