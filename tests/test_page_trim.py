@@ -29,3 +29,12 @@ def test_a_disclaimer_after_the_body_ends_it():
               Block("p", "正文的第二句话在这里，讲的是专家对这件事情的看法和后续的安排。"),
               Block("p", "某某声明：频道所载文章纯属作者个人观点，仅供投资者参考，并不构成投资建议。")]
     assert len(trim(blocks, None)) == 2
+
+
+def test_a_short_closing_line_stays_with_the_body():
+    blocks = [Block("p", "首页"), Block("p", "新闻"),
+              Block("p", "第二届示例产业大会将于下月在本市举行，来自各地的企业代表将参加大会并交流经验。"),
+              Block("p", "大会组委会表示，各项筹备工作已经就绪，欢迎社会各界积极参与和支持。"),
+              Block("p", "特此通告。"), Block("p", "预祝大会圆满成功！"), Block("p", "返回首页")]
+    found = trim(blocks, None)
+    assert found[-2:] == ["特此通告。", "预祝大会圆满成功！"] and "返回首页" not in found

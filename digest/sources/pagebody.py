@@ -184,11 +184,32 @@ def _is_phrase_line(text: str) -> bool:
 def trim(blocks: list[Block], title: str | None, links: Links = Links()) -> list[str]:
     """The article's paragraphs out of trafilatura's blocks."""
     blocks = _without_captions(_after_title(blocks, title))
-    run = _after_title(densest_run(blocks, links), title, len(blocks))
+    run = _after_title(_widen(blocks, densest_run(blocks, links), links), title, len(blocks))
     if not run:
         return []
     texts = _cut_at_end([b.text for b in run])
     return _without_summary_box(texts)
+
+
+def _widen(blocks: list[Block], run: list[Block], links: Links) -> list[Block]:
+    """The run with a sentence right before or after it put back: a short lead or a
+    closing line (特此通告。预祝大会圆满成功！) costs the run less than it adds to the article."""
+    if not run:
+        return run
+    start = next(i for i, b in enumerate(blocks) if b is run[0])
+    end = start + len(run)
+    while start > 0 and _sentence_line(blocks[start - 1], links):
+        start -= 1
+    while end < len(blocks) and _sentence_line(blocks[end], links):
+        end += 1
+    return blocks[start:end]
+
+
+def _sentence_line(block: Block, links: Links) -> bool:
+    folded = fold_width(block.text).strip()
+    return (block.kind == "p" and len(folded) >= 4 and SENTENCE_END.search(folded[-3:]) is not None
+            and fold_key(folded) not in links.texts and not END_LINE.match(folded) and not DISCLAIMER.match(folded)
+            and not FURNITURE.search(folded) and not CAPTION.search(folded) and not PHOTO_CREDIT.search(folded))
 
 
 def link_texts(root) -> Links:
