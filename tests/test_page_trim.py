@@ -38,3 +38,10 @@ def test_a_short_closing_line_stays_with_the_body():
               Block("p", "特此通告。"), Block("p", "预祝大会圆满成功！"), Block("p", "返回首页")]
     found = trim(blocks, None)
     assert found[-2:] == ["特此通告。", "预祝大会圆满成功！"] and "返回首页" not in found
+
+
+def test_hotline_login_hashtag_and_comment_lines_end_the_body():
+    body = [Block("p", "正文的第一句话在这里，讲的是一件事情的经过和结果，以及各方的反应。"),
+            Block("p", "正文的第二句话在这里，讲的是专家对这件事情的看法和后续的安排。")]
+    for tail in ("新闻热线：0533-6123456", "会员登录", "#春运# #回家过年#", "热门评论"):
+        assert len(trim(body + [Block("p", tail), Block("p", "网友甲说：这件事说明了很多问题。")], None)) == 2, tail
