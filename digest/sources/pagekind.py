@@ -5,6 +5,7 @@ Schema.org types and microblog titles are checked before the body is read (in
 
 - no article text: the body holds almost no sentences; or few, on a page of dated
   items or mostly links (a section front, a list of announcements);
+- a list of teasers: eight or more linked headlines inside the body;
 - a list: many lines, most of them links or figures, and not much prose in the rest
   (a ranking, a rolling-news list);
 - an error page: the headline or ``<title>`` says the page is not there, and the
@@ -27,6 +28,8 @@ MIN_PAGE_CHARS = 200       # less text than this on the whole page: nothing to j
 MIN_PROSE_CHARS = 20        # an article holds at least this many characters of sentences;
 SHORT_PROSE_CHARS = 80      # below this, a page of dated items or of links is an index
 DATED_ITEMS = 8             # dates printed on an index page, at least
+LINKED_HEADLINES = 8        # an article's body never holds this many linked headlines
+HEADLINE_CHARS = 8
 LIST_LINES = 12             # a body of this many lines or more ...
 LIST_SHARE = 0.6            # ... this share of them links or figures is a list
 SHORT_BODY_CHARS = 300      # below this, a named kind (gallery, video, error) wins
@@ -65,8 +68,10 @@ def page_kind(root, paragraphs: list[str], title: str | None, page_title: str, v
         return "not an article: a picture gallery (captions and a slide pager)"
     if prose < FEED_PROSE_CHARS and sum(len(STAMP.findall(p)) for p in paragraphs) >= FEED_STAMPS:
         return "not an article: a news feed (items stamped N hours ago)"
+    links = link_texts(root)
+    if sum(is_link(p, links) and len(fold_key(p)) >= HEADLINE_CHARS for p in paragraphs) >= LINKED_HEADLINES:
+        return "not an article: a list of linked headlines with teasers"
     if len(paragraphs) >= LIST_LINES:
-        links = link_texts(root)
         listed = [is_link(RANK.sub("", p), links) or FIGURES.fullmatch(p) is not None
                   or STAMP.fullmatch(p) is not None or len(p) <= 4 for p in paragraphs]
         rest = sum(len(p) for p, item in zip(paragraphs, listed) if not item and is_prose(p))
