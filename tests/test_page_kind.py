@@ -64,9 +64,9 @@ def test_teasers_stamped_hours_ago_are_a_news_feed():
 
 
 def test_linked_headlines_with_teasers_are_a_list():
-    items = "".join(f"<div class='item'><h3><a href='/q/{i}'>第{i}个问题：类型系统应该怎么设计才好</a></h3>"
-                    f"<p>这个问题的摘要写在这里，说的是类型系统设计的第{i}种考虑，以及它的利弊。</p>"
-                    f"<span>{i} 投票</span></div>" for i in range(1, 11))
-    markup = f"<html><head><title>前端 - 示例社区</title></head><body><h1>前端</h1>{items}</body></html>"
+    # Each item: a linked headline and its teaser in one block, as a tag page prints them.
+    items = "".join(f"<p><a href='/q/{i}'>类型系统的第{i}种设计方法与取舍</a>这个问题的摘要写在这里，说的是类型系统设计的"
+                    f"第{i}种考虑，以及它的利弊。</p><span>{i} 赞</span>" for i in range(1, 11))
+    markup = f"<html><head><title>前端 - 示例社区</title></head><body><h1>前端</h1><div>{items}</div></body></html>"
     with pytest.raises(NotAnArticle, match="not an article"):
         read_page(markup)
