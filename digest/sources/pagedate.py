@@ -32,7 +32,7 @@ ENGLISH_DATE = re.compile(
 # Taiwanese pages print the Minguo year: 105年3月19日 is 2016-03-19.
 ROC_DATE = re.compile(r"(?<!\d)(?P<y>1[0-2]\d|[89]\d)年(?P<m>\d{1,2})月(?P<d>\d{1,2})日")
 # What introduces the day a page was fetched on, in a site's header: not the article's date.
-TODAY = re.compile(r"(?:今天是|今天|今日是|今日|现在是|現在是|当前时间|當前時間|现在时间|現在時間|Today is|Today)\s*[:：,，]?\s*$",
+TODAY = re.compile(r"(?:今天是|今日是|现在是|現在是|当前时间|當前時間|现在时间|現在時間|Today is)\s*[:：,，]?\s*$",
                    re.IGNORECASE)
 DATE_META = ("article:published_time", "og:article:published_time", "publishdate", "pubdate",
              "publish_date", "publishtime", "datepublished", "dc.date", "dc.date.issued", "date",
