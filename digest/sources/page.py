@@ -19,7 +19,7 @@ from .pageedge import recover
 from .pagebyline import find_byline
 from .pagekind import page_kind
 from .pagemeta import (SECTION_NAME_CHARS, body_of, first_text, footer_window,
-                       header_window, heading_before, headline, meta_content, meta_date, prefer_near,
+                       header_window, heading_before, headline, meta_date, prefer_near,
                        printed_date, site_name, texts_of)
 
 
