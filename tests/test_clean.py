@@ -162,3 +162,9 @@ def test_text_printed_one_character_at_a_time_reads_as_words():
     assert article.title == "大连港料去年盈利最少跌15%"
     assert article.paragraphs == ("大连港预期，去年全年盈利将按年下跌15%至20%。",
                                   "英伟达 GPU 芯片 今天 大涨，市场情绪回暖。")
+
+
+def test_a_photographer_credit_closing_the_text_is_neither_author_nor_publisher():
+    text = "英伟达18日发布财报，营收超出预期。\n\n股价盘后上涨，分析师上调了目标价。（記者王強攝）"
+    (a,) = clean(RawText("x.txt", text, "txt"))
+    assert a.author is None and a.publisher is None

@@ -133,7 +133,9 @@ def _render(config: Config, digest: Digest, jobs: int) -> Rendered:
                     "articles": [i.article.id for i in t.items]} for t in digest.themes],
         "articles": [{"id": i.article.id, "title": i.article.title, "source": i.article.source,
                       "author": i.article.author, "publisher": i.article.publisher,
-                      "published": i.article.published, "related": list(i.related),
+                      # a file's modification time is not the article's date: left out
+                      "published": i.article.published if i.article.date_from in ("text", "format") else None,
+                      "related": list(i.related),
                       "shown": i.shown, "old": i.old}
                      for i in digest.items],
         "files": {name: hashlib.sha256(data).hexdigest() for name, data in files.items()},

@@ -16,8 +16,11 @@ from datetime import date
 
 from .safemarkup import flattened, without_scripts
 from .pagebody import blocks_of, dom_blocks, fold_key, is_prose, link_texts, trim
-from .pagemeta import (SECTION_NAME_CHARS, body_of, byline, first_text, footer_window,
-                       header_window, heading_before, headline, meta_content, meta_date, prefer_near,
+from .pageedge import recover
+from .pagebyline import find_byline
+from .pagekind import page_kind
+from .pagemeta import (SECTION_NAME_CHARS, body_of, first_text, footer_window,
+                       header_window, heading_before, headline, meta_date, prefer_near,
                        printed_date, site_name, texts_of)
 
 
@@ -82,14 +85,15 @@ def read_page(markup: str, *, known_title: str | None = None) -> Page:
                  or printed_date(footer_window(visible, paragraphs), from_meta)
                  or printed_date(" ".join(texts_of(root, "//time")), from_meta)
                  or printed_date(cms.get("date", ""), None) or from_meta)
-    author, publisher = byline(header)
-    if author is None:
-        author = byline(footer_window(visible, paragraphs))[0] or byline(cms.get("author", ""))[0]
+    author, publisher = find_byline(root, header, footer_window(visible, paragraphs), paragraphs, cms)
     if len(paragraphs) >= 10 and sum(bool(DIALOGUE.match(p)) for p in paragraphs) >= 0.6 * len(paragraphs):
         raise NotAnArticle("not an article: a story told in dialogue (fiction)")
     if paragraphs and not any(is_prose(p) for p in paragraphs) and sum(map(len, paragraphs)) < 60:
         raise NotAnArticle("not an article: only short lines, no sentences")
-    return Page(title, tuple(paragraphs), published, author or meta_content(root, "author"),
+    kind = page_kind(root, paragraphs, title, first_text(root, "//title"), visible)
+    if kind:
+        raise NotAnArticle(kind)
+    return Page(title, tuple(paragraphs), published, author,
                 _publisher(site_name(root), publisher), _saved_from(markup[:4000]) or _canonical(root))
 
 
@@ -175,7 +179,7 @@ def _article_body(root, title: str | None) -> list[str]:
         if (mine < _prose_chars(own) <= 2 * mine + SHORT_PAGE_CHARS
                 and all(fold_key(p) in joined for p in paragraphs)):
             return own
-    return paragraphs
+    return recover(body_of(root), paragraphs, title, links)
 
 
 def _prose_chars(paragraphs: list[str]) -> int:

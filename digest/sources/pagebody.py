@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..text.pagerules import CAPTION, END_LINE, FURNITURE, PHOTO_CREDIT, SENTENCE_END, TAGS_LINE
+from ..text.pagerules import CAPTION, DISCLAIMER, END_LINE, FURNITURE, PHOTO_CREDIT, SENTENCE_END, TAGS_LINE
 from ..text.script import fold_width
 
 PROSE_MIN_CHARS = 6        # shorter lines are labels, links or counters, whatever their ending
@@ -66,7 +66,7 @@ def dom_blocks(body) -> list[Block]:
         if any(True for _ in element.iterdescendants(*DOM_BLOCKS)):
             continue
         kind = "head" if element.tag[0] == "h" else "item" if element.tag == "li" else "p"
-        found.extend(Block(kind, text) for text in _lines_of(_with_breaks(element)))
+        found.extend(Block(kind, text) for text in lines_of(_with_breaks(element)))
         if len(found) > MAX_BLOCKS:
             break
     return found
@@ -81,7 +81,7 @@ def _paragraphs(element) -> list[str]:
         elif child.tag not in ("item", "cell", "quote"):
             pieces.append("".join(child.itertext()))
         pieces.append(child.tail or "")
-    return _lines_of("".join(pieces))
+    return lines_of("".join(pieces))
 
 
 def _with_breaks(element) -> str:
@@ -96,7 +96,7 @@ def _with_breaks(element) -> str:
     return "".join(pieces)
 
 
-def _lines_of(text: str) -> list[str]:
+def lines_of(text: str) -> list[str]:
     """Paragraphs of text broken into lines: a line wrapped mid-sentence joins the next."""
     lines = [" ".join(p.split()) for p in text.split("\n")]
     # Each paragraph as its pieces, joined once at the end (joining as it grows would copy
@@ -140,7 +140,7 @@ def densest_run(blocks: list[Block], links: Links = Links()) -> list[Block]:
     best, best_span = 0.0, (0, 0)
     total, start = 0.0, 0
     for i, block in enumerate(blocks):
-        linked = _is_link(block.text, links)
+        linked = is_link(block.text, links)
         if block.kind in ("p", "quote", "cell") and not linked and (
                 is_prose(block.text) or (unpunctuated and _is_phrase_line(block.text))):
             score = len(block.text)
@@ -158,7 +158,7 @@ def densest_run(blocks: list[Block], links: Links = Links()) -> list[Block]:
     return blocks[best_span[0]:best_span[1]]
 
 
-def _is_link(text: str, links: Links) -> bool:
+def is_link(text: str, links: Links) -> bool:
     key = fold_key(text)
     if not key:
         return False
@@ -184,11 +184,32 @@ def _is_phrase_line(text: str) -> bool:
 def trim(blocks: list[Block], title: str | None, links: Links = Links()) -> list[str]:
     """The article's paragraphs out of trafilatura's blocks."""
     blocks = _without_captions(_after_title(blocks, title))
-    run = densest_run(blocks, links)
+    run = _after_title(_widen(blocks, densest_run(blocks, links), links), title, len(blocks))
     if not run:
         return []
     texts = _cut_at_end([b.text for b in run])
     return _without_summary_box(texts)
+
+
+def _widen(blocks: list[Block], run: list[Block], links: Links) -> list[Block]:
+    """The run with a sentence right before or after it put back: a short lead or a
+    closing line (特此通告。预祝大会圆满成功！) costs the run less than it adds to the article."""
+    if not run:
+        return run
+    start = next(i for i, b in enumerate(blocks) if b is run[0])
+    end = start + len(run)
+    while start > 0 and _sentence_line(blocks[start - 1], links):
+        start -= 1
+    while end < len(blocks) and _sentence_line(blocks[end], links):
+        end += 1
+    return blocks[start:end]
+
+
+def _sentence_line(block: Block, links: Links) -> bool:
+    folded = fold_width(block.text).strip()
+    return (block.kind == "p" and len(folded) >= 4 and SENTENCE_END.search(folded[-3:]) is not None
+            and fold_key(folded) not in links.texts and not END_LINE.match(folded) and not DISCLAIMER.match(folded)
+            and not FURNITURE.search(folded) and not CAPTION.search(folded) and not PHOTO_CREDIT.search(folded))
 
 
 def link_texts(root) -> Links:
@@ -216,12 +237,13 @@ def _without_captions(blocks: list[Block]) -> list[Block]:
     return [b for i, b in enumerate(blocks) if i not in drop]
 
 
-def _after_title(blocks: list[Block], title: str | None) -> list[Block]:
-    """Drop the blocks up to the headline, when it shows near the top."""
+def _after_title(blocks: list[Block], title: str | None, reach: int = 12) -> list[Block]:
+    """Drop the blocks up to the headline, when it shows near the top (or, in a run of
+    prose, anywhere: a run that holds the headline started in the page's header)."""
     if not title:
         return blocks
     key = fold_key(title)
-    for i, block in enumerate(blocks[:12]):
+    for i, block in enumerate(blocks[:reach]):
         block_key = fold_key(block.text)
         if block_key and (block_key == key or (key in block_key and len(block_key) < len(key) + 12)):
             return blocks[i + 1:]
@@ -235,7 +257,8 @@ def _cut_at_end(texts: list[str]) -> list[str]:
     seen = 0
     for i, text in enumerate(texts):
         folded = fold_width(text).strip()
-        marker = seen >= total * 0.3 and (END_LINE.match(folded) or TAGS_LINE.match(folded))
+        marker = seen >= total * 0.3 and (END_LINE.match(folded) or TAGS_LINE.match(folded)
+                                          or DISCLAIMER.match(folded))
         if i and (marker or (len(folded) < 200 and FURNITURE.search(folded))):
             return texts[:i]
         seen += len(text)

@@ -13,40 +13,15 @@ before any ``<meta>`` tag.
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
 
 from .pagebody import fold_key
+from .pagedate import DATE, meta_date, printed_date  # noqa: F401 - read here and by the page reader
+from ..text.pagerules import NOT_HEADLINE
 from ..text.script import fold_width
 
 TITLE_SEPARATORS = re.compile(r"\s*(?:\s[-–—|｜·:]{1,2}\s|_|\||｜|--|——|::)\s*")
-DATE = re.compile(
-    r"(?<!\d)(?P<y>(?:19|20)\d{2})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})(?!\d)\s*日?"
-    + r"(?:[^\d]{0,16}?" + r"(?P<pm>下午|晚上|PM|pm)?(?:上午|早上|AM|am)?\s*"
-    + r"(?P<hh>[0-2]?\d)\s*[:：時时]\s*(?P<mm>[0-5]\d)(?:\s*[:：分]\s*(?P<ss>[0-5]\d))?)?")
-# Day first: "14.12.2011 19:00", "06/02/2022 - 13:48" (month first where the day is over 12).
-DAY_FIRST = re.compile(
-    r"(?<![\d./])(?P<d>\d{1,2})[./](?P<m>\d{1,2})[./](?P<y>(?:19|20)\d{2})(?!\d)"
-    r"(?:[^\d]{0,6}?(?P<hh>[0-2]?\d):(?P<mm>[0-5]\d)(?::(?P<ss>[0-5]\d))?)?")
-MONTHS = {m: i for i, m in enumerate(
-    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)}
-ENGLISH_DATE = re.compile(
-    r"\b(?P<mon>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s*(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+"
-    r"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s+)?(?P<y>(?:19|20)\d{2})(?:[^\d]{0,6}?(?P<hh>[0-2]?\d):(?P<mm>[0-5]\d))?", re.IGNORECASE)
-# Taiwanese pages print the Minguo year: 105年3月19日 is 2016-03-19.
-ROC_DATE = re.compile(r"(?<!\d)(?P<y>1[0-2]\d|[89]\d)年(?P<m>\d{1,2})月(?P<d>\d{1,2})日")
-DATE_META = ("article:published_time", "og:article:published_time", "publishdate", "pubdate",
-             "publish_date", "publishtime", "datepublished", "dc.date", "dc.date.issued", "date",
-             "og:published_time", "sailthru.date", "article.published")
-AUTHOR = re.compile(
-    r"(?:作者|撰文|文|記者|记者|文字|採訪|采访|编译|編譯|Author|By)\s*[:：/｜|]?\s*"
-    r"(?P<name>[\u4e00-\u9fff·]{2,5}(?![\u4e00-\u9fff])(?:[、\s]+[\u4e00-\u9fff·]{2,3}(?![\u4e00-\u9fff·])){0,3}"
-    r"|[A-Za-z][A-Za-z .'-]{2,30})",
-    re.IGNORECASE)
 SOURCE = re.compile(r"(?:来源|來源|出处|出處|稿源|來自|来自|Source)\s*[:：]\s*(?P<name>[^\s|｜:：,，]{2,20})",
                     re.IGNORECASE)
-NOT_NAMES = {"编辑", "編輯", "责任编辑", "责编", "来源", "來源", "发布", "發布", "時間", "时间", "字号",
-             "字體", "字体", "分享", "本报", "本報", "報導", "报道", "摄影", "攝影"}
-
 
 # ---------------------------------------------------------------- headline
 
@@ -67,17 +42,34 @@ def headline(root, known: str | None = None) -> tuple[str | None, str | None]:
         return best, best
     for candidate in (og, page_title):
         first = _first_segment(candidate)
-        if first and first != site_name(root):
+        if first and first != site_name(root) and not NOT_HEADLINE.match(first):
             h1 = first_text(root, "//h1")
             if h1 and 4 <= len(h1) <= 80 and not references or (h1 and fold_key(first) not in fold_key(h1)
                                                                 and len(first) < 6):
                 return h1, h1
-            return first, None
+            printed = _printed_version(root, first)
+            return (printed, printed) if printed else (first, None)
     h1 = first_text(root, "//h1")
-    return (h1, h1) if h1 else (None, None)
+    return (h1, h1) if h1 and not NOT_HEADLINE.match(h1) else (None, None)
 
 
 SECTION_NAME_CHARS = 6        # a heading shorter than this names a section, not a story
+SAME_HEADLINE = 0.75          # a heading this close to <title>'s headline is its printed form
+
+
+def _printed_version(root, first: str) -> str | None:
+    """A heading that prints <title>'s headline with a word or two changed ("内蒙古9部门：确保…"
+    for "内蒙古确保…"): the headline as printed."""
+    from difflib import SequenceMatcher
+
+    key = fold_key(first)
+    if len(key) < SECTION_NAME_CHARS:
+        return None
+    for text in _headings(root):
+        other = fold_key(text)
+        if other != key and SequenceMatcher(None, key, other).ratio() >= SAME_HEADLINE:
+            return text
+    return None
 CREDIT_WORD = re.compile(r"记者|記者|作者|撰文|编辑|編輯|通讯员|通訊員|摄影|攝影")
 
 
@@ -116,7 +108,8 @@ def heading_before(root, lead: str) -> str | None:
             continue
         text = _short_text(element)
         key = fold_key(text)
-        if 6 <= len(key) <= 60 and not SENTENCE_INSIDE.search(text) and not _is_meta(text):
+        if 6 <= len(key) <= 60 and not SENTENCE_INSIDE.search(text) and not _is_meta(text) \
+                and not LABEL.match(text) and not _menu_like(text) and not NOT_HEADLINE.match(text):
             last = text
     return None
 
@@ -134,7 +127,14 @@ def _short_text(element, chars: int = 240, pieces: int = 40) -> str:
     return " ".join(" ".join(found).split())
 
 
-SENTENCE_INSIDE = re.compile(r"[。；;]|[,，:：>»›|｜]")
+SENTENCE_INSIDE = re.compile(r"[。；;]|[,，>»›|｜]")
+LABEL = re.compile(r"^[^:：]{1,3}[:：]")          # 导读：…, 摘要：…, 时间：…; a headline's "X：Y" has more before
+
+
+def _menu_like(text: str) -> bool:
+    """A row of short words separated by spaces: a menu, not a headline."""
+    words = text.split()
+    return len(words) >= 6 or (len(words) >= 4 and sum(len(w) <= 4 for w in words) >= 0.75 * len(words))
 
 
 def _is_meta(text: str) -> bool:
@@ -148,13 +148,18 @@ def _headings(root) -> list[str]:
              "contains(@class, 'headline') or contains(@class, 'Title')]")
     for element in root.xpath(query)[:200]:
         text = " ".join(element.text_content().split())
-        if 4 <= len(text) <= 120:
+        if 4 <= len(text) <= 120 and not NOT_HEADLINE.match(text):
             texts.append(text)
     return texts
 
 
+# A site's name glued to <title> with a bare hyphen: "河南高院院长：农民工不愿滥用诉权-法制网".
+SITE_SUFFIX = re.compile(r"(?<=\S)\s*[-－–—]\s*[^-－–—\s]{1,12}(?:网|網|报|報|社|台|站|频道|頻道|新闻|新聞|在线|在線|\.com|\.cn)$")
+
+
 def _first_segment(title: str) -> str:
     title = re.sub(r"^\(\d+\+?[^)]*\)\s*", "", " ".join(title.split()))  # "(3 条消息) …"
+    title = SITE_SUFFIX.sub("", title)
     parts = [p for p in TITLE_SEPARATORS.split(title) if p.strip()]
     if not parts:
         return ""
@@ -192,67 +197,6 @@ def footer_window(visible: str, paragraphs: list[str]) -> str:
     for found in _loose(paragraphs[-1][-16:]).finditer(visible):
         pass
     return visible[found.end():found.end() + 200] if found else ""
-
-
-def printed_date(text: str, hint: datetime | None = None) -> date | None:
-    """The first date printed in ``text``; ``hint`` (a date from the page's metadata)
-    settles whether "06/02/2022" is the 6th of February or the 2nd of June."""
-    folded = fold_width(text)
-    found = []
-    for pattern, offset in ((DATE, 0), (DAY_FIRST, 0), (ENGLISH_DATE, 0), (ROC_DATE, 1911)):
-        for match in pattern.finditer(folded):
-            value = _date(match, offset, hint)
-            if value:
-                found.append((match.start(), value))
-                break
-    return min(found, key=lambda f: f[0])[1] if found else None
-
-
-def _date(match: re.Match, offset: int, hint: datetime | None) -> date | None:
-    groups = match.groupdict()
-    year = int(groups["y"]) + offset
-    month = MONTHS[groups["mon"][:3].lower()] if groups.get("mon") else int(groups["m"])
-    day = int(groups["d"])
-    if "mon" not in groups and match.re is DAY_FIRST and (
-            day <= 12 < month or (hint and day <= 12 and (hint.month, hint.day) == (day, month))):
-        month, day = day, month
-    hour = int(groups.get("hh") or 0)
-    if groups.get("pm") and hour < 12:
-        hour += 12
-    try:
-        if groups.get("hh") is None:
-            return date(year, month, day)
-        return datetime(year, month, day, hour, int(groups.get("mm") or 0), int(groups.get("ss") or 0))
-    except ValueError:
-        return None
-
-
-def meta_date(root) -> datetime | None:
-    values = [v for name in DATE_META
-              for v in root.xpath(f"//meta[@property='{name}' or @name='{name}' or @itemprop='{name}']/@content")]
-    values += root.xpath("//time/@datetime") + root.xpath("//*[@itemprop='datePublished']/@content")
-    for script in root.xpath("//script[@type='application/ld+json']/text()")[:10]:
-        values += re.findall(r'"datePublished"\s*:\s*"([^"]+)"', script)
-    for value in values:
-        try:
-            return datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
-        except ValueError:
-            found = printed_date(value, None)
-            if found:
-                return found
-    return None
-
-
-def byline(text: str) -> tuple[str | None, str | None]:
-    folded = fold_width(text)
-    author = None
-    for match in AUTHOR.finditer(folded):
-        name = match["name"].strip(" 、")
-        if name not in NOT_NAMES and not DATE.match(name):
-            author = name
-            break
-    source = SOURCE.search(folded)
-    return author, source["name"] if source else None
 
 
 # ---------------------------------------------------------------- helpers

@@ -184,7 +184,7 @@ def _trim_trailer(lines: list[str], meta: Meta) -> list[str]:
 
 def _closing_tag(tag: str, meta: Meta) -> None:
     """"(央视记者 卢星海)" names a publisher and an author; "(单仁行)" a publisher; "(完)" nothing."""
-    if tag in rules.END_WORDS:
+    if tag in rules.END_WORDS or tag.rstrip().endswith(("摄", "攝")):    # a photographer's credit
         return
     if rules.CREDIT_AUTHOR.search(tag) is None:
         meta.offer(publisher=tag)

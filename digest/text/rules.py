@@ -189,8 +189,8 @@ CREDIT = rule("bracketed credit", r"^[【\[](?P<credit>[^【】\[\]]{0,40}(?:记
 CREDIT_PUBLISHER = rule(
     "credit publisher", r"^(?P<publisher>[\u4e00-\u9fff]{2,8}?)(?:-|驻|駐|赴|综合|綜合|特派|特约|特約|记者|記者|报道|報道)",
     match=["环球时报驻日本特约记者 王强", "央视记者 张明"], leave=["记者 王强", "AI记者"])
-CREDIT_AUTHOR = rule("credit author", r"(?:记者|記者)\s*(?P<author>[\u4e00-\u9fff·]{2,4}(?:\s+[\u4e00-\u9fff·]{2,4}){0,3})\s*$",
-                     match=["央视记者 张明", "特约记者 王强 李华"], leave=["记者会", "记者:张明说了什么?"])
+CREDIT_AUTHOR = rule("credit author", r"(?:记者|記者)\s*(?P<author>[\u4e00-\u9fff·]{2,4}(?:\s+[\u4e00-\u9fff·]{2,4}){0,3})(?<![摄攝])\s*$",
+                     match=["央视记者 张明", "特约记者 王强 李华"], leave=["记者会", "记者:张明说了什么?", "記者王強攝"])
 # A headline given after the dateline: "东京5月13日电 题：……"
 TITLE_LABEL = rule("headline label", r"^(?:题|題)\s*:\s*", match=["题:日本AI投资热潮下的冷思考", "題：觀察"],
                    leave=["题材股大涨", "问题:为什么"])

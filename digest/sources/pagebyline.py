@@ -1,0 +1,116 @@
+"""A news page's byline: a person's name or a named agency as printed, else nothing.
+
+The words around a byline on Chinese pages (记者, 作者, 文／) also open ordinary
+words and page furniture: 文章来源, 本文共分1页, 作者个人观点, 蔡英文：, 记者热线,
+记者了解到, 作者：手机版. So a byline keyword counts only at the start of a word
+(记者 excepted: 本报记者, 新华社记者), 文 and 作者 only with their separator, and what
+follows must read as a name: Chinese names start with a common surname and run two
+to four characters (a compound surname allows one more); a name in Latin letters is a
+few capitalised words; an agency ends in 社. A byline taken from ``<meta name=author>``
+or a CMS field passes the same test, and is not the site's own name.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..text.pagerules import COMPOUND_SURNAMES, SURNAMES
+from ..text.script import fold_width
+from .pagedate import DATE
+
+CJK = "\u4e00-\u9fff"
+AUTHOR = re.compile(
+    rf"(?:(?<![{CJK}])(?:作者|撰文|文字|採訪|采访|编译|編譯)\s*[:：/／｜|\s]|(?<![{CJK}])文\s*[:：/／｜|]"
+    rf"|記者|记者|评论员|評論員|(?<![A-Za-z])(?:Author|By)\b)\s*[:：/／｜|]?\s*"
+    rf"(?P<name>[{CJK}·]{{2,5}}(?![{CJK}])(?:[、\s]+[{CJK}·]{{2,4}}(?![{CJK}·])){{0,3}}"
+    r"|[A-Za-z][A-Za-z .'-]{2,30})",
+    re.IGNORECASE)
+SOURCE = re.compile(r"(?:来源|來源|出处|出處|稿源|來自|来自|Source)\s*[:：]\s*(?P<name>[^\s|｜:：,，]{2,20})",
+                    re.IGNORECASE)
+# A photographer's credit under a picture: "本报记者 王五 摄".
+PHOTO_BY = re.compile(r"\s*(?:摄|攝|拍摄|拍攝|摄影|攝影|/摄|／攝|图|圖)(?![\u4e00-\u9fff])")
+# What a credit word is followed by in a name's place, and trailing words a name carries.
+NAME_TAIL = re.compile(r"(?:报道|報導|報道|摄影|攝影|摄|攝|撰|整理|编译|編譯|供稿|发自|發自|通讯员|通訊員)$")
+CREDIT_WORDS = re.compile(r"编辑|編輯|责编|責編|来源|來源|发布|發布|实习|實習|见习|見習")
+LATIN_NAME = re.compile(r"^(?:[A-Z][a-z'’-]+\.?)(?:\s+[A-Z][a-z'’-]*\.?){0,3}$")
+
+
+def byline(text: str) -> tuple[str | None, str | None]:
+    """(the first plausible byline name, the source line's name) printed in ``text``."""
+    folded = fold_width(text)
+    author = None
+    for match in AUTHOR.finditer(folded):
+        name = plausible(match["name"])
+        if name and not PHOTO_BY.match(folded, match.end()):
+            author = name
+            break
+    source = SOURCE.search(folded)
+    return author, source["name"] if source else None
+
+
+def plausible(value: str | None, site: str | None = None) -> str | None:
+    """``value`` as a byline (names separated by spaces), or None when it is not one."""
+    if not value:
+        return None
+    text = " ".join(fold_width(value).replace("、", " ").replace("，", " ").split())
+    if not text or (site and text.lower() in site.lower()) or DATE.search(text) or "http" in text or "www." in text:
+        return None
+    if LATIN_NAME.match(text):
+        return text
+    names = []
+    for token in text.split():
+        token = NAME_TAIL.sub("", token)
+        if _chinese_name(token) or (names == [] and _agency(token)):
+            names.append(token)
+        else:
+            break
+    return " ".join(names) or None
+
+
+def _chinese_name(token: str) -> bool:
+    if not re.fullmatch(rf"[{CJK}]{{2,5}}", token) or CREDIT_WORDS.search(token):
+        return False
+    if token[:2] in COMPOUND_SURNAMES:
+        return 3 <= len(token) <= 4
+    return token[0] in SURNAMES and len(token) <= 3
+
+
+def _agency(token: str) -> bool:
+    return bool(re.fullmatch(rf"[{CJK}]{{2,8}}社", token))
+
+
+def find_byline(root, header: str, footer: str, paragraphs, cms: dict) -> tuple[str | None, str | None]:
+    """(author, source) of a page: the row under the headline, a closing credit in the last
+    paragraph ("…。（记者 张三）"), the text after the body, a CMS field, ``<meta name=author>``."""
+    from .pagemeta import meta_content, site_name
+
+    author, source = byline(header)
+    opening = OPENING_CREDIT.match(paragraphs[0]) if paragraphs else None
+    closing = [CLOSING_CREDIT.search(p[-40:]) for p in paragraphs[-3:][::-1]]
+    bare = [m[1] for m in closing if m] + [m[1] for m in [BARE_CREDIT.match(footer)] if m]
+    lead = [opening[1]] if opening else [paragraphs[0][:30]] if paragraphs else []
+    for text in lead + [m[0] for m in closing if m] + [footer, cms.get("author", "")]:
+        if author is None:
+            author = byline(text)[0]
+    for text in bare:
+        if author is None and len(text) <= 12 and not re.search(r"摄|攝|图|圖", text):
+            author = plausible(text)
+    if author:
+        return author, source
+    site = " ".join(filter(None, (site_name(root), source, meta_content(root, "og:site_name"))))
+    meta = plausible(meta_content(root, "author"), site)
+    # Newsroom systems fill <meta name=author> with the editor the page credits as such.
+    if meta and re.search(EDITOR + r"\W{0,3}" + re.escape(meta.split()[0]), fold_width(header + footer)):
+        meta = None
+    return meta, source
+
+
+EDITOR = r"(?:编辑|編輯|责编|責編)"
+
+
+# A credit closing one of the last paragraphs: "（记者 张三）", "(文/李四)", "（编译/王五）",
+# or a bare name in brackets right after the body: "（羅森）".
+CLOSING_CREDIT = re.compile(r"[(（]([^()（）]{2,30})[)）]\s*$")
+BARE_CREDIT = re.compile(r"^\s*[(（]\s*([^()（）]{2,12}?)\s*[)）]")
+# A dateline's credit opening the first paragraph: "新华社北京1月9日电（记者 张三）".
+OPENING_CREDIT = re.compile(r"^[^。！？!?]{0,100}?[(（]([^()（）]{2,40})[)）]")

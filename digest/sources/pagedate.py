@@ -1,0 +1,94 @@
+"""The date a news page prints for its article.
+
+Chinese pages print it in many shapes: 2022-11-24 05:30:58, 2003-7-24, 2012年01月12日15:57,
+2012/1/17 17:23:10, 14.12.2011 19:00, January 17, 2012 06:00 AM, 7/5/2005 9:23 PM, and the
+Minguo year (105年3月19日). A 12-hour clock is read as such; a date written month first
+with AM/PM is American (7/5/2005 9:23 PM is the 5th of July); a date that a header
+introduces as today's (今天是…, Today is …) is the day the page was fetched, not the
+article's, and is passed over.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+
+from ..text.script import fold_width
+
+AMPM = r"(?:\s*(?P<ampm>[AaPp]\.?[Mm]\b\.?))?"     # a 12-hour clock's AM/PM after the time
+DATE = re.compile(
+    r"(?<!\d)(?P<y>(?:19|20)\d{2})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})(?!\d)\s*日?"
+    + r"(?:[^\d]{0,16}?" + r"(?P<pm>下午|晚上|PM|pm)?(?:上午|早上|AM|am)?\s*"
+    + r"(?P<hh>[0-2]?\d)\s*[:：時时]\s*(?P<mm>[0-5]\d)(?:\s*[:：分]\s*(?P<ss>[0-5]\d))?" + AMPM + ")?")
+# Day first: "14.12.2011 19:00", "06/02/2022 - 13:48" (month first where the day is over 12).
+DAY_FIRST = re.compile(
+    r"(?<![\d./])(?P<d>\d{1,2})[./](?P<m>\d{1,2})[./](?P<y>(?:19|20)\d{2})(?!\d)"
+    r"(?:[^\d]{0,6}?(?P<hh>[0-2]?\d):(?P<mm>[0-5]\d)(?::(?P<ss>[0-5]\d))?" + AMPM + ")?")
+MONTHS = {m: i for i, m in enumerate(
+    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)}
+ENGLISH_DATE = re.compile(
+    r"\b(?P<mon>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s*(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+"
+    r"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s+)?(?P<y>(?:19|20)\d{2})(?:[^\d]{0,6}?(?P<hh>[0-2]?\d):(?P<mm>[0-5]\d)" + AMPM + ")?", re.IGNORECASE)
+# Taiwanese pages print the Minguo year: 105年3月19日 is 2016-03-19.
+ROC_DATE = re.compile(r"(?<!\d)(?P<y>1[0-2]\d|[89]\d)年(?P<m>\d{1,2})月(?P<d>\d{1,2})日")
+# What introduces the day a page was fetched on, in a site's header: not the article's date.
+TODAY = re.compile(r"(?:今天是|今日是|现在是|現在是|当前时间|當前時間|现在时间|現在時間|Today is)\s*[:：,，]?\s*$",
+                   re.IGNORECASE)
+DATE_META = ("article:published_time", "og:article:published_time", "publishdate", "pubdate",
+             "publish_date", "publishtime", "datepublished", "dc.date", "dc.date.issued", "date",
+             "og:published_time", "sailthru.date", "article.published")
+
+
+def printed_date(text: str, hint: datetime | None = None) -> date | None:
+    """The first date printed in ``text``; ``hint`` (a date from the page's metadata)
+    settles whether "06/02/2022" is the 6th of February or the 2nd of June."""
+    folded = fold_width(text)
+    found = []
+    for pattern, offset in ((DATE, 0), (DAY_FIRST, 0), (ENGLISH_DATE, 0), (ROC_DATE, 1911)):
+        for match in pattern.finditer(folded):
+            if TODAY.search(folded[max(0, match.start() - 12):match.start()]):
+                continue
+            value = _date(match, offset, hint)
+            if value:
+                found.append((match.start(), value))
+                break
+    return min(found, key=lambda f: f[0])[1] if found else None
+
+
+def _date(match: re.Match, offset: int, hint: datetime | None) -> date | None:
+    groups = match.groupdict()
+    year = int(groups["y"]) + offset
+    month = MONTHS[groups["mon"][:3].lower()] if groups.get("mon") else int(groups["m"])
+    day = int(groups["d"])
+    if "mon" not in groups and match.re is DAY_FIRST and (
+            day <= 12 < month or (hint and day <= 12 and (hint.month, hint.day) == (day, month))
+            or (groups.get("ampm") and day <= 12)):
+        month, day = day, month
+    hour = int(groups.get("hh") or 0)
+    ampm = (groups.get("ampm") or "").lower()
+    if (groups.get("pm") or ampm.startswith("p")) and hour < 12:
+        hour += 12
+    elif ampm.startswith("a") and hour == 12:
+        hour = 0
+    try:
+        if groups.get("hh") is None:
+            return date(year, month, day)
+        return datetime(year, month, day, hour, int(groups.get("mm") or 0), int(groups.get("ss") or 0))
+    except ValueError:
+        return None
+
+
+def meta_date(root) -> datetime | None:
+    values = [v for name in DATE_META
+              for v in root.xpath(f"//meta[@property='{name}' or @name='{name}' or @itemprop='{name}']/@content")]
+    values += root.xpath("//time/@datetime") + root.xpath("//*[@itemprop='datePublished']/@content")
+    for script in root.xpath("//script[@type='application/ld+json']/text()")[:10]:
+        values += re.findall(r'"datePublished"\s*:\s*"([^"]+)"', script)
+    for value in values:
+        try:
+            return datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
+        except ValueError:
+            found = printed_date(value, None)
+            if found:
+                return found
+    return None

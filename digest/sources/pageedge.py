@@ -1,0 +1,182 @@
+"""Recall at the edges of a page's body: what trafilatura and the densest-run trim leave out.
+
+Two ways a real page loses article text before the trim in :mod:`pagebody` can keep it:
+
+- the lead or the closing line is loose text in the article's container, outside any
+  ``<p>`` ("重庆30多岁男子…。<p>据了解，…"), or a paragraph trafilatura judged too
+  short or too linked; it sits right next to the body, in the same container;
+- trafilatura settles on the wrong part of the page altogether (a disclaimer and a
+  related-links table), while the page's own blocks hold a long run of prose.
+
+Here the page's text is read as blocks in document order, loose text included, each with
+the element that holds it. A prose block next to the body's first or last paragraph, in
+the same container, that is not a caption, a credit, a date row or page furniture, is put
+back; and when the page's own densest run holds far more prose than trafilatura's body,
+that run is the body.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..text.pagerules import CAPTION, END_LINE, FURNITURE, PHOTO_CREDIT, SENTENCE_END, TAGS_LINE
+from ..text.script import fold_width
+from .pagebody import Block, Links, is_link, lines_of, fold_key, is_prose
+
+# Elements whose text flows into the block around them.
+INLINE = {"a", "span", "b", "strong", "em", "i", "u", "font", "sup", "sub", "small", "big", "img",
+          "label", "abbr", "cite", "code", "q", "s", "strike", "mark", "time", "wbr", "nobr", "ins"}
+SKIP = {"script", "style", "noscript", "template", "head", "title", "select", "button", "option"}
+MAX_EDGE_BLOCKS = 3       # how far from the body's edge a lost paragraph may sit
+EDGE_MIN_CHARS = 8        # a shorter line is a label, however it ends
+MAX_TEXT_BLOCKS = 6000
+CONTAINERS = {"div", "td", "section", "article", "main", "body", "center", "form", "dd"}
+
+
+@dataclass(frozen=True)
+class TextBlock:
+    text: str
+    holder: object        # the element whose content this text is
+
+
+def text_blocks(body) -> list[TextBlock]:
+    """The page's text in document order: each run of text between block boundaries,
+    loose text in a container included, split into lines at ``<br>`` after a sentence end."""
+    found: list[TextBlock] = []
+    pieces: list[str] = []
+    holder = [body]
+
+    def flush(element) -> None:
+        text = "".join(pieces)
+        pieces.clear()
+        if text.strip() and len(found) < MAX_TEXT_BLOCKS:
+            found.extend(TextBlock(line, element) for line in lines_of(text))
+
+    def walk(element) -> None:
+        for child in element:
+            tag = child.tag if isinstance(child.tag, str) else ""
+            if not tag or tag in SKIP:
+                pieces.append(child.tail or "")
+                continue
+            if tag == "br":
+                pieces.append("\n")
+            elif tag in INLINE:
+                pieces.append(child.text or "")
+                walk(child)
+            else:
+                flush(element)
+                pieces.append(child.text or "")
+                walk(child)
+                flush(child)
+            pieces.append(child.tail or "")
+
+    pieces.append(body.text or "")
+    walk(body)
+    flush(holder[0])
+    return found
+
+
+def extend_edges(blocks: list[TextBlock], paragraphs: list[str], title: str | None,
+                 links: Links) -> list[str]:
+    """``paragraphs`` with a lost lead or closing line put back from the page's blocks."""
+    if not paragraphs or not blocks:
+        return paragraphs
+    keys = [fold_key(b.text) for b in blocks]
+    first, last = fold_key(paragraphs[0])[:12], fold_key(paragraphs[-1])[-12:]
+    start = next((i for i, key in enumerate(keys) if len(first) >= 6 and first in key), None)
+    end = next((i for i in range(len(keys) - 1, -1, -1) if len(last) >= 6 and last in keys[i]), None)
+    if start is None or end is None or end < start:
+        return paragraphs
+    title_key = fold_key(title or "")
+    known = "".join(fold_key(p) for p in paragraphs)
+    before = _lost(blocks, keys, start, -1, title_key, known, links)
+    after = _lost(blocks, keys, end, 1, title_key, known, links)
+    return [b.text for b in reversed(before)] + list(paragraphs) + [b.text for b in after]
+
+
+def _lost(blocks, keys, edge: int, step: int, title_key: str, known: str, links: Links) -> list[TextBlock]:
+    """Prose blocks next to ``blocks[edge]``, going ``step``, in the same container."""
+    box = _box(blocks[edge].holder)
+    found = []
+    i = edge + step
+    while 0 <= i < len(blocks) and abs(i - edge) <= MAX_EDGE_BLOCKS:
+        block, key = blocks[i], keys[i]
+        if not key:
+            i += step
+            continue
+        if (title_key and (key == title_key or title_key in key)) or key in known \
+                or _box(block.holder) is not box:
+            break
+        if not _keeps(block.text, links):
+            break
+        found.append(block)
+        i += step
+    return found
+
+
+def _box(holder):
+    """The container a block's text belongs to: the element itself for loose text in a
+    container, else the element around the paragraph."""
+    return holder if holder.tag in CONTAINERS else holder.getparent()
+
+
+def _keeps(text: str, links: Links) -> bool:
+    folded = fold_width(text).strip()
+    return (len(folded) >= EDGE_MIN_CHARS and is_prose(folded) and SENTENCE_END.search(folded[-3:]) is not None
+            and not is_link(folded, links) and not END_LINE.match(folded) and not TAGS_LINE.match(folded)
+            and not FURNITURE.search(folded) and not CAPTION.search(folded) and not PHOTO_CREDIT.search(folded))
+
+
+def as_blocks(blocks: list[TextBlock]) -> list[Block]:
+    """Text blocks as the trim's blocks (paragraphs)."""
+    return [Block("p", b.text) for b in blocks]
+
+
+def recover(body, paragraphs: list[str], title: str | None, links: Links) -> list[str]:
+    """The body with what trafilatura lost put back (see the module's docstring)."""
+    blocks = text_blocks(body)
+    own = _run_after_headline(blocks, title, links)
+    mine, theirs = _prose_chars(own), _prose_chars(paragraphs)
+    joined = "".join(fold_key(p) for p in own)
+    apart = not any(fold_key(p)[:12] in joined for p in paragraphs if len(fold_key(p)) >= 12)
+    if mine >= LOST_BODY_FACTOR * theirs + LOST_BODY_CHARS or (apart and mine > theirs):
+        paragraphs = own
+    return extend_edges(blocks, paragraphs, title, links)
+
+
+# The run after the headline stands for the body when it holds this many times trafilatura's
+# prose plus this many characters, or simply more prose when the two share no paragraph.
+LOST_BODY_FACTOR = 2
+LOST_BODY_CHARS = 200
+HEADLINE_REACH = 30       # blocks between the headline and the start of that run, at most
+
+
+def _run_after_headline(blocks: list[TextBlock], title: str | None, links: Links) -> list[str]:
+    """The densest run of prose in the page's own blocks, when it starts soon after the
+    headline (a run elsewhere is a comment thread or a sidebar, not the article)."""
+    from .pagebody import trim
+
+    key = fold_key(title or "")
+    if len(key) < 4:
+        return []
+    keys = [fold_key(b.text) for b in blocks]
+    at = next((i for i, k in enumerate(keys) if k == key or (key in k and len(k) < len(key) + 12)), None)
+    if at is None:
+        return []
+    window = blocks[at + 1:at + 1 + HEADLINE_REACH * 20]
+    own = trim(as_blocks(window), None, links)
+    lead = fold_key(own[0])[:12] if own else ""
+    at = next((i for i, b in enumerate(window[:HEADLINE_REACH]) if lead and lead in fold_key(b.text)), None)
+    if at is None:
+        return []
+    # The article is the lead's container: blocks elsewhere (a list of related headlines,
+    # the next story) do not join it, however close.
+    box = _box(window[at].holder)
+    if box is None:
+        return []
+    inside = [b for b in window[at:] if b.holder is box or any(a is box for a in b.holder.iterancestors())]
+    return trim(as_blocks(inside), None, links)
+
+
+def _prose_chars(paragraphs: list[str]) -> int:
+    return sum(len(p) for p in paragraphs if is_prose(p))

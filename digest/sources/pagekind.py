@@ -1,0 +1,93 @@
+"""Pages that are not one article, told from what the page reader found on them.
+
+Schema.org types and microblog titles are checked before the body is read (in
+:mod:`page`); the signals here need the body, the headline and the page's links:
+
+- no article text: the body holds almost no sentences; or few, on a page of dated
+  items or mostly links (a section front, a list of announcements);
+- a list of teasers: eight or more linked headlines inside the body;
+- a list: many lines, most of them links or figures, and not much prose in the rest
+  (a ranking, a rolling-news list);
+- an error page: the headline or ``<title>`` says the page is not there, and the
+  body is short;
+- a picture gallery: a short body of captions, a slide pager (下一张, 1 2 3 4 5 6 下一页)
+  and a photo credit; a news feed: teasers stamped 3小时前;
+- a search results page, a forum thread, a picture gallery or a video page: the
+  headline or ``<title>`` names it, or the page carries a forum's floor marks
+  (楼主, 2楼, 回复), and the body is short or made of posts.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .pagebody import fold_key, is_link, is_prose, link_texts
+from .pagemeta import DATE
+
+MIN_PAGE_CHARS = 200       # less text than this on the whole page: nothing to judge
+MIN_PROSE_CHARS = 20        # an article holds at least this many characters of sentences;
+SHORT_PROSE_CHARS = 80      # below this, a page of dated items or of links is an index
+DATED_ITEMS = 8             # dates printed on an index page, at least
+LINKED_HEADLINES = 8        # an article's body never holds this many linked headlines
+HEADLINE_CHARS = 8
+LIST_LINES = 12             # a body of this many lines or more ...
+LIST_SHARE = 0.6            # ... this share of them links or figures is a list
+SHORT_BODY_CHARS = 300      # below this, a named kind (gallery, video, error) wins
+GALLERY_PROSE_CHARS = 200   # a gallery's captions, at most
+FEED_PROSE_CHARS = 1000     # a news feed's teasers, at most, ...
+FEED_STAMPS = 3             # ... with this many "3小时前" stamps in the body
+FORUM_MARKS = 3             # floor marks that make a page a forum thread
+
+ERROR = re.compile(r"(?<!\d)404(?![\d\u4e00-\u9fff])|页面不存在|頁面不存在|找不到(?:页面|頁面|该页|該頁|网页|網頁)|"
+                   r"页面(?:已删除|已被删除|出错)|頁面(?:已刪除|出錯)|出错了|出錯了|not found|访问的页面", re.IGNORECASE)
+SEARCH = re.compile(r"搜索结果|搜尋結果|检索结果|檢索結果|search results?", re.IGNORECASE)
+GALLERY = re.compile(r"^(?:图文|圖文|组图|組圖|图集|圖集|高清(?:组图|图集|大图)|图片故事|圖片故事)\s*[-:：|｜]|"
+                     r"[\[【(（](?:组图|組圖|图集|圖集|高清组图)[\]】)）]\s*$")
+VIDEO = re.compile(r"^(?:视频|視頻|影音|直播)\s*[|｜丨:：]|[\[【(（](?:视频|視頻)[\]】)）]\s*$")
+FORUM = re.compile(r"楼主|樓主|(?<!\d)\d{1,4}\s*[楼樓#](?![\u4e00-\u9fff])|沙发|沙發|只看该作者|只看該作者|回复本帖|回覆本帖")
+
+
+def page_kind(root, paragraphs: list[str], title: str | None, page_title: str, visible: str) -> str | None:
+    """What the page is, when it is not an article; None for an article."""
+    prose = sum(len(p) for p in paragraphs if is_prose(p))
+    if len(FORUM.findall(visible)) >= FORUM_MARKS and _posts(paragraphs):
+        return "not an article: a forum thread"
+    if prose < SHORT_BODY_CHARS:
+        for pattern, kind in ((ERROR, "an error page"), (SEARCH, "a search results page"),
+                              (GALLERY, "a picture gallery"), (VIDEO, "a video page")):
+            if pattern.search(title or "") or pattern.search(page_title):
+                return f"not an article: {kind}"
+    if len(fold_key(visible)) < MIN_PAGE_CHARS:
+        return None           # a fragment of markup, not a page to judge
+    if prose < MIN_PROSE_CHARS:
+        return "not an article: no article text"
+    if prose < SHORT_PROSE_CHARS:
+        if len(DATE.findall(visible)) >= DATED_ITEMS:
+            return "not an article: a list or index page (dated items, almost no sentences)"
+    if prose < GALLERY_PROSE_CHARS and PAGER.search(visible) and PHOTO.search(visible):
+        return "not an article: a picture gallery (captions and a slide pager)"
+    if prose < FEED_PROSE_CHARS and sum(len(STAMP.findall(p)) for p in paragraphs) >= FEED_STAMPS:
+        return "not an article: a news feed (items stamped N hours ago)"
+    links = link_texts(root)
+    if sum(is_link(p, links) and len(fold_key(p)) >= HEADLINE_CHARS for p in paragraphs) >= LINKED_HEADLINES:
+        return "not an article: a list of linked headlines with teasers"
+    if len(paragraphs) >= LIST_LINES:
+        listed = [is_link(RANK.sub("", p), links) or FIGURES.fullmatch(p) is not None
+                  or STAMP.fullmatch(p) is not None or len(p) <= 4 for p in paragraphs]
+        rest = sum(len(p) for p, item in zip(paragraphs, listed) if not item and is_prose(p))
+        total = sum(len(p) for p in paragraphs)
+        if sum(listed) >= LIST_SHARE * len(paragraphs) and (rest < SHORT_BODY_CHARS or rest < 0.1 * total):
+            return "not an article: a list (lines of links and figures)"
+    return None
+
+
+PAGER = re.compile(r"[上下]一[张張]|(?<!\d)1\s*2\s*3\s*4\s*5\s*6?\s*[下后後]一[页頁]|(?<![\d/])\d{1,2}\s*/\s*\d{1,2}\s*[张張]")
+PHOTO = re.compile(r"(?:摄|攝)[)）]|(?:摄|攝)\s*$|[(（](?:图|圖)[/／]", re.MULTILINE)
+FIGURES = re.compile(r"[\d\s,.%:：/-]+")
+RANK = re.compile(r"^\d{1,3}\.?\s*")          # a ranking's number before the headline
+STAMP = re.compile(r"\d{1,2}\s*(?:分钟|分鐘|小时|小時|天)前|(?:昨天|今天)\s*\d{1,2}:\d{2}")
+
+
+def _posts(paragraphs: list[str]) -> bool:
+    """Whether the body reads as posts: several paragraphs with a floor mark of their own."""
+    return sum(bool(FORUM.search(p)) for p in paragraphs) >= 2 or len(paragraphs) < 3

@@ -1,0 +1,57 @@
+"""A page's byline is a person's name or a named agency, else nothing: never a UI word,
+a fragment of a longer word or the editor named in <meta name=author>."""
+
+from __future__ import annotations
+
+import pytest
+
+from digest.sources.page import read_page
+from digest.sources.pagebyline import byline, plausible
+
+from .conftest import FIXTURES
+
+
+@pytest.mark.parametrize("text, name", [
+    ("（记者左娅）", "左娅"),
+    ("記者：邱雯琪 羅執中 台北報導", "邱雯琪 羅執中"),
+    ("（文/赵勇）", "赵勇"),
+    ("本报记者 王硕报道", "王硕"),
+    ("（评论员 罗博 萧海川）", "罗博 萧海川"),
+    ("南海网记者陈望 通讯员林 宇", "陈望"),
+    ("By: John Smith", "John Smith"),
+])
+def test_a_printed_byline_gives_the_names(text, name):
+    assert byline(text)[0] == name
+
+
+@pytest.mark.parametrize("text", [
+    "本文共分1页", "文章来源：新华", "作者个人观点", "蔡英文：台灣越民主", "记者热线：010-1234",
+    "记者了解到，", "作者: 手机版", "相关的链接", "分享到", "Page published at 2012-01-12 16:56:29 by loyaa",
+])
+def test_words_around_a_byline_keyword_are_not_a_name(text):
+    assert byline(text)[0] is None
+
+
+def test_a_name_keeps_only_its_name_tokens():
+    assert plausible("方南 链接 柯达") == "方南"
+    assert plausible("欧阳明日") == "欧阳明日"
+    assert plausible("新华社") == "新华社"          # an agency printed as the byline
+    assert plausible("PConline", "PConline 太平洋电脑网") is None     # the site's own name
+    for word in ("平台", "本人", "结束", "至微博", "的家", "件极客", "档信息", "见习编辑 李琼皙"):
+        assert plausible(word) is None, word
+
+
+def test_the_dateline_credit_wins_over_furniture_and_the_editor_in_meta():
+    page = read_page((FIXTURES / "pages" / "byline_credits.html").read_text(encoding="utf-8"))
+    assert page.author == "罗小沙"
+
+
+def test_the_editor_in_meta_author_is_not_the_byline():
+    markup = (FIXTURES / "pages" / "byline_credits.html").read_text(encoding="utf-8")
+    markup = markup.replace("（记者 罗小沙 通讯员 刘洪）", "")
+    assert read_page(markup).author is None
+
+
+def test_a_photographer_credit_is_not_the_byline():
+    assert byline("本报记者 王齐波 摄")[0] is None
+    assert byline("本报记者 于涛")[0] == "于涛"

@@ -1,0 +1,35 @@
+"""The date a page prints for its article: a 12-hour clock, an American month-first date,
+and a header's "today is" date that is not the article's."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+import pytest
+
+from digest.sources.page import read_page
+from digest.sources.pagedate import printed_date
+
+
+@pytest.mark.parametrize("text, value", [
+    ("2012-01-11 08:30 PM", datetime(2012, 1, 11, 20, 30)),
+    ("7/5/2005 9:23 PM", datetime(2005, 7, 5, 21, 23)),           # month first with AM/PM
+    ("14.12.2011 19:00", datetime(2011, 12, 14, 19, 0)),           # day first otherwise
+    ("January 17, 2012 06:00 AM", datetime(2012, 1, 17, 6, 0)),
+    ("2012/1/17 12:10 AM", datetime(2012, 1, 17, 0, 10)),
+    ("2022-11-24 05:30:58", datetime(2022, 11, 24, 5, 30, 58)),
+    ("2003-7-24", date(2003, 7, 24)),
+    ("今天是2024年5月13日 星期一 要闻 2024-05-12 10:00", datetime(2024, 5, 12, 10, 0)),
+    ("Today is May 13, 2024", None),
+])
+def test_printed_dates(text, value):
+    assert printed_date(text) == value
+
+
+def test_a_crawl_day_header_above_the_headline_is_not_the_article_date():
+    markup = ("<html><head><title>示例新闻 - 市民可实时查询主要污染物浓度</title></head><body>"
+              "<div class='top'>今天是2024年5月13日 星期一</div>"
+              "<h1>市民可实时查询主要污染物浓度</h1>"
+              "<p>本报讯 昨天，市环保局表示，全市空气质量自动监测子站的数据将实时发布。</p>"
+              "<p>市民可以在网站上查到各个监测点的主要污染物浓度，了解身边的空气质量。</p></body></html>")
+    assert read_page(markup).published is None

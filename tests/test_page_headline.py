@@ -1,0 +1,39 @@
+"""A page's headline as printed: never a menu row, a placeholder, a document number or a
+site name glued to <title>."""
+
+from __future__ import annotations
+
+import pytest
+
+from digest.sources.page import read_page
+
+BODY = ("<p>国家质检总局日前组织开展了春节热销的烟花爆竹产品质量抽查，抽查发现两成半的产品不合格。</p>"
+        "<p>质检总局表示，将督促不合格产品的生产企业整改，并向社会公布抽查结果。</p>")
+
+
+def page(head: str, body: str) -> str:
+    return f"<html><head>{head}</head><body>{body}</body></html>"
+
+
+def test_a_site_name_after_a_bare_hyphen_leaves_the_title():
+    found = read_page(page("<title>质检总局：两成半烟花爆竹不合格-示例新闻网</title>", BODY))
+    assert found.title == "质检总局：两成半烟花爆竹不合格"
+
+
+def test_a_menu_row_above_the_body_is_not_the_headline():
+    menu = "<div>网站建设 团购 游戏 数字报刊 数字广西 生活网 交通安全网</div>"
+    found = read_page(page("<title>质检总局：两成半烟花爆竹不合格-示例新闻网</title>", menu + BODY))
+    assert found.title == "质检总局：两成半烟花爆竹不合格"
+
+
+def test_the_printed_headline_wins_over_title_when_it_says_the_same_with_a_word_more():
+    head = "<title>内蒙古确保两节前农牧民工工资基本无拖欠_要闻_示例网</title>"
+    body = "<h1>内蒙古9部门：确保两节前农牧民工工资基本无拖欠</h1>" + BODY
+    assert read_page(page(head, body)).title == "内蒙古9部门：确保两节前农牧民工工资基本无拖欠"
+
+
+@pytest.mark.parametrize("placeholder", ["无标题文档", "English", "国办发〔2024〕12号", "首页"])
+def test_a_placeholder_or_document_number_is_not_the_headline(placeholder):
+    head = f"<title>{placeholder}</title>"
+    body = f"<h1>{placeholder}</h1><h2>质检总局：两成半烟花爆竹不合格</h2>" + BODY
+    assert read_page(page(head, body)).title != placeholder

@@ -1,0 +1,72 @@
+"""Pages that are not one article are skipped with the reason: lists, rankings, forum
+threads, error pages, galleries; an article with a related list around it is not."""
+
+from __future__ import annotations
+
+import pytest
+
+from digest.sources.page import NotAnArticle, read_page
+
+from .conftest import FIXTURES
+
+PAGES = FIXTURES / "pages"
+
+
+@pytest.mark.parametrize("name, reason", [
+    ("announcement_list.html", "list or index page|no article text"),
+    ("ranking.html", "a list|no article text"),
+    ("forum_thread.html", "a forum thread"),
+    ("error_page.html", "an error page"),
+])
+def test_a_page_that_is_not_an_article_is_skipped_with_its_reason(name, reason):
+    with pytest.raises(NotAnArticle, match=reason):
+        read_page((PAGES / name).read_text(encoding="utf-8"))
+
+
+def test_a_gallery_title_over_captions_is_a_gallery():
+    markup = ("<html><head><title>图文-年度人物提名奖揭晓_体育_示例网</title></head><body>"
+              "<h1>图文-年度人物提名奖揭晓</h1><p>12月15日，提名奖揭晓仪式现场。</p>"
+              "<div>1/12</div><a href='#'>上一张</a><a href='#'>下一张</a></body></html>")
+    with pytest.raises(NotAnArticle, match="a picture gallery"):
+        read_page(markup)
+
+
+@pytest.mark.parametrize("name", ["saved_page.html", "loose_lead.html", "byline_credits.html"])
+def test_articles_are_still_read(name):
+    assert read_page((PAGES / name).read_text(encoding="utf-8")).paragraphs
+
+
+def test_a_one_sentence_flash_is_an_article():
+    markup = ("<html><head><title>桃园轮胎行清晨大火 一人命丧火窟_示例网</title></head><body>"
+              "<h1>桃园轮胎行清晨大火 一人命丧火窟</h1><div>2016-03-19 10:12</div>"
+              "<p>（记者王小明桃园19日电）桃园市一家轮胎行今天清晨发生大火，7人从火场中疏散，一名女子逃生不及。</p>"
+              "</body></html>")
+    assert read_page(markup).paragraphs
+
+
+def test_captions_over_a_slide_pager_are_a_gallery():
+    nav = "".join(f"<a href='/n/{i}'>栏目{i}</a> " for i in range(40))
+    markup = ("<html><head><title>北京一购物中心突发大火 现已被扑灭_娱乐_示例网</title></head><body>"
+              f"<div class='nav'>{nav}</div><h1>北京一购物中心突发大火 现已被扑灭</h1><div>2024-12-15 20:06 来源：示例社</div>"
+              "<div class='slide'><p>12月15日，消防车停在购物中心外。示例社发（王五 摄）</p>"
+              "<p>12月15日，购物中心施工现场发生火灾，大火已被扑灭。</p>"
+              "<div class='pager'>1 2 3 4 5 6 下一页</div></div></body></html>")
+    with pytest.raises(NotAnArticle, match="a picture gallery"):
+        read_page(markup)
+
+
+def test_teasers_stamped_hours_ago_are_a_news_feed():
+    items = "".join(f"<div class='item'><p>第{i}条新闻的摘要写在这里，说的是一件事情的大概经过。</p><p>{i}小时前</p>"
+                    f"<a href='#'>分享</a></div>" for i in range(1, 8))
+    markup = (f"<html><head><title>新闻中心-示例网</title></head><body><h1>要闻</h1>{items}</body></html>")
+    with pytest.raises(NotAnArticle, match="news feed|a list"):
+        read_page(markup)
+
+
+def test_linked_headlines_with_teasers_are_a_list():
+    # Each item: a linked headline and its teaser in one block, as a tag page prints them.
+    items = "".join(f"<p><a href='/q/{i}'>类型系统的第{i}种设计方法与取舍</a>这个问题的摘要写在这里，说的是类型系统设计的"
+                    f"第{i}种考虑，以及它的利弊。</p><span>{i} 赞</span>" for i in range(1, 11))
+    markup = f"<html><head><title>前端 - 示例社区</title></head><body><h1>前端</h1><div>{items}</div></body></html>"
+    with pytest.raises(NotAnArticle, match="not an article"):
+        read_page(markup)

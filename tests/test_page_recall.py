@@ -1,0 +1,59 @@
+"""Recall at the edges of a page's body, and a body trafilatura misses altogether."""
+
+from __future__ import annotations
+
+import lxml.html
+
+from digest.sources.page import read_page
+from digest.sources.pagebody import link_texts
+from digest.sources.pageedge import recover, text_blocks
+
+from .conftest import FIXTURES
+
+PAGES = FIXTURES / "pages"
+
+
+def page(name: str):
+    return read_page((PAGES / name).read_text(encoding="utf-8"))
+
+
+def test_a_lead_that_is_loose_text_before_the_first_paragraph_is_kept():
+    found = page("loose_lead.html")
+    assert found.paragraphs[0].startswith("一名三十多岁的男子在外打工多年")
+    assert found.paragraphs[-1].endswith("最后就决定为村民捐建房子。")
+    assert len(found.paragraphs) == 5
+    assert not any("图片" in p or "相关新闻" in p for p in found.paragraphs)
+
+
+def test_loose_text_is_a_block_of_its_own_with_its_container():
+    root = lxml.html.fromstring("<div id='a'>开头的一句话。<p>第一段。</p>中间的话。<p>第二段。</p></div>")
+    blocks = text_blocks(root)
+    assert [b.text for b in blocks] == ["开头的一句话。", "第一段。", "中间的话。", "第二段。"]
+    assert blocks[0].holder is root and blocks[1].holder.tag == "p"
+
+
+ARTICLE = """<html><body><div class="nav"><a href="/">首页</a> <a href="/n">新闻</a></div>
+<div id="main"><h1>交易所错发行情数据 多家软件报价异常</h1><div class="info">2024年05月13日 示例财经</div>
+<div id="content"><p>今天由于交易所发错了静态数据，导致多家公司的行情软件出现异常，现已修复。</p>
+<p>上午部分股票报价出现异常，行情软件显示八只股票涨幅超过涨停幅度，其后已恢复。</p>
+<p>有证券业人士表示事件并无大碍，只是数字不对。</p>
+<p>据悉，静态数据由交易所旗下信息公司提供，两者均未就该问题作出正面回应。</p></div>
+<p>示例声明：频道所载文章仅供投资者参考，并不构成投资建议。</p></div>
+<div class="comments"><p>网友甲：这件事说明了什么呢？值得深思。</p></div></body></html>"""
+
+
+def test_the_run_after_the_headline_replaces_a_body_that_shares_nothing_with_it():
+    root = lxml.html.fromstring(ARTICLE)
+    wrong = ["示例声明：频道所载文章仅供投资者参考，并不构成投资建议。"]
+    found = recover(root, wrong, "交易所错发行情数据 多家软件报价异常", link_texts(root))
+    assert found[0].startswith("今天由于交易所发错了静态数据")
+    assert found[-1].startswith("据悉，静态数据") and len(found) == 4   # not the comment
+
+
+def test_a_body_that_holds_the_article_is_left_alone():
+    root = lxml.html.fromstring(ARTICLE)
+    right = ["今天由于交易所发错了静态数据，导致多家公司的行情软件出现异常，现已修复。",
+             "上午部分股票报价出现异常，行情软件显示八只股票涨幅超过涨停幅度，其后已恢复。",
+             "有证券业人士表示事件并无大碍，只是数字不对。",
+             "据悉，静态数据由交易所旗下信息公司提供，两者均未就该问题作出正面回应。"]
+    assert recover(root, right, "交易所错发行情数据 多家软件报价异常", link_texts(root)) == right

@@ -1,0 +1,47 @@
+"""The trim of a page's body: a run that holds the headline started in the page's header,
+and a site's disclaimer under the article ends it."""
+
+from __future__ import annotations
+
+from digest.sources.page import read_page
+from digest.sources.pagebody import Block, trim
+
+from .conftest import FIXTURES
+
+
+def test_a_table_layout_page_starts_after_its_headline_and_ends_before_its_disclaimer():
+    page = read_page((FIXTURES / "pages" / "table_layout.html").read_text(encoding="utf-8"))
+    assert len(page.paragraphs) == 1
+    assert page.paragraphs[0].startswith("【示例醒报记者王小明台北报导】春节期间")
+
+
+def test_a_headline_inside_the_densest_run_cuts_what_comes_before():
+    blocks = [Block("p", "订购本报即时新闻：多家门户网站、电子报与电信平台均可订阅，欢迎各界订阅与转载本报新闻。"),
+              Block("p", "今日必读"), Block("p", "标题在这里一则"),
+              Block("p", "正文的第一句话在这里，讲的是一件事情的经过和结果，以及各方的反应。"),
+              Block("p", "正文的第二句话在这里，讲的是专家对这件事情的看法和后续的安排。")]
+    found = trim(blocks, "标题在这里一则")
+    assert found[0].startswith("正文的第一句话") and len(found) == 2
+
+
+def test_a_disclaimer_after_the_body_ends_it():
+    blocks = [Block("p", "正文的第一句话在这里，讲的是一件事情的经过和结果，以及各方的反应。"),
+              Block("p", "正文的第二句话在这里，讲的是专家对这件事情的看法和后续的安排。"),
+              Block("p", "某某声明：频道所载文章纯属作者个人观点，仅供投资者参考，并不构成投资建议。")]
+    assert len(trim(blocks, None)) == 2
+
+
+def test_a_short_closing_line_stays_with_the_body():
+    blocks = [Block("p", "首页"), Block("p", "新闻"),
+              Block("p", "第二届示例产业大会将于下月在本市举行，来自各地的企业代表将参加大会并交流经验。"),
+              Block("p", "大会组委会表示，各项筹备工作已经就绪，欢迎社会各界积极参与和支持。"),
+              Block("p", "特此通告。"), Block("p", "预祝大会圆满成功！"), Block("p", "返回首页")]
+    found = trim(blocks, None)
+    assert found[-2:] == ["特此通告。", "预祝大会圆满成功！"] and "返回首页" not in found
+
+
+def test_hotline_login_hashtag_and_comment_lines_end_the_body():
+    body = [Block("p", "正文的第一句话在这里，讲的是一件事情的经过和结果，以及各方的反应。"),
+            Block("p", "正文的第二句话在这里，讲的是专家对这件事情的看法和后续的安排。")]
+    for tail in ("新闻热线：0533-6123456", "会员登录", "#春运# #回家过年#", "热门评论"):
+        assert len(trim(body + [Block("p", tail), Block("p", "网友甲说：这件事说明了很多问题。")], None)) == 2, tail
