@@ -71,11 +71,18 @@ SHAPES = {
 
 
 def cpu_to_read(path: Path) -> float:
+    """CPU seconds to read ``path`` as a build does, or to refuse it (a page that turns out
+    to hold no article is refused only once it has been read)."""
+    from digest.errors import Unusable
+
     data = path.read_bytes()
     start = time.process_time()
-    for raw in READERS[path.suffix](path, data, None):
-        for article in clean(raw):
-            article_signature(article.paragraphs)
+    try:
+        for raw in READERS[path.suffix](path, data, None):
+            for article in clean(raw):
+                article_signature(article.paragraphs)
+    except Unusable:
+        pass
     return time.process_time() - start
 
 
