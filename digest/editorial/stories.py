@@ -61,33 +61,28 @@ def related_groups(docs: list[Document], top_terms: int = 12, max_postings: int 
             postings[t].append(i)
     heads = [_headline_words(doc) for doc in docs]
     leads = [doc.lead_words if doc.lead_words is not None else lead_words(doc) for doc in docs]
-    lead_postings: dict[str, list[int]] = defaultdict(list)
-    for i, words in enumerate(leads):
-        for w in sorted(words):
-            lead_postings[w].append(i)
-    head_postings: dict[str, list[int]] = defaultdict(list)
-    for i, words in enumerate(heads):
-        for w in sorted(words):
-            head_postings[w].append(i)
+    days = [frozenset(w for w in words if w.startswith(DAY)) for words in leads]
+    # Only the words few reports share can tell one event: a word in more reports than
+    # that proposes no pair (and costs nothing).
+    lead_postings = _postings(leads, max_postings)
+    head_postings = _postings(heads, max_postings)
     links = []
     dense = np.zeros(len(bags.terms))          # document i's weights, spread over the vocabulary
     for i, top in enumerate(tops):
         shared = Counter(j for t in top if len(postings[t]) <= max_postings
                          for j in postings[t] if j > i)
         pairs = {j for j, count in shared.items() if count >= 2}
-        alike = Counter(j for w in heads[i] if len(head_postings[w]) <= max_postings
-                        for j in head_postings[w] if j > i)
+        alike = Counter(j for w in heads[i] for j in head_postings.get(w, ()) if j > i)
         titled = {j for j, count in alike.items() if count >= 2 and _same_headline(heads[i], heads[j])}
-        named = Counter(j for w in leads[i] if len(lead_postings[w]) <= max_postings
-                        for j in lead_postings[w] if j > i)
+        named = Counter(j for w in leads[i] for j in lead_postings.get(w, ()) if j > i)
         titled |= {j for j, count in named.items()
                    if count >= SHARED_NAMES and _same_names(leads[i], leads[j], heads[i], heads[j])}
         if not pairs and not titled:
             continue
         dense[bags.ids[i]] = weights[i]
         for j in sorted(pairs | titled):
-            if _other_days(leads[i], leads[j]):
-                continue
+            if days[i] and days[j] and not days[i] & days[j]:
+                continue                   # different days of the month: two events
             similarity = float(dense[bags.ids[j]] @ weights[j])
             if similarity >= RELATED or j in titled and similarity >= min(HEADLINE_COSINE, NAMES_COSINE):
                 links.append((-max(similarity, RELATED if j in titled else 0.0), i, j))
@@ -127,12 +122,13 @@ def lead_words(doc: Document) -> frozenset[str]:
     return frozenset(words | {DAY + d for d in _DAY.findall(lead)})
 
 
-def _other_days(a: frozenset[str], b: frozenset[str]) -> bool:
-    """Whether two leads tell of different days (each names one, and none is shared): two
-    events of one kind a day or a week apart, however alike their words."""
-    days_a = {w for w in a if w.startswith(DAY)}
-    days_b = {w for w in b if w.startswith(DAY)}
-    return bool(days_a and days_b and not days_a & days_b)
+def _postings(words_of: list[frozenset[str]], most: int) -> dict[str, list[int]]:
+    """{word: the documents using it} for the words at most ``most`` documents use."""
+    postings: dict[str, list[int]] = defaultdict(list)
+    for i, words in enumerate(words_of):
+        for w in words:
+            postings[w].append(i)
+    return {w: docs for w, docs in postings.items() if len(docs) <= most}
 
 
 def _same_names(a: frozenset[str], b: frozenset[str], head_a: frozenset[str],
