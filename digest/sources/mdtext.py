@@ -65,19 +65,26 @@ def markdown_html(text: str) -> str:
 def segments(text: str, size: int = SEGMENT_CHARS) -> list[str]:
     """``text`` in pieces of at most ``size`` characters, cut at blank lines where it can
     (a fenced code block or a table of up to :data:`WHOLE_CHARS` is kept whole)."""
+    pieces = (piece for unit in _units(_BLANK_LINE.split(text))
+              for piece in ((unit,) if len(unit) <= size or _kept_whole(unit, size)
+                            else _pieces(unit, size)))
+    return _packed(pieces, size, "\n\n")
+
+
+def _packed(pieces, size: int, separator: str) -> list[str]:
+    """``pieces`` joined by ``separator`` into as few runs of at most ``size`` characters as
+    their order allows (a piece longer than ``size`` is a run of its own)."""
     found: list[str] = []
     current: list[str] = []
     length = 0
-    for unit in _units(_BLANK_LINE.split(text)):
-        whole = len(unit) <= size or _kept_whole(unit, size)
-        for piece in (unit,) if whole else _pieces(unit, size):
-            if current and length + len(piece) + 2 > size:
-                found.append("\n\n".join(current))
-                current, length = [], 0
-            current.append(piece)
-            length += len(piece) + 2
+    for piece in pieces:
+        if current and length + len(piece) + len(separator) > size:
+            found.append(separator.join(current))
+            current, length = [], 0
+        current.append(piece)
+        length += len(piece) + len(separator)
     if current:
-        found.append("\n\n".join(current))
+        found.append(separator.join(current))
     return found
 
 
@@ -126,19 +133,9 @@ def _kept_whole(unit: str, size: int) -> bool:
 
 def _pieces(block: str, size: int) -> list[str]:
     """A paragraph longer than ``size``: its lines grouped, a longer line cut."""
-    pieces: list[str] = []
-    lines: list[str] = []
-    length = 0
-    for line in block.split("\n"):
-        for part in _cut(line, size) if len(line) > size else (line,):
-            if lines and length + len(part) + 1 > size:
-                pieces.append("\n".join(lines))
-                lines, length = [], 0
-            lines.append(part)
-            length += len(part) + 1
-    if lines:
-        pieces.append("\n".join(lines))
-    return pieces
+    parts = (part for line in block.split("\n")
+             for part in (_cut(line, size) if len(line) > size else (line,)))
+    return _packed(parts, size, "\n")
 
 
 def _cut(line: str, size: int) -> list[str]:
