@@ -64,20 +64,16 @@ FORUM_SHARE = 0.5         # the share of a feed's entries scoring FORUM_ENTRY th
 FORUM_ENTRY = 2.5
 
 
-def is_chatter(article: Article) -> bool:
-    return chatter(article) >= NOT_NEWS
-
-
 _HANDLE = re.compile(r"[A-Za-z][A-Za-z0-9_.-]{2,30}")
 
 
-def forum_feed(articles: list[Article]) -> bool:
+def forum_feed(articles: list[Article], scores: list[float]) -> bool:
     """Whether a feed is a forum (judged on five entries or more): most of its entries read
     as posts, or its entries come from as many different user names (handles such as
-    "lee2024", not a newsroom's few bylines) as there are entries and lean that way."""
+    "lee2024", not a newsroom's few bylines) as there are entries and lean that way.
+    ``scores``: each entry's :func:`chatter`."""
     if len(articles) < 5:
         return False
-    scores = [chatter(a) for a in articles]
     if sum(s >= FORUM_ENTRY for s in scores) / len(scores) >= FORUM_SHARE:
         return True
     handles = {a.author for a in articles if a.author and _HANDLE.fullmatch(a.author)}
@@ -87,10 +83,11 @@ def forum_feed(articles: list[Article]) -> bool:
 def news_only(articles: list[Article]) -> tuple[list[Article], str]:
     """The articles that are news, and what was left out (forum posts, job offers, ads;
     all of a feed that is a forum), in words for the record."""
-    if forum_feed(articles):
+    scores = [chatter(a) for a in articles]
+    if forum_feed(articles, scores):
         return [], (f"not news: a forum, whose {len(articles)} entries are its users' posts "
                     "(questions, job offers, ads)")
-    kept = [a for a in articles if not is_chatter(a)]
+    kept = [a for a, score in zip(articles, scores) if score < NOT_NEWS]
     dropped = len(articles) - len(kept)
     if not dropped:
         return kept, ""
