@@ -65,18 +65,18 @@ def story_words(story: list[Summary]) -> frozenset[str]:
     return frozenset(w for s in story for w in s.keywords[:8])
 
 
-def label(stories: list[list[Summary]], taken: set[str], overall: Counter,
+def label(stories: list[frozenset[str]], taken: set[str], overall: Counter,
           total: int) -> tuple[str, str] | None:
-    """(Chinese, English) heading for a group of stories (each a list of its reports'
-    summaries), from the words most of its stories share; None when none qualifies.
+    """(Chinese, English) heading for a group of stories (each its :func:`story_words`),
+    from the words most of its stories share; None when none qualifies.
     Among those, the words rarer elsewhere come first (``overall``: in how many of all
     ``total`` stories being grouped a word is). Words in ``taken`` (another heading's)
     are passed over, and this heading's words are added to it."""
     import math
 
     counts: Counter = Counter()
-    for story in stories:
-        counts.update(story_words(story))
+    for words in stories:
+        counts.update(words)
     need = max(2, SHARED * len(stories))
     shared = [w for w, n in counts.items() if n >= need and w.lower() not in taken]
     shared.sort(key=lambda w: (-counts[w] / len(stories) * math.log(1 + total / overall[w]), w))

@@ -113,20 +113,20 @@ def _clusters(docs: list[Document], leftovers: list[list[int]], items: list[Item
     firsts = [members[0] for members in leftovers]
     labels = cluster_documents([docs[i] for i in firsts], None,
                                max_k=max(2, min(8, len(leftovers) // 3)), bags=bags.subset(firsts))
-    by_label: dict[int, list[list[int]]] = defaultdict(list)
-    for members, number in zip(leftovers, labels):
-        by_label[int(number)].append(members)
+    by_label: dict[int, list[int]] = defaultdict(list)        # leftover stories by cluster
+    for number, cluster in enumerate(labels):
+        by_label[int(cluster)].append(number)
     words = [story_words([items[i].summary for i in m]) for m in leftovers]
     overall = Counter(w for ws in words for w in ws)
     taken: set[str] = set()
     themes, rest = [], []
-    groups = sorted(by_label.values(), key=lambda g: (-len(g), min(docs[m[0]].article.id for m in g)))
+    groups = sorted(by_label.values(),
+                    key=lambda g: (-len(g), min(docs[leftovers[s][0]].article.id for s in g)))
     for group_stories in groups:
-        stories = [ranked(m) for m in group_stories]
+        stories = [ranked(leftovers[s]) for s in group_stories]
         heading = None
         if len(group_stories) >= MIN_CLUSTER:
-            heading = label([[items[i].summary for i in m] for m in group_stories], taken,
-                            overall, len(leftovers))
+            heading = label([words[s] for s in group_stories], taken, overall, len(leftovers))
         if heading is None:
             rest += stories
             continue
