@@ -55,3 +55,13 @@ def test_the_editor_in_meta_author_is_not_the_byline():
 def test_a_photographer_credit_is_not_the_byline():
     assert byline("本报记者 王齐波 摄")[0] is None
     assert byline("本报记者 于涛")[0] == "于涛"
+
+
+def test_a_credit_inside_a_link_to_another_story_is_not_the_byline():
+    body = "".join(f"<p>这是正文的第{n}段，讲的是一件事情的经过和结果，以及各方对此的看法和安排。</p>" for n in range(4))
+    markup = ("<html><head><title>示例新闻标题</title></head><body><h1>示例新闻标题</h1>"
+              f"<div>{body}</div><ul><li><a href='/a/2.htm'>LIVE:桃园 记者:刘宜之 火车站月台现场一片混乱</a></li>"
+              "<li><a href='/a/3.htm'>元宵灯会人气旺 庙宇掷筊民众多</a></li></ul></body></html>")
+    assert read_page(markup).author is None
+    linked = markup.replace("<ul>", "<p>（记者 刘宜之）</p><ul>")
+    assert read_page(linked).author == "刘宜之"

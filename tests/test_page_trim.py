@@ -45,3 +45,20 @@ def test_hotline_login_hashtag_and_comment_lines_end_the_body():
             Block("p", "正文的第二句话在这里，讲的是专家对这件事情的看法和后续的安排。")]
     for tail in ("新闻热线：0533-6123456", "会员登录", "#春运# #回家过年#", "热门评论"):
         assert len(trim(body + [Block("p", tail), Block("p", "网友甲说：这件事说明了很多问题。")], None)) == 2, tail
+
+
+def test_a_headline_printed_over_several_lines_is_not_part_of_the_body():
+    blocks = [Block("p", "寒流来袭暖气开整天"), Block("p", "空气干燥眼睛发红"), Block("p", "门诊患者多了四成"),
+              Block("p", "这几天寒流来袭，大家都爱用电暖气，只是眼科患者也因此多了四成。"),
+              Block("p", "医师建议，每看三十分钟屏幕就休息五分钟，使用暖气时也要注意湿度。")]
+    found = trim(blocks, "寒流来袭暖气开整天 空气干燥眼睛发红 门诊患者多了四成")
+    assert found[0].startswith("这几天寒流来袭") and len(found) == 2
+
+
+def test_a_style_element_written_as_self_closing_is_no_text_of_the_page():
+    body = "".join(f"<p>这是正文的第{n}段，讲的是一件事情的经过和结果，以及各方对此的看法和安排。</p>" for n in range(4))
+    markup = ("<html><head><title>示例新闻标题</title></head><body><style type='text/css' />"
+              "body { MARGIN: 0 0 0 0; }\n#NewsTop { padding: 3px; }</style>"
+              f"<h1>示例新闻标题</h1><div>{body}</div></body></html>")
+    page = read_page(markup)
+    assert page.paragraphs and not any("MARGIN" in p or "padding" in p for p in page.paragraphs)

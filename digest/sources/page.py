@@ -108,12 +108,11 @@ MAX_MARKUP_CHARS = 500_000   # what is parsed of one page, after scripts and sty
 
 
 def _bounded(markup: str) -> str:
-    """The page without scripts and styles, cut at ``MAX_MARKUP_CHARS`` and flattened
+    """The page without styles (and, when large, scripts), cut at ``MAX_MARKUP_CHARS`` and flattened
     below :data:`~digest.sources.safemarkup.MAX_DEPTH` levels: the cost of reading a page stays
     bounded (an article's text sits well inside that on real pages; a page larger than
     that is a link farm or a feed of many stories)."""
-    if len(markup) > MAX_MARKUP_CHARS // 5:
-        markup = without_scripts(markup)
+    markup = without_scripts(markup, ("script", "style") if len(markup) > MAX_MARKUP_CHARS // 5 else ("style",))
     return flattened(markup[:MAX_MARKUP_CHARS])
 
 

@@ -243,9 +243,15 @@ def _after_title(blocks: list[Block], title: str | None, reach: int = 12) -> lis
     if not title:
         return blocks
     key = fold_key(title)
+    pieces = ""                       # a headline printed over several lines, one per block
     for i, block in enumerate(blocks[:reach]):
         block_key = fold_key(block.text)
         if block_key and (block_key == key or (key in block_key and len(block_key) < len(key) + 12)):
+            return blocks[i + 1:]
+        if block_key:
+            pieces = (pieces + block_key if key.startswith(pieces + block_key)
+                      else block_key if key.startswith(block_key) else "")
+        if pieces == key:
             return blocks[i + 1:]
     return blocks
 

@@ -92,6 +92,8 @@ def find_byline(root, header: str, footer: str, paragraphs, cms: dict) -> tuple[
     for text in lead + [m[0] for m in closing if m] + [footer, cms.get("author", "")]:
         if author is None:
             author = byline(text)[0]
+            if author and text is footer and _only_in_links(root, author, footer):
+                author = None
     for text in bare:
         if author is None and len(text) <= 12 and not re.search(r"摄|攝|图|圖", text):
             author = plausible(text)
@@ -106,6 +108,18 @@ def find_byline(root, header: str, footer: str, paragraphs, cms: dict) -> tuple[
 
 
 EDITOR = r"(?:编辑|編輯|责编|責編)"
+
+
+def _only_in_links(root, name: str, text: str) -> bool:
+    """Whether ``name`` shows in ``text`` only inside links that say more than a credit:
+    the byline of another story in a list of links ("LIVE:桃園 記者:王五 埔心火車站…")."""
+    from .pagebody import fold_key, link_texts
+
+    key, rest = fold_key(name.split()[0]), fold_key(text)
+    for link in link_texts(root).texts:
+        if key in link and len(link) > len(key) + 12:
+            rest = rest.replace(link, " ")
+    return key not in rest
 
 
 # A credit closing one of the last paragraphs: "（记者 张三）", "(文/李四)", "（编译/王五）",

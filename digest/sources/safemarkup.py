@@ -33,17 +33,20 @@ def printable(text: str) -> str:
     return text
 
 
-_OPENING = re.compile(r"<(script|style)\b", re.IGNORECASE)
+_OPENING = {names: re.compile(rf"<({'|'.join(names)})\b", re.IGNORECASE)
+            for names in (("script", "style"), ("style",))}
 _CLOSING = {name: re.compile(rf"</{name}\s*>", re.IGNORECASE) for name in ("script", "style")}
 
 
-def without_scripts(markup: str) -> str:
-    """``markup`` without its ``<script>`` and ``<style>`` elements. One left open runs to
-    the end of the page, as a browser reads it."""
+def without_scripts(markup: str, names: tuple[str, ...] = ("script", "style")) -> str:
+    """``markup`` without its ``<script>`` and ``<style>`` elements (or only those of
+    ``names``). One left open runs to the end of the page, and ``<style/>`` opens an
+    element as any other ``<style>``, as a browser reads them."""
+    opening = _OPENING[names]
     pieces = []
     pos = 0
     while True:
-        found = _OPENING.search(markup, pos)
+        found = opening.search(markup, pos)
         if found is None:
             pieces.append(markup[pos:])
             break
