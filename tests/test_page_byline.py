@@ -65,3 +65,22 @@ def test_a_credit_inside_a_link_to_another_story_is_not_the_byline():
     assert read_page(markup).author is None
     linked = markup.replace("<ul>", "<p>（记者 刘宜之）</p><ul>")
     assert read_page(linked).author == "刘宜之"
+
+
+def test_a_picture_credit_is_not_the_byline_but_the_dateline_credit_is():
+    assert byline("(京港澳高速以北方向大堵车。图/晨报记者 华剑)")[0] is None
+    body = "".join(f"<p>这是正文的第{n}段，讲的是一件事情的经过和结果，以及各方对此的看法和安排。</p>" for n in range(3))
+    markup = ("<html><head><title>示例新闻标题</title></head><body><h1>示例新闻标题</h1>"
+              "<p class='caption'>(车辆已经排起长龙。图/晨报记者 华剑)</p>"
+              f"<div><p>红网长沙1月17日讯（晨报记者 范思远）今日下午，高速公路发生一起交通事故，造成大堵车。</p>{body}</div>"
+              "</body></html>")
+    assert read_page(markup).author == "范思远"
+
+
+def test_a_name_in_meta_author_that_the_page_does_not_print_is_not_the_byline():
+    body = "".join(f"<p>这是正文的第{n}段，讲的是一件事情的经过和结果，以及各方对此的看法和安排。</p>" for n in range(4))
+    markup = ("<html><head><title>示例新闻标题</title><meta name='author' content='李闽'></head><body>"
+              f"<h1>示例新闻标题</h1><div>{body}</div></body></html>")
+    assert read_page(markup).author is None
+    printed = markup.replace("<div>", "<p>作者 李闽</p><div>")
+    assert read_page(printed).author == "李闽"

@@ -41,7 +41,8 @@ def byline(text: str) -> tuple[str | None, str | None]:
     author = None
     for match in AUTHOR.finditer(folded):
         name = plausible(match["name"])
-        if name and not PHOTO_BY.match(folded, match.end()):
+        if (name and not PHOTO_BY.match(folded, match.end())
+                and not PICTURE_CREDIT.search(folded[max(0, match.start() - 20):match.start()])):
             author = name
             break
     source = SOURCE.search(folded)
@@ -82,27 +83,37 @@ def _agency(token: str) -> bool:
 def find_byline(root, header: str, footer: str, paragraphs, cms: dict) -> tuple[str | None, str | None]:
     """(author, source) of a page: the row under the headline, a closing credit in the last
     paragraph ("…。（记者 张三）"), the text after the body, a CMS field, ``<meta name=author>``."""
-    from .pagemeta import meta_content, site_name
+    from .pagebody import fold_key
+    from .pagemeta import body_of, meta_content, site_name
 
     author, source = byline(header)
-    opening = OPENING_CREDIT.match(paragraphs[0]) if paragraphs else None
-    closing = [CLOSING_CREDIT.search(p[-40:]) for p in paragraphs[-3:][::-1]]
-    bare = [m[1] for m in closing if m] + [m[1] for m in [BARE_CREDIT.match(footer)] if m]
+    openings = (OPENING_CREDIT.match(p) for p in paragraphs[:2])
+    opening = next((m for m in openings if m and not PICTURE_CREDIT.search(m[1])), None)
+    closing = [m for m in (CLOSING_CREDIT.search(p[-40:]) for p in paragraphs[-3:][::-1])
+               if m and not PICTURE_CREDIT.search(m[1])]
+    bare = [m[1] for m in closing] + [m[1] for m in [BARE_CREDIT.match(footer)] if m]
     lead = [opening[1]] if opening else [paragraphs[0][:30]] if paragraphs else []
-    for text in lead + [m[0] for m in closing if m] + [footer, cms.get("author", "")]:
+    credit_lines = [p for p in paragraphs[-3:][::-1] if len(p) <= 30]      # "本报记者 于涛"
+    for text in lead + [m[0] for m in closing] + credit_lines + [footer, cms.get("author", "")]:
         if author is None:
             author = byline(text)[0]
             if author and text is footer and _only_in_links(root, author, footer):
                 author = None
+    pictures = " ".join(root.itertext()) if bare else ""
     for text in bare:
         if author is None and len(text) <= 12 and not re.search(r"摄|攝|图|圖", text):
             author = plausible(text)
+            if author and re.search(re.escape(author) + r"\s*(?:摄|攝)", pictures):
+                author = None           # the photographer's name repeated under the picture
     if author:
         return author, source
     site = " ".join(filter(None, (site_name(root), source, meta_content(root, "og:site_name"))))
     meta = plausible(meta_content(root, "author"), site)
     # Newsroom systems fill <meta name=author> with the editor the page credits as such.
     if meta and re.search(EDITOR + r"\W{0,3}" + re.escape(meta.split()[0]), fold_width(header + footer)):
+        meta = None
+    # A name in <meta name=author> that the page does not print is no byline of it.
+    if meta and fold_key(meta.split()[0]) not in fold_key(" ".join(body_of(root).itertext())):
         meta = None
     return meta, source
 
@@ -124,6 +135,8 @@ def _only_in_links(root, name: str, text: str) -> bool:
 
 # A credit closing one of the last paragraphs: "（记者 张三）", "(文/李四)", "（编译/王五）",
 # or a bare name in brackets right after the body: "（羅森）".
+# The credit of a picture in a caption: "(…图/潇湘晨报记者 王五)".
+PICTURE_CREDIT = re.compile(r"[图圖](?:片)?\s*[/／:：]")
 CLOSING_CREDIT = re.compile(r"[(（]([^()（）]{2,30})[)）]\s*$")
 BARE_CREDIT = re.compile(r"^\s*[(（]\s*([^()（）]{2,12}?)\s*[)）]")
 # A dateline's credit opening the first paragraph: "新华社北京1月9日电（记者 张三）".
