@@ -70,3 +70,22 @@ def test_linked_headlines_with_teasers_are_a_list():
     markup = f"<html><head><title>前端 - 示例社区</title></head><body><h1>前端</h1><div>{items}</div></body></html>"
     with pytest.raises(NotAnArticle, match="not an article"):
         read_page(markup)
+
+
+def _entry(citations: int) -> str:
+    sections = ["早年经历", "演艺经历", "主要作品", "社会活动", "获奖记录", "人物评价"]
+    contents = "".join(f"<li><a href='#{n}'>{name}</a></li>" for n, name in enumerate(sections, 1))
+    parts = "".join(f"<h2 id='{n}'>{name}</h2><p>她在这一时期发行了多张专辑，作品获得了广泛的好评，也得到了业内的认可。"
+                    f"<sup>[{2 * n}]</sup>此后她继续创作，并为其他歌手写歌。<sup>[{2 * n + 1}]</sup></p>"
+                    for n, name in enumerate(sections[:citations // 2], 1))
+    return (f"<html><head><title>示例歌手_示例百科</title></head><body><h1>示例歌手</h1>"
+            f"<div class='toc'><h2>目录</h2><ol>{contents}</ol></div>{parts}</body></html>")
+
+
+def test_an_encyclopedia_entry_with_contents_and_citations_is_skipped():
+    with pytest.raises(NotAnArticle, match="a reference entry"):
+        read_page(_entry(12))
+
+
+def test_an_article_with_a_table_of_contents_but_few_citations_is_read():
+    assert read_page(_entry(4)).paragraphs

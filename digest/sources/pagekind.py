@@ -12,6 +12,8 @@ Schema.org types and microblog titles are checked before the body is read (in
   body is short;
 - a picture gallery: a short body of captions, a slide pager (下一张, 1 2 3 4 5 6 下一页)
   and a photo credit; a news feed: teasers stamped 3小时前;
+- a reference entry (an encyclopedia's): a table of contents of links within the
+  page and numbered citation marks ([1], [2-3]) throughout;
 - a search results page, a forum thread, a picture gallery or a video page: the
   headline or ``<title>`` names it, or the page carries a forum's floor marks
   (楼主, 2楼, 回复), and the body is short or made of posts.
@@ -59,6 +61,8 @@ def page_kind(root, paragraphs: list[str], title: str | None, page_title: str, v
                 return f"not an article: {kind}"
     if len(fold_key(visible)) < MIN_PAGE_CHARS:
         return None           # a fragment of markup, not a page to judge
+    if _reference_entry(root):
+        return "not an article: a reference entry (contents and numbered citations)"
     if prose < MIN_PROSE_CHARS:
         return "not an article: no article text"
     if prose < SHORT_PROSE_CHARS:
@@ -86,6 +90,21 @@ PHOTO = re.compile(r"(?:摄|攝)[)）]|(?:摄|攝)\s*$|[(（](?:图|圖)[/／]",
 FIGURES = re.compile(r"[\d\s,.%:：/-]+")
 RANK = re.compile(r"^\d{1,3}\.?\s*")          # a ranking's number before the headline
 STAMP = re.compile(r"\d{1,2}\s*(?:分钟|分鐘|小时|小時|天)前|(?:昨天|今天)\s*\d{1,2}:\d{2}")
+
+
+CONTENTS_LINKS = 6          # links to sections of the same page: a table of contents
+CITATION_MARKS = 8          # numbered citation marks: an encyclopedia's references
+CITATION = re.compile(r"\[\d{1,3}(?:[-–,]\d{1,3})?\]")
+
+
+def _reference_entry(root) -> bool:
+    """A table of contents (links to "#section" with a name) and numbered citations."""
+    contents = sum(1 for a in root.iter("a") if (a.get("href") or "").startswith("#")
+                   and len(a.get("href")) > 1 and 2 <= len(fold_key(a.text_content())) <= 20)
+    if contents < CONTENTS_LINKS:
+        return False
+    marks = sum(1 for sup in root.iter("sup") if CITATION.fullmatch(sup.text_content().strip()))
+    return marks >= CITATION_MARKS
 
 
 def _posts(paragraphs: list[str]) -> bool:
