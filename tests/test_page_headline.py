@@ -37,3 +37,11 @@ def test_a_placeholder_or_document_number_is_not_the_headline(placeholder):
     head = f"<title>{placeholder}</title>"
     body = f"<h1>{placeholder}</h1><h2>质检总局：两成半烟花爆竹不合格</h2>" + BODY
     assert read_page(page(head, body)).title != placeholder
+
+
+def test_a_summary_point_above_the_body_is_not_the_headline():
+    body = "".join(f"<p>这是正文的第{n}段，讲的是新一轮改革的安排，以及各方对此的看法和后续的打算。</p>" for n in range(4))
+    markup = ("<html><head><title>新一轮改革即将启动</title></head><body><div>新一轮改革即将启动</div>"
+              "<div>■就医结算一卡通争取延伸到全省各地</div><div>■人均公共卫生经费力争不低于35元</div>"
+              f"<div>{body}</div></body></html>")
+    assert read_page(markup).title == "新一轮改革即将启动"

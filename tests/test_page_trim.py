@@ -62,3 +62,20 @@ def test_a_style_element_written_as_self_closing_is_no_text_of_the_page():
               f"<h1>示例新闻标题</h1><div>{body}</div></body></html>")
     page = read_page(markup)
     assert page.paragraphs and not any("MARGIN" in p or "padding" in p for p in page.paragraphs)
+
+
+def test_a_table_cell_holding_the_article_and_a_list_of_links_gives_only_the_article():
+    body = "".join(f"<p>这是正文的第{n}段，讲的是春节期间就医的安排，以及各家医院的门诊时段和挂号方式。</p>" for n in range(5))
+    sidebar = "".join(f"<li>01-1{n} ◎ <a href='/a/{n}.htm'>推荐文章标题第{n}条 在这里</a></li>" for n in range(8))
+    markup = ("<html><head><title>春节就医何处去</title></head><body><table><tr><td>"
+              f"<h1>春节就医何处去</h1>{body}<div>推荐文章</div><ul>{sidebar}</ul>"
+              "</td></tr></table></body></html>")
+    page = read_page(markup)
+    assert len(page.paragraphs) == 5 and not any("推荐文章" in p for p in page.paragraphs)
+
+
+def test_a_caption_in_brackets_with_its_picture_credit_is_dropped():
+    blocks = [Block("p", "(车辆已经排起长龙，现场交警正在疏导交通。图/晨报记者 王小五)"),
+              Block("p", "正文的第一句话在这里，讲的是一件事情的经过和结果，以及各方的反应。"),
+              Block("p", "正文的第二句话在这里，讲的是专家对这件事情的看法和后续的安排。")]
+    assert trim(blocks, None)[0].startswith("正文的第一句话")

@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from .safemarkup import flattened, without_scripts
-from .pagebody import blocks_of, dom_blocks, fold_key, is_prose, link_texts, trim
+from .pageblocks import blocks_of, dom_blocks
+from .pagebody import fold_key, is_prose, link_texts, trim
 from .pageedge import recover
 from .pagebyline import find_byline
 from .pagekind import page_kind

@@ -7,9 +7,8 @@ byline row, a summary box that repeats the lead, and after the body the
 editor's credit, "related news" lists and share rows. None of the libraries
 trims those, so that part is written here:
 
-1. blocks: each paragraph, heading, list item, quote or table row as one
-   block; a hard line break inside a sentence joins, one after a full stop
-   starts a new paragraph;
+1. blocks (:mod:`pageblocks`): each paragraph, heading, list item, quote or
+   table cell as one block;
 2. the densest run of prose (a maximum-sum run over the blocks, where a block
    with sentence punctuation counts for its length and a short line without
    it counts against), so menus and link lists on either side fall away;
@@ -24,96 +23,10 @@ from dataclasses import dataclass
 
 from ..text.pagerules import CAPTION, DISCLAIMER, END_LINE, FURNITURE, PHOTO_CREDIT, SENTENCE_END, TAGS_LINE
 from ..text.script import fold_width
+from .pageblocks import Block
 
 PROSE_MIN_CHARS = 6        # shorter lines are labels, links or counters, whatever their ending
 LINE_PENALTY = 12          # what a line without sentence punctuation costs the run
-# A line broken without a sentence end continues on the next only when it is at least
-# this long (text wrapped at a fixed width); a shorter one is a line of its own (a heading,
-# a forum post's first line).
-WRAPPED_LINE_CHARS = 20
-MAX_BLOCKS = 4000          # a page with more blocks than this is cut (a link farm)
-
-
-
-@dataclass(frozen=True)
-class Block:
-    kind: str          # "p", "head", "item", "quote", "cell"
-    text: str
-
-
-def blocks_of(body) -> list[Block]:
-    """trafilatura's XML body -> blocks, in document order."""
-    found: list[Block] = []
-    for element in body.iter("p", "head", "item", "quote", "cell", "code"):
-        if element.getparent() is not None and element.getparent().tag in ("item", "cell", "quote"):
-            continue
-        kind = element.tag
-        for text in _paragraphs(element):
-            found.append(Block(kind, text))
-        if len(found) > MAX_BLOCKS:
-            break
-    return found
-
-
-DOM_BLOCKS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "td", "dd",
-              "dt", "figcaption")
-
-
-def dom_blocks(body) -> list[Block]:
-    """The page's own innermost block elements, for pages too short for trafilatura."""
-    found: list[Block] = []
-    for element in body.iter(*DOM_BLOCKS):
-        if any(True for _ in element.iterdescendants(*DOM_BLOCKS)):
-            continue
-        kind = "head" if element.tag[0] == "h" else "item" if element.tag == "li" else "p"
-        found.extend(Block(kind, text) for text in lines_of(_with_breaks(element)))
-        if len(found) > MAX_BLOCKS:
-            break
-    return found
-
-
-def _paragraphs(element) -> list[str]:
-    """One element's text; ``<lb/>`` after a sentence end starts a new paragraph."""
-    pieces = [element.text or ""]
-    for child in element:
-        if child.tag == "lb":
-            pieces.append("\n")
-        elif child.tag not in ("item", "cell", "quote"):
-            pieces.append("".join(child.itertext()))
-        pieces.append(child.tail or "")
-    return lines_of("".join(pieces))
-
-
-def _with_breaks(element) -> str:
-    """An element's text, in document order, with a line break where it has a ``<br>``."""
-    pieces = [element.text or ""]
-    for child in element:
-        if child.tag == "br":
-            pieces.append("\n")
-        elif isinstance(child.tag, str):
-            pieces.append(_with_breaks(child))
-        pieces.append(child.tail or "")
-    return "".join(pieces)
-
-
-def lines_of(text: str) -> list[str]:
-    """Paragraphs of text broken into lines: a line wrapped mid-sentence joins the next."""
-    lines = [" ".join(p.split()) for p in text.split("\n")]
-    # Each paragraph as its pieces, joined once at the end (joining as it grows would copy
-    # a long paragraph once per line), with its length and last characters.
-    paragraphs: list[list[str]] = []
-    size, tail = 0, ""
-    for line in (line for line in lines if line):
-        if paragraphs and not SENTENCE_END.search(tail) and size >= WRAPPED_LINE_CHARS:
-            if tail[-1].isascii() and line[0].isascii():
-                paragraphs[-1].append(" ")      # two halves of an English sentence
-                size += 1
-            paragraphs[-1].append(line)
-            size, tail = size + len(line), (tail + line)[-3:]
-        else:
-            paragraphs.append([line])
-            size, tail = len(line), line[-3:]
-    return ["".join(pieces) for pieces in paragraphs]
 
 
 def is_prose(text: str) -> bool:
@@ -222,6 +135,10 @@ def link_texts(root) -> Links:
     return Links(frozenset(found), tuple(sorted({len(key) for key in found})))
 
 
+# A caption in brackets that ends with its picture's credit: "(…车辆恢复正常行驶。图/晨报记者 王五)".
+BRACKETED_CAPTION = re.compile(r"^[(（][^()（）]{4,200}[图圖](?:片)?\s*[/／:：][^()（）]{2,30}[)）]$")
+
+
 def _without_captions(blocks: list[Block]) -> list[Block]:
     """Drop photo captions: a credit line and the short caption above it, or a caption
     that carries its own credit ("▲…（圖／記者翻攝）")."""
@@ -232,7 +149,7 @@ def _without_captions(blocks: list[Block]) -> list[Block]:
             drop.add(i)
             if i and len(blocks[i - 1].text) <= 90:
                 drop.add(i - 1)
-        elif CAPTION.search(folded):
+        elif CAPTION.search(folded) or BRACKETED_CAPTION.match(folded):
             drop.add(i)
     return [b for i, b in enumerate(blocks) if i not in drop]
 

@@ -21,7 +21,8 @@ from dataclasses import dataclass
 
 from ..text.pagerules import CAPTION, END_LINE, FURNITURE, PHOTO_CREDIT, SENTENCE_END, TAGS_LINE
 from ..text.script import fold_width
-from .pagebody import Block, Links, is_link, lines_of, fold_key, is_prose
+from .pageblocks import Block, lines_of
+from .pagebody import Links, is_link, fold_key, is_prose
 
 # Elements whose text flows into the block around them.
 INLINE = {"a", "span", "b", "strong", "em", "i", "u", "font", "sup", "sub", "small", "big", "img",

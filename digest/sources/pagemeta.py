@@ -109,7 +109,8 @@ def heading_before(root, lead: str) -> str | None:
         text = _short_text(element)
         key = fold_key(text)
         if 6 <= len(key) <= 60 and not SENTENCE_INSIDE.search(text) and not _is_meta(text) \
-                and not LABEL.match(text) and not _menu_like(text) and not NOT_HEADLINE.match(text):
+                and not LABEL.match(text) and not BULLET.match(text) and not _menu_like(text) \
+                and not NOT_HEADLINE.match(text):
             last = text
     return None
 
@@ -127,6 +128,7 @@ def _short_text(element, chars: int = 240, pieces: int = 40) -> str:
     return " ".join(" ".join(found).split())
 
 
+BULLET = re.compile(r"^\s*[■□●○◆◇▲△★☆•▶►]")     # a deck's summary points, not the headline
 SENTENCE_INSIDE = re.compile(r"[。；;]|[,，>»›|｜]")
 LABEL = re.compile(r"^[^:：]{1,3}[:：]")          # 导读：…, 摘要：…, 时间：…; a headline's "X：Y" has more before
 

@@ -1,0 +1,113 @@
+"""A page's text as blocks: trafilatura's XML body or the page's own block elements,
+each paragraph, heading, list item, quote or table cell one block; a hard line break
+inside a sentence joins, one after a full stop starts a new paragraph."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..text.pagerules import SENTENCE_END
+
+# A line broken without a sentence end continues on the next only when it is at least
+# this long (text wrapped at a fixed width); a shorter one is a line of its own (a heading,
+# a forum post's first line).
+WRAPPED_LINE_CHARS = 20
+MAX_BLOCKS = 4000          # a page with more blocks than this is cut (a link farm)
+
+
+@dataclass(frozen=True)
+class Block:
+    kind: str          # "p", "head", "item", "quote", "cell"
+    text: str
+
+
+BLOCK_TAGS = ("p", "head", "item", "quote", "cell", "code")
+
+
+def blocks_of(body) -> list[Block]:
+    """trafilatura's XML body -> blocks, in document order. A table cell that holds
+    paragraphs of its own is walked into, not read as one block: a page laid out in a
+    table has its article and its sidebars in cells (a list item or a quote stays one)."""
+    found: list[Block] = []
+    _walk(body, found)
+    return found[:MAX_BLOCKS + 1]
+
+
+def _walk(element, found: list[Block]) -> None:
+    for child in element:
+        if len(found) > MAX_BLOCKS:
+            return
+        if child.tag == "cell" and _holds_blocks(child):
+            found.extend(Block(child.tag, text) for text in lines_of(child.text or ""))
+            _walk(child, found)
+        elif child.tag in BLOCK_TAGS:
+            found.extend(Block(child.tag, text) for text in _paragraphs(child))
+        else:
+            _walk(child, found)
+        if element.tag == "cell" and child.tail and child.tail.strip():
+            found.extend(Block(element.tag, text) for text in lines_of(child.tail))
+
+
+def _holds_blocks(element) -> bool:
+    return any(True for _ in element.iterdescendants("p", "head", "list", "table", "quote"))
+
+
+DOM_BLOCKS = ("p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre", "td", "dd",
+              "dt", "figcaption")
+
+
+def dom_blocks(body) -> list[Block]:
+    """The page's own innermost block elements, for pages too short for trafilatura."""
+    found: list[Block] = []
+    for element in body.iter(*DOM_BLOCKS):
+        if any(True for _ in element.iterdescendants(*DOM_BLOCKS)):
+            continue
+        kind = "head" if element.tag[0] == "h" else "item" if element.tag == "li" else "p"
+        found.extend(Block(kind, text) for text in lines_of(_with_breaks(element)))
+        if len(found) > MAX_BLOCKS:
+            break
+    return found
+
+
+def _paragraphs(element) -> list[str]:
+    """One element's text; ``<lb/>`` after a sentence end starts a new paragraph."""
+    pieces = [element.text or ""]
+    for child in element:
+        if child.tag == "lb":
+            pieces.append("\n")
+        elif child.tag not in ("item", "cell", "quote"):
+            pieces.append("".join(child.itertext()))
+        pieces.append(child.tail or "")
+    return lines_of("".join(pieces))
+
+
+def _with_breaks(element) -> str:
+    """An element's text, in document order, with a line break where it has a ``<br>``."""
+    pieces = [element.text or ""]
+    for child in element:
+        if child.tag == "br":
+            pieces.append("\n")
+        elif isinstance(child.tag, str):
+            pieces.append(_with_breaks(child))
+        pieces.append(child.tail or "")
+    return "".join(pieces)
+
+
+def lines_of(text: str) -> list[str]:
+    """Paragraphs of text broken into lines: a line wrapped mid-sentence joins the next."""
+    lines = [" ".join(p.split()) for p in text.split("\n")]
+    # Each paragraph as its pieces, joined once at the end (joining as it grows would copy
+    # a long paragraph once per line), with its length and last characters.
+    paragraphs: list[list[str]] = []
+    size, tail = 0, ""
+    for line in (line for line in lines if line):
+        if paragraphs and not SENTENCE_END.search(tail) and size >= WRAPPED_LINE_CHARS:
+            if tail[-1].isascii() and line[0].isascii():
+                paragraphs[-1].append(" ")      # two halves of an English sentence
+                size += 1
+            paragraphs[-1].append(line)
+            size, tail = size + len(line), (tail + line)[-3:]
+        else:
+            paragraphs.append([line])
+            size, tail = len(line), line[-3:]
+    return ["".join(pieces) for pieces in paragraphs]
