@@ -33,3 +33,12 @@ def test_a_crawl_day_header_above_the_headline_is_not_the_article_date():
               "<p>本报讯 昨天，市环保局表示，全市空气质量自动监测子站的数据将实时发布。</p>"
               "<p>市民可以在网站上查到各个监测点的主要污染物浓度，了解身边的空气质量。</p></body></html>")
     assert read_page(markup).published is None
+
+
+def test_the_dateline_opening_the_body_gives_the_date_when_nothing_else_does():
+    body = "".join(f"<p>这是正文的第{n}段，讲的是寒冬里如何保养皮肤，以及医师给出的几条建议和注意事项。</p>" for n in range(3))
+    markup = ("<html><head><title>寒冬里如何保养皮肤</title></head><body><h1>寒冬里如何保养皮肤</h1>"
+              f"<div><p>【示例台2012年1月11日讯】寒冷的天气里相对湿度降低，空气比较干燥。</p>{body}</div></body></html>")
+    assert str(read_page(markup).published) == "2012-01-11"
+    undated = markup.replace("2012年1月11日", "1月11日")
+    assert read_page(undated).published is None          # no year printed: no date

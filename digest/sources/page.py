@@ -19,6 +19,7 @@ from .pageblocks import blocks_of, dom_blocks
 from .pagebody import fold_key, is_prose, link_texts, trim
 from .pageedge import recover
 from .pagebyline import find_byline
+from .pagedate import dateline_date
 from .pagekind import page_kind
 from .pagemeta import (SECTION_NAME_CHARS, body_of, first_text, footer_window,
                        header_window, heading_before, headline, meta_date, prefer_near,
@@ -83,6 +84,7 @@ def read_page(markup: str, *, known_title: str | None = None) -> Page:
     header, above = header_window(visible, heading or title, paragraphs)
     from_meta = meta_date(root)
     published = (printed_date(header, from_meta) or printed_date(above, from_meta)
+                 or (dateline_date(paragraphs[0], from_meta) if paragraphs else None)
                  or printed_date(footer_window(visible, paragraphs), from_meta)
                  or printed_date(" ".join(texts_of(root, "//time")), from_meta)
                  or printed_date(cms.get("date", ""), None) or from_meta)

@@ -55,6 +55,16 @@ def printed_date(text: str, hint: datetime | None = None) -> date | None:
     return min(found, key=lambda f: f[0])[1] if found else None
 
 
+# A dateline opening the body: "【新唐人2012年1月11日訊】", "本報北京2012年1月9日電".
+DATELINE = re.compile(r"^.{0,30}?(?:訊|讯|電|电|報導|报道|消息)")
+
+
+def dateline_date(first_paragraph: str, hint: datetime | None = None) -> date | None:
+    """The date in the dateline that opens the body, when it gives the year."""
+    found = DATELINE.match(fold_width(first_paragraph[:40]))
+    return printed_date(found[0], hint) if found else None
+
+
 def _date(match: re.Match, offset: int, hint: datetime | None) -> date | None:
     groups = match.groupdict()
     year = int(groups["y"]) + offset
