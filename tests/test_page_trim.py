@@ -79,3 +79,11 @@ def test_a_caption_in_brackets_with_its_picture_credit_is_dropped():
               Block("p", "正文的第一句话在这里，讲的是一件事情的经过和结果，以及各方的反应。"),
               Block("p", "正文的第二句话在这里，讲的是专家对这件事情的看法和后续的安排。")]
     assert trim(blocks, None)[0].startswith("正文的第一句话")
+
+
+def test_a_list_of_related_headlines_with_their_dates_ends_the_body():
+    blocks = [Block("p", "正文的第一句话在这里，讲的是一件事情的经过和结果，以及各方的反应。"),
+              Block("p", "正文的第二句话在这里，讲的是专家对这件事情的看法和后续的安排。"),
+              Block("p", "网友继续热议：某某回应包装质疑 2012-01-17"), Block("p", "网友热议：某某回应包装质疑 2012-01-16"),
+              Block("p", "某某等九位作家起诉某公司侵权 2012-01-06"), Block("p", "某某仿某某体称：你可以关门吗 2011-12-27")]
+    assert len(trim(blocks, None)) == 2

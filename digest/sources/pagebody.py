@@ -182,10 +182,19 @@ def _cut_at_end(texts: list[str]) -> list[str]:
         folded = fold_width(text).strip()
         marker = seen >= total * 0.3 and (END_LINE.match(folded) or TAGS_LINE.match(folded)
                                           or DISCLAIMER.match(folded))
-        if i and (marker or (len(folded) < 200 and FURNITURE.search(folded))):
+        if i and (marker or (len(folded) < 200 and FURNITURE.search(folded)) or _dated_list(texts[i:i + 3])):
             return texts[:i]
         seen += len(text)
     return texts
+
+
+# A related story's headline with its date: "网友热议：某某回应质疑 2012-01-16".
+DATED_ITEM = re.compile(r"^[^。！？!?]{4,60}?\s*[(（\[]?(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?[)）\]]?$")
+
+
+def _dated_list(texts: list[str]) -> bool:
+    """Three lines in a row that are each a headline and a date: a list of related stories."""
+    return len(texts) == 3 and all(DATED_ITEM.match(fold_width(t).strip()) for t in texts)
 
 
 def _without_summary_box(texts: list[str]) -> list[str]:
