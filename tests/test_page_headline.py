@@ -45,3 +45,11 @@ def test_a_summary_point_above_the_body_is_not_the_headline():
               "<div>■就医结算一卡通争取延伸到全省各地</div><div>■人均公共卫生经费力争不低于35元</div>"
               f"<div>{body}</div></body></html>")
     assert read_page(markup).title == "新一轮改革即将启动"
+
+
+def test_a_channel_and_site_glued_on_with_bare_hyphens_leave_the_headline():
+    body = "".join(f"<p>这是正文的第{n}段，讲的是娱乐圈本周的几件新闻，以及各方对此的看法和后续的安排。</p>" for n in range(4))
+    markup = ("<html><head><title>女主播视频门 韩版明星炫富-女主播-示例网娱乐</title></head><body><table><tr><td>"
+              "<div><a href='/more.shtml'>&lt;&lt;&lt; 更多精彩图片(点击进入)</a></div></td></tr>"
+              f"<tr><td>{body}</td></tr></table></body></html>")
+    assert read_page(markup).title == "女主播视频门 韩版明星炫富"

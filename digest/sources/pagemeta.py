@@ -108,6 +108,8 @@ def heading_before(root, lead: str) -> str | None:
             continue
         text = _short_text(element)
         key = fold_key(text)
+        if key and key == fold_key(" ".join(a.text_content() for a in element.iter("a"))):
+            continue                      # only a link's words: a menu or "more" link
         if 6 <= len(key) <= 60 and not SENTENCE_INSIDE.search(text) and not _is_meta(text) \
                 and not LABEL.match(text) and not BULLET.match(text) and not _menu_like(text) \
                 and not NOT_HEADLINE.match(text):
@@ -159,9 +161,16 @@ def _headings(root) -> list[str]:
 SITE_SUFFIX = re.compile(r"(?<=\S)\s*[-－–—]\s*[^-－–—\s]{1,12}(?:网|網|报|報|社|台|站|频道|頻道|新闻|新聞|在线|在線|\.com|\.cn)$")
 
 
+# A channel and a site glued on with bare hyphens: "…少女时代爆猛料-女主播-东北网娱乐".
+CHANNEL_AND_SITE = re.compile(r"(?:[-－–—][^-－–—\s]{1,10}){2,3}$")
+
+
 def _first_segment(title: str) -> str:
     title = re.sub(r"^\(\d+\+?[^)]*\)\s*", "", " ".join(title.split()))  # "(3 条消息) …"
     title = SITE_SUFFIX.sub("", title)
+    trail = CHANNEL_AND_SITE.search(title)
+    if trail and len(title) - len(trail[0]) >= 8:
+        title = title[:trail.start()]
     parts = [p for p in TITLE_SEPARATORS.split(title) if p.strip()]
     if not parts:
         return ""
