@@ -89,3 +89,13 @@ def test_an_encyclopedia_entry_with_contents_and_citations_is_skipped():
 
 def test_an_article_with_a_table_of_contents_but_few_citations_is_read():
     assert read_page(_entry(4)).paragraphs
+
+
+def test_a_player_with_a_caption_is_a_video_page_and_an_article_with_a_clip_is_read():
+    player = "<video src='/clip.mp4' controls></video>"
+    markup = ("<html><head><title>台风登陆现场画面</title></head><body><h1>台风登陆现场画面</h1>"
+              f"<div>{player}<p>台风今天下午在沿海登陆。</p></div></body></html>")
+    with pytest.raises(NotAnArticle, match="a video page"):
+        read_page(markup)
+    body = "".join(f"<p>这是正文的第{n}段，讲的是台风登陆后各地的雨情和交通，以及有关部门的应对安排。</p>" for n in range(4))
+    assert read_page(markup.replace("<p>台风今天下午在沿海登陆。</p>", body)).paragraphs

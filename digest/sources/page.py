@@ -57,6 +57,9 @@ ARTICLE_TYPES = {"article", "newsarticle", "blogposting", "reportagenewsarticle"
 MICROBLOG_TITLE = re.compile(r"的微博(?:\s|$|[-_|])|(?:\s|^)on (?:Twitter|X)\s*[:：]")
 SHORT_PAGE_CHARS = 250     # below this, trafilatura's answer is checked against the page's blocks
 DIALOGUE = re.compile(r"^[“\"「『]")
+# A video player: the element, or a plugin or frame that loads one.
+PLAYERS = ("//video | //embed[contains(@src, '.swf') or contains(@type, 'flash')] | //object[.//embed or @data]"
+           " | //iframe[contains(@src, 'player') or contains(@src, 'video') or contains(@src, 'embed')]")
 
 def read_page(markup: str, *, known_title: str | None = None) -> Page:
     """The article on a page; raises :class:`NotAnArticle` for other kinds of page."""
@@ -69,6 +72,7 @@ def read_page(markup: str, *, known_title: str | None = None) -> Page:
     except (etree.ParserError, ValueError):
         return Page(known_title, ())
     cms = _cms_fields(markup[:4000])
+    players = len(root.xpath(PLAYERS))
     _strip_invisible(root)
     kind = not_article(root)
     if kind:
@@ -93,7 +97,7 @@ def read_page(markup: str, *, known_title: str | None = None) -> Page:
         raise NotAnArticle("not an article: a story told in dialogue (fiction)")
     if paragraphs and not any(is_prose(p) for p in paragraphs) and sum(map(len, paragraphs)) < 60:
         raise NotAnArticle("not an article: only short lines, no sentences")
-    kind = page_kind(root, paragraphs, title, first_text(root, "//title"), visible)
+    kind = page_kind(root, paragraphs, title, first_text(root, "//title"), visible, players)
     if kind:
         raise NotAnArticle(kind)
     return Page(title, tuple(paragraphs), published, author,

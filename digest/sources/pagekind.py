@@ -14,6 +14,7 @@ Schema.org types and microblog titles are checked before the body is read (in
   and a photo credit; a news feed: teasers stamped 3小时前;
 - a reference entry (an encyclopedia's): a table of contents of links within the
   page and numbered citation marks ([1], [2-3]) throughout;
+- a video page: a player (``<video>``, a Flash plugin, a player frame) and a caption;
 - a search results page, a forum thread, a picture gallery or a video page: the
   headline or ``<title>`` names it, or the page carries a forum's floor marks
   (楼主, 2楼, 回复), and the body is short or made of posts.
@@ -38,6 +39,7 @@ SHORT_BODY_CHARS = 300      # below this, a named kind (gallery, video, error) w
 GALLERY_PROSE_CHARS = 200   # a gallery's captions, at most
 FEED_PROSE_CHARS = 1000     # a news feed's teasers, at most, ...
 FEED_STAMPS = 3             # ... with this many "3小时前" stamps in the body
+VIDEO_PROSE_CHARS = 120    # beside a video player, less prose than this is a caption
 FORUM_MARKS = 3             # floor marks that make a page a forum thread
 
 ERROR = re.compile(r"(?<!\d)404(?![\d\u4e00-\u9fff])|页面不存在|頁面不存在|找不到(?:页面|頁面|该页|該頁|网页|網頁)|"
@@ -49,9 +51,13 @@ VIDEO = re.compile(r"^(?:视频|視頻|影音|直播)\s*[|｜丨:：]|[\[【(（
 FORUM = re.compile(r"楼主|樓主|(?<!\d)\d{1,4}\s*[楼樓#](?![\u4e00-\u9fff])|沙发|沙發|只看该作者|只看該作者|回复本帖|回覆本帖")
 
 
-def page_kind(root, paragraphs: list[str], title: str | None, page_title: str, visible: str) -> str | None:
-    """What the page is, when it is not an article; None for an article."""
+def page_kind(root, paragraphs: list[str], title: str | None, page_title: str, visible: str,
+              players: int = 0) -> str | None:
+    """What the page is, when it is not an article; None for an article. ``players``: the
+    video players the page held before its plugins and frames were dropped."""
     prose = sum(len(p) for p in paragraphs if is_prose(p))
+    if players and prose < VIDEO_PROSE_CHARS:
+        return "not an article: a video page (a player and a few lines)"
     if len(FORUM.findall(visible)) >= FORUM_MARKS and _posts(paragraphs):
         return "not an article: a forum thread"
     if prose < SHORT_BODY_CHARS:
