@@ -87,3 +87,10 @@ def test_a_list_of_related_headlines_with_their_dates_ends_the_body():
               Block("p", "网友继续热议：某某回应包装质疑 2012-01-17"), Block("p", "网友热议：某某回应包装质疑 2012-01-16"),
               Block("p", "某某等九位作家起诉某公司侵权 2012-01-06"), Block("p", "某某仿某某体称：你可以关门吗 2011-12-27")]
     assert len(trim(blocks, None)) == 2
+
+
+def test_a_caption_ending_with_its_photographer_is_dropped():
+    blocks = [Block("p", "正文的第一句话在这里，讲的是一件事情的经过和结果，以及各方的反应。"),
+              Block("p", "为了上网推介家乡特产，一块花生地里正录制视频 李小四 摄"),
+              Block("p", "正文的第二句话在这里，讲的是专家对这件事情的看法和后续的安排。")]
+    assert [t[:5] for t in trim(blocks, None)] == ["正文的第一", "正文的第二"]

@@ -139,6 +139,10 @@ def link_texts(root) -> Links:
 BRACKETED_CAPTION = re.compile(r"^[(（][^()（）]{4,200}[图圖](?:片)?\s*[/／:：][^()（）]{2,30}[)）]$")
 
 
+# A caption that ends with its photographer's name: "…花生地里正录制视频 李四 摄".
+CREDITED_CAPTION = re.compile(r"^[^。！？!?]+\s[\u4e00-\u9fff]{2,4}\s*(?:摄|攝)$")
+
+
 def _without_captions(blocks: list[Block]) -> list[Block]:
     """Drop photo captions: a credit line and the short caption above it, or a caption
     that carries its own credit ("▲…（圖／記者翻攝）")."""
@@ -149,7 +153,8 @@ def _without_captions(blocks: list[Block]) -> list[Block]:
             drop.add(i)
             if i and len(blocks[i - 1].text) <= 90:
                 drop.add(i - 1)
-        elif CAPTION.search(folded) or BRACKETED_CAPTION.match(folded):
+        elif CAPTION.search(folded) or BRACKETED_CAPTION.match(folded) \
+                or (len(folded) <= 80 and CREDITED_CAPTION.search(folded)):
             drop.add(i)
     return [b for i, b in enumerate(blocks) if i not in drop]
 
