@@ -53,3 +53,11 @@ def test_a_channel_and_site_glued_on_with_bare_hyphens_leave_the_headline():
               "<div><a href='/more.shtml'>&lt;&lt;&lt; 更多精彩图片(点击进入)</a></div></td></tr>"
               f"<tr><td>{body}</td></tr></table></body></html>")
     assert read_page(markup).title == "女主播视频门 韩版明星炫富"
+
+
+def test_a_subhead_that_repeats_part_of_the_headline_does_not_replace_it():
+    body = "".join(f"<p>这是正文的第{n}段，讲的是留学生怎样看待两会，以及他们出国前后关注点的变化。</p>" for n in range(4))
+    markup = ("<html><head><title>海外留学生看两会：出国前后关注点大不同</title></head><body>"
+              "<div class='nav'><a href='/'>首页</a></div><div>出国前后关注点大不同</div>"
+              f"<div>{body}</div></body></html>")
+    assert read_page(markup).title == "海外留学生看两会：出国前后关注点大不同"

@@ -94,3 +94,11 @@ def test_a_caption_ending_with_its_photographer_is_dropped():
               Block("p", "为了上网推介家乡特产，一块花生地里正录制视频 李小四 摄"),
               Block("p", "正文的第二句话在这里，讲的是专家对这件事情的看法和后续的安排。")]
     assert [t[:5] for t in trim(blocks, None)] == ["正文的第一", "正文的第二"]
+
+
+def test_a_caption_saying_what_the_picture_shows_and_a_closing_list_heading_are_dropped():
+    blocks = [Block("p", "图为马某在悉尼游玩时的近影。"),
+              Block("p", "正文的第一句话在这里，讲的是一件事情的经过和结果，以及各方的反应。"),
+              Block("p", "正文的第二句话在这里，讲的是专家对这件事情的看法和后续的安排。"),
+              Block("p", "精彩视频推荐")]
+    assert [t[:5] for t in trim(blocks, None)] == ["正文的第一", "正文的第二"]

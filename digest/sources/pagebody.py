@@ -143,6 +143,10 @@ BRACKETED_CAPTION = re.compile(r"^[(（][^()（）]{4,200}[图圖](?:片)?\s*[/�
 CREDITED_CAPTION = re.compile(r"^[^。！？!?]+\s[\u4e00-\u9fff]{2,4}\s*(?:摄|攝)$")
 
 
+# A caption that says what the picture shows: "图为马某在悉尼游玩时的近影。"
+PICTURE_IS = re.compile(r"^(?:图为|圖為|图片为|圖片為|上图为|上圖為|下图为|下圖為)")
+
+
 def _without_captions(blocks: list[Block]) -> list[Block]:
     """Drop photo captions: a credit line and the short caption above it, or a caption
     that carries its own credit ("▲…（圖／記者翻攝）")."""
@@ -154,7 +158,7 @@ def _without_captions(blocks: list[Block]) -> list[Block]:
             if i and len(blocks[i - 1].text) <= 90:
                 drop.add(i - 1)
         elif CAPTION.search(folded) or BRACKETED_CAPTION.match(folded) \
-                or (len(folded) <= 80 and CREDITED_CAPTION.search(folded)):
+                or (len(folded) <= 80 and (CREDITED_CAPTION.search(folded) or PICTURE_IS.match(folded))):
             drop.add(i)
     return [b for i, b in enumerate(blocks) if i not in drop]
 
@@ -186,13 +190,15 @@ def _cut_at_end(texts: list[str]) -> list[str]:
     for i, text in enumerate(texts):
         folded = fold_width(text).strip()
         marker = seen >= total * 0.3 and (END_LINE.match(folded) or TAGS_LINE.match(folded)
-                                          or DISCLAIMER.match(folded))
+                                          or DISCLAIMER.match(folded) or LIST_HEADING.match(folded))
         if i and (marker or (len(folded) < 200 and FURNITURE.search(folded)) or _dated_list(texts[i:i + 3])):
             return texts[:i]
         seen += len(text)
     return texts
 
 
+# The heading of a list of other stories or videos after the body: "精彩视频推荐", "延伸閱讀".
+LIST_HEADING = re.compile(r"^[^。！？!?，,\s]{0,8}(?:推荐|推薦|阅读|閱讀)$")
 # A related story's headline with its date: "网友热议：某某回应质疑 2012-01-16".
 DATED_ITEM = re.compile(r"^[^。！？!?]{4,60}?\s*[(（\[]?(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?[)）\]]?$")
 

@@ -79,6 +79,8 @@ def prefer_near(root, near: str, title: str | None, heading: str | None) -> bool
     prefix ("某某新聞：headline"), or when <title> is a bare name and no og:title exists."""
     if heading is not None or len(fold_key(title or "")) < SECTION_NAME_CHARS:
         return True
+    if fold_key(near) in fold_key(title or ""):
+        return False              # a piece of the headline found already (a deck or subhead)
     page_title = first_text(root, "//title")
     references = [fold_key(t) for t in (page_title, meta_content(root, "og:title") or "") if t]
     if any(fold_key(near) in ref for ref in references):
