@@ -61,3 +61,11 @@ def test_a_subhead_that_repeats_part_of_the_headline_does_not_replace_it():
               "<div class='nav'><a href='/'>首页</a></div><div>出国前后关注点大不同</div>"
               f"<div>{body}</div></body></html>")
     assert read_page(markup).title == "海外留学生看两会：出国前后关注点大不同"
+
+
+def test_the_site_name_printed_as_a_heading_is_not_the_headline():
+    body = "".join(f"<p>这是正文的第{n}段，讲的是春节期间的交通安排，以及各地为返乡旅客准备的服务。</p>" for n in range(4))
+    markup = ("<html><head><title>春运首日 | 示例電視台 新聞網</title></head><body>"
+              "<h1>示例電視台 新聞網</h1><div class='t'>春运首日</div>"
+              f"<div>{body}</div></body></html>")
+    assert read_page(markup).title == "春运首日"

@@ -32,10 +32,11 @@ def headline(root, known: str | None = None) -> tuple[str | None, str | None]:
     if known:
         return known, None
     references = [fold_key(t) for t in (page_title, og) if t]
+    names = _site_names(root, page_title)
     best = None
     for text in _headings(root):
         key = fold_key(text)
-        if len(key) >= 4 and any(key in ref for ref in references):
+        if len(key) >= 4 and key not in names and any(key in ref for ref in references):
             if best is None or len(key) > len(fold_key(best)):
                 best = text
     if best:
@@ -44,6 +45,7 @@ def headline(root, known: str | None = None) -> tuple[str | None, str | None]:
         first = _first_segment(candidate)
         if first and first != site_name(root) and not NOT_HEADLINE.match(first):
             h1 = first_text(root, "//h1")
+            h1 = "" if fold_key(h1) in names else h1
             if h1 and 4 <= len(h1) <= 80 and not references or (h1 and fold_key(first) not in fold_key(h1)
                                                                 and len(first) < 6):
                 return h1, h1
@@ -51,6 +53,16 @@ def headline(root, known: str | None = None) -> tuple[str | None, str | None]:
             return (printed, printed) if printed else (first, None)
     h1 = first_text(root, "//h1")
     return (h1, h1) if h1 and not NOT_HEADLINE.match(h1) else (None, None)
+
+
+def _site_names(root, page_title: str) -> set[str]:
+    """The site's and channel's names: what <title> holds after its first part ("headline |
+    公共電視台 新聞網"), and og:site_name."""
+    parts = [p for p in TITLE_SEPARATORS.split(" ".join(page_title.split())) if p.strip()]
+    names = {fold_key(p) for p in parts[1:]} | {fold_key(site_name(root) or "")}
+    if len(parts) > 2:
+        names.add(fold_key("".join(parts[1:])))
+    return names - {"", fold_key(parts[0]) if parts else ""}     # some sites fill og:site_name with the headline
 
 
 SECTION_NAME_CHARS = 6        # a heading shorter than this names a section, not a story
@@ -77,6 +89,8 @@ def prefer_near(root, near: str, title: str | None, heading: str | None) -> bool
     """Whether the heading-like line right above the body is the headline: when the page's
     heading is only a section name ("新闻动态"), when <title> holds that line behind a site
     prefix ("某某新聞：headline"), or when <title> is a bare name and no og:title exists."""
+    if fold_key(near) in _site_names(root, first_text(root, "//title")):
+        return False              # the site's name printed as a heading
     if heading is not None or len(fold_key(title or "")) < SECTION_NAME_CHARS:
         return True
     if fold_key(near) in fold_key(title or ""):
