@@ -84,3 +84,16 @@ def test_a_name_in_meta_author_that_the_page_does_not_print_is_not_the_byline():
     assert read_page(markup).author is None
     printed = markup.replace("<div>", "<p>作者 李闽</p><div>")
     assert read_page(printed).author == "李闽"
+
+
+@pytest.mark.parametrize("text, name", [
+    ("【台灣醒報記者潘姿羽台北報導】春節期間", "潘姿羽"),
+    ("（記者王強台中報導）", "王強"),
+    ("记者王强新北市报道", "王强"),
+])
+def test_a_credit_that_runs_the_name_into_the_place_gives_the_name(text, name):
+    assert byline(text)[0] == name
+
+
+def test_a_press_conference_is_not_a_reporter():
+    assert byline("記者會台北報導")[0] is None

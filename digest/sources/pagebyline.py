@@ -45,8 +45,26 @@ def byline(text: str) -> tuple[str | None, str | None]:
                 and not PICTURE_CREDIT.search(folded[max(0, match.start() - 20):match.start()])):
             author = name
             break
+    if author is None:
+        author = _reporter_and_place(folded)
     source = SOURCE.search(folded)
     return author, source["name"] if source else None
+
+
+# A credit that runs the reporter's name into the place: "記者潘某某台北報導", "记者王强新北市报道".
+REPORTED_FROM = re.compile(rf"(?:記者|记者)\s*(?P<run>[{CJK}]{{4,6}})(?:報導|报道|報道)")
+PLACE_END = "市縣县區区鄉乡鎮镇"
+
+
+def _reporter_and_place(text: str) -> str | None:
+    """The name in such a credit: the place is the last two characters (three when they end
+    in 市, 縣 …); what is left must read as a name."""
+    found = REPORTED_FROM.search(text)
+    if not found:
+        return None
+    run = found["run"]
+    name = run[:-3] if len(run) >= 5 and run[-1] in PLACE_END else run[:-2]
+    return plausible(name) if 2 <= len(name) <= 3 else None
 
 
 def plausible(value: str | None, site: str | None = None) -> str | None:
