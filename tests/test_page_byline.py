@@ -97,3 +97,12 @@ def test_a_credit_that_runs_the_name_into_the_place_gives_the_name(text, name):
 
 def test_a_press_conference_is_not_a_reporter():
     assert byline("記者會台北報導")[0] is None
+
+
+def test_the_dateline_credit_is_found_past_a_deck_and_a_bracket_that_is_no_credit():
+    assert byline("（中央社記者劉世怡台北11日電）傅姓男子涉嫌")[0] == "劉世怡"
+    body = "".join(f"<p>这是正文的第{n}段，讲的是这次手术之后的经过，以及医院和家属各自的说法。</p>" for n in range(3))
+    markup = ("<html><head><title>孩子鼻中取出纱布</title></head><body><h1>孩子鼻中取出纱布</h1><div>"
+              "<p>做了一次手术，5岁的小杰(化名)就感觉鼻子难受，睡觉打鼾。</p>"
+              f"<p>本报讯 (记者刘立春)做了一次手术以后，孩子一直感觉鼻子难受，睡觉总是打鼾。</p>{body}</div></body></html>")
+    assert read_page(markup).author == "刘立春"

@@ -52,7 +52,7 @@ def byline(text: str) -> tuple[str | None, str | None]:
 
 
 # A credit that runs the reporter's name into the place: "記者潘某某台北報導", "记者王强新北市报道".
-REPORTED_FROM = re.compile(rf"(?:記者|记者)\s*(?P<run>[{CJK}]{{4,6}})(?:報導|报道|報道)")
+REPORTED_FROM = re.compile(rf"(?:記者|记者)\s*(?P<run>[{CJK}]{{4,6}})(?:報導|报道|報道|\d{{1,2}}日(?:電|电))")
 PLACE_END = "市縣县區区鄉乡鎮镇"
 
 
@@ -105,12 +105,14 @@ def find_byline(root, header: str, footer: str, paragraphs, cms: dict) -> tuple[
     from .pagemeta import body_of, meta_content, site_name
 
     author, source = byline(header)
-    openings = (OPENING_CREDIT.match(p) for p in paragraphs[:2])
-    opening = next((m for m in openings if m and not PICTURE_CREDIT.search(m[1])), None)
+    # The dateline's credit, in brackets or not, in one of the first two paragraphs (a deck
+    # may come first); a bracket that holds no byline ("(化名)") does not stop the search.
+    openings = [m[1] for m in (OPENING_CREDIT.match(p) for p in paragraphs[:2])
+                if m and not PICTURE_CREDIT.search(m[1])]
     closing = [m for m in (CLOSING_CREDIT.search(p[-40:]) for p in paragraphs[-3:][::-1])
                if m and not PICTURE_CREDIT.search(m[1])]
     bare = [m[1] for m in closing] + [m[1] for m in [BARE_CREDIT.match(footer)] if m]
-    lead = [opening[1]] if opening else [paragraphs[0][:30]] if paragraphs else []
+    lead = openings + [p[:40] for p in paragraphs[:2]]
     credit_lines = [p for p in paragraphs[-3:][::-1] if len(p) <= 30]      # "本报记者 于涛"
     for text in lead + [m[0] for m in closing] + credit_lines + [footer, cms.get("author", "")]:
         if author is None:
