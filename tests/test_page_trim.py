@@ -102,3 +102,10 @@ def test_a_caption_saying_what_the_picture_shows_and_a_closing_list_heading_are_
               Block("p", "正文的第二句话在这里，讲的是专家对这件事情的看法和后续的安排。"),
               Block("p", "精彩视频推荐")]
     assert [t[:5] for t in trim(blocks, None)] == ["正文的第一", "正文的第二"]
+
+
+def test_a_lead_is_not_taken_for_a_summary_box_because_a_short_subhead_follows():
+    blocks = [Block("p", "1月15日中午，一位博主在博客上贴出文章，质疑某作家的成名经过，引发网友热议。"),
+              Block("p", "博主"), Block("p", "博主自称从事IT行业，在这篇文章里，他从那位作家成名之初说起，列举了种种疑点。"),
+              Block("p", "作家昨天给予回应，写下博文表示自己至今没有经纪人，也从来没有请人代笔。")]
+    assert trim(blocks, None)[0].startswith("1月15日中午")

@@ -217,7 +217,7 @@ def _without_summary_box(texts: list[str]) -> list[str]:
     for i, text in enumerate(texts):
         key = keys[i]
         repeated = i < 3 and len(key) >= 20 and any(
-            key[:60] in other or other[:60] in key for other in keys[i + 1:i + 4] if other)
+            key[:60] in other or other[:60] in key for other in keys[i + 1:i + 4] if len(other) >= 20)
         if not repeated:
             keep.append(text)
     return keep
