@@ -109,3 +109,10 @@ def test_a_lead_is_not_taken_for_a_summary_box_because_a_short_subhead_follows()
               Block("p", "博主"), Block("p", "博主自称从事IT行业，在这篇文章里，他从那位作家成名之初说起，列举了种种疑点。"),
               Block("p", "作家昨天给予回应，写下博文表示自己至今没有经纪人，也从来没有请人代笔。")]
     assert trim(blocks, None)[0].startswith("1月15日中午")
+
+
+def test_a_caption_next_to_the_body_is_not_put_back_as_a_lost_lead():
+    body = "".join(f"<p>这是正文的第{n}段，讲的是这次捐献的经过，以及医院和家属各自的安排和打算。</p>" for n in range(4))
+    markup = ("<html><head><title>史上最快捐献</title></head><body><h1>史上最快捐献</h1>"
+              f"<div>圖為：捐献者段某捐献骨髓后，一家人其乐融融。{body}</div></body></html>")
+    assert read_page(markup).paragraphs[0].startswith("这是正文的第0段")

@@ -147,6 +147,12 @@ CREDITED_CAPTION = re.compile(r"^[^。！？!?]+\s[\u4e00-\u9fff]{2,4}\s*(?:摄|
 PICTURE_IS = re.compile(r"^(?:图为|圖為|图片为|圖片為|上图为|上圖為|下图为|下圖為)")
 
 
+def is_caption(folded: str) -> bool:
+    """A photo caption, by its marks (▲, 图/…, 图为…, … 某某 摄), not its place."""
+    return bool(CAPTION.search(folded) or BRACKETED_CAPTION.match(folded)
+                or (len(folded) <= 80 and (CREDITED_CAPTION.search(folded) or PICTURE_IS.match(folded))))
+
+
 def _without_captions(blocks: list[Block]) -> list[Block]:
     """Drop photo captions: a credit line and the short caption above it, or a caption
     that carries its own credit ("▲…（圖／記者翻攝）")."""
@@ -157,8 +163,7 @@ def _without_captions(blocks: list[Block]) -> list[Block]:
             drop.add(i)
             if i and len(blocks[i - 1].text) <= 90:
                 drop.add(i - 1)
-        elif CAPTION.search(folded) or BRACKETED_CAPTION.match(folded) \
-                or (len(folded) <= 80 and (CREDITED_CAPTION.search(folded) or PICTURE_IS.match(folded))):
+        elif is_caption(folded):
             drop.add(i)
     return [b for i, b in enumerate(blocks) if i not in drop]
 
