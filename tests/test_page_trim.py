@@ -112,7 +112,8 @@ def test_a_lead_is_not_taken_for_a_summary_box_because_a_short_subhead_follows()
 
 
 def test_a_caption_next_to_the_body_is_not_put_back_as_a_lost_lead():
-    body = "".join(f"<p>这是正文的第{n}段，讲的是这次捐献的经过，以及医院和家属各自的安排和打算。</p>" for n in range(4))
+    body = "".join(f"<p>这是正文的第{n}段，讲的是这次捐献的经过，以及医院和家属各自的安排和打算，"
+                   "还有医生对病人恢复情况的介绍。</p>" for n in range(8))
     markup = ("<html><head><title>史上最快捐献</title></head><body><h1>史上最快捐献</h1>"
-              f"<div>圖為：捐献者段某捐献骨髓后，一家人其乐融融。{body}</div></body></html>")
+              f"<div>圖為：捐献者段某捐献骨髓后，一家人其乐融融。<br>{body}</div></body></html>")
     assert read_page(markup).paragraphs[0].startswith("这是正文的第0段")
