@@ -133,8 +133,10 @@ def _render(config: Config, digest: Digest, jobs: int) -> Rendered:
                     "articles": [i.article.id for i in t.items]} for t in digest.themes],
         "articles": [{"id": i.article.id, "title": i.article.title, "source": i.article.source,
                       "author": i.article.author, "publisher": i.article.publisher,
-                      # a file's modification time is not the article's date: left out
-                      "published": i.article.published if i.article.date_from in ("text", "format") else None,
+                      # a file's modification time is not the article's date: where the
+                      # article prints none, the manifest says so
+                      "published": (i.article.published if i.article.date_from in ("text", "format")
+                                    and i.article.published else NOT_PRINTED),
                       "related": list(i.related),
                       "shown": i.shown, "old": i.old}
                      for i in digest.items],
@@ -143,6 +145,8 @@ def _render(config: Config, digest: Digest, jobs: int) -> Rendered:
     files["manifest.json"] = json.dumps(manifest, ensure_ascii=False, indent=2).encode()
     return Rendered(digest.period, tuple(files.items()))
 
+
+NOT_PRINTED = "not printed"   # the manifest's date of an article that prints none
 
 APART_FROM = 400          # articles from which the text view is rendered in another process
 
