@@ -8,6 +8,7 @@ question page, a forum thread, a microblog post, dialogue fiction).
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from dataclasses import dataclass
@@ -16,7 +17,6 @@ from datetime import date
 from .safemarkup import flattened, without_scripts
 from .pageblocks import blocks_of, dom_blocks
 from .pagebody import fold_key, is_prose, link_texts, trim
-from .pageagree import agree, trafilatura_config
 from .pageedge import recover
 from .pagebyline import find_byline
 from .pagedate import dateline_date
@@ -174,7 +174,7 @@ def _article_body(root, title: str | None) -> list[str]:
 
     found = trafilatura.bare_extraction(copy.deepcopy(root), include_comments=False,
                                         include_tables=True, with_metadata=False,
-                                        favor_recall=True, config=trafilatura_config())
+                                        favor_recall=True, config=_trafilatura_config())
     body = getattr(found, "body", None) if found is not None else None
     links = link_texts(root)
     paragraphs = trim(blocks_of(body), title, links) if body is not None else []
@@ -184,12 +184,23 @@ def _article_body(root, title: str | None) -> list[str]:
         mine = _prose_chars(paragraphs)
         if (mine < _prose_chars(own) <= 2 * mine + SHORT_PAGE_CHARS
                 and all(fold_key(p) in joined for p in paragraphs)):
-            return agree(root, own, links)
-    return agree(root, recover(body_of(root), paragraphs, title, links), links)
+            return own
+    return recover(body_of(root), paragraphs, title, links)
 
 
 def _prose_chars(paragraphs: list[str]) -> int:
     return sum(len(p) for p in paragraphs if is_prose(p))
+
+
+@functools.cache
+def _trafilatura_config():
+    """trafilatura's settings for pages read here: no signal-based timeout (the build
+    bounds its own work, and signals do not reach worker threads)."""
+    from trafilatura.settings import use_config
+
+    config = use_config()
+    config.set("DEFAULT", "EXTRACTION_TIMEOUT", "0")
+    return config
 
 
 # ---------------------------------------------------------------- kind
