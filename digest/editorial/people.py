@@ -35,11 +35,13 @@ ROLE_AFTER = ("表示", "称", "说", "指出", "认为", "透露", "强调", "�
               "自述", "回忆", "被捕", "被判", "涉嫌", "再遭", "遭传唤", "及其")
 # Endings a name never has: places, roads, organisations, times, kin ("高母": Gao's mother).
 NOT_NAME_END = (
-    "路", "街", "道", "环", "区", "县", "市", "省", "镇", "村", "乡", "湖", "山", "河", "江", "港", "桥",
+    "路", "街", "道", "环", "区", "县", "市", "省", "镇", "村", "乡", "湖", "河", "港", "桥",
     "站", "楼", "园", "营", "厂", "店", "馆", "局", "部", "委", "院", "所", "会", "党", "军", "队", "帮",
     "集团", "公司", "家居", "下午", "上午", "中午", "晚上", "早上", "凌晨", "傍晚", "银行", "中心",
     "广场", "大厦", "科技", "母", "父", "嫂", "姐", "哥", "弟", "妹", "男", "女", "姓", "氏", "家", "某",
     "数", "们", "率", "度", "性", "化", "者", "式", "型", "期", "价")
+# Endings of places that names have too (杨治山, 李长江): a role word must stand beside it.
+PLACE_OR_NAME_END = ("山", "江")
 NOT_NAME_START = ("今", "明", "昨", "本", "该", "此", "每", "各", "全", "新", "老", "小", "大", "前", "后",
                   "上", "下", "中", "外", "内", "含", "低", "多", "少", "第")
 # Characters that mark a transliteration (霍姆斯, 萨利希, 克莱蒙费朗): two of them, and
@@ -90,14 +92,22 @@ def _proper(word: str) -> bool:
 
 def vouched(word: str, text: str, title: str) -> bool:
     """Does ``text`` (title and body) show ``word`` as a person: a role word right
-    before or after some use of it, or the title naming it and the body using it again?"""
+    before or after some use of it, or the title naming it and the body using it again?
+    A name ending like a place (山, 江) needs the role word."""
+    if word.endswith(PLACE_OR_NAME_END):
+        return beside_role(word, text)
+    return beside_role(word, text) or word in title and text.count(word) >= 3
+
+
+def beside_role(word: str, text: str) -> bool:
+    """Does a role word stand right before or after some use of ``word`` in ``text``?"""
     at = text.find(word)
     while at >= 0:
         before, after = text[max(0, at - 6):at], text[at + len(word):at + len(word) + 4]
         if before.endswith(ROLE_BEFORE) or after.startswith(ROLE_AFTER):
             return True
         at = text.find(word, at + len(word))
-    return word in title and text.count(word) >= 3
+    return False
 
 
 def cut_short(word: str, text: str) -> bool:

@@ -75,6 +75,19 @@ def _lines() -> dict[str, list[str]]:
     return table
 
 
+@lru_cache(maxsize=1)
+def english_words() -> frozenset[str]:
+    """Lower-case English words that are a whole sense of a common (not proper) entry:
+    "token", "path", "speech". A Latin word among them may be no name."""
+    words = set()
+    for lines in _lines().values():
+        for line in lines:
+            head, _, senses = line.partition("/")
+            if "[" in head and not head[head.index("[") + 1:][:1].isupper():
+                words.update(s for s in senses.split("/") if s.isalpha() and s.islower())
+    return frozenset(words)
+
+
 def _clean(sense: str) -> str:
     sense = _DOMAIN.sub("", sense)
     sense = re.sub(r"\s*\([^)]*\)", "", sense)           # "Donald Trump (1946-)" -> "Donald Trump"
@@ -131,6 +144,8 @@ def term_english(word: str) -> str | None:
     clean = _clean(chosen)
     if clean.startswith("to "):
         clean = clean[3:]
+    if clean.startswith(("a ", "an ", "not ")):
+        return None                        # 男子 "a man", 岗位 "a post", 尚无 "not yet": words too plain
     return clean if clean and len(clean.split()) <= 3 else None
 
 
@@ -180,6 +195,11 @@ def _syllable(char: str, surname: bool) -> str:
     if not readings:
         return char
     return _TONE.sub("", readings[0]).replace("u:", "ü").lower()
+
+
+def reading(char: str) -> str:
+    """The toneless pinyin of one character in its common reading ("路" -> "lu")."""
+    return _syllable(char, surname=False)
 
 
 def pinyin_name(word: str, foreign: bool = False) -> str:
