@@ -88,6 +88,11 @@ def english_words() -> frozenset[str]:
     return frozenset(words)
 
 
+def is_word(text: str) -> bool:
+    """Is ``text`` a CC-CEDICT headword (in either script)?"""
+    return text in _lines()
+
+
 def _clean(sense: str) -> str:
     sense = _DOMAIN.sub("", sense)
     sense = re.sub(r"\s*\([^)]*\)", "", sense)           # "Donald Trump (1946-)" -> "Donald Trump"
