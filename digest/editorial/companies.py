@@ -24,9 +24,10 @@ COMPANY_WORDS = {
     "通信": "Communications", "半导体": "Semiconductor", "矿业": "Mining", "水泥": "Cement",
 }
 _ENDINGS = sorted(COMPANY_WORDS, key=len, reverse=True)
-# A name, then its stock code in brackets (an exchange's letters may come first).
-STOCK_CODE = re.compile(r"([\u4e00-\u9fff]{2,10})\s*[(（]\s*(?:[A-Za-z]{2}\s*[:.]?\s*)?"
-                        r"(?:\d{6}|0\d{4}|\d{4,5}\.[A-Za-z]{2})\s*[,，)）]")
+# A stock code in brackets (an exchange's letters may come first), after the name:
+# 重庆啤酒(600132, 金路集团 ( 000510 ).
+STOCK_CODE = re.compile(r"[(（]\s*(?:[A-Za-z]{2}\s*[:.]?\s*)?(?:\d{6}|0\d{4}|\d{4,5}\.[A-Za-z]{2})\s*[,，)）]")
+NAME_BEFORE = re.compile(r"[\u4e00-\u9fff]{2,10}(?=\s*$)")
 # A stock quote's label, then the name: 股价资料：大连港.
 QUOTE = re.compile(r"股[价價](?:资料|資料|走势|走勢)?\s*[:：]\s*([\u4e00-\u9fff]{2,10})")
 # Words only a company has, after the company's short name: 苹果商店, 苹果股价.
@@ -39,12 +40,14 @@ def listed(title: str, text: str) -> list[tuple[str, str]]:
     quote and the title names too (the longest ending of the words before the code
     that the title holds), longest names first."""
     found: dict[str, str] = {}
-    for pattern in (STOCK_CODE, QUOTE):
-        for m in pattern.finditer(text):
-            run = m[1] if pattern is STOCK_CODE else m[1][:_name_end(m[1])]
-            name = next((run[i:] for i in range(len(run) - 1) if run[i:] in title), None)
-            if name and name not in found and (english := company_english(name)):
-                found[name] = english
+    runs = [m[0] for code in STOCK_CODE.finditer(text)
+            if (m := NAME_BEFORE.search(text, max(0, code.start() - 12), code.start()))]
+    if "股" in text:
+        runs += [m[1][:_name_end(m[1])] for m in QUOTE.finditer(text)]
+    for run in runs:
+        name = next((run[i:] for i in range(len(run) - 1) if run[i:] in title), None)
+        if name and name not in found and (english := company_english(name)):
+            found[name] = english
     return sorted(found.items(), key=lambda item: -len(item[0]))
 
 

