@@ -133,6 +133,8 @@ def key_facts(doc: Document, summary: Summary) -> KeyFacts:
     for hans, english, kind in _lookup():
         if hans not in anywhere:        # most glossary words: one scan, and on to the next
             continue
+        if hans.isascii() and not _has_word(anywhere, hans):
+            continue                    # Shell of PowerShell
         count = masked.count(hans)
         in_parts = [hans in part for part in masked_parts]
         if not count and not in_parts[0]:
