@@ -41,9 +41,11 @@ GLUED_HEADING = re.compile(r"[^\W\d一二三四五六七八九十第之统統唯
 # A sentence that leans on the one before it: it opens with a reference (这/该/此/
 # 上述/其/他/她/它…, or 所以/因此) and means nothing without what it refers to. 此外 ("besides"),
 # 其实 ("in fact") and 其他 ("other") are not references.
-# "由于这个特点，…", "对此，…" and "另1人…" lean on it too.
-LEANS = re.compile(r"^[\s“「『\"]*(?:这|這|另一|另外(?:\d|[一两兩二三四五六七八九十])|另(?:\d|[一两兩二三四五六七八九十]|有\d)"
-                   r"|所以|因此|因而|那(?!么|麼)|该|該|此(?!外)|上述|其(?!实|實|他)|他|她|它"
+# "由于这个特点，…", "对此，…" and "另1人…" lean on it too, and so does a contrast
+# opening with one ("而它对的地方…" answers "它不对的地方…"), 即 ("that is") and
+# 例如 ("for example").
+LEANS = re.compile(r"^[\s“「『\"]*(?:而且?|但是?|然而|不过|不過|可是)?(?:这|這|另一|另外(?:\d|[一两兩二三四五六七八九十])|另(?:\d|[一两兩二三四五六七八九十]|有\d)"
+                   r"|所以|因此|因而|即(?!将|將|使|便|可|时|時|日|刻|席|兴|興)|例如|比如|譬如|那(?!么|麼)|该|該|此(?!外)|上述|其(?!实|實|他)|他|她|它"
                    r"|(?:由于|由於|因为|因為|基于|基於|鉴于|鑒於|对于|對於|根据|根據|除了|正如|作为|作為)(?:这|這|该|該|此|上述|其)"
                    r"|(?:对此|對此|为此|為此|据此|據此|就此|此举|此舉|与此同时|與此同時|除此之外|除此以外)[，,\s]?)")
 # A list item cut off at its semicolon ("AI的中国力量崛起;"): short, one clause, and
