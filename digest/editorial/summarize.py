@@ -48,13 +48,13 @@ def standalone_faults(summary: Summary) -> list[str]:
     """What keeps ``summary`` from standing alone: "section number" (it opens with one
     or with a list marker), "reference" (a sentence leans on one not shown right before
     it), "glued heading", "list fragment" (it ends on a list item's semicolon),
-    "caption" (a photo caption or credit), "call to action" (or a contact line, a
+    "caption" (a photo caption or credit, a pointer to a chart), "call to action" (or a contact line, a
     link), "label" (a label or dateline opens a sentence), "comma" (it opens with a
     comma) or "cut" (a sentence ends at a full stop inside a name or number)."""
     found = []
     shown = {s.index for s in summary.sentences}
     texts = [fold_width(s.text.strip()) for s in summary.sentences]
-    if any(furniture.CAPTION_MARK.search(t) for t in texts):
+    if any(furniture.CAPTION_MARK.search(t) or furniture.FIGURE.search(t) for t in texts):
         found.append("caption")
     if any(p.search(t) for t in texts for p in (furniture.CALL_TO_ACTION, furniture.CONTACT, furniture.LINK)):
         found.append("call to action")
