@@ -72,6 +72,26 @@ def _company_words() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _glossary_scan() -> tuple[re.Pattern, dict[str, frozenset[str]]]:
+    """One pattern for every glossary form, longest first, and the forms inside each."""
+    forms = sorted({hans for hans, _e, _k in _lookup()}, key=lambda f: (-len(f), f))
+    return re.compile("|".join(map(re.escape, forms))), {f: frozenset(g for g in forms if g in f) for f in forms}
+
+
+def _glossary_in(text: str) -> set[str]:
+    """The glossary forms ``text`` holds: one scan, started again just after each find's
+    start so that overlapping forms are found too (a form inside a longer one is in
+    its set)."""
+    pattern, inside = _glossary_scan()
+    found: set[str] = set()
+    hit = pattern.search(text)
+    while hit:
+        found |= inside[hit[0]]
+        hit = pattern.search(text, hit.start() + 1)
+    return found
+
+
+@lru_cache(maxsize=1)
 def _short_forms() -> tuple[tuple[str, str], ...]:
     return tuple(companies.short_forms(_lookup()))
 
@@ -130,8 +150,9 @@ def key_facts(doc: Document, summary: Summary) -> KeyFacts:
     terms: dict[str, list] = {}
     masked, masked_parts = body, list(parts)
     anywhere = title + "\n" + body
+    present = _glossary_in(anywhere)
     for hans, english, kind in _lookup():
-        if hans not in anywhere:        # most glossary words: one scan, and on to the next
+        if hans not in present:
             continue
         if hans.isascii() and not _has_word(anywhere, hans):
             continue                    # Shell of PowerShell
