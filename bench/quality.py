@@ -315,7 +315,10 @@ STANDALONE_TEXT = (
     "对此, 另1人 at its start), hold a numbered heading run into the text, end on a semicolon, show a "
     "photo caption or credit, a call to action, a contact line or a link, open a sentence with a label "
     "or dateline (核心提示:, 参考消息网1月21日报道), open with a comma, or end a sentence at a full "
-    "stop inside a name or number (Alphabet Inc。). \"pages + feeds\" is every dev page and feed entry.")
+    "stop inside a name or number (Alphabet Inc。). A reference also counts a contrast, an example or a \"that "
+    "is\" opening on one (而它…, 例如…, 即…), an interview's answer without its question and a short sentence naming "
+    "its subject only by 这一点/这些; a caption also counts a pointer to a chart (看看这张调查图表). \"pages + "
+    "feeds\" is every dev page and feed entry.")
 
 
 def standalone_table(eval_dir: Path, limit: int | None, budget: int = 180) -> list[str]:

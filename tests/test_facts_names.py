@@ -76,9 +76,51 @@ def test_the_subject_the_title_names_leads_the_names():
     assert f.names[:2] == ("Samsung", "Lee Jae-yong")
 
 
-def test_one_company_has_one_name_in_a_simplified_edition():
+def test_one_company_has_one_name_in_an_edition():
     from digest.text.script import convert
 
     assert convert("輝達與微軟合作，辉达股价上涨。", "hans") == "英伟达与微软合作，英伟达股价上涨。"
     assert convert("英伟达发布新芯片。", "hans") == "英伟达发布新芯片。"
-    assert "英偉達" in convert("英伟达发布新芯片。", "hant")       # a Traditional edition keeps its own form
+    assert convert("英伟达发布新芯片。", "hant") == "輝達發佈新芯片。"     # its own edition form
+
+
+def test_a_listed_company_the_title_names_leads_with_its_reading_and_company_word():
+    names = facts("疫苗泡沫破灭 重庆啤酒估值或推倒重来",
+                  "投资者纷纷挂跌停板甩卖重庆啤酒(600132，收盘价72.95元)。",
+                  "重庆啤酒主营啤酒酿造和销售，市场更多考虑其疫苗业务。").names
+    assert names[0] == "Chongqing Brewery" and "Chongqing" not in names
+    names = facts("金路集团预计去年净利亏损", "金路集团 ( 000510 ) 1月17日晚间公布业绩预告，预计亏损。").names
+    assert names[0] == "Jinlu Group"
+    names = facts("大連港料去年盈利最少跌15%", "大連港預期，去年全年盈利將按年下跌。", "股價資料：大連港").names
+    assert names[0] == "Dalian Port"
+    # A year in brackets is no stock code, and a place is no company.
+    names = facts("北京申办冬奥", "北京(2008)办过夏季奥运会，这次北京申办冬奥会。").names
+    assert not any(n.startswith("Beijing ") for n in names)
+
+
+def test_a_glossary_company_named_without_its_company_word():
+    names = facts("法國新蘋果商店將會近乎全透明", "據稱法國的蘋果商店幾乎整間都是透明的。").names
+    assert "Apple" in names
+    names = facts("一天一个苹果", "医生说每天吃一个苹果对健康有好处，苹果富含维生素。").names
+    assert "Apple" not in names
+
+
+def test_a_person_the_tagger_misses_or_cuts_is_still_named():
+    names = facts("南非总统祖马致谢", "在南非总统祖马见证下，双方签署了文件。", "祖马表示，贸易很重要。").names
+    assert names[0] == "Zuma"
+    names = facts("中信分析师杨治山被查", "公司独董杨治山先生因涉嫌违规交易股票被立案调查。",
+                  "杨治山于11月22日提交了辞职报告。").names
+    assert names[0] == "Yang Zhishan (pinyin)"
+    names = facts("黄山景区迎客", "黄山景区今天接待游客三万人，黄山管委会表示客流平稳。", "黄山的客流比去年多。").names
+    assert not pinyin(names)                                 # a place ending in 山, no role beside it
+
+
+def test_english_words_in_latin_script_are_not_names():
+    names = facts("语音编解码器开源", "它提供 Token 生成器与 Token 还原器，设置 INTERNAL 与 PLAINTEXT 监听。",
+                  "把目录放入 PATH 变量，再设置 PATH 与 INTERNAL 和 PLAINTEXT。").names
+    assert not {"Token", "PATH", "INTERNAL", "PLAINTEXT"} & set(names)
+    names = facts("Docker和Podman的使用经验", "Docker 与 Podman 都能运行容器。").names
+    assert "Docker" in names and "Podman" in names           # the title names them
+    from digest.text.lexicon import term_english
+
+    assert term_english("男子") is None and term_english("尚无") is None

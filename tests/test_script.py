@@ -50,3 +50,18 @@ def test_config_turns_local_vocabulary_on(tmp_path: Path):
         assert convert("台積電的晶片", "hans") == "台积电的晶片"
     finally:
         use_local_vocabulary(False)
+
+
+@pytest.mark.parametrize("script", ["hant", "tw", "hk"])
+def test_a_traditional_edition_writes_one_name_per_company(script: str):
+    text = convert("英伟达、輝達与英偉達的芯片；大摩认为", script)
+    assert text.count("輝達") == 3 and "英偉達" not in text and "英伟达" not in text
+    assert "摩根士丹利" in text and "大摩" not in text
+
+
+def test_a_short_name_inside_another_word_is_left_alone():
+    for script in ("hans", "hant"):
+        text = convert("他骑着小摩托车去大摩天轮，说四川普通话", script)
+        assert "摩根" not in text and "特朗普" not in text, script
+    assert to_simplified("小摩托车") == "小摩托车"
+    assert to_simplified("小摩分析师表示") == "摩根大通分析师表示"

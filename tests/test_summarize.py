@@ -236,3 +236,12 @@ def test_standalone_faults_name_each_kind():
 
     assert faults(s[0], s[1], s[3]) == ["section number", "glued heading", "list fragment"]
     assert faults(s[2]) == ["reference"] and faults(s[1], s[2]) == ["glued heading"]
+
+
+def test_a_made_up_headline_is_a_statement_not_a_noun_phrase():
+    from digest.editorial.summarize import _nominal
+
+    for phrase in ("DeepSeek的低成本、开源的人工智慧模型的出现", "英伟达GPU晶片的计算优势"):
+        assert _nominal(phrase), phrase
+    for clause in ("国产算力芯片订单排到明年", "苹果发布了新的手机", "大模型推理成本一年下降九成"):
+        assert not _nominal(clause), clause

@@ -66,3 +66,32 @@ def test_a_list_item_ending_on_its_semicolon_is_not_picked():
                       "1000万元特别奖号码为「12620024」；",
                       "200万元特奖号码为「39793895」，兑奖期限为4月6日至7月6日。", budget=120)
     assert not text.rstrip().endswith("；")
+
+
+def test_a_contrast_an_example_or_a_that_is_comes_only_after_what_it_answers():
+    from digest.editorial.document import LEANS
+
+    for leaning in ("而它对的地方，在于股市确实能反映出困境。", "但这并不意味着市场见底。",
+                    "即投资不仅是赛道的选择，更强调时机的选择。", "例如我国经济当前的结构化问题。"):
+        assert LEANS.match(leaning), leaning
+    for alone in ("而美国的通胀仍在上升。", "即将到来的财报季备受关注。", "即使利率下调，房价仍在下跌。",
+                  "但美联储仍按兵不动。"):
+        assert not LEANS.match(alone), alone
+    text = summary_of("股市是国民经济的晴雨表吗",
+                      "国民经济增速减缓，股市暴跌，很多人想起股市是国民经济的晴雨表这句话。",
+                      "我认为这句话对也不对，下面分开来说，先讲它不对的地方，再讲它对的地方。",
+                      "它不对的地方在于，当前股市已经失去了资产定价这一基本功能，估值与业绩脱节。",
+                      "而它对的地方，在于股市确实能反映出我国经济当前遇到的困境和结构问题。", budget=90)
+    assert "而它对的地方" not in text or "它不对的地方" in text
+
+
+def test_an_interview_shows_answers_with_their_questions_and_no_charts_it_cannot_show():
+    text = summary_of("大空头警告美股将重演熊市",
+                      "他认为美股将因被动投资主导而面临类似2000年的长期熊市，并透露自己持有黄金。",
+                      "主持人:所以你觉得两年期的认沽期权就够了?",
+                      "Michael Burry:我觉得两年应该够，医疗保健类股票现在非常不受待见。",
+                      "主持人:也就是说，现在基本上只有你自己的资金在运作。",
+                      "看看这张德意志银行的调查图表，它展示了一个巨大的心理陷阱。",
+                      "他还表示，人工智能的高成本将威胁搜索业务，大模型服务将高度商品化。", budget=120)
+    assert "主持人" not in text and "图表" not in text
+    assert "我觉得两年应该够" not in text or "认沽期权" in text

@@ -41,9 +41,11 @@ GLUED_HEADING = re.compile(r"[^\W\d一二三四五六七八九十第之统統唯
 # A sentence that leans on the one before it: it opens with a reference (这/该/此/
 # 上述/其/他/她/它…, or 所以/因此) and means nothing without what it refers to. 此外 ("besides"),
 # 其实 ("in fact") and 其他 ("other") are not references.
-# "由于这个特点，…", "对此，…" and "另1人…" lean on it too.
-LEANS = re.compile(r"^[\s“「『\"]*(?:这|這|另一|另外(?:\d|[一两兩二三四五六七八九十])|另(?:\d|[一两兩二三四五六七八九十]|有\d)"
-                   r"|所以|因此|因而|那(?!么|麼)|该|該|此(?!外)|上述|其(?!实|實|他)|他|她|它"
+# "由于这个特点，…", "对此，…" and "另1人…" lean on it too, and so does a contrast
+# opening with one ("而它对的地方…" answers "它不对的地方…"), 即 ("that is") and
+# 例如 ("for example").
+LEANS = re.compile(r"^[\s“「『\"]*(?:而且?|但是?|然而|不过|不過|可是)?(?:这|這|另一|另外(?:\d|[一两兩二三四五六七八九十])|另(?:\d|[一两兩二三四五六七八九十]|有\d)"
+                   r"|所以|因此|因而|即(?!将|將|使|便|可|时|時|日|刻|席|兴|興)|例如|比如|譬如|也就是说|也就是說|换句话说|換句話說|那(?!么|麼)|该|該|此(?!外)|上述|其(?!实|實|他)|他|她|它"
                    r"|(?:由于|由於|因为|因為|基于|基於|鉴于|鑒於|对于|對於|根据|根據|除了|正如|作为|作為)(?:这|這|该|該|此|上述|其)"
                    r"|(?:对此|對此|为此|為此|据此|據此|就此|此举|此舉|与此同时|與此同時|除此之外|除此以外)[，,\s]?)")
 # A list item cut off at its semicolon ("AI的中国力量崛起;"): short, one clause, and
@@ -63,17 +65,21 @@ def document(article: Article) -> Document:
     """Split an article's opening into sentences, segment each into ranking tokens and
     say what each is (:attr:`Sentence.kind`)."""
     pieces: list[tuple[int, str]] = []
+    folded: list[str] = []                 # each piece width-folded (the same length)
     left = RANKED_CHARS
     for p, paragraph in enumerate(article.paragraphs):
         if left <= 0:
             break
-        pieces.extend((p, furniture.without_label(piece, fold_width(piece)))
-                      for piece in _bounded(sentences.split(paragraph[:left])))
+        for piece in _bounded(sentences.split(paragraph[:left])):
+            wide = fold_width(piece)
+            piece = furniture.without_label(piece, wide)
+            pieces.append((p, piece))
+            folded.append(wide[len(wide) - len(piece):])
         left -= len(paragraph)
     # One conversion for the whole article: pieces hold no line break, so they come back apart.
-    normal = to_simplified(fold_width("\n".join(piece for _, piece in pieces))).split("\n")
+    normal = to_simplified("\n".join(folded)).split("\n")
     if len(normal) != len(pieces):         # a piece held a line break after all
-        normal = [to_simplified(fold_width(piece)) for _, piece in pieces]
+        normal = [to_simplified(piece) for piece in folded]
     items = [Sentence(article.id, i, p, piece, tuple(words.tokens(norm, normalised=True)))
              for i, ((p, piece), norm) in enumerate(zip(pieces, normal))]
     title = to_simplified(fold_width(article.title))
@@ -81,7 +87,7 @@ def document(article: Article) -> Document:
     echoes = frozenset(i for i, norm in enumerate(normal) if plain(norm) == words_of_title)
     draft = Document(article, tuple(items), tuple(words.tokens(title, normalised=True)),
                      tuple(normal), title, echoes)
-    return dataclasses.replace(draft, sentences=_with_kinds(draft))
+    return dataclasses.replace(draft, sentences=_with_kinds(draft, folded))
 
 
 _NOT_WORD = re.compile(r"\W+")
@@ -104,23 +110,46 @@ def normal_lines(doc: Document) -> tuple[str, ...] | None:
     return doc.normal if doc.normal and len(doc.normal) == len(doc.sentences) else None
 
 
-def _with_kinds(doc: Document) -> tuple[Sentence, ...]:
-    """Each sentence with what it is, decided once for every later stage."""
+def _with_kinds(doc: Document, wide: list[str]) -> tuple[Sentence, ...]:
+    """Each sentence with what it is, decided once for every later stage (``wide``:
+    each sentence width-folded)."""
     listed = out_of_context(doc)
+    wide = [w.strip() for w in wide]
+    askers = {turn[0] for w in wide if (turn := SPEAKER.match(w)) and QUESTION_END.search(w)}
     out = []
-    for s in doc.sentences:
+    for s, folded in zip(doc.sentences, wide):
         text = s.text.strip()
-        if not text or boilerplate(fold_width(text)) or furniture.furniture(fold_width(text)):
+        turn = SPEAKER.match(folded)          # what a speaker says, after the label
+        if not text or boilerplate(folded) or furniture.furniture(folded):
             kind = "boilerplate" if text else "fragment"
-        elif not stands_alone(s):
+        elif turn and turn[0] in askers or not stands_alone(s, folded):   # the interviewer's lines too
             kind = "fragment"
         elif s.index in listed:
             kind = listed[s.index]
         else:
             kind = "body"
-        out.append(Sentence(s.article_id, s.index, s.paragraph, s.text, s.tokens, kind,
-                            LEANS.match(s.text) is not None))
+        leans = LEANS.match(text[turn.end():] if turn else text) is not None \
+            or answers(text, out[-1].text if out else "") \
+            or len(text) < SHORT_REFERRING and REFERS_INSIDE.search(text) is not None
+        out.append(Sentence(s.article_id, s.index, s.paragraph, s.text, s.tokens, kind, leans))
     return tuple(out)
+
+
+# An interview's turn opens with a speaker's label ("Michael Burry:"); an answer may
+# open with a yes or no instead.
+SPEAKER = re.compile(r"^[^,，。:：“”「」]{1,20}[:：]")
+ANSWER = re.compile(rf"{SPEAKER.pattern}|^(?:是的|是啊|对|對|没错|沒錯|不是|不会|不會|当然|當然)[，,。!！]")
+# A short sentence naming what it speaks of only by a reference ("AI 改变了这一点。")
+# leans on the one before it too.
+REFERS_INSIDE = re.compile(r"(?:这|這|此)(?:一点|一點|些|样|樣|种|種|件事)")
+SHORT_REFERRING = 24
+SHORT_TURN = 12            # characters a spoken turn needs to say something on its own
+QUESTION_END = re.compile(r"[?？][”」』’\"')）]*\s*$")
+
+
+def answers(text: str, before: str) -> bool:
+    """Does ``text`` answer the question ``before`` asks (an interview's reply)?"""
+    return bool(QUESTION_END.search(before)) and ANSWER.match(fold_width(text)) is not None
 
 
 def _bounded(pieces: list[str]) -> list[str]:
@@ -140,17 +169,21 @@ def _bounded(pieces: list[str]) -> list[str]:
 def eligible(sentence: Sentence) -> bool:
     """Can this sentence stand in a summary? Not a fragment, caption, question or boilerplate."""
     folded = fold_width(sentence.text.strip())
-    return not boilerplate(folded) and not furniture.furniture(folded) and stands_alone(sentence)
+    return not boilerplate(folded) and not furniture.furniture(folded) and stands_alone(sentence, folded)
 
 
-def stands_alone(sentence: Sentence) -> bool:
-    """Not a fragment, caption or question to the reader (boilerplate is checked apart)."""
+def stands_alone(sentence: Sentence, folded: str | None = None) -> bool:
+    """Not a fragment, caption or question to the reader (boilerplate is checked apart);
+    ``folded`` is the stripped text width-folded, when the caller has it."""
     text = sentence.text.strip()
-    folded = fold_width(text)
+    folded = fold_width(text) if folded is None else folded
     if len(text) < MIN_SENTENCE_CHARS or len(sentence.tokens) < 2:
         return False
     if CAPTION.search(folded) or READER_QUESTION.search(folded):
         return False
+    turn = SPEAKER.match(folded)
+    if turn and (QUESTION_END.search(folded) or len(folded) - turn.end() < SHORT_TURN):
+        return False            # an interviewer's question, or a reply too short to stand alone
     if STARTS_MID_CLAUSE.match(text) or sentence.index > 0 and (
             text[0] in PARTICLES and words.segmenter().cut(text[:8])[0] in PARTICLES):
         return False

@@ -12,12 +12,13 @@ import re
 from collections import Counter
 from functools import lru_cache
 
-from ..text.lexicon import ambiguous_name, cedict, name_english, pinyin_name, place_name, term_english
+from ..text.lexicon import english_words, term_english
 from .document import normal_lines
-from . import people
+from . import companies
+from .tagging import dictionary_names, tagged_names
 from ..models import Document, KeyFacts, Summary
 from ..text.script import fold_width, to_simplified
-from ..text.words import glossary, segmenter
+from ..text.words import glossary
 
 CURRENCIES = {"美元": "US$", "元": "¥", "人民币": "¥", "港元": "HK$", "港币": "HK$",
               "日元": "JP¥", "欧元": "€", "英镑": "£", "新台币": "NT$", "台币": "NT$"}
@@ -34,14 +35,10 @@ MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", 
 # $HOME, PATH=) is none. Chinese around it counts as a boundary.
 LATIN_NAME = re.compile(r"(?<![A-Za-z0-9_\-./$])[A-Z][A-Za-z0-9]*[A-Z0-9a-z][A-Za-z0-9]*(?:-[A-Za-z0-9]+)*"
                         r"(?:\s[A-Z][a-z]+){0,2}(?![A-Za-z0-9_\-=/])")
-ORG_SUFFIX = {"科技": "Technology", "公司": "Co.", "集团": "Group", "银行": "Bank", "资本": "Capital",
-              "证券": "Securities", "基金": "Fund", "控股": "Holdings", "半导体": "Semiconductor"}
-# Words that continue a name into an institution's: the name alone means something else.
-INSTITUTION = ("金融", "研究", "大学", "学院", "基金会", "协会", "中心", "实验室")
 NAME_KINDS = {"company", "person", "index", "product", "org", "place"}
 LATIN_STOP = {"AI", "The", "CEO", "CPI", "PPI", "GDP", "PE", "IPO", "ID", "APP", "PS", "OK", "EPS"}
-NAME_TAGS = {"nr": "person", "nrt": "foreign", "ns": "place", "nt": "org", "nz": "other"}
-MAX_PINYIN = 2          # names only pinyin can give, per article
+# An all-capital Latin word this long is a word in capitals (PLAINTEXT), not an acronym.
+LONGEST_ACRONYM = 6
 
 
 def english_amount(num: str, mult: str | None, cur: str) -> str:
@@ -72,6 +69,31 @@ def _lookup() -> tuple[tuple[str, str, str], ...]:
 def _company_words() -> frozenset[str]:
     """The glossary's companies and products in lower case: "apple" is Apple's name."""
     return frozenset(english.lower() for _h, english, kind in _lookup() if kind in ("company", "product"))
+
+
+@lru_cache(maxsize=1)
+def _glossary_scan() -> tuple[re.Pattern, dict[str, frozenset[str]]]:
+    """One pattern for every glossary form, longest first, and the forms inside each."""
+    forms = sorted({hans for hans, _e, _k in _lookup()}, key=lambda f: (-len(f), f))
+    return re.compile("|".join(map(re.escape, forms))), {f: frozenset(g for g in forms if g in f) for f in forms}
+
+
+def _glossary_in(text: str) -> set[str]:
+    """The glossary forms ``text`` holds: one scan, started again just after each find's
+    start so that overlapping forms are found too (a form inside a longer one is in
+    its set)."""
+    pattern, inside = _glossary_scan()
+    found: set[str] = set()
+    hit = pattern.search(text)
+    while hit:
+        found |= inside[hit[0]]
+        hit = pattern.search(text, hit.start() + 1)
+    return found
+
+
+@lru_cache(maxsize=1)
+def _short_forms() -> tuple[tuple[str, str], ...]:
+    return tuple(companies.short_forms(_lookup()))
 
 
 def figures(text: str, limit: int = 4) -> tuple[str, ...]:
@@ -128,9 +150,12 @@ def key_facts(doc: Document, summary: Summary) -> KeyFacts:
     terms: dict[str, list] = {}
     masked, masked_parts = body, list(parts)
     anywhere = title + "\n" + body
+    present = _glossary_in(anywhere)
     for hans, english, kind in _lookup():
-        if hans not in anywhere:        # most glossary words: one scan, and on to the next
+        if hans not in present:
             continue
+        if hans.isascii() and not _has_word(anywhere, hans):
+            continue                    # Shell of PowerShell
         count = masked.count(hans)
         in_parts = [hans in part for part in masked_parts]
         if not count and not in_parts[0]:
@@ -143,15 +168,24 @@ def key_facts(doc: Document, summary: Summary) -> KeyFacts:
         table = names if kind in NAME_KINDS else terms
         _add(table, english, _salience(in_parts, count), _where(hans, title, body), in_parts[0]
              and kind in TITLE_KINDS)
+    for hans, english in companies.listed(title, anywhere) + [
+            (short, english) for short, english in _short_forms() if short in anywhere and companies.named_as_company(short, anywhere)]:
+        in_parts = [hans in part for part in masked_parts]
+        if in_parts[0] or hans in masked:
+            _add(names, english, _salience(in_parts, masked.count(hans)), _where(hans, title, body),
+                 in_parts[0])
+            masked = masked.replace(hans, " ")
+            masked_parts = [part.replace(hans, " ") for part in masked_parts]
     latin = Counter(n for n in LATIN_NAME.findall(body + " " + title) if n not in LATIN_STOP and len(n) > 2)
     for name, count in sorted(latin.items()):
         longer = any(other != name and (_has_word(other, name) or other.lower() == name.lower()
                                         and (latin[other], name) > (count, other)) for other in latin)
         in_parts = [_has_word(part, name) for part in parts]
-        if not longer and (count >= 2 or in_parts[0]):    # "Cody" is left out beside "Cody Acree"
+        # "Cody" is left out beside "Cody Acree", and so is an English word (Token)
+        if not longer and (count >= 2 or in_parts[0]) and not _latin_word(name, in_parts[0]):
             _add(names, name, _salience(in_parts, count), _where(name, title, body), in_parts[0])
-    tagged = _tagged_names(title + "。" + text)
-    for english, word, kind in _dictionary_names(tagged, title, body, masked):
+    tagged = tagged_names(title + "。" + text)
+    for english, word, kind in dictionary_names(tagged, title, body, masked):
         in_parts = [word in part for part in parts]
         if kind == "place" and not in_parts[0] and not _beside_figure(word, body):
             continue
@@ -167,6 +201,18 @@ def key_facts(doc: Document, summary: Summary) -> KeyFacts:
                 break
     return KeyFacts(names=_ranked(names, MAX_NAMES), figures=figures(title + "。" + text),
                     terms=_ranked(terms, MAX_TERMS))
+
+
+def _latin_word(name: str, in_title: bool) -> bool:
+    """Is the Latin ``name`` an English word rather than a name: a long word in capitals
+    (PLAINTEXT), or a common word (Token, PATH) the title does not give and that is no
+    glossary company's ("Apple")?"""
+    if not name.isalpha():
+        return False
+    if name.isupper() and len(name) > LONGEST_ACRONYM:
+        return True
+    lower = name.lower()
+    return not in_title and lower in english_words() and lower not in _company_words()
 
 
 def _salience(in_parts: list[bool], count: int) -> float:
@@ -228,68 +274,3 @@ def _beside_figure(word: str, text: str) -> bool:
             return True
         at = text.find(word, at + len(word))
     return False
-
-
-def _dictionary_names(tagged: list, title: str, body: str, masked: str) -> list[tuple[str, str, str]]:
-    """(English, Chinese, kind) for the ``tagged`` names the glossary lacks (``masked``
-    is ``body`` with the glossary's words blanked): CC-CEDICT's name for them (a
-    company's never a place's), the Latin the text gives, else pinyin for a Chinese
-    person's name the text vouches for (marked as such)."""
-    found: list[tuple[str, str, str]] = []
-    pinyin = 0
-    text = title + "\n" + body
-    for word, kind, whole, suffix in tagged:
-        if suffix and (english := name_english(word)) and not place_name(word):
-            word, kind, english = word + suffix, "company", f"{english} {ORG_SUFFIX[suffix]}"
-            if (word in masked or word not in body) and all(english != e for e, _w, _k in found):
-                found.append((english, word, kind))   # 天狼星资本 -> Sirius Capital
-            continue
-        if suffix:
-            continue                              # 龙湖 of 龙湖集团 is no district
-        word = people.whole_name(word, text)      # 马克 of 马克龙
-        if word not in masked or len(word.replace("·", "")) < 2 or people.joined(word, text):
-            continue                              # a glossary name, too short, or a piece of one
-        english = None if ambiguous_name(word) else name_english(word)
-        if english is None and kind in ("person", "foreign"):
-            english = people.latin_given(word, text)
-            if english is None and _pinyin_person(word, kind, whole, text, title) and pinyin < MAX_PINYIN:
-                english = f"{pinyin_name(word)} (pinyin)"
-                pinyin += 1
-        if english and all(english != e for e, _w, _k in found):
-            found.append((english, word, kind))
-    return found
-
-
-def _pinyin_person(word: str, kind: str, whole: bool, text: str, title: str) -> bool:
-    """Is ``word`` a Chinese person's name the text vouches for?"""
-    return (whole and kind == "person" and not people.looks_foreign(word)
-            and not any(not e.proper for e in cedict().get(word, ()))
-            and people.chinese_name_shape(word) and not people.cut_short(word, text)
-            and people.vouched(word, text, title))
-
-
-def _tagged_names(text: str) -> list[tuple[str, str, bool, str]]:
-    """(name, kind, whole, suffix) for the proper names tagged in ``text``;
-    transliterations split at "·" are joined again. ``whole`` is False when the name
-    looks like a piece of a longer one (a lone character before it) or of a company
-    name, whose suffix (科技, 资本…) is then ``suffix``."""
-    merged: list[tuple[str, str]] = []
-    for word, flag in segmenter().tag(text):
-        if word in "·•・" and merged and merged[-1][1] != "-":
-            merged[-1] = (merged[-1][0] + "·", "foreign")
-        elif merged and merged[-1][0].endswith("·") and flag in NAME_TAGS:
-            merged[-1] = (merged[-1][0] + word, "foreign")
-        else:
-            merged.append((word, NAME_TAGS.get(flag, "-")))
-    found = []
-    for i, (word, kind) in enumerate(merged):
-        if kind == "-":
-            continue
-        before = merged[i - 1][0] if i else ""
-        after = merged[i + 1][0] if i + 1 < len(merged) else ""
-        if after.startswith(INSTITUTION):
-            continue                    # 重阳 of 重阳金融研究院 is no festival
-        alone = not (len(before) == 1 and "\u4e00" <= before <= "\u9fff")
-        suffix = after if after in ORG_SUFFIX and alone else ""
-        found.append((word.strip("·"), kind, alone and not suffix, suffix))
-    return found

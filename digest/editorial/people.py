@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..text.lexicon import cedict, name_english
+from ..text.lexicon import cedict, is_word, name_english
 
 # Words that stand just before a person's name: a post, a trade, a form of address.
 ROLE_BEFORE = (
@@ -27,6 +27,7 @@ ROLE_BEFORE = (
     "网友", "村民", "居民", "董事", "总经理", "副总", "CEO", "首席", "专家", "博士", "工程师", "主持人",
     "球王", "元首", "领导人", "国王", "女王", "王子", "公主", "法师", "警官", "处长", "特首", "长官",
     "委员长", "局长", "团长", "组长", "社长", "部长", "省委书记", "市委书记", "总书记", "副会长")
+ROLE_ENDINGS = frozenset(role[-1] for role in ROLE_BEFORE)
 # Words that follow a person's name.
 ROLE_AFTER = ("表示", "称", "说", "指出", "认为", "透露", "强调", "介绍", "告诉", "坦言", "直言", "回应",
               "先生", "女士", "教授", "博士", "老师", "同志", "等人", "一行", "会见", "主持", "出席",
@@ -35,11 +36,13 @@ ROLE_AFTER = ("表示", "称", "说", "指出", "认为", "透露", "强调", "�
               "自述", "回忆", "被捕", "被判", "涉嫌", "再遭", "遭传唤", "及其")
 # Endings a name never has: places, roads, organisations, times, kin ("高母": Gao's mother).
 NOT_NAME_END = (
-    "路", "街", "道", "环", "区", "县", "市", "省", "镇", "村", "乡", "湖", "山", "河", "江", "港", "桥",
+    "路", "街", "道", "环", "区", "县", "市", "省", "镇", "村", "乡", "湖", "河", "港", "桥",
     "站", "楼", "园", "营", "厂", "店", "馆", "局", "部", "委", "院", "所", "会", "党", "军", "队", "帮",
     "集团", "公司", "家居", "下午", "上午", "中午", "晚上", "早上", "凌晨", "傍晚", "银行", "中心",
     "广场", "大厦", "科技", "母", "父", "嫂", "姐", "哥", "弟", "妹", "男", "女", "姓", "氏", "家", "某",
     "数", "们", "率", "度", "性", "化", "者", "式", "型", "期", "价")
+# Endings of places that names have too (杨治山, 李长江): a role word must stand beside it.
+PLACE_OR_NAME_END = ("山", "江")
 NOT_NAME_START = ("今", "明", "昨", "本", "该", "此", "每", "各", "全", "新", "老", "小", "大", "前", "后",
                   "上", "下", "中", "外", "内", "含", "低", "多", "少", "第")
 # Characters that mark a transliteration (霍姆斯, 萨利希, 克莱蒙费朗): two of them, and
@@ -90,14 +93,22 @@ def _proper(word: str) -> bool:
 
 def vouched(word: str, text: str, title: str) -> bool:
     """Does ``text`` (title and body) show ``word`` as a person: a role word right
-    before or after some use of it, or the title naming it and the body using it again?"""
+    before or after some use of it, or the title naming it and the body using it again?
+    A name ending like a place (山, 江) needs the role word."""
+    if word.endswith(PLACE_OR_NAME_END):
+        return beside_role(word, text)
+    return beside_role(word, text) or word in title and text.count(word) >= 3
+
+
+def beside_role(word: str, text: str) -> bool:
+    """Does a role word stand right before or after some use of ``word`` in ``text``?"""
     at = text.find(word)
     while at >= 0:
         before, after = text[max(0, at - 6):at], text[at + len(word):at + len(word) + 4]
         if before.endswith(ROLE_BEFORE) or after.startswith(ROLE_AFTER):
             return True
         at = text.find(word, at + len(word))
-    return word in title and text.count(word) >= 3
+    return False
 
 
 def cut_short(word: str, text: str) -> bool:
@@ -132,7 +143,7 @@ def whole_name(word: str, text: str) -> str:
         return word
     for size in range(len(word) + 4, len(word), -1):
         longer = text[at:at + size]
-        if len(longer) == size and name_english(longer):
+        if len(longer) == size and is_word(longer) and name_english(longer):
             return longer
     return word
 

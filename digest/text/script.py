@@ -42,7 +42,8 @@ def use_local_vocabulary(on: bool) -> None:
 
 def convert(text: str, script: str, local: bool | None = None) -> str:
     """Convert ``text`` into ``script`` ("hans", "hant", "tw" or "hk"); a Simplified
-    edition also writes the glossary's companies in their mainland form (辉达 -> 英伟达).
+    edition also writes the glossary's companies in their mainland form (辉达 -> 英伟达),
+    a Traditional one in the form the glossary lists first (英偉達 -> 輝達).
 
     ``local`` (default: the configured ``digest.local_vocabulary``) also swaps
     regional vocabulary. Text already free of Traditional characters is left alone
@@ -50,7 +51,9 @@ def convert(text: str, script: str, local: bool | None = None) -> str:
     (显著 -> 显着, and with ``local`` mainland words too: 核心 -> 内核).
     """
     if script != "hans":
-        return _plain_convert(text, script, local)
+        pattern, edition = _traditional_names(script)
+        text = _plain_convert(text, script, local)
+        return _named(pattern, edition, text)
     return _one_brand_name(_plain_convert(text, script, local))
 
 
@@ -67,7 +70,26 @@ def _one_brand_name(text: str) -> str:
     company has one name in the edition. Other words stay as written (晶片 is not 芯片
     unless ``digest.local_vocabulary`` says so)."""
     pattern, mainland = _glossary_variants(names_only=True)
-    return pattern.sub(lambda m: mainland[m[0]], text) if pattern.search(text) else text
+    return _named(pattern, mainland, text)
+
+
+@lru_cache(maxsize=None)
+def _traditional_names(script: str):
+    """A pattern matching every other form of the glossary's names in ``script`` and
+    the form a Traditional edition writes: the first Traditional variant listed."""
+    from .wordlists import glossary, traditional_forms
+
+    edition = {}
+    for hans, variants, _english, kind in glossary():
+        first = traditional_forms().get(hans)
+        if kind not in NAME_KINDS or not first:
+            continue
+        first = _plain_convert(first, script, local=False)
+        for form in {_plain_convert(f, script, local=False) for f in (hans, *variants)}:
+            if form != first and len(form) > 1:
+                edition.setdefault(form, first)
+    alternatives = "|".join(map(re.escape, sorted(edition, key=lambda f: (-len(f), f))))
+    return re.compile(alternatives or r"(?!)"), edition
 
 
 def to_simplified(text: str) -> str:
@@ -76,7 +98,30 @@ def to_simplified(text: str) -> str:
     one (人工智慧 -> 人工智能, 輝達 -> 英伟达), never other words (核心 stays 核心)."""
     text = _plain_convert(text, "hans", local=False)
     pattern, mainland = _glossary_variants()
-    return pattern.sub(lambda m: mainland[m[0]], text) if pattern.search(text) else text
+    return _named(pattern, mainland, text)
+
+
+SHORT_FORM = 2          # a form this short may be a piece of another word (小摩 of 小摩托车)
+
+
+def _named(pattern: re.Pattern, forms: dict[str, str], text: str) -> str:
+    """``text`` with every form ``pattern`` finds written as ``forms`` says; a short form
+    only where it is no piece of another word (小摩 but not 小摩托车, 川普 but not 四川普通话)."""
+    if not pattern.search(text):
+        return text
+    return pattern.sub(lambda m: forms[m[0]] if len(m[0]) > SHORT_FORM or not _inside_word(text, m)
+                       else m[0], text)
+
+
+def _inside_word(text: str, found: re.Match) -> bool:
+    """Do the form's first or last character make a dictionary word with the characters
+    before or after it (四川 of 四川普, 摩托 of 小摩托车)?"""
+    from .lexicon import is_word
+
+    start, end = found.start(), found.end()
+    return any(is_word(text[start - n:start + 1]) for n in (1, 2) if start >= n) \
+        or any(is_word(text[end - 1:end + n]) for n in (1, 2) if end + n <= len(text))
+    return False
 
 
 NAME_KINDS = ("company", "product", "person", "org", "index")

@@ -27,3 +27,16 @@ def glossary() -> tuple[tuple[str, tuple[str, ...], str, str], ...]:
         variants = tuple(v for v in hant.split(",") if v and v != hans)
         rows.append((hans, variants, english, kind))
     return tuple(rows)
+
+
+@lru_cache(maxsize=1)
+def traditional_forms() -> dict[str, str]:
+    """Simplified glossary form -> the form a Traditional edition writes: the first
+    Traditional variant listed (輝達 for 英伟达), which may be the Simplified form itself."""
+    forms = {}
+    for line in _data_lines("glossary.tsv"):
+        hans, hant = (line.split("\t") + ["", ""])[:2]
+        first = hant.split(",")[0]
+        if first:
+            forms[hans] = first
+    return forms

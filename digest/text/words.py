@@ -99,9 +99,10 @@ SEGMENTERS = {"rjieba": RjiebaSegmenter, "jieba": JiebaSegmenter}
 
 
 def glossary_words() -> list[str]:
+    """The glossary's Chinese forms (a Latin name is segmented as any Latin word is)."""
     words = []
     for hans, variants, _english, _kind in glossary():
-        words.extend(w for w in (hans, *variants) if len(w) > 1)
+        words.extend(w for w in (hans, *variants) if len(w) > 1 and not w.isascii())
     return words
 
 
