@@ -60,7 +60,8 @@ class State:
             # recording 10,000 articles is not slowed by re-reading index pages.
             self.db.execute(f"PRAGMA cache_size = -{CACHE_KB}")
             if not readonly or fresh:
-                self.db.executescript(SCHEMA)
+                # One transaction: a reader never sees half of a first run's tables.
+                self.db.executescript(f"BEGIN IMMEDIATE;\n{SCHEMA}\nCOMMIT;")
                 upgrade(self.db)
             places = Places(root)
             if places.prefix is not None and not readonly and version(self.db) < RELATIVE:
