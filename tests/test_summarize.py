@@ -245,3 +245,14 @@ def test_a_made_up_headline_is_a_statement_not_a_noun_phrase():
         assert _nominal(phrase), phrase
     for clause in ("国产算力芯片订单排到明年", "苹果发布了新的手机", "大模型推理成本一年下降九成"):
         assert not _nominal(clause), clause
+
+
+def test_a_made_up_headline_has_its_own_subject():
+    """A clause that opens on its verb leans on the rest of its sentence for what it is about."""
+    from digest.editorial.summarize import _subjectless
+
+    for clause in ("去看看DeepSeek对于过去两年人工智慧主导的市场", "发布了新的手机"):
+        assert _subjectless(clause), clause
+    for clause in ("人工智慧的低成本化在DeepSeek后已经成为不可阻挡的趋势", "苹果发布了新的手机",
+                   "大模型推理成本一年下降九成"):
+        assert not _subjectless(clause), clause

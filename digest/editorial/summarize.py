@@ -279,6 +279,7 @@ def headline(doc: Document, summary: Summary, limit: int = HEADLINE_CHARS) -> st
             clause = match[0].strip(" \t\u3000“”「」\"'")
             if not 6 <= len(clause) <= limit or JOINS.match(clause) or LEANS.match(clause) \
                     or SECTION_NUMBER.match(clause) or _plain(clause) in shown or _nominal(clause) \
+                    or _subjectless(clause) \
                     or any(clause.count(a) != clause.count(b) for a, b in PAIRS):
                 continue
             normal = to_simplified(fold_width(clause)).lower()
@@ -287,6 +288,15 @@ def headline(doc: Document, summary: Summary, limit: int = HEADLINE_CHARS) -> st
             if score > best[0]:
                 best = (score, -sentence.index, clause)
     return best[2]
+
+
+def _subjectless(clause: str) -> bool:
+    """Does the clause open on its verb ("去看看…的市场"): a predicate whose subject is
+    elsewhere in the sentence, which reads as a fragment when it stands alone?"""
+    from ..text.words import segmenter
+
+    tagged = segmenter().tag(clause)
+    return bool(tagged) and tagged[0][1] in {"v", "vd", "vg", "vi", "vq"}
 
 
 def _nominal(clause: str) -> bool:
