@@ -9,7 +9,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
-from .bags import Bags, bags_from
+import sys
+
+from .bags import Bags, Counting
 from ..config import Config
 from .document import document
 from .facts import key_facts
@@ -21,7 +23,7 @@ from .stories import lead_words
 from .summarize import headline, repick, summarize
 from .focus import theme_scores
 from .themes import Placement, group
-from ..store.workers import pool, run_chunks
+from ..store.workers import pool, stream_chunks
 
 CHARS_PER_MINUTE = 400  # an ordinary reading speed for Chinese text
 
@@ -35,10 +37,11 @@ def compose(config: Config, articles: list[Article], window: Window, now: dateti
     a headline when it has none, key facts and theme scores) runs in that many
     processes; the keywords the themes are named by then come from the corpus IDF."""
     budget = config.digest.summary_chars
+    counting = Counting()
     with pool(jobs, len(articles), config.cluster.scheduler) as executor:
-        rated = run_chunks(executor, _rated, articles, (budget, config.themes), progress,
-                           "summarising")
-    bags = bags_from([r.counted for r in rated])
+        rated = [_kept(r, counting) for r in stream_chunks(
+            executor, _rated, articles, (budget, config.themes), progress, "summarising")]
+    bags = counting.bags()
     chosen = bag_keywords(bags, [r.title_tokens for r in rated], corpus_idf(bags))
     docs = [r.document(article) for r, article in zip(rated, articles)]
     items = [Item(doc.article, dataclasses.replace(r.summary, keywords=words), r.facts,
@@ -93,6 +96,22 @@ class _Rated:
             article = dataclasses.replace(article, title=self.headline)
         return Document(article, self.sentences, self.title_tokens, self.normal,
                         title_echoes=self.title_echoes, lead_words=self.lead_words)
+
+
+_NO_ECHOES: frozenset[int] = frozenset()
+
+
+def _kept(rated: _Rated, counting: Counting) -> _Rated:
+    """A worker's result as the main process keeps it: its counted words go into the
+    build's bags at once (no token strings of its own), its other words are the bags'
+    interned strings, and a Simplified sentence equal to the sentence is the same string."""
+    counting.add(*rated.counted)
+    normal = tuple(s.text if s.text == n else n for s, n in zip(rated.sentences, rated.normal))
+    echoes = _NO_ECHOES if rated.title_echoes == _NO_ECHOES else rated.title_echoes
+    return dataclasses.replace(rated, counted=((), ()), normal=normal + rated.normal[len(normal):],
+                               title_echoes=echoes,
+                               title_tokens=tuple(map(sys.intern, rated.title_tokens)),
+                               lead_words=frozenset(map(sys.intern, rated.lead_words)))
 
 
 def _rated(articles: list[Article], budget: int, specs) -> list[_Rated]:
