@@ -1,32 +1,27 @@
 """A build's spill file: per-article records the build needs again for a few articles
-only, kept on disk in a temporary SQLite file rather than in memory.
+only, kept on disk in a temporary SQLite database rather than in memory.
 
-Written in batches as the records arrive, read back one at a time, and deleted when
-the build is done with it (or fails).
+Written in batches as the records arrive and read back one at a time. It is SQLite's
+private temporary database (opened with an empty name): a file without a name in the
+temporary folder, so it goes with its connection even when the build is killed.
 """
 
 from __future__ import annotations
 
-import os
 import pickle
 import sqlite3
-import tempfile
 from collections import OrderedDict
-from pathlib import Path
 
 BATCH = 500        # records written at once
 RECENT = 256       # records read back kept at hand, for the next few reads of the same ones
 
 
 class Spill:
-    """Values by whole-number key in a temporary file (private to this user), deleted on
-    :meth:`close`. Only this process writes or reads it."""
+    """Values by whole-number key in a temporary database of this process alone, gone
+    on :meth:`close` (SQLite keeps a few MB of it in memory, the rest on disk)."""
 
     def __init__(self) -> None:
-        handle, name = tempfile.mkstemp(prefix="digest-spill-", suffix=".sqlite3")
-        os.close(handle)
-        self.path = Path(name)
-        self.db = sqlite3.connect(name)
+        self.db = sqlite3.connect("")
         # A scratch file: nothing in it must outlive a crash, so no journal and no syncing.
         self.db.execute("PRAGMA journal_mode = OFF")
         self.db.execute("PRAGMA synchronous = OFF")
@@ -62,7 +57,7 @@ class Spill:
 
     def close(self) -> None:
         self.db.close()
-        self.path.unlink(missing_ok=True)
+        self.recent.clear()
 
     def __enter__(self) -> "Spill":
         return self
