@@ -17,6 +17,7 @@ Writes the section "## On a Dask cluster" of bench/SCALE.md (the other sections 
 from __future__ import annotations
 
 import argparse
+import resource
 import sys
 import tempfile
 import time
@@ -44,6 +45,13 @@ def build_once(count: int, jobs: int, scheduler: str = "") -> dict:
     return result
 
 
+def cpu_so_far() -> float:
+    """User and system seconds of this process and every child it has waited for (the
+    build processes, the cluster's scheduler thread and worker processes)."""
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
 def projection(pool: dict, count: int, target: int, workers: int) -> float:
     """Seconds for ``target`` articles: the per-article stages shared by ``workers`` two-core
     machines (measured here on one such machine), the rest on one machine, linear."""
@@ -60,21 +68,25 @@ def main() -> None:
     args = ap.parse_args()
     from distributed import LocalCluster
 
+    mark = cpu_so_far()
     pool = build_once(args.count, 2)
+    pool["cpu"], mark = cpu_so_far() - mark, cpu_so_far()
     with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None,
                       host="127.0.0.1") as local:
         dask = build_once(args.count, 2, local.scheduler_address)
+    dask["cpu"] = cpu_so_far() - mark        # the workers' too, ended with their cluster
     rows = [("built-in pool, `--jobs 2`", pool), ("LocalCluster, 2 worker processes", dask)]
     names = [name for name, _ in pool["stages"]]
     lines = ["## On a Dask cluster", "",
              f"`python bench/cluster.py --count {args.count}`: the same {args.count:,} articles, each "
              "build a whole process timed from outside, on this 2-core machine (shared with other "
              "work while measured, so compare the two rows, not other tables).", "",
-             "| engine | process wall s | " + " | ".join(names) + " |",
-             "|---|---|" + "---|" * len(names)]
+             "| engine | process wall s | CPU s (all processes) | main peak MB | "
+             + " | ".join(names) + " |",
+             "|---|---|---|---|" + "---|" * len(names)]
     for label, r in rows:
         stages = dict(r["stages"])
-        lines.append(f"| {label} | {r['process']:.1f} | "
+        lines.append(f"| {label} | {r['process']:.1f} | {r['cpu']:.1f} | {r['peak_mb']:.0f} | "
                      + " | ".join(f"{stages.get(n, 0.0):.2f}" for n in names) + " |")
     ratio = dask["process"] / pool["process"]
     lines += ["", f"Cluster / pool: {ratio:.2f}x on the same two cores (the cluster's scheduling "

@@ -41,8 +41,10 @@ from digest.run.pipeline import build
 start = time.perf_counter()
 result = build(load(sys.argv[1]), jobs=int(sys.argv[2]))
 wall = time.perf_counter() - start
+own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
 print(json.dumps({"wall": wall, "articles": result.articles, "themes": len(result.themes),
-                  "stages": result.stages, "new": result.new_articles,
+                  "stages": result.stages, "new": result.new_articles, "peaks": result.peaks,
+                  "cpu": own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime,
                   "skipped": sum(o.status != "included" for o in result.outcomes),
                   "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
                   "workers_peak_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}))
@@ -125,15 +127,15 @@ def table(rows: list[dict], jobs: int) -> str:
         f"Whole `digest build` in its own process, `--jobs {jobs}`, segmenter "
         f"{rows[0]['segment']['segmenter']}, on a 2-core machine.",
         "",
-        "| articles | characters | kept as new | process wall s | articles/s | peak MB (main / worker) | "
-        "segmentation only s | build / segmentation | nothing new s | themes |",
-        "|---|---|---|---|---|---|---|---|---|---|",
+        "| articles | characters | kept as new | process wall s | CPU s | articles/s | "
+        "peak MB (main / worker) | segmentation only s | build / segmentation | nothing new s | themes |",
+        "|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for r in rows:
         b = r["build"]
         lines.append(
             f"| {r['count']:,} | {r['chars']:,} | {100 * b['new'] / r['count']:.1f}% | {r['process']:.1f} | "
-            f"{r['count'] / r['process']:.0f} | {b['peak_mb']:.0f} / {b['workers_peak_mb']:.0f} | "
+            f"{b['cpu']:.1f} | {r['count'] / r['process']:.0f} | {b['peak_mb']:.0f} / {b['workers_peak_mb']:.0f} | "
             f"{r['segment']['wall']:.1f} | {r['process'] / r['segment']['wall']:.1f}x | "
             f"{r['nothing_new']:.2f} | {b['themes']} |")
     stages = [name for name, _ in rows[0]["build"]["stages"]]
@@ -151,7 +153,12 @@ def table(rows: list[dict], jobs: int) -> str:
             exponents.append("—" if b < 0.5 or a <= 0 else f"{math.log(b / a) / ratio:.2f}")
         total = math.log(large["process"] / small["process"]) / ratio
         lines.append("| growth | " + " | ".join(exponents) + f" |\n\nWhole process: growth {total:.2f}.")
-    lines += ["", "'nothing new' is the wall time of a second `digest build` process, "
+    lines += ["", "The main process's peak memory (MB) at the end of each stage:", "",
+              "| articles | " + " | ".join(stages) + " |", "|---|" + "---|" * len(stages)]
+    for r in rows:
+        lines.append(f"| {r['count']:,} | " + " | ".join(f"{mb:.0f}" for _, mb in r["build"]["peaks"]) + " |")
+    lines += ["", "CPU s is the build process's user and system time with its worker processes'. "
+              "'nothing new' is the wall time of a second `digest build` process, "
               "interpreter start included."]
     return "\n".join(lines) + "\n"
 

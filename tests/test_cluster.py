@@ -4,6 +4,7 @@ processes) gives the same digest, byte for byte, as a local build."""
 from __future__ import annotations
 
 import dataclasses
+import json
 import shutil
 import sqlite3
 from datetime import datetime
@@ -64,3 +65,58 @@ def test_an_unreachable_scheduler_is_a_clear_error(tmp_path: Path, monkeypatch):
     config = load(project(tmp_path))
     with pytest.raises(DigestError, match="cannot reach the Dask scheduler at tcp://127.0.0.1:9"):
         build(dataclasses.replace(config, cluster=Cluster("tcp://127.0.0.1:9")), now=NOW)
+
+
+def test_a_worker_killed_mid_build_is_survived_and_nothing_is_recorded_twice(tmp_path: Path):
+    """The summaries' tasks are under way when one worker process is killed: Dask runs its
+    tasks again on a worker, and the build records each file, article and digest once."""
+    import os
+    import signal
+    import threading
+    import time
+
+    distributed = pytest.importorskip("distributed")
+
+    def week(root: Path) -> Path:
+        shutil.copytree(SEEDS, root / "articles")
+        write_market_week(root / "articles" / "week", 500, seed=23)
+        write_config(root)
+        return root / "config.toml"
+
+    local = build(load(week(tmp_path / "local")), now=NOW, jobs=1)
+    config = load(week(tmp_path / "remote"))
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                                  dashboard_address=None, host="127.0.0.1") as cluster, \
+            distributed.Client(cluster.scheduler_address, set_as_default=False) as watcher:
+        done: dict = {}
+        run = threading.Thread(target=lambda: done.update(result=build(
+            dataclasses.replace(config, cluster=Cluster(cluster.scheduler_address)), now=NOW)))
+        run.start()
+        killed = None
+        while killed is None and run.is_alive():
+            busy = [address for address, keys in watcher.processing().items()
+                    if any("_rated" in str(key) for key in keys)]
+            if busy:
+                killed = watcher.run(os.getpid, workers=busy[:1])[busy[0]]
+                os.kill(killed, signal.SIGKILL)
+            time.sleep(0.02)
+        run.join()
+        assert killed is not None, "the build ended before a summary task was seen running"
+        pids = watcher.run(os.getpid)
+        assert killed not in pids.values()      # the worker is gone (its nanny started another)
+    remote = done["result"]
+    assert remote.articles == local.articles > 500
+    assert outputs(tmp_path / "remote", remote.folder) == outputs(tmp_path / "local", local.folder)
+    db = sqlite3.connect(config.state.file)
+    try:
+        assert db.execute("SELECT count(*), count(DISTINCT id) FROM articles").fetchone() == (
+            remote.articles, remote.articles)
+        assert db.execute("SELECT count(*), count(DISTINCT source) FROM files").fetchone() == (
+            len(remote.outcomes), len(remote.outcomes))
+        assert db.execute("SELECT count(*) FROM digests").fetchone() == (1,)
+        assert db.execute("SELECT count(*) FROM runs").fetchone() == (1,)
+        recorded = db.execute("SELECT articles FROM digests").fetchone()[0]
+    finally:
+        db.close()
+    assert len(set(json.loads(recorded))) == len(json.loads(recorded)) == remote.articles
+    assert [p.name for p in (tmp_path / "remote" / "outbox").iterdir()] == [remote.folder.name]

@@ -7,10 +7,9 @@ per document, so that document frequencies are one ``bincount``.
 
 from __future__ import annotations
 
+import sys
 from collections import Counter
 from dataclasses import dataclass
-from itertools import chain
-
 import numpy as np
 
 from ..models import Document
@@ -42,11 +41,34 @@ def bags_of(docs: list[Document]) -> Bags:
     return bags_from([(tuple(c), tuple(c.values())) for c in map(Counter, (d.tokens for d in docs))])
 
 
-def bags_from(counted: list[tuple[tuple[str, ...], tuple[int, ...]]]) -> Bags:
+def bags_from(counted) -> Bags:
     """Bags from each document's (tokens, counts), counted where the document was made."""
-    # The vocabulary in order of first use, then each document's ids by lookups made in C.
-    vocab = {t: i for i, t in enumerate(dict.fromkeys(chain.from_iterable(terms for terms, _ in counted)))}
-    ids = tuple(np.fromiter(map(vocab.__getitem__, terms), dtype=np.int64, count=len(terms))
-                for terms, _ in counted)
-    counts = tuple(np.asarray(c, dtype=np.float64) for _, c in counted)
-    return Bags(tuple(vocab), ids, counts)
+    counting = Counting()
+    for terms, counts in counted:
+        counting.add(terms, counts)
+    return counting.bags()
+
+
+class Counting:
+    """Bags made one document at a time, as each document's counts arrive: its tokens
+    become term ids at once, so no document keeps token strings of its own. The
+    vocabulary is in order of first use; each new term is interned, so that other
+    records of the same word (title tokens, lead words) can share its one string."""
+
+    def __init__(self) -> None:
+        self.vocab: dict[str, int] = {}
+        self.ids: list[np.ndarray] = []
+        self.counts: list[np.ndarray] = []
+
+    def add(self, terms: tuple[str, ...], counts: tuple[int, ...]) -> None:
+        """One document's distinct terms and how often each occurs."""
+        vocab = self.vocab
+        new = [sys.intern(t) for t in terms if t not in vocab]
+        vocab.update(zip(new, range(len(vocab), len(vocab) + len(new))))
+        # 32-bit ids and whole counts: half the memory of int64 and float64, and the
+        # same numbers wherever they are used (np.log of a count gives a float64).
+        self.ids.append(np.fromiter(map(vocab.__getitem__, terms), dtype=np.int32, count=len(terms)))
+        self.counts.append(np.asarray(counts, dtype=np.int32))
+
+    def bags(self) -> Bags:
+        return Bags(tuple(self.vocab), tuple(self.ids), tuple(self.counts))

@@ -5,11 +5,13 @@ from __future__ import annotations
 import dataclasses
 import math
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
-from .bags import Bags, bags_from
+import sys
+
+from .bags import Bags, Counting
 from ..config import Config
 from .document import document
 from .facts import key_facts
@@ -21,7 +23,8 @@ from .stories import lead_words
 from .summarize import headline, repick, summarize
 from .focus import theme_scores
 from .themes import Placement, group
-from ..store.workers import pool, run_chunks
+from ..store.spill import Spill
+from ..store.workers import pool, stream_chunks
 
 CHARS_PER_MINUTE = 400  # an ordinary reading speed for Chinese text
 
@@ -35,20 +38,24 @@ def compose(config: Config, articles: list[Article], window: Window, now: dateti
     a headline when it has none, key facts and theme scores) runs in that many
     processes; the keywords the themes are named by then come from the corpus IDF."""
     budget = config.digest.summary_chars
-    with pool(jobs, len(articles), config.cluster.scheduler) as executor:
-        rated = run_chunks(executor, _rated, articles, (budget, config.themes), progress,
-                           "summarising")
-    bags = bags_from([r.counted for r in rated])
-    chosen = bag_keywords(bags, [r.title_tokens for r in rated], corpus_idf(bags))
-    docs = [r.document(article) for r, article in zip(rated, articles)]
-    items = [Item(doc.article, dataclasses.replace(r.summary, keywords=words), r.facts,
-                  max(1, math.ceil(doc.article.chars / CHARS_PER_MINUTE)))
-             for doc, r, words in zip(docs, rated, chosen)]
-    lap("summarise")
-    placement = arrange(docs, items, config.themes, budget, bags, [r.themes for r in rated],
-                        start=window.start, max_age_days=config.digest.max_age_days,
-                        strict=config.digest.focus == "strict")
-    lap("themes")
+    with Spill() as spill:
+        counting = Counting()
+        with pool(jobs, len(articles), config.cluster.scheduler) as executor:
+            rated = [_kept(r, counting, spill, n) for n, r in enumerate(stream_chunks(
+                executor, _rated, articles, (budget, config.themes), progress, "summarising"))]
+        bags = counting.bags()
+        chosen = bag_keywords(bags, [r.title_tokens for r in rated], corpus_idf(bags))
+        docs = [r.document(article) for r, article in zip(rated, articles)]
+        items = [Item(doc.article, dataclasses.replace(r.summary, keywords=words), r.facts,
+                      max(1, math.ceil(doc.article.chars / CHARS_PER_MINUTE)))
+                 for doc, r, words in zip(docs, rated, chosen)]
+        scores = [r.themes for r in rated]
+        del rated, chosen
+        lap("summarise")
+        placement = arrange(docs, items, config.themes, budget, bags, scores,
+                            start=window.start, max_age_days=config.digest.max_age_days,
+                            strict=config.digest.focus == "strict", full=_Spilled(docs, spill))
+        lap("themes")
     shown = {i.article.source.split("#")[0] for t in placement.themes for i in t.items}
     return Digest(period=window.period, start=window.start, end=window.end, built_at=now,
                   title_zh=window.title_zh, title_en=window.title_en,
@@ -57,12 +64,14 @@ def compose(config: Config, articles: list[Article], window: Window, now: dateti
 
 
 def arrange(docs: list[Document], items: list[Item], specs, budget: int = 180,
-            bags: Bags | None = None, scores: list | None = None, **placing) -> Placement:
+            bags: Bags | None = None, scores: list | None = None,
+            full: Mapping[str, Document] | None = None, **placing) -> Placement:
     """The digest's themes and top stories, in three steps: place the items, show no
     sentence twice, then give each theme the overview its summaries leave unsaid.
     ``bags`` and ``scores`` (each document's focus scores) are given when already worked
-    out; ``placing`` goes to :func:`group` (the period's start, max_age_days, strict)."""
-    by_id = {doc.article.id: doc for doc in docs}
+    out; ``full`` gives each document with its sentences by article id when ``docs`` come
+    without them; ``placing`` goes to :func:`group` (the period's start, max_age_days, strict)."""
+    by_id = {doc.article.id: doc for doc in docs} if full is None else full
     placement = group(docs, items, specs, bags, scores, **placing)
     themes = without_repeats(placement.themes, by_id, budget)
     return dataclasses.replace(placement, themes=with_overviews(themes, by_id, budget))
@@ -93,6 +102,43 @@ class _Rated:
             article = dataclasses.replace(article, title=self.headline)
         return Document(article, self.sentences, self.title_tokens, self.normal,
                         title_echoes=self.title_echoes, lead_words=self.lead_words)
+
+
+_NO_ECHOES: frozenset[int] = frozenset()
+
+
+def _kept(rated: _Rated, counting: Counting, spill: Spill, number: int) -> _Rated:
+    """A worker's result as the main process keeps it: its counted words go into the
+    build's bags at once (no token strings of its own), its other words are the bags'
+    interned strings, and its sentences (with their Simplified forms, the same string
+    where they are equal) go to the spill file under ``number``, read back only for the
+    articles whose summary is picked again or whose sentences an overview weighs."""
+    counting.add(*rated.counted)
+    normal = tuple(s.text if s.text == n else n for s, n in zip(rated.sentences, rated.normal))
+    spill.put(number, (rated.sentences, normal + rated.normal[len(normal):]))
+    echoes = _NO_ECHOES if rated.title_echoes == _NO_ECHOES else rated.title_echoes
+    return dataclasses.replace(rated, counted=((), ()), sentences=(), normal=(), title_echoes=echoes,
+                               title_tokens=tuple(map(sys.intern, rated.title_tokens)),
+                               lead_words=frozenset(map(sys.intern, rated.lead_words)))
+
+
+class _Spilled(Mapping):
+    """Each of ``docs`` by article id with the sentences the spill file keeps for it."""
+
+    def __init__(self, docs: list[Document], spill: Spill) -> None:
+        self.docs, self.spill = docs, spill
+        self.at = {doc.article.id: number for number, doc in enumerate(docs)}
+
+    def __getitem__(self, key: str) -> Document:
+        number = self.at[key]
+        sentences, normal = self.spill.get(number)
+        return dataclasses.replace(self.docs[number], sentences=sentences, normal=normal)
+
+    def __iter__(self):
+        return iter(self.at)
+
+    def __len__(self) -> int:
+        return len(self.at)
 
 
 def _rated(articles: list[Article], budget: int, specs) -> list[_Rated]:

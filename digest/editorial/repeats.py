@@ -77,10 +77,14 @@ def without_repeats(themes: tuple[Theme, ...], docs: dict[str, Document],
 def _drop_repeats(items: list[Item], docs: dict[str, Document], budget: int,
                   exact: set[str]) -> list[Item]:
     stories: dict[str, Shown] = {}
+    keys = [min((item.article.id, *item.related)) for item in items]
+    last = {story: number for number, story in enumerate(keys)}
     out = []
-    for item in items:
-        story = min((item.article.id, *item.related))
-        shown = stories.setdefault(story, Shown())
+    for number, (item, story) in enumerate(zip(items, keys)):
+        if last[story] == number:       # the story's last article here: then let it go
+            shown = stories.pop(story, None) or Shown()
+        else:
+            shown = stories.setdefault(story, Shown())
 
         doc = docs[item.article.id]
 

@@ -28,20 +28,35 @@ log = logging.getLogger(__name__)
 
 class Stopwatch:
     """Seconds spent in each stage: ``lap(name)`` ends the stage called ``name``
-    (and says so in the log, with its time)."""
+    (and says so in the log, with its time), and notes the process's peak memory so far."""
 
     def __init__(self) -> None:
         self.stages: dict[str, float] = {}
+        self.peaks: dict[str, float] = {}
         self.mark = time.perf_counter()
 
     def lap(self, name: str) -> None:
         now = time.perf_counter()
         self.stages[name] = self.stages.get(name, 0.0) + now - self.mark
-        log.info("stage %s done in %.2f s", name, now - self.mark)
+        self.peaks[name] = peak_mb()
+        log.info("stage %s done in %.2f s (peak memory %.0f MB)", name, now - self.mark,
+                 self.peaks[name])
         self.mark = now
 
     def result(self) -> tuple[tuple[str, float], ...]:
         return tuple(self.stages.items())
+
+    def memory(self) -> tuple[tuple[str, float], ...]:
+        return tuple(self.peaks.items())
+
+
+def peak_mb() -> float:
+    """This process's peak resident memory so far, in MB (0 where it cannot be told)."""
+    try:
+        import resource
+    except ImportError:
+        return 0.0
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
 @dataclass(frozen=True)
@@ -54,6 +69,7 @@ class BuildResult:
     dry_run: bool = False
     themes: tuple[tuple[str, str, int], ...] = ()   # (zh, en, count)
     stages: tuple[tuple[str, float], ...] = ()      # (stage, seconds) in order
+    peaks: tuple[tuple[str, float], ...] = ()       # (stage, peak MB of this process at its end)
     empty_sources: tuple[str, ...] = ()  # nothing built yet, nothing to build: where it looked
 
     @property
@@ -144,14 +160,14 @@ def build(config: Config, *, since: date | None = None, dry_run: bool = False,
             clock.lap("translate")
             if dry_run:
                 return BuildResult(period, None, len(digest.items), len(new), tuple(outcomes),
-                                   True, _themes(digest), clock.result())
+                                   True, _themes(digest), clock.result(), clock.memory())
             folder = publish(config, state, digest, clock, outcomes=outcomes,
                               built_at=now.isoformat(timespec="seconds"), sent_at=None,
                               run=RunRecord(kind, f"built {period}"), brief=brief,
                               translations=Translations(engine, translated),
                               jobs=jobs or os.cpu_count() or 1)
             return BuildResult(period, folder, len(digest.items), len(new), tuple(outcomes),
-                               False, _themes(digest), clock.result())
+                               False, _themes(digest), clock.result(), clock.memory())
 
 
 def check_sources(config: Config) -> None:

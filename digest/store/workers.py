@@ -3,9 +3,10 @@
 ``pool(jobs, count)`` gives a fork-based process pool, or nothing when one
 would cost more than it saves; with a Dask scheduler's address it gives the
 executor of a ``distributed.Client`` instead, whose workers may be other
-machines. ``run_chunks`` maps a function over rows in chunks, in order, in the
-pool, on the cluster or in-process: each chunk is one task, and only its small
-result comes back.
+machines. ``stream_chunks`` maps a function over rows in chunks, in order, in the
+pool, on the cluster or in-process: each chunk is one task, only its small
+result comes back, and each result is handed on as soon as its turn comes, so
+that the caller can keep what it needs of it and let the rest go.
 """
 
 from __future__ import annotations
@@ -56,16 +57,11 @@ def on_cluster(address: str):
         client.close()
 
 
-def run_chunks(executor, work: Callable, rows: list, extra: tuple = (),
-               progress: Callable[[str, int, int], None] | None = None, stage: str = "") -> list:
-    """``work(chunk, *extra)`` over ``rows`` in chunks, results in order."""
-    return list(stream_chunks(executor, work, rows, extra, progress, stage))
-
-
 def stream_chunks(executor, work: Callable, rows: list, extra: tuple = (),
                   progress: Callable[[str, int, int], None] | None = None, stage: str = ""):
-    """:func:`run_chunks`, one result at a time as its chunk is done (in order), so that
-    the caller can go on with the first results while the workers make the rest."""
+    """``work(chunk, *extra)`` over ``rows`` in chunks, one result at a time as its chunk
+    is done (in order), so that the caller can go on with the first results while the
+    workers make the rest."""
     chunks = [rows[i:i + CHUNK] for i in range(0, len(rows), CHUNK)]
     done = 0
     results = (work(c, *extra) for c in chunks) if executor is None else \
