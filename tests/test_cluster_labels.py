@@ -1,0 +1,39 @@
+"""Headings of clustered themes: words the group shares, English that says the same."""
+
+import numpy as np
+
+from digest.editorial.labels import english_for, label
+
+
+def test_a_word_of_several_senses_takes_its_plainest_noun():
+    assert english_for("足球") in ("football", "soccer")
+    assert english_for("考试") == "exam"
+    assert english_for("大学") == "university"       # not the Confucian classic's name
+
+
+def test_words_of_time_measure_or_everyday_use_head_nothing():
+    for word in ("小时", "英寸", "今年", "分钟", "国家", "有关", "2024"):
+        assert english_for(word) is None, word
+
+
+def test_a_heading_is_two_or_three_shared_words_rarer_outside_the_group():
+    terms = ("球员", "比赛", "球队", "记者", "电影")
+    # 10 stories in the group, 100 in all
+    counts = np.array([8, 9, 7, 6, 1])
+    overall = np.array([9, 12, 8, 60, 20])
+    taken: set[str] = set()
+    words, zh, en = label(counts, 10, overall, 100, terms, taken)
+    assert set(words) <= {"球员", "比赛", "球队"} and 2 <= len(words) <= 3
+    assert "记者" not in zh and "、" in zh and "&" in en
+    assert taken == set(words)
+    # the same words do not head a second group
+    assert label(counts, 10, overall, 100, terms, taken) is None
+
+
+def test_a_latin_word_is_written_as_the_articles_write_it():
+    terms = ("ccd", "像素", "变焦")
+    counts = np.array([6, 7, 6])
+    overall = np.array([6, 8, 6])
+    words, zh, en = label(counts, 8, overall, 120, terms, set(),
+                          ["这款相机采用 CCD 传感器", "1/2.3 英寸 CCD"])
+    assert "CCD" in en and "CCD" in zh and "Ccd" not in en
