@@ -54,17 +54,23 @@ def _glossary_english() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
-def _tags() -> dict[str, str]:
-    """Each word of jieba's dictionary with its part-of-speech flag."""
+def _dictionary() -> str:
+    """jieba's dictionary: a line "word frequency part-of-speech" for each word."""
     from importlib import resources
 
-    tags = {}
-    with resources.files("jieba").joinpath("dict.txt").open("r", encoding="utf-8") as lines:
-        for line in lines:
-            fields = line.split()
-            if len(fields) == 3:
-                tags[fields[0]] = fields[2]
-    return tags
+    return "\n" + resources.files("jieba").joinpath("dict.txt").read_text(encoding="utf-8")
+
+
+def _tag(word: str) -> str | None:
+    """A word's part-of-speech flag in jieba's dictionary (looked up in its text: few
+    words are asked about, so no table of all of them is built)."""
+    text = _dictionary()
+    at = text.find(f"\n{word} ")
+    if at < 0:
+        return None
+    end = text.find("\n", at + 1)
+    fields = text[at + 1:end if end >= 0 else None].split()
+    return fields[2] if len(fields) == 3 else None
 
 
 def _plain(sense: str) -> str:
@@ -89,7 +95,7 @@ def english_for(word: str) -> str | None:
         if len(word) < 3 or word.lower() in _ENGLISH_STOP:
             return None
         return word if not word.islower() else word.capitalize()
-    if len(word) < 2 or _tags().get(word) in _NO_SUBJECT_TAGS or _everyday(word):
+    if len(word) < 2 or _tag(word) in _NO_SUBJECT_TAGS or _everyday(word):
         return None
     entries = [e for e in cedict().get(word, ()) if not e.proper]
     if not entries:

@@ -11,8 +11,9 @@ little, unless each headline names something the other does not (腾讯 in one,
 
 from __future__ import annotations
 
+import functools
 import re
-from collections import Counter, defaultdict
+from collections import defaultdict
 
 import numpy as np
 
@@ -55,28 +56,24 @@ def related_groups(docs: list[Document], top_terms: int = 12, max_postings: int 
         weights.append(row / (float(np.sqrt(row @ row)) or 1.0))
         # the most distinctive words; on equal weight, the one used first
         tops.append(ids[np.argsort(-row, kind="stable")[:top_terms]].tolist())
-    postings: dict[int, list[int]] = defaultdict(list)
+    term_postings: dict[int, list[int]] = defaultdict(list)
     for i, top in enumerate(tops):
         for t in top:
-            postings[t].append(i)
+            term_postings[t].append(i)
+    shared_terms = _pairs((np.array(d) for d in term_postings.values() if len(d) <= max_postings), n, 2)
     heads = [_headline_words(doc) for doc in docs]
     leads = [doc.lead_words if doc.lead_words is not None else lead_words(doc) for doc in docs]
     days = [frozenset(w for w in words if w.startswith(DAY)) for words in leads]
     # Only the words few reports share can tell one event: a word in more reports than
     # that proposes no pair (and costs nothing).
-    lead_postings = _postings(leads, max_postings)
-    head_postings = _postings(heads, max_postings)
+    alike = _pairs(_postings(heads, max_postings), n, 2)
+    named = _pairs(_postings(leads, max_postings), n, SHARED_NAMES)
     links = []
     dense = np.zeros(len(bags.terms))          # document i's weights, spread over the vocabulary
-    for i, top in enumerate(tops):
-        shared = Counter(j for t in top if len(postings[t]) <= max_postings
-                         for j in postings[t] if j > i)
-        pairs = {j for j, count in shared.items() if count >= 2}
-        alike = Counter(j for w in heads[i] for j in head_postings.get(w, ()) if j > i)
-        titled = {j for j, count in alike.items() if count >= 2 and _same_headline(heads[i], heads[j])}
-        named = Counter(j for w in leads[i] for j in lead_postings.get(w, ()) if j > i)
-        titled |= {j for j, count in named.items()
-                   if count >= SHARED_NAMES and _same_names(leads[i], leads[j], heads[i], heads[j])}
+    for i in sorted(shared_terms.keys() | alike.keys() | named.keys()):
+        pairs = set(shared_terms.get(i, ()))
+        titled = {j for j in alike.get(i, ()) if _same_headline(heads[i], heads[j])}
+        titled |= {j for j in named.get(i, ()) if _same_names(leads[i], leads[j], heads[i], heads[j])}
         if not pairs and not titled:
             continue
         dense[bags.ids[i]] = weights[i]
@@ -122,13 +119,38 @@ def lead_words(doc: Document) -> frozenset[str]:
     return frozenset(words | {DAY + d for d in _DAY.findall(lead)})
 
 
-def _postings(words_of: list[frozenset[str]], most: int) -> dict[str, list[int]]:
-    """{word: the documents using it} for the words at most ``most`` documents use."""
+def _postings(words_of: list[frozenset[str]], most: int):
+    """The documents using each word (in order), for the words two to ``most`` documents
+    use: a word of one document pairs it with none, a word of many tells no event."""
     postings: dict[str, list[int]] = defaultdict(list)
     for i, words in enumerate(words_of):
         for w in words:
             postings[w].append(i)
-    return {w: docs for w, docs in postings.items() if len(docs) <= most}
+    return (np.array(docs) for docs in postings.values() if 2 <= len(docs) <= most)
+
+
+def _pairs(postings, n: int, least: int) -> dict[int, list[int]]:
+    """{document: the later documents sharing at least ``least`` of the words whose
+    ``postings`` (each word's documents, in order) are given}: every pair of each
+    posting list, counted at once."""
+    chunks = []
+    for docs in postings:
+        if len(docs) >= 2:
+            first, second = _triangle(len(docs))
+            chunks.append(docs[first] * n + docs[second])
+    if not chunks:
+        return {}
+    keys, counts = np.unique(np.concatenate(chunks), return_counts=True)
+    out: dict[int, list[int]] = defaultdict(list)
+    for key in keys[counts >= least].tolist():
+        out[key // n].append(key % n)
+    return out
+
+
+@functools.lru_cache(maxsize=256)
+def _triangle(size: int) -> tuple[np.ndarray, np.ndarray]:
+    """The index pairs (a < b) of a list of ``size``."""
+    return np.triu_indices(size, 1)
 
 
 def _same_names(a: frozenset[str], b: frozenset[str], head_a: frozenset[str],

@@ -118,7 +118,8 @@ def _clusters(docs: list[Document], leftovers: list[list[int]], items: list[Item
     for number, cluster in enumerate(labels):
         by_label[int(cluster)].append(number)
     # the words each story uses (any of its reports), and in how many stories each word is
-    used = [np.unique(np.concatenate([bags.ids[i] for i in m])) for m in leftovers]
+    used = [np.unique(np.concatenate([bags.ids[i] for i in m])) if len(m) > 1 else bags.ids[m[0]]
+            for m in leftovers]
     width = len(bags.terms)
     overall = np.bincount(np.concatenate(used), minlength=width)
     taken: set[str] = set()
