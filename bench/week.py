@@ -307,8 +307,10 @@ def label_problems(zh: str, en: str, written: str = "") -> list[str]:
             words = part.split()
             if part in STOP_ZH or all(w.lower() in STOP_EN for w in words):
                 problems.append(f"stopword {part!r}")
-            elif re.fullmatch(r"[A-Za-z]{1,3}", part) and part.upper() not in ACRONYMS \
-                    and not as_written(part):
+            # a fragment: a short Latin part of the Chinese, or an upper-cased one of the
+            # English ("man" is an English word, "MM" is not)
+            elif re.fullmatch(r"[A-Za-z]{1,3}", part) and (text is zh or part.isupper()) \
+                    and part.upper() not in ACRONYMS and not as_written(part):
                 problems.append(f"lone Latin fragment {part!r}")
         for word in re.findall(r"[A-Za-z]+", text):
             if word.isupper() and (word.lower() in STOP_EN

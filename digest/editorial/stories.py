@@ -30,6 +30,8 @@ LEAD_SENTENCES = 3
 SHARED_NAMES = 4          # rare words of headline and lead two reports of one event share
 NAMES_SHARE = 0.4         # ... as a share of the shorter list
 NAMES_COSINE = 0.2        # ... when the texts agree at least this much
+DATED_NAMES = 3           # rare words (a day of the month among them) two reports of one day share
+DATED_COSINE = 0.3        # ... when the texts agree at least this much
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 _DAY = re.compile(r"(?<!\d)(\d{1,2})日")
 DAY = "\0day:"
@@ -67,21 +69,24 @@ def related_groups(docs: list[Document], top_terms: int = 12, max_postings: int 
     # Only the words few reports share can tell one event: a word in more reports than
     # that proposes no pair (and costs nothing).
     alike = _pairs(_postings(heads, max_postings), n, 2)
-    named = _pairs(_postings(leads, max_postings), n, SHARED_NAMES)
+    named = _pairs(_postings(leads, max_postings), n, DATED_NAMES)
     links = []
     dense = np.zeros(len(bags.terms))          # document i's weights, spread over the vocabulary
     for i in sorted(shared_terms.keys() | alike.keys() | named.keys()):
         pairs = set(shared_terms.get(i, ()))
         titled = {j for j in alike.get(i, ()) if _same_headline(heads[i], heads[j])}
         titled |= {j for j in named.get(i, ()) if _same_names(leads[i], leads[j], heads[i], heads[j])}
-        if not pairs and not titled:
+        # reports that tell of the same day and name the same few things
+        dated = {j for j in named.get(i, ()) if days[i] & days[j]}
+        if not pairs and not titled and not dated:
             continue
         dense[bags.ids[i]] = weights[i]
-        for j in sorted(pairs | titled):
+        for j in sorted(pairs | titled | dated):
             if days[i] and days[j] and not days[i] & days[j]:
                 continue                   # different days of the month: two events
             similarity = float(dense[bags.ids[j]] @ weights[j])
-            if similarity >= RELATED or j in titled and similarity >= min(HEADLINE_COSINE, NAMES_COSINE):
+            if similarity >= RELATED or j in titled and similarity >= min(HEADLINE_COSINE, NAMES_COSINE) \
+                    or j in dated and similarity >= DATED_COSINE:
                 links.append((-max(similarity, RELATED if j in titled else 0.0), i, j))
         dense[bags.ids[i]] = 0.0
     parent, size = list(range(n)), [1] * n
