@@ -4,7 +4,7 @@ A heading is made of two or three words that most of a group's stories use and
 that are rarer outside it (BERTopic's class-based TF-IDF: what is common in the
 group, not merely frequent). A word goes into a heading only with an English
 rendering that is certain (the glossary, a dictionary name, a dictionary word of
-one sense, or the plainest noun among a dictionary word's senses), so the Chinese
+one sense, or a dictionary word's first sense when it is a plain noun), so the Chinese
 and the English say the same thing; never a stop word, a number, a word of time
 or measure, or a Latin fragment. A group with fewer than two such words has no
 subject: its stories go to the closing section instead of under a made-up heading.
@@ -107,11 +107,14 @@ def english_for(word: str) -> str | None:
         return None
     if len(entries) == 1 and len(senses) == 1 and len(senses[0].split()) <= 3:
         return senses[0].removeprefix("to ") or None
-    # Several senses: the shortest plain noun among them (on equal length, the first),
-    # when it is one or two words: 足球 "soccer", 考试 "exam", 玩家 "player".
-    nouns = [s for s in senses if s and not s.startswith("to ")
-             and len(s.split()) <= 2 and s.replace(" ", "").replace("-", "").isalpha()]
-    return min(nouns, key=lambda s: len(s.split())) if nouns else None
+    # Several senses: the first, when it is a plain noun (a word whose first sense is a
+    # verb, 发射 "to launch", heads nothing); a later sense that is one of its words is
+    # the same thing said shorter (足球 "soccer ball": soccer).
+    first = senses[0]
+    if first.startswith("to ") or len(first.split()) > 3 or not first.replace(" ", "").replace("-", "").isalpha():
+        return None
+    shorter = [s for s in senses[1:] if " " not in s and s in first.split()]
+    return shorter[0] if shorter else first
 
 
 def _everyday(word: str) -> bool:
