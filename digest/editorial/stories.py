@@ -32,6 +32,7 @@ NAMES_SHARE = 0.4         # ... as a share of the shorter list
 NAMES_COSINE = 0.2        # ... when the texts agree at least this much
 DATED_NAMES = 3           # rare words (a day of the month among them) two reports of one day share
 DATED_COSINE = 0.3        # ... when the texts agree at least this much
+_LATIN_WORD = re.compile(r"[a-z][a-z0-9.+\-]+")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 _DAY = re.compile(r"(?<!\d)(\d{1,2})日")
 DAY = "\0day:"
@@ -77,7 +78,7 @@ def related_groups(docs: list[Document], top_terms: int = 12, max_postings: int 
         titled = {j for j in alike.get(i, ()) if _same_headline(heads[i], heads[j])}
         titled |= {j for j in named.get(i, ()) if _same_names(leads[i], leads[j], heads[i], heads[j])}
         # reports that tell of the same day and name the same few things
-        dated = {j for j in named.get(i, ()) if days[i] & days[j]}
+        dated = {j for j in named.get(i, ()) if days[i] & days[j] and not _own_latin(heads[i], heads[j])}
         if not pairs and not titled and not dated:
             continue
         dense[bags.ids[i]] = weights[i]
@@ -167,7 +168,15 @@ def _same_names(a: frozenset[str], b: frozenset[str], head_a: frozenset[str],
         return False
     numbers_a = {w for w in head_a - head_b if _NUMBER.fullmatch(w)}
     numbers_b = {w for w in head_b - head_a if _NUMBER.fullmatch(w)}
-    return not (numbers_a and numbers_b)
+    return not (numbers_a and numbers_b) and not _own_latin(head_a, head_b)
+
+
+def _own_latin(head_a: frozenset[str], head_b: frozenset[str]) -> bool:
+    """Whether each headline names a thing in Latin letters the other does not: two
+    products or models of one family (LongCat-Flash-Omni, LongCat-Flash-Thinking), two
+    releases of one kind, not one event."""
+    return any(_LATIN_WORD.fullmatch(w) for w in head_a - head_b) \
+        and any(_LATIN_WORD.fullmatch(w) for w in head_b - head_a)
 
 
 def _headline_words(doc: Document) -> frozenset[str]:
