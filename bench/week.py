@@ -62,8 +62,9 @@ on-labelled articles that reach a configured theme; a skipped one counts as
 missed), the off-focus articles in configured themes, the purity of cluster
 themes (share of a cluster's articles carrying its majority cnews topic or
 majority focus label, weighted by size), cluster labels that break the
-mechanical rules (a stopword, a lone Latin fragment, an upper-cased "OF",
-"TO", "MM", an English label saying "other", an English label that is missing,
+mechanical rules (a stopword; a lone Latin fragment or an upper-cased "OF",
+"TO", "MM": a short Latin part of the Chinese, or an upper-cased one, that the
+cluster's articles do not write so; an English label saying "other", an English label that is missing,
 not English or drops a Latin word of the Chinese), same-story pairs (two
 articles linked by ``related`` or sharing a story id): precision over the
 predicted pairs between two story-labelled articles (every sohu article of the
@@ -522,11 +523,13 @@ def main() -> None:
         same = rebuild_same(manifest, manifest2, md, md2)
         reasons = skip_reasons(folder)
         files = len(list((folder / "articles").iterdir()))
+        # scored while the week's files exist: label checks read the clusters' texts
+        res, first, bad, clusters = score(manifest, focus, group, not_same, topics, configured, aliases,
+                                          halfs, reasons)
     finally:
         if tmp:
             tmp.cleanup()
 
-    res, first, bad, clusters = score(manifest, focus, group, not_same, topics, configured, aliases, halfs, reasons)
     c = Counter(focus.values())
     members = Counter(group.values())
     counts = {"files": files, "focus": len(focus), "on": c["on"], "edge": c["edge"], "off": c["off"],
