@@ -60,7 +60,8 @@ def group(docs: list[Document], items: list[Item], specs: tuple[ThemeSpec, ...],
     for members in groups:
         for i in members:
             related_of[i] = tuple(sorted(docs[j].article.id for j in members if j != i))
-    items = [dataclasses.replace(it, related=related_of.get(i, ())) for i, it in enumerate(items)]
+    items = [dataclasses.replace(it, related=related_of.get(i, ())) if i in related_of or it.related else it
+             for i, it in enumerate(items)]
     placed: dict[int, list[Ranked]] = defaultdict(list)
     leftovers: list[list[int]] = []
     for members in groups:
