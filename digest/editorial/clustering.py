@@ -176,7 +176,10 @@ def cluster_documents(docs: list[Document], k: int | None = None, max_k: int = 2
         return kmeans(x, min(k, len(docs)))[0].tolist()
     sample = x if len(x) <= 1500 else x[np.random.default_rng(1).choice(len(x), 1500, replace=False)]
     best_k, best_score = 2, -1.0
-    for candidate in range(2, min(max_k, len(sample) - 1) + 1):
+    # every count to eight, then about a quarter more each step (... 8, 10, 12, 16, 20)
+    counts = sorted({c for c in (*range(2, 9), *(round(8 * 1.25 ** e) for e in range(1, 12))) if c <= max_k}
+                    | {max_k})
+    for candidate in (c for c in counts if c <= len(sample) - 1):
         labels, _ = kmeans(sample, candidate, restarts=3)
         score = silhouette(sample, labels)
         if score > best_score:

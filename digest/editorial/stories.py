@@ -74,11 +74,12 @@ def related_groups(docs: list[Document], top_terms: int = 12, max_postings: int 
     links = []
     dense = np.zeros(len(bags.terms))          # document i's weights, spread over the vocabulary
     for i in sorted(shared_terms.keys() | alike.keys() | named.keys()):
-        pairs = set(shared_terms.get(i, ()))
-        titled = {j for j in alike.get(i, ()) if _same_headline(heads[i], heads[j])}
-        titled |= {j for j in named.get(i, ()) if _same_names(leads[i], leads[j], heads[i], heads[j])}
+        pairs = {j for j, _ in shared_terms.get(i, ())}
+        titled = {j for j, _ in alike.get(i, ()) if _same_headline(heads[i], heads[j])}
+        titled |= {j for j, count in named.get(i, ()) if count >= SHARED_NAMES
+                   and _same_names(leads[i], leads[j], heads[i], heads[j])}
         # reports that tell of the same day and name the same few things
-        dated = {j for j in named.get(i, ()) if days[i] & days[j] and not _own_latin(heads[i], heads[j])}
+        dated = {j for j, _ in named.get(i, ()) if days[i] & days[j] and not _own_latin(heads[i], heads[j])}
         if not pairs and not titled and not dated:
             continue
         dense[bags.ids[i]] = weights[i]
@@ -135,10 +136,10 @@ def _postings(words_of: list[frozenset[str]], most: int):
     return (np.array(docs) for docs in postings.values() if 2 <= len(docs) <= most)
 
 
-def _pairs(postings, n: int, least: int) -> dict[int, list[int]]:
-    """{document: the later documents sharing at least ``least`` of the words whose
-    ``postings`` (each word's documents, in order) are given}: every pair of each
-    posting list, counted at once."""
+def _pairs(postings, n: int, least: int) -> dict[int, list[tuple[int, int]]]:
+    """{document: (a later document, how many words they share) for those sharing at
+    least ``least`` of the words whose ``postings`` (each word's documents, in order) are
+    given}: every pair of each posting list, counted at once."""
     chunks = []
     for docs in postings:
         if len(docs) >= 2:
@@ -147,9 +148,10 @@ def _pairs(postings, n: int, least: int) -> dict[int, list[int]]:
     if not chunks:
         return {}
     keys, counts = np.unique(np.concatenate(chunks), return_counts=True)
-    out: dict[int, list[int]] = defaultdict(list)
-    for key in keys[counts >= least].tolist():
-        out[key // n].append(key % n)
+    out: dict[int, list[tuple[int, int]]] = defaultdict(list)
+    enough = counts >= least
+    for key, count in zip(keys[enough].tolist(), counts[enough].tolist()):
+        out[key // n].append((key % n, count))
     return out
 
 
