@@ -15,7 +15,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 
 import numpy as np
@@ -37,6 +37,9 @@ _ENGLISH_STOP = frozenset(
 # jieba's part-of-speech flags of words that cannot head a theme: time, numeral,
 # measure word, pronoun, adverb, preposition, conjunction, particle, locality.
 _NO_SUBJECT_TAGS = frozenset("t tg m mq q r rr rz d p c u uj ul f".split())
+# jieba's flags of adjectives (an: one used as a noun), whose first English sense is the
+# adjective's, not the noun the text may mean.
+_ADJECTIVE_TAGS = frozenset("a ad an ag".split())
 # English senses of words of time or measure the tags miss (a unit, a clock or calendar word).
 _TIME_OR_MEASURE = re.compile(
     r"\bunit\b|\b(?:second|minute|hour|day|week|month|year|decade|century|morning|afternoon|"
@@ -85,7 +88,7 @@ def _plain(sense: str) -> str:
 def english_for(word: str) -> str | None:
     """The English of a heading word, or None when it is not certain or the word cannot
     say what a theme is about."""
-    from ..text.lexicon import cedict, name_english
+    from ..text.lexicon import entries_of, name_english
 
     if not word or word in stop_words() or _NUMERIC.fullmatch(word):
         return None
@@ -97,7 +100,7 @@ def english_for(word: str) -> str | None:
         return word if not word.islower() else word.capitalize()
     if len(word) < 2 or _tag(word) in _NO_SUBJECT_TAGS or _everyday(word):
         return None
-    entries = [e for e in cedict().get(word, ()) if not e.proper]
+    entries = [e for e in entries_of(word) if not e.proper]
     if not entries:
         return name_english(word)
     # a sense's first wording ("country; nation; state": country), without its asides
@@ -107,14 +110,27 @@ def english_for(word: str) -> str | None:
         return None
     if len(entries) == 1 and len(senses) == 1 and len(senses[0].split()) <= 3:
         return senses[0].removeprefix("to ") or None
-    # Several senses: the first, when it is a plain noun (a word whose first sense is a
-    # verb, 发射 "to launch", heads nothing); a later sense that is one of its words is
-    # the same thing said shorter (足球 "soccer ball": soccer).
+    # Several senses: the first, only when it is the word's common one (the word is in
+    # the general dictionary, and no later sense is a field's own: 导语 "preamble" is
+    # "(journalism) lede" in the news), when the word is not an adjective (安全 "safe"
+    # where the text means security) and when it is a plain noun (a word whose
+    # first sense is a verb, 发射 "to launch", heads nothing); a later sense that is one
+    # of its words is the same thing said shorter (足球 "soccer ball": soccer).
+    tag = _tag(word)
+    if tag is None or tag in _ADJECTIVE_TAGS or _field_sense_later(entries):
+        return None
     first = senses[0]
     if first.startswith("to ") or len(first.split()) > 3 or not first.replace(" ", "").replace("-", "").isalpha():
         return None
     shorter = [s for s in senses[1:] if " " not in s and s in first.split()]
     return shorter[0] if shorter else first
+
+
+def _field_sense_later(entries) -> bool:
+    """Whether a later sense belongs to a field the first does not name (导语 "preamble",
+    then "(journalism) lede"): in a text of that field the later sense is the meant one."""
+    first, *others = [s for e in entries for s in e.senses if not s.startswith("CL:")]
+    return not first.startswith("(") and any(s.startswith("(") for s in others)
 
 
 def _everyday(word: str) -> bool:
@@ -135,12 +151,16 @@ def _cased(word: str, texts: Sequence[str]) -> str | None:
 
 def label(counts: np.ndarray, size: int, overall: np.ndarray, total: int,
           terms: Sequence[str], taken: set[str],
-          texts: Sequence[str] = ()) -> tuple[tuple[str, ...], str, str] | None:
+          texts: Sequence[str] = (),
+          outlets: Callable[[int], int] | None = None) -> tuple[tuple[str, ...], str, str] | None:
     """(heading words, Chinese, English) for a group of ``size`` stories, of which
     ``counts[t]`` use term ``t``; ``overall[t]`` is how many of all ``total`` stories being
     grouped use it. None when fewer than two words qualify. Words in ``taken`` (another
     heading's) are passed over, and this heading's words are added to it. A Latin word
-    is written as ``texts`` (the group's titles and summaries) mostly write it."""
+    is written as ``texts`` (the group's titles and summaries) mostly write it. ``outlets``,
+    when the group's stories come from several outlets, tells how many of them use term
+    ``t``: a word of one outlet only is its page furniture (a gallery's 组图), not the
+    group's subject."""
     from .keywords import jieba_idf
 
     need = max(2, math.ceil(SHARED * size))
@@ -160,7 +180,8 @@ def label(counts: np.ndarray, size: int, overall: np.ndarray, total: int,
         if len(chosen) >= MIN_WORDS and weight < WEAKER * first:
             break                       # a third word only when it says nearly as much
         first = weight if not chosen else first
-        if word.lower() in taken or not (english := english_for(word)):
+        if word.lower() in taken or outlets is not None and outlets(at) < 2 \
+                or not (english := english_for(word)):
             continue
         # the English says each word once: no word whose English another's already says
         if any(english.lower() in e.lower() or e.lower() in english.lower() or w in word or word in w

@@ -75,7 +75,8 @@ def related_groups(docs: list[Document], top_terms: int = 12, max_postings: int 
     dense = np.zeros(len(bags.terms))          # document i's weights, spread over the vocabulary
     for i in sorted(shared_terms.keys() | alike.keys() | named.keys()):
         pairs = {j for j, _ in shared_terms.get(i, ())}
-        titled = {j for j, _ in alike.get(i, ()) if _same_headline(heads[i], heads[j])}
+        titled = {j for j, count in alike.get(i, ()) if count >= SAME_HEADLINE * (len(heads[i] | heads[j]))
+                  and _same_headline(heads[i], heads[j])}
         titled |= {j for j, count in named.get(i, ()) if count >= SHARED_NAMES
                    and _same_names(leads[i], leads[j], heads[i], heads[j])}
         # reports that tell of the same day and name the same few things

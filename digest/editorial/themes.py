@@ -18,6 +18,7 @@ import dataclasses
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
+from urllib.parse import urlsplit
 
 import numpy as np
 
@@ -134,7 +135,8 @@ def _clusters(docs: list[Document], leftovers: list[list[int]], items: list[Item
             texts = [text for s in group_stories for i in leftovers[s]
                      for text in (items[i].article.title, *(x.text for x in items[i].summary.sentences))]
             heading = label(counts, len(group_stories), overall, len(leftovers), bags.terms, taken,
-                            texts)
+                            texts, _outlet_counter([leftovers[s] for s in group_stories],
+                                                   [used[s] for s in group_stories], items))
         members = group_stories
         if heading is not None:
             ids = np.flatnonzero(np.isin(np.asarray(bags.terms, dtype=object), heading[0]))
@@ -151,6 +153,28 @@ def _clusters(docs: list[Document], leftovers: list[list[int]], items: list[Item
     themes.sort(key=lambda pair: (-pair[0].weight, pair[0].name_zh))
     return [(dataclasses.replace(theme, key=f"more-{number}"), stories)
             for number, (theme, stories) in enumerate(themes, start=1)], rest
+
+
+def _outlet_counter(stories: list[list[int]], used: list[np.ndarray], items: list[Item]):
+    """How many outlets (a publisher, else a link's site) use a term among ``stories``
+    (each its reports' indices; ``used``, each one's term ids). A story of unknown outlet
+    counts as one of its own."""
+    outlets = [{_outlet(items[i].article) or f"\0{number}" for i in members}
+               for number, members in enumerate(stories)]
+
+    def count(term: int) -> int:
+        return len(set().union(*(o for o, ids in zip(outlets, used) if (ids == term).any())))
+    return count
+
+
+def _outlet(article) -> str | None:
+    if article.publisher and article.publisher.strip():
+        return article.publisher.strip().lower()
+    try:
+        host = urlsplit(article.link).hostname if article.link else None
+    except ValueError:                  # a malformed link says nothing of its site
+        host = None
+    return host.removeprefix("www.") if host else None
 
 
 def _most_groups(stories: int) -> int:
