@@ -276,3 +276,19 @@ def test_reports_of_one_day_naming_the_same_places_are_one_story_however_headlin
                      "这是巴基斯坦今年以来死伤最惨重的一起恐怖袭击，近一周内该国已多次发生爆炸袭击事件。")
     docs, _ = items_for(first, second)
     assert sorted(map(sorted, related_groups(docs))) == [[0, 1]]
+
+
+def test_one_event_retold_under_another_headline_is_one_story():
+    # Two reports (Traditional script) headline one plan in different words ("建設…超級工廠",
+    # "新工廠將會幾乎全靠"): only they name the place in a headline, and their texts agree a little.
+    plan = article("r1", "特斯拉將在冰島雷克雅未克建設全地熱超級工廠(圖)",
+                   "據冰島媒體報導，特斯拉計劃在雷克雅未克郊外建設一座完全使用地熱能源的超級工廠，工廠將生產電池。",
+                   "報導稱，工廠選址靠近現有地熱電站，預計兩年內完工，可提供約兩千個就業崗位。")
+    retold = article("r2", "特斯拉雷克雅未克新工廠將會幾乎全靠地熱",
+                     "有人稱這家車廠一直追求清潔能源，這次的新工廠將把這一點做到極致。",
+                     "據稱整間工廠的電力都來自附近的地熱，只有備用發電機使用柴油，電池生產線全天運轉，"
+                     "工廠預計兩年內完工，將生產電池。")
+    other = article("r3", "特斯拉上海工厂电池产能提升", "特斯拉上海超级工厂的电池生产线完成改造，产能提升三成。",
+                    "工厂负责人表示，新生产线将在下月全面投产。")
+    docs, _ = items_for(plan, retold, other)
+    assert sorted(map(sorted, related_groups(docs))) == [[0, 1], [2]]

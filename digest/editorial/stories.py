@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 
 import numpy as np
 
@@ -24,6 +24,7 @@ RELATED = 0.45            # document cosine above which two articles are on the 
 MAX_STORY = 8             # articles at most in one story group
 SAME_HEADLINE = 0.45      # share of headline words in common (Jaccard) for a headline link
 HEADLINE_COSINE = 0.15    # ... when the texts agree at least this much
+OWN_SHARED = 3            # headline words two reports share, one of them their own
 RARE_IDF = 9.0            # a headline word this rare (jieba's general IDF) names something
 LEAD_RARE_IDF = 8.5       # ... and a lead's word this rare is a name, a place or a term
 LEAD_SENTENCES = 3
@@ -70,13 +71,15 @@ def related_groups(docs: list[Document], top_terms: int = 12, max_postings: int 
     # Only the words few reports share can tell one event: a word in more reports than
     # that proposes no pair (and costs nothing).
     alike = _pairs(_postings(heads, max_postings), n, 2)
+    head_used = Counter(w for words in heads for w in words)
     named = _pairs(_postings(leads, max_postings), n, DATED_NAMES)
     links = []
     dense = np.zeros(len(bags.terms))          # document i's weights, spread over the vocabulary
     for i in sorted(shared_terms.keys() | alike.keys() | named.keys()):
         pairs = {j for j, _ in shared_terms.get(i, ())}
         titled = {j for j, count in alike.get(i, ()) if count >= SAME_HEADLINE * (len(heads[i] | heads[j]))
-                  and _same_headline(heads[i], heads[j])}
+                  and _same_headline(heads[i], heads[j])
+                  or count >= OWN_SHARED and _own_headline_word(heads[i], heads[j], head_used)}
         titled |= {j for j, count in named.get(i, ()) if count >= SHARED_NAMES
                    and _same_names(leads[i], leads[j], heads[i], heads[j])}
         # reports that tell of the same day and name the same few things
@@ -197,12 +200,25 @@ def _same_headline(a: frozenset[str], b: frozenset[str]) -> bool:
     thing (a rare word, a figure) the other leaves out while the other names its own."""
     if len(a & b) < 2 or len(a & b) / len(a | b) < SAME_HEADLINE:
         return False
+    return not _headlines_differ(a, b)
+
+
+def _own_headline_word(a: frozenset[str], b: frozenset[str], used: Counter) -> bool:
+    """Whether two headlines share OWN_SHARED words, one of them a rare word no other
+    headline of the period uses (a name or a coinage: 全透明, 札幌), and name nothing
+    the other contradicts: one event retold in other words ("零售店" and "商店")."""
+    shared = a & b
+    return len(shared) >= OWN_SHARED and any(used[w] == 2 and _names(frozenset((w,))) for w in shared) \
+        and not _headlines_differ(a, b)
+
+
+def _headlines_differ(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Whether each of two headlines gives a figure, or names a thing (a rare word), the
+    other leaves out: two events of one kind."""
     only_a, only_b = a - b, b - a
     numbers_a = {w for w in only_a if _NUMBER.fullmatch(w)}
     numbers_b = {w for w in only_b if _NUMBER.fullmatch(w)}
-    if numbers_a and numbers_b:
-        return False
-    return not (_names(only_a) and _names(only_b))
+    return bool(numbers_a and numbers_b) or _names(only_a) and _names(only_b)
 
 
 def _names(words: frozenset[str]) -> bool:
