@@ -60,19 +60,15 @@ def related_groups(docs: list[Document], top_terms: int = 12, max_postings: int 
         weights.append(row / (float(np.sqrt(row @ row)) or 1.0))
         # the most distinctive words; on equal weight, the one used first
         tops.append(ids[np.argsort(-row, kind="stable")[:top_terms]].tolist())
-    term_postings: dict[int, list[int]] = defaultdict(list)
-    for i, top in enumerate(tops):
-        for t in top:
-            term_postings[t].append(i)
-    shared_terms = _pairs((np.array(d) for d in term_postings.values() if len(d) <= max_postings), n, 2)
+    shared_terms = _pairs(tops, max_postings, 2)
     heads = [_headline_words(doc) for doc in docs]
     leads = [doc.lead_words if doc.lead_words is not None else lead_words(doc) for doc in docs]
     days = [frozenset(w for w in words if w.startswith(DAY)) for words in leads]
     # Only the words few reports share can tell one event: a word in more reports than
     # that proposes no pair (and costs nothing).
-    alike = _pairs(_postings(heads, max_postings), n, 2)
+    alike = _pairs(heads, max_postings, 2)
     head_used = Counter(w for words in heads for w in words)
-    named = _pairs(_postings(leads, max_postings), n, DATED_NAMES)
+    named = _pairs(leads, max_postings, DATED_NAMES)
     links = []
     dense = np.zeros(len(bags.terms))          # document i's weights, spread over the vocabulary
     for i in sorted(shared_terms.keys() | alike.keys() | named.keys()):
@@ -130,33 +126,39 @@ def lead_words(doc: Document) -> frozenset[str]:
     return frozenset(words | {DAY + d for d in _DAY.findall(lead)})
 
 
-def _postings(words_of: list[frozenset[str]], most: int):
-    """The documents using each word (in order), for the words two to ``most`` documents
-    use: a word of one document pairs it with none, a word of many tells no event."""
-    postings: dict[str, list[int]] = defaultdict(list)
-    for i, words in enumerate(words_of):
-        for w in words:
-            postings[w].append(i)
-    return (np.array(docs) for docs in postings.values() if 2 <= len(docs) <= most)
-
-
-def _pairs(postings, n: int, least: int) -> dict[int, list[tuple[int, int]]]:
+def _pairs(words_of: list, most: int, least: int) -> dict[int, list[tuple[int, int]]]:
     """{document: (a later document, how many words they share) for those sharing at
-    least ``least`` of the words whose ``postings`` (each word's documents, in order) are
-    given}: every pair of each posting list, counted at once."""
+    least ``least`` words}, of each document's ``words_of``; a word of one document pairs
+    it with none, and a word of more than ``most`` tells no event. Every pair of each
+    word's documents is counted at once, the words of one document count grouped
+    together (no loop over pairs)."""
+    n = len(words_of)
+    vocabulary: dict = {}
+    flat = np.fromiter((vocabulary.setdefault(w, len(vocabulary)) for words in words_of for w in words),
+                       dtype=np.int64)
+    if not len(flat):
+        return {}
+    owners = np.repeat(np.arange(n, dtype=np.int64), np.fromiter(map(len, words_of), dtype=np.int64, count=n))
+    order = np.argsort(flat, kind="stable")          # each word's documents, in order
+    owners = owners[order]
+    used = np.bincount(flat)
+    starts = np.cumsum(used) - used
     chunks = []
-    for docs in postings:
-        if len(docs) >= 2:
-            first, second = _triangle(len(docs))
-            chunks.append(docs[first] * n + docs[second])
+    for size in np.unique(used[(used >= 2) & (used <= most)]).tolist():
+        table = owners[starts[used == size][:, None] + np.arange(size)]
+        first, second = _triangle(size)
+        chunks.append((table[:, first] * n + table[:, second]).ravel())
     if not chunks:
         return {}
     keys, counts = np.unique(np.concatenate(chunks), return_counts=True)
-    out: dict[int, list[tuple[int, int]]] = defaultdict(list)
     enough = counts >= least
-    for key, count in zip(keys[enough].tolist(), counts[enough].tolist()):
-        out[key // n].append((key % n, count))
-    return out
+    keys, counts = keys[enough], counts[enough]
+    rows = keys // n                   # ascending, as the keys are
+    starts = np.flatnonzero(np.r_[True, rows[1:] != rows[:-1]]).tolist() if len(keys) else []
+    later, shared = (keys % n).tolist(), counts.tolist()
+    ends = starts[1:] + [len(later)]
+    return {row: list(zip(later[a:b], shared[a:b]))
+            for row, a, b in zip(rows[starts].tolist(), starts, ends)}
 
 
 @functools.lru_cache(maxsize=256)

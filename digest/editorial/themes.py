@@ -18,7 +18,6 @@ import dataclasses
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
-from urllib.parse import urlsplit
 
 import numpy as np
 
@@ -28,7 +27,7 @@ from ..models import Document, Item, Theme
 from .clustering import cluster_documents
 from .focus import best_theme, theme_scores
 from .labels import label
-from .ranking import Ranked, rank_story, story_order, theme_importance
+from .ranking import Ranked, outlet, rank_story, story_order, theme_importance
 from .stories import related_groups
 
 MIN_CLUSTER = 3           # stories at least in a clustered theme
@@ -156,25 +155,13 @@ def _clusters(docs: list[Document], leftovers: list[list[int]], items: list[Item
 
 
 def _outlet_counter(stories: list[list[int]], used: list[np.ndarray], items: list[Item]):
-    """How many outlets (a publisher, else a link's site) use a term among ``stories``
-    (each its reports' indices; ``used``, each one's term ids). A story of unknown outlet
-    counts as one of its own."""
-    outlets = [{_outlet(items[i].article) or f"\0{number}" for i in members}
-               for number, members in enumerate(stories)]
+    """How many outlets (a publisher, else a link's site, else a file) use a term among
+    ``stories`` (each its reports' indices; ``used``, each one's term ids)."""
+    outlets = [{outlet(items[i]) for i in members} for members in stories]
 
     def count(term: int) -> int:
         return len(set().union(*(o for o, ids in zip(outlets, used) if (ids == term).any())))
     return count
-
-
-def _outlet(article) -> str | None:
-    if article.publisher and article.publisher.strip():
-        return article.publisher.strip().lower()
-    try:
-        host = urlsplit(article.link).hostname if article.link else None
-    except ValueError:                  # a malformed link says nothing of its site
-        host = None
-    return host.removeprefix("www.") if host else None
 
 
 def _most_groups(stories: int) -> int:
