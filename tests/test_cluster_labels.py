@@ -45,6 +45,7 @@ def test_english_is_given_only_when_its_sense_is_certain():
     assert english_for("变焦") == "zoom"      # its first sense is the field's own
     assert english_for("总统") == "president"
     assert english_for("版本") == "version"
+    assert english_for("拍摄") is None        # "to take (a picture)": "take" alone says another thing
 
 
 def test_a_word_only_one_outlet_uses_heads_nothing():

@@ -109,6 +109,8 @@ def english_for(word: str) -> str | None:
     if not senses or any(_TIME_OR_MEASURE.search(s) for s in senses[:2]):
         return None
     if len(entries) == 1 and len(senses) == 1 and len(senses[0].split()) <= 3:
+        if senses[0].startswith("to ") and "(" in _first_wording(entries[0]):
+            return None         # a verb its aside completes: 拍摄 "to take (a picture)", not "take"
         return senses[0].removeprefix("to ") or None
     # Several senses: the first, only when it is the word's common one (the word is in
     # the general dictionary, and no later sense is a field's own: 导语 "preamble" is
@@ -124,6 +126,11 @@ def english_for(word: str) -> str | None:
         return None
     shorter = [s for s in senses[1:] if " " not in s and s in first.split()]
     return shorter[0] if shorter else first
+
+
+def _first_wording(entry) -> str:
+    """An entry's first sense as the dictionary words it, asides included."""
+    return next((s for s in entry.senses if not s.startswith("CL:")), "").split(";")[0]
 
 
 def _field_sense_later(entries) -> bool:
