@@ -59,8 +59,8 @@ def related_groups(docs: list[Document], top_terms: int = 12, max_postings: int 
         row = (1.0 + np.log(counts)) * idf[ids]
         weights.append(row / (float(np.sqrt(row @ row)) or 1.0))
         # the most distinctive words; on equal weight, the one used first
-        tops.append(ids[np.argsort(-row, kind="stable")[:top_terms]].tolist())
-    shared_terms = _pairs(tops, max_postings, 2)
+        tops.append(ids[np.argsort(-row, kind="stable")[:top_terms]])
+    shared_terms = _pairs(tops, max_postings, 2, counted=False)
     heads = [_headline_words(doc) for doc in docs]
     leads = [doc.lead_words if doc.lead_words is not None else lead_words(doc) for doc in docs]
     days = [frozenset(w for w in words if w.startswith(DAY)) for words in leads]
@@ -72,7 +72,7 @@ def related_groups(docs: list[Document], top_terms: int = 12, max_postings: int 
     links = []
     dense = np.zeros(len(bags.terms))          # document i's weights, spread over the vocabulary
     for i in sorted(shared_terms.keys() | alike.keys() | named.keys()):
-        pairs = {j for j, _ in shared_terms.get(i, ())}
+        pairs = set(shared_terms.get(i, ()))
         titled = {j for j, count in alike.get(i, ()) if count >= SAME_HEADLINE * (len(heads[i] | heads[j]))
                   and _same_headline(heads[i], heads[j])
                   or count >= OWN_SHARED and _own_headline_word(heads[i], heads[j], head_used)}
@@ -126,16 +126,20 @@ def lead_words(doc: Document) -> frozenset[str]:
     return frozenset(words | {DAY + d for d in _DAY.findall(lead)})
 
 
-def _pairs(words_of: list, most: int, least: int) -> dict[int, list[tuple[int, int]]]:
+def _pairs(words_of: list, most: int, least: int, counted: bool = True) -> dict[int, list]:
     """{document: (a later document, how many words they share) for those sharing at
-    least ``least`` words}, of each document's ``words_of``; a word of one document pairs
+    least ``least`` words}, of each document's ``words_of`` (sets of words, or arrays of
+    word ids); only the later documents when not ``counted``. A word of one document pairs
     it with none, and a word of more than ``most`` tells no event. Every pair of each
     word's documents is counted at once, the words of one document count grouped
     together (no loop over pairs)."""
     n = len(words_of)
-    vocabulary: dict = {}
-    flat = np.fromiter((vocabulary.setdefault(w, len(vocabulary)) for words in words_of for w in words),
-                       dtype=np.int64)
+    if words_of and all(isinstance(words, np.ndarray) for words in words_of):
+        flat = np.concatenate(words_of).astype(np.int64)
+    else:
+        vocabulary: dict = {}
+        flat = np.fromiter((vocabulary.setdefault(w, len(vocabulary)) for words in words_of for w in words),
+                           dtype=np.int64)
     if not len(flat):
         return {}
     owners = np.repeat(np.arange(n, dtype=np.int64), np.fromiter(map(len, words_of), dtype=np.int64, count=n))
@@ -157,6 +161,8 @@ def _pairs(words_of: list, most: int, least: int) -> dict[int, list[tuple[int, i
     starts = np.flatnonzero(np.r_[True, rows[1:] != rows[:-1]]).tolist() if len(keys) else []
     later, shared = (keys % n).tolist(), counts.tolist()
     ends = starts[1:] + [len(later)]
+    if not counted:
+        return {row: later[a:b] for row, a, b in zip(rows[starts].tolist(), starts, ends)}
     return {row: list(zip(later[a:b], shared[a:b]))
             for row, a, b in zip(rows[starts].tolist(), starts, ends)}
 
