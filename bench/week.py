@@ -62,8 +62,9 @@ on-labelled articles that reach a configured theme; a skipped one counts as
 missed), the off-focus articles in configured themes, the purity of cluster
 themes (share of a cluster's articles carrying its majority cnews topic or
 majority focus label, weighted by size), cluster labels that break the
-mechanical rules (a stopword, a lone Latin fragment, an upper-cased "OF",
-"TO", "MM", an English label saying "other", an English label that is missing,
+mechanical rules (a stopword; a lone Latin fragment or an upper-cased "OF",
+"TO", "MM": a short Latin part of the Chinese, or an upper-cased one, that the
+cluster's articles do not write so; an English label saying "other", an English label that is missing,
 not English or drops a Latin word of the Chinese), same-story pairs (two
 articles linked by ``related`` or sharing a story id): precision over the
 predicted pairs between two story-labelled articles (every sohu article of the
@@ -282,17 +283,39 @@ def theme_kind(theme: dict, configured: set[str]) -> str:
     return "other" if theme["key"] == "other" else "cluster"
 
 
-def label_problems(zh: str, en: str) -> list[str]:
+def cluster_text(theme: dict, arts: dict) -> str:
+    """The titles and texts of a cluster's articles (the texts of its source files)."""
+    parts = []
+    for i in theme.get("articles", []):
+        article = arts.get(i, {})
+        parts.append(article.get("title", ""))
+        path = Path(str(article.get("source", "")).split("#")[0])
+        if path.suffix == ".txt" and path.is_file():
+            parts.append(path.read_text(encoding="utf-8", errors="replace"))
+    return "\n".join(parts)
+
+
+def label_problems(zh: str, en: str, written: str = "") -> list[str]:
+    """The mechanical rules a cluster label breaks. A short or upper-cased Latin word is
+    an acronym, not a fragment, when the cluster's articles (``written``) write it so."""
     problems = []
+
+    def as_written(word: str) -> bool:
+        return bool(re.search(rf"(?<![A-Za-z]){re.escape(word)}(?![A-Za-z])", written))
+
     for text in (zh, en):
         for part in filter(None, (x.strip() for x in PARTS.split(text))):
             words = part.split()
             if part in STOP_ZH or all(w.lower() in STOP_EN for w in words):
                 problems.append(f"stopword {part!r}")
-            elif re.fullmatch(r"[A-Za-z]{1,3}", part) and part.upper() not in ACRONYMS:
+            # a fragment: a short Latin part of the Chinese, or an upper-cased one of the
+            # English ("man" is an English word, "MM" is not)
+            elif re.fullmatch(r"[A-Za-z]{1,3}", part) and (text is zh or part.isupper()) \
+                    and part.upper() not in ACRONYMS and not as_written(part):
                 problems.append(f"lone Latin fragment {part!r}")
         for word in re.findall(r"[A-Za-z]+", text):
-            if word.isupper() and (word.lower() in STOP_EN or (len(word) <= 3 and word not in ACRONYMS)):
+            if word.isupper() and (word.lower() in STOP_EN
+                                   or len(word) <= 3 and word not in ACRONYMS and not as_written(word)):
                 problems.append(f"upper-cased Latin word {word!r}")
     if re.search(r"\bother\b", en, re.I):
         problems.append("English says 'other'")
@@ -397,7 +420,8 @@ def score(manifest: dict, focus: dict[str, str], group: dict[str, str], not_same
         if i in arts and i not in order:
             order.append(i)
     first = [(arts[i].get("title", ""), focus.get(key.get(i, ""), "unlabelled")) for i in order[:30]]
-    bad_labels = [(t["key"], t.get("zh", ""), t.get("en", ""), label_problems(t.get("zh", ""), t.get("en", "")))
+    bad_labels = [(t["key"], t.get("zh", ""), t.get("en", ""), label_problems(t.get("zh", ""), t.get("en", ""),
+                                                                cluster_text(t, arts)))
                   for t in themes if theme_kind(t, configured) == "cluster"]
     return {h or "all": report(h) for h in (None, "tune", "held-out")}, first, [b for b in bad_labels if b[3]], bad_labels
 
@@ -499,11 +523,13 @@ def main() -> None:
         same = rebuild_same(manifest, manifest2, md, md2)
         reasons = skip_reasons(folder)
         files = len(list((folder / "articles").iterdir()))
+        # scored while the week's files exist: label checks read the clusters' texts
+        res, first, bad, clusters = score(manifest, focus, group, not_same, topics, configured, aliases,
+                                          halfs, reasons)
     finally:
         if tmp:
             tmp.cleanup()
 
-    res, first, bad, clusters = score(manifest, focus, group, not_same, topics, configured, aliases, halfs, reasons)
     c = Counter(focus.values())
     members = Counter(group.values())
     counts = {"files": files, "focus": len(focus), "on": c["on"], "edge": c["edge"], "off": c["off"],

@@ -176,7 +176,7 @@ DEFAULT_THEMES = (
     ThemeSpec("ai-chips", "AI 芯片与算力", "AI chips & compute",
               ("芯片", "英伟达", "GPU", "算力", "半导体", "台积电", "博通", "ASIC", "出口管制", "数据中心")),
     ThemeSpec("ai-models", "大模型与 AI 应用", "AI models & applications",
-              ("大模型", "人工智能", "生成式", "多模态", "语言模型", "机器学习", "DeepSeek", "OpenAI", "ChatGPT",
+              ("大模型", "人工智能", "AI", "生成式", "多模态", "语言模型", "机器学习", "DeepSeek", "OpenAI", "ChatGPT",
                "Anthropic", "Gemini", "Sora", "开源", "推理", "训练", "智能体", "全模态", "自动驾驶", "无人驾驶",
                "自驾车")),
     ThemeSpec("markets", "股市与资产配置", "Markets & allocation",

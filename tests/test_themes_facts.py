@@ -250,3 +250,45 @@ def test_two_events_of_one_kind_on_different_days_are_two_stories():
                        "伊拉克内政部官员表示，爆炸发生在巴格达南部一处二手车市场附近。")
     docs, _ = items_for(first, second, same_day)
     assert sorted(map(sorted, related_groups(docs))) == [[0, 2], [1]]
+
+
+def test_two_releases_of_one_model_family_are_two_stories():
+    omni = article("m1", "LongCat-Flash-Omni正式发布并开源：开启全模态实时交互时代",
+                   "美团LongCat团队今天正式发布LongCat-Flash-Omni，这是LongCat-Flash系列的全模态模型，并同步开源。",
+                   "该模型支持文本、图像、音频和视频的实时交互，在多项评测中达到开源模型的领先水平。")
+    thinking = article("m2", "LongCat-Flash-Thinking 正式发布，更强、更专业，保持极速！",
+                       "美团LongCat团队正式发布LongCat-Flash-Thinking，这是LongCat-Flash系列的推理模型，并同步开源。",
+                       "该模型在数学、代码和智能体任务上的推理能力明显增强，同时保持了极快的生成速度。")
+    docs, _ = items_for(omni, thinking)
+    assert sorted(map(sorted, related_groups(docs))) == [[0], [1]]
+
+
+def test_reports_of_one_day_naming_the_same_places_are_one_story_however_headlined():
+    first = article("p1", "巴基斯坦清真寺遭袭致逾70死150伤 极端组织宣称负责",
+                    "巴基斯坦信德省塞赫万镇一处苏菲派清真寺16日晚遭自杀式炸弹袭击，已造成70多人死亡、150多人受伤。",
+                    "警方说，袭击者混入正在举行宗教仪式的人群后引爆炸弹，伤者已被送往附近医院。",
+                    "巴基斯坦总理谢里夫发表声明，强烈谴责这一袭击事件，并下令全力救治伤者。",
+                    "这是巴基斯坦今年以来死伤最惨重的一起恐怖袭击，近一周内该国已发生多起爆炸袭击事件。")
+    second = article("p2", "巴基斯坦南部一宗教场所遇袭两百余人伤亡",
+                     "巴基斯坦南部信德省塞赫万镇一处宗教场所16日发生爆炸袭击，造成两百余人伤亡。",
+                     "当地官员表示，爆炸发生时场所内正在举行宗教活动，不少人伤势严重。",
+                     "政府对袭击表示谴责，安全部门已在全国加强戒备。",
+                     "这是巴基斯坦今年以来死伤最惨重的一起恐怖袭击，近一周内该国已多次发生爆炸袭击事件。")
+    docs, _ = items_for(first, second)
+    assert sorted(map(sorted, related_groups(docs))) == [[0, 1]]
+
+
+def test_one_event_retold_under_another_headline_is_one_story():
+    # Two reports (Traditional script) headline one plan in different words ("建設…超級工廠",
+    # "新工廠將會幾乎全靠"): only they name the place in a headline, and their texts agree a little.
+    plan = article("r1", "特斯拉將在冰島雷克雅未克建設全地熱超級工廠(圖)",
+                   "據冰島媒體報導，特斯拉計劃在雷克雅未克郊外建設一座完全使用地熱能源的超級工廠，工廠將生產電池。",
+                   "報導稱，工廠選址靠近現有地熱電站，預計兩年內完工，可提供約兩千個就業崗位。")
+    retold = article("r2", "特斯拉雷克雅未克新工廠將會幾乎全靠地熱",
+                     "有人稱這家車廠一直追求清潔能源，這次的新工廠將把這一點做到極致。",
+                     "據稱整間工廠的電力都來自附近的地熱，只有備用發電機使用柴油，電池生產線全天運轉，"
+                     "工廠預計兩年內完工，將生產電池。")
+    other = article("r3", "特斯拉上海工厂电池产能提升", "特斯拉上海超级工厂的电池生产线完成改造，产能提升三成。",
+                    "工厂负责人表示，新生产线将在下月全面投产。")
+    docs, _ = items_for(plan, retold, other)
+    assert sorted(map(sorted, related_groups(docs))) == [[0, 1], [2]]

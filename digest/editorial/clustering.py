@@ -11,6 +11,7 @@ from .bags import Bags, bags_of
 from ..models import Document
 
 NUMBER = re.compile(r"^[\d.,%+\-]+$")
+LARGE_TERMS = 5000        # terms kept for the randomised decomposition of a large corpus
 
 
 def doc_vectors(docs: list[Document], max_terms: int = 8000, dims: int = 100,
@@ -29,6 +30,9 @@ def doc_vectors(docs: list[Document], max_terms: int = 8000, dims: int = 100,
     # at least two documents and at most half of them
     top = np.argsort(-df, kind="stable")[:max_terms]
     terms = top[(df[top] >= 2) & (df[top] <= 0.5 * n)]
+    if n * len(terms) > exact_limit:
+        # a large corpus: its most widespread terms are enough to tell its topics apart
+        terms = terms[:LARGE_TERMS]
     column = np.full(len(bags.terms), -1, dtype=np.int64)
     column[terms] = np.arange(len(terms))
     rows = _Rows(bags, column, np.log((1 + n) / (1 + df[terms])))
@@ -113,23 +117,28 @@ def kmeans(x: np.ndarray, k: int, restarts: int = 8, iterations: int = 50,
     best_labels, best_fit = np.zeros(len(x), dtype=int), -np.inf
     for _ in range(restarts):
         centres = [x[rng.integers(len(x))]]
+        nearest = x @ centres[0]                 # each point's cosine to its nearest centre
         for _ in range(1, k):
-            dist = np.maximum(0.0, 1.0 - np.max(x @ np.array(centres).T, axis=1))
+            dist = np.maximum(0.0, 1.0 - nearest)
             total = dist.sum()
             probs = dist / total if total > 0 else np.full(len(x), 1 / len(x))
             centres.append(x[rng.choice(len(x), p=probs)])
+            nearest = np.maximum(nearest, x @ centres[-1])
         c = np.array(centres)
         labels = np.zeros(len(x), dtype=int)
+        rows = np.arange(len(x))
         for _ in range(iterations):
             new = np.argmax(x @ c.T, axis=1)
             if _ and np.array_equal(new, labels):
                 break
             labels = new
-            for j in range(k):
-                members = x[labels == j]
-                if len(members):
-                    centre = members.sum(axis=0)
-                    c[j] = centre / max(np.linalg.norm(centre), 1e-9)
+            # every centre at once: the sum of its members, made unit length (an empty
+            # cluster keeps its centre)
+            member = np.zeros((len(x), k), dtype=x.dtype)
+            member[rows, labels] = 1.0
+            sums = member.T @ x
+            filled = member.any(axis=0)
+            c[filled] = sums[filled] / np.maximum(np.linalg.norm(sums[filled], axis=1, keepdims=True), 1e-9)
         fit = float(np.sum(np.max(x @ c.T, axis=1)))
         if fit > best_fit:
             best_labels, best_fit = labels, fit
@@ -167,7 +176,10 @@ def cluster_documents(docs: list[Document], k: int | None = None, max_k: int = 2
         return kmeans(x, min(k, len(docs)))[0].tolist()
     sample = x if len(x) <= 1500 else x[np.random.default_rng(1).choice(len(x), 1500, replace=False)]
     best_k, best_score = 2, -1.0
-    for candidate in range(2, min(max_k, len(sample) - 1) + 1):
+    # every count to eight, then about a quarter more each step (... 8, 10, 12, 16, 20)
+    counts = sorted({c for c in (*range(2, 9), *(round(8 * 1.25 ** e) for e in range(1, 12))) if c <= max_k}
+                    | {max_k})
+    for candidate in (c for c in counts if c <= len(sample) - 1):
         labels, _ = kmeans(sample, candidate, restarts=3)
         score = silhouette(sample, labels)
         if score > best_score:

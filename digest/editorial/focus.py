@@ -10,6 +10,7 @@ takes goes to the clustered themes or the closing section.
 from __future__ import annotations
 
 import functools
+import re
 
 from ..config import ThemeSpec
 from ..models import Document
@@ -60,8 +61,8 @@ def theme_scores(doc: Document, specs: tuple[ThemeSpec, ...]) -> list[float]:
     scores = []
     for terms in _normal_terms(specs):
         weight = dict(terms)
-        in_title = [t for t, _ in terms if t in title]
-        in_lead = [t for t, _ in terms if t in lead]
+        in_title = [t for t, _ in terms if _has(title, t)]
+        in_lead = [t for t, _ in terms if _has(lead, t)]
         hits = _counts(body, [t for t, _ in terms])
         found = [t for t, n in hits.items() if n]
         total = sum(weight[t] * n for t, n in hits.items())
@@ -81,6 +82,11 @@ def theme_scores(doc: Document, specs: tuple[ThemeSpec, ...]) -> list[float]:
         dense = dense and length < LONG_TEXT
         about = (named >= 2 and (up_front >= 1 or dense or up_front > 0 and named >= 3)
                  or headline >= 1 and sum(hits[t] for t in in_title) >= 2)
+        if length >= LONG_TEXT:
+            # A long text covers many things; it is about the theme when its headline
+            # names it, or its lead names two of its terms (one word in a standing
+            # opening, 本刊开源, or an everyday word like 经济 is not enough).
+            about = about and (headline > 0 and up_front >= 1 or up_front >= 2)
         scores.append(score if about and score >= MIN_SCORE else 0.0)
     return scores
 
@@ -90,10 +96,28 @@ def _counts(text: str, terms: list[str]) -> dict[str, int]:
     again as 经济."""
     counts = {}
     for term in sorted(terms, key=len, reverse=True):
+        if (word := _short_latin(term)) is not None:
+            text, counts[term] = word.subn("\0", text)
+            continue
         counts[term] = text.count(term)
         if counts[term]:
             text = text.replace(term, "\0")
     return counts
+
+
+@functools.lru_cache(maxsize=64)
+def _short_latin(term: str) -> re.Pattern | None:
+    """A short Latin term (AI, GPU) as a pattern matching it as a whole word only: "ai"
+    inside "email" or "Thailand" is not AI."""
+    if len(term) > 3 or not term.isascii() or not term.isalpha():
+        return None
+    return re.compile(rf"(?<![a-z]){term}(?![a-z])")
+
+
+def _has(text: str, term: str) -> bool:
+    """Whether ``text`` holds ``term`` (a short Latin term as a whole word)."""
+    word = _short_latin(term)
+    return term in text if word is None else word.search(text) is not None
 
 
 def best_theme(scores: list[float]) -> int | None:

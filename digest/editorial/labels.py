@@ -1,30 +1,50 @@
 """Headings for clustered themes: what their stories share, said the same in both languages.
 
-A label is made of the words most of the group's stories have among their
-keywords, those rarer outside the group first (the idea of BERTopic's class-based
-TF-IDF: what is common in the group, not merely frequent). A word goes into the label only with an English rendering
-that is certain (the glossary, a dictionary name, or a dictionary word of one
-sense), so the Chinese and the English say the same thing; never a stop word, a
-number or a Latin fragment. A group with no such word has no subject: its stories
-go to the closing section instead of under a made-up heading.
+A heading is made of two or three words that most of a group's stories use and
+that are rarer outside it (BERTopic's class-based TF-IDF: what is common in the
+group, not merely frequent). A word goes into a heading only with an English
+rendering that is certain (the glossary, a dictionary name, a dictionary word of
+one sense, or a dictionary word's first sense when it is a plain noun), so the Chinese
+and the English say the same thing; never a stop word, a number, a word of time
+or measure, or a Latin fragment. A group with fewer than two such words has no
+subject: its stories go to the closing section instead of under a made-up heading.
 """
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 
-from ..models import Summary
+import numpy as np
+
 from ..text.wordlists import glossary, stop_words
 
-SHARED = 0.5              # a label word is among the keywords of at least this share of stories
+SHARED = 0.5              # a heading word is used by at least this share of the group's stories
+DISTINCT = 2.5            # ... and by at least this many times its share of all stories
+MIN_WORDS = 2
 MAX_WORDS = 3
+WEAKER = 0.5              # a third word's weight against the first's, at least
 _LATIN = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*")
+_NUMERIC = re.compile(r".*[\d０-９零〇一二三四五六七八九十百千万亿两].*")
+_ASIDE = re.compile(r"\s*\([^)]*\)")
 _ENGLISH_STOP = frozenset(
     "a an and are as at be by for from has have in is it its of on or that the this to was "
     "were will with not but can more new one two all about after also into than then over "
     "out up how why what who when which com www http https".split())
+# jieba's part-of-speech flags of words that cannot head a theme: time, numeral,
+# measure word, pronoun, adverb, preposition, conjunction, particle, locality.
+_NO_SUBJECT_TAGS = frozenset("t tg m mq q r rr rz d p c u uj ul f".split())
+# jieba's flags of adjectives (an: one used as a noun), whose first English sense is the
+# adjective's, not the noun the text may mean.
+_ADJECTIVE_TAGS = frozenset("a ad an ag".split())
+# English senses of words of time or measure the tags miss (a unit, a clock or calendar word).
+_TIME_OR_MEASURE = re.compile(
+    r"\bunit\b|\b(?:second|minute|hour|day|week|month|year|decade|century|morning|afternoon|"
+    r"evening|night|today|yesterday|tomorrow|percent|meter|metre|kilometer|kilogram|gram|ton|"
+    r"inch|foot|mile|yuan|dollar)s?\b", re.I)
 
 
 @lru_cache(maxsize=1)
@@ -36,12 +56,41 @@ def _glossary_english() -> dict[str, str]:
     return table
 
 
+@lru_cache(maxsize=1)
+def _dictionary() -> str:
+    """jieba's dictionary: a line "word frequency part-of-speech" for each word."""
+    from importlib import resources
+
+    return "\n" + resources.files("jieba").joinpath("dict.txt").read_text(encoding="utf-8")
+
+
+def _tag(word: str) -> str | None:
+    """A word's part-of-speech flag in jieba's dictionary (looked up in its text: few
+    words are asked about, so no table of all of them is built)."""
+    text = _dictionary()
+    at = text.find(f"\n{word} ")
+    if at < 0:
+        return None
+    end = text.find("\n", at + 1)
+    fields = text[at + 1:end if end >= 0 else None].split()
+    return fields[2] if len(fields) == 3 else None
+
+
+def _plain(sense: str) -> str:
+    """A dictionary sense without its asides and leading article."""
+    text = _ASIDE.sub("", sense).strip()
+    for article in ("a ", "an ", "the "):
+        text = text.removeprefix(article)
+    return text
+
+
 @lru_cache(maxsize=4096)
 def english_for(word: str) -> str | None:
-    """The English of a label word, or None when it is not certain."""
-    from ..text.lexicon import cedict, name_english
+    """The English of a heading word, or None when it is not certain or the word cannot
+    say what a theme is about."""
+    from ..text.lexicon import entries_of, name_english
 
-    if not word or word in stop_words() or word.isdigit():
+    if not word or word in stop_words() or _NUMERIC.fullmatch(word):
         return None
     if (known := _glossary_english().get(word.lower())) is not None:
         return known
@@ -49,41 +98,112 @@ def english_for(word: str) -> str | None:
         if len(word) < 3 or word.lower() in _ENGLISH_STOP:
             return None
         return word if not word.islower() else word.capitalize()
-    if len(word) < 2:
+    if len(word) < 2 or _tag(word) in _NO_SUBJECT_TAGS or _everyday(word):
         return None
-    if (name := name_english(word)) is not None:
-        return name
-    entries = [e for e in cedict().get(word, ()) if not e.proper]
-    senses = [s for e in entries for s in e.senses if not s.startswith(("CL:", "variant", "see ", "old "))]
+    entries = [e for e in entries_of(word) if not e.proper]
+    if not entries:
+        return name_english(word)
+    # a sense's first wording ("country; nation; state": country), without its asides
+    senses = [_plain(s.split(";")[0]) for e in entries for s in e.senses
+              if not s.startswith(("CL:", "variant", "see ", "old ", "fig.", "lit.", "abbr."))]
+    if not senses or any(_TIME_OR_MEASURE.search(s) for s in senses[:2]):
+        return None
     if len(entries) == 1 and len(senses) == 1 and len(senses[0].split()) <= 3:
-        return senses[0].removeprefix("to ")
-    return None
+        if senses[0].startswith("to ") and "(" in _first_wording(entries[0]):
+            return None         # a verb its aside completes: 拍摄 "to take (a picture)", not "take"
+        return senses[0].removeprefix("to ") or None
+    # Several senses: the first, only when it is the word's common one (the word is in
+    # the general dictionary, and no later sense is a field's own: 导语 "preamble" is
+    # "(journalism) lede" in the news), when the word is not an adjective (安全 "safe"
+    # where the text means security) and when it is a plain noun (a word whose
+    # first sense is a verb, 发射 "to launch", heads nothing); a later sense that is one
+    # of its words is the same thing said shorter (足球 "soccer ball": soccer).
+    tag = _tag(word)
+    if tag is None or tag in _ADJECTIVE_TAGS or _field_sense_later(entries):
+        return None
+    first = senses[0]
+    if first.startswith("to ") or len(first.split()) > 3 or not first.replace(" ", "").replace("-", "").isalpha():
+        return None
+    shorter = [s for s in senses[1:] if " " not in s and s in first.split()]
+    return shorter[0] if shorter else first
 
 
-def story_words(story: list[Summary]) -> frozenset[str]:
-    """The keywords of a story's reports."""
-    return frozenset(w for s in story for w in s.keywords[:8])
+def _first_wording(entry) -> str:
+    """An entry's first sense as the dictionary words it, asides included."""
+    return next((s for s in entry.senses if not s.startswith("CL:")), "").split(";")[0]
 
 
-def label(stories: list[frozenset[str]], taken: set[str], overall: Counter,
-          total: int) -> tuple[str, str] | None:
-    """(Chinese, English) heading for a group of stories (each its :func:`story_words`),
-    from the words most of its stories share; None when none qualifies.
-    Among those, the words rarer elsewhere come first (``overall``: in how many of all
-    ``total`` stories being grouped a word is). Words in ``taken`` (another heading's)
-    are passed over, and this heading's words are added to it."""
-    import math
+def _field_sense_later(entries) -> bool:
+    """Whether a later sense belongs to a field the first does not name (导语 "preamble",
+    then "(journalism) lede"): in a text of that field the later sense is the meant one."""
+    first, *others = [s for e in entries for s in e.senses if not s.startswith("CL:")]
+    return not first.startswith("(") and any(s.startswith("(") for s in others)
 
-    counts: Counter = Counter()
-    for words in stories:
-        counts.update(words)
-    need = max(2, SHARED * len(stories))
-    shared = [w for w, n in counts.items() if n >= need and w.lower() not in taken]
-    shared.sort(key=lambda w: (-counts[w] / len(stories) * math.log(1 + total / overall[w]), w))
-    chosen = [(w, e) for w in shared if (e := english_for(w))][:MAX_WORDS]
-    if not chosen:
+
+def _everyday(word: str) -> bool:
+    """Whether a word is an everyday word of general Chinese (by jieba's IDF table, from
+    a large general corpus): 国家, 有关, 活动 say nothing of what a group is about."""
+    from .focus import COMMON_IDF
+    from .keywords import jieba_idf
+
+    return jieba_idf()[0].get(word, 99.0) < COMMON_IDF
+
+
+def _cased(word: str, texts: Sequence[str]) -> str | None:
+    """How ``texts`` mostly write a Latin word (CCD, iPhone), if they write it."""
+    pattern = re.compile(rf"(?<![A-Za-z0-9]){re.escape(word)}(?![A-Za-z0-9])", re.I)
+    forms = Counter(m.group(0) for text in texts for m in pattern.finditer(text))
+    return min(forms, key=lambda f: (-forms[f], f)) if forms else None
+
+
+def label(counts: np.ndarray, size: int, overall: np.ndarray, total: int,
+          terms: Sequence[str], taken: set[str],
+          texts: Sequence[str] = (),
+          outlets: Callable[[int], int] | None = None) -> tuple[tuple[str, ...], str, str] | None:
+    """(heading words, Chinese, English) for a group of ``size`` stories, of which
+    ``counts[t]`` use term ``t``; ``overall[t]`` is how many of all ``total`` stories being
+    grouped use it. None when fewer than two words qualify. Words in ``taken`` (another
+    heading's) are passed over, and this heading's words are added to it. A Latin word
+    is written as ``texts`` (the group's titles and summaries) mostly write it. ``outlets``,
+    when the group's stories come from several outlets, tells how many of them use term
+    ``t``: a word of one outlet only is its page furniture (a gallery's 组图), not the
+    group's subject."""
+    from .keywords import jieba_idf
+
+    need = max(2, math.ceil(SHARED * size))
+    share = counts / size
+    lift = share / np.maximum(overall / total, 1e-9)
+    candidates = np.flatnonzero((counts >= need) & (lift >= DISTINCT))
+    # class-based TF-IDF: the share of the group's stories, times how rare the word is overall
+    weights = share[candidates] * np.log(1 + total / overall[candidates])
+    # a specific word (rare in general Chinese) before an ordinary one
+    general, median = jieba_idf()
+    weights = weights * np.fromiter((general.get(terms[t], median) for t in candidates.tolist()),
+                                    dtype=np.float64, count=len(candidates))
+    chosen: list[tuple[str, str]] = []
+    order = np.lexsort((candidates, -weights))
+    for at, weight in zip(candidates[order].tolist(), weights[order].tolist()):
+        word = terms[at]
+        if len(chosen) >= MIN_WORDS and weight < WEAKER * first:
+            break                       # a third word only when it says nearly as much
+        first = weight if not chosen else first
+        if word.lower() in taken or outlets is not None and outlets(at) < 2 \
+                or not (english := english_for(word)):
+            continue
+        # the English says each word once: no word whose English another's already says
+        if any(english.lower() in e.lower() or e.lower() in english.lower() or w in word or word in w
+               for w, e in chosen):
+            continue
+        if _LATIN.fullmatch(word):
+            english = _cased(word, texts) or english
+        chosen.append((word, english))
+        if len(chosen) == MAX_WORDS:
+            break
+    if len(chosen) < MIN_WORDS:
         return None
     taken.update(w.lower() for w, _ in chosen)
-    # A Latin word is shown as written in English (keywords are lower-cased).
-    return ("、".join(e if _LATIN.fullmatch(w) else w for w, e in chosen),
-            " & ".join(e for _, e in chosen))
+    english = [e for _, e in chosen]
+    # A Latin word is shown as written in English (the counted words are lower-cased).
+    return (tuple(w for w, _ in chosen),
+            "、".join(e if _LATIN.fullmatch(w) else w for w, e in chosen),
+            " & ".join(english) if len(english) == 2 else f"{english[0]}, {english[1]} & {english[2]}")

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import dataclasses
 from datetime import date, timedelta
-from pathlib import PurePath
 from urllib.parse import urlsplit
 
 from ..models import Item
@@ -35,9 +34,13 @@ def outlet(item: Item) -> str:
     article = item.article
     if article.publisher:
         return article.publisher
-    if article.link and (host := urlsplit(article.link).hostname):
+    try:
+        host = urlsplit(article.link).hostname if article.link else None
+    except ValueError:                 # a malformed link names no site
+        host = None
+    if host:
         return host.removeprefix("www.")
-    return PurePath(article.source.split("#")[0]).name
+    return article.source.split("#")[0].rstrip("/").rsplit("/", 1)[-1]
 
 
 @dataclasses.dataclass(frozen=True)
@@ -55,19 +58,27 @@ def rank_story(items: list[Item], start: date, max_age_days: int, focus: float =
     cutoff = start - timedelta(days=max_age_days)
     dated = [published(i) for i in items]
     old = [d is not None and d < cutoff for d in dated]
-    order = sorted(range(len(items)), key=lambda k: (old[k], -_substance(items[k]),
-                                                     items[k].article.id))
+    substance = [_substance(i) for i in items]
+    order = sorted(range(len(items)), key=lambda k: (old[k], -substance[k], items[k].article.id))
     best = order[0]
-    outlets = len({outlet(i) for i in items})
+    outlets = len({outlet(i) for i in items}) if len(items) > 1 else 1
     reports = tuple((outlet(items[k]), items[k].article.link or "") for k in order[1:])
-    lead = dataclasses.replace(items[best], reports=reports, old=old[best])
-    rest = tuple(dataclasses.replace(items[k], shown=False, old=old[k]) for k in order[1:])
+    lead = _marked(items[best], reports=reports, old=old[best])
+    rest = tuple(_marked(items[k], shown=False, old=old[k]) for k in order[1:])
     newest = max((d for d in dated if d is not None), default=None)
     recency = 0.5 if newest is None else (1.0 if newest >= start - timedelta(days=7)
                                            else 0.0 if newest < cutoff else 0.5)
-    importance = (SOURCE_WEIGHT * (outlets - 1) + 1.5 * recency + 0.5 * _substance(items[best])
+    importance = (SOURCE_WEIGHT * (outlets - 1) + 1.5 * recency + 0.5 * substance[best]
                   + min(2.0, focus / 6))
     return Ranked((lead, *rest), outlets, round(importance, 6), old[best])
+
+
+def _marked(item: Item, **marks) -> Item:
+    """``item`` with ``marks`` (its other reports, whether it is shown, whether it is old);
+    the item itself when it has them already (most stories have one report, not old)."""
+    if all(getattr(item, name) == value for name, value in marks.items()):
+        return item
+    return dataclasses.replace(item, **marks)
 
 
 def _substance(item: Item) -> float:

@@ -9,6 +9,8 @@ from __future__ import annotations
 import dataclasses
 import functools
 
+import numpy as np
+
 from .document import words_of
 from ..models import Document, Item, Sentence, Theme
 from ..text.script import fold_width, to_simplified
@@ -30,14 +32,19 @@ def sentence_form(sentence: Sentence, doc: Document) -> str:
     converted now)."""
     if doc.normal and sentence.index < len(doc.normal) \
             and doc.sentences[sentence.index].text == sentence.text:
-        return words_of(doc.normal[sentence.index])
+        return _words_of(doc.normal[sentence.index])
     return normal_form(sentence.text)
 
 
+# a sentence is asked about when it is checked and again when it is shown
+_words_of = functools.lru_cache(maxsize=1 << 16)(words_of)
+
+
 def _bigrams(plain: str) -> frozenset[int]:
-    """A sentence's character bigrams, each as one number (smaller than a string)."""
-    codes = [ord(ch) for ch in plain]
-    return frozenset(a << 21 | b for a, b in zip(codes, codes[1:]))
+    """A sentence's character bigrams, each as one number (smaller than a string): a
+    character's code shifted past the largest code, then the next character's."""
+    codes = np.frombuffer(plain.encode("utf-32-le"), dtype=np.uint32).astype(np.int64)
+    return frozenset(((codes[:-1] << 21) | codes[1:]).tolist())
 
 
 class Shown:

@@ -11,6 +11,7 @@ little, unless each headline names something the other does not (腾讯 in one,
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter, defaultdict
 
@@ -23,12 +24,16 @@ RELATED = 0.45            # document cosine above which two articles are on the 
 MAX_STORY = 8             # articles at most in one story group
 SAME_HEADLINE = 0.45      # share of headline words in common (Jaccard) for a headline link
 HEADLINE_COSINE = 0.15    # ... when the texts agree at least this much
+OWN_SHARED = 3            # headline words two reports share, one of them their own
 RARE_IDF = 9.0            # a headline word this rare (jieba's general IDF) names something
 LEAD_RARE_IDF = 8.5       # ... and a lead's word this rare is a name, a place or a term
 LEAD_SENTENCES = 3
 SHARED_NAMES = 4          # rare words of headline and lead two reports of one event share
 NAMES_SHARE = 0.4         # ... as a share of the shorter list
 NAMES_COSINE = 0.2        # ... when the texts agree at least this much
+DATED_NAMES = 3           # rare words (a day of the month among them) two reports of one day share
+DATED_COSINE = 0.3        # ... when the texts agree at least this much
+_LATIN_WORD = re.compile(r"[a-z][a-z0-9.+\-]+")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 _DAY = re.compile(r"(?<!\d)(\d{1,2})日")
 DAY = "\0day:"
@@ -54,37 +59,36 @@ def related_groups(docs: list[Document], top_terms: int = 12, max_postings: int 
         row = (1.0 + np.log(counts)) * idf[ids]
         weights.append(row / (float(np.sqrt(row @ row)) or 1.0))
         # the most distinctive words; on equal weight, the one used first
-        tops.append(ids[np.argsort(-row, kind="stable")[:top_terms]].tolist())
-    postings: dict[int, list[int]] = defaultdict(list)
-    for i, top in enumerate(tops):
-        for t in top:
-            postings[t].append(i)
+        tops.append(ids[np.argsort(-row, kind="stable")[:top_terms]])
+    shared_terms = _pairs(tops, max_postings, 2, counted=False)
     heads = [_headline_words(doc) for doc in docs]
     leads = [doc.lead_words if doc.lead_words is not None else lead_words(doc) for doc in docs]
     days = [frozenset(w for w in words if w.startswith(DAY)) for words in leads]
     # Only the words few reports share can tell one event: a word in more reports than
     # that proposes no pair (and costs nothing).
-    lead_postings = _postings(leads, max_postings)
-    head_postings = _postings(heads, max_postings)
+    alike = _pairs(heads, max_postings, 2)
+    head_used = Counter(w for words in heads for w in words)
+    named = _pairs(leads, max_postings, DATED_NAMES)
     links = []
     dense = np.zeros(len(bags.terms))          # document i's weights, spread over the vocabulary
-    for i, top in enumerate(tops):
-        shared = Counter(j for t in top if len(postings[t]) <= max_postings
-                         for j in postings[t] if j > i)
-        pairs = {j for j, count in shared.items() if count >= 2}
-        alike = Counter(j for w in heads[i] for j in head_postings.get(w, ()) if j > i)
-        titled = {j for j, count in alike.items() if count >= 2 and _same_headline(heads[i], heads[j])}
-        named = Counter(j for w in leads[i] for j in lead_postings.get(w, ()) if j > i)
-        titled |= {j for j, count in named.items()
-                   if count >= SHARED_NAMES and _same_names(leads[i], leads[j], heads[i], heads[j])}
-        if not pairs and not titled:
+    for i in sorted(shared_terms.keys() | alike.keys() | named.keys()):
+        pairs = set(shared_terms.get(i, ()))
+        titled = {j for j, count in alike.get(i, ()) if count >= SAME_HEADLINE * (len(heads[i] | heads[j]))
+                  and _same_headline(heads[i], heads[j])
+                  or count >= OWN_SHARED and _own_headline_word(heads[i], heads[j], head_used)}
+        titled |= {j for j, count in named.get(i, ()) if count >= SHARED_NAMES
+                   and _same_names(leads[i], leads[j], heads[i], heads[j])}
+        # reports that tell of the same day and name the same few things
+        dated = {j for j, _ in named.get(i, ()) if days[i] & days[j] and not _own_latin(heads[i], heads[j])}
+        if not pairs and not titled and not dated:
             continue
         dense[bags.ids[i]] = weights[i]
-        for j in sorted(pairs | titled):
+        for j in sorted(pairs | titled | dated):
             if days[i] and days[j] and not days[i] & days[j]:
                 continue                   # different days of the month: two events
             similarity = float(dense[bags.ids[j]] @ weights[j])
-            if similarity >= RELATED or j in titled and similarity >= min(HEADLINE_COSINE, NAMES_COSINE):
+            if similarity >= RELATED or j in titled and similarity >= min(HEADLINE_COSINE, NAMES_COSINE) \
+                    or j in dated and similarity >= DATED_COSINE:
                 links.append((-max(similarity, RELATED if j in titled else 0.0), i, j))
         dense[bags.ids[i]] = 0.0
     parent, size = list(range(n)), [1] * n
@@ -122,13 +126,51 @@ def lead_words(doc: Document) -> frozenset[str]:
     return frozenset(words | {DAY + d for d in _DAY.findall(lead)})
 
 
-def _postings(words_of: list[frozenset[str]], most: int) -> dict[str, list[int]]:
-    """{word: the documents using it} for the words at most ``most`` documents use."""
-    postings: dict[str, list[int]] = defaultdict(list)
-    for i, words in enumerate(words_of):
-        for w in words:
-            postings[w].append(i)
-    return {w: docs for w, docs in postings.items() if len(docs) <= most}
+def _pairs(words_of: list, most: int, least: int, counted: bool = True) -> dict[int, list]:
+    """{document: (a later document, how many words they share) for those sharing at
+    least ``least`` words}, of each document's ``words_of`` (sets of words, or arrays of
+    word ids); only the later documents when not ``counted``. A word of one document pairs
+    it with none, and a word of more than ``most`` tells no event. Every pair of each
+    word's documents is counted at once, the words of one document count grouped
+    together (no loop over pairs)."""
+    n = len(words_of)
+    if words_of and all(isinstance(words, np.ndarray) for words in words_of):
+        flat = np.concatenate(words_of).astype(np.int64)
+    else:
+        vocabulary: dict = {}
+        flat = np.fromiter((vocabulary.setdefault(w, len(vocabulary)) for words in words_of for w in words),
+                           dtype=np.int64)
+    if not len(flat):
+        return {}
+    owners = np.repeat(np.arange(n, dtype=np.int64), np.fromiter(map(len, words_of), dtype=np.int64, count=n))
+    order = np.argsort(flat, kind="stable")          # each word's documents, in order
+    owners = owners[order]
+    used = np.bincount(flat)
+    starts = np.cumsum(used) - used
+    chunks = []
+    for size in np.unique(used[(used >= 2) & (used <= most)]).tolist():
+        table = owners[starts[used == size][:, None] + np.arange(size)]
+        first, second = _triangle(size)
+        chunks.append((table[:, first] * n + table[:, second]).ravel())
+    if not chunks:
+        return {}
+    keys, counts = np.unique(np.concatenate(chunks), return_counts=True)
+    enough = counts >= least
+    keys, counts = keys[enough], counts[enough]
+    rows = keys // n                   # ascending, as the keys are
+    starts = np.flatnonzero(np.r_[True, rows[1:] != rows[:-1]]).tolist() if len(keys) else []
+    later, shared = (keys % n).tolist(), counts.tolist()
+    ends = starts[1:] + [len(later)]
+    if not counted:
+        return {row: later[a:b] for row, a, b in zip(rows[starts].tolist(), starts, ends)}
+    return {row: list(zip(later[a:b], shared[a:b]))
+            for row, a, b in zip(rows[starts].tolist(), starts, ends)}
+
+
+@functools.lru_cache(maxsize=256)
+def _triangle(size: int) -> tuple[np.ndarray, np.ndarray]:
+    """The index pairs (a < b) of a list of ``size``."""
+    return np.triu_indices(size, 1)
 
 
 def _same_names(a: frozenset[str], b: frozenset[str], head_a: frozenset[str],
@@ -140,7 +182,15 @@ def _same_names(a: frozenset[str], b: frozenset[str], head_a: frozenset[str],
         return False
     numbers_a = {w for w in head_a - head_b if _NUMBER.fullmatch(w)}
     numbers_b = {w for w in head_b - head_a if _NUMBER.fullmatch(w)}
-    return not (numbers_a and numbers_b)
+    return not (numbers_a and numbers_b) and not _own_latin(head_a, head_b)
+
+
+def _own_latin(head_a: frozenset[str], head_b: frozenset[str]) -> bool:
+    """Whether each headline names a thing in Latin letters the other does not: two
+    products or models of one family (LongCat-Flash-Omni, LongCat-Flash-Thinking), two
+    releases of one kind, not one event."""
+    return any(_LATIN_WORD.fullmatch(w) for w in head_a - head_b) \
+        and any(_LATIN_WORD.fullmatch(w) for w in head_b - head_a)
 
 
 def _headline_words(doc: Document) -> frozenset[str]:
@@ -158,12 +208,25 @@ def _same_headline(a: frozenset[str], b: frozenset[str]) -> bool:
     thing (a rare word, a figure) the other leaves out while the other names its own."""
     if len(a & b) < 2 or len(a & b) / len(a | b) < SAME_HEADLINE:
         return False
+    return not _headlines_differ(a, b)
+
+
+def _own_headline_word(a: frozenset[str], b: frozenset[str], used: Counter) -> bool:
+    """Whether two headlines share OWN_SHARED words, one of them a rare word no other
+    headline of the period uses (a name or a coinage: 全透明, 札幌), and name nothing
+    the other contradicts: one event retold in other words ("零售店" and "商店")."""
+    shared = a & b
+    return len(shared) >= OWN_SHARED and any(used[w] == 2 and _names(frozenset((w,))) for w in shared) \
+        and not _headlines_differ(a, b)
+
+
+def _headlines_differ(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Whether each of two headlines gives a figure, or names a thing (a rare word), the
+    other leaves out: two events of one kind."""
     only_a, only_b = a - b, b - a
     numbers_a = {w for w in only_a if _NUMBER.fullmatch(w)}
     numbers_b = {w for w in only_b if _NUMBER.fullmatch(w)}
-    if numbers_a and numbers_b:
-        return False
-    return not (_names(only_a) and _names(only_b))
+    return bool(numbers_a and numbers_b) or _names(only_a) and _names(only_b)
 
 
 def _names(words: frozenset[str]) -> bool:

@@ -15,7 +15,7 @@ Overviews (:mod:`digest.editorial.overviews`) are chosen once repeats are gone
 from __future__ import annotations
 
 import dataclasses
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 
@@ -26,8 +26,8 @@ from ..config import ThemeSpec
 from ..models import Document, Item, Theme
 from .clustering import cluster_documents
 from .focus import best_theme, theme_scores
-from .labels import label, story_words
-from .ranking import Ranked, rank_story, story_order, theme_importance
+from .labels import label
+from .ranking import Ranked, outlet, rank_story, story_order, theme_importance
 from .stories import related_groups
 
 MIN_CLUSTER = 3           # stories at least in a clustered theme
@@ -60,7 +60,8 @@ def group(docs: list[Document], items: list[Item], specs: tuple[ThemeSpec, ...],
     for members in groups:
         for i in members:
             related_of[i] = tuple(sorted(docs[j].article.id for j in members if j != i))
-    items = [dataclasses.replace(it, related=related_of.get(i, ())) for i, it in enumerate(items)]
+    items = [dataclasses.replace(it, related=related_of.get(i, ())) if i in related_of or it.related else it
+             for i, it in enumerate(items)]
     placed: dict[int, list[Ranked]] = defaultdict(list)
     leftovers: list[list[int]] = []
     for members in groups:
@@ -104,36 +105,69 @@ def _top(stories: list[Ranked], total: int) -> tuple[str, ...]:
 def _clusters(docs: list[Document], leftovers: list[list[int]], items: list[Item], bags: Bags,
               start: date, max_age_days: int) -> tuple[list[tuple[Theme, list[Ranked]]], list[Ranked]]:
     """Themes for groups of leftover stories that share a subject; the stories of the
-    other groups, for the closing section."""
+    other groups, and those of a group that use none of its heading's words, for the
+    closing section."""
     def ranked(members: list[int]) -> Ranked:
         return rank_story([items[i] for i in members], start, max_age_days)
 
     if len(leftovers) < 2 * MIN_CLUSTER:
         return [], [ranked(m) for m in leftovers]
     firsts = [members[0] for members in leftovers]
-    labels = cluster_documents([docs[i] for i in firsts], None,
-                               max_k=max(2, min(8, len(leftovers) // 3)), bags=bags.subset(firsts))
+    labels = cluster_documents([docs[i] for i in firsts], None, max_k=_most_groups(len(leftovers)),
+                               bags=bags.subset(firsts))
     by_label: dict[int, list[int]] = defaultdict(list)        # leftover stories by cluster
     for number, cluster in enumerate(labels):
         by_label[int(cluster)].append(number)
-    words = [story_words([items[i].summary for i in m]) for m in leftovers]
-    overall = Counter(w for ws in words for w in ws)
+    # the words each story uses (any of its reports), and in how many stories each word is
+    used = [np.unique(np.concatenate([bags.ids[i] for i in m])) if len(m) > 1 else bags.ids[m[0]]
+            for m in leftovers]
+    width = len(bags.terms)
+    overall = np.bincount(np.concatenate(used), minlength=width)
     taken: set[str] = set()
     themes, rest = [], []
     groups = sorted(by_label.values(),
                     key=lambda g: (-len(g), min(docs[leftovers[s][0]].article.id for s in g)))
     for group_stories in groups:
-        stories = [ranked(leftovers[s]) for s in group_stories]
         heading = None
         if len(group_stories) >= MIN_CLUSTER:
-            heading = label([words[s] for s in group_stories], taken, overall, len(leftovers))
+            counts = np.bincount(np.concatenate([used[s] for s in group_stories]), minlength=width)
+            texts = [text for s in group_stories for i in leftovers[s]
+                     for text in (items[i].article.title, *(x.text for x in items[i].summary.sentences))]
+            heading = label(counts, len(group_stories), overall, len(leftovers), bags.terms, taken,
+                            texts, _outlet_counter([leftovers[s] for s in group_stories],
+                                                   [used[s] for s in group_stories], items))
+        members = group_stories
+        if heading is not None:
+            ids = np.flatnonzero(np.isin(np.asarray(bags.terms, dtype=object), heading[0]))
+            members = [s for s in group_stories if np.isin(used[s], ids).any()]
+            if len(members) < MIN_CLUSTER:
+                taken.difference_update(w.lower() for w in heading[0])
+                members, heading = group_stories, None
         if heading is None:
-            rest += stories
+            rest += [ranked(leftovers[s]) for s in group_stories]
             continue
-        themes.append(_theme("more", heading[0], heading[1], stories, "cluster"))
+        rest += [ranked(leftovers[s]) for s in group_stories if s not in members]
+        themes.append(_theme("more", heading[1], heading[2], [ranked(leftovers[s]) for s in members],
+                             "cluster"))
     themes.sort(key=lambda pair: (-pair[0].weight, pair[0].name_zh))
     return [(dataclasses.replace(theme, key=f"more-{number}"), stories)
             for number, (theme, stories) in enumerate(themes, start=1)], rest
+
+
+def _outlet_counter(stories: list[list[int]], used: list[np.ndarray], items: list[Item]):
+    """How many outlets (a publisher, else a link's site, else a file) use a term among
+    ``stories`` (each its reports' indices; ``used``, each one's term ids)."""
+    outlets = [{outlet(items[i]) for i in members} for members in stories]
+
+    def count(term: int) -> int:
+        return len(set().union(*(o for o, ids in zip(outlets, used) if (ids == term).any())))
+    return count
+
+
+def _most_groups(stories: int) -> int:
+    """How many groups the leftover stories may be split into at most: about one for
+    every eight stories, from two to twenty."""
+    return max(2, min(20, stories // 8))
 
 
 def _theme(key: str, zh: str, en: str, stories: list[Ranked], kind: str) -> tuple[Theme, list[Ranked]]:

