@@ -239,7 +239,7 @@ def test_standalone_faults_name_each_kind():
 
 
 def test_a_made_up_headline_is_a_statement_not_a_noun_phrase():
-    from digest.editorial.summarize import _nominal
+    from digest.editorial.headlines import _nominal
 
     for phrase in ("DeepSeek的低成本、开源的人工智慧模型的出现", "英伟达GPU晶片的计算优势"):
         assert _nominal(phrase), phrase
@@ -249,7 +249,7 @@ def test_a_made_up_headline_is_a_statement_not_a_noun_phrase():
 
 def test_a_made_up_headline_has_its_own_subject():
     """A clause that opens on its verb leans on the rest of its sentence for what it is about."""
-    from digest.editorial.summarize import _subjectless
+    from digest.editorial.headlines import _subjectless
 
     for clause in ("去看看DeepSeek对于过去两年人工智慧主导的市场", "发布了新的手机"):
         assert _subjectless(clause), clause

@@ -20,7 +20,8 @@ from .overviews import with_overviews
 from .repeats import without_repeats
 from .keywords import bag_keywords, corpus_idf, keywords
 from .stories import lead_words
-from .summarize import headline, repick, summarize
+from .headlines import headline
+from .summarize import repick, summarize
 from .focus import theme_scores
 from .themes import Placement, group
 from ..store.spill import Spill

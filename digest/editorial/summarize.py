@@ -14,7 +14,7 @@ from collections.abc import Callable
 
 import numpy as np
 
-from .document import GLUED_HEADING, LEANS, LIST_MARKER, SECTION_NUMBER, list_fragment, plain
+from .document import GLUED_HEADING, LIST_MARKER, SECTION_NUMBER, list_fragment, plain
 from ..text import furniture
 from .keywords import keywords
 from ..models import Document, Sentence, Summary
@@ -26,18 +26,18 @@ MMR_LAMBDA = 0.75
 WEIGHTS = {"rank": 0.2, "position": 0.6, "title": 0.15, "paragraph_start": 0.05}
 
 
-def _plain(text: str) -> str:
+def plain_words(text: str) -> str:
     """The lower-cased words of ``text`` (:func:`repeats.normal_form`, lower-cased)."""
     return plain(to_simplified(fold_width(text)))
 
 
-def _title_echoes(doc: Document) -> frozenset[int]:
+def title_echoes(doc: Document) -> frozenset[int]:
     """Sentences that repeat the title word for word (worked out when the Document was
     built, or now for one that does not carry it)."""
     if doc.title_echoes is not None:
         return doc.title_echoes
-    title = _plain(doc.article.title)
-    return frozenset(s.index for s in doc.sentences if _plain(s.text) == title)
+    title = plain_words(doc.article.title)
+    return frozenset(s.index for s in doc.sentences if plain_words(s.text) == title)
 
 
 # A sentence ending at a full stop inside a name ("Alphabet Inc。").
@@ -155,7 +155,7 @@ def pick(doc: Document, scores: np.ndarray, sim: np.ndarray, budget: int,
     allowed = [i for i, s in enumerate(doc.sentences)
                if s.kind != "boilerplate" and s.text.strip() and not (avoid and avoid(s))]
     if doc.article.title_from != "lead":       # a title the text repeats is not shown twice
-        echoes = _title_echoes(doc)
+        echoes = title_echoes(doc)
         allowed = [i for i in allowed if i not in echoes] or allowed
     alone = [i for i in allowed if doc.sentences[i].kind != "fragment"]
     candidates = [i for i in alone if doc.sentences[i].kind == "body"] or alone or allowed
@@ -248,63 +248,3 @@ def repick(doc: Document, summary: Summary, budget: int,
         sim = sent @ sent.T
     chosen, scores = pick(doc, np.asarray(summary.ratings), sim, budget, max_sentences, avoid)
     return Summary(summary.article_id, chosen, summary.keywords, scores, summary.ratings, sim)
-
-
-# ---------------------------------------------------------------- headlines
-
-HEADLINE_CHARS = 30
-PAIRS = ("《》", "()", "（）", "“”", "「」", "【】")       # a headline closes what it opens
-CLAUSE = re.compile(r"[^，,；;：:。！？!?…]+")
-# A clause that opens with a joining word continues another one: not a headline.
-JOINS = re.compile(r"^(?:但|而|并|並|且|所以|因此|因为|因為|同时|同時|此外|不过|不過|然而|如果|虽然|雖然|"
-                   r"以及|或者|甚至|也|还|還|就|则|則|即|于是|於是|然后|然後|对于|對於|包括)")
-
-
-def headline(doc: Document, summary: Summary, limit: int = HEADLINE_CHARS) -> str:
-    """A short headline (at most ``limit`` characters) for an article that has none:
-    the clause of its best-rated sentences that carries most of its keywords, not a
-    sentence the summary shows whole nor the one standing as its title. Empty when no
-    clause fits."""
-    weights = {word: len(summary.keywords) - rank for rank, word in enumerate(summary.keywords)}
-    title = _plain(doc.article.title)
-    shown = {_plain(s.text) for s in summary.sentences} | {title}
-    ratings = summary.ratings or (0.0,) * len(doc.sentences)
-    top = max(ratings, default=0.0) or 1.0
-    best: tuple[float, int, str] = (0.0, 0, "")
-    echoes = _title_echoes(doc)
-    for sentence, rating in zip(doc.sentences, ratings):
-        if sentence.kind != "body" or sentence.leans or sentence.index in echoes:
-            continue
-        for match in CLAUSE.finditer(sentence.text):
-            clause = match[0].strip(" \t\u3000“”「」\"'")
-            if not 6 <= len(clause) <= limit or JOINS.match(clause) or LEANS.match(clause) \
-                    or SECTION_NUMBER.match(clause) or _plain(clause) in shown or _nominal(clause) \
-                    or _subjectless(clause) \
-                    or any(clause.count(a) != clause.count(b) for a, b in PAIRS):
-                continue
-            normal = to_simplified(fold_width(clause)).lower()
-            hits = sum(w for word, w in weights.items() if word in normal)
-            score = hits * (1.0 + rating / top)
-            if score > best[0]:
-                best = (score, -sentence.index, clause)
-    return best[2]
-
-
-def _subjectless(clause: str) -> bool:
-    """Does the clause open on its verb ("去看看…的市场"): a predicate whose subject is
-    elsewhere in the sentence, which reads as a fragment when it stands alone?"""
-    from ..text.words import segmenter
-
-    tagged = segmenter().tag(clause)
-    return bool(tagged) and tagged[0][1] in {"v", "vd", "vg", "vi", "vq"}
-
-
-def _nominal(clause: str) -> bool:
-    """Is the clause a noun phrase: no verb before its last 的 but in a modifier ending
-    in 的 ("英伟达GPU晶片的计算优势", "开源的人工智慧模型的出现" say nothing of it)?"""
-    from ..text.words import segmenter
-
-    tagged = segmenter().tag(clause)
-    last = max((i for i, (word, _f) in enumerate(tagged) if word == "的"), default=len(tagged))
-    return not any(flag.startswith("v") and (i + 1 >= len(tagged) or tagged[i + 1][0] != "的")
-                   for i, (_w, flag) in enumerate(tagged[:last]))
