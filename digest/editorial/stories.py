@@ -37,6 +37,7 @@ _LATIN_WORD = re.compile(r"[a-z][a-z0-9.+\-]+")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 _DAY = re.compile(r"(?<!\d)(\d{1,2})日")
 DAY = "\0day:"
+PAIR_CHUNK = 4_000_000    # pairs of documents made and counted at once
 
 
 def related_groups(docs: list[Document], top_terms: int = 12, max_postings: int = 100,
@@ -146,15 +147,7 @@ def _pairs(words_of: list, most: int, least: int, counted: bool = True) -> dict[
     order = np.argsort(flat, kind="stable")          # each word's documents, in order
     owners = owners[order]
     used = np.bincount(flat)
-    starts = np.cumsum(used) - used
-    chunks = []
-    for size in np.unique(used[(used >= 2) & (used <= most)]).tolist():
-        table = owners[starts[used == size][:, None] + np.arange(size)]
-        first, second = _triangle(size)
-        chunks.append((table[:, first] * n + table[:, second]).ravel())
-    if not chunks:
-        return {}
-    keys, counts = np.unique(np.concatenate(chunks), return_counts=True)
+    keys, counts = _pair_counts(owners, np.cumsum(used) - used, used, n, most)
     enough = counts >= least
     keys, counts = keys[enough], counts[enough]
     rows = keys // n                   # ascending, as the keys are
@@ -165,6 +158,42 @@ def _pairs(words_of: list, most: int, least: int, counted: bool = True) -> dict[
         return {row: later[a:b] for row, a, b in zip(rows[starts].tolist(), starts, ends)}
     return {row: list(zip(later[a:b], shared[a:b]))
             for row, a, b in zip(rows[starts].tolist(), starts, ends)}
+
+
+def _pair_counts(owners: np.ndarray, starts: np.ndarray, used: np.ndarray, n: int,
+                 most: int) -> tuple[np.ndarray, np.ndarray]:
+    """Each pair of documents that share a word (as ``first * n + second``, ascending) and
+    how many words they share, from each word's documents in ascending order. The pairs
+    are made PAIR_CHUNK at a time and sorted into blocks by their first document, and each
+    block is counted on its own: the whole list is held once, never sorted whole (at
+    100,000 articles, counting it at once held three copies of it)."""
+    sizes = np.unique(used[(used >= 2) & (used <= most)]).tolist()
+    words = {size: starts[used == size] for size in sizes}
+    total = sum(len(words[size]) * size * (size - 1) // 2 for size in sizes)
+    if not total:
+        return np.zeros(0, np.int64), np.zeros(0, np.int64)
+    blocks = -(-total // PAIR_CHUNK)
+    held: list[list[np.ndarray]] = [[] for _ in range(blocks)]
+    for size in sizes:
+        first, second = _triangle(size)
+        step = max(1, PAIR_CHUNK // len(first))
+        for at in range(0, len(words[size]), step):
+            table = owners[words[size][at:at + step, None] + np.arange(size)]
+            lead = table[:, first].ravel()
+            keys = lead * n + table[:, second].ravel()
+            block = lead * blocks // n
+            order = np.argsort(block, kind="stable")
+            bounds = np.searchsorted(block[order], np.arange(blocks + 1)).tolist()
+            keys = keys[order]
+            for k in range(blocks):
+                if bounds[k] < bounds[k + 1]:
+                    held[k].append(keys[bounds[k]:bounds[k + 1]])
+    counted = []
+    for k in range(blocks):
+        if held[k]:
+            counted.append(np.unique(np.concatenate(held[k]), return_counts=True))
+            held[k] = []
+    return np.concatenate([c[0] for c in counted]), np.concatenate([c[1] for c in counted])
 
 
 @functools.lru_cache(maxsize=256)
