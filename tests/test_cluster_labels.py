@@ -60,10 +60,28 @@ def test_a_word_only_one_outlet_uses_heads_nothing():
 
 
 def test_a_word_is_looked_up_without_the_whole_dictionary():
-    from digest.text.lexicon import cedict, entries_of
+    from digest.text.lexicon import _lines, cedict, entries_of
 
+    _lines.cache_clear()            # whatever ran before, the table is not built yet
     words = ("马克", "馬克", "足球", "安全", "不是一个词", "")
     found = [entries_of(word) for word in words]
+    assert _lines.cache_info().currsize == 0                # looked up in the file's text
     assert len(found[0]) == 2 and found[0] == found[1]      # Simplified and Traditional forms
     assert found[4] == () and found[5] == ()
     assert found == [cedict().get(word, ()) for word in words]
+
+
+def test_a_group_from_one_outlet_can_still_have_a_heading():
+    """The one-outlet check rules out a site's furniture among several outlets' stories;
+    with a single outlet there is nothing to compare, so it does not apply."""
+    from digest.editorial.themes import _outlet_counter
+    from digest.models import Article, Item, KeyFacts, Summary
+
+    def item(i: int, site: str) -> Item:
+        article = Article(f"a{i}", f"{site}/{i}.txt", 0, "标题", ("正文。",), publisher=site)
+        return Item(article, Summary(article.id, (), ()), KeyFacts(), 1)
+
+    used = [np.array([0, 1]), np.array([1, 2])]
+    assert _outlet_counter([[0], [1]], used, [item(0, "甲网"), item(1, "甲网")]) is None
+    count = _outlet_counter([[0], [1]], used, [item(0, "甲网"), item(1, "乙网")])
+    assert count(1) == 2 and count(0) == 1

@@ -42,3 +42,12 @@ def test_the_dateline_opening_the_body_gives_the_date_when_nothing_else_does():
     assert str(read_page(markup).published) == "2012-01-11"
     undated = markup.replace("2012年1月11日", "1月11日")
     assert read_page(undated).published is None          # no year printed: no date
+
+
+def test_a_date_the_lead_tells_of_is_not_the_dateline():
+    """A lead that opens on the date of what happened, a report word later in its clause,
+    gives no publication date."""
+    body = "".join(f"<p>这是正文的第{n}段，讲的是电动车行业这些年的变化，以及几位分析师的看法。</p>" for n in range(3))
+    markup = ("<html><head><title>电动车行业回顾</title></head><body><h1>电动车行业回顾</h1>"
+              f"<div><p>2008年10月5日，电动车企业比亚迪获得一笔投资，此后消息不断。</p>{body}</div></body></html>")
+    assert read_page(markup).published is None

@@ -181,6 +181,7 @@ def label(counts: np.ndarray, size: int, overall: np.ndarray, total: int,
     weights = weights * np.fromiter((general.get(terms[t], median) for t in candidates.tolist()),
                                     dtype=np.float64, count=len(candidates))
     chosen: list[tuple[str, str]] = []
+    first = 0.0                         # the weight of the first word looked at for a place
     order = np.lexsort((candidates, -weights))
     for at, weight in zip(candidates[order].tolist(), weights[order].tolist()):
         word = terms[at]

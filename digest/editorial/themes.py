@@ -156,8 +156,11 @@ def _clusters(docs: list[Document], leftovers: list[list[int]], items: list[Item
 
 def _outlet_counter(stories: list[list[int]], used: list[np.ndarray], items: list[Item]):
     """How many outlets (a publisher, else a link's site, else a file) use a term among
-    ``stories`` (each its reports' indices; ``used``, each one's term ids)."""
+    ``stories`` (each its reports' indices; ``used``, each one's term ids); None when
+    the stories all come from one outlet, where the count would rule out every word."""
     outlets = [{outlet(items[i]) for i in members} for members in stories]
+    if len(set().union(*outlets)) < 2:
+        return None                     # one outlet's group: no word is only "its" word
 
     def count(term: int) -> int:
         return len(set().union(*(o for o, ids in zip(outlets, used) if (ids == term).any())))

@@ -55,8 +55,11 @@ def printed_date(text: str, hint: datetime | None = None) -> date | None:
     return min(found, key=lambda f: f[0])[1] if found else None
 
 
-# A dateline opening the body: "【新唐人2012年1月11日訊】", "本報北京2012年1月9日電".
-DATELINE = re.compile(r"^.{0,30}?(?:訊|讯|電|电|報導|报道|消息)")
+# A dateline opening the body: "【新唐人2012年1月11日訊】", "本報北京2012年1月9日電": the date
+# runs straight into the word that marks a report (a date in the lead's first clause,
+# "2008年10月5日，电动车企业…", is what the story tells of, not when it was written).
+DATELINE = re.compile(r"^.{0,30}?\d{4}\s*[年\-/.]\s*\d{1,2}\s*[月\-/.]\s*\d{1,2}\s*日?\s*"
+                      r"(?:訊|讯|電|电|報導|报道|消息)")
 
 
 def dateline_date(first_paragraph: str, hint: datetime | None = None) -> date | None:

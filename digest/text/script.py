@@ -121,7 +121,6 @@ def _inside_word(text: str, found: re.Match) -> bool:
     start, end = found.start(), found.end()
     return any(is_word(text[start - n:start + 1]) for n in (1, 2) if start >= n) \
         or any(is_word(text[end - 1:end + n]) for n in (1, 2) if end + n <= len(text))
-    return False
 
 
 NAME_KINDS = ("company", "product", "person", "org", "index")
