@@ -260,8 +260,8 @@ def _same_headline(a: frozenset[str], b: frozenset[str]) -> bool:
 
 def _own_headline_word(a: frozenset[str], b: frozenset[str], used: Counter) -> bool:
     """Whether two headlines share OWN_SHARED words, one of them a rare word no other
-    headline of the period uses (a name or a coinage: 全透明, 札幌), and name nothing
-    the other contradicts: one event retold in other words ("零售店" and "商店")."""
+    headline of the period uses (a name or a coinage), and name nothing the other
+    contradicts: one event retold in other words (门店 in one, 商店 in the other)."""
     shared = a & b
     return len(shared) >= OWN_SHARED and any(used[w] == 2 and _names(frozenset((w,))) for w in shared) \
         and not _headlines_differ(a, b)
