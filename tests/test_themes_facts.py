@@ -292,3 +292,23 @@ def test_one_event_retold_under_another_headline_is_one_story():
                     "工厂负责人表示，新生产线将在下月全面投产。")
     docs, _ = items_for(plan, retold, other)
     assert sorted(map(sorted, related_groups(docs))) == [[0, 1], [2]]
+
+
+def test_a_theme_overview_comes_from_its_lead_story_whatever_later_ratings_say():
+    """Sentence ratings compare within one article only: a later story's higher number
+    does not make its sentence the theme's overview."""
+    from digest.editorial.overviews import overview
+    from digest.models import Summary
+
+    lead = article("lead", "芯片订单排到明年", "芯片企业的订单已经排到明年。", "多家厂商正在扩产，新产线明年投产。",
+                   "分析人士认为价格竞争可能加剧。")
+    later = article("later", "股市下跌", "节前的下跌行情让很多人不舒服。", "这是衰退通道的大环境造成的结果。",
+                    "不成熟的金融市场让下跌更加惨烈。")
+    docs = {a.id: document(a) for a in (lead, later)}
+
+    def item(a: Article, ratings: tuple[float, ...]) -> Item:
+        shown = (docs[a.id].sentences[0],)
+        return Item(a, Summary(a.id, shown, (), ratings=ratings), KeyFacts(), 1)
+
+    items = (item(lead, (0.9, 0.3, 0.2)), item(later, (0.9, 0.8, 0.7)))
+    assert overview(items, docs, 180) == "多家厂商正在扩产，新产线明年投产。"

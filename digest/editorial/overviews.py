@@ -25,8 +25,10 @@ def overview(items: tuple[Item, ...], docs: dict[str, Document], budget: int) ->
         for s in it.summary.sentences:
             shown.add(sentence_form(s, docs[it.article.id]))
     exact = {sentence_form(s, docs[it.article.id]).lower() for it in items for s in it.summary.sentences}
-    best: tuple[float, str] = (-1.0, "")
     for item in items[:3]:
+        # Ratings are comparable within one article only: the lead story's best sentence
+        # wins, whatever a later story's ratings say.
+        best: tuple[float, str] = (-1.0, "")
         doc = docs[item.article.id]
         for sentence, score in zip(doc.sentences, item.summary.ratings):
             text = sentence.text.strip()
@@ -36,4 +38,6 @@ def overview(items: tuple[Item, ...], docs: dict[str, Document], budget: int) ->
             if plain.lower() in exact or shown.repeats(plain):
                 continue
             best = (float(score), text)
-    return best[1]  # empty when every good sentence is already shown
+        if best[1]:
+            return best[1]
+    return ""  # every good sentence is already shown
