@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import dataclasses
 import math
+import sys
 from collections import Counter
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
-
-import sys
 
 from .bags import Bags, Counting
 from ..config import Config

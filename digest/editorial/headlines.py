@@ -37,9 +37,11 @@ def headline(doc: Document, summary: Summary, limit: int = HEADLINE_CHARS) -> st
         for match in CLAUSE.finditer(sentence.text):
             clause = match[0].strip(" \t\u3000“”「」\"'")
             if not 6 <= len(clause) <= limit or JOINS.match(clause) or LEANS.match(clause) \
-                    or SECTION_NUMBER.match(clause) or plain_words(clause) in shown or _nominal(clause) \
-                    or _subjectless(clause) \
+                    or SECTION_NUMBER.match(clause) or plain_words(clause) in shown \
                     or any(clause.count(a) != clause.count(b) for a, b in PAIRS):
+                continue
+            tagged = _tagged(clause)            # last and once: tagging costs the most
+            if _nominal(clause, tagged) or _subjectless(clause, tagged):
                 continue
             normal = to_simplified(fold_width(clause)).lower()
             hits = sum(w for word, w in weights.items() if word in normal)
@@ -49,21 +51,25 @@ def headline(doc: Document, summary: Summary, limit: int = HEADLINE_CHARS) -> st
     return best[2]
 
 
-def _subjectless(clause: str) -> bool:
-    """Does the clause open on its verb ("去看看…的市场"): a predicate whose subject is
-    elsewhere in the sentence, which reads as a fragment when it stands alone?"""
+def _tagged(clause: str) -> list[tuple[str, str]]:
     from ..text.words import segmenter
 
-    tagged = segmenter().tag(clause)
+    return segmenter().tag(clause)
+
+
+def _subjectless(clause: str, tagged: list[tuple[str, str]] | None = None) -> bool:
+    """Does the clause open on its verb ("去看看…的市场"): a predicate whose subject is
+    elsewhere in the sentence, which reads as a fragment when it stands alone?
+    ``tagged`` is the clause's tagged words when already worked out."""
+    tagged = _tagged(clause) if tagged is None else tagged
     return bool(tagged) and tagged[0][1] in {"v", "vd", "vg", "vi", "vq"}
 
 
-def _nominal(clause: str) -> bool:
+def _nominal(clause: str, tagged: list[tuple[str, str]] | None = None) -> bool:
     """Is the clause a noun phrase: no verb before its last 的 but in a modifier ending
-    in 的 ("英伟达GPU晶片的计算优势", "开源的人工智慧模型的出现" say nothing of it)?"""
-    from ..text.words import segmenter
-
-    tagged = segmenter().tag(clause)
+    in 的 ("英伟达GPU晶片的计算优势", "开源的人工智慧模型的出现" say nothing of it)?
+    ``tagged`` is the clause's tagged words when already worked out."""
+    tagged = _tagged(clause) if tagged is None else tagged
     last = max((i for i, (word, _f) in enumerate(tagged) if word == "的"), default=len(tagged))
     return not any(flag.startswith("v") and (i + 1 >= len(tagged) or tagged[i + 1][0] != "的")
                    for i, (_w, flag) in enumerate(tagged[:last]))
