@@ -96,7 +96,9 @@ def test_reading_a_hostile_shape_grows_linearly_with_its_size(name: str, tmp_pat
     warm = tmp_path / f"warm-{name}"                # the reader's first use, not measured
     warm.write_text(SHAPES[name](4096), encoding="utf-8")
     cpu_to_read(warm)
-    small, large = (cpu_to_read(path) for path in paths)
+    # the least of three reads: CPU time still grows when the other core's work crowds the
+    # cache, and one crowded read must not stand for the reader's cost
+    small, large = (min(cpu_to_read(path) for _ in range(3)) for path in paths)
     assert large / max(small, 0.05) < MAX_GROWTH, (name, small, large)
 
 
