@@ -69,3 +69,25 @@ def test_the_site_name_printed_as_a_heading_is_not_the_headline():
               "<h1>示例電視台 新聞網</h1><div class='t'>春运首日</div>"
               f"<div>{body}</div></body></html>")
     assert read_page(markup).title == "春运首日"
+
+
+def test_a_heading_that_glues_a_date_to_the_title_headline_is_not_the_headline():
+    head = "<title>质检总局：两成半烟花爆竹不合格 - 示例健康网</title>"
+    body = "<div class='title'>》质检总局：两成半烟花爆竹不合格 日期：2012.01.16</div>" + BODY
+    found = read_page(page(head, body))
+    assert found.title == "质检总局：两成半烟花爆竹不合格"
+    assert found.published is not None and found.published.day == 16
+
+
+def test_a_site_address_printed_above_the_body_is_not_the_headline():
+    head = "<title>示例評論新聞：兩成半煙花爆竹不合格</title>"
+    body = ("<table><tr><td>兩成半煙花爆竹不合格</td></tr><tr><td>http://www.example.com</td></tr>"
+            "<tr><td>2012-01-09 10:52:51</td></tr></table>" + BODY)
+    assert read_page(page(head, body)).title == "兩成半煙花爆竹不合格"
+
+
+def test_og_title_naming_only_the_site_gives_way_to_the_line_above_the_body():
+    head = ("<title>示例電視台 新聞網</title><meta property='og:site_name' content='示例新聞網'/>"
+            "<meta property='og:title' content='示例新聞網'/>")
+    body = "<table><tr><td>救護直升機 空軍正式亮相</td></tr></table>" + BODY
+    assert read_page(page(head, body)).title == "救護直升機 空軍正式亮相"

@@ -79,7 +79,8 @@ def _printed_version(root, first: str) -> str | None:
         return None
     for text in _headings(root):
         other = fold_key(text)
-        if other != key and SequenceMatcher(None, key, other).ratio() >= SAME_HEADLINE:
+        if other != key and SequenceMatcher(None, key, other).ratio() >= SAME_HEADLINE \
+                and not _with_furniture(text, first):
             return text
     return None
 CREDIT_WORD = re.compile(r"记者|記者|作者|撰文|编辑|編輯|通讯员|通訊員|摄影|攝影")
@@ -91,6 +92,11 @@ def prefer_near(root, near: str, title: str | None, heading: str | None) -> bool
     prefix ("某某新聞：headline"), or when <title> is a bare name and no og:title exists."""
     if fold_key(near) in _site_names(root, first_text(root, "//title")):
         return False              # the site's name printed as a heading
+    if heading is None and len(fold_key(title or "")) >= SECTION_NAME_CHARS and _with_furniture(near, title):
+        return False              # <title>'s headline with a breadcrumb mark or a date glued on
+    prefix = SITE_PREFIX.match(title or "")
+    if prefix and fold_key(title[prefix.end():]) == fold_key(near):
+        return True               # <title> is "site：headline" and the page prints the headline
     if heading is not None or len(fold_key(title or "")) < SECTION_NAME_CHARS:
         return True
     if fold_key(near) in fold_key(title or ""):
@@ -99,8 +105,23 @@ def prefer_near(root, near: str, title: str | None, heading: str | None) -> bool
     references = [fold_key(t) for t in (page_title, meta_content(root, "og:title") or "") if t]
     if any(fold_key(near) in ref for ref in references):
         return True
-    bare = not TITLE_SEPARATORS.search(page_title) and meta_content(root, "og:title") is None
+    og = meta_content(root, "og:title")
+    names_site = og is not None and fold_key(og) == fold_key(site_name(root) or "")
+    bare = not TITLE_SEPARATORS.search(page_title) and (og is None or names_site)
     return bare or title is None or title == site_name(root)
+
+
+# A site's name before the headline in <title>: "中國評論新聞：headline".
+SITE_PREFIX = re.compile(r"^[^：:，,。\s]{2,12}(?:新闻|新聞|网|網|报|報|社|台)\s*[：:]\s*")
+
+
+def _with_furniture(line: str, headline: str) -> bool:
+    """Whether ``line`` is the whole of ``headline`` and only marks, a date or a credit besides."""
+    found = _loose(headline).search(line)
+    if not found or fold_key(line) == fold_key(headline):
+        return False
+    rest = line[:found.start()] + " " + line[found.end():]
+    return not re.search(r"\w", rest) or _is_meta(rest)
 
 
 def heading_before(root, lead: str) -> str | None:
@@ -127,6 +148,7 @@ def heading_before(root, lead: str) -> str | None:
         if key and key == fold_key(" ".join(a.text_content() for a in element.iter("a"))):
             continue                      # only a link's words: a menu or "more" link
         if 6 <= len(key) <= 60 and not SENTENCE_INSIDE.search(text) and not _is_meta(text) \
+                and not ADDRESS.match(text) \
                 and not LABEL.match(text) and not BULLET.match(text) and not _menu_like(text) \
                 and not NOT_HEADLINE.match(text):
             last = text
@@ -146,6 +168,7 @@ def _short_text(element, chars: int = 240, pieces: int = 40) -> str:
     return " ".join(" ".join(found).split())
 
 
+ADDRESS = re.compile(r"^\s*(?:https?://|www\.)\S+\s*$", re.IGNORECASE)   # the site's address printed as a line
 BULLET = re.compile(r"^\s*[■□●○◆◇▲△★☆•▶►]")     # a deck's summary points, not the headline
 SENTENCE_INSIDE = re.compile(r"[。；;]|[,，>»›|｜]")
 LABEL = re.compile(r"^[^:：]{1,3}[:：]")          # 导读：…, 摘要：…, 时间：…; a headline's "X：Y" has more before
