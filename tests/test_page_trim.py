@@ -117,3 +117,11 @@ def test_a_caption_next_to_the_body_is_not_put_back_as_a_lost_lead():
     markup = ("<html><head><title>史上最快捐献</title></head><body><h1>史上最快捐献</h1>"
               f"<div>圖為：捐献者段某捐献骨髓后，一家人其乐融融。<br>{body}</div></body></html>")
     assert read_page(markup).paragraphs[0].startswith("这是正文的第0段")
+
+
+def test_a_row_of_buttons_before_a_copyright_notice_is_not_the_body_s_end():
+    article = [Block("p", "满记甜品此次被检出的不合格产品为芒果布丁，质监部门已责令其整改。" * 3),
+               Block("p", "满记甜品上海公司的相关负责人昨天说，上海门店已全面停售问题产品。" * 3)]
+    buttons = [Block("item", "写进博客"), Block("item", "提问作者"), Block("item", "新闻首页")]
+    notice = [Block("p", "本文版权归示例网所有，任何媒体、网站或个人未经本网协议授权不得转载、链接、转帖或以其他方式复制发布/发表。")]
+    assert trim(article + buttons + notice, None) == [b.text for b in article]

@@ -101,6 +101,11 @@ def trim(blocks: list[Block], title: str | None, links: Links = Links()) -> list
     if not run:
         return []
     texts = _cut_at_end([b.text for b in run])
+    if len(texts) < len(run):
+        # The run reached past the end of the article only to take in a notice; the list
+        # items it crossed on the way ("写进博客", "提问作者") are a row of buttons.
+        while len(texts) > 1 and run[len(texts) - 1].kind == "item" and not is_prose(texts[-1]):
+            texts.pop()
     return _without_summary_box(texts)
 
 
