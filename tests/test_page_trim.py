@@ -125,3 +125,11 @@ def test_a_row_of_buttons_before_a_copyright_notice_is_not_the_body_s_end():
     buttons = [Block("item", "写进博客"), Block("item", "提问作者"), Block("item", "新闻首页")]
     notice = [Block("p", "本文版权归示例网所有，任何媒体、网站或个人未经本网协议授权不得转载、链接、转帖或以其他方式复制发布/发表。")]
     assert trim(article + buttons + notice, None) == [b.text for b in article]
+
+
+def test_a_more_news_heading_and_headlines_dated_to_the_second_end_the_body():
+    article = [Block("p", "福州一家醫院播放看病就送火車票的廣告，當日該報道被多家網站轉載並引發熱議。"),
+               Block("p", "醫院負責人在短信中說，醫院搞促銷是有點欠妥，但醫院不是福利單位。")]
+    more = [Block("p", "更多新聞"), Block("p", "中國銀聯稱網購火車票無需網銀 2012-01-12 02:59:41"),
+            Block("p", "火車票搶票工具在網路上熱銷 2012-01-11 06:17:42")]
+    assert trim(article + more, None) == [b.text for b in article]

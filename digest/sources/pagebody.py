@@ -208,9 +208,11 @@ def _cut_at_end(texts: list[str]) -> list[str]:
 
 
 # The heading of a list of other stories or videos after the body: "精彩视频推荐", "延伸閱讀".
-LIST_HEADING = re.compile(r"^[^。！？!?，,\s]{0,8}(?:推荐|推薦|阅读|閱讀)$")
+LIST_HEADING = re.compile(r"^[^。！？!?，,\s]{0,8}(?:推荐|推薦|阅读|閱讀)$"
+                          r"|^(?:更多|相关|相關|其他|其它|最新)(?:新闻|新聞|报道|報導|報道|文章|资讯|資訊)$")
 # A related story's headline with its date: "网友热议：某某回应质疑 2012-01-16".
-DATED_ITEM = re.compile(r"^[^。！？!?]{4,60}?\s*[(（\[]?(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?[)）\]]?$")
+DATED_ITEM = re.compile(r"^[^。！？!?]{4,60}?\s*[(（\[]?(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?"
+                        r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?[)）\]]?$")
 
 
 def _dated_list(texts: list[str]) -> bool:
