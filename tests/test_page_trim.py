@@ -133,3 +133,10 @@ def test_a_more_news_heading_and_headlines_dated_to_the_second_end_the_body():
     more = [Block("p", "更多新聞"), Block("p", "中國銀聯稱網購火車票無需網銀 2012-01-12 02:59:41"),
             Block("p", "火車票搶票工具在網路上熱銷 2012-01-11 06:17:42")]
     assert trim(article + more, None) == [b.text for b in article]
+
+
+def test_a_labelled_caption_and_a_link_to_the_video_are_not_body():
+    article = [Block("p", "衛生署國民健康局推廣母嬰親善醫療院所認證，並在今天表揚通過認證的前十名醫療院所。"),
+               Block("p", "國民健康局局長表示，已有158家醫療院所通過認證，成效顯著，診所數首次超過醫院數。")]
+    extra = [Block("p", "圖說：第一名得主診所院長夫婦。"), Block("p", "完整影音 http://www.example.com/show.php?itemid=1")]
+    assert trim(article + extra, None) == [b.text for b in article]

@@ -149,7 +149,10 @@ CREDITED_CAPTION = re.compile(r"^[^。！？!?]+\s[\u4e00-\u9fff]{2,4}\s*(?:摄|
 
 
 # A caption that says what the picture shows: "图为马某在悉尼游玩时的近影。"
-PICTURE_IS = re.compile(r"^(?:图为|圖為|图片为|圖片為|上图为|上圖為|下图为|下圖為)")
+PICTURE_IS = re.compile(r"^(?:图为|圖為|图片为|圖片為|上图为|上圖為|下图为|下圖為"
+                        r"|(?:图说|圖說|图片说明|圖片說明|图注|圖註)\s*[:：])")
+# A label and a bare address: "完整影音 http://…", "原文链接：https://…".
+ADDRESS_LINE = re.compile(r"^[^。！？!?\s]{0,8}\s*[:：]?\s*(?:https?://|www\.)\S+$", re.IGNORECASE)
 
 
 def is_caption(folded: str) -> bool:
@@ -168,7 +171,7 @@ def _without_captions(blocks: list[Block]) -> list[Block]:
             drop.add(i)
             if i and len(blocks[i - 1].text) <= 90:
                 drop.add(i - 1)
-        elif is_caption(folded):
+        elif is_caption(folded) or (i and ADDRESS_LINE.match(folded)):
             drop.add(i)
     return [b for i, b in enumerate(blocks) if i not in drop]
 
