@@ -91,3 +91,9 @@ def test_og_title_naming_only_the_site_gives_way_to_the_line_above_the_body():
             "<meta property='og:title' content='示例新聞網'/>")
     body = "<table><tr><td>救護直升機 空軍正式亮相</td></tr></table>" + BODY
     assert read_page(page(head, body)).title == "救護直升機 空軍正式亮相"
+
+
+def test_a_column_name_in_brackets_before_the_heading_is_not_part_of_the_headline():
+    head = "<title>质检总局：两成半烟花爆竹不合格 上海_新闻中心_示例网</title>"
+    body = "<h1>【记者即时播报】质检总局：两成半烟花爆竹不合格</h1>" + BODY
+    assert read_page(page(head, body)).title == "质检总局：两成半烟花爆竹不合格"

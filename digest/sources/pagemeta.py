@@ -36,6 +36,10 @@ def headline(root, known: str | None = None) -> tuple[str | None, str | None]:
     best = None
     for text in _headings(root):
         key = fold_key(text)
+        column = COLUMN_LABEL.match(text)
+        if column and not any(key in ref for ref in references):
+            text = text[column.end():]    # "【记者即时播报】headline": a column's name before it
+            key = fold_key(text)
         if len(key) >= 4 and key not in names and any(key in ref for ref in references):
             if best is None or len(key) > len(fold_key(best)):
                 best = text
@@ -53,6 +57,9 @@ def headline(root, known: str | None = None) -> tuple[str | None, str | None]:
             return (printed, printed) if printed else (first, None)
     h1 = first_text(root, "//h1")
     return (h1, h1) if h1 and not NOT_HEADLINE.match(h1) else (None, None)
+
+
+COLUMN_LABEL = re.compile(r"^\s*[【\[［][^】\]］]{2,10}[】\]］]\s*")
 
 
 def _site_names(root, page_title: str) -> set[str]:
