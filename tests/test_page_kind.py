@@ -99,3 +99,23 @@ def test_a_player_with_a_caption_is_a_video_page_and_an_article_with_a_clip_is_r
         read_page(markup)
     body = "".join(f"<p>这是正文的第{n}段，讲的是台风登陆后各地的雨情和交通，以及有关部门的应对安排。</p>" for n in range(4))
     assert read_page(markup.replace("<p>台风今天下午在沿海登陆。</p>", body)).paragraphs
+
+
+def test_a_section_front_of_four_linked_headlines_with_teasers_is_a_list():
+    items = "".join(
+        f"<div><p><a href='/a{i}'>第{i}篇文章的标题在这里讲一件事</a></p>"
+        f"<p>这是第{i}篇文章的导语，介绍这篇文章讲了什么事情，以及为什么值得一读。</p></div>" for i in range(4))
+    markup = ("<html><head><title>前端-示例网</title></head><body><h1>前端</h1>"
+              "<p>在这里关注前端领域的实践和方向，了解科技企业的前端工作。</p>" + items + "</body></html>")
+    with pytest.raises(NotAnArticle, match="linked headlines"):
+        read_page(markup)
+
+
+def test_a_topic_list_stamped_many_times_is_a_feed_whatever_its_teasers_hold():
+    rows = "".join(
+        f"<div><p>第{i}个话题：接口自动化测试的覆盖率应该怎么制定？</p>"
+        "<p>" + "有人问到这个问题，大家在工作中是怎么做的，请分享一下经验和方法，谢谢各位。" * 4 + "</p>"
+        f"<p>用户{i} • 发布于 {i + 1} 小时前</p></div>" for i in range(10))
+    markup = "<html><head><title>社区</title></head><body>" + rows + "</body></html>"
+    with pytest.raises(NotAnArticle):
+        read_page(markup)
