@@ -140,3 +140,17 @@ def test_a_labelled_caption_and_a_link_to_the_video_are_not_body():
                Block("p", "國民健康局局長表示，已有158家醫療院所通過認證，成效顯著，診所數首次超過醫院數。")]
     extra = [Block("p", "圖說：第一名得主診所院長夫婦。"), Block("p", "完整影音 http://www.example.com/show.php?itemid=1")]
     assert trim(article + extra, None) == [b.text for b in article]
+
+
+def test_a_call_to_follow_the_site_on_a_social_network_ends_the_body():
+    article = [Block("p", "警方今日暫控一名三十八歲男子一項謀殺罪，他將於明日在裁判法院提堂。"),
+               Block("p", "該名男子於上周六被拘捕，他涉嫌與其父親在住所內死亡的案件有關。")]
+    promo = [Block("p", "示例新聞現已開設Facebook專頁，讓你即時掌握本地新聞，快點到Facebook Like我們的專頁！")]
+    assert trim(article + promo, None) == [b.text for b in article]
+
+
+def test_a_sentence_about_someone_s_social_page_stays_in_the_body():
+    article = [Block("p", "警方今日暫控一名三十八歲男子一項謀殺罪，他將於明日在裁判法院提堂。"),
+               Block("p", "死者家屬在臉書專頁發文，感謝各界關心。"),
+               Block("p", "該名男子於上周六被拘捕，他涉嫌與其父親在住所內死亡的案件有關。")]
+    assert trim(article, None) == [b.text for b in article]
