@@ -154,3 +154,19 @@ def test_a_sentence_about_someone_s_social_page_stays_in_the_body():
                Block("p", "死者家屬在臉書專頁發文，感謝各界關心。"),
                Block("p", "該名男子於上周六被拘捕，他涉嫌與其父親在住所內死亡的案件有關。")]
     assert trim(article, None) == [b.text for b in article]
+
+
+def test_a_teaser_cut_off_with_three_dots_ends_the_body_at_its_last_full_sentence():
+    teaser = ("国家发改委昨天下发通知，要求落实价格调控政策，稳定发电用煤价格，合同电煤价格涨幅控制在5%以内。"
+              "通知称，煤炭是重要的基础能源，煤价大幅上涨对发电企业影响较大，"
+              "各有关方面要进一步提高对电煤价格调控重要性的认识。其中...")
+    blocks = [Block("p", teaser), Block("p", "[点击进入浏览]"),
+              Block("p", "初步测算，一季度国内生产总值107995亿元，按可比价格计算，同比增长8.1%。")]
+    assert trim(blocks, None) == [teaser[:-len("其中...")]]
+
+
+def test_a_paragraph_trailing_off_with_dots_before_more_of_the_article_stays_whole():
+    first = "他在电话里沉默了很久，最后只说了一句话，然后挂断了电话。记者再打过去，已经无人接听。我不知道..."
+    rest = [Block("p", "第二天，记者来到他的住处，邻居说他一早就出门了，去了哪里没有人知道。" * 3),
+            Block("p", "警方表示，目前已经立案调查，将尽快查明事情的经过，并依法处理相关责任人。" * 3)]
+    assert trim([Block("p", first * 2)] + rest, None)[0] == first * 2

@@ -106,7 +106,25 @@ def trim(blocks: list[Block], title: str | None, links: Links = Links()) -> list
         # items it crossed on the way ("写进博客", "提问作者") are a row of buttons.
         while len(texts) > 1 and run[len(texts) - 1].kind == "item" and not is_prose(texts[-1]):
             texts.pop()
-    return _without_summary_box(texts)
+    return _without_summary_box(_until_cut_short(texts))
+
+
+CUT_SHORT = re.compile(r"(?<![.。…])(?:\.{3}|…)\s*$")     # "...其中..." (a CMS's teaser), not "……"
+LAST_SENTENCE_END = re.compile(r".*[。！？!?](?:[”」』\"'）)]*)", re.DOTALL)
+CUT_SHORT_MIN_CHARS = 100   # a paragraph this long, cut off mid-clause, ends a teaser of the article
+AFTER_CUT_MAX_CHARS = 200   # what may follow the cut paragraph: a "more" link and a sidebar line
+
+
+def _until_cut_short(texts: list[str]) -> list[str]:
+    """The body up to a long paragraph that the page cut off mid-clause with "...", without
+    the unfinished clause: a teaser of the article, and what follows it is not the article."""
+    for i, text in enumerate(texts):
+        full = LAST_SENTENCE_END.match(text)
+        if (len(text) >= CUT_SHORT_MIN_CHARS and CUT_SHORT.search(text) and full
+                and re.search(r"\w", text[full.end():])          # an unfinished clause after it
+                and sum(len(t) for t in texts[i + 1:]) <= AFTER_CUT_MAX_CHARS):
+            return texts[:i] + [full[0]]
+    return texts
 
 
 def _widen(blocks: list[Block], run: list[Block], links: Links) -> list[Block]:
