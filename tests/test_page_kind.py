@@ -101,6 +101,16 @@ def test_a_player_with_a_caption_is_a_video_page_and_an_article_with_a_clip_is_r
     assert read_page(markup.replace("<p>台风今天下午在沿海登陆。</p>", body)).paragraphs
 
 
+def test_a_section_front_of_four_linked_headlines_with_teasers_is_a_list():
+    items = "".join(
+        f"<div><p><a href='/a{i}'>第{i}篇文章的标题在这里讲一件事</a></p>"
+        f"<p>这是第{i}篇文章的导语，介绍这篇文章讲了什么事情，以及为什么值得一读。</p></div>" for i in range(4))
+    markup = ("<html><head><title>前端-示例网</title></head><body><h1>前端</h1>"
+              "<p>在这里关注前端领域的实践和方向，了解科技企业的前端工作。</p>" + items + "</body></html>")
+    with pytest.raises(NotAnArticle, match="linked headlines"):
+        read_page(markup)
+
+
 def test_a_topic_list_stamped_many_times_is_a_feed_whatever_its_teasers_hold():
     rows = "".join(
         f"<div><p>第{i}个话题：接口自动化测试的覆盖率应该怎么制定？</p>"

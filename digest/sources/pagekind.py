@@ -40,6 +40,8 @@ GALLERY_PROSE_CHARS = 200   # a gallery's captions, at most
 FEED_PROSE_CHARS = 1000     # a news feed's teasers, at most, ...
 FEED_STAMPS = 3             # ... with this many "3小时前" stamps in the body
 MANY_STAMPS = 9             # so many stamps make a feed or a topic list whatever its teasers hold
+FEW_HEADLINES = 4           # fewer linked headlines make a list when they are ...
+HEADLINE_SHARE = 0.4        # ... this share of the body's paragraphs (headline, teaser, headline, …)
 VIDEO_PROSE_CHARS = 120    # beside a video player, less prose than this is a caption
 FORUM_MARKS = 3             # floor marks that make a page a forum thread
 
@@ -81,7 +83,8 @@ def page_kind(root, paragraphs: list[str], title: str | None, page_title: str, v
     if (prose < FEED_PROSE_CHARS and stamps >= FEED_STAMPS) or stamps >= MANY_STAMPS:
         return "not an article: a news feed (items stamped N hours ago)"
     links = link_texts(root)
-    if sum(is_link(p, links) and len(fold_key(p)) >= HEADLINE_CHARS for p in paragraphs) >= LINKED_HEADLINES:
+    headlines = sum(is_link(p, links) and len(fold_key(p)) >= HEADLINE_CHARS for p in paragraphs)
+    if headlines >= LINKED_HEADLINES or (headlines >= FEW_HEADLINES and headlines >= HEADLINE_SHARE * len(paragraphs)):
         return "not an article: a list of linked headlines with teasers"
     if len(paragraphs) >= LIST_LINES:
         listed = [is_link(RANK.sub("", p), links) or FIGURES.fullmatch(p) is not None
