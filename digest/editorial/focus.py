@@ -53,10 +53,16 @@ def _texts(doc: Document) -> tuple[str, str, str]:
     return title, body[:LEAD_CHARS], body
 
 
-def theme_scores(doc: Document, specs: tuple[ThemeSpec, ...]) -> list[float]:
+def theme_scores(doc: Document, specs: tuple[ThemeSpec, ...],
+                 own: tuple[str, ...] | None = None) -> list[float]:
     """For each configured theme, how much ``doc`` is about it: its weighted term hits
-    when they pass the focus rules, else 0."""
+    when they pass the focus rules, else 0. ``own`` is the article's own keywords (its
+    top words by TF-IDF), when already worked out."""
     title, lead, body = _texts(doc)
+    if own is None:
+        from .keywords import keywords
+        own = keywords(doc)
+    own = tuple(to_simplified(fold_width(word)).lower() for word in own)
     length = max(len(body), 1)
     scores = []
     for terms in _normal_terms(specs):
@@ -87,6 +93,11 @@ def theme_scores(doc: Document, specs: tuple[ThemeSpec, ...]) -> list[float]:
             # names it, or its lead names two of its terms (one word in a standing
             # opening, 本刊开源, or an everyday word like 经济 is not enough).
             about = about and (headline > 0 and up_front >= 1 or up_front >= 2)
+        # What the article is mainly about is in its headline or among its own keywords;
+        # a theme named only in passing (a company's share price in the lead of a story on
+        # its restructuring) is in neither, and needs a lead that names it twice.
+        central = headline > 0 or up_front >= 2 or any(_has(word, t) for word in own for t, _ in terms)
+        about = about and central
         scores.append(score if about and score >= MIN_SCORE else 0.0)
     return scores
 
