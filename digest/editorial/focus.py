@@ -3,8 +3,11 @@
 A configured theme takes an article when its terms are what the article is about:
 named in the headline or the lead, or several of them through the text, often
 enough for its length. A term met in passing (训练 in a sports story, 开源 once in a
-software release) does not make a story about AI models. What no configured theme
-takes goes to the clustered themes or the closing section.
+software release) does not make a story about AI models; nor does a theme that is in
+neither the headline nor the article's own keywords (its top words by TF-IDF) and that
+the lead names only once (a company's share price in the lead of a story on its
+restructuring). What no configured theme takes goes to the clustered themes or the
+closing section.
 """
 
 from __future__ import annotations
@@ -59,10 +62,7 @@ def theme_scores(doc: Document, specs: tuple[ThemeSpec, ...],
     when they pass the focus rules, else 0. ``own`` is the article's own keywords (its
     top words by TF-IDF), when already worked out."""
     title, lead, body = _texts(doc)
-    if own is None:
-        from .keywords import keywords
-        own = keywords(doc)
-    own = tuple(to_simplified(fold_width(word)).lower() for word in own)
+    keywords: list[tuple[str, ...]] = []       # the keywords, normalised once if needed
     length = max(len(body), 1)
     scores = []
     for terms in _normal_terms(specs):
@@ -96,10 +96,19 @@ def theme_scores(doc: Document, specs: tuple[ThemeSpec, ...],
         # What the article is mainly about is in its headline or among its own keywords;
         # a theme named only in passing (a company's share price in the lead of a story on
         # its restructuring) is in neither, and needs a lead that names it twice.
-        central = headline > 0 or up_front >= 2 or any(_has(word, t) for word in own for t, _ in terms)
-        about = about and central
+        if about and headline <= 0 and up_front < 2:
+            keywords = keywords or [_normal_keywords(doc, own)]
+            about = any(_has(word, t) for word in keywords[0] for t, _ in terms)
         scores.append(score if about and score >= MIN_SCORE else 0.0)
     return scores
+
+
+def _normal_keywords(doc: Document, own: tuple[str, ...] | None) -> tuple[str, ...]:
+    """The article's own keywords (given, or worked out), Simplified and lower-cased."""
+    if own is None:
+        from .keywords import keywords
+        own = keywords(doc)
+    return tuple(to_simplified(fold_width(word)).lower() for word in own)
 
 
 def _counts(text: str, terms: list[str]) -> dict[str, int]:
