@@ -35,7 +35,8 @@ def test_a_latin_word_is_written_as_the_articles_write_it():
     counts = np.array([6, 7, 6])
     overall = np.array([6, 8, 6])
     words, zh, en = label(counts, 8, overall, 120, terms, set(),
-                          ["这款相机采用 CCD 传感器", "1/2.3 英寸 CCD"])
+                          ["这款相机采用 CCD 传感器，1200万像素", "1/2.3 英寸 CCD，5倍变焦",
+                           "像素更高的 CCD 机型", "光学变焦镜头"])
     assert "CCD" in en and "CCD" in zh and "Ccd" not in en
 
 
@@ -68,6 +69,17 @@ def test_a_heading_leaves_out_a_generic_word_and_an_outlet():
     overall = np.array([9, 10, 10, 10, 8])
     words, zh, en = label(counts, 10, overall, 120, terms, set())
     assert set(words) == {"警方", "嫌犯"}, (zh, en)
+
+
+def test_a_word_the_reader_does_not_see_heads_nothing():
+    """Words shared only through a copyright line under every report (not in a title or a
+    summary) do not head the group."""
+    terms = ("镜像", "违者", "叙利亚", "难民")
+    counts = np.array([9, 9, 7, 6])
+    overall = np.array([9, 9, 8, 7])
+    shown = ["叙利亚难民营地 冬季物资短缺", "联合国为叙利亚难民募款", "难民涌入边境 叙利亚局势紧张"]
+    words, zh, en = label(counts, 10, overall, 120, terms, set(), shown)
+    assert set(words) == {"叙利亚", "难民"}, (zh, en)
 
 
 def test_a_word_only_one_outlet_uses_heads_nothing():

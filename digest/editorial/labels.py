@@ -22,6 +22,7 @@ from functools import lru_cache
 
 import numpy as np
 
+from ..text.script import fold_width, to_simplified
 from ..text.wordlists import glossary, stop_words
 
 SHARED = 0.5              # a heading word is used by at least this share of the group's stories
@@ -29,6 +30,7 @@ DISTINCT = 2.5            # ... and by at least this many times its share of all
 MIN_WORDS = 2
 MAX_WORDS = 3
 WEAKER = 0.5              # a third word's weight against the first's, at least
+SHOWN = 2                 # a heading word is in at least this many of the titles and summaries shown
 _LATIN = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*")
 _NUMERIC = re.compile(r".*[\d０-９零〇一二三四五六七八九十百千万亿两].*")
 _ASIDE = re.compile(r"\s*\([^)]*\)")
@@ -194,7 +196,9 @@ def label(counts: np.ndarray, size: int, overall: np.ndarray, total: int,
     is written as ``texts`` (the group's titles and summaries) mostly write it. ``outlets``,
     when the group's stories come from several outlets, tells how many of them use term
     ``t``: a word of one outlet only is its page furniture (a gallery's 组图), not the
-    group's subject."""
+    group's subject. A heading word is one the group's titles and summaries (``texts``)
+    show, twice at least: a word found only in text the reader does not see (a copyright
+    line under every report of one source) does not say what the group holds."""
     from .keywords import jieba_idf
 
     need = max(2, math.ceil(SHARED * size))
@@ -207,6 +211,9 @@ def label(counts: np.ndarray, size: int, overall: np.ndarray, total: int,
     general, median = jieba_idf()
     weights = weights * np.fromiter((general.get(terms[t], median) for t in candidates.tolist()),
                                     dtype=np.float64, count=len(candidates))
+    # what the reader sees of the group: a word only its unseen text holds (a copyright
+    # line, a credit) does not say what the group holds
+    shown = [to_simplified(fold_width(text)).lower() for text in texts] if texts else None
     chosen: list[tuple[str, str]] = []
     first = 0.0                         # the weight of the first word looked at for a place
     order = np.lexsort((candidates, -weights))
@@ -216,6 +223,7 @@ def label(counts: np.ndarray, size: int, overall: np.ndarray, total: int,
             break                       # a third word only when it says nearly as much
         first = weight if not chosen else first
         if word.lower() in taken or outlets is not None and outlets(at) < 2 \
+                or shown is not None and sum(word.lower() in text for text in shown) < SHOWN \
                 or not (english := english_for(word)):
             continue
         # the English says each word once: no word whose English another's already says
