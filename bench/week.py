@@ -56,7 +56,8 @@ files by the parity of the first byte of the md5 of their key (``page/<site
 file>``, ``feed/<file>#<entry>``, ``seed/<file>``). Even is "tune", odd is
 "held-out".
 
-Scores, for all labelled articles and for each half: focus precision (share
+Scores, for all labelled articles and for each half: how many articles are in
+configured themes, clustered themes and the closing section; focus precision (share
 of the articles in configured themes whose label is on) and recall (share of
 on-labelled articles that reach a configured theme; a skipped one counts as
 missed), the off-focus articles in configured themes, the purity of cluster
@@ -395,6 +396,8 @@ def score(manifest: dict, focus: dict[str, str], group: dict[str, str], not_same
         return {
             "labelled": len(inst) + sum(1 for k in missing if mine(k)),
             "in_configured": len(in_conf),
+            "in_clusters": sum(1 for i, k in inst if "cluster" in kind_of_article[i]),
+            "in_closing": sum(1 for i, k in inst if "other" in kind_of_article[i]),
             "precision": on_in / len(in_conf) if in_conf else None,
             "recall": on_in / on_total if on_total else None,
             "off_in": off_in, "on_out": on_out,
@@ -446,6 +449,8 @@ def render(res, first, bad, clusters, identical, times, counts, message, has, re
         out.append(f"| {name} | " + " | ".join(f(res[h]) for h in ("all", "tune", "held-out")) + " |")
     row("labelled articles", lambda r: str(r["labelled"]))
     row("in configured themes", lambda r: str(r["in_configured"]))
+    row("in clustered themes", lambda r: str(r["in_clusters"]))
+    row("in the closing section", lambda r: str(r["in_closing"]))
     row("focus precision (on / in configured themes)", lambda r: pct(r["precision"]))
     row("focus recall (on reaching configured themes)", lambda r: pct(r["recall"]))
     row("off-focus in configured themes", lambda r: str(len(r["off_in"])))

@@ -35,7 +35,8 @@ def test_a_latin_word_is_written_as_the_articles_write_it():
     counts = np.array([6, 7, 6])
     overall = np.array([6, 8, 6])
     words, zh, en = label(counts, 8, overall, 120, terms, set(),
-                          ["这款相机采用 CCD 传感器", "1/2.3 英寸 CCD"])
+                          ["这款相机采用 CCD 传感器，1200万像素", "1/2.3 英寸 CCD，5倍变焦",
+                           "像素更高的 CCD 机型", "光学变焦镜头"])
     assert "CCD" in en and "CCD" in zh and "Ccd" not in en
 
 
@@ -48,13 +49,46 @@ def test_english_is_given_only_when_its_sense_is_certain():
     assert english_for("拍摄") is None        # "to take (a picture)": "take" alone says another thing
 
 
+def test_generic_words_and_outlets_head_nothing():
+    for word in ("事件", "当地", "消息", "功能"):       # of what kind a story is, not its subject
+        assert english_for(word) is None, word
+    for word in ("新浪", "搜狐", "新华社", "路透社", "人民日报", "央视"):   # who published it
+        assert english_for(word) is None, word
+    assert english_for("腾讯") == "Tencent"       # a company, not an outlet
+    assert english_for("警方") == "police" and english_for("大学") == "university"
+
+
+def test_a_first_sense_no_other_takes_up_is_not_certain():
+    assert english_for("支持率") is None          # "support level" or "popularity rating"
+    assert english_for("足球") == "soccer"
+
+
+def test_a_heading_leaves_out_a_generic_word_and_an_outlet():
+    terms = ("警方", "当地", "事件", "新浪", "嫌犯")
+    counts = np.array([8, 9, 9, 9, 7])
+    overall = np.array([9, 10, 10, 10, 8])
+    words, zh, en = label(counts, 10, overall, 120, terms, set())
+    assert set(words) == {"警方", "嫌犯"}, (zh, en)
+
+
+def test_a_word_the_reader_does_not_see_heads_nothing():
+    """Words shared only through a copyright line under every report (not in a title or a
+    summary) do not head the group."""
+    terms = ("镜像", "违者", "叙利亚", "难民")
+    counts = np.array([9, 9, 7, 6])
+    overall = np.array([9, 9, 8, 7])
+    shown = ["叙利亚难民营地 冬季物资短缺", "联合国为叙利亚难民募款", "难民涌入边境 叙利亚局势紧张"]
+    words, zh, en = label(counts, 10, overall, 120, terms, set(), shown)
+    assert set(words) == {"叙利亚", "难民"}, (zh, en)
+
+
 def test_a_word_only_one_outlet_uses_heads_nothing():
-    terms = ("论坛", "时尚", "性感")
+    terms = ("论坛", "时尚", "模特")
     counts = np.array([6, 6, 5])
     overall = np.array([6, 7, 6])
     outlets = {0: 1, 1: 3, 2: 2}           # "forum" comes from one site's stories only: its furniture
     words, zh, en = label(counts, 8, overall, 120, terms, set(), outlets=outlets.get)
-    assert "论坛" not in words and set(words) == {"时尚", "性感"}
+    assert "论坛" not in words and set(words) == {"时尚", "模特"}
     # without outlets known, the same counts let it in
     assert "论坛" in label(counts, 8, overall, 120, terms, set())[0]
 

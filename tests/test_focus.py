@@ -49,3 +49,35 @@ def test_strict_focus_leaves_it_out_claimed_and_counted(tmp_path: Path):
     assert "1 article outside the digest's focus, left out" in report(config)
     again = build(config, rebuild=True)
     assert themes_of(again.folder) == themes
+
+
+def _scores(title: str, *paragraphs: str) -> dict[str, float]:
+    from digest.config import DEFAULT_THEMES
+    from digest.editorial.document import document
+    from digest.editorial.focus import theme_scores
+    from digest.models import Article
+
+    doc = document(Article("x", "x.txt", 0, title, paragraphs))
+    return dict(zip((t.key for t in DEFAULT_THEMES), theme_scores(doc, DEFAULT_THEMES)))
+
+
+def test_a_theme_named_in_passing_does_not_take_the_story():
+    """A camera maker's restructuring whose lead gives the day's share price is about the
+    company's plans, not the market: the theme is in neither its headline nor its keywords."""
+    scores = _scores(
+        "老牌相机厂商宣布拆分业务 出售传感器专利求生",
+        "这家老牌相机厂商昨日宣布拆分业务，把胶片、打印和传感器部门分开经营。消息公布后其股价上涨。",
+        "厂商表示，传感器专利的出售谈判仍在进行，买家包括多家手机厂商。胶片部门将继续裁员，"
+        "打印部门则寻找合作伙伴。分析人士认为拆分能让各部门独立融资，但专利出售价格可能低于预期。",
+        "厂商的管理层在说明会上说，新公司将集中力量做工业相机和医疗影像设备，胶片生产线会逐步"
+        "转给合作工厂。员工对裁员计划表示担忧，工会要求厂商公布安置方案。",
+        "过去三年，这家厂商的市值缩水了八成，胶片业务的收入连年下降。")
+    assert scores["markets"] == 0
+
+
+def test_a_story_whose_own_keywords_are_the_themes_stays_in_it():
+    scores = _scores(
+        "多家基金公司加码债券配置",
+        "本周多家基金公司披露，旗下债券基金规模继续增长，券商也上调了债券配置建议。",
+        "业内人士称，在收益率下行的背景下，投资者更看重债券基金的稳定回报，基金公司随之调整产品线。")
+    assert scores["markets"] > 0

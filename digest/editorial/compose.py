@@ -168,7 +168,7 @@ def _rated(articles: list[Article], budget: int, specs) -> list[_Rated]:
         out.append(_Rated(sentences, doc.title_tokens, doc.title_echoes, lead_words(doc), doc.normal,
                           made, summary,
                           (tuple(counted), tuple(counted.values())), key_facts(doc, own),
-                          theme_scores(doc, specs)))
+                          theme_scores(doc, specs, own.keywords)))
     return out
 
 

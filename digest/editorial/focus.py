@@ -3,8 +3,11 @@
 A configured theme takes an article when its terms are what the article is about:
 named in the headline or the lead, or several of them through the text, often
 enough for its length. A term met in passing (训练 in a sports story, 开源 once in a
-software release) does not make a story about AI models. What no configured theme
-takes goes to the clustered themes or the closing section.
+software release) does not make a story about AI models; nor does a theme that is in
+neither the headline nor the article's own keywords (its top words by TF-IDF) and that
+the lead names only once (a company's share price in the lead of a story on its
+restructuring). What no configured theme takes goes to the clustered themes or the
+closing section.
 """
 
 from __future__ import annotations
@@ -53,10 +56,13 @@ def _texts(doc: Document) -> tuple[str, str, str]:
     return title, body[:LEAD_CHARS], body
 
 
-def theme_scores(doc: Document, specs: tuple[ThemeSpec, ...]) -> list[float]:
+def theme_scores(doc: Document, specs: tuple[ThemeSpec, ...],
+                 own: tuple[str, ...] | None = None) -> list[float]:
     """For each configured theme, how much ``doc`` is about it: its weighted term hits
-    when they pass the focus rules, else 0."""
+    when they pass the focus rules, else 0. ``own`` is the article's own keywords (its
+    top words by TF-IDF), when already worked out."""
     title, lead, body = _texts(doc)
+    keywords: list[tuple[str, ...]] = []       # the keywords, normalised once if needed
     length = max(len(body), 1)
     scores = []
     for terms in _normal_terms(specs):
@@ -87,8 +93,22 @@ def theme_scores(doc: Document, specs: tuple[ThemeSpec, ...]) -> list[float]:
             # names it, or its lead names two of its terms (one word in a standing
             # opening, 本刊开源, or an everyday word like 经济 is not enough).
             about = about and (headline > 0 and up_front >= 1 or up_front >= 2)
+        # What the article is mainly about is in its headline or among its own keywords;
+        # a theme named only in passing (a company's share price in the lead of a story on
+        # its restructuring) is in neither, and needs a lead that names it twice.
+        if about and headline <= 0 and up_front < 2:
+            keywords = keywords or [_normal_keywords(doc, own)]
+            about = any(_has(word, t) for word in keywords[0] for t, _ in terms)
         scores.append(score if about and score >= MIN_SCORE else 0.0)
     return scores
+
+
+def _normal_keywords(doc: Document, own: tuple[str, ...] | None) -> tuple[str, ...]:
+    """The article's own keywords (given, or worked out), Simplified and lower-cased."""
+    if own is None:
+        from .keywords import keywords
+        own = keywords(doc)
+    return tuple(to_simplified(fold_width(word)).lower() for word in own)
 
 
 def _counts(text: str, terms: list[str]) -> dict[str, int]:

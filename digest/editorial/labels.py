@@ -6,7 +6,9 @@ group, not merely frequent). A word goes into a heading only with an English
 rendering that is certain (the glossary, a dictionary name, a dictionary word of
 one sense, or a dictionary word's first sense when it is a plain noun), so the Chinese
 and the English say the same thing; never a stop word, a number, a word of time
-or measure, or a Latin fragment. A group with fewer than two such words has no
+or measure, a Latin fragment, a generic word (事件, 当地: of what kind a story is, not
+what it is about) or the name of a site or news outlet (新浪, 新华社: who published
+a story, not its subject). A group with fewer than two such words has no
 subject: its stories go to the closing section instead of under a made-up heading.
 """
 
@@ -20,6 +22,7 @@ from functools import lru_cache
 
 import numpy as np
 
+from ..text.script import fold_width, to_simplified
 from ..text.wordlists import glossary, stop_words
 
 SHARED = 0.5              # a heading word is used by at least this share of the group's stories
@@ -27,16 +30,28 @@ DISTINCT = 2.5            # ... and by at least this many times its share of all
 MIN_WORDS = 2
 MAX_WORDS = 3
 WEAKER = 0.5              # a third word's weight against the first's, at least
+SHOWN = 2                 # a heading word is in at least this many of the titles and summaries shown
 _LATIN = re.compile(r"[A-Za-z][A-Za-z0-9+.\-]*")
 _NUMERIC = re.compile(r".*[\d０-９零〇一二三四五六七八九十百千万亿两].*")
 _ASIDE = re.compile(r"\s*\([^)]*\)")
+# First senses of generic nouns (事件 "event", 功能 "function; capability"): they say of
+# what kind a story is, not what it is about.
+_GENERIC_SENSE = re.compile(
+    r"^(?:event|incident|happening|matter|affair|situation|circumstances?|condition|news|"
+    r"information|thing|aspect|detail|content|function|feature|method|way|result|process)$")
+# A dictionary name that is a site or news outlet (新浪 "Sina, Chinese web portal and online
+# media company", 路透社 "Reuters News Agency", 人民日报 "People's Daily (PRC newspaper)").
+_OUTLET_SENSE = re.compile(
+    r"\b(?:[Pp]ortal|news agency|news service|newspaper|magazine|[Tt]elevision|broadcaster|"
+    r"media company|website|News|Journal|Daily|Times(?! Square)|Press)\b")
 _ENGLISH_STOP = frozenset(
     "a an and are as at be by for from has have in is it its of on or that the this to was "
     "were will with not but can more new one two all about after also into than then over "
     "out up how why what who when which com www http https".split())
 # jieba's part-of-speech flags of words that cannot head a theme: time, numeral,
-# measure word, pronoun, adverb, preposition, conjunction, particle, locality.
-_NO_SUBJECT_TAGS = frozenset("t tg m mq q r rr rz d p c u uj ul f".split())
+# measure word, pronoun, adverb, preposition, conjunction, particle, locality, and a
+# place word that is relative (当地 "local", 附近 "nearby"), not a place's name.
+_NO_SUBJECT_TAGS = frozenset("t tg m mq q r rr rz d p c u uj ul f s".split())
 # jieba's flags of adjectives (an: one used as a noun), whose first English sense is the
 # adjective's, not the noun the text may mean.
 _ADJECTIVE_TAGS = frozenset("a ad an ag".split())
@@ -90,7 +105,7 @@ def english_for(word: str) -> str | None:
     say what a theme is about."""
     from ..text.lexicon import entries_of, name_english
 
-    if not word or word in stop_words() or _NUMERIC.fullmatch(word):
+    if not word or word in stop_words() or _NUMERIC.fullmatch(word) or _outlet(word):
         return None
     if (known := _glossary_english().get(word.lower())) is not None:
         return known
@@ -106,7 +121,7 @@ def english_for(word: str) -> str | None:
     # a sense's first wording ("country; nation; state": country), without its asides
     senses = [_plain(s.split(";")[0]) for e in entries for s in e.senses
               if not s.startswith(("CL:", "variant", "see ", "old ", "fig.", "lit.", "abbr."))]
-    if not senses or any(_TIME_OR_MEASURE.search(s) for s in senses[:2]):
+    if not senses or any(_TIME_OR_MEASURE.search(s) for s in senses[:2]) or _GENERIC_SENSE.match(senses[0]):
         return None
     if len(entries) == 1 and len(senses) == 1 and len(senses[0].split()) <= 3:
         if senses[0].startswith("to ") and "(" in _first_wording(entries[0]):
@@ -125,7 +140,14 @@ def english_for(word: str) -> str | None:
     if first.startswith("to ") or len(first.split()) > 3 or not first.replace(" ", "").replace("-", "").isalpha():
         return None
     shorter = [s for s in senses[1:] if " " not in s and s in first.split()]
-    return shorter[0] if shorter else first
+    if shorter:
+        return shorter[0]
+    # A first sense of several words that no other sense takes up is one meaning among
+    # others (支持率 "support level", "popularity rating"): which one the text means is
+    # not known.
+    if " " in first and not any(set(first.split()) & set(other.split()) for other in senses[1:]):
+        return None
+    return first
 
 
 def _first_wording(entry) -> str:
@@ -138,6 +160,13 @@ def _field_sense_later(entries) -> bool:
     then "(journalism) lede"): in a text of that field the later sense is the meant one."""
     first, *others = [s for e in entries for s in e.senses if not s.startswith("CL:")]
     return not first.startswith("(") and any(s.startswith("(") for s in others)
+
+
+def _outlet(word: str) -> bool:
+    """Whether the dictionary names ``word`` as a site or news outlet."""
+    from ..text.lexicon import entries_of
+
+    return any(e.proper and _OUTLET_SENSE.search(s) for e in entries_of(word) for s in e.senses)
 
 
 def _everyday(word: str) -> bool:
@@ -167,7 +196,9 @@ def label(counts: np.ndarray, size: int, overall: np.ndarray, total: int,
     is written as ``texts`` (the group's titles and summaries) mostly write it. ``outlets``,
     when the group's stories come from several outlets, tells how many of them use term
     ``t``: a word of one outlet only is its page furniture (a gallery's 组图), not the
-    group's subject."""
+    group's subject. A heading word is one the group's titles and summaries (``texts``)
+    show, twice at least: a word found only in text the reader does not see (a copyright
+    line under every report of one source) does not say what the group holds."""
     from .keywords import jieba_idf
 
     need = max(2, math.ceil(SHARED * size))
@@ -180,6 +211,9 @@ def label(counts: np.ndarray, size: int, overall: np.ndarray, total: int,
     general, median = jieba_idf()
     weights = weights * np.fromiter((general.get(terms[t], median) for t in candidates.tolist()),
                                     dtype=np.float64, count=len(candidates))
+    # what the reader sees of the group: a word only its unseen text holds (a copyright
+    # line, a credit) does not say what the group holds
+    shown = [to_simplified(fold_width(text)).lower() for text in texts] if texts else None
     chosen: list[tuple[str, str]] = []
     first = 0.0                         # the weight of the first word looked at for a place
     order = np.lexsort((candidates, -weights))
@@ -189,6 +223,7 @@ def label(counts: np.ndarray, size: int, overall: np.ndarray, total: int,
             break                       # a third word only when it says nearly as much
         first = weight if not chosen else first
         if word.lower() in taken or outlets is not None and outlets(at) < 2 \
+                or shown is not None and sum(word.lower() in text for text in shown) < SHOWN \
                 or not (english := english_for(word)):
             continue
         # the English says each word once: no word whose English another's already says
