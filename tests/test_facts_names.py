@@ -124,3 +124,24 @@ def test_english_words_in_latin_script_are_not_names():
     from digest.text.lexicon import term_english
 
     assert term_english("男子") is None and term_english("尚无") is None
+
+
+def test_a_foreign_person_the_title_names_and_no_dictionary_spells_stays_in_chinese_with_a_kind():
+    names = facts("记者专访葡萄牙总统索萨雷斯", "葡萄牙总统索萨雷斯本周抵达北京访问。",
+                  "索萨雷斯表示，两国合作前景广阔。索萨雷斯还参观了一家工厂。").names
+    assert "索萨雷斯 (president of Portugal)" in names
+    assert not any("(pinyin)" in n for n in names)
+    names = facts("检方将调查勒梅尔家人", "检方表示将调查候选人勒梅尔的家人。", "勒梅尔说自己没有做错什么。").names
+    assert "勒梅尔 (candidate)" in names
+
+
+def test_a_foreign_looking_word_without_a_role_beside_it_is_not_shown():
+    names = facts("叙利亚霍姆斯发生爆炸", "霍姆斯市中心发生爆炸，霍姆斯的居民被疏散。", "霍姆斯警方正在调查。").names
+    assert not any("霍姆斯" in n for n in names)
+
+
+def test_a_company_the_title_and_lead_open_with_and_the_text_calls_the_company():
+    names = facts("营口港料今年盈利增长", "营口港预期，今年盈利将增长10%。", "公司表示，吞吐量上升。").names
+    assert names[0] == "Yingkou Port"
+    names = facts("营口港迎来大雾", "营口港今天出现大雾，船舶停航。", "海事部门表示，将及时发布消息。").names
+    assert "Yingkou Port" not in names

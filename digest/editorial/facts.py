@@ -168,7 +168,7 @@ def key_facts(doc: Document, summary: Summary) -> KeyFacts:
         table = names if kind in NAME_KINDS else terms
         _add(table, english, _salience(in_parts, count), _where(hans, title, body), in_parts[0]
              and kind in TITLE_KINDS)
-    for hans, english in companies.listed(title, anywhere) + [
+    for hans, english in companies.listed(title, anywhere) + companies.lead_company(title, body) + [
             (short, english) for short, english in _short_forms() if short in anywhere and companies.named_as_company(short, anywhere)]:
         in_parts = [hans in part for part in masked_parts]
         if in_parts[0] or hans in masked:

@@ -156,3 +156,80 @@ def latin_given(word: str, text: str) -> str | None:
             return m[1]
         at = text.find(word, at + len(word))
     return None
+
+
+# English for the posts a foreign person's name follows (总统马塔雷拉, 候选人菲永); where one
+# post holds another (总统候选人, 候选人) the longer is tried first.
+ROLE_ENGLISH = {
+    "总统候选人": "presidential candidate", "副总统": "vice-president", "总统": "president",
+    "总理": "prime minister", "首相": "prime minister", "外交部长": "foreign minister", "外长": "foreign minister",
+    "国务卿": "secretary of state", "部长": "minister", "候选人": "candidate", "国王": "king", "女王": "queen",
+    "王储": "crown prince", "首席执行官": "chief executive", "CEO": "chief executive", "董事长": "chairman",
+    "创始人": "founder", "大使": "ambassador", "发言人": "spokesperson", "议员": "lawmaker", "市长": "mayor",
+    "州长": "governor", "教练": "coach", "法官": "judge"}
+_ROLES_LONGEST = sorted(ROLE_ENGLISH, key=len, reverse=True)
+UNNAMED_KIND = "person named in the title"
+MIN_REPEATS = 2
+
+
+def title_person(piece: str, foreign_tag: bool, title: str, body: str) -> tuple[str, str] | None:
+    """(name, English kind) for a transliterated foreign name in the title that no
+    dictionary spells in Latin: ``piece`` (what the tagger found, perhaps a part:
+    塔雷 of 马塔雷拉) is grown to the unit the body always uses (see ``repeated_unit``),
+    and it must look foreign (or be tagged so), be repeated in the body and have a role
+    word beside it. The kind is the post before it, with the country before the post
+    (president of Italy), else that the title names a person. None when in doubt."""
+    name = repeated_unit(piece, title, body)
+    if name is None or not (foreign_tag or looks_foreign(name)) or is_word(name):
+        return None
+    if name.endswith(NOT_NAME_END) or name.startswith(NOT_NAME_START):
+        return None
+    text = title + "\n" + body
+    if not beside_role(name, text):
+        return None
+    return name, post_of(name, text) or UNNAMED_KIND
+
+
+def repeated_unit(piece: str, title: str, body: str) -> str | None:
+    """``piece`` grown, within the title and over Chinese characters, for as long as
+    every use of it in the body is also a use of the longer string (塔雷 -> 马塔雷拉:
+    the body never writes 塔雷 without 马 and 拉); None when the body uses it fewer than
+    MIN_REPEATS times."""
+    count = body.count(piece)
+    at = title.find(piece)
+    if at < 0 or count < MIN_REPEATS:
+        return None
+    start, end = at, at + len(piece)
+    while start > 0 and _han(title[start - 1]) and body.count(title[start - 1:end]) == count:
+        start -= 1
+    while end < len(title) and _han(title[end]) and body.count(title[start:end + 1]) == count:
+        end += 1
+    return title[start:end]
+
+
+def post_of(name: str, text: str) -> str | None:
+    """The English post the text gives right before some use of ``name`` (总统候选人菲永:
+    presidential candidate), with the country named right before the post (意大利总统:
+    president of Italy)."""
+    at = text.find(name)
+    while at >= 0:
+        before = text[max(0, at - 12):at].rstrip("·")
+        role = next((r for r in _ROLES_LONGEST if before.endswith(r)), None)
+        if role:
+            country = _country_before(before[:-len(role)])
+            return f"{ROLE_ENGLISH[role]} of {country}" if country else ROLE_ENGLISH[role]
+        at = text.find(name, at + len(name))
+    return None
+
+
+def _country_before(text: str) -> str | None:
+    """The English name of the place ``text`` ends with (意大利 of 水均益独家专访意大利)."""
+    for size in range(min(5, len(text)), 1, -1):
+        word = text[-size:]
+        if _han(word) and (english := name_english(word)) and not _common(word):
+            return english
+    return None
+
+
+def _han(text: str) -> bool:
+    return all("\u4e00" <= c <= "\u9fff" for c in text)

@@ -50,6 +50,21 @@ def dictionary_names(tagged: list, title: str, body: str, masked: str) -> list[t
                 pinyin += 1
         if english and all(english != e for e, _w, _k in found):
             found.append((english, word, kind))
+    return found + title_people(tagged, title, body, masked, [w for _e, w, _k in found])
+
+
+def title_people(tagged: list, title: str, body: str, masked: str, named: list[str]) -> list[tuple[str, str, str]]:
+    """(Chinese name and English kind, Chinese, "person") for the foreign people the
+    title names that no dictionary spells in Latin and no other name covers: 马塔雷拉
+    (president of Italy). Pinyin would misspell them, so they stay in Chinese."""
+    found: list[tuple[str, str, str]] = []
+    for word, kind, _whole, suffix in tagged:
+        if kind not in ("person", "foreign") or suffix or word not in title or word not in masked:
+            continue
+        person = people.title_person(word, kind == "foreign", title, body)
+        if person and not any(person[0] in other or other in person[0] for other in named):
+            found.append((f"{person[0]} ({person[1]})", person[0], "person"))
+            named.append(person[0])
     return found
 
 
