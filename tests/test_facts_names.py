@@ -145,3 +145,14 @@ def test_a_company_the_title_and_lead_open_with_and_the_text_calls_the_company()
     assert names[0] == "Yingkou Port"
     names = facts("营口港迎来大雾", "营口港今天出现大雾，船舶停航。", "海事部门表示，将及时发布消息。").names
     assert "Yingkou Port" not in names
+
+
+def test_a_name_joined_to_a_word_the_tagger_calls_a_noun_is_read_whole():
+    names = facts("勒庞领先首轮", "民调显示，候选人马丽娜·勒庞(Marine Le Pen)在首轮选举中领先。").names
+    assert "Marine Le Pen" in names
+
+
+def test_a_two_character_glossary_name_across_two_words_is_not_that_name():
+    names = facts("韩国市政府拒绝撤走塑像", "据韩联社报道指出，市政府拒绝撤走塑像。").names
+    assert "Dow Jones" not in names
+    assert "Dow Jones" in facts("道指收跌", "道指周五收跌1%。").names

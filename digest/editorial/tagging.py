@@ -87,8 +87,8 @@ def tagged_names(text: str) -> list[tuple[str, str, bool, str]]:
             merged.append((word, "-"))                       # most words: nothing to join
         elif word in JOINERS and merged and merged[-1][1] != "-":
             merged[-1] = (merged[-1][0] + "·", "foreign")
-        elif merged and merged[-1][0].endswith("·") and flag in NAME_TAGS:
-            merged[-1] = (merged[-1][0] + word, "foreign")
+        elif merged and merged[-1][0].endswith("·") and (flag in NAME_TAGS or _han(word)):
+            merged[-1] = (merged[-1][0] + word, "foreign")    # 马丽娜·勒庞: 勒庞 a noun to the tagger
         elif merged and merged[-1][1] == "person" and people.is_surname(merged[-1][0]) \
                 and flag in NAME_TAGS and len(word) <= 2 and _han(word):
             merged[-1] = (merged[-1][0] + word, "person")     # 杨 + 治山: a surname cut off
