@@ -125,7 +125,7 @@ def score(items: dict[str, list[str]], keys: list[str], labels: dict, subjects: 
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--eval", type=Path, default=ROOT.parent / "shared" / "eval")
-    parser.add_argument("--sohu", type=int, default=25)
+    parser.add_argument("--sohu", type=int, default=75)
     parser.add_argument("--dump", action="store_true", help="print unlabelled items to label")
     parser.add_argument("--save-before", action="store_true")
     args = parser.parse_args()
