@@ -156,3 +156,13 @@ def test_a_two_character_glossary_name_across_two_words_is_not_that_name():
     names = facts("韩国市政府拒绝撤走塑像", "据韩联社报道指出，市政府拒绝撤走塑像。").names
     assert "Dow Jones" not in names
     assert "Dow Jones" in facts("道指收跌", "道指周五收跌1%。").names
+
+
+def test_a_word_a_place_word_stands_beside_is_no_person():
+    names = facts("北部城市巴卜发生爆炸", "叙利亚北部城市巴卜24日发生爆炸。", "巴卜地区一村庄的居民被疏散，巴卜仍在戒严。").names
+    assert pinyin(names) == []
+
+
+def test_a_place_name_that_only_starts_a_longer_word_is_not_that_place():
+    names = facts("印度教节日吸引百万信众", "尼泊尔的印度教信众24日庆祝节日。", "印度教寺庙当日人山人海。").names
+    assert "India" not in names

@@ -12,10 +12,10 @@ import re
 from collections import Counter
 from functools import lru_cache
 
-from ..text.lexicon import english_words, is_word, term_english
+from ..text.lexicon import english_words, term_english
 from .document import normal_lines
 from . import companies
-from .tagging import dictionary_names, tagged_names
+from .tagging import dictionary_names, tagged_names, used_as_itself
 from ..models import Document, KeyFacts, Summary
 from ..text.script import fold_width, to_simplified
 from ..text.words import glossary
@@ -156,8 +156,8 @@ def key_facts(doc: Document, summary: Summary) -> KeyFacts:
             continue
         if hans.isascii() and not _has_word(anywhere, hans):
             continue                    # Shell of PowerShell
-        if len(hans) == 2 and not hans.isascii() and not _stands_alone(hans, anywhere):
-            continue                    # 道指 of 报道指出
+        if not used_as_itself(hans, kind, anywhere):
+            continue                    # 道指 of 报道指出, 印度 of 印度教 (Hinduism)
         count = masked.count(hans)
         in_parts = [hans in part for part in masked_parts]
         if not count and not in_parts[0]:
@@ -258,17 +258,6 @@ def _has_word(text: str, latin: str) -> bool:
         if not (at and _ascii_alnum(text[at - 1])) and not (end < len(text) and _ascii_alnum(text[end])):
             return True
         at = text.find(latin, at + 1)
-    return False
-
-
-def _stands_alone(form: str, text: str) -> bool:
-    """Is the two-character ``form`` used somewhere other than across two words, its
-    first character ending a word and its second starting the next (道指 in 报道指出)?"""
-    at = text.find(form)
-    while at >= 0:
-        if not (at and is_word(text[at - 1:at + 1]) and is_word(text[at + 1:at + 3])):
-            return True
-        at = text.find(form, at + 1)
     return False
 
 

@@ -41,6 +41,9 @@ NOT_NAME_END = (
     "集团", "公司", "家居", "下午", "上午", "中午", "晚上", "早上", "凌晨", "傍晚", "银行", "中心",
     "广场", "大厦", "科技", "母", "父", "嫂", "姐", "哥", "弟", "妹", "男", "女", "姓", "氏", "家", "某",
     "数", "们", "率", "度", "性", "化", "者", "式", "型", "期", "价")
+# Words right before or after a place's name, never a person's (城市巴卜, 巴卜地区).
+PLACE_BEFORE = ("城市", "首都", "小镇", "城镇", "港口", "省会", "首府", "村庄")
+PLACE_AFTER = ("地区", "一带", "附近", "境内", "郊区", "市区", "市中心", "市郊", "城区")
 # Endings of places that names have too (杨治山, 李长江): a role word must stand beside it.
 PLACE_OR_NAME_END = ("山", "江")
 NOT_NAME_START = ("今", "明", "昨", "本", "该", "此", "每", "各", "全", "新", "老", "小", "大", "前", "后",
@@ -95,9 +98,22 @@ def vouched(word: str, text: str, title: str) -> bool:
     """Does ``text`` (title and body) show ``word`` as a person: a role word right
     before or after some use of it, or the title naming it and the body using it again?
     A name ending like a place (山, 江) needs the role word."""
+    if beside_place(word, text):
+        return False
     if word.endswith(PLACE_OR_NAME_END):
         return beside_role(word, text)
     return beside_role(word, text) or word in title and text.count(word) >= 3
+
+
+def beside_place(word: str, text: str) -> bool:
+    """Does a word that only a place takes stand right before or after some use of
+    ``word`` (城市巴卜, 巴卜地区): then it is a place, whatever else the text says."""
+    at = text.find(word)
+    while at >= 0:
+        if text[max(0, at - 4):at].endswith(PLACE_BEFORE) or text.startswith(PLACE_AFTER, at + len(word)):
+            return True
+        at = text.find(word, at + len(word))
+    return False
 
 
 def beside_role(word: str, text: str) -> bool:

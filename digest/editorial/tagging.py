@@ -10,7 +10,7 @@ text vouches for.
 
 from __future__ import annotations
 
-from ..text.lexicon import ambiguous_name, cedict, name_english, pinyin_name, place_name
+from ..text.lexicon import ambiguous_name, cedict, is_word, name_english, pinyin_name, place_name
 from ..text.words import segmenter
 from . import people
 
@@ -120,3 +120,35 @@ def _role_person(before: str, word: str) -> bool:
     return len(word) >= 2 and before[-1:] in people.ROLE_ENDINGS and before.endswith(people.ROLE_BEFORE) \
         and _han(word) \
         and name_english(word) is not None and not place_name(word)
+
+
+def used_as_itself(form: str, kind: str, text: str) -> bool:
+    """Is the glossary ``form`` used in ``text`` as itself somewhere: a two-character
+    form not only across two words (道指 in 报道指出), a place not only as the start of
+    a longer word (印度 of 印度教, Hinduism)?"""
+    if len(form) == 2 and _han(form) and not _stands_alone(form, text):
+        return False
+    return kind != "place" or _outside_longer_word(form, text)
+
+
+def _stands_alone(form: str, text: str) -> bool:
+    """Is the two-character ``form`` used somewhere other than across two words, its
+    first character ending a word and its second starting the next (道指 in 报道指出)?"""
+    at = text.find(form)
+    while at >= 0:
+        if not (at and is_word(text[at - 1:at + 1]) and is_word(text[at + 1:at + 3])):
+            return True
+        at = text.find(form, at + 1)
+    return False
+
+
+def _outside_longer_word(form: str, text: str) -> bool:
+    """Is ``form`` used somewhere not as the start of a longer CC-CEDICT word (印度 of
+    印度教, Hinduism)?"""
+    at = text.find(form)
+    while at >= 0:
+        end = at + len(form)
+        if not (is_word(text[at:end + 1]) or is_word(text[at:end + 2])):
+            return True
+        at = text.find(form, end)
+    return False
