@@ -1,7 +1,8 @@
 """Key-facts quality on real pages, feeds and sohu_dev, against hand labels.
 
-The articles are read at run time from ../shared/eval/ (pages/*.html, feeds/*.xml and
-the first sohu_dev.jsonl rows; the first entries of each feed); only ids and labels are kept in the project:
+The articles are read at run time from ../shared/eval/ (pages/*.html, the first 16
+entries of each feed/*.xml and the first 75 sohu_dev.jsonl rows, of which the video
+pages are no articles); only ids and labels are kept in the project:
 
 - bench/facts/labels.tsv: ``key <TAB> item <TAB> label`` for every name or term a
   digest showed (``ok``; ``bad`` for a wrong sense or name; ``notperson`` for a
@@ -18,7 +19,8 @@ right), and named at all, which also counts a foreign person shown in Chinese wi
 their kind (``key <TAB> @subject-hans <TAB> 马塔雷拉``: an item that is that name and
 a bracketed kind, labelled right).
 
-Usage: python bench/facts.py [--eval ../shared/eval] [--sohu 25] [--dump] [--save-before]
+Usage: python bench/facts.py [--eval ../shared/eval] [--sohu 75] [--per-feed 16] [--dump] [--save-before]
+(``--sohu 25 --per-feed 8`` is the first labelled set of 105 articles.)
 """
 
 from __future__ import annotations
@@ -34,10 +36,10 @@ sys.path.insert(0, str(ROOT))
 
 LABELS = ROOT / "bench" / "facts" / "labels.tsv"
 BEFORE = ROOT / "bench" / "facts" / "before.tsv"
-PER_FEED = 8            # entries read from each feed
+PER_FEED = 16           # entries read from each feed
 
 
-def articles(eval_dir: Path, sohu: int):
+def articles(eval_dir: Path, sohu: int, per_feed: int = PER_FEED):
     """(key, source, title, body) of every dev article, in a fixed order."""
     from digest.errors import Unusable
     from digest.models import RawText
@@ -53,7 +55,7 @@ def articles(eval_dir: Path, sohu: int):
         n = 0
         for raw in raws:
             for article in clean(raw):
-                if n < PER_FEED:
+                if n < per_feed:
                     yield f"{path.name}#{n}", path.stem.rsplit("_", 1)[0], article
                 n += 1
     with open(eval_dir / "sohu_dev.jsonl", encoding="utf-8") as rows:
@@ -71,14 +73,14 @@ def half(source: str) -> str:
     return "tune" if zlib.crc32(source.encode()) % 2 == 0 else "held-out"
 
 
-def facts_now(eval_dir: Path, sohu: int) -> dict[str, tuple[str, str, list[str]]]:
+def facts_now(eval_dir: Path, sohu: int, per_feed: int = PER_FEED) -> dict[str, tuple[str, str, list[str]]]:
     """key -> (half, title, names + terms) with the current code."""
     from digest.editorial.document import document
     from digest.editorial.facts import key_facts
     from digest.editorial.summarize import summarize
 
     out = {}
-    for key, source, article in articles(eval_dir, sohu):
+    for key, source, article in articles(eval_dir, sohu, per_feed):
         doc = document(article)
         summary = summarize(doc, 180)
         facts = key_facts(doc, summary)
@@ -125,11 +127,12 @@ def score(items: dict[str, list[str]], keys: list[str], labels: dict, subjects: 
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--eval", type=Path, default=ROOT.parent / "shared" / "eval")
-    parser.add_argument("--sohu", type=int, default=75)
+    parser.add_argument("--sohu", type=int, default=75, help="sohu_dev rows read (video pages are no articles)")
+    parser.add_argument("--per-feed", type=int, default=PER_FEED, help="entries read from each feed")
     parser.add_argument("--dump", action="store_true", help="print unlabelled items to label")
     parser.add_argument("--save-before", action="store_true")
     args = parser.parse_args()
-    now = facts_now(args.eval, args.sohu)
+    now = facts_now(args.eval, args.sohu, args.per_feed)
     if args.save_before:
         BEFORE.write_text("".join(f"{k}\t{i}\n" for k, v in now.items() for i in v[2]), encoding="utf-8")
     labels = {(r[0], r[1]): r[2] for r in read_tsv(LABELS) if len(r) == 3 and not r[1].startswith("@subject")}
