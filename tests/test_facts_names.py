@@ -166,3 +166,10 @@ def test_a_word_a_place_word_stands_beside_is_no_person():
 def test_a_place_name_that_only_starts_a_longer_word_is_not_that_place():
     names = facts("印度教节日吸引百万信众", "尼泊尔的印度教信众24日庆祝节日。", "印度教寺庙当日人山人海。").names
     assert "India" not in names
+
+
+def test_dictionary_english_holding_chinese_characters_is_never_shown():
+    from digest.text.lexicon import name_english
+
+    assert name_english("拓跋") is None                       # "branch of the Xianbei 鮮卑|鲜卑 …"
+    assert name_english("北京") == "Beijing"
