@@ -6,8 +6,9 @@ a known surname, two or three characters, no place or organisation ending, and a
 role beside it at some use (记者曹磊, 王文表示) or the title naming it while the body
 repeats it. A transliterated foreign name is never written in pinyin (Jefferson is
 no "Jie Foxun"): it gets CC-CEDICT's Latin name or the Latin the text gives in
-brackets after it, else nothing. A name the segmenter cut short (马克 of 马克龙) is
-looked up whole.
+brackets after it; else, when the title names the person and the text gives a role,
+the Chinese name with the post the text gives (马塔雷拉 (president of Italy)), else
+nothing. A name the segmenter cut short (马克 of 马克龙) is looked up whole.
 """
 
 from __future__ import annotations
