@@ -173,3 +173,13 @@ def test_dictionary_english_holding_chinese_characters_is_never_shown():
 
     assert name_english("拓跋") is None                       # "branch of the Xianbei 鮮卑|鲜卑 …"
     assert name_english("北京") == "Beijing"
+
+
+def test_a_side_a_hall_or_the_end_of_a_foreign_name_gets_no_pinyin():
+    cases = [
+        ("朝方称不信任马方调查", "朝鲜驻马来西亚使馆称不信任马方调查。", "马方表示调查公正，马方将公布结果。"),
+        ("遗骨安置纳骨堂", "70具无名遗骨安置纳骨堂。", "纳骨堂位于市郊，纳骨堂管理员表示欢迎。"),
+        ("秘书长斯托尔腾贝格呼吁增加军费", "北约秘书长斯托尔腾贝格表示，各国应增加军费。", "斯托尔腾贝格说，盟国需要团结。"),
+    ]
+    for title, *paragraphs in cases:
+        assert pinyin(facts(title, *paragraphs).names) == [], title

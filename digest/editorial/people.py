@@ -41,7 +41,7 @@ NOT_NAME_END = (
     "站", "楼", "园", "营", "厂", "店", "馆", "局", "部", "委", "院", "所", "会", "党", "军", "队", "帮",
     "集团", "公司", "家居", "下午", "上午", "中午", "晚上", "早上", "凌晨", "傍晚", "银行", "中心",
     "广场", "大厦", "科技", "母", "父", "嫂", "姐", "哥", "弟", "妹", "男", "女", "姓", "氏", "家", "某",
-    "数", "们", "率", "度", "性", "化", "者", "式", "型", "期", "价")
+    "数", "们", "率", "度", "性", "化", "者", "式", "型", "期", "价", "堂")
 # Words right before or after a place's name, never a person's (城市巴卜, 巴卜地区).
 PLACE_BEFORE = ("城市", "首都", "小镇", "城镇", "港口", "省会", "首府", "村庄")
 PLACE_AFTER = ("地区", "一带", "附近", "境内", "郊区", "市区", "市中心", "市郊", "城区")
@@ -52,7 +52,9 @@ NOT_NAME_START = ("今", "明", "昨", "本", "该", "此", "每", "各", "全",
 # Characters that mark a transliteration (霍姆斯, 萨利希, 克莱蒙费朗): two of them, and
 # the name is foreign, not Chinese.
 FOREIGN_CHARS = set("斯姆克尔德特尼拉娜丽维夫基默森逊蒂茨莱蒙朗萨希伊奥乌埃瓦沃佐兹赫塔雷洛罗卢"
-                    "普布迪杰佛菲韦托娃芙妮琳莎娅雅吉阿")
+                    "普布迪杰佛菲韦托娃芙妮琳莎娅雅吉阿恩戈津诺弗曼迈肯库奎涅纽珀瑟舍滕扎耶厄佩帕坎")
+# One-character names of countries, which with 方 ("side") make 中方, 美方, 马方: no name.
+COUNTRY_SIDES = set("中美日韩朝俄英法德马印越泰菲澳加意台港澳以伊叙土巴欧")
 # Function characters that may follow a name without continuing it.
 AFTER_OK = set("的了在是和与及说称将对向被把也都还又就从为到等曾已再于而并及会要则即让给同跟由以"
                "个今昨日月年时上下后前")
@@ -84,6 +86,8 @@ def chinese_name_shape(word: str) -> bool:
         return False
     if word.endswith(NOT_NAME_END) or surname not in COMPOUND_SURNAMES and word.startswith(NOT_NAME_START):
         return False
+    if len(word) == 2 and word[1] == "方" and word[0] in COUNTRY_SIDES:
+        return False                        # 马方: the Malaysian side
     return not (len(given) == 2 and _common(given) and not _proper(word))
 
 
@@ -126,6 +130,19 @@ def beside_role(word: str, text: str) -> bool:
             return True
         at = text.find(word, at + len(word))
     return False
+
+
+def after_transliteration(word: str, text: str) -> bool:
+    """Does every use of ``word`` follow a transliteration's character, so that it ends
+    a longer foreign name (腾贝格 of 斯托尔腾贝格, 祖尔 of 代尔祖尔)?"""
+    at = text.find(word)
+    if at < 0:
+        return False
+    while at >= 0:
+        if at == 0 or text[at - 1] not in FOREIGN_CHARS:
+            return False
+        at = text.find(word, at + len(word))
+    return True
 
 
 def cut_short(word: str, text: str) -> bool:
@@ -180,12 +197,13 @@ def latin_given(word: str, text: str) -> str | None:
 ROLE_ENGLISH = {
     "总统候选人": "presidential candidate", "副总统": "vice-president", "总统": "president",
     "总理": "prime minister", "首相": "prime minister", "外交部长": "foreign minister", "外长": "foreign minister",
-    "国务卿": "secretary of state", "部长": "minister", "候选人": "candidate", "国王": "king", "女王": "queen",
+    "国务卿": "secretary of state", "国防部长": "defense minister", "防长": "defense minister", "部长": "minister", "候选人": "candidate", "国王": "king", "女王": "queen",
     "王储": "crown prince", "首席执行官": "chief executive", "CEO": "chief executive", "董事长": "chairman",
     "创始人": "founder", "大使": "ambassador", "发言人": "spokesperson", "议员": "lawmaker", "市长": "mayor",
     "州长": "governor", "教练": "coach", "法官": "judge"}
 _ROLES_LONGEST = sorted(ROLE_ENGLISH, key=len, reverse=True)
 UNNAMED_KIND = "person named in the title"
+NAMES_WITH_THE = ("United ", "Republic of", "Netherlands", "Philippines")
 MIN_REPEATS = 2
 
 
@@ -234,6 +252,8 @@ def post_of(name: str, text: str) -> str | None:
         role = next((r for r in _ROLES_LONGEST if before.endswith(r)), None)
         if role:
             country = _country_before(before[:-len(role)])
+            if country and country.startswith(NAMES_WITH_THE):
+                country = "the " + country
             return f"{ROLE_ENGLISH[role]} of {country}" if country else ROLE_ENGLISH[role]
         at = text.find(name, at + len(name))
     return None

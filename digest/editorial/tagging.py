@@ -73,6 +73,7 @@ def pinyin_person(word: str, kind: str, whole: bool, text: str, title: str) -> b
     return (whole and kind == "person" and not people.looks_foreign(word)
             and not any(not e.proper for e in cedict().get(word, ()))
             and people.chinese_name_shape(word) and not people.cut_short(word, text)
+            and not people.after_transliteration(word, text)
             and people.vouched(word, text, title))
 
 

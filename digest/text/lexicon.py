@@ -108,7 +108,10 @@ def _clean(sense: str) -> str:
 
 NAME_MAX_WORDS = 4
 # A name's capitalised words, with the small words names hold ("Ministry of Commerce").
-_LEADING_NAME = re.compile(r"^[A-Z][\w'.-]*(?:\s+(?:(?:of|the|and|for|de|du|van|von)\s+)*[A-Z][\w'.-]*)*")
+# Capital letters, accented ones included (Ōsaka, Ürümqi).
+_CAPITALS = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x180)) if c.isupper())
+_LEADING_NAME = re.compile(rf"^[{_CAPITALS}][\w'.-]*(?:\s+(?:(?:of|the|and|for|de|du|van|von)\s+)*"
+                           rf"[{_CAPITALS}][\w'.-]*)*")
 
 
 def _proper_name(sense: str) -> str:
