@@ -183,3 +183,8 @@ def test_a_side_a_hall_or_the_end_of_a_foreign_name_gets_no_pinyin():
     ]
     for title, *paragraphs in cases:
         assert pinyin(facts(title, *paragraphs).names) == [], title
+
+
+def test_a_name_the_title_alone_vouches_for_does_not_open_with_a_common_word():
+    names = facts("警察动用麻醉枪", "一头母牛逃出屠宰场，警察动用麻醉枪。", "麻醉枪命中后，母牛倒地。麻醉枪由兽医提供。").names
+    assert pinyin(names) == []

@@ -52,7 +52,7 @@ NOT_NAME_START = ("今", "明", "昨", "本", "该", "此", "每", "各", "全",
 # Characters that mark a transliteration (霍姆斯, 萨利希, 克莱蒙费朗): two of them, and
 # the name is foreign, not Chinese.
 FOREIGN_CHARS = set("斯姆克尔德特尼拉娜丽维夫基默森逊蒂茨莱蒙朗萨希伊奥乌埃瓦沃佐兹赫塔雷洛罗卢"
-                    "普布迪杰佛菲韦托娃芙妮琳莎娅雅吉阿恩戈津诺弗曼迈肯库奎涅纽珀瑟舍滕扎耶厄佩帕坎")
+                    "普布迪杰佛菲韦托娃芙妮琳莎娅雅吉阿恩戈津诺弗曼迈肯库奎涅纽珀瑟舍滕扎耶厄佩帕坎勒贝鲁里")
 # One-character names of countries, which with 方 ("side") make 中方, 美方, 马方: no name.
 COUNTRY_SIDES = set("中美日韩朝俄英法德马印越泰菲澳加意台港澳以伊叙土巴欧")
 # Function characters that may follow a name without continuing it.
@@ -107,7 +107,11 @@ def vouched(word: str, text: str, title: str) -> bool:
         return False
     if word.endswith(PLACE_OR_NAME_END):
         return beside_role(word, text)
-    return beside_role(word, text) or word in title and text.count(word) >= 3
+    if beside_role(word, text):
+        return True
+    # The title alone vouches only for a name that does not open with a common word
+    # (麻醉枪 opens with 麻醉, "anaesthetise").
+    return word in title and text.count(word) >= 3 and not (len(word) == 3 and _common(word[:2]))
 
 
 def beside_place(word: str, text: str) -> bool:
@@ -199,7 +203,7 @@ ROLE_ENGLISH = {
     "总理": "prime minister", "首相": "prime minister", "外交部长": "foreign minister", "外长": "foreign minister",
     "国务卿": "secretary of state", "国防部长": "defense minister", "防长": "defense minister", "部长": "minister", "候选人": "candidate", "国王": "king", "女王": "queen",
     "王储": "crown prince", "首席执行官": "chief executive", "CEO": "chief executive", "董事长": "chairman",
-    "创始人": "founder", "大使": "ambassador", "发言人": "spokesperson", "议员": "lawmaker", "市长": "mayor",
+    "创始人": "founder", "领导人": "leader", "大使": "ambassador", "发言人": "spokesperson", "议员": "lawmaker", "市长": "mayor",
     "州长": "governor", "教练": "coach", "法官": "judge"}
 _ROLES_LONGEST = sorted(ROLE_ENGLISH, key=len, reverse=True)
 UNNAMED_KIND = "person named in the title"
