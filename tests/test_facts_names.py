@@ -188,3 +188,10 @@ def test_a_side_a_hall_or_the_end_of_a_foreign_name_gets_no_pinyin():
 def test_a_name_the_title_alone_vouches_for_does_not_open_with_a_common_word():
     names = facts("警察动用麻醉枪", "一头母牛逃出屠宰场，警察动用麻醉枪。", "麻醉枪命中后，母牛倒地。麻醉枪由兽医提供。").names
     assert pinyin(names) == []
+
+
+def test_a_foreign_post_says_former_and_a_verb_of_saying_is_no_part_of_a_name():
+    names = facts("法前总理勒梅尔否认指控", "法国前总理勒梅尔22日否认指控。", "勒梅尔说，调查不合法。勒梅尔将继续竞选。").names
+    assert "勒梅尔 (former prime minister of France)" in names
+    names = facts("新总统感谢前任", "新总统在当选后感谢现任总统高克称，后者为国家作出贡献。").names
+    assert pinyin(names) == []

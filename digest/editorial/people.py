@@ -35,13 +35,14 @@ ROLE_AFTER = ("表示", "称", "说", "指出", "认为", "透露", "强调", "�
               "当选", "任", "担任", "出任", "曾任", "现任", "接受", "在接受", "对记者", "向记者", "的妻子",
               "的丈夫", "的父亲", "的母亲", "说道", "提到", "写道", "宣布", "呼吁", "解释", "补充",
               "自述", "回忆", "被捕", "被判", "涉嫌", "再遭", "遭传唤", "及其")
-# Endings a name never has: places, roads, organisations, times, kin ("高母": Gao's mother).
+# Endings a name never has: places, roads, organisations, times, kin ("高母": Gao's mother),
+# a verb of saying the tagger ran into the name (高克称).
 NOT_NAME_END = (
     "路", "街", "道", "环", "区", "县", "市", "省", "镇", "村", "乡", "湖", "河", "港", "桥",
     "站", "楼", "园", "营", "厂", "店", "馆", "局", "部", "委", "院", "所", "会", "党", "军", "队", "帮",
     "集团", "公司", "家居", "下午", "上午", "中午", "晚上", "早上", "凌晨", "傍晚", "银行", "中心",
     "广场", "大厦", "科技", "母", "父", "嫂", "姐", "哥", "弟", "妹", "男", "女", "姓", "氏", "家", "某",
-    "数", "们", "率", "度", "性", "化", "者", "式", "型", "期", "价", "堂")
+    "数", "们", "率", "度", "性", "化", "者", "式", "型", "期", "价", "堂", "称", "说")
 # Words right before or after a place's name, never a person's (城市巴卜, 巴卜地区).
 PLACE_BEFORE = ("城市", "首都", "小镇", "城镇", "港口", "省会", "首府", "村庄")
 PLACE_AFTER = ("地区", "一带", "附近", "境内", "郊区", "市区", "市中心", "市郊", "城区")
@@ -203,7 +204,7 @@ ROLE_ENGLISH = {
     "总理": "prime minister", "首相": "prime minister", "外交部长": "foreign minister", "外长": "foreign minister",
     "国务卿": "secretary of state", "国防部长": "defense minister", "防长": "defense minister", "部长": "minister", "候选人": "candidate", "国王": "king", "女王": "queen",
     "王储": "crown prince", "首席执行官": "chief executive", "CEO": "chief executive", "董事长": "chairman",
-    "创始人": "founder", "领导人": "leader", "大使": "ambassador", "发言人": "spokesperson", "议员": "lawmaker", "市长": "mayor",
+    "创始人": "founder", "领导人": "leader", "秘书长": "secretary-general", "大使": "ambassador", "发言人": "spokesperson", "议员": "lawmaker", "市长": "mayor",
     "州长": "governor", "教练": "coach", "法官": "judge"}
 _ROLES_LONGEST = sorted(ROLE_ENGLISH, key=len, reverse=True)
 UNNAMED_KIND = "person named in the title"
@@ -249,18 +250,21 @@ def repeated_unit(piece: str, title: str, body: str) -> str | None:
 def post_of(name: str, text: str) -> str | None:
     """The English post the text gives right before some use of ``name`` (总统候选人菲永:
     presidential candidate), with the country named right before the post (意大利总统:
-    president of Italy)."""
+    president of Italy) at the first use that names one, else the first post."""
+    first = None
     at = text.find(name)
     while at >= 0:
         before = text[max(0, at - 12):at].rstrip("·")
         role = next((r for r in _ROLES_LONGEST if before.endswith(r)), None)
         if role:
-            country = _country_before(before[:-len(role)])
-            if country and country.startswith(NAMES_WITH_THE):
-                country = "the " + country
-            return f"{ROLE_ENGLISH[role]} of {country}" if country else ROLE_ENGLISH[role]
+            former = before[:-len(role)].endswith("前")          # 前总理: a former prime minister
+            post = ("former " if former else "") + ROLE_ENGLISH[role]
+            country = _country_before(before[:-len(role)].removesuffix("前"))
+            if country:
+                return f"{post} of the {country}" if country.startswith(NAMES_WITH_THE) else f"{post} of {country}"
+            first = first or post
         at = text.find(name, at + len(name))
-    return None
+    return first
 
 
 def _country_before(text: str) -> str | None:

@@ -111,7 +111,7 @@ NAME_MAX_WORDS = 4
 # Capital letters, accented ones included (Ōsaka, Ürümqi).
 _CAPITALS = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x180)) if c.isupper())
 _LEADING_NAME = re.compile(rf"^[{_CAPITALS}][\w'.-]*(?:\s+(?:(?:of|the|and|for|de|du|van|von)\s+)*"
-                           rf"[{_CAPITALS}][\w'.-]*)*")
+                           rf"(?:d')?[{_CAPITALS}][\w'.-]*)*")            # Côte d'Ivoire
 
 
 def _proper_name(sense: str) -> str:
