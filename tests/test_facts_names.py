@@ -124,3 +124,74 @@ def test_english_words_in_latin_script_are_not_names():
     from digest.text.lexicon import term_english
 
     assert term_english("男子") is None and term_english("尚无") is None
+
+
+def test_a_foreign_person_the_title_names_and_no_dictionary_spells_stays_in_chinese_with_a_kind():
+    names = facts("记者专访葡萄牙总统索萨雷斯", "葡萄牙总统索萨雷斯本周抵达北京访问。",
+                  "索萨雷斯表示，两国合作前景广阔。索萨雷斯还参观了一家工厂。").names
+    assert "索萨雷斯 (president of Portugal)" in names
+    assert not any("(pinyin)" in n for n in names)
+    names = facts("检方将调查勒梅尔家人", "检方表示将调查候选人勒梅尔的家人。", "勒梅尔说自己没有做错什么。").names
+    assert "勒梅尔 (candidate)" in names
+
+
+def test_a_foreign_looking_word_without_a_role_beside_it_is_not_shown():
+    names = facts("叙利亚霍姆斯发生爆炸", "霍姆斯市中心发生爆炸，霍姆斯的居民被疏散。", "霍姆斯警方正在调查。").names
+    assert not any("霍姆斯" in n for n in names)
+
+
+def test_a_company_the_title_and_lead_open_with_and_the_text_calls_the_company():
+    names = facts("营口港料今年盈利增长", "营口港预期，今年盈利将增长10%。", "公司表示，吞吐量上升。").names
+    assert names[0] == "Yingkou Port"
+    names = facts("营口港迎来大雾", "营口港今天出现大雾，船舶停航。", "海事部门表示，将及时发布消息。").names
+    assert "Yingkou Port" not in names
+
+
+def test_a_name_joined_to_a_word_the_tagger_calls_a_noun_is_read_whole():
+    names = facts("勒庞领先首轮", "民调显示，候选人马丽娜·勒庞(Marine Le Pen)在首轮选举中领先。").names
+    assert "Marine Le Pen" in names
+
+
+def test_a_two_character_glossary_name_across_two_words_is_not_that_name():
+    names = facts("韩国市政府拒绝撤走塑像", "据韩联社报道指出，市政府拒绝撤走塑像。").names
+    assert "Dow Jones" not in names
+    assert "Dow Jones" in facts("道指收跌", "道指周五收跌1%。").names
+
+
+def test_a_word_a_place_word_stands_beside_is_no_person():
+    names = facts("北部城市巴卜发生爆炸", "叙利亚北部城市巴卜24日发生爆炸。", "巴卜地区一村庄的居民被疏散，巴卜仍在戒严。").names
+    assert pinyin(names) == []
+
+
+def test_a_place_name_that_only_starts_a_longer_word_is_not_that_place():
+    names = facts("印度教节日吸引百万信众", "尼泊尔的印度教信众24日庆祝节日。", "印度教寺庙当日人山人海。").names
+    assert "India" not in names
+
+
+def test_dictionary_english_holding_chinese_characters_is_never_shown():
+    from digest.text.lexicon import name_english
+
+    assert name_english("拓跋") is None                       # "branch of the Xianbei 鮮卑|鲜卑 …"
+    assert name_english("北京") == "Beijing"
+
+
+def test_a_side_a_hall_or_the_end_of_a_foreign_name_gets_no_pinyin():
+    cases = [
+        ("朝方称不信任马方调查", "朝鲜驻马来西亚使馆称不信任马方调查。", "马方表示调查公正，马方将公布结果。"),
+        ("遗骨安置纳骨堂", "70具无名遗骨安置纳骨堂。", "纳骨堂位于市郊，纳骨堂管理员表示欢迎。"),
+        ("秘书长斯托尔腾贝格呼吁增加军费", "北约秘书长斯托尔腾贝格表示，各国应增加军费。", "斯托尔腾贝格说，盟国需要团结。"),
+    ]
+    for title, *paragraphs in cases:
+        assert pinyin(facts(title, *paragraphs).names) == [], title
+
+
+def test_a_name_the_title_alone_vouches_for_does_not_open_with_a_common_word():
+    names = facts("警察动用麻醉枪", "一头母牛逃出屠宰场，警察动用麻醉枪。", "麻醉枪命中后，母牛倒地。麻醉枪由兽医提供。").names
+    assert pinyin(names) == []
+
+
+def test_a_foreign_post_says_former_and_a_verb_of_saying_is_no_part_of_a_name():
+    names = facts("法前总理勒梅尔否认指控", "法国前总理勒梅尔22日否认指控。", "勒梅尔说，调查不合法。勒梅尔将继续竞选。").names
+    assert "勒梅尔 (former prime minister of France)" in names
+    names = facts("新总统感谢前任", "新总统在当选后感谢现任总统高克称，后者为国家作出贡献。").names
+    assert pinyin(names) == []

@@ -94,3 +94,22 @@ def named_as_company(short: str, text: str) -> bool:
             return True
         at = text.find(short, at + 1)
     return False
+
+
+# How a report goes on to speak of the company it opened with: 公司表示, 该公司.
+SELF_REFERENCE = re.compile(r"(?:^|[。；！？\n])\s*公司(?:表示|称|指出|预期|预计|认为|公告|透露|发言人)|该公司")
+
+
+def lead_company(title: str, body: str) -> list[tuple[str, str]]:
+    """(Chinese name, English) of the company that both the title and the body open
+    with (大连港料… and 大连港预期…), a name ending in a company word, when the body
+    then calls it "the company" (公司表示, 该公司); else nothing."""
+    lead = body.lstrip()
+    size = 0
+    while size < min(len(title), len(lead)) and title[size] == lead[size] and "\u4e00" <= title[size] <= "\u9fff":
+        size += 1
+    name = title[:_name_end(title[:size])]
+    if len(name) < 3 or not name.endswith(tuple(COMPANY_WORDS)) or not SELF_REFERENCE.search(lead):
+        return []
+    english = company_english(name)
+    return [(name, english)] if english else []

@@ -15,7 +15,7 @@ from functools import lru_cache
 from ..text.lexicon import english_words, term_english
 from .document import normal_lines
 from . import companies
-from .tagging import dictionary_names, tagged_names
+from .tagging import dictionary_names, tagged_names, used_as_itself
 from ..models import Document, KeyFacts, Summary
 from ..text.script import fold_width, to_simplified
 from ..text.words import glossary
@@ -156,6 +156,8 @@ def key_facts(doc: Document, summary: Summary) -> KeyFacts:
             continue
         if hans.isascii() and not _has_word(anywhere, hans):
             continue                    # Shell of PowerShell
+        if not used_as_itself(hans, kind, anywhere):
+            continue                    # 道指 of 报道指出, 印度 of 印度教 (Hinduism)
         count = masked.count(hans)
         in_parts = [hans in part for part in masked_parts]
         if not count and not in_parts[0]:
@@ -168,7 +170,7 @@ def key_facts(doc: Document, summary: Summary) -> KeyFacts:
         table = names if kind in NAME_KINDS else terms
         _add(table, english, _salience(in_parts, count), _where(hans, title, body), in_parts[0]
              and kind in TITLE_KINDS)
-    for hans, english in companies.listed(title, anywhere) + [
+    for hans, english in companies.listed(title, anywhere) + companies.lead_company(title, body) + [
             (short, english) for short, english in _short_forms() if short in anywhere and companies.named_as_company(short, anywhere)]:
         in_parts = [hans in part for part in masked_parts]
         if in_parts[0] or hans in masked:

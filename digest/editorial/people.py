@@ -6,8 +6,9 @@ a known surname, two or three characters, no place or organisation ending, and a
 role beside it at some use (记者曹磊, 王文表示) or the title naming it while the body
 repeats it. A transliterated foreign name is never written in pinyin (Jefferson is
 no "Jie Foxun"): it gets CC-CEDICT's Latin name or the Latin the text gives in
-brackets after it, else nothing. A name the segmenter cut short (马克 of 马克龙) is
-looked up whole.
+brackets after it; else, when the title names the person and the text gives a role,
+the Chinese name with the post the text gives (马塔雷拉 (president of Italy)), else
+nothing. A name the segmenter cut short (马克 of 马克龙) is looked up whole.
 """
 
 from __future__ import annotations
@@ -34,13 +35,17 @@ ROLE_AFTER = ("表示", "称", "说", "指出", "认为", "透露", "强调", "�
               "当选", "任", "担任", "出任", "曾任", "现任", "接受", "在接受", "对记者", "向记者", "的妻子",
               "的丈夫", "的父亲", "的母亲", "说道", "提到", "写道", "宣布", "呼吁", "解释", "补充",
               "自述", "回忆", "被捕", "被判", "涉嫌", "再遭", "遭传唤", "及其")
-# Endings a name never has: places, roads, organisations, times, kin ("高母": Gao's mother).
+# Endings a name never has: places, roads, organisations, times, kin ("高母": Gao's mother),
+# a verb of saying the tagger ran into the name (高克称).
 NOT_NAME_END = (
     "路", "街", "道", "环", "区", "县", "市", "省", "镇", "村", "乡", "湖", "河", "港", "桥",
     "站", "楼", "园", "营", "厂", "店", "馆", "局", "部", "委", "院", "所", "会", "党", "军", "队", "帮",
     "集团", "公司", "家居", "下午", "上午", "中午", "晚上", "早上", "凌晨", "傍晚", "银行", "中心",
     "广场", "大厦", "科技", "母", "父", "嫂", "姐", "哥", "弟", "妹", "男", "女", "姓", "氏", "家", "某",
-    "数", "们", "率", "度", "性", "化", "者", "式", "型", "期", "价")
+    "数", "们", "率", "度", "性", "化", "者", "式", "型", "期", "价", "堂", "节", "称", "说")
+# Words right before or after a place's name, never a person's (城市巴卜, 巴卜地区).
+PLACE_BEFORE = ("城市", "首都", "小镇", "城镇", "港口", "省会", "首府", "村庄")
+PLACE_AFTER = ("地区", "一带", "附近", "境内", "郊区", "市区", "市中心", "市郊", "城区")
 # Endings of places that names have too (杨治山, 李长江): a role word must stand beside it.
 PLACE_OR_NAME_END = ("山", "江")
 NOT_NAME_START = ("今", "明", "昨", "本", "该", "此", "每", "各", "全", "新", "老", "小", "大", "前", "后",
@@ -48,7 +53,9 @@ NOT_NAME_START = ("今", "明", "昨", "本", "该", "此", "每", "各", "全",
 # Characters that mark a transliteration (霍姆斯, 萨利希, 克莱蒙费朗): two of them, and
 # the name is foreign, not Chinese.
 FOREIGN_CHARS = set("斯姆克尔德特尼拉娜丽维夫基默森逊蒂茨莱蒙朗萨希伊奥乌埃瓦沃佐兹赫塔雷洛罗卢"
-                    "普布迪杰佛菲韦托娃芙妮琳莎娅雅吉阿")
+                    "普布迪杰佛菲韦托娃芙妮琳莎娅雅吉阿恩戈津诺弗曼迈肯库奎涅纽珀瑟舍滕扎耶厄佩帕坎勒贝鲁里米")
+# One-character names of countries, which with 方 ("side") make 中方, 美方, 马方: no name.
+COUNTRY_SIDES = set("中美日韩朝俄英法德马印越泰菲澳加意台港澳以伊叙土巴欧")
 # Function characters that may follow a name without continuing it.
 AFTER_OK = set("的了在是和与及说称将对向被把也都还又就从为到等曾已再于而并及会要则即让给同跟由以"
                "个今昨日月年时上下后前")
@@ -80,6 +87,8 @@ def chinese_name_shape(word: str) -> bool:
         return False
     if word.endswith(NOT_NAME_END) or surname not in COMPOUND_SURNAMES and word.startswith(NOT_NAME_START):
         return False
+    if len(word) == 2 and word[1] == "方" and word[0] in COUNTRY_SIDES:
+        return False                        # 马方: the Malaysian side
     return not (len(given) == 2 and _common(given) and not _proper(word))
 
 
@@ -95,9 +104,26 @@ def vouched(word: str, text: str, title: str) -> bool:
     """Does ``text`` (title and body) show ``word`` as a person: a role word right
     before or after some use of it, or the title naming it and the body using it again?
     A name ending like a place (山, 江) needs the role word."""
+    if beside_place(word, text):
+        return False
     if word.endswith(PLACE_OR_NAME_END):
         return beside_role(word, text)
-    return beside_role(word, text) or word in title and text.count(word) >= 3
+    if beside_role(word, text):
+        return True
+    # The title alone vouches only for a name that does not open with a common word
+    # (麻醉枪 opens with 麻醉, "anaesthetise").
+    return word in title and text.count(word) >= 3 and not (len(word) == 3 and _common(word[:2]))
+
+
+def beside_place(word: str, text: str) -> bool:
+    """Does a word that only a place takes stand right before or after some use of
+    ``word`` (城市巴卜, 巴卜地区): then it is a place, whatever else the text says."""
+    at = text.find(word)
+    while at >= 0:
+        if text[max(0, at - 4):at].endswith(PLACE_BEFORE) or text.startswith(PLACE_AFTER, at + len(word)):
+            return True
+        at = text.find(word, at + len(word))
+    return False
 
 
 def beside_role(word: str, text: str) -> bool:
@@ -109,6 +135,19 @@ def beside_role(word: str, text: str) -> bool:
             return True
         at = text.find(word, at + len(word))
     return False
+
+
+def after_transliteration(word: str, text: str) -> bool:
+    """Does every use of ``word`` follow a transliteration's character, so that it ends
+    a longer foreign name (腾贝格 of 斯托尔腾贝格, 祖尔 of 代尔祖尔)?"""
+    at = text.find(word)
+    if at < 0:
+        return False
+    while at >= 0:
+        if at == 0 or text[at - 1] not in FOREIGN_CHARS:
+            return False
+        at = text.find(word, at + len(word))
+    return True
 
 
 def cut_short(word: str, text: str) -> bool:
@@ -156,3 +195,86 @@ def latin_given(word: str, text: str) -> str | None:
             return m[1]
         at = text.find(word, at + len(word))
     return None
+
+
+# English for the posts a foreign person's name follows (总统马塔雷拉, 候选人菲永); where one
+# post holds another (总统候选人, 候选人) the longer is tried first.
+ROLE_ENGLISH = {
+    "总统候选人": "presidential candidate", "副总统": "vice-president", "总统": "president",
+    "总理": "prime minister", "首相": "prime minister", "外交部长": "foreign minister", "外长": "foreign minister",
+    "国务卿": "secretary of state", "国防部长": "defense minister", "防长": "defense minister", "部长": "minister", "候选人": "candidate", "国王": "king", "女王": "queen",
+    "王储": "crown prince", "首席执行官": "chief executive", "CEO": "chief executive", "董事长": "chairman",
+    "创始人": "founder", "领导人": "leader", "秘书长": "secretary-general", "大使": "ambassador", "发言人": "spokesperson", "议员": "lawmaker", "市长": "mayor",
+    "州长": "governor", "教练": "coach", "法官": "judge"}
+_ROLES_LONGEST = sorted(ROLE_ENGLISH, key=len, reverse=True)
+UNNAMED_KIND = "person named in the title"
+NAMES_WITH_THE = ("United ", "Republic of", "Netherlands", "Philippines")
+MIN_REPEATS = 2
+
+
+def title_person(piece: str, foreign_tag: bool, title: str, body: str) -> tuple[str, str] | None:
+    """(name, English kind) for a transliterated foreign name in the title that no
+    dictionary spells in Latin: ``piece`` (what the tagger found, perhaps a part:
+    塔雷 of 马塔雷拉) is grown to the unit the body always uses (see ``repeated_unit``),
+    and it must look foreign (or be tagged so), be repeated in the body and have a role
+    word beside it. The kind is the post before it, with the country before the post
+    (president of Italy), else that the title names a person. None when in doubt."""
+    name = repeated_unit(piece, title, body)
+    if name is None or not (foreign_tag or looks_foreign(name)) or is_word(name):
+        return None
+    if name.endswith(NOT_NAME_END) or name.startswith(NOT_NAME_START):
+        return None
+    text = title + "\n" + body
+    if not beside_role(name, text):
+        return None
+    return name, post_of(name, text) or UNNAMED_KIND
+
+
+def repeated_unit(piece: str, title: str, body: str) -> str | None:
+    """``piece`` grown, within the title and over Chinese characters, for as long as
+    every use of it in the body is also a use of the longer string (塔雷 -> 马塔雷拉:
+    the body never writes 塔雷 without 马 and 拉); None when the body uses it fewer than
+    MIN_REPEATS times."""
+    count = body.count(piece)
+    at = title.find(piece)
+    if at < 0 or count < MIN_REPEATS:
+        return None
+    start, end = at, at + len(piece)
+    while start > 0 and _han(title[start - 1]) and body.count(title[start - 1:end]) == count:
+        start -= 1
+    while end < len(title) and _han(title[end]) and body.count(title[start:end + 1]) == count:
+        end += 1
+    return title[start:end]
+
+
+def post_of(name: str, text: str) -> str | None:
+    """The English post the text gives right before some use of ``name`` (总统候选人菲永:
+    presidential candidate), with the country named right before the post (意大利总统:
+    president of Italy) at the first use that names one, else the first post."""
+    first = None
+    at = text.find(name)
+    while at >= 0:
+        before = text[max(0, at - 12):at].rstrip("·")
+        role = next((r for r in _ROLES_LONGEST if before.endswith(r)), None)
+        if role:
+            former = before[:-len(role)].endswith("前")          # 前总理: a former prime minister
+            post = ("former " if former else "") + ROLE_ENGLISH[role]
+            country = _country_before(before[:-len(role)].removesuffix("前"))
+            if country:
+                return f"{post} of the {country}" if country.startswith(NAMES_WITH_THE) else f"{post} of {country}"
+            first = first or post
+        at = text.find(name, at + len(name))
+    return first
+
+
+def _country_before(text: str) -> str | None:
+    """The English name of the place ``text`` ends with (意大利 of 水均益独家专访意大利)."""
+    for size in range(min(5, len(text)), 1, -1):
+        word = text[-size:]
+        if _han(word) and (english := name_english(word)) and not _common(word):
+            return english
+    return None
+
+
+def _han(text: str) -> bool:
+    return all("\u4e00" <= c <= "\u9fff" for c in text)

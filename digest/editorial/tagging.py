@@ -10,7 +10,7 @@ text vouches for.
 
 from __future__ import annotations
 
-from ..text.lexicon import ambiguous_name, cedict, name_english, pinyin_name, place_name
+from ..text.lexicon import ambiguous_name, cedict, is_word, name_english, pinyin_name, place_name
 from ..text.words import segmenter
 from . import people
 
@@ -50,6 +50,21 @@ def dictionary_names(tagged: list, title: str, body: str, masked: str) -> list[t
                 pinyin += 1
         if english and all(english != e for e, _w, _k in found):
             found.append((english, word, kind))
+    return found + title_people(tagged, title, body, masked, [w for _e, w, _k in found])
+
+
+def title_people(tagged: list, title: str, body: str, masked: str, named: list[str]) -> list[tuple[str, str, str]]:
+    """(Chinese name and English kind, Chinese, "person") for the foreign people the
+    title names that no dictionary spells in Latin and no other name covers: 马塔雷拉
+    (president of Italy). Pinyin would misspell them, so they stay in Chinese."""
+    found: list[tuple[str, str, str]] = []
+    for word, kind, _whole, suffix in tagged:
+        if kind not in ("person", "foreign") or suffix or word not in title or word not in masked:
+            continue
+        person = people.title_person(word, kind == "foreign", title, body)
+        if person and not any(person[0] in other or other in person[0] for other in named):
+            found.append((f"{person[0]} ({person[1]})", person[0], "person"))
+            named.append(person[0])
     return found
 
 
@@ -58,6 +73,7 @@ def pinyin_person(word: str, kind: str, whole: bool, text: str, title: str) -> b
     return (whole and kind == "person" and not people.looks_foreign(word)
             and not any(not e.proper for e in cedict().get(word, ()))
             and people.chinese_name_shape(word) and not people.cut_short(word, text)
+            and not people.after_transliteration(word, text)
             and people.vouched(word, text, title))
 
 
@@ -72,8 +88,8 @@ def tagged_names(text: str) -> list[tuple[str, str, bool, str]]:
             merged.append((word, "-"))                       # most words: nothing to join
         elif word in JOINERS and merged and merged[-1][1] != "-":
             merged[-1] = (merged[-1][0] + "·", "foreign")
-        elif merged and merged[-1][0].endswith("·") and flag in NAME_TAGS:
-            merged[-1] = (merged[-1][0] + word, "foreign")
+        elif merged and merged[-1][0].endswith("·") and (flag in NAME_TAGS or _han(word)):
+            merged[-1] = (merged[-1][0] + word, "foreign")    # 马丽娜·勒庞: 勒庞 a noun to the tagger
         elif merged and merged[-1][1] == "person" and people.is_surname(merged[-1][0]) \
                 and flag in NAME_TAGS and len(word) <= 2 and _han(word):
             merged[-1] = (merged[-1][0] + word, "person")     # 杨 + 治山: a surname cut off
@@ -105,3 +121,35 @@ def _role_person(before: str, word: str) -> bool:
     return len(word) >= 2 and before[-1:] in people.ROLE_ENDINGS and before.endswith(people.ROLE_BEFORE) \
         and _han(word) \
         and name_english(word) is not None and not place_name(word)
+
+
+def used_as_itself(form: str, kind: str, text: str) -> bool:
+    """Is the glossary ``form`` used in ``text`` as itself somewhere: a two-character
+    form not only across two words (道指 in 报道指出), a place not only as the start of
+    a longer word (印度 of 印度教, Hinduism)?"""
+    if len(form) == 2 and _han(form) and not _stands_alone(form, text):
+        return False
+    return kind != "place" or _outside_longer_word(form, text)
+
+
+def _stands_alone(form: str, text: str) -> bool:
+    """Is the two-character ``form`` used somewhere other than across two words, its
+    first character ending a word and its second starting the next (道指 in 报道指出)?"""
+    at = text.find(form)
+    while at >= 0:
+        if not (at and is_word(text[at - 1:at + 1]) and is_word(text[at + 1:at + 3])):
+            return True
+        at = text.find(form, at + 1)
+    return False
+
+
+def _outside_longer_word(form: str, text: str) -> bool:
+    """Is ``form`` used somewhere not as the start of a longer CC-CEDICT word (印度 of
+    印度教, Hinduism)?"""
+    at = text.find(form)
+    while at >= 0:
+        end = at + len(form)
+        if not (is_word(text[at:end + 1]) or is_word(text[at:end + 2])):
+            return True
+        at = text.find(form, end)
+    return False

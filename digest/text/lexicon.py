@@ -16,6 +16,7 @@ _LINE = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/$")
 _DOMAIN = re.compile(r"\((?:economic|economics|finance|financial|stock market|computing|"
                      r"business|banking|investment|trading)\)")
 _TONE = re.compile(r"[1-5]$")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
 _SKIP_SENSE = re.compile(r"^(?:CL:|variant of|old variant|see |surname |abbr\. for|used in)")
 
 
@@ -107,7 +108,10 @@ def _clean(sense: str) -> str:
 
 NAME_MAX_WORDS = 4
 # A name's capitalised words, with the small words names hold ("Ministry of Commerce").
-_LEADING_NAME = re.compile(r"^[A-Z][\w'.-]*(?:\s+(?:(?:of|the|and|for|de|du|van|von)\s+)*[A-Z][\w'.-]*)*")
+# Capital letters, accented ones included (Ōsaka, Ürümqi).
+_CAPITALS = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x180)) if c.isupper())
+_LEADING_NAME = re.compile(rf"^[{_CAPITALS}][\w'.-]*(?:\s+(?:(?:of|the|and|for|de|du|van|von)\s+)*"
+                           rf"(?:d')?[{_CAPITALS}][\w'.-]*)*")            # Côte d'Ivoire
 
 
 def _proper_name(sense: str) -> str:
@@ -131,8 +135,8 @@ def name_english(word: str) -> str | None:
         if entry.proper:
             for sense in entry.senses:
                 if not _SKIP_SENSE.match(sense) and (clean := _proper_name(_clean(sense))):
-                    if clean.lower() not in ("name", "surname"):
-                        return clean
+                    if clean.lower() not in ("name", "surname") and not _HAN.search(clean):
+                        return clean        # not "branch of the Xianbei 鮮卑|鲜卑 nomadic people"
     return None
 
 
@@ -158,7 +162,7 @@ def term_english(word: str) -> str | None:
         clean = clean[3:]
     if clean.startswith(("a ", "an ", "not ")):
         return None                        # 男子 "a man", 岗位 "a post", 尚无 "not yet": words too plain
-    return clean if clean and len(clean.split()) <= 3 else None
+    return clean if clean and len(clean.split()) <= 3 and not _HAN.search(clean) else None
 
 
 _SMALL = {"to", "a", "an", "the", "of", "sb", "sth", "one's", "and", "or", "in", "on", "for", "be", "with"}
