@@ -95,3 +95,19 @@ def test_an_interview_shows_answers_with_their_questions_and_no_charts_it_cannot
                       "他还表示，人工智能的高成本将威胁搜索业务，大模型服务将高度商品化。", budget=120)
     assert "主持人" not in text and "图表" not in text
     assert "我觉得两年应该够" not in text or "认沽期权" in text
+
+
+def test_a_hosts_greeting_or_a_submitters_lead_in_never_opens_a_summary():
+    text = summary_of(
+        "马克龙星期一在莫斯科与普京会面",
+        "各位好，我是安东尼。",
+        "欢迎收听法国报纸摘要。",
+        "法国总统马克龙下星期访问莫斯科和基辅，试图缓和乌克兰边境的紧张局势。",
+        "大家好！今天我们先看费加罗报对这次访问的评论。")
+    assert text.startswith("法国总统马克龙下星期访问莫斯科和基辅")
+    assert "安东尼" not in text and "欢迎收听" not in text
+    assert text.endswith("今天我们先看费加罗报对这次访问的评论。")    # what follows a greeting stays
+
+    quoted = summary_of("JavaScript 编程精解中文第三版翻译完成", 'Wizard 写道 "',
+                        "原书：Eloquent JavaScript 3rd edition")
+    assert "写道" not in quoted

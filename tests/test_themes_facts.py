@@ -312,3 +312,17 @@ def test_a_theme_overview_comes_from_its_lead_story_whatever_later_ratings_say()
 
     items = (item(lead, (0.9, 0.3, 0.2)), item(later, (0.9, 0.8, 0.7)))
     assert overview(items, docs, 180) == "多家厂商正在扩产，新产线明年投产。"
+
+
+def test_a_theme_overview_is_never_a_sentence_about_the_text_it_stands_in():
+    """Under a theme's heading, "本文…" would seem to speak of the whole theme."""
+    from digest.editorial.overviews import overview
+    from digest.models import Summary
+
+    lead = article("meta", "多模态推理竞赛冠军方法分享", "团队在国际会议上发表了五篇论文。",
+                   "本文也分享了这三道赛题的解题思路，希望能给同学们带来一些启发。",
+                   "冠军方法把视觉定位和空间问答放进同一个模型里训练。")
+    docs = {lead.id: document(lead)}
+    shown = (docs[lead.id].sentences[0],)
+    item = Item(lead, Summary(lead.id, shown, (), ratings=(0.9, 0.8, 0.3)), KeyFacts(), 1)
+    assert overview((item,), docs, 180) == "冠军方法把视觉定位和空间问答放进同一个模型里训练。"

@@ -27,6 +27,31 @@ STARTS_MID_CLAUSE = re.compile(r"^[，,、；;：:）)」』]")
 PARTICLES = {"的", "了", "地", "得"}
 # A sentence that only announces what follows: "以中国为例。", "比如说:".
 LEAD_IN = re.compile(r"^(?:(?:以|拿|就)[^，,。]{1,12}(?:为例|為例|来说|來說|而言)|(?:比如|例如|譬如)说?)\s*[。.:]?$")
+# A sentence that ends by opening a quotation ("Wizard 写道 \"") introduces what follows.
+# (A straight quote closes as often as it opens: only an odd one at the end opens.)
+INTRODUCES = re.compile(r"(?:[“「『]|(?:写道|寫道|说道|說道|问道|問道)\s*[:,，]?)\s*$")
+# A speaker's greeting ("各位好，", "大家晚上好！") and perhaps who is speaking ("我是安东尼。").
+GREETING = re.compile(r"^(?:(?:各位|大家|诸位|諸位|[^，,。！!\s]{0,6}(?:朋友|听众|聽眾|观众|觀眾|读者|讀者|网友|網友)们?)"
+                      r"(?:早上|上午|中午|下午|晚上)?好|(?:欢迎|歡迎)(?:您|你|大家)?(?:收听|收聽|收看|观看|觀看|来到|來到)"
+                      r"[^，,。！!]{0,16})[，,！!。\s]*")
+SELF_INTRO = re.compile(r"^(?:我|我们|我們)(?:是|叫)[^，,。！!]{1,12}[。！!]?$")
+
+
+def opens_quote(folded: str) -> bool:
+    """Does the sentence end by introducing a quotation it does not hold?"""
+    return INTRODUCES.search(folded) is not None or (
+        folded.rstrip().endswith('"') and folded.count('"') % 2 == 1)
+
+
+def greeting_only(folded: str) -> bool:
+    """A greeting that says nothing else: "各位好，我是安东尼。", "大家好！", "欢迎收听本台节目。"."""
+    found = GREETING.match(folded)
+    if not found:
+        return False
+    rest = folded[found.end():].strip()
+    return not rest or SELF_INTRO.match(rest) is not None
+
+
 # A sentence ends with a stop, perhaps inside closing quotes; a heading that ends
 # with a quoted term ("从“去杠杆”到“推绳子”") does not.
 SENTENCE_END = re.compile(r"[。！？!?；;….][”」』’\"')）]*\s*$")
@@ -120,7 +145,8 @@ def _with_kinds(doc: Document, wide: list[str]) -> tuple[Sentence, ...]:
     for s, folded in zip(doc.sentences, wide):
         text = s.text.strip()
         turn = SPEAKER.match(folded)          # what a speaker says, after the label
-        if not text or boilerplate(folded) or furniture.furniture(folded):
+        if not text or boilerplate(folded) or furniture.furniture(folded) or greeting_only(folded) \
+                or opens_quote(folded):       # a host's greeting, a submitter's "X 写道 \""
             kind = "boilerplate" if text else "fragment"
         elif turn and turn[0] in askers or not stands_alone(s, folded):   # the interviewer's lines too
             kind = "fragment"
@@ -189,7 +215,9 @@ def stands_alone(sentence: Sentence, folded: str | None = None) -> bool:
         return False
     # A sentence that ends by introducing what follows ("他说出了那句名言:") is a fragment,
     # and so is one list item ending in a semicolon, a section number or a heading run in.
-    if folded.endswith(":") or LEAD_IN.match(folded) or list_fragment(folded):
+    if folded.endswith(":") or LEAD_IN.match(folded) or list_fragment(folded) or opens_quote(folded):
+        return False
+    if greeting_only(folded):
         return False
     if SECTION_NUMBER.match(folded) or LIST_MARKER.match(folded) or GLUED_HEADING.search(folded):
         return False

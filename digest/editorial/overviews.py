@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 
 from ..models import Document, Item, Theme
 from .repeats import Shown, sentence_form
 
 OVERVIEW_NEAR = 12        # the overview avoids near-repeats of this many items' summaries
+# A sentence about the text it stands in ("本文也分享了…", "笔者认为…"): under a theme's
+# heading it would seem to speak of the whole theme.
+ABOUT_ITSELF = re.compile(r"本文|本篇|这篇文章|這篇文章|笔者|筆者|小编|小編|下文|本期")
 
 
 def with_overviews(themes: tuple[Theme, ...], docs: dict[str, Document], budget: int) -> tuple[Theme, ...]:
@@ -32,7 +36,8 @@ def overview(items: tuple[Item, ...], docs: dict[str, Document], budget: int) ->
         doc = docs[item.article.id]
         for sentence, score in zip(doc.sentences, item.summary.ratings):
             text = sentence.text.strip()
-            if score <= best[0] or len(text) > budget or sentence.kind != "body" or sentence.refers:
+            if score <= best[0] or len(text) > budget or sentence.kind != "body" or sentence.refers \
+                    or ABOUT_ITSELF.search(text):
                 continue
             plain = sentence_form(sentence, doc)
             if plain.lower() in exact or shown.repeats(plain):
