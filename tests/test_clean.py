@@ -110,6 +110,27 @@ def test_long_glued_line_keeps_a_bracketed_credit_whole():
     assert a.paragraphs == (body, "市场反应平淡，日元小幅走弱。")
 
 
+@pytest.mark.parametrize("line, title, author, publisher", [
+    ("央行下调存款准备金率□本报记者\xa0\xa0\xa0李明\xa0\xa0\xa0", "央行下调存款准备金率", "李明", None),
+    ("基金开户数首周增幅超四成本报讯 (记者 吴倩) ", "基金开户数首周增幅超四成", "吴倩", None),
+    ("台湾又现三起群聚感染事件中国台湾网8月1日消息 ", "台湾又现三起群聚感染事件", None, "中国台湾网"),
+    ("中阿加强能源合作机制建设新华网北京6月24日电 (记者 陈寂) ", "中阿加强能源合作机制建设", "陈寂", "新华网"),
+])
+def test_a_credit_or_dateline_run_on_after_the_headline_is_cut_from_it(line, title, author, publisher):
+    """Scraped text sometimes holds headline, credit and text on one line, with no break
+    between the headline and the credit."""
+    body = "股市大热，基金赚钱效应再现，基金新增开户数也随之大增，较此前一周增加超过四成。" * 6
+    (a,) = clean(RawText("x.txt", line + body, "txt"))
+    assert (a.title, a.author, a.publisher) == (title, author, publisher)
+    assert a.paragraphs[0] == body
+
+
+def test_a_title_that_happens_to_end_in_news_words_keeps_them():
+    body = "比利时一列车当天脱轨，造成1人死亡、27人受伤，目前暂无中国公民受伤的消息。" * 2
+    (a,) = clean(RawText("x.txt", f"比利时一列车脱轨 暂无中国人受伤消息\n\n{body}", "txt"))
+    assert a.title == "比利时一列车脱轨 暂无中国人受伤消息"
+
+
 def test_headline_after_a_dateline_becomes_the_title():
     text = "东京11月18日电 题：日本AI投资热潮下的冷思考\n\n日本企业今年的人工智能投资创下新高。\n\n但回报仍待观察。"
     (a,) = clean(RawText("x.txt", text, "txt"))

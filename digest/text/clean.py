@@ -75,12 +75,18 @@ def _unglue(line: str) -> list[str]:
         return [line]
     pieces: list[str] = []
     for piece in rules.GLUED_PARAGRAPH.split(line):
-        # A space inside brackets ("【环球时报记者 李莹 陈欣】") separates names, not paragraphs.
-        if pieces and pieces[-1].count("【") > pieces[-1].count("】"):
+        # A space inside brackets ("【环球时报记者 李莹 陈欣】", "(记者 吴倩)") separates names,
+        # not paragraphs.
+        if pieces and _open_bracket(pieces[-1]):
             pieces[-1] += " " + piece
         else:
             pieces.append(piece)
     return [p.strip() for p in pieces if p.strip()]
+
+
+def _open_bracket(piece: str) -> bool:
+    return piece.count("【") > piece.count("】") or \
+        piece.count("(") + piece.count("（") > piece.count(")") + piece.count("）")
 
 
 def _split_collection(lines: list[str]) -> list[_Draft] | None:

@@ -99,6 +99,23 @@ def _furniture(header: _Header, line: str, folded: str) -> bool:
     return True
 
 
+def _glued_title(header: _Header, line: str, folded: str) -> bool:
+    """A headline with the paper's credit or a dateline run on after it on one line: the
+    headline, then the text after the credit."""
+    opening = header.title is not None or rules.DATELINE.match(folded)   # lead_in's to read
+    glued = None if opening else rules.GLUED_CREDIT.search(folded)
+    if (glued is None or not GLUED_TITLE_CHARS <= glued.start() <= rules.HEADER_TITLE_MAX_CHARS
+            or not looks_like_title(line[:glued.start()])):
+        return False
+    header.title = line[:glued.start()].rstrip()
+    rest = lead_in(line[glued.start():], header.meta).strip()
+    header.rest[0:1] = [rest] if rest else []
+    return True
+
+
+GLUED_TITLE_CHARS = 6     # a headline before a run-on credit has at least this many characters
+
+
 def _title(header: _Header, line: str, folded: str) -> bool:
     if header.title is not None or not looks_like_title(line) or len(header.rest) < 2:
         return False
@@ -128,17 +145,18 @@ def _reporters(header: _Header, line: str, folded: str) -> bool:
 
 def _lone_name(header: _Header, line: str, folded: str) -> bool:
     """A name alone between the title and the text: "许少民", "伊恩·贝格"."""
+    folded = folded.strip()
     if header.title is None or len(header.rest) < 2 or folded in rules.NOT_NAMES:
         return False
     if not (rules.TRANSLITERATED_NAME.match(folded) or re.fullmatch(r"[\u4e00-\u9fff]{2,3}", folded)):
         return False
-    header.meta.offer(author=line)
+    header.meta.offer(author=line.strip())
     header.rest.pop(0)
     return True
 
 
 STEPS: tuple[Callable[[_Header, str, str], bool], ...] = (
-    _field_line, _author_bio, _furniture, _title, _kicker_headline, _reporters, _lone_name)
+    _field_line, _author_bio, _furniture, _glued_title, _title, _kicker_headline, _reporters, _lone_name)
 
 
 def looks_like_title(line: str, max_chars: int = rules.HEADER_TITLE_MAX_CHARS) -> bool:
@@ -170,6 +188,10 @@ def lead_in(line: str, meta: Meta) -> str:
         meta.offer(publisher=dateline["agency"] or dateline["wire"],
                    author=" ".join(author.split()) if author else None)
         line, folded = line[dateline.end():], folded[dateline.end():]
+    paper = rules.PAPER_CREDIT.match(folded)
+    if paper:
+        meta.offer(author=" ".join(paper["author"].split()) if paper["author"] else None)
+        line, folded = line[paper.end():], folded[paper.end():]
     credit = rules.CREDIT.match(folded)
     if credit:
         read_credit(credit["credit"], meta)

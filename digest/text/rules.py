@@ -94,7 +94,7 @@ INVISIBLE = rule("invisible character", r"[\u200b-\u200f\u2060\ufeff\u00ad]",
 # between words), starts a new paragraph.
 GLUED_PARAGRAPH = rule(
     "glued paragraphs",
-    r"(?<=[。！？!?；”」』])[ \t\u3000]+(?=\S)|(?<=[\u4e00-\u9fff])[ \t\u3000]+(?=[\u4e00-\u9fff])",
+    r"(?<=[。！？!?；”」』])[ \t\u3000\xa0]+(?=\S)|(?<=[\u4e00-\u9fff])[ \t\u3000\xa0]+(?=[\u4e00-\u9fff])",
     match=["第一段结束。 第二段开始", "上涨 下跌"], leave=["NVIDIA GPU 芯片", "上涨5% 之后"])
 GLUED_MIN_CHARS = 200   # only lines longer than this are split that way
 
@@ -175,7 +175,7 @@ AUTHOR_BIO = rule("author bio", r"^本文作者\s*(?P<author>[\u4e00-\u9fff·]{2
 # "参考消息网2月14日报道", "巴黎2月25日电") with an optional reporter credit
 # "(记者 徐剑梅 刘阳)", or a bracketed credit alone ("【环球时报驻日本特约记者 李莹】").
 # It is metadata: the lead sentence starts after it. Matched on the width-folded line.
-AGENCIES = r"新华社|新華社|中新社|中新网|中新網|人民网|人民網|参考消息网|參考消息網|中国日报网|中國日報網|环球网|環球網|央视网|央視網|路透社|法新社|美联社|美聯社|共同社|彭博社"
+AGENCIES = r"新华社|新華社|新华网|新華網|中新社|中新网|中新網|中国台湾网|中國台灣網|人民网|人民網|参考消息网|參考消息網|中国日报网|中國日報網|环球网|環球網|央视网|央視網|路透社|法新社|美联社|美聯社|共同社|彭博社"
 DATELINE = rule(
     "dateline",
     rf"^(?:(?P<agency>{AGENCIES})?[\u4e00-\u9fff]{{0,8}}?\d{{1,2}}月\d{{1,2}}日(?:电|電|讯|訊|报道|報道|消息)"
@@ -184,6 +184,20 @@ DATELINE = rule(
     r"(?:\((?:(?:记者|記者)\s*(?P<author>[^()]{1,30})|(?P<name>[\u4e00-\u9fff·]{2,3})|[^()]{1,12})\)\s*)?",
     match=["新华社北京5月13日电(记者 王强) 今年以来", "巴黎2月25日电 法国总统", "中新社电 "],
     leave=["5月13日电影票房大涨", "新华社记者在现场看到"])
+# A newspaper's own credit opening the text: "本报讯 (记者 吴倩)", "□本报记者", "⊙本报记者".
+PAPER_CREDIT = rule(
+    "paper's own credit",
+    r"^[□⊙◎■●◇◆]?\s*(?:本报|本報)(?:讯|訊|记者|記者)(?=[\s(（]|$)\s*"
+    r"(?:[(（](?:(?:记者|記者)\s*)?(?P<author>[^()（）]{0,30})(?:[)）]|$))?\s*",
+    match=["本报讯 (记者 吴倩) 股市大热", "□本报记者", "本报讯 (记者"], leave=["本报记者在现场看到", "本报讯:"])
+# The same credit, or a dateline, run on after a headline on one scraped line:
+# "孙占军：低调的大手笔□本报记者", "…流感事件中国台湾网8月1日消息 台湾…".
+GLUED_CREDIT = rule(
+    "credit after a headline",
+    r"(?:[□⊙◎■●◇◆]\s*)?(?:本报|本報)(?:讯|訊|记者|記者)(?=[\s(（]|$)"
+    rf"|(?:{AGENCIES})[\u4e00-\u9fff]{{0,4}}?\d{{1,2}}月\d{{1,2}}日(?:电|電|讯|訊|消息)(?=[\s(（]|$)",
+    match=["大手笔□本报记者", "增幅超四成本报讯 (记者", "事件中国台湾网8月1日消息 台湾"],
+    leave=["本报记者在现场看到", "5月13日电影票房大涨"])
 CREDIT = rule("bracketed credit", r"^[【\[](?P<credit>[^【】\[\]]{0,40}(?:记者|記者|报道|報道)[^【】\[\]]{0,40})[】\]]\s*",
               match=["【环球时报驻日本特约记者 王强】日本央行", "[本报记者 李明]"], leave=["【解说】", "【重磅】芯片新规"])
 CREDIT_PUBLISHER = rule(
