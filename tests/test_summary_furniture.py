@@ -111,3 +111,11 @@ def test_a_hosts_greeting_or_a_submitters_lead_in_never_opens_a_summary():
     quoted = summary_of("JavaScript 编程精解中文第三版翻译完成", 'Wizard 写道 "',
                         "原书：Eloquent JavaScript 3rd edition")
     assert "写道" not in quoted
+
+
+def test_a_quote_whose_speaker_is_a_pronoun_leans_on_the_sentence_naming_him():
+    doc = document(Article("q", "q.txt", 0, "特朗普会晤加拿大总理", (
+        "美国总统特朗普13日在白宫会晤加拿大总理特鲁多。",
+        "他说：“美国与加拿大的贸易关系十分重要。”",
+        "Michael Burry：我觉得两年应该够了。")))
+    assert [s.refers for s in doc.sentences] == [False, True, False]

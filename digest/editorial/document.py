@@ -154,7 +154,9 @@ def _with_kinds(doc: Document, wide: list[str]) -> tuple[Sentence, ...]:
             kind = listed[s.index]
         else:
             kind = "body"
-        leans = LEANS.match(text[turn.end():] if turn else text) is not None \
+        # A turn leans when its words do, or when its speaker is a reference ("他说：…").
+        leans = LEANS.match(text) is not None \
+            or turn is not None and LEANS.match(text[turn.end():]) is not None \
             or answers(text, out[-1].text if out else "") \
             or len(text) < SHORT_REFERRING and REFERS_INSIDE.search(text) is not None
         out.append(Sentence(s.article_id, s.index, s.paragraph, s.text, s.tokens, kind, leans))
