@@ -195,3 +195,12 @@ def test_a_foreign_post_says_former_and_a_verb_of_saying_is_no_part_of_a_name():
     assert "勒梅尔 (former prime minister of France)" in names
     names = facts("新总统感谢前任", "新总统在当选后感谢现任总统高克称，后者为国家作出贡献。").names
     assert pinyin(names) == []
+
+
+def test_a_dictionary_name_shared_by_several_people_is_given_only_as_far_as_they_share_it():
+    from digest.text.lexicon import name_english
+
+    assert name_english("特鲁多") == "Trudeau"          # Pierre Trudeau or Justin Trudeau
+    assert name_english("周立波") == "Zhou Libo"        # two namesakes
+    assert name_english("杰夫") == "Jeff"               # "Jeff or Geoff": one spelling
+    assert name_english("布什") == "Bush"               # the entry's name sense comes first

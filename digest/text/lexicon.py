@@ -133,11 +133,30 @@ def name_english(word: str) -> str | None:
     """The English name CC-CEDICT gives ``word`` (a proper-noun entry), if any."""
     for entry in entries_of(word):
         if entry.proper:
+            people = [sense for sense in entry.senses if _LIFETIME.search(sense)]
+            if len(people) > 1 and not _NAME_ONLY.search(entry.senses[0]):
+                return _family_name(people)   # 特鲁多: Pierre or Justin Trudeau, so "Trudeau"
             for sense in entry.senses:
                 if not _SKIP_SENSE.match(sense) and (clean := _proper_name(_clean(sense))):
+                    clean = clean.split(" or ")[0]    # "Jeff or Geoff": one spelling is enough
                     if clean.lower() not in ("name", "surname") and not _HAN.search(clean):
                         return clean        # not "branch of the Xianbei 鮮卑|鲜卑 nomadic people"
     return None
+
+
+_LIFETIME = re.compile(r"\((?:c\.\s*)?\d{3,4}-(?:\d{3,4})?\)")   # "(1919-2000)", "(1971-)": a person
+_NAME_ONLY = re.compile(r"\((?:name|surname)\)")                  # "Medvedyev (name)": the name itself
+
+
+def _family_name(people: list[str]) -> str | None:
+    """The name several people of one dictionary entry share: the whole name when they
+    are namesakes (two Zhou Libo), else the last word all their names end in (Pierre and
+    Justin Trudeau), else None."""
+    names = {" ".join(_LIFETIME.split(sense)[0].split()) for sense in people}
+    if len(names) == 1:
+        return names.pop() or None
+    last = {name.split()[-1] if name else "" for name in names}
+    return last.pop() if len(last) == 1 and "" not in last else None
 
 
 @lru_cache(maxsize=WORDS_REMEMBERED)
