@@ -125,6 +125,12 @@ def test_a_credit_or_dateline_run_on_after_the_headline_is_cut_from_it(line, tit
     assert a.paragraphs[0] == body
 
 
+def test_a_headline_with_a_bare_credit_glued_on_is_not_dropped_as_a_credit_line():
+    body = "每每岁末年初，都是各大基金公司进入人事变动高峰期，今年也不例外，基金经理变更公告频出。" * 4
+    (a,) = clean(RawText("x.txt", f"广州基金公司跳槽的人最少每经记者\xa0巩万龙\xa0发自深圳{body}", "txt"))
+    assert a.title.startswith("广州基金公司跳槽的人最少")
+
+
 def test_a_title_that_happens_to_end_in_news_words_keeps_them():
     body = "比利时一列车当天脱轨，造成1人死亡、27人受伤，目前暂无中国公民受伤的消息。" * 2
     (a,) = clean(RawText("x.txt", f"比利时一列车脱轨 暂无中国人受伤消息\n\n{body}", "txt"))

@@ -76,11 +76,23 @@ def read_header(lines: list[str], title: str | None) -> tuple[list[str], str | N
 
 def _field_line(header: _Header, line: str, folded: str) -> bool:
     found = field_line(folded)
-    if found is None:
+    if found is None or header.title is None and _headline_with_credit(folded, found):
         return False
     header.meta.take(found.meta)
     header.rest[0:1] = [found.rest] if found.rest else []
     return True
+
+
+CREDIT_WORD = re.compile(r"记者|記者")
+PUBLISHER_MAX_CHARS = 11  # "环球时报驻日本特约" is 9: more before 记者 is a headline
+
+
+def _headline_with_credit(folded: str, found: FieldLine) -> bool:
+    """A line that only looks like a bare credit: a headline with the credit glued on and
+    no name after it ("广州基金公司跳槽的人最少每经记者")."""
+    credit = CREDIT_WORD.search(folded)
+    empty = not found.rest and not any(vars(found.meta).values())
+    return empty and credit is not None and credit.start() > PUBLISHER_MAX_CHARS
 
 
 def _author_bio(header: _Header, line: str, folded: str) -> bool:
