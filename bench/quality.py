@@ -273,7 +273,7 @@ def defects_table(eval_dir: Path, limit: int | None) -> list[str]:
 # ---------------------------------------------------------------- summaries that stand alone
 
 FAULTS = ("section number", "reference", "glued heading", "list fragment", "caption", "call to action",
-          "label", "comma", "cut")
+          "label", "comma", "cut", "greeting")
 
 
 def standalone_sets(eval_dir: Path, limit: int | None) -> dict[str, list[Article]]:
@@ -315,7 +315,8 @@ STANDALONE_TEXT = (
     "对此, 另1人 at its start), hold a numbered heading run into the text, end on a semicolon, show a "
     "photo caption or credit, a call to action, a contact line or a link, open a sentence with a label "
     "or dateline (核心提示:, 参考消息网1月21日报道), open with a comma, or end a sentence at a full "
-    "stop inside a name or number (Alphabet Inc。). A reference also counts a contrast, an example or a \"that "
+    "stop inside a name or number (Alphabet Inc。), or show a host's greeting or a line that only "
+    "introduces a quotation it does not hold (各位好，我是…; X 写道 \"). A reference also counts a contrast, an example or a \"that "
     "is\" opening on one (而它…, 例如…, 即…), an interview's answer without its question and a short sentence naming "
     "its subject only by 这一点/这些; a caption also counts a pointer to a chart (看看这张调查图表). \"pages + "
     "feeds\" is every dev page and feed entry.")
@@ -325,8 +326,8 @@ def standalone_table(eval_dir: Path, limit: int | None, budget: int = 180) -> li
     """Summaries as the digest shows them (its default budget) that do not stand alone."""
     lines = ["| data | summaries | opens with a section number or list marker | unresolved reference | "
              "glued heading | ends on a semicolon | caption or credit | call to action, contact or link | "
-             "label or dateline | opens with a comma | cut inside a name or number | any |",
-             "|---|---|---|---|---|---|---|---|---|---|---|---|"]
+             "label or dateline | opens with a comma | cut inside a name or number | greeting or quote lead-in | any |",
+             "|---|---|---|---|---|---|---|---|---|---|---|---|---|"]
     for name, articles in standalone_sets(eval_dir, limit).items():
         counts = Counter()
         for article in articles:

@@ -27,9 +27,10 @@ STARTS_MID_CLAUSE = re.compile(r"^[，,、；;：:）)」』]")
 PARTICLES = {"的", "了", "地", "得"}
 # A sentence that only announces what follows: "以中国为例。", "比如说:".
 LEAD_IN = re.compile(r"^(?:(?:以|拿|就)[^，,。]{1,12}(?:为例|為例|来说|來說|而言)|(?:比如|例如|譬如)说?)\s*[。.:]?$")
-# A sentence that ends by opening a quotation ("Wizard 写道 \"") introduces what follows.
-# (A straight quote closes as often as it opens: only an odd one at the end opens.)
-INTRODUCES = re.compile(r"(?:[“「『]|(?:写道|寫道|说道|說道|问道|問道)\s*[:,，]?)\s*$")
+# A sentence that ends by opening a quotation ("Wizard 写道 \"", "他说：“") introduces what
+# follows. A straight quote opens only after a space, a colon or a verb of saying: after a
+# stop it closes a quotation (…3年。").
+INTRODUCES = re.compile(r"(?:[“「『]|(?:写道|寫道|说道|說道|问道|問道)\s*[:,，]?\s*\"?|(?:\s|:)\")\s*$")
 # A speaker's greeting ("各位好，", "大家晚上好！") and perhaps who is speaking ("我是安东尼。").
 GREETING = re.compile(r"^(?:(?:各位|大家|诸位|諸位|[^，,。！!\s]{0,6}(?:朋友|听众|聽眾|观众|觀眾|读者|讀者|网友|網友)们?)"
                       r"(?:早上|上午|中午|下午|晚上)?好|(?:欢迎|歡迎)(?:您|你|大家)?(?:收听|收聽|收看|观看|觀看|来到|來到)"
@@ -39,8 +40,7 @@ SELF_INTRO = re.compile(r"^(?:我|我们|我們)(?:是|叫)[^，,。！!]{1,12}[
 
 def opens_quote(folded: str) -> bool:
     """Does the sentence end by introducing a quotation it does not hold?"""
-    return INTRODUCES.search(folded) is not None or (
-        folded.rstrip().endswith('"') and folded.count('"') % 2 == 1)
+    return INTRODUCES.search(folded) is not None
 
 
 def greeting_only(folded: str) -> bool:

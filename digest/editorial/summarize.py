@@ -14,7 +14,7 @@ from collections.abc import Callable
 
 import numpy as np
 
-from .document import GLUED_HEADING, LIST_MARKER, SECTION_NUMBER, list_fragment, plain
+from .document import GLUED_HEADING, LIST_MARKER, SECTION_NUMBER, greeting_only, list_fragment, opens_quote, plain
 from ..text import furniture
 from .keywords import keywords
 from ..models import Document, Sentence, Summary
@@ -50,7 +50,8 @@ def standalone_faults(summary: Summary) -> list[str]:
     it), "glued heading", "list fragment" (it ends on a list item's semicolon),
     "caption" (a photo caption or credit, a pointer to a chart), "call to action" (or a contact line, a
     link), "label" (a label or dateline opens a sentence), "comma" (it opens with a
-    comma) or "cut" (a sentence ends at a full stop inside a name or number)."""
+    comma), "cut" (a sentence ends at a full stop inside a name or number) or "greeting"
+    (a host's greeting, or a line that only introduces a quotation it does not hold)."""
     found = []
     shown = {s.index for s in summary.sentences}
     texts = [fold_width(s.text.strip()) for s in summary.sentences]
@@ -60,6 +61,8 @@ def standalone_faults(summary: Summary) -> list[str]:
         found.append("call to action")
     if any(furniture.LEADING_LABEL.match(t) for t in texts):
         found.append("label")
+    if any(greeting_only(t) or opens_quote(t) for t in texts):
+        found.append("greeting")
     if texts and texts[0][:1] in "，,、；;：:":
         found.append("comma")
     if any(CUT_END.search(t) for t in texts):
