@@ -119,3 +119,21 @@ def test_a_group_from_one_outlet_can_still_have_a_heading():
     assert _outlet_counter([[0], [1]], used, [item(0, "甲网"), item(1, "甲网")]) is None
     count = _outlet_counter([[0], [1]], used, [item(0, "甲网"), item(1, "乙网")])
     assert count(1) == 2 and count(0) == 1
+
+
+def test_a_bare_given_name_heads_no_group_but_a_known_person_does():
+    from digest.editorial.labels import english_for
+
+    assert english_for("迈克尔") is None          # "Michael (name)": no one in particular
+    assert english_for("约翰") is None            # John, Johan or Johann
+    assert english_for("特朗普") == "Donald Trump"
+
+
+def test_a_story_belongs_to_a_clustered_theme_only_by_most_of_its_heading_words():
+    import numpy as np
+
+    from digest.editorial.themes import heading_members
+
+    used = [np.array([1, 2, 9]), np.array([1, 7]), np.array([2, 3]), np.array([8])]
+    assert heading_members([0, 1, 2, 3], used, np.array([1, 2])) == [0]             # both of two
+    assert heading_members([0, 1, 2, 3], used, np.array([1, 2, 3])) == [0, 2]       # two of three

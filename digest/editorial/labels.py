@@ -117,7 +117,9 @@ def english_for(word: str) -> str | None:
         return None
     entries = [e for e in entries_of(word) if not e.proper]
     if not entries:
-        return name_english(word)
+        # A bare given name (迈克尔 "Michael (name)") is no one in particular: it heads nothing.
+        senses = [s for e in entries_of(word) for s in e.senses]
+        return None if senses and all(_BARE_NAME.search(s) for s in senses) else name_english(word)
     # a sense's first wording ("country; nation; state": country), without its asides
     senses = [_plain(s.split(";")[0]) for e in entries for s in e.senses
               if not s.startswith(("CL:", "variant", "see ", "old ", "fig.", "lit.", "abbr."))]
@@ -148,6 +150,9 @@ def english_for(word: str) -> str | None:
     if " " in first and not any(set(first.split()) & set(other.split()) for other in senses[1:]):
         return None
     return first
+
+
+_BARE_NAME = re.compile(r"\((?:name|surname|given name)\)$")
 
 
 def _first_wording(entry) -> str:

@@ -105,8 +105,8 @@ def _top(stories: list[Ranked], total: int) -> tuple[str, ...]:
 def _clusters(docs: list[Document], leftovers: list[list[int]], items: list[Item], bags: Bags,
               start: date, max_age_days: int) -> tuple[list[tuple[Theme, list[Ranked]]], list[Ranked]]:
     """Themes for groups of leftover stories that share a subject; the stories of the
-    other groups, and those of a group that use none of its heading's words, for the
-    closing section."""
+    other groups, and those of a group that do not use its heading's words (both of two,
+    two of three), for the closing section."""
     def ranked(members: list[int]) -> Ranked:
         return rank_story([items[i] for i in members], start, max_age_days)
 
@@ -139,7 +139,7 @@ def _clusters(docs: list[Document], leftovers: list[list[int]], items: list[Item
         members = group_stories
         if heading is not None:
             ids = np.flatnonzero(np.isin(np.asarray(bags.terms, dtype=object), heading[0]))
-            members = [s for s in group_stories if np.isin(used[s], ids).any()]
+            members = heading_members(group_stories, used, ids)
             if len(members) < MIN_CLUSTER:
                 taken.difference_update(w.lower() for w in heading[0])
                 members, heading = group_stories, None
@@ -152,6 +152,14 @@ def _clusters(docs: list[Document], leftovers: list[list[int]], items: list[Item
     themes.sort(key=lambda pair: (-pair[0].weight, pair[0].name_zh))
     return [(dataclasses.replace(theme, key=f"more-{number}"), stories)
             for number, (theme, stories) in enumerate(themes, start=1)], rest
+
+
+def heading_members(stories: list[int], used: list[np.ndarray], heading: np.ndarray) -> list[int]:
+    """The ``stories`` (each using the term ids ``used[s]``) that use the ``heading``'s
+    words: both of two, two of three. A story that shares one word of two (美国 of
+    美国、中国) is not about what the heading says."""
+    need = len(heading) - 1 if len(heading) > 2 else len(heading)
+    return [s for s in stories if np.isin(used[s], heading).sum() >= need]
 
 
 def _outlet_counter(stories: list[list[int]], used: list[np.ndarray], items: list[Item]):
