@@ -197,10 +197,14 @@ def test_a_foreign_post_says_former_and_a_verb_of_saying_is_no_part_of_a_name():
     assert pinyin(names) == []
 
 
-def test_a_dictionary_name_shared_by_several_people_is_given_only_as_far_as_they_share_it():
+def test_a_dictionary_name_of_several_people_is_given_only_when_they_are_namesakes():
     from digest.text.lexicon import name_english
 
-    assert name_english("特鲁多") == "Trudeau"          # Pierre Trudeau or Justin Trudeau
+    assert name_english("特鲁多") is None               # Pierre Trudeau or Justin Trudeau
+    assert name_english("李建成") is None               # a Tang prince or a geophysicist
+    assert name_english("梁") is None                   # two Liang dynasties, or the surname
     assert name_english("周立波") == "Zhou Libo"        # two namesakes
+    assert name_english("刘毅") == "Liu Yi"             # two namesakes, dates without a birth year
+    assert name_english("红军") == "Red Army"
     assert name_english("杰夫") == "Jeff"               # "Jeff or Geoff": one spelling
     assert name_english("布什") == "Bush"               # the entry's name sense comes first

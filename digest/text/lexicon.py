@@ -133,9 +133,11 @@ def name_english(word: str) -> str | None:
     """The English name CC-CEDICT gives ``word`` (a proper-noun entry), if any."""
     for entry in entries_of(word):
         if entry.proper:
-            people = [sense for sense in entry.senses if _LIFETIME.search(sense)]
+            people = [found[1] for sense in entry.senses if (found := _PERSON.match(sense))]
             if len(people) > 1 and not _NAME_ONLY.search(entry.senses[0]):
-                return _family_name(people)   # 特鲁多: Pierre or Justin Trudeau, so "Trudeau"
+                # several people of one name (特鲁多: Pierre or Justin Trudeau; 李建成: two
+                # men): which one the text means is not known, unless they are namesakes
+                return people[0] if len(set(people)) == 1 else None
             for sense in entry.senses:
                 if not _SKIP_SENSE.match(sense) and (clean := _proper_name(_clean(sense))):
                     clean = clean.split(" or ")[0]    # "Jeff or Geoff": one spelling is enough
@@ -144,19 +146,9 @@ def name_english(word: str) -> str | None:
     return None
 
 
-_LIFETIME = re.compile(r"\((?:c\.\s*)?\d{3,4}-(?:\d{3,4})?\)")   # "(1919-2000)", "(1971-)": a person
+# A sense naming one person: "Pierre Trudeau (1919-2000), prime minister…", "Liu Yi (-285), …".
+_PERSON = re.compile(r"^((?:[A-Z][\w.'-]*\s)*[A-Z][\w.'-]*) \((?:c\.\s*)?\d{0,4}-(?:\d{3,4})?\)")
 _NAME_ONLY = re.compile(r"\((?:name|surname)\)")                  # "Medvedyev (name)": the name itself
-
-
-def _family_name(people: list[str]) -> str | None:
-    """The name several people of one dictionary entry share: the whole name when they
-    are namesakes (two Zhou Libo), else the last word all their names end in (Pierre and
-    Justin Trudeau), else None."""
-    names = {" ".join(_LIFETIME.split(sense)[0].split()) for sense in people}
-    if len(names) == 1:
-        return names.pop() or None
-    last = {name.split()[-1] if name else "" for name in names}
-    return last.pop() if len(last) == 1 and "" not in last else None
 
 
 @lru_cache(maxsize=WORDS_REMEMBERED)
