@@ -115,6 +115,8 @@ def test_long_glued_line_keeps_a_bracketed_credit_whole():
     ("基金开户数首周增幅超四成本报讯 (记者 吴倩) ", "基金开户数首周增幅超四成", "吴倩", None),
     ("台湾又现三起群聚感染事件中国台湾网8月1日消息 ", "台湾又现三起群聚感染事件", None, "中国台湾网"),
     ("中阿加强能源合作机制建设新华网北京6月24日电 (记者 陈寂) ", "中阿加强能源合作机制建设", "陈寂", "新华网"),
+    ("地铁亦庄线成功跨五环本报讯 (记者马力 通讯员 王国海) ", "地铁亦庄线成功跨五环", "马力 王国海", None),
+    ("侨界十杰获颁证书(图)中新社北京七月十四日电 ", "侨界十杰获颁证书(图)", None, "中新社"),
 ])
 def test_a_credit_or_dateline_run_on_after_the_headline_is_cut_from_it(line, title, author, publisher):
     """Scraped text sometimes holds headline, credit and text on one line, with no break
@@ -126,9 +128,16 @@ def test_a_credit_or_dateline_run_on_after_the_headline_is_cut_from_it(line, tit
 
 
 def test_a_headline_with_a_bare_credit_glued_on_is_not_dropped_as_a_credit_line():
-    body = "每每岁末年初，都是各大基金公司进入人事变动高峰期，今年也不例外，基金经理变更公告频出。" * 4
+    body = "每每岁末年初，都是各大基金公司进入人事变动高峰期，今年也不例外，基金经理变更公告频出。" * 8
     (a,) = clean(RawText("x.txt", f"广州基金公司跳槽的人最少每经记者\xa0巩万龙\xa0发自深圳{body}", "txt"))
-    assert a.title.startswith("广州基金公司跳槽的人最少")
+    assert (a.title, a.author) == ("广州基金公司跳槽的人最少每经记者", "巩万龙")
+
+
+def test_a_closing_credit_with_a_name_and_a_place_gives_no_publisher_made_of_them():
+    body = "火箭主场迎战小牛，赛前姚明接受了采访，他说球队坚持到现在已经很不容易。" * 6
+    last = "他说球队坚持到现在已经很不容易。(新浪体育 张海彦 发自休斯敦)"
+    (a,) = clean(RawText("x.txt", f"姚明接受采访\n\n{body}\n\n{last}", "txt"))
+    assert a.publisher is None and a.paragraphs[-1] == "他说球队坚持到现在已经很不容易。"
 
 
 def test_a_title_that_happens_to_end_in_news_words_keeps_them():

@@ -85,8 +85,12 @@ def _unglue(line: str) -> list[str]:
 
 
 def _open_bracket(piece: str) -> bool:
-    return piece.count("【") > piece.count("】") or \
-        piece.count("(") + piece.count("（") > piece.count(")") + piece.count("）")
+    """A piece ending inside brackets that hold a credit: "【环球时报记者", "(央视记者",
+    "(记者马力"."""
+    return piece.count("【") > piece.count("】") or OPEN_CREDIT.search(piece) is not None
+
+
+OPEN_CREDIT = re.compile(r"[(（][^()（）]{0,10}(?:记者|記者)[^()（）]{0,20}$")
 
 
 def _split_collection(lines: list[str]) -> list[_Draft] | None:
@@ -192,10 +196,16 @@ def _closing_tag(tag: str, meta: Meta) -> None:
     """"(央视记者 卢星海)" names a publisher and an author; "(单仁行)" a publisher; "(完)" nothing."""
     if tag in rules.END_WORDS or tag.rstrip().endswith(("摄", "攝")):    # a photographer's credit
         return
+    tag = CREDIT_TAIL.sub("", tag).strip()
     if rules.CREDIT_AUTHOR.search(tag) is None:
-        meta.offer(publisher=tag)
+        if not re.search(r"\s", tag):          # "(新浪体育 张海彦)" holds a name: no publisher
+            meta.offer(publisher=tag)
         return
     read_credit(tag, meta)
+
+
+# What a credit says after the names: "前方报道", "发自休斯敦".
+CREDIT_TAIL = re.compile(r"(?:\s*(?:(?:前方|现场|現場)?(?:报道|報道|報導)|(?:发自|發自)\S+))+$")
 
 
 def _fallback_title(raw: RawText, lines: list[str]) -> tuple[str, str]:

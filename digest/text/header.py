@@ -84,6 +84,7 @@ def _field_line(header: _Header, line: str, folded: str) -> bool:
 
 
 CREDIT_WORD = re.compile(r"记者|記者")
+ROLES = re.compile(r"见习记者|見習記者|特约记者|特約記者|记者|記者|通讯员|通訊員|实习生|實習生")
 PUBLISHER_MAX_CHARS = 11  # "环球时报驻日本特约" is 9: more before 记者 is a headline
 
 
@@ -202,7 +203,8 @@ def lead_in(line: str, meta: Meta) -> str:
         line, folded = line[dateline.end():], folded[dateline.end():]
     paper = rules.PAPER_CREDIT.match(folded)
     if paper:
-        meta.offer(author=" ".join(paper["author"].split()) if paper["author"] else None)
+        names = ROLES.sub(" ", paper["author"] or "").split()   # 记者 马力 通讯员 王国海
+        meta.offer(author=" ".join(names) if names else None)
         line, folded = line[paper.end():], folded[paper.end():]
     credit = rules.CREDIT.match(folded)
     if credit:
@@ -215,6 +217,8 @@ def lead_in(line: str, meta: Meta) -> str:
 def read_credit(text: str, meta: Meta) -> None:
     """Publisher and reporters from a credit: "环球时报驻日本特约记者 李莹 陈欣", "央视记者 卢星海"."""
     publisher = rules.CREDIT_PUBLISHER.match(text)
+    if publisher and text[publisher.end("publisher"):].startswith("特派"):
+        publisher = None              # "华盛顿特派记者": a correspondent's post, not a publisher
     author = rules.CREDIT_AUTHOR.search(text)
     meta.offer(publisher=publisher["publisher"] if publisher else None,
                author=" ".join(author["author"].split()) if author else None)

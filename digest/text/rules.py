@@ -176,9 +176,11 @@ AUTHOR_BIO = rule("author bio", r"^本文作者\s*(?P<author>[\u4e00-\u9fff·]{2
 # "(记者 徐剑梅 刘阳)", or a bracketed credit alone ("【环球时报驻日本特约记者 李莹】").
 # It is metadata: the lead sentence starts after it. Matched on the width-folded line.
 AGENCIES = r"新华社|新華社|新华网|新華網|中新社|中新网|中新網|中国台湾网|中國台灣網|人民网|人民網|参考消息网|參考消息網|中国日报网|中國日報網|环球网|環球網|央视网|央視網|路透社|法新社|美联社|美聯社|共同社|彭博社"
+# A day of the month in figures or in Chinese numerals: "5月13日", "七月十四日".
+DAY = r"(?:\d{1,2}|[一二三四五六七八九十]{1,3})月(?:\d{1,2}|[一二三四五六七八九十]{1,3})日"
 DATELINE = rule(
     "dateline",
-    rf"^(?:(?P<agency>{AGENCIES})?[\u4e00-\u9fff]{{0,8}}?\d{{1,2}}月\d{{1,2}}日(?:电|電|讯|訊|报道|報道|消息)"
+    rf"^(?:(?P<agency>{AGENCIES})?[\u4e00-\u9fff]{{0,8}}?{DAY}(?:电|電|讯|訊|报道|報道|消息)"
     rf"|(?P<wire>{AGENCIES})(?:电|電|讯|訊))"
     r"(?=[\s(\[【]|$)\s*"
     r"(?:\((?:(?:记者|記者)\s*(?P<author>[^()]{1,30})|(?P<name>[\u4e00-\u9fff·]{2,3})|[^()]{1,12})\)\s*)?",
@@ -195,8 +197,9 @@ PAPER_CREDIT = rule(
 GLUED_CREDIT = rule(
     "credit after a headline",
     r"(?:[□⊙◎■●◇◆]\s*)?(?:本报|本報)(?:讯|訊|记者|記者)(?=[\s(（]|$)"
-    rf"|(?:{AGENCIES})[\u4e00-\u9fff]{{0,4}}?\d{{1,2}}月\d{{1,2}}日(?:电|電|讯|訊|消息)(?=[\s(（]|$)",
-    match=["大手笔□本报记者", "增幅超四成本报讯 (记者", "事件中国台湾网8月1日消息 台湾"],
+    rf"|(?:{AGENCIES})[\u4e00-\u9fff]{{0,8}}?{DAY}(?:电|電|讯|訊|消息)(?=[\s(（]|$)",
+    match=["大手笔□本报记者", "增幅超四成本报讯 (记者", "事件中国台湾网8月1日消息 台湾",
+           "颁发证书(图)中新社北京七月十四日电 ", "会议新华网俄罗斯叶卡捷琳堡5月18日电(记者"],
     leave=["本报记者在现场看到", "5月13日电影票房大涨"])
 CREDIT = rule("bracketed credit", r"^[【\[](?P<credit>[^【】\[\]]{0,40}(?:记者|記者|报道|報道)[^【】\[\]]{0,40})[】\]]\s*",
               match=["【环球时报驻日本特约记者 王强】日本央行", "[本报记者 李明]"], leave=["【解说】", "【重磅】芯片新规"])
