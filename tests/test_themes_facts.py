@@ -326,3 +326,14 @@ def test_a_theme_overview_is_never_a_sentence_about_the_text_it_stands_in():
     shown = (docs[lead.id].sentences[0],)
     item = Item(lead, Summary(lead.id, shown, (), ratings=(0.9, 0.8, 0.3)), KeyFacts(), 1)
     assert overview((item,), docs, 180) == "冠军方法把视觉定位和空间问答放进同一个模型里训练。"
+
+
+def test_a_sentence_about_japan_is_no_sentence_about_the_text_itself():
+    from digest.editorial.overviews import overview
+    from digest.models import Summary
+
+    lead = article("jp", "日本推动学校使用生成式AI", "日本政府公布了新的人工智能指引。",
+                   "日本文部科学省宣布，明年起中小学可在课堂上使用生成式人工智能。")
+    docs = {lead.id: document(lead)}
+    item = Item(lead, Summary(lead.id, (docs[lead.id].sentences[0],), (), ratings=(0.9, 0.8)), KeyFacts(), 1)
+    assert overview((item,), docs, 180) == "日本文部科学省宣布，明年起中小学可在课堂上使用生成式人工智能。"

@@ -11,7 +11,8 @@ from .repeats import Shown, sentence_form
 OVERVIEW_NEAR = 12        # the overview avoids near-repeats of this many items' summaries
 # A sentence about the text it stands in ("本文也分享了…", "笔者认为…"): under a theme's
 # heading it would seem to speak of the whole theme.
-ABOUT_ITSELF = re.compile(r"本文|本篇|这篇文章|這篇文章|笔者|筆者|小编|小編|下文|本期")
+# (日本文化 and 本期净利润 are not that; the words open a clause.)
+ABOUT_ITSELF = re.compile(r"(?:^|[，,。；;：:“「\"\s])(?:本文|本篇|这篇文章|這篇文章|笔者|筆者|小编|小編)")
 
 
 def with_overviews(themes: tuple[Theme, ...], docs: dict[str, Document], budget: int) -> tuple[Theme, ...]:
