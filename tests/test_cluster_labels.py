@@ -55,6 +55,8 @@ def test_generic_words_and_outlets_head_nothing():
     for word in ("新浪", "搜狐", "新华社", "路透社", "人民日报", "央视"):   # who published it
         assert english_for(word) is None, word
     assert english_for("腾讯") == "Tencent"       # a company, not an outlet
+    # a shop, a Q&A site, a newspaper's editor: no outlets either
+    assert (english_for("淘宝"), english_for("知乎"), english_for("胡锡进")) == ("Taobao", "Zhihu", "Hu Xijin")
     assert english_for("警方") == "police" and english_for("大学") == "university"
 
 

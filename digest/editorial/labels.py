@@ -41,9 +41,11 @@ _GENERIC_SENSE = re.compile(
     r"information|thing|aspect|detail|content|function|feature|method|way|result|process)$")
 # A dictionary name that is a site or news outlet (新浪 "Sina, Chinese web portal and online
 # media company", 路透社 "Reuters News Agency", 人民日报 "People's Daily (PRC newspaper)").
+# A person (a lifetime in brackets), an index or a regulator named after one is not.
 _OUTLET_SENSE = re.compile(
-    r"\b(?:[Pp]ortal|news agency|news service|newspaper|magazine|[Tt]elevision|broadcaster|"
-    r"media company|website|News|Journal|Daily|Times(?! Square)|Press)\b")
+    r"\b(?:[Nn]ews [Aa]gency|news service|newspaper|magazine|[Tt]elevision(?! Administration)|"
+    r"broadcaster|media company|Journal|Daily|Times(?! Square)|Press)\b")
+_NOT_OUTLET = re.compile(r"\(\d{0,4}-\d{0,4}\)|\bindex\b|Administration|Ministry|Bureau")
 _ENGLISH_STOP = frozenset(
     "a an and are as at be by for from has have in is it its of on or that the this to was "
     "were will with not but can more new one two all about after also into than then over "
@@ -171,7 +173,8 @@ def _outlet(word: str) -> bool:
     """Whether the dictionary names ``word`` as a site or news outlet."""
     from ..text.lexicon import entries_of
 
-    return any(e.proper and _OUTLET_SENSE.search(s) for e in entries_of(word) for s in e.senses)
+    return any(e.proper and _OUTLET_SENSE.search(s) and not _NOT_OUTLET.search(s)
+               for e in entries_of(word) for s in e.senses)
 
 
 def _everyday(word: str) -> bool:
