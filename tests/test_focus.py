@@ -76,8 +76,11 @@ def test_a_theme_named_in_passing_does_not_take_the_story():
 
 
 def test_a_story_whose_own_keywords_are_the_themes_stays_in_it():
+    """Neither the headline nor the lead names the theme: the article's own keywords
+    (收益率 among them) decide, and they say it is about its fund."""
     scores = _scores(
-        "多家基金公司加码债券配置",
-        "本周多家基金公司披露，旗下债券基金规模继续增长，券商也上调了债券配置建议。",
-        "业内人士称，在收益率下行的背景下，投资者更看重债券基金的稳定回报，基金公司随之调整产品线。")
+        "退休夫妇的养老账本",
+        "退休后，这对夫妇把每月的养老金分成三份，一份用于日常开销，一份存起来应急。",
+        "剩下的一份，他们买了基金。两人说，基金的收益率虽然不高，但比存款好，基金经理每季度寄来的报告他们都会细读。",
+        "他们也提醒年轻的投资者，买基金要看清费用，不要只看过去的收益率，基金净值会涨也会跌。")
     assert scores["markets"] > 0
