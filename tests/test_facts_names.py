@@ -208,3 +208,9 @@ def test_a_dictionary_name_of_several_people_is_given_only_when_they_are_namesak
     assert name_english("红军") == "Red Army"
     assert name_english("杰夫") == "Jeff"               # "Jeff or Geoff": one spelling
     assert name_english("布什") == "Bush"               # the entry's name sense comes first
+
+
+def test_a_chinese_name_of_transliteration_like_characters_is_not_a_foreign_person():
+    names = facts("张曼妮夺得女单冠军", "在昨天的决赛中，选手张曼妮以两比零获胜。",
+                  "赛后张曼妮表示，这是她第一次拿到全国冠军。").names
+    assert not any("person named in the title" in n for n in names), names

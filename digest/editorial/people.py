@@ -220,7 +220,7 @@ def title_person(piece: str, foreign_tag: bool, title: str, body: str) -> tuple[
     word beside it. The kind is the post before it, with the country before the post
     (president of Italy), else that the title names a person. None when in doubt."""
     name = repeated_unit(piece, title, body)
-    if name is None or not (foreign_tag or looks_foreign(name)) or is_word(name):
+    if name is None or not (foreign_tag or looks_foreign(name) and not _chinese_surname(name)) or is_word(name):
         return None
     if name.endswith(NOT_NAME_END) or name.startswith(NOT_NAME_START):
         return None
@@ -228,6 +228,11 @@ def title_person(piece: str, foreign_tag: bool, title: str, body: str) -> tuple[
     if not beside_role(name, text):
         return None
     return name, post_of(name, text) or UNNAMED_KIND
+
+
+def _chinese_surname(name: str) -> bool:
+    """A short name opening with a Chinese surname that no transliteration uses (张曼妮)."""
+    return len(name) <= 3 and name[0] not in FOREIGN_CHARS and is_surname(name[0])
 
 
 def repeated_unit(piece: str, title: str, body: str) -> str | None:
