@@ -214,3 +214,9 @@ def test_a_chinese_name_of_transliteration_like_characters_is_not_a_foreign_pers
     names = facts("张曼妮夺得女单冠军", "在昨天的决赛中，选手张曼妮以两比零获胜。",
                   "赛后张曼妮表示，这是她第一次拿到全国冠军。").names
     assert not any("person named in the title" in n for n in names), names
+
+
+def test_an_industry_the_headline_opens_with_is_no_company():
+    names = facts("上海汽车产业今年产值突破万亿", "上海汽车产业今年产值预计突破万亿元。",
+                  "上汽集团是龙头企业，该公司今年销量增长5%。").names
+    assert "Shanghai Motors" not in names, names

@@ -100,6 +100,19 @@ def named_as_company(short: str, text: str) -> bool:
 SELF_REFERENCE = re.compile(r"(?:^|[。；！？\n])\s*公司(?:表示|称|指出|预期|预计|认为|公告|透露|发言人)|该公司")
 
 
+def _word_ends(text: str, at: int) -> bool:
+    """Does a word end at ``at`` (大连港|预期), or does the company word run on into a
+    longer one (汽车产业, 保险业: an industry, not a company)?"""
+    from ..text.words import segmenter
+
+    end = 0
+    for token in segmenter().cut(text[:at + 6]):
+        end += len(token)
+        if end >= at:
+            return end == at
+    return True
+
+
 def lead_company(title: str, body: str) -> list[tuple[str, str]]:
     """(Chinese name, English) of the company that both the title and the body open
     with (大连港料… and 大连港预期…), a name ending in a company word, when the body
@@ -109,7 +122,8 @@ def lead_company(title: str, body: str) -> list[tuple[str, str]]:
     while size < min(len(title), len(lead)) and title[size] == lead[size] and "\u4e00" <= title[size] <= "\u9fff":
         size += 1
     name = title[:_name_end(title[:size])]
-    if len(name) < 3 or not name.endswith(tuple(COMPANY_WORDS)) or not SELF_REFERENCE.search(lead):
+    if len(name) < 3 or not name.endswith(tuple(COMPANY_WORDS)) or not _word_ends(lead, len(name)) \
+            or not SELF_REFERENCE.search(lead):
         return []
     english = company_english(name)
     return [(name, english)] if english else []
