@@ -40,7 +40,9 @@ def compose(config: Config, articles: list[Article], window: Window, now: dateti
     budget = config.digest.summary_chars
     with Spill() as spill:
         counting = Counting()
-        with pool(jobs, len(articles), config.cluster.scheduler) as executor:
+        # The first article rated here loads every table the workers use, once for all.
+        with pool(jobs, len(articles), config.cluster.scheduler,
+                  lambda: _rated(articles[:1], budget, config.themes)) as executor:
             rated = [_kept(r, counting, spill, n) for n, r in enumerate(stream_chunks(
                 executor, _rated, articles, (budget, config.themes), progress, "summarising"))]
         bags = counting.bags()
