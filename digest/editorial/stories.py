@@ -148,10 +148,8 @@ def _pairs(words_of: list, most: int, least: int, counted: bool = True) -> Mappi
     order = np.argsort(flat, kind="stable")          # each word's documents, in order
     owners = owners[order]
     used = np.bincount(flat)
-    keys, counts = _pair_counts(owners, np.cumsum(used) - used, used, n, most)
-    enough = counts >= least
-    keys, counts = keys[enough], counts[enough]
-    return _Partners(keys // n, keys % n, counts, counted)
+    keys, counts = _pair_counts(owners, np.cumsum(used) - used, used, n, most, least)
+    return _Partners(keys // n, (keys % n).astype(np.int32), counts, counted)
 
 
 class _Partners(Mapping):
@@ -179,17 +177,18 @@ class _Partners(Mapping):
 
 
 def _pair_counts(owners: np.ndarray, starts: np.ndarray, used: np.ndarray, n: int,
-                 most: int) -> tuple[np.ndarray, np.ndarray]:
-    """Each pair of documents that share a word (as ``first * n + second``, ascending) and
-    how many words they share, from each word's documents in ascending order. The pairs
-    are made PAIR_CHUNK at a time and sorted into blocks by their first document, and each
-    block is counted on its own: the whole list is held once, never sorted whole (at
+                 most: int, least: int = 1) -> tuple[np.ndarray, np.ndarray]:
+    """Each pair of documents that share at least ``least`` words (as ``first * n +
+    second``, ascending) and how many words they share (32-bit), from each word's
+    documents in ascending order. The pairs are made PAIR_CHUNK at a time and sorted into
+    blocks by their first document, and each block is counted on its own and keeps only
+    the pairs sharing enough: the whole list is held once, never sorted whole (at
     100,000 articles, counting it at once held three copies of it)."""
     sizes = np.unique(used[(used >= 2) & (used <= most)]).tolist()
     words = {size: starts[used == size] for size in sizes}
     total = sum(len(words[size]) * size * (size - 1) // 2 for size in sizes)
     if not total:
-        return np.zeros(0, np.int64), np.zeros(0, np.int64)
+        return np.zeros(0, np.int64), np.zeros(0, np.int32)
     blocks = -(-total // PAIR_CHUNK)
     held: list[list[np.ndarray]] = [[] for _ in range(blocks)]
     for size in sizes:
@@ -206,11 +205,13 @@ def _pair_counts(owners: np.ndarray, starts: np.ndarray, used: np.ndarray, n: in
             for k in range(blocks):
                 if bounds[k] < bounds[k + 1]:
                     held[k].append(keys[bounds[k]:bounds[k + 1]])
-    counted = []
+    counted = [(np.zeros(0, np.int64), np.zeros(0, np.int32))]
     for k in range(blocks):
         if held[k]:
-            counted.append(np.unique(np.concatenate(held[k]), return_counts=True))
+            keys, counts = np.unique(np.concatenate(held[k]), return_counts=True)
             held[k] = []
+            enough = counts >= least
+            counted.append((keys[enough], counts[enough].astype(np.int32)))
     return np.concatenate([c[0] for c in counted]), np.concatenate([c[1] for c in counted])
 
 
