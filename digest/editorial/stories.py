@@ -70,6 +70,8 @@ def related_groups(docs: list[Document], top_terms: int = 12, max_postings: int 
     # that proposes no pair (and costs nothing).
     alike = _pairs(heads, max_postings, 2)
     head_used = Counter(w for words in heads for w in words)
+    # each headline's rare words no other headline but one uses: a name or a coinage
+    own = [frozenset(w for w in words if head_used[w] == 2 and _names(frozenset((w,)))) for words in heads]
     named = _pairs(leads, max_postings, DATED_NAMES)
     links = []
     dense = np.zeros(len(bags.terms))          # document i's weights, spread over the vocabulary
@@ -77,7 +79,7 @@ def related_groups(docs: list[Document], top_terms: int = 12, max_postings: int 
         pairs = set(shared_terms.get(i, ()))
         titled = {j for j, count in alike.get(i, ()) if count >= SAME_HEADLINE * (len(heads[i] | heads[j]))
                   and _same_headline(heads[i], heads[j])
-                  or count >= OWN_SHARED and _own_headline_word(heads[i], heads[j], head_used)}
+                  or count >= OWN_SHARED and _own_headline_word(heads[i], heads[j], own[i])}
         titled |= {j for j, count in named.get(i, ()) if count >= SHARED_NAMES
                    and _same_names(leads[i], leads[j], heads[i], heads[j])}
         # reports that tell of the same day and name the same few things
@@ -259,13 +261,12 @@ def _same_headline(a: frozenset[str], b: frozenset[str]) -> bool:
     return not _headlines_differ(a, b)
 
 
-def _own_headline_word(a: frozenset[str], b: frozenset[str], used: Counter) -> bool:
+def _own_headline_word(a: frozenset[str], b: frozenset[str], own_a: frozenset[str]) -> bool:
     """Whether two headlines share OWN_SHARED words, one of them a rare word no other
-    headline of the period uses (a name or a coinage), and name nothing the other
-    contradicts: one event retold in other words (门店 in one, 商店 in the other)."""
+    headline of the period uses (a name or a coinage: one of ``own_a``), and name nothing
+    the other contradicts: one event retold in other words (门店 in one, 商店 in the other)."""
     shared = a & b
-    return len(shared) >= OWN_SHARED and any(used[w] == 2 and _names(frozenset((w,))) for w in shared) \
-        and not _headlines_differ(a, b)
+    return len(shared) >= OWN_SHARED and not own_a.isdisjoint(shared) and not _headlines_differ(a, b)
 
 
 def _headlines_differ(a: frozenset[str], b: frozenset[str]) -> bool:
