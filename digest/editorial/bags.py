@@ -59,6 +59,8 @@ class Counting:
         self.vocab: dict[str, int] = {}
         self.ids: list[np.ndarray] = []
         self.counts: list[np.ndarray] = []
+        self.shared: tuple[str, ...] | None = None   # the last shared vocabulary seen...
+        self.to_ids = np.zeros(0, dtype=np.int32)     # ...and its terms' ids in this one
 
     def add(self, terms: tuple[str, ...], counts: tuple[int, ...]) -> None:
         """One document's distinct terms and how often each occurs."""
@@ -70,5 +72,32 @@ class Counting:
         self.ids.append(np.fromiter(map(vocab.__getitem__, terms), dtype=np.int32, count=len(terms)))
         self.counts.append(np.asarray(counts, dtype=np.int32))
 
+    def add_shared(self, terms: tuple[str, ...], ids: np.ndarray, counts: np.ndarray) -> None:
+        """One document's counts as ids into ``terms``, a vocabulary in order of first use
+        shared by the documents counted together (see :func:`shared_counts`) and given as
+        the same object for each of them: its words are looked up once, not once a document."""
+        if terms is not self.shared:
+            vocab = self.vocab
+            new = [sys.intern(t) for t in terms if t not in vocab]
+            vocab.update(zip(new, range(len(vocab), len(vocab) + len(new))))
+            self.to_ids = np.fromiter(map(vocab.__getitem__, terms), dtype=np.int32, count=len(terms))
+            self.shared = terms
+        self.ids.append(self.to_ids[ids])
+        self.counts.append(counts)
+
     def bags(self) -> Bags:
         return Bags(tuple(self.vocab), tuple(self.ids), tuple(self.counts))
+
+
+def shared_counts(counted: list[Counter]) -> tuple[tuple[str, ...], list[tuple[np.ndarray, np.ndarray]]]:
+    """Documents' counted words over one vocabulary of their own (their terms in order of
+    first use) and, per document, its distinct terms' ids in it (in order of first use)
+    and their counts: what :meth:`Counting.add_shared` takes."""
+    vocab: dict[str, int] = {}
+    rows = []
+    for counts in counted:
+        for term in counts:
+            vocab.setdefault(term, len(vocab))
+        rows.append((np.fromiter(map(vocab.__getitem__, counts), dtype=np.int32, count=len(counts)),
+                     np.fromiter(counts.values(), dtype=np.int32, count=len(counts))))
+    return tuple(vocab), rows

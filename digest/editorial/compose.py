@@ -10,7 +10,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
-from .bags import Bags, Counting
+from .bags import Bags, Counting, shared_counts
 from ..config import Config
 from .document import document
 from .facts import key_facts
@@ -23,7 +23,7 @@ from .headlines import headline
 from .summarize import repick, summarize
 from .focus import theme_scores
 from .themes import Placement, group
-from ..store.spill import Spill
+from ..store.spill import Spill, packed
 from ..store.workers import pool, stream_chunks
 
 CHARS_PER_MINUTE = 400  # an ordinary reading speed for Chinese text
@@ -40,7 +40,9 @@ def compose(config: Config, articles: list[Article], window: Window, now: dateti
     budget = config.digest.summary_chars
     with Spill() as spill:
         counting = Counting()
-        with pool(jobs, len(articles), config.cluster.scheduler) as executor:
+        # The first article rated here loads every table the workers use, once for all.
+        with pool(jobs, len(articles), config.cluster.scheduler,
+                  lambda: _rated(articles[:1], budget, config.themes)) as executor:
             rated = [_kept(r, counting, spill, n) for n, r in enumerate(stream_chunks(
                 executor, _rated, articles, (budget, config.themes), progress, "summarising"))]
         bags = counting.bags()
@@ -80,19 +82,18 @@ def arrange(docs: list[Document], items: list[Item], specs, budget: int = 180,
 @dataclass(frozen=True, slots=True)
 class _Rated:
     """An article summarised in a worker. Not the article itself (the main process has
-    it) but what its Document adds: the sentences without their tokens, the title's
-    tokens and the sentences repeating it, and a headline made for it; then its summary,
-    its counted tokens (for the corpus IDF, the keywords and the themes), its key facts
-    and its theme scores."""
+    it) but what its Document adds: the sentences without their tokens, packed for the
+    spill file, the title's tokens and the sentences repeating it, and a headline made
+    for it; then its summary, its counted tokens (for the corpus IDF, the keywords and
+    the themes), its key facts and its theme scores."""
 
-    sentences: tuple[Sentence, ...]
+    spilled: bytes                    # (sentences, each Simplified), packed for the spill file
     title_tokens: tuple[str, ...]
     title_echoes: frozenset[int] | None
     lead_words: frozenset[str]        # the headline's and lead's rare words, for story links
-    normal: tuple[str, ...]           # each sentence Simplified: what repeat checks compare
     headline: str | None              # a title made for an article that had none
     summary: Summary                  # keywords still empty: they need the corpus IDF
-    counted: tuple[tuple[str, ...], tuple[int, ...]]
+    counted: tuple                    # (terms shared by its chunk, its ids in them, counts)
     facts: KeyFacts
     themes: list[float]               # its score for each configured theme
 
@@ -100,8 +101,7 @@ class _Rated:
         """The Document the main process keeps, of ``article`` as the worker had it."""
         if self.headline is not None:
             article = dataclasses.replace(article, title=self.headline)
-        return Document(article, self.sentences, self.title_tokens, self.normal,
-                        title_echoes=self.title_echoes, lead_words=self.lead_words)
+        return Document(article, (), self.title_tokens, (), title_echoes=self.title_echoes, lead_words=self.lead_words)
 
 
 _NO_ECHOES: frozenset[int] = frozenset()
@@ -110,14 +110,13 @@ _NO_ECHOES: frozenset[int] = frozenset()
 def _kept(rated: _Rated, counting: Counting, spill: Spill, number: int) -> _Rated:
     """A worker's result as the main process keeps it: its counted words go into the
     build's bags at once (no token strings of its own), its other words are the bags'
-    interned strings, and its sentences (with their Simplified forms, the same string
-    where they are equal) go to the spill file under ``number``, read back only for the
-    articles whose summary is picked again or whose sentences an overview weighs."""
-    counting.add(*rated.counted)
-    normal = tuple(s.text if s.text == n else n for s, n in zip(rated.sentences, rated.normal))
-    spill.put(number, (rated.sentences, normal + rated.normal[len(normal):]))
+    interned strings, and its sentences go to the spill file under ``number``, read back
+    only for the articles whose summary is picked again or whose sentences an overview
+    weighs."""
+    counting.add_shared(*rated.counted)
+    spill.put_packed(number, rated.spilled)
     echoes = _NO_ECHOES if rated.title_echoes == _NO_ECHOES else rated.title_echoes
-    return dataclasses.replace(rated, counted=((), ()), sentences=(), normal=(), title_echoes=echoes,
+    return dataclasses.replace(rated, counted=(), spilled=b"", title_echoes=echoes,
                                title_tokens=tuple(map(sys.intern, rated.title_tokens)),
                                lead_words=frozenset(map(sys.intern, rated.lead_words)))
 
@@ -144,8 +143,10 @@ class _Spilled(Mapping):
 def _rated(articles: list[Article], budget: int, specs) -> list[_Rated]:
     """Everything one article needs on its own. Its headline (when it has none) and key
     facts come from its own keywords, by jieba's general IDF: they do not change with
-    whatever else arrived that week."""
-    out = []
+    whatever else arrived that week. Their counted words share one vocabulary, and
+    their sentences (with their Simplified forms, the same string where they are equal)
+    are packed for the spill file here: the main process only stores them."""
+    out, counted_words = [], []
     for article in articles:
         doc = document(article)
         summary = summarize(doc, budget, with_keywords=False)
@@ -165,11 +166,13 @@ def _rated(articles: list[Article], budget: int, specs) -> list[_Rated]:
         sentences = tuple(Sentence(s.article_id, s.index, s.paragraph, s.text, (), s.kind, s.refers)
                           for s in doc.sentences)
         summary = dataclasses.replace(summary, sentences=_shared(summary.sentences, sentences))
-        out.append(_Rated(sentences, doc.title_tokens, doc.title_echoes, lead_words(doc), doc.normal,
-                          made, summary,
-                          (tuple(counted), tuple(counted.values())), key_facts(doc, own),
-                          theme_scores(doc, specs, own.keywords)))
-    return out
+        normal = tuple(s.text if s.text == n else n for s, n in zip(sentences, doc.normal))
+        out.append(_Rated(packed((sentences, normal + doc.normal[len(normal):])), doc.title_tokens,
+                          doc.title_echoes, lead_words(doc), made, summary, (),
+                          key_facts(doc, own), theme_scores(doc, specs, own.keywords)))
+        counted_words.append(counted)
+    terms, rows = shared_counts(counted_words)
+    return [dataclasses.replace(r, counted=(terms, *row)) for r, row in zip(out, rows)]
 
 
 def _shared(chosen: tuple[Sentence, ...], sentences: tuple[Sentence, ...]) -> tuple[Sentence, ...]:

@@ -70,6 +70,8 @@ def related_groups(docs: list[Document], top_terms: int = 12, max_postings: int 
     # that proposes no pair (and costs nothing).
     alike = _pairs(heads, max_postings, 2)
     head_used = Counter(w for words in heads for w in words)
+    # each headline's rare words no other headline but one uses: a name or a coinage
+    own = [frozenset(w for w in words if head_used[w] == 2 and _names(frozenset((w,)))) for words in heads]
     named = _pairs(leads, max_postings, DATED_NAMES)
     links = []
     dense = np.zeros(len(bags.terms))          # document i's weights, spread over the vocabulary
@@ -77,7 +79,7 @@ def related_groups(docs: list[Document], top_terms: int = 12, max_postings: int 
         pairs = set(shared_terms.get(i, ()))
         titled = {j for j, count in alike.get(i, ()) if count >= SAME_HEADLINE * (len(heads[i] | heads[j]))
                   and _same_headline(heads[i], heads[j])
-                  or count >= OWN_SHARED and _own_headline_word(heads[i], heads[j], head_used)}
+                  or count >= OWN_SHARED and _own_headline_word(heads[i], heads[j], own[i])}
         titled |= {j for j, count in named.get(i, ()) if count >= SHARED_NAMES
                    and _same_names(leads[i], leads[j], heads[i], heads[j])}
         # reports that tell of the same day and name the same few things
@@ -148,10 +150,8 @@ def _pairs(words_of: list, most: int, least: int, counted: bool = True) -> Mappi
     order = np.argsort(flat, kind="stable")          # each word's documents, in order
     owners = owners[order]
     used = np.bincount(flat)
-    keys, counts = _pair_counts(owners, np.cumsum(used) - used, used, n, most)
-    enough = counts >= least
-    keys, counts = keys[enough], counts[enough]
-    return _Partners(keys // n, keys % n, counts, counted)
+    keys, counts = _pair_counts(owners, np.cumsum(used) - used, used, n, most, least)
+    return _Partners(keys // n, (keys % n).astype(np.int32), counts, counted)
 
 
 class _Partners(Mapping):
@@ -179,17 +179,18 @@ class _Partners(Mapping):
 
 
 def _pair_counts(owners: np.ndarray, starts: np.ndarray, used: np.ndarray, n: int,
-                 most: int) -> tuple[np.ndarray, np.ndarray]:
-    """Each pair of documents that share a word (as ``first * n + second``, ascending) and
-    how many words they share, from each word's documents in ascending order. The pairs
-    are made PAIR_CHUNK at a time and sorted into blocks by their first document, and each
-    block is counted on its own: the whole list is held once, never sorted whole (at
+                 most: int, least: int = 1) -> tuple[np.ndarray, np.ndarray]:
+    """Each pair of documents that share at least ``least`` words (as ``first * n +
+    second``, ascending) and how many words they share (32-bit), from each word's
+    documents in ascending order. The pairs are made PAIR_CHUNK at a time and sorted into
+    blocks by their first document, and each block is counted on its own and keeps only
+    the pairs sharing enough: the whole list is held once, never sorted whole (at
     100,000 articles, counting it at once held three copies of it)."""
     sizes = np.unique(used[(used >= 2) & (used <= most)]).tolist()
     words = {size: starts[used == size] for size in sizes}
     total = sum(len(words[size]) * size * (size - 1) // 2 for size in sizes)
     if not total:
-        return np.zeros(0, np.int64), np.zeros(0, np.int64)
+        return np.zeros(0, np.int64), np.zeros(0, np.int32)
     blocks = -(-total // PAIR_CHUNK)
     held: list[list[np.ndarray]] = [[] for _ in range(blocks)]
     for size in sizes:
@@ -206,11 +207,13 @@ def _pair_counts(owners: np.ndarray, starts: np.ndarray, used: np.ndarray, n: in
             for k in range(blocks):
                 if bounds[k] < bounds[k + 1]:
                     held[k].append(keys[bounds[k]:bounds[k + 1]])
-    counted = []
+    counted = [(np.zeros(0, np.int64), np.zeros(0, np.int32))]
     for k in range(blocks):
         if held[k]:
-            counted.append(np.unique(np.concatenate(held[k]), return_counts=True))
+            keys, counts = np.unique(np.concatenate(held[k]), return_counts=True)
             held[k] = []
+            enough = counts >= least
+            counted.append((keys[enough], counts[enough].astype(np.int32)))
     return np.concatenate([c[0] for c in counted]), np.concatenate([c[1] for c in counted])
 
 
@@ -258,13 +261,12 @@ def _same_headline(a: frozenset[str], b: frozenset[str]) -> bool:
     return not _headlines_differ(a, b)
 
 
-def _own_headline_word(a: frozenset[str], b: frozenset[str], used: Counter) -> bool:
+def _own_headline_word(a: frozenset[str], b: frozenset[str], own_a: frozenset[str]) -> bool:
     """Whether two headlines share OWN_SHARED words, one of them a rare word no other
-    headline of the period uses (a name or a coinage), and name nothing the other
-    contradicts: one event retold in other words (门店 in one, 商店 in the other)."""
+    headline of the period uses (a name or a coinage: one of ``own_a``), and name nothing
+    the other contradicts: one event retold in other words (门店 in one, 商店 in the other)."""
     shared = a & b
-    return len(shared) >= OWN_SHARED and any(used[w] == 2 and _names(frozenset((w,))) for w in shared) \
-        and not _headlines_differ(a, b)
+    return len(shared) >= OWN_SHARED and not own_a.isdisjoint(shared) and not _headlines_differ(a, b)
 
 
 def _headlines_differ(a: frozenset[str], b: frozenset[str]) -> bool:

@@ -16,6 +16,11 @@ BATCH = 500        # records written at once
 RECENT = 256       # records read back kept at hand, for the next few reads of the same ones
 
 
+def packed(value: object) -> bytes:
+    """``value`` as the spill file keeps it."""
+    return pickle.dumps(value, pickle.HIGHEST_PROTOCOL)
+
+
 class Spill:
     """Values by whole-number key in a temporary database of this process alone, gone
     on :meth:`close` (SQLite keeps a few MB of it in memory, the rest on disk)."""
@@ -30,7 +35,11 @@ class Spill:
         self.recent: OrderedDict[int, object] = OrderedDict()
 
     def put(self, key: int, value: object) -> None:
-        self.waiting.append((key, pickle.dumps(value, pickle.HIGHEST_PROTOCOL)))
+        self.put_packed(key, packed(value))
+
+    def put_packed(self, key: int, data: bytes) -> None:
+        """A value :func:`packed` already (where it was made, in a worker process)."""
+        self.waiting.append((key, data))
         if len(self.waiting) >= BATCH:
             self._flush()
 

@@ -19,9 +19,12 @@ CONNECT_SECONDS = 30  # how long to keep trying a Dask scheduler that does not a
 PAYS_FROM = 400       # fewer rows than this are done in-process: a pool would cost more
 
 
-def pool(jobs: int, count: int, cluster: str = ""):
+def pool(jobs: int, count: int, cluster: str = "", ready: Callable[[], object] | None = None):
     """A context manager giving a process pool, a Dask cluster's executor (``cluster``:
-    its scheduler's address), or None (work in-process)."""
+    its scheduler's address), or None (work in-process). Before a pool's processes are
+    forked, this process loads the segmenter and the dictionary and calls ``ready()``
+    (work that loads what the workers' work needs), so that the workers share one copy
+    of each table instead of each loading its own."""
     if cluster:
         return on_cluster(cluster)
     if jobs <= 1 or count < PAYS_FROM:
@@ -29,9 +32,13 @@ def pool(jobs: int, count: int, cluster: str = ""):
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
+    from ..text.lexicon import is_word
     from ..text.words import segmenter
 
-    segmenter()                         # loaded once here, shared with the forked workers
+    segmenter()
+    is_word("")                         # the headwords that Simplified forms are checked with
+    if ready is not None:
+        ready()
     return ProcessPoolExecutor(jobs, mp_context=multiprocessing.get_context("fork"))
 
 
