@@ -33,6 +33,14 @@ def is_prose(text: str) -> bool:
     return len(text) >= PROSE_MIN_CHARS and bool(SENTENCE_END.search(text))
 
 
+# A sentence that ends in a colon to introduce the next line ("…屏幕下方只留下一句话：").
+LEAD_IN = re.compile(r"[，,].*[：:]$")
+LEAD_IN_CHARS = 20
+# A short closing remark that trails off without a full stop ("更多新功能，依然需要大家慢慢挖掘 XD").
+TRAILING_CLAUSE = re.compile(r"[，,][^，,。！？!?：:]{4,}[\w)）]$")
+TRAILING_CHARS = (12, 40)
+
+
 @dataclass(frozen=True)
 class Links:
     """A page's link texts (normalised), and the lengths they come in."""
@@ -128,8 +136,9 @@ def _until_cut_short(texts: list[str]) -> list[str]:
 
 
 def _widen(blocks: list[Block], run: list[Block], links: Links) -> list[Block]:
-    """The run with a sentence right before or after it put back: a short lead or a
-    closing line (特此通告。预祝大会圆满成功！) costs the run less than it adds to the article."""
+    """The run with a sentence right before or after it put back: a short lead, a line that
+    leads into the run with a colon, or a closing line (特此通告。预祝大会圆满成功！, or a short
+    remark without a full stop) costs the run less than it adds to the article."""
     if not run:
         return run
     start = next(i for i, b in enumerate(blocks) if b is run[0])
@@ -143,7 +152,10 @@ def _widen(blocks: list[Block], run: list[Block], links: Links) -> list[Block]:
 
 def _sentence_line(block: Block, links: Links) -> bool:
     folded = fold_width(block.text).strip()
-    return (block.kind == "p" and len(folded) >= 4 and SENTENCE_END.search(folded[-3:]) is not None
+    ends = (SENTENCE_END.search(folded[-3:]) is not None
+            or (len(folded) >= LEAD_IN_CHARS and LEAD_IN.search(folded) is not None)
+            or (TRAILING_CHARS[0] <= len(folded) <= TRAILING_CHARS[1] and TRAILING_CLAUSE.search(folded) is not None))
+    return (block.kind == "p" and len(folded) >= 4 and ends
             and fold_key(folded) not in links.texts and not END_LINE.match(folded) and not DISCLAIMER.match(folded)
             and not FURNITURE.search(folded) and not CAPTION.search(folded) and not PHOTO_CREDIT.search(folded))
 
