@@ -128,6 +128,10 @@ PRICE = re.compile(r"[¥￥]\s*\d|NT\$\s*\d|(?:定价|定價|售价|售價|优�
 PRICES = 3
 CATALOGUE = re.compile(r"ISBN|出版社\s*[:：]|出版(?:年|日期)\s*[:：]|页数|頁數|装帧|裝幀|裝訂|(?:定价|定價|售价|售價|优惠价|優惠價)")
 CATALOGUE_FIELDS = 3        # distinct fields of a catalogue record
+# A film or work's record: "导演: …", "主演: …", "上映日期: …"; an article's info box holds a few.
+RECORD = re.compile(r"(?:导演|導演|编剧|編劇|主演|类型|類型|制片国家|製片國家|语言|語言|上映日期|首播|片长|片長|集数|集數"
+                    r"|又名|作者|译者|譯者|出品方|字数|字數)\s*(?:/[^:：\s]{1,4})?\s*[:：]")
+RECORD_FIELDS = 6
 MAX_HEADLINE_CHARS = 60     # a longer link text is not a headline (a whole story made a link)
 LINKED_SHARE = 0.6          # a body this much made of the page's link texts is a portal or a list
 
@@ -140,8 +144,10 @@ def _marked_kind(visible: str, prose: int) -> str | None:
         return "a question-and-answer page"
     buy, prices = set(BUY.findall(visible)), len(PRICE.findall(visible))
     fields = {fold_key(m)[:2] for m in CATALOGUE.findall(visible)}
-    if (buy and prices >= PRICES) or len(buy) >= 2 or len(fields) >= CATALOGUE_FIELDS:
-        return "a shop or catalogue page (buy controls, prices, catalogue fields)"
+    record = fields | {fold_key(m)[:2] for m in RECORD.findall(visible)}
+    if ((buy and prices >= PRICES) or len(buy) >= 2 or len(fields) >= CATALOGUE_FIELDS
+            or len(record) >= RECORD_FIELDS):
+        return "a shop or catalogue page (buy controls, prices or a record's fields)"
     return None
 
 
