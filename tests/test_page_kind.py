@@ -151,3 +151,12 @@ def test_an_article_that_quotes_a_price_is_still_an_article():
     markup = ("<html><head><title>新款手机发布</title></head><body><h1>新款手机发布</h1>"
               "<p>新款手机今天发布，售价：￥3999起，起售价比上一代低。</p>" + FILLER + "</body></html>")
     assert read_page(markup).paragraphs
+
+
+def test_a_post_that_ends_in_its_numbered_list_of_links_is_an_article():
+    items = "".join(f"<p><a href='/r{i}'>{i}、第{i}个直播源资源的集合与地址汇总</a></p>" for i in range(1, 10))
+    markup = ("<html><head><title>直播源合集</title></head><body><h1>直播源合集</h1>"
+              "<p>一些电视直播源，做成了捷径，添加后直接打开，选择需要观看的频道即可跳转浏览器观看。</p>"
+              + items + "<h3>猜你喜欢</h3><p><a href='/x'>另一篇文章的标题在这里</a></p></body></html>")
+    page = read_page(markup)
+    assert page.paragraphs[-1].startswith("9、")

@@ -99,6 +99,7 @@ def page_kind(root, paragraphs: list[str], title: str | None, page_title: str, v
     if (prose < FEED_PROSE_CHARS and stamps >= FEED_STAMPS) or stamps >= MANY_STAMPS:
         return "not an article: a news feed (items stamped N hours ago)"
     links = link_texts(root)
+    paragraphs = without_closing_list(paragraphs)
     if linked_share(paragraphs, links) >= LINKED_SHARE:
         return "not an article: a portal or list page (the body is the page's links)"
     headlines = sum(is_link(p, links) and len(fold_key(p)) >= HEADLINE_CHARS for p in paragraphs)
@@ -160,6 +161,26 @@ def linked_share(paragraphs: list[str], links) -> float:
     covered = sum(len(key) * body.count(key) for key in links.texts
                   if HEADLINE_CHARS <= len(key) <= MAX_HEADLINE_CHARS and key in body)
     return covered / len(body)
+
+
+NUMBERED = re.compile(r"^\s*(\d{1,2})\s*[、.．)）]")
+CLOSING_LIST_ITEMS = 3
+
+
+def without_closing_list(paragraphs: list[str]) -> list[str]:
+    """The body without the numbered list (1、 2、 3、 …) it ends with, when sentences come
+    before it: a post that ends in its list of links is an article, not a list of headlines."""
+    numbers = [NUMBERED.match(p) for p in paragraphs]
+    end = len(paragraphs)
+    start, expected = end, None           # walk back over items numbered n, n-1, …, 1
+    while start > 0 and numbers[start - 1] and (expected is None or int(numbers[start - 1][1]) == expected):
+        expected = int(numbers[start - 1][1]) - 1
+        start -= 1
+    if end - start < CLOSING_LIST_ITEMS or expected != 0:
+        return paragraphs
+    if sum(len(p) for p in paragraphs[:start] if is_prose(p)) < MIN_PROSE_CHARS:
+        return paragraphs
+    return paragraphs[:start]
 
 
 def filled_query(root) -> str:
