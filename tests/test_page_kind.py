@@ -159,3 +159,10 @@ def test_a_post_that_ends_in_its_numbered_list_of_links_is_an_article():
               "<p>一些电视直播源，做成了捷径，添加后直接打开，选择需要观看的频道即可跳转浏览器观看。</p>"
               + items + "<h3>猜你喜欢</h3><p><a href='/x'>另一篇文章的标题在这里</a></p></body></html>")
     assert read_page(markup).paragraphs[0].startswith("一些电视直播源")
+
+
+def test_a_book_review_with_the_books_details_is_still_an_article():
+    markup = ("<html><head><title>读《黄金时代》</title></head><body><h1>读《黄金时代》</h1>" + FILLER +
+              "<p>书名：黄金时代</p><p>出版社：花城出版社</p><p>定价：25.00元</p><p>ISBN：9787536083455</p>"
+              "<p>装帧：平装</p></body></html>")
+    assert read_page(markup).paragraphs

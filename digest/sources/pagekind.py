@@ -121,7 +121,7 @@ POST_STAMP = re.compile(r"(?:#\d{1,4}(?:-\d{1,3})?|(?<!\d)\d{1,4}\s*[楼樓])\s*
                         r"(?:19|20)\d{2}-\d{1,2}-\d{1,2}")
 POST_STAMPS = 2
 QA_MARK = re.compile(r"最佳答案|满意答案|滿意答案|提问者采纳|提問者採納|推荐答案|推薦答案|网友采纳|網友採納"
-                     r"|我来回答|我來回答|我要提问|我要提問|追问|追問|采纳率|採納率|(?<!\d)\d+\s*(?:个|個|条|條)?回答(?![\u4e00-\u9fff])")
+                     r"|我来回答|我來回答|我要提问|我要提問|采纳率|採納率|(?<!\d)\d+\s*(?:个|個|条|條)?回答(?![\u4e00-\u9fff])")
 QA_MARKS = 2
 BUY = re.compile(r"加入购物车|加入購物車|放入购物车|放入購物車|立即购买|立即購買|加入书架|加入書架|免费试读|免費試讀"
                  r"|add to (?:cart|bag)", re.IGNORECASE)
@@ -133,6 +133,7 @@ CATALOGUE_FIELDS = 3        # distinct fields of a catalogue record
 RECORD = re.compile(r"(?:导演|導演|编剧|編劇|主演|类型|類型|制片国家|製片國家|语言|語言|上映日期|首播|片长|片長|集数|集數"
                     r"|又名|作者|译者|譯者|出品方|字数|字數)\s*(?:/[^:：\s]{1,4})?\s*[:：]")
 RECORD_FIELDS = 6
+LISTED_RECORDS = 4          # one catalogue field printed this often: a list of records (editions)
 MAX_HEADLINE_CHARS = 60     # a longer link text is not a headline (a whole story made a link)
 LINKED_SHARE = 0.6          # a body this much made of the page's link texts is a portal or a list
 
@@ -144,9 +145,13 @@ def _marked_kind(visible: str, prose: int) -> str | None:
     if len(set(QA_MARK.findall(visible))) >= QA_MARKS:
         return "a question-and-answer page"
     buy, prices = set(BUY.findall(visible)), len(PRICE.findall(visible))
-    fields = {fold_key(m)[:2] for m in CATALOGUE.findall(visible)}
+    labels = [fold_key(m)[:2] for m in CATALOGUE.findall(visible)]
+    fields = set(labels)
+    listed = len(fields) >= 2 and max(labels.count(f) for f in fields) >= LISTED_RECORDS
     record = fields | {fold_key(m)[:2] for m in RECORD.findall(visible)}
-    if ((buy and prices >= PRICES) or len(buy) >= 2 or len(fields) >= CATALOGUE_FIELDS
+    # A book's details under a review (出版社, 定价, ISBN) come once and with one price; a shop
+    # prints several prices, a list of editions the same fields again and again.
+    if ((buy and prices >= PRICES) or len(buy) >= 2 or (len(fields) >= CATALOGUE_FIELDS and prices >= 2) or listed
             or len(record) >= RECORD_FIELDS):
         return "a shop or catalogue page (buy controls, prices or a record's fields)"
     return None
