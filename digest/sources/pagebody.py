@@ -144,7 +144,8 @@ def _widen(blocks: list[Block], run: list[Block], links: Links) -> list[Block]:
         return run
     start = next(i for i, b in enumerate(blocks) if b is run[0])
     end = start + len(run)
-    while start > 0 and _sentence_line(blocks[start - 1], links):
+    first = start
+    while start > 0 and _sentence_line(blocks[start - 1], links, lead_in=start == first):
         start -= 1
     while end < len(blocks) and _sentence_line(blocks[end], links):
         end += 1
@@ -170,10 +171,12 @@ def _closing_points(blocks: list[Block], end: int, links: Links) -> int:
     return points if points > i + 1 else end
 
 
-def _sentence_line(block: Block, links: Links) -> bool:
+def _sentence_line(block: Block, links: Links, lead_in: bool = True) -> bool:
+    """A paragraph that reads as a sentence; a ``lead_in`` may end in a colon (only the line
+    right before the run does: an addressee line before it is not the article's)."""
     folded = fold_width(block.text).strip()
     ends = (SENTENCE_END.search(folded[-3:]) is not None
-            or (len(folded) >= LEAD_IN_CHARS and LEAD_IN.search(folded) is not None)
+            or (lead_in and len(folded) >= LEAD_IN_CHARS and LEAD_IN.search(folded) is not None)
             or (TRAILING_CHARS[0] <= len(folded) <= TRAILING_CHARS[1] and TRAILING_CLAUSE.search(folded) is not None))
     return (block.kind == "p" and len(folded) >= 4 and ends
             and fold_key(folded) not in links.texts and not END_LINE.match(folded) and not DISCLAIMER.match(folded)
