@@ -8,8 +8,11 @@ three sets of pages, and writes ``bench/PAGES.md``:
 - tuned: ``bench/pages_more/`` (pages from other sites, see its SOURCES.md),
   reported in two parts by a hash of the site name (see ``half``): the sites
   tuned on since the first two rounds, and those held out until the third;
-- held-out: ``bench/pages_fresh/`` (sites in neither set, see its SOURCES.md),
-  which no rule was written from: it only measures the reader.
+- tuned, fourth round: ``bench/pages_fresh/`` (sites in neither set, see its
+  SOURCES.md). It was held out in the third round and measured once then (that
+  table is kept in ``pages_fresh/HELD_OUT.md`` and copied into PAGES.md as the
+  honest figure of its round); its misses were studied and fixed in the fourth
+  round, so it is a tuned set now and reported apart.
 
 Columns, per method:
 
@@ -37,7 +40,7 @@ folder (wall time and peak memory).
 
 Usage: python bench/pages.py [--pages ../shared/eval/pages] [--more bench/pages_more]
                              [--feeds ../shared/eval/feeds] [--out bench/PAGES.md]
-                             [--only METHOD [--set dev|tuned|third|held-out]] [--no-cost]
+                             [--only METHOD [--set dev|tuned|third|fourth]] [--no-cost]
 """
 
 from __future__ import annotations
@@ -351,8 +354,8 @@ def page_sets(pages: Path, more: Path) -> dict[str, tuple[Path, list[dict]]]:
         for name in ("tuned", "tuned, third round"):
             sets[name] = (more, [p for p in extra if half(p["site"]) == name])
     fresh = more.parent / "pages_fresh"
-    if (fresh / "gold.json").exists():       # sites no rule was written from
-        sets["held-out"] = (fresh, json.loads((fresh / "gold.json").read_text(encoding="utf-8")))
+    if (fresh / "gold.json").exists():       # held out in the third round, tuned on in the fourth
+        sets["tuned, fourth round"] = (fresh, json.loads((fresh / "gold.json").read_text(encoding="utf-8")))
     return sets
 
 
@@ -399,19 +402,27 @@ READING = (
     "while looking at its tuned part only, and each held-out part was measured, not studied, before it "
     "joined the tuned part. Third round: the last held-out sites of the second set (20 sites, 48 pages, "
     "measured twice as held out) joined the tuned part and are reported apart as \"tuned, third round\"; "
-    "their failures were studied and fixed with general rules. The held-out part is now the fresh set "
-    "(pages_fresh: sites in neither set, labelled by reading the pages without running any extractor on "
-    "them), measured by the final version and not studied before that. It is small (12 pages, 7 "
-    "sites), so its figures are rough. What it found: two search result pages and a forum thread "
-    "read as articles, a blog post that ends in a list of nine links declined as a list of linked "
-    "headlines, a blog's \"user » 日志\" breadcrumb taken into a headline, and the greeting that opens "
-    "a WeChat post dropped from the body. \"both sentences\" is recall; precision and \"over 15% debris\" say how much else came "
+    "the fresh set (pages_fresh: sites in neither set, labelled by reading the pages without running any "
+    "extractor on them) was held out and measured once; that table is kept below, unchanged, as the "
+    "honest figure of the third round. Fourth round: the fresh set's misses were studied and fixed with "
+    "general mechanisms, so it is reported as \"tuned, fourth round\" and no set here is held out now; "
+    "the reader's figure on unseen sites is the third round's table until a new held-out set is measured. "
+    "Fixed in the fourth round: a lead-in line ending in a colon, a short closing remark without a full "
+    "stop and a last section of long points kept in the body (each was cut where readability and "
+    "trafilatura keep it; links to the page's own sections no longer count as link lines); search result "
+    "pages (a filled query box that the title repeats), shop and catalogue pages (buy or shelf controls "
+    "with prices, a record's fields), Q&A pages, threads of numbered dated posts and portal pages whose "
+    "body is the page's link texts are declined with the reason; a heading that prints the whole "
+    "<title> after a breadcrumb gives <title>'s text; a blog's own credit (名字 提交于 …) wins over a "
+    "reader's 'Posted by', and a closing mark (全文完) is never a byline. "
+    "\"both sentences\" is recall; precision and \"over 15% debris\" say how much else came "
     "with the article. Bylines: a gold byline is the name printed as such, bare credits included "
     "((忆松)); a pen name that does not start with a common surname is declined by the reader and "
     "counts as missed, not wrong. The libraries give no reason for a page they cannot read, so none "
     "of them skips a not-article. Six labels of the second set were corrected in the third round "
     "after reading the pages again (pages_more/SOURCES.md): four printed credits that are bylines, a "
-    "date taken from the site's day header, and one site's headlines labelled alike.")
+    "date taken from the site's day header, and one site's headlines labelled alike; no label was "
+    "changed in the fourth round.")
 
 
 def main() -> None:
@@ -421,16 +432,19 @@ def main() -> None:
     parser.add_argument("--feeds", type=Path, default=ROOT.parent / "shared" / "eval" / "feeds")
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "PAGES.md")
     parser.add_argument("--only", help="run one method and print its misses")
-    parser.add_argument("--set", choices=("dev", "tuned", "third", "held-out"), help="with --only: one set")
+    parser.add_argument("--set", choices=("dev", "tuned", "third", "fourth"), help="with --only: one set")
     parser.add_argument("--no-cost", action="store_true", help="leave out the cost of a build")
     args = parser.parse_args()
     sets = page_sets(args.pages, args.more)
     sections = [table(name, folder, gold, args.only)
                 for name, (folder, gold) in sets.items() if not args.set or name == args.set
-                or (args.set == "third" and name == "tuned, third round")]
+                or name == f"tuned, {args.set} round"]
     if not args.only:
         total = sum(len(gold) for _, gold in sets.values())
         cost = "" if args.no_cost else cost_section(args.pages, args.feeds)
+        held_out = args.more.parent / "pages_fresh" / "HELD_OUT.md"
+        if held_out.exists():             # the third round's held-out measurement, as it was
+            sections.append(held_out.read_text(encoding="utf-8").split("-->", 1)[-1].strip() + "\n")
         args.out.write_text(
             f"# Main-content extraction on {total} real pages\n\n"
             f"Written by `python bench/pages.py`. See the script's docstring for each column and "

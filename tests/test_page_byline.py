@@ -106,3 +106,15 @@ def test_the_dateline_credit_is_found_past_a_deck_and_a_bracket_that_is_no_credi
               "<p>做了一次手术，5岁的小杰(化名)就感觉鼻子难受，睡觉打鼾。</p>"
               f"<p>本报讯 (记者刘立春)做了一次手术以后，孩子一直感觉鼻子难受，睡觉总是打鼾。</p>{body}</div></body></html>")
     assert read_page(markup).author == "刘立春"
+
+
+def test_a_blog_credit_before_the_readers_comments_wins():
+    assert byline("正文完。 张三 发表于 2020-02-05 | 固定链接 评论 Posted by: Vincent")[0] == "张三"
+    # a pen name in that place is declined, and the commenter is not taken instead
+    assert byline("正文完。 云风 提交于 February 5, 2020 | 评论 Posted by: Vincent")[0] is None
+    assert byline("标题 2013年11月13日 陈皓 评论 472 条评论")[0] == "陈皓"
+
+
+def test_the_mark_that_closes_a_post_is_not_a_name():
+    assert plausible("全文完") is None
+    assert plausible("未完待续") is None

@@ -97,3 +97,13 @@ def test_a_column_name_in_brackets_before_the_heading_is_not_part_of_the_headlin
     head = "<title>质检总局：两成半烟花爆竹不合格 上海_新闻中心_示例网</title>"
     body = "<h1>【记者即时播报】质检总局：两成半烟花爆竹不合格</h1>" + BODY
     assert read_page(page(head, body)).title == "质检总局：两成半烟花爆竹不合格"
+
+
+def test_a_heading_that_prints_the_whole_title_after_a_breadcrumb_gives_the_title():
+    from digest.sources.page import read_page
+
+    body = "".join(f"<p>第{i}段：这是一篇日志的正文，写的是电影和灾难的主题。</p>" for i in range(4))
+    markup = ("<html><head><title>向大家隆重介绍——新版本上线</title></head><body>"
+              "<h1><span><a href='/user/1'>某用户</a> » <a href='/user/1/blog'>日志</a></span><br>"
+              "向大家隆重介绍——新版本上线</h1>" + body + "</body></html>")
+    assert read_page(markup).title == "向大家隆重介绍——新版本上线"

@@ -119,3 +119,50 @@ def test_a_topic_list_stamped_many_times_is_a_feed_whatever_its_teasers_hold():
     markup = "<html><head><title>社区</title></head><body>" + rows + "</body></html>"
     with pytest.raises(NotAnArticle):
         read_page(markup)
+
+
+FILLER = "".join(f"<p>第{i}段：市场人士认为，今年的走势仍取决于利率和盈利的变化。</p>" for i in range(3))
+
+
+@pytest.mark.parametrize("markup, reason", [
+    ("<html><head><title>芯片_示例搜索</title></head><body><input name='q' value='芯片'>"
+     "<h3><a href='/1'>芯片行业的新变化</a></h3><p>2020年1月1日 - 芯片行业今年出现了新的变化。</p>"
+     "<h3><a href='/2'>芯片价格走势</a></h3><p>2020年2月3日 - 芯片价格近期有所回落。</p></body></html>",
+     "a search results page"),
+    ("<html><head><title>示例商品 蓝色</title></head><body><h1>示例商品 蓝色</h1>"
+     "<p>这款商品做工精细，适合家庭日常使用。</p><div>价格：￥59.00</div><div>原价：￥99.00</div>"
+     "<div>会员价 ￥49.00</div><a href='/cart'>加入购物车</a></body></html>",
+     "a shop or catalogue page"),
+    ("<html><head><title>怎样跑步最健康</title></head><body><h1>怎样跑步最健康</h1>"
+     "<p>每天跑多久比较合适？</p><div>最佳答案</div><p>每周三次、每次半小时左右比较合适，量力而行。</p>"
+     "<div>其他2条回答</div><a href='/ask'>我要提问</a></body></html>",
+     "a question-and-answer page"),
+    ("<html><head><title>第7期协力楼</title></head><body><h1>第7期协力楼</h1>"
+     "<div>#1 - 2023-3-7 00:34</div><p>请先看须知。</p><div>#2 - 2023-3-7 00:40</div><p>已读。</p>"
+     "<div>#3 - 2023-3-8 10:02</div><p>收到。</p>" + "<p>" + "说明文字" * 60 + "</p></body></html>",
+     "a forum or comment thread"),
+])
+def test_a_page_told_by_its_interface_marks_is_skipped(markup, reason):
+    with pytest.raises(NotAnArticle, match=reason):
+        read_page(markup)
+
+
+def test_an_article_that_quotes_a_price_is_still_an_article():
+    markup = ("<html><head><title>新款手机发布</title></head><body><h1>新款手机发布</h1>"
+              "<p>新款手机今天发布，售价：￥3999起，起售价比上一代低。</p>" + FILLER + "</body></html>")
+    assert read_page(markup).paragraphs
+
+
+def test_a_post_that_ends_in_its_numbered_list_of_links_is_an_article():
+    items = "".join(f"<p><a href='/r{i}'>{i}、第{i}个直播源资源的集合与地址汇总</a></p>" for i in range(1, 10))
+    markup = ("<html><head><title>直播源合集</title></head><body><h1>直播源合集</h1>"
+              "<p>一些电视直播源，做成了捷径，添加后直接打开，选择需要观看的频道即可跳转浏览器观看。</p>"
+              + items + "<h3>猜你喜欢</h3><p><a href='/x'>另一篇文章的标题在这里</a></p></body></html>")
+    assert read_page(markup).paragraphs[0].startswith("一些电视直播源")
+
+
+def test_a_book_review_with_the_books_details_is_still_an_article():
+    markup = ("<html><head><title>读《黄金时代》</title></head><body><h1>读《黄金时代》</h1>" + FILLER +
+              "<p>书名：黄金时代</p><p>出版社：花城出版社</p><p>定价：25.00元</p><p>ISBN：9787536083455</p>"
+              "<p>装帧：平装</p></body></html>")
+    assert read_page(markup).paragraphs

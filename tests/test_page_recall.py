@@ -57,3 +57,27 @@ def test_a_body_that_holds_the_article_is_left_alone():
              "有证券业人士表示事件并无大碍，只是数字不对。",
              "据悉，静态数据由交易所旗下信息公司提供，两者均未就该问题作出正面回应。"]
     assert recover(root, right, "交易所错发行情数据 多家软件报价异常", link_texts(root)) == right
+
+
+PARAGRAPHS = "".join(f"<p>第{i}段：程序员的能力与年龄有关吗？论文给出的数据说明，技术能力可以一直上升到很晚。</p>"
+                     for i in range(5))
+
+
+def test_a_lead_in_ending_in_a_colon_and_a_short_closing_remark_are_kept():
+    markup = ("<html><head><title>新版本上线</title></head><body><h1>新版本上线</h1><div>"
+              "<p>发布会的最后，他转过身，慢慢离开舞台，屏幕下方只留下一句话：</p><p>我就是认真。</p>"
+              + PARAGRAPHS + "<p>更多新功能，依然需要大家慢慢挖掘 XD</p></div>"
+              "<div><a href='/a'>首页</a> <a href='/b'>关于我们</a></div></body></html>")
+    paragraphs = read_page(markup).paragraphs
+    assert paragraphs[0].endswith("只留下一句话：")
+    assert paragraphs[-1] == "更多新功能，依然需要大家慢慢挖掘 XD"
+
+
+def test_a_last_section_of_long_points_after_a_contents_link_heading_is_kept():
+    point = "这是我的一点感受，国内的公司太追求当前利益，技术的沉淀需要时间，也需要耐心和坚持，" * 3 + "所以要坚持。"
+    markup = ("<html><head><title>编程能力与年龄</title></head><body><h1>编程能力与年龄</h1>"
+              "<ul><li><a href='#s1'>我的感受</a></li></ul><div>" + PARAGRAPHS +
+              "<h2 id='s1'>我的感受</h2><p>最后，说说感受：</p><ul>"
+              + "".join(f"<li>{i}{point}</li>" for i in range(3)) + "</ul><p>（全文完）</p></div></body></html>")
+    paragraphs = read_page(markup).paragraphs
+    assert paragraphs[-1].startswith("2这是我的一点感受")

@@ -20,7 +20,7 @@ from .pagebody import fold_key, is_prose, link_texts, trim
 from .pageedge import recover
 from .pagebyline import find_byline
 from .pagedate import dateline_date
-from .pagekind import page_kind
+from .pagekind import filled_query, page_kind
 from .pagemeta import (SECTION_NAME_CHARS, body_of, first_text, footer_window,
                        header_window, heading_before, headline, meta_date, prefer_near,
                        printed_date, site_name, texts_of)
@@ -73,6 +73,7 @@ def read_page(markup: str, *, known_title: str | None = None) -> Page:
         return Page(known_title, ())
     cms = _cms_fields(markup[:4000])
     players = len(root.xpath(PLAYERS))
+    query = filled_query(root)
     _strip_invisible(root)
     kind = not_article(root)
     if kind:
@@ -97,7 +98,7 @@ def read_page(markup: str, *, known_title: str | None = None) -> Page:
         raise NotAnArticle("not an article: a story told in dialogue (fiction)")
     if paragraphs and not any(is_prose(p) for p in paragraphs) and sum(map(len, paragraphs)) < 60:
         raise NotAnArticle("not an article: only short lines, no sentences")
-    kind = page_kind(root, paragraphs, title, first_text(root, "//title"), visible, players)
+    kind = page_kind(root, paragraphs, title, first_text(root, "//title"), visible, players, query)
     if kind:
         raise NotAnArticle(kind)
     return Page(title, tuple(paragraphs), published, author,

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from ..text.pagerules import CAPTION, DISCLAIMER, END_LINE, FURNITURE, PHOTO_CREDIT, SENTENCE_END, TAGS_LINE
 from ..text.script import fold_width
 from .pageblocks import Block
+from .pagecaption import without_captions
 
 PROSE_MIN_CHARS = 6        # shorter lines are labels, links or counters, whatever their ending
 LINE_PENALTY = 12          # what a line without sentence punctuation costs the run
@@ -31,6 +32,14 @@ LINE_PENALTY = 12          # what a line without sentence punctuation costs the 
 
 def is_prose(text: str) -> bool:
     return len(text) >= PROSE_MIN_CHARS and bool(SENTENCE_END.search(text))
+
+
+# A sentence that ends in a colon to introduce the next line ("…屏幕下方只留下一句话：").
+LEAD_IN = re.compile(r"[，,].*[：:]$")
+LEAD_IN_CHARS = 20
+# A short closing remark that trails off without a full stop ("更多新功能，依然需要大家慢慢挖掘 XD").
+TRAILING_CLAUSE = re.compile(r"[，,][^，,。！？!?：:]{4,}[\w)）]$")
+TRAILING_CHARS = (12, 40)
 
 
 @dataclass(frozen=True)
@@ -96,7 +105,7 @@ def _is_phrase_line(text: str) -> bool:
 
 def trim(blocks: list[Block], title: str | None, links: Links = Links()) -> list[str]:
     """The article's paragraphs out of trafilatura's blocks."""
-    blocks = _without_captions(_after_title(blocks, title))
+    blocks = without_captions(_after_title(blocks, title))
     run = _after_title(_widen(blocks, densest_run(blocks, links), links), title, len(blocks))
     if not run:
         return []
@@ -128,70 +137,63 @@ def _until_cut_short(texts: list[str]) -> list[str]:
 
 
 def _widen(blocks: list[Block], run: list[Block], links: Links) -> list[Block]:
-    """The run with a sentence right before or after it put back: a short lead or a
-    closing line (特此通告。预祝大会圆满成功！) costs the run less than it adds to the article."""
+    """The run with a sentence right before or after it put back: a short lead, a line that
+    leads into the run with a colon, or a closing line (特此通告。预祝大会圆满成功！, or a short
+    remark without a full stop) costs the run less than it adds to the article."""
     if not run:
         return run
     start = next(i for i, b in enumerate(blocks) if b is run[0])
     end = start + len(run)
-    while start > 0 and _sentence_line(blocks[start - 1], links):
+    first = start
+    while start > 0 and _sentence_line(blocks[start - 1], links, lead_in=start == first):
         start -= 1
     while end < len(blocks) and _sentence_line(blocks[end], links):
         end += 1
-    return blocks[start:end]
+    return blocks[start:_closing_points(blocks, end, links)]
 
 
-def _sentence_line(block: Block, links: Links) -> bool:
+POINT_CHARS = 100          # a list item this long that reads as sentences is one of the article's points
+
+
+def _closing_points(blocks: list[Block], end: int, links: Links) -> int:
+    """Where the run ends once a last section of long points is taken in: its short sub-heading,
+    the line that introduces the list ("最后，我说一说我的一些感受："), and list items each a
+    paragraph long; a list of links or of short items does not count."""
+    i = end
+    if i < len(blocks) and blocks[i].kind == "head" and len(blocks[i].text) <= 20 and not is_link(blocks[i].text, links):
+        i += 1
+    if i < len(blocks) and blocks[i].kind == "p" and fold_width(blocks[i].text).strip().endswith(":"):
+        i += 1
+    points = i
+    while (points < len(blocks) and blocks[points].kind == "item" and len(blocks[points].text) >= POINT_CHARS
+           and is_prose(blocks[points].text) and not is_link(blocks[points].text, links)):
+        points += 1
+    return points if points > i + 1 else end
+
+
+def _sentence_line(block: Block, links: Links, lead_in: bool = True) -> bool:
+    """A paragraph that reads as a sentence; a ``lead_in`` may end in a colon (only the line
+    right before the run does: an addressee line before it is not the article's)."""
     folded = fold_width(block.text).strip()
-    return (block.kind == "p" and len(folded) >= 4 and SENTENCE_END.search(folded[-3:]) is not None
+    ends = (SENTENCE_END.search(folded[-3:]) is not None
+            or (lead_in and len(folded) >= LEAD_IN_CHARS and LEAD_IN.search(folded) is not None)
+            or (TRAILING_CHARS[0] <= len(folded) <= TRAILING_CHARS[1] and TRAILING_CLAUSE.search(folded) is not None))
+    return (block.kind == "p" and len(folded) >= 4 and ends
             and fold_key(folded) not in links.texts and not END_LINE.match(folded) and not DISCLAIMER.match(folded)
             and not FURNITURE.search(folded) and not CAPTION.search(folded) and not PHOTO_CREDIT.search(folded))
 
 
 def link_texts(root) -> Links:
-    """The normalised text of every link on the page."""
+    """The normalised text of every link on the page, but a link to a section of the page
+    itself (a table of contents repeats the article's sub-headings)."""
     found = set()
     for anchor in root.iter("a"):
+        if len(anchor.get("href") or "") > 1 and anchor.get("href").startswith("#"):
+            continue
         key = fold_key(anchor.text_content())
         if len(key) >= 2:
             found.add(key)
     return Links(frozenset(found), tuple(sorted({len(key) for key in found})))
-
-
-# A caption in brackets that ends with its picture's credit: "(…车辆恢复正常行驶。图/晨报记者 王五)".
-BRACKETED_CAPTION = re.compile(r"^[(（][^()（）]{4,200}[图圖](?:片)?\s*[/／:：][^()（）]{2,30}[)）]$")
-
-
-# A caption that ends with its photographer's name: "…花生地里正录制视频 李四 摄".
-CREDITED_CAPTION = re.compile(r"^[^。！？!?]+\s[\u4e00-\u9fff]{2,4}\s*(?:摄|攝)$")
-
-
-# A caption that says what the picture shows: "图为马某在悉尼游玩时的近影。"
-PICTURE_IS = re.compile(r"^(?:图为|圖為|图片为|圖片為|上图为|上圖為|下图为|下圖為"
-                        r"|(?:图说|圖說|图片说明|圖片說明|图注|圖註)\s*[:：])")
-# A label and a bare address: "完整影音 http://…", "原文链接：https://…".
-ADDRESS_LINE = re.compile(r"^[^。！？!?\s]{0,8}\s*[:：]?\s*(?:https?://|www\.)\S+$", re.IGNORECASE)
-
-
-def is_caption(folded: str) -> bool:
-    """A photo caption, by its marks (▲, 图/…, 图为…, … 某某 摄), not its place."""
-    return bool(CAPTION.search(folded) or BRACKETED_CAPTION.match(folded)
-                or (len(folded) <= 80 and (CREDITED_CAPTION.search(folded) or PICTURE_IS.match(folded))))
-
-
-def _without_captions(blocks: list[Block]) -> list[Block]:
-    """Drop photo captions: a credit line and the short caption above it, or a caption
-    that carries its own credit ("▲…（圖／記者翻攝）")."""
-    drop = set()
-    for i, block in enumerate(blocks):
-        folded = fold_width(block.text).strip()
-        if len(folded) <= 40 and PHOTO_CREDIT.search(folded):
-            drop.add(i)
-            if i and len(blocks[i - 1].text) <= 90:
-                drop.add(i - 1)
-        elif is_caption(folded) or (i and ADDRESS_LINE.match(folded)):
-            drop.add(i)
-    return [b for i, b in enumerate(blocks) if i not in drop]
 
 
 def _after_title(blocks: list[Block], title: str | None, reach: int = 12) -> list[Block]:
@@ -240,7 +242,8 @@ def _follow_us(folded: str) -> bool:
 
 # The heading of a list of other stories or videos after the body: "精彩视频推荐", "延伸閱讀".
 LIST_HEADING = re.compile(r"^[^。！？!?，,\s]{0,8}(?:推荐|推薦|阅读|閱讀)$"
-                          r"|^(?:更多|相关|相關|其他|其它|最新)(?:新闻|新聞|报道|報導|報道|文章|资讯|資訊)$")
+                          r"|^(?:更多|相关|相關|其他|其它|最新)(?:新闻|新聞|报道|報導|報道|文章|资讯|資訊)$"
+                          r"|^(?:猜你|您可能|你可能|你也可能)(?:也|还|還)?(?:喜欢|喜歡|感兴趣|感興趣)$")
 # A related story's headline with its date: "网友热议：某某回应质疑 2012-01-16".
 DATED_ITEM = re.compile(r"^[^。！？!?]{4,60}?\s*[(（\[]?(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?"
                         r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?[)）\]]?$")

@@ -32,19 +32,35 @@ PHOTO_BY = re.compile(r"\s*(?:摄|攝|拍摄|拍攝|摄影|攝影|/摄|／攝|�
 # What a credit word is followed by in a name's place, and trailing words a name carries.
 NAME_TAIL = re.compile(r"(?:报道|報導|報道|摄影|攝影|摄|攝|撰|整理|编译|編譯|供稿|发自|發自|通讯员|通訊員)$")
 CREDIT_WORDS = re.compile(r"编辑|編輯|责编|責編|来源|來源|发布|發布|实习|實習|见习|見習")
+# The mark that closes a post, in brackets like a credit: "（全文完）", "（未完待续）".
+END_MARK = re.compile(r"^(?:全文完|全文终|全文終|全文结束|全文結束|本文完|未完待续|未完待續|待续|待續)$")
 LATIN_NAME = re.compile(r"^(?:[A-Z][a-z'’-]+\.?)(?:\s+[A-Z][a-z'’-]*\.?){0,3}$")
+
+
+# A blog's credit: the name before "提交于 <date>" or "发表于", or between the date and the
+# post's counters ("2013年11月13日 陈皓 评论 472 条评论").
+POSTED_BY = re.compile(rf"(?<![{CJK}])(?P<name>[{CJK}]{{2,4}})\s*(?:提交于|提交於|发表于|發表於|发布于|發佈於)")
+DATED_BY = re.compile(rf"(?:日|\d{{1,2}}:\d{{2}})\s+(?P<name>[{CJK}]{{2,4}})\s+(?:评论|評論|阅读|閱讀|浏览|瀏覽|\d+\s*条评论)")
 
 
 def byline(text: str) -> tuple[str | None, str | None]:
     """(the first plausible byline name, the source line's name) printed in ``text``."""
     folded = fold_width(text)
-    author = None
+    author, at = None, len(folded)
     for match in AUTHOR.finditer(folded):
         name = plausible(match["name"])
         if (name and not PHOTO_BY.match(folded, match.end())
                 and not PICTURE_CREDIT.search(folded[max(0, match.start() - 20):match.start()])):
-            author = name
+            author, at = name, match.start()
             break
+    # An earlier blog credit wins, and a later "By" is a reader's comment: a pen name there
+    # that does not read as a name leaves the page without a byline.
+    match = POSTED_BY.search(folded, 0, at)
+    if match:
+        author, at = plausible(match["name"]), match.start()
+    match = DATED_BY.search(folded, 0, at)
+    if match and plausible(match["name"]):
+        author = plausible(match["name"])
     if author is None:
         author = _reporter_and_place(folded)
     source = SOURCE.search(folded)
@@ -87,7 +103,7 @@ def plausible(value: str | None, site: str | None = None) -> str | None:
 
 
 def _chinese_name(token: str) -> bool:
-    if not re.fullmatch(rf"[{CJK}]{{2,5}}", token) or CREDIT_WORDS.search(token):
+    if not re.fullmatch(rf"[{CJK}]{{2,5}}", token) or CREDIT_WORDS.search(token) or END_MARK.match(token):
         return False
     if token[:2] in COMPOUND_SURNAMES:
         return 3 <= len(token) <= 4

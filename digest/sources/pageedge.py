@@ -22,7 +22,8 @@ from dataclasses import dataclass
 from ..text.pagerules import END_LINE, FURNITURE, PHOTO_CREDIT, SENTENCE_END, TAGS_LINE
 from ..text.script import fold_width
 from .pageblocks import Block, lines_of
-from .pagebody import Links, fold_key, is_caption, is_link, is_prose
+from .pagebody import Links, fold_key, is_link, is_prose
+from .pagecaption import is_caption
 
 # Elements whose text flows into the block around them.
 INLINE = {"a", "span", "b", "strong", "em", "i", "u", "font", "sup", "sub", "small", "big", "img",

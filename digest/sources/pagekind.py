@@ -17,13 +17,23 @@ Schema.org types and microblog titles are checked before the body is read (in
 - a video page: a player (``<video>``, a Flash plugin, a player frame) and a caption;
 - a search results page, a forum thread, a picture gallery or a video page: the
   headline or ``<title>`` names it, or the page carries a forum's floor marks
-  (楼主, 2楼, 回复), and the body is short or made of posts.
+  (楼主, 2楼, 回复), and the body is short or made of posts;
+- a search results page: a filled query box whose words the ``<title>`` repeats,
+  with a title that names a search;
+- a forum or comment thread: numbered posts each stamped with a date
+  (#2 - 2023-3-7 00:34), around a short body;
+- a question-and-answer page: two or more of a Q&A site's marks (最佳答案, 提问者采纳);
+- a shop or catalogue page: a buy or shelf control (加入购物车, 加入书架) beside prices,
+  or a catalogue record's fields (ISBN, 出版社, 定价, 装帧 …);
+- a portal or list page: a body most of whose text is the text of the page's links.
 """
 
 from __future__ import annotations
 
 import re
 
+from ..text.pagerules import END_LINE
+from ..text.script import fold_width
 from .pagebody import fold_key, is_link, is_prose, link_texts
 from .pagemeta import DATE
 
@@ -55,10 +65,16 @@ FORUM = re.compile(r"楼主|樓主|(?<!\d)\d{1,4}\s*[楼樓#](?![\u4e00-\u9fff])
 
 
 def page_kind(root, paragraphs: list[str], title: str | None, page_title: str, visible: str,
-              players: int = 0) -> str | None:
+              players: int = 0, query: str = "") -> str | None:
     """What the page is, when it is not an article; None for an article. ``players``: the
-    video players the page held before its plugins and frames were dropped."""
-    prose = sum(len(p) for p in paragraphs if is_prose(p))
+    video players the page held before its plugins and frames were dropped; ``query``: what
+    its search box was filled with."""
+    prose = sum(len(p) for p in paragraphs if is_prose(p) and not END_LINE.match(fold_width(p).strip()))
+    if query and fold_key(query) in fold_key(page_title) and SEARCH_NAMED.search(page_title):
+        return "not an article: a search results page (the query in the title)"
+    marked = _marked_kind(visible, prose)
+    if marked:
+        return f"not an article: {marked}"
     if players and prose < VIDEO_PROSE_CHARS:
         return "not an article: a video page (a player and a few lines)"
     if len(FORUM.findall(visible)) >= FORUM_MARKS and _posts(paragraphs):
@@ -83,6 +99,9 @@ def page_kind(root, paragraphs: list[str], title: str | None, page_title: str, v
     if (prose < FEED_PROSE_CHARS and stamps >= FEED_STAMPS) or stamps >= MANY_STAMPS:
         return "not an article: a news feed (items stamped N hours ago)"
     links = link_texts(root)
+    paragraphs = without_closing_list(paragraphs)
+    if linked_share(paragraphs, links) >= LINKED_SHARE:
+        return "not an article: a portal or list page (the body is the page's links)"
     headlines = sum(is_link(p, links) and len(fold_key(p)) >= HEADLINE_CHARS for p in paragraphs)
     if headlines >= LINKED_HEADLINES or (headlines >= FEW_HEADLINES and headlines >= HEADLINE_SHARE * len(paragraphs)):
         return "not an article: a list of linked headlines with teasers"
@@ -94,6 +113,88 @@ def page_kind(root, paragraphs: list[str], title: str | None, page_title: str, v
         if sum(listed) >= LIST_SHARE * len(paragraphs) and (rest < SHORT_BODY_CHARS or rest < 0.1 * total):
             return "not an article: a list (lines of links and figures)"
     return None
+
+
+SEARCH_NAMED = re.compile(r"搜索|搜尋|检索|檢索|search", re.IGNORECASE)
+# A numbered post with its time: "#2 - 2023-3-7 00:34", "#1-3 - …", "5楼 2019-01-02".
+POST_STAMP = re.compile(r"(?:#\d{1,4}(?:-\d{1,3})?|(?<!\d)\d{1,4}\s*[楼樓])\s*[-–]?\s*(?:发表于|發表於)?\s*"
+                        r"(?:19|20)\d{2}-\d{1,2}-\d{1,2}")
+POST_STAMPS = 2
+QA_MARK = re.compile(r"最佳答案|满意答案|滿意答案|提问者采纳|提問者採納|推荐答案|推薦答案|网友采纳|網友採納"
+                     r"|我来回答|我來回答|我要提问|我要提問|采纳率|採納率|(?<!\d)\d+\s*(?:个|個|条|條)?回答(?![\u4e00-\u9fff])")
+QA_MARKS = 2
+BUY = re.compile(r"加入购物车|加入購物車|放入购物车|放入購物車|立即购买|立即購買|加入书架|加入書架|免费试读|免費試讀"
+                 r"|add to (?:cart|bag)", re.IGNORECASE)
+PRICE = re.compile(r"[¥￥]\s*\d|NT\$\s*\d|(?:定价|定價|售价|售價|优惠价|優惠價|原价|原價|价格|價格)\s*[:：]")
+PRICES = 3
+CATALOGUE = re.compile(r"ISBN|出版社\s*[:：]|出版(?:年|日期)\s*[:：]|页数|頁數|装帧|裝幀|裝訂|(?:定价|定價|售价|售價|优惠价|優惠價)")
+CATALOGUE_FIELDS = 3        # distinct fields of a catalogue record
+# A film or work's record: "导演: …", "主演: …", "上映日期: …"; an article's info box holds a few.
+RECORD = re.compile(r"(?:导演|導演|编剧|編劇|主演|类型|類型|制片国家|製片國家|语言|語言|上映日期|首播|片长|片長|集数|集數"
+                    r"|又名|作者|译者|譯者|出品方|字数|字數)\s*(?:/[^:：\s]{1,4})?\s*[:：]")
+RECORD_FIELDS = 6
+LISTED_RECORDS = 4          # one catalogue field printed this often: a list of records (editions)
+MAX_HEADLINE_CHARS = 60     # a longer link text is not a headline (a whole story made a link)
+LINKED_SHARE = 0.6          # a body this much made of the page's link texts is a portal or a list
+
+
+def _marked_kind(visible: str, prose: int) -> str | None:
+    """A kind of page told by the marks its interface prints."""
+    if prose < SHORT_BODY_CHARS and len(POST_STAMP.findall(visible)) >= POST_STAMPS:
+        return "a forum or comment thread (numbered, dated posts)"
+    if len(set(QA_MARK.findall(visible))) >= QA_MARKS:
+        return "a question-and-answer page"
+    buy, prices = set(BUY.findall(visible)), len(PRICE.findall(visible))
+    labels = [fold_key(m)[:2] for m in CATALOGUE.findall(visible)]
+    fields = set(labels)
+    listed = len(fields) >= 2 and max(labels.count(f) for f in fields) >= LISTED_RECORDS
+    record = fields | {fold_key(m)[:2] for m in RECORD.findall(visible)}
+    # A book's details under a review (出版社, 定价, ISBN) come once and with one price; a shop
+    # prints several prices, a list of editions the same fields again and again.
+    if ((buy and prices >= PRICES) or len(buy) >= 2 or (len(fields) >= CATALOGUE_FIELDS and prices >= 2) or listed
+            or len(record) >= RECORD_FIELDS):
+        return "a shop or catalogue page (buy controls, prices or a record's fields)"
+    return None
+
+
+def linked_share(paragraphs: list[str], links) -> float:
+    """The share of the body's text that is the text of the page's links (a headline of
+    eight characters or more found in it)."""
+    body = "".join(fold_key(p) for p in paragraphs)
+    if not body:
+        return 0.0
+    covered = sum(len(key) * body.count(key) for key in links.texts
+                  if HEADLINE_CHARS <= len(key) <= MAX_HEADLINE_CHARS and key in body)
+    return covered / len(body)
+
+
+NUMBERED = re.compile(r"^\s*(\d{1,2})\s*[、.．)）]")
+CLOSING_LIST_ITEMS = 3
+
+
+def without_closing_list(paragraphs: list[str]) -> list[str]:
+    """The body without the numbered list (1、 2、 3、 …) it ends with, when sentences come
+    before it: a post that ends in its list of links is an article, not a list of headlines."""
+    numbers = [NUMBERED.match(p) for p in paragraphs]
+    end = len(paragraphs)
+    start, expected = end, None           # walk back over items numbered n, n-1, …, 1
+    while start > 0 and numbers[start - 1] and (expected is None or int(numbers[start - 1][1]) == expected):
+        expected = int(numbers[start - 1][1]) - 1
+        start -= 1
+    if end - start < CLOSING_LIST_ITEMS or expected != 0:
+        return paragraphs
+    if sum(len(p) for p in paragraphs[:start] if is_prose(p)) < MIN_PROSE_CHARS:
+        return paragraphs
+    return paragraphs[:start]
+
+
+def filled_query(root) -> str:
+    """What a page's search box was filled with (a text box with a value), else ""."""
+    for box in root.iter("input"):
+        value = (box.get("value") or "").strip()
+        if value and (box.get("type") or "text").lower() in ("text", "search"):
+            return value
+    return ""
 
 
 PAGER = re.compile(r"[上下]一[张張]|(?<!\d)1\s*2\s*3\s*4\s*5\s*6?\s*[下后後]一[页頁]|(?<![\d/])\d{1,2}\s*/\s*\d{1,2}\s*[张張]")

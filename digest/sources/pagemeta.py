@@ -45,6 +45,9 @@ def headline(root, known: str | None = None) -> tuple[str | None, str | None]:
                 best = text
     if best:
         return best, best
+    whole = _heading_holding_title(root, (og, page_title), names)
+    if whole:
+        return whole
     for candidate in (og, page_title):
         first = _first_segment(candidate)
         if first and first != site_name(root) and not NOT_HEADLINE.match(first):
@@ -57,6 +60,13 @@ def headline(root, known: str | None = None) -> tuple[str | None, str | None]:
             return (printed, printed) if printed else (first, None)
     h1 = first_text(root, "//h1")
     return (h1, h1) if h1 and not NOT_HEADLINE.match(h1) else (None, None)
+
+
+def _heading_holding_title(root, titles, names: set[str]) -> tuple[str, str] | None:
+    """(``<title>`` or og:title, the heading) when a heading prints all of it and more ("某人 » 日志 headline")."""
+    keys = [(" ".join((t or "").split()), fold_key(t or "")) for t in titles]
+    return next(((text, heading) for text, key in keys if len(key) >= 8 and key not in names
+                 for heading in _headings(root) if key in fold_key(heading) != key), None)
 
 
 COLUMN_LABEL = re.compile(r"^\s*[【\[［][^】\]］]{2,10}[】\]］]\s*")
