@@ -152,6 +152,8 @@ def test_a_call_to_follow_the_site_on_a_social_network_ends_the_body():
 def test_a_sentence_about_someone_s_social_page_stays_in_the_body():
     article = [Block("p", "警方今日暫控一名三十八歲男子一項謀殺罪，他將於明日在裁判法院提堂。"),
                Block("p", "死者家屬在臉書專頁發文，感謝各界關心。"),
+               Block("p", "死者的女兒在微博上發文說：「希望社會各界繼續關注我們一家。」"),
+               Block("p", "他在Facebook上寫道，歡迎大家加入我們的志願者團隊。"),
                Block("p", "該名男子於上周六被拘捕，他涉嫌與其父親在住所內死亡的案件有關。")]
     assert trim(article, None) == [b.text for b in article]
 

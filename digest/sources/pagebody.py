@@ -224,20 +224,25 @@ def _cut_at_end(texts: list[str]) -> list[str]:
         folded = fold_width(text).strip()
         marker = seen >= total * 0.3 and (END_LINE.match(folded) or TAGS_LINE.match(folded)
                                           or DISCLAIMER.match(folded) or LIST_HEADING.match(folded))
-        if i and (marker or (len(folded) < 200 and (FURNITURE.search(folded) or _follow_us(folded)))
-                  or _dated_list(texts[i:i + 3])):
+        if i and (marker or seen >= total * 0.3 and _follow_us(folded)
+                  or (len(folded) < 200 and FURNITURE.search(folded)) or _dated_list(texts[i:i + 3])):
             return texts[:i]
         seen += len(text)
     return texts
 
 
-SOCIAL_PAGE = re.compile(r"facebook|臉書|脸书|微博|微信|instagram|twitter|youtube|粉絲團|粉丝团|專頁|专页", re.IGNORECASE)
-CALL_TO_US = re.compile(r"(?:開設|开设|加入|追蹤|追踪|关注|關注|like|讚好|按讚|訂閱|订阅)[^。！!]{0,12}(?:我們|我们)", re.IGNORECASE)
+# A call whose object is the site's own page on a social network: "Like我們的專頁",
+# "关注我们的微信公众号" (not "希望政府关注我们" or "加入我们的志愿者团队").
+FOLLOW_US = re.compile(
+    r"(?:開設|开设|加入|追蹤|追踪|关注|關注|like|讚好|按讚|訂閱|订阅)\s*(?:我們|我们)的?\s*"
+    r"(?:官方)?(?:facebook|臉書|脸书|微博|微信|公众号|公眾號|instagram|twitter|youtube|"
+    r"粉絲團|粉丝团|粉絲專頁|粉丝专页|專頁|专页|頻道|频道)", re.IGNORECASE)
+QUOTED = re.compile(r"[“「『\"]")
 
 
 def _follow_us(folded: str) -> bool:
-    """A site's call to follow it on a social network: "…現已開設Facebook專頁…Like我們的專頁"."""
-    return bool(SOCIAL_PAGE.search(folded) and CALL_TO_US.search(folded))
+    """A site's call to follow it on a social network, outside quotation marks and short."""
+    return len(folded) < 200 and not QUOTED.search(folded) and FOLLOW_US.search(folded) is not None
 
 
 # The heading of a list of other stories or videos after the body: "精彩视频推荐", "延伸閱讀".

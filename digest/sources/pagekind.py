@@ -5,13 +5,15 @@ Schema.org types and microblog titles are checked before the body is read (in
 
 - no article text: the body holds almost no sentences; or few, on a page of dated
   items or mostly links (a section front, a list of announcements);
-- a list of teasers: eight or more linked headlines inside the body;
+- a list of teasers: eight or more linked headlines inside the body, or four or more
+  that make up two fifths of its paragraphs;
 - a list: many lines, most of them links or figures, and not much prose in the rest
   (a ranking, a rolling-news list);
 - an error page: the headline or ``<title>`` says the page is not there, and the
   body is short;
 - a picture gallery: a short body of captions, a slide pager (下一张, 1 2 3 4 5 6 下一页)
-  and a photo credit; a news feed: teasers stamped 3小时前;
+  and a photo credit; a news feed: teasers stamped 3小时前, or nine or more short lines
+  stamped so whatever else the page holds;
 - a reference entry (an encyclopedia's): a table of contents of links within the
   page and numbered citation marks ([1], [2-3]) throughout;
 - a video page: a player (``<video>``, a Flash plugin, a player frame) and a caption;
@@ -49,7 +51,8 @@ SHORT_BODY_CHARS = 300      # below this, a named kind (gallery, video, error) w
 GALLERY_PROSE_CHARS = 200   # a gallery's captions, at most
 FEED_PROSE_CHARS = 1000     # a news feed's teasers, at most, ...
 FEED_STAMPS = 3             # ... with this many "3小时前" stamps in the body
-MANY_STAMPS = 9             # so many stamps make a feed or a topic list whatever its teasers hold
+MANY_STAMPS = 9             # so many stamped short lines make a feed or a topic list whatever its teasers hold
+STAMPED_LINE_CHARS = 80     # a feed's item line, at most
 FEW_HEADLINES = 4           # fewer linked headlines make a list when they are ...
 HEADLINE_SHARE = 0.4        # ... this share of the body's paragraphs (headline, teaser, headline, …)
 VIDEO_PROSE_CHARS = 120    # beside a video player, less prose than this is a caption
@@ -96,7 +99,9 @@ def page_kind(root, paragraphs: list[str], title: str | None, page_title: str, v
     if prose < GALLERY_PROSE_CHARS and PAGER.search(visible) and PHOTO.search(visible):
         return "not an article: a picture gallery (captions and a slide pager)"
     stamps = sum(len(STAMP.findall(p)) for p in paragraphs)
-    if (prose < FEED_PROSE_CHARS and stamps >= FEED_STAMPS) or stamps >= MANY_STAMPS:
+    # many stamps on short lines (a feed's item lines), not a live blog's stamped updates
+    listed = sum(len(STAMP.findall(p)) for p in paragraphs if len(p) <= STAMPED_LINE_CHARS)
+    if (prose < FEED_PROSE_CHARS and stamps >= FEED_STAMPS) or listed >= MANY_STAMPS:
         return "not an article: a news feed (items stamped N hours ago)"
     links = link_texts(root)
     paragraphs = without_closing_list(paragraphs)
