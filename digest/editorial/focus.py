@@ -65,11 +65,15 @@ def theme_scores(doc: Document, specs: tuple[ThemeSpec, ...],
     keywords: list[tuple[str, ...]] = []       # the keywords, normalised once if needed
     length = max(len(body), 1)
     scores = []
-    for terms in _normal_terms(specs):
-        weight = dict(terms)
-        in_title = [t for t, _ in terms if _has(title, t)]
-        in_lead = [t for t, _ in terms if _has(lead, t)]
-        hits = _counts(body, [t for t, _ in terms])
+    # A term can be in a text only when its first two characters are: one pass over each
+    # text's pairs spares most of the terms' searches.
+    pairs, title_pairs = _pairs(body), _pairs(title)
+    for terms, (weight, forms, longest_first) in zip(_normal_terms(specs), _prepared(specs)):
+        present = [(t, word) for t, word in forms if len(t) < 2 or t[:2] in pairs]
+        in_title = [t for t, word in forms if (len(t) < 2 or t[:2] in title_pairs)
+                    and (t in title if word is None else word.search(title))]
+        in_lead = [t for t, word in present if (t in lead if word is None else word.search(lead))]
+        hits = _counted(body, [pair for pair in longest_first if len(pair[0]) < 2 or pair[0][:2] in pairs])
         found = [t for t, n in hits.items() if n]
         total = sum(weight[t] * n for t, n in hits.items())
         # The headline and the lead say what a story is about; the rest of the text adds
@@ -87,7 +91,7 @@ def theme_scores(doc: Document, specs: tuple[ThemeSpec, ...],
         # section of it, not what it is about.
         dense = dense and length < LONG_TEXT
         about = (named >= 2 and (up_front >= 1 or dense or up_front > 0 and named >= 3)
-                 or headline >= 1 and sum(hits[t] for t in in_title) >= 2)
+                 or headline >= 1 and sum(hits.get(t, 0) for t in in_title) >= 2)
         if length >= LONG_TEXT:
             # A long text covers many things; it is about the theme when its headline
             # names it, or its lead names two of its terms (one word in a standing
@@ -111,12 +115,28 @@ def _normal_keywords(doc: Document, own: tuple[str, ...] | None) -> tuple[str, .
     return tuple(to_simplified(fold_width(word)).lower() for word in own)
 
 
-def _counts(text: str, terms: list[str]) -> dict[str, int]:
+@functools.lru_cache(maxsize=8)
+def _prepared(specs: tuple[ThemeSpec, ...]):
+    """Per theme, worked out once: each term's weight, each term with its whole-word
+    pattern (short Latin terms) or None, and the same pairs longest first."""
+    out = []
+    for terms in _normal_terms(specs):
+        forms = tuple((t, _short_latin(t)) for t, _ in terms)
+        out.append((dict(terms), forms, tuple(sorted(forms, key=lambda pair: len(pair[0]), reverse=True))))
+    return tuple(out)
+
+
+def _pairs(text: str) -> set[str]:
+    """Every two characters in a row in ``text``."""
+    return {text[i:i + 2] for i in range(len(text) - 1)}
+
+
+def _counted(text: str, longest_first) -> dict[str, int]:
     """How often each term occurs, a longer term first: 经济 inside 经济增长 is not counted
     again as 经济."""
     counts = {}
-    for term in sorted(terms, key=len, reverse=True):
-        if (word := _short_latin(term)) is not None:
+    for term, word in longest_first:
+        if word is not None:
             text, counts[term] = word.subn("\0", text)
             continue
         counts[term] = text.count(term)
