@@ -12,6 +12,7 @@ closing section.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 
@@ -68,12 +69,10 @@ def theme_scores(doc: Document, specs: tuple[ThemeSpec, ...],
     # A term can be in a text only when its first two characters are: one pass over each
     # text's pairs spares most of the terms' searches.
     pairs, title_pairs = _pairs(body), _pairs(title)
-    for terms, (weight, forms, longest_first) in zip(_normal_terms(specs), _prepared(specs)):
-        present = [(t, word) for t, word in forms if len(t) < 2 or t[:2] in pairs]
-        in_title = [t for t, word in forms if (len(t) < 2 or t[:2] in title_pairs)
-                    and (t in title if word is None else word.search(title))]
-        in_lead = [t for t, word in present if (t in lead if word is None else word.search(lead))]
-        hits = _counted(body, [pair for pair in longest_first if len(pair[0]) < 2 or pair[0][:2] in pairs])
+    for weight, forms, longest_first in _prepared(specs):
+        in_title = [f.term for f in forms if f.key in title_pairs and f.found_in(title)]
+        in_lead = [f.term for f in forms if f.key in pairs and f.found_in(lead)]
+        hits = _counted(body, [f for f in longest_first if f.key in pairs])
         found = [t for t, n in hits.items() if n]
         total = sum(weight[t] * n for t, n in hits.items())
         # The headline and the lead say what a story is about; the rest of the text adds
@@ -102,7 +101,7 @@ def theme_scores(doc: Document, specs: tuple[ThemeSpec, ...],
         # its restructuring) is in neither, and needs a lead that names it twice.
         if about and headline <= 0 and up_front < 2:
             keywords = keywords or [_normal_keywords(doc, own)]
-            about = any(_has(word, t) for word in keywords[0] for t, _ in terms)
+            about = any(f.found_in(word) for word in keywords[0] for f in forms)
         scores.append(score if about and score >= MIN_SCORE else 0.0)
     return scores
 
@@ -115,49 +114,55 @@ def _normal_keywords(doc: Document, own: tuple[str, ...] | None) -> tuple[str, .
     return tuple(to_simplified(fold_width(word)).lower() for word in own)
 
 
+@dataclasses.dataclass(frozen=True)
+class _Form:
+    """A theme's term as it is looked for: a short Latin term (AI, GPU) as a whole word
+    only ("ai" inside "email" or "Thailand" is not AI); ``key``, its first two characters
+    (empty for a one-character term), which a text must hold for the term to be in it."""
+
+    term: str
+    word: re.Pattern | None
+    key: str
+
+    def found_in(self, text: str) -> bool:
+        return self.term in text if self.word is None else self.word.search(text) is not None
+
+
 @functools.lru_cache(maxsize=8)
 def _prepared(specs: tuple[ThemeSpec, ...]):
-    """Per theme, worked out once: each term's weight, each term with its whole-word
-    pattern (short Latin terms) or None, and the same pairs longest first."""
+    """Per theme, worked out once: each term's weight, its forms, and the forms longest
+    first."""
     out = []
     for terms in _normal_terms(specs):
-        forms = tuple((t, _short_latin(t)) for t, _ in terms)
-        out.append((dict(terms), forms, tuple(sorted(forms, key=lambda pair: len(pair[0]), reverse=True))))
+        forms = tuple(_Form(t, _short_latin(t), t[:2] if len(t) > 1 else "") for t, _ in terms)
+        out.append((dict(terms), forms, tuple(sorted(forms, key=lambda f: len(f.term), reverse=True))))
     return tuple(out)
 
 
 def _pairs(text: str) -> set[str]:
-    """Every two characters in a row in ``text``."""
-    return {text[i:i + 2] for i in range(len(text) - 1)}
+    """Every two characters in a row in ``text``, and the empty key of one-character terms."""
+    return {text[i:i + 2] for i in range(len(text) - 1)} | {""}
 
 
-def _counted(text: str, longest_first) -> dict[str, int]:
+def _counted(text: str, longest_first: list[_Form]) -> dict[str, int]:
     """How often each term occurs, a longer term first: 经济 inside 经济增长 is not counted
     again as 经济."""
     counts = {}
-    for term, word in longest_first:
-        if word is not None:
-            text, counts[term] = word.subn("\0", text)
+    for form in longest_first:
+        if form.word is not None:
+            text, counts[form.term] = form.word.subn("\0", text)
             continue
-        counts[term] = text.count(term)
-        if counts[term]:
-            text = text.replace(term, "\0")
+        counts[form.term] = text.count(form.term)
+        if counts[form.term]:
+            text = text.replace(form.term, "\0")
     return counts
 
 
-@functools.lru_cache(maxsize=64)
 def _short_latin(term: str) -> re.Pattern | None:
-    """A short Latin term (AI, GPU) as a pattern matching it as a whole word only: "ai"
-    inside "email" or "Thailand" is not AI."""
+    """A short Latin term (AI, GPU) as a pattern matching it as a whole word only."""
     if len(term) > 3 or not term.isascii() or not term.isalpha():
         return None
     return re.compile(rf"(?<![a-z]){term}(?![a-z])")
-
-
-def _has(text: str, term: str) -> bool:
-    """Whether ``text`` holds ``term`` (a short Latin term as a whole word)."""
-    word = _short_latin(term)
-    return term in text if word is None else word.search(text) is not None
 
 
 def best_theme(scores: list[float]) -> int | None:
