@@ -145,8 +145,7 @@ def _with_kinds(doc: Document, wide: list[str]) -> tuple[Sentence, ...]:
     for s, folded in zip(doc.sentences, wide):
         text = s.text.strip()
         turn = SPEAKER.match(folded)          # what a speaker says, after the label
-        if not text or boilerplate(folded) or furniture.furniture(folded) or greeting_only(folded) \
-                or opens_quote(folded):       # a host's greeting, a submitter's "X 写道 \""
+        if not text or not_article_text(folded):
             kind = "boilerplate" if text else "fragment"
         elif turn and turn[0] in askers or not stands_alone(s, folded):   # the interviewer's lines too
             kind = "fragment"
@@ -197,7 +196,13 @@ def _bounded(pieces: list[str]) -> list[str]:
 def eligible(sentence: Sentence) -> bool:
     """Can this sentence stand in a summary? Not a fragment, caption, question or boilerplate."""
     folded = fold_width(sentence.text.strip())
-    return not boilerplate(folded) and not furniture.furniture(folded) and stands_alone(sentence, folded)
+    return not not_article_text(folded) and stands_alone(sentence, folded)
+
+
+def not_article_text(folded: str) -> bool:
+    """Page furniture, boilerplate, a host's greeting or a submitter's "X 写道 \"": no
+    sentence of the article (``folded``: the stripped text width-folded)."""
+    return boilerplate(folded) or furniture.furniture(folded) or greeting_only(folded) or opens_quote(folded)
 
 
 def stands_alone(sentence: Sentence, folded: str | None = None) -> bool:
@@ -217,9 +222,7 @@ def stands_alone(sentence: Sentence, folded: str | None = None) -> bool:
         return False
     # A sentence that ends by introducing what follows ("他说出了那句名言:") is a fragment,
     # and so is one list item ending in a semicolon, a section number or a heading run in.
-    if folded.endswith(":") or LEAD_IN.match(folded) or list_fragment(folded) or opens_quote(folded):
-        return False
-    if greeting_only(folded):
+    if folded.endswith(":") or LEAD_IN.match(folded) or list_fragment(folded):
         return False
     if SECTION_NUMBER.match(folded) or LIST_MARKER.match(folded) or GLUED_HEADING.search(folded):
         return False
