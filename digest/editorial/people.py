@@ -245,9 +245,9 @@ def repeated_unit(piece: str, title: str, body: str) -> str | None:
     if at < 0 or count < MIN_REPEATS:
         return None
     start, end = at, at + len(piece)
-    while start > 0 and _han(title[start - 1]) and body.count(title[start - 1:end]) == count:
+    while start > 0 and han(title[start - 1]) and body.count(title[start - 1:end]) == count:
         start -= 1
-    while end < len(title) and _han(title[end]) and body.count(title[start:end + 1]) == count:
+    while end < len(title) and han(title[end]) and body.count(title[start:end + 1]) == count:
         end += 1
     return title[start:end]
 
@@ -276,10 +276,11 @@ def _country_before(text: str) -> str | None:
     """The English name of the place ``text`` ends with (意大利 of 水均益独家专访意大利)."""
     for size in range(min(5, len(text)), 1, -1):
         word = text[-size:]
-        if _han(word) and (english := name_english(word)) and not _common(word):
+        if han(word) and (english := name_english(word)) and not _common(word):
             return english
     return None
 
 
-def _han(text: str) -> bool:
+def han(text: str) -> bool:
+    """Whether every character of ``text`` is a Chinese character."""
     return all("\u4e00" <= c <= "\u9fff" for c in text)

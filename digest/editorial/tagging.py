@@ -91,10 +91,10 @@ def tagged_names(text: str) -> list[tuple[str, str, bool, str]]:
             merged.append((word, "-"))                       # most words: nothing to join
         elif word in JOINERS and merged and merged[-1][1] != "-":
             merged[-1] = (merged[-1][0] + "·", "foreign")
-        elif merged and merged[-1][0].endswith("·") and (flag in NAME_TAGS or _han(word)):
+        elif merged and merged[-1][0].endswith("·") and (flag in NAME_TAGS or people.han(word)):
             merged[-1] = (merged[-1][0] + word, "foreign")    # 马丽娜·勒庞: 勒庞 a noun to the tagger
         elif merged and merged[-1][1] == "person" and people.is_surname(merged[-1][0]) \
-                and flag in NAME_TAGS and len(word) <= 2 and _han(word):
+                and flag in NAME_TAGS and len(word) <= 2 and people.han(word):
             merged[-1] = (merged[-1][0] + word, "person")     # 杨 + 治山: a surname cut off
         elif flag == "n" and merged and _role_person(merged[-1][0], word):
             merged.append((word, "person"))                   # 总统祖马: a noun to the tagger
@@ -114,15 +114,11 @@ def tagged_names(text: str) -> list[tuple[str, str, bool, str]]:
     return found
 
 
-def _han(word: str) -> bool:
-    return all("\u4e00" <= c <= "\u9fff" for c in word)
-
-
 def _role_person(before: str, word: str) -> bool:
     """Is ``word``, after the role word ``before`` (总统, 记者…), a person the
     dictionary names (祖马: Zuma)?"""
     return len(word) >= 2 and before[-1:] in people.ROLE_ENDINGS and before.endswith(people.ROLE_BEFORE) \
-        and _han(word) \
+        and people.han(word) \
         and name_english(word) is not None and not place_name(word)
 
 
@@ -130,7 +126,7 @@ def used_as_itself(form: str, kind: str, text: str) -> bool:
     """Is the glossary ``form`` used in ``text`` as itself somewhere: a two-character
     form not only across two words (道指 in 报道指出), a place not only as the start of
     a longer word (印度 of 印度教, Hinduism)?"""
-    if len(form) == 2 and _han(form) and not _stands_alone(form, text):
+    if len(form) == 2 and people.han(form) and not _stands_alone(form, text):
         return False
     return kind != "place" or _outside_longer_word(form, text)
 
