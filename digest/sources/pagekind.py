@@ -98,10 +98,11 @@ def page_kind(root, paragraphs: list[str], title: str | None, page_title: str, v
             return "not an article: a list or index page (dated items, almost no sentences)"
     if prose < GALLERY_PROSE_CHARS and PAGER.search(visible) and PHOTO.search(visible):
         return "not an article: a picture gallery (captions and a slide pager)"
-    stamps = sum(len(STAMP.findall(p)) for p in paragraphs)
+    stamped = [(len(p), len(STAMP.findall(p))) for p in paragraphs]
+    stamps = sum(n for _, n in stamped)
     # many stamps on short lines (a feed's item lines), not a live blog's stamped updates
-    listed = sum(len(STAMP.findall(p)) for p in paragraphs if len(p) <= STAMPED_LINE_CHARS)
-    if (prose < FEED_PROSE_CHARS and stamps >= FEED_STAMPS) or listed >= MANY_STAMPS:
+    short_stamps = sum(n for chars, n in stamped if chars <= STAMPED_LINE_CHARS)
+    if (prose < FEED_PROSE_CHARS and stamps >= FEED_STAMPS) or short_stamps >= MANY_STAMPS:
         return "not an article: a news feed (items stamped N hours ago)"
     links = link_texts(root)
     paragraphs = without_closing_list(paragraphs)
