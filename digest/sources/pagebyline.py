@@ -59,8 +59,8 @@ def byline(text: str) -> tuple[str | None, str | None]:
     if match:
         author, at = plausible(match["name"]), match.start()
     match = DATED_BY.search(folded, 0, at)
-    if match and plausible(match["name"]):
-        author = plausible(match["name"])
+    if match and (name := plausible(match["name"])):
+        author = name
     if author is None:
         author = _reporter_and_place(folded)
     source = SOURCE.search(folded)
