@@ -62,14 +62,18 @@ class Counting:
         self.shared: tuple[str, ...] | None = None   # the last shared vocabulary seen...
         self.to_ids = np.zeros(0, dtype=np.int32)     # ...and its terms' ids in this one
 
-    def add(self, terms: tuple[str, ...], counts: tuple[int, ...]) -> None:
-        """One document's distinct terms and how often each occurs."""
+    def _ids(self, terms: tuple[str, ...]) -> np.ndarray:
+        """The ids of ``terms`` in the vocabulary, new terms interned and added."""
         vocab = self.vocab
         new = [sys.intern(t) for t in terms if t not in vocab]
         vocab.update(zip(new, range(len(vocab), len(vocab) + len(new))))
         # 32-bit ids and whole counts: half the memory of int64 and float64, and the
         # same numbers wherever they are used (np.log of a count gives a float64).
-        self.ids.append(np.fromiter(map(vocab.__getitem__, terms), dtype=np.int32, count=len(terms)))
+        return np.fromiter(map(vocab.__getitem__, terms), dtype=np.int32, count=len(terms))
+
+    def add(self, terms: tuple[str, ...], counts: tuple[int, ...]) -> None:
+        """One document's distinct terms and how often each occurs."""
+        self.ids.append(self._ids(terms))
         self.counts.append(np.asarray(counts, dtype=np.int32))
 
     def add_shared(self, terms: tuple[str, ...], ids: np.ndarray, counts: np.ndarray) -> None:
@@ -77,11 +81,7 @@ class Counting:
         shared by the documents counted together (see :func:`shared_counts`) and given as
         the same object for each of them: its words are looked up once, not once a document."""
         if terms is not self.shared:
-            vocab = self.vocab
-            new = [sys.intern(t) for t in terms if t not in vocab]
-            vocab.update(zip(new, range(len(vocab), len(vocab) + len(new))))
-            self.to_ids = np.fromiter(map(vocab.__getitem__, terms), dtype=np.int32, count=len(terms))
-            self.shared = terms
+            self.to_ids, self.shared = self._ids(terms), terms
         self.ids.append(self.to_ids[ids])
         self.counts.append(counts)
 
