@@ -81,3 +81,62 @@ def test_a_last_section_of_long_points_after_a_contents_link_heading_is_kept():
               + "".join(f"<li>{i}{point}</li>" for i in range(3)) + "</ul><p>（全文完）</p></div></body></html>")
     paragraphs = read_page(markup).paragraphs
     assert paragraphs[-1].startswith("2这是我的一点感受")
+
+
+# ---------------------------------------------------------------- agreement with readability
+
+from digest.sources.pageagree import agreed_edges, readability_text  # noqa: E402
+from digest.sources.pageblocks import Block  # noqa: E402
+from digest.sources.pagebody import Links, fold_key  # noqa: E402
+
+BODY = ["公司今天公布了第三季度业绩，营收同比增长三成。", "分析人士认为，增长主要来自海外市场。"]
+LEAD = "老罗的发布会很多人都看了，发布会的最后，屏幕下方只留下一句话："
+CLOSING = "更多新功能，依然需要大家在今后的使用中慢慢挖掘 XD"
+
+
+def blocks(*texts: str, kind: str = "p") -> list[Block]:
+    return [Block(kind, t) for t in texts]
+
+
+def test_edge_paragraphs_both_bodies_hold_are_put_back_in_order():
+    found = agreed_edges(blocks("首页 新闻", LEAD, *BODY, CLOSING, "相关新闻"), BODY, None, Links(),
+                         lambda: fold_key(LEAD + "".join(BODY) + CLOSING))
+    assert found == [LEAD, *BODY, CLOSING]
+
+
+def test_what_readability_leaves_out_is_not_put_back():
+    found = agreed_edges(blocks(LEAD, *BODY, CLOSING), BODY, None, Links(), lambda: fold_key("".join(BODY) + CLOSING))
+    assert found == [*BODY, CLOSING]
+
+
+def test_credits_fields_dates_disclaimers_and_social_calls_stay_out_even_when_both_keep_them():
+    debris = ["記者陳木隆／宜蘭報導", "發表時間：2012-01-12 11:40", "[來源：Cult of Mac]", "(2012-01-17 20:00) 晚間新聞",
+              "腾讯声明：频道所载文章纯属作者个人观点，仅供投资者参考，并不构成投资建议。",
+              "快點到Facebook Like我們的專頁，與朋友分享！", "责任编辑：张三，欢迎读者来信指正。"]
+    for line in debris:
+        found = agreed_edges(blocks(*BODY, line), BODY, None, Links(), lambda: fold_key("".join(BODY) + line))
+        assert found == BODY, line
+
+
+def test_the_headline_and_a_paragraph_already_in_the_body_end_the_widening():
+    title = "公司第三季度营收增长三成，海外市场贡献最大"
+    found = agreed_edges(blocks(title, *BODY), BODY, title, Links(), lambda: fold_key(title + "".join(BODY)))
+    assert found == BODY
+
+
+def test_readability_is_asked_only_when_a_block_could_be_put_back():
+    asked = []
+
+    def other() -> str:
+        asked.append(1)
+        return ""
+    assert agreed_edges(blocks("首页", *BODY, "相关新闻"), BODY, None, Links(), other) == BODY
+    assert asked == []
+
+
+def test_readability_reads_a_real_page_tree_without_changing_it():
+    root = lxml.html.fromstring(ARTICLE)
+    before = lxml.html.tostring(root)
+    text = readability_text(root)
+    assert fold_key("今天由于交易所发错了静态数据") in text and lxml.html.tostring(root) == before
+    assert readability_text(lxml.html.fromstring("<html><body></body></html>")) == ""

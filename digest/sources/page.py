@@ -17,6 +17,7 @@ from datetime import date
 from .safemarkup import flattened, without_scripts
 from .pageblocks import blocks_of, dom_blocks
 from .pagebody import fold_key, is_prose, link_texts, trim
+from .pageagree import agreed_edges, readability_text
 from .pageedge import recover
 from .pagebyline import find_byline
 from .pagedate import dateline_date
@@ -81,7 +82,7 @@ def read_page(markup: str, *, known_title: str | None = None) -> Page:
     known = known_title or cms.get("title")
     title, heading = headline(root, known)
     visible = " ".join(" ".join(body_of(root).itertext()).split())
-    paragraphs = _article_body(root, title)
+    paragraphs, widen = _article_body(root, title)
     if not known and paragraphs and (heading is None or len(fold_key(heading)) < SECTION_NAME_CHARS):
         near = heading_before(root, paragraphs[0])
         if near and prefer_near(root, near, title, heading):
@@ -101,7 +102,7 @@ def read_page(markup: str, *, known_title: str | None = None) -> Page:
     kind = page_kind(root, paragraphs, title, first_text(root, "//title"), visible, players, query)
     if kind:
         raise NotAnArticle(kind)
-    return Page(title, tuple(paragraphs), published, author,
+    return Page(title, tuple(widen(paragraphs, title)), published, author,
                 _publisher(site_name(root), publisher), _saved_from(markup[:4000]) or _canonical(root))
 
 
@@ -166,9 +167,11 @@ def _strip_invisible(root) -> None:
             element.drop_tree()
 
 
-def _article_body(root, title: str | None) -> list[str]:
+def _article_body(root, title: str | None):
     """trafilatura's body, trimmed; for a short page, the page's own blocks when they hold
-    more prose (trafilatura's fallbacks split a sentence at inline tags there)."""
+    more prose (trafilatura's fallbacks split a sentence at inline tags there). With it, what
+    widens the body at its edges where readability agrees (:mod:`pageagree`), applied once the
+    headline, date and byline have been read around the trimmed body."""
     import copy
 
     import trafilatura
@@ -178,15 +181,21 @@ def _article_body(root, title: str | None) -> list[str]:
                                         favor_recall=True, config=_trafilatura_config())
     body = getattr(found, "body", None) if found is not None else None
     links = link_texts(root)
-    paragraphs = trim(blocks_of(body), title, links) if body is not None else []
+    blocks = blocks_of(body) if body is not None else []
+    paragraphs = trim(blocks, title, links)
     if sum(len(p) for p in paragraphs) < SHORT_PAGE_CHARS:
         own = trim(dom_blocks(body_of(root)), title, links)
         joined = fold_key("".join(own))
         mine = _prose_chars(paragraphs)
         if (mine < _prose_chars(own) <= 2 * mine + SHORT_PAGE_CHARS
                 and all(fold_key(p) in joined for p in paragraphs)):
-            return own
-    return recover(body_of(root), paragraphs, title, links)
+            return own, _as_is
+    return recover(body_of(root), paragraphs, title, links), (
+        lambda found, final: agreed_edges(blocks, found, final, links, lambda: readability_text(root)))
+
+
+def _as_is(paragraphs: list[str], title: str | None) -> list[str]:
+    return paragraphs
 
 
 def _prose_chars(paragraphs: list[str]) -> int:

@@ -57,6 +57,14 @@ FURNITURE = rule(
            "#春运# #回家过年#", "用户名："],
     leave=["公司的注册地址在上海。", "用户隐私问题引发监管关注。", "市民可拨打12345热线电话咨询。",
            "#春运#话题在微博上引发热议。"], flags=re.IGNORECASE)
+# A site's own page on a social network, as its promotions under an article name it.
+SOCIAL_PAGE = rule(
+    "social page",
+    r"(?:facebook|google\s*(?:plus|\+)|twitter|instagram|youtube|臉書|脸书)[^，。,!！]{0,12}?"
+    r"(?:專頁|专页|粉絲團|粉丝团|page|account)"
+    r"|follow\s*(?:我們|我们|us)\b",
+    match=["快點到Facebook Like我們的專頁！", "我們也開了Google plus page，也可follow 我們吧！"],
+    leave=["公司在Facebook上发布了声明。", "Twitter的用户数增长了一成。"], flags=re.IGNORECASE)
 # A photo credit under a caption: "（消防局提供）", "（图/新华社）", "圖／路透".
 PHOTO_CREDIT = rule(
     "photo credit",

@@ -1,0 +1,116 @@
+"""Recall by agreement: a paragraph two extractors keep is not cut at the body's edges.
+
+The trim in :mod:`pagebody` and the edge rules in :mod:`pageedge` were written from the
+pages at hand; on a site never seen, a lead or a closing paragraph can still fall outside
+the densest run (a lead with a link in it, a closing line in its own container, a last
+paragraph without a full stop). readability-lxml scores the page's containers in its own,
+independent way; when its body holds a block that trafilatura's body also holds, right
+next to the edge of the trimmed body, two different methods agree that it is article text,
+and it is put back, unless this package's own furniture rules say it is a credit, a
+caption, a tag line, an end marker or a link.
+
+Only the edges are widened, one block at a time, and never across the headline, a block
+already in the body, or a block readability left out; what neither library keeps is never
+added, so the mechanism cannot add debris that both of them would not also show.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Callable
+
+from ..text.pagerules import DISCLAIMER, END_LINE, FURNITURE, PHOTO_CREDIT, SOCIAL_PAGE, TAGS_LINE
+from ..text.script import fold_width
+from .pageblocks import Block
+from .pagebody import Links, fold_key, is_link
+from .pagecaption import is_caption
+
+MAX_AGREED = 3            # blocks put back at each edge, at most
+AGREED_MIN_CHARS = 15     # a shorter line is a label or a credit, whoever keeps it
+# A sentence has a clause mark before its end: a credit, a dateline, a related headline or a
+# caption ("記者某某／宜蘭報導", "沪上24家门店已全面停售问题产品") has none.
+CLAUSE = re.compile(r"[，,、；;。！？!?]|(?<!\d)[：:](?!\d)")
+# A field and its value ("發表時間：…", "主要成就：…", "[來源：…]", "某某 对…的评论:…"): a short
+# label before the first colon, where a sentence would have its subject and verb.
+FIELD = re.compile(r"^[\[【(（]?([^，,。！？!?：:]{1,20})[：:]")
+FIELD_LABEL_CHARS = 14
+
+EDGE_KEY_CHARS = 12       # how much of a paragraph finds it among the blocks
+
+
+def readability_text(root) -> str:
+    """readability-lxml's body of the page, folded for comparison ("" when it fails)."""
+    import logging
+
+    import lxml.html
+    from readability import Document
+
+    # readability logs a page it cannot read with its traceback; here that only means no vote.
+    logging.getLogger("readability.readability").setLevel(logging.CRITICAL)
+    try:
+        summary = Document(lxml.html.tostring(root, encoding="unicode")).summary(html_partial=True)
+        return fold_key(lxml.html.fromstring(summary).text_content())
+    except Exception:  # noqa: BLE001 - readability's own failures (empty page, odd markup) mean no vote
+        return ""
+
+
+def agreed_edges(blocks: list[Block], paragraphs: list[str], title: str | None, links: Links,
+                 other: Callable[[], str]) -> list[str]:
+    """``paragraphs`` widened by the blocks next to their edges that ``other()`` (readability's
+    folded body, asked for only when a block could be put back) also holds; ``blocks`` are
+    trafilatura's, in document order."""
+    if not paragraphs or not blocks:
+        return paragraphs
+    keys = [fold_key(b.text) for b in blocks]
+    head, tail = fold_key(paragraphs[0])[:EDGE_KEY_CHARS], fold_key(paragraphs[-1])[-EDGE_KEY_CHARS:]
+    start = next((i for i, k in enumerate(keys) if len(head) >= 6 and head in k), None)
+    end = next((i for i in range(len(keys) - 1, -1, -1) if len(tail) >= 6 and tail in keys[i]), None)
+    if start is None or end is None or end < start:
+        return paragraphs
+    known = "".join(fold_key(p) for p in paragraphs)
+    title_key = fold_key(title or "")
+    other = _once(other)
+    before = _agreed(blocks, keys, start, -1, known, title_key, links, other)
+    after = _agreed(blocks, keys, end, 1, known, title_key, links, other)
+    return [b.text for b in reversed(before)] + list(paragraphs) + [b.text for b in after]
+
+
+def _agreed(blocks, keys, edge: int, step: int, known: str, title_key: str, links: Links,
+            other: str) -> list[Block]:
+    found: list[Block] = []
+    i = edge + step
+    while 0 <= i < len(blocks) and len(found) < MAX_AGREED:
+        key = keys[i]
+        if not key:
+            i += step
+            continue
+        if key in known or (title_key and title_key in key) or not _article_like(blocks[i], links) \
+                or key not in other():
+            break
+        found.append(blocks[i])
+        i += step
+    return found
+
+
+def _article_like(block: Block, links: Links) -> bool:
+    text = fold_width(block.text).strip()
+    return (block.kind in ("p", "quote", "cell", "item") and len(text) >= AGREED_MIN_CHARS
+            and CLAUSE.search(text[:-1]) is not None and not _field(text) and not DISCLAIMER.search(text)
+            and not SOCIAL_PAGE.search(text)
+            and not is_link(text, links) and not END_LINE.match(text) and not TAGS_LINE.match(text)
+            and not FURNITURE.search(text) and not is_caption(text) and not PHOTO_CREDIT.search(text))
+
+
+def _field(text: str) -> bool:
+    label = FIELD.match(text)
+    return label is not None and len(fold_key(label[1])) <= FIELD_LABEL_CHARS
+
+
+def _once(make: Callable[[], str]) -> Callable[[], str]:
+    kept: list[str] = []
+
+    def value() -> str:
+        if not kept:
+            kept.append(make())
+        return kept[0]
+    return value
