@@ -93,7 +93,7 @@ def read_page(markup: str, *, known_title: str | None = None) -> Page:
                  or (dateline_date(paragraphs[0], from_meta) if paragraphs else None)
                  or printed_date(footer_window(visible, paragraphs), from_meta)
                  or printed_date(" ".join(texts_of(root, "//time")), from_meta)
-                 or printed_date(cms.get("date", ""), None) or from_meta)
+                 or printed_date(cms.get("date", ""), None))
     author, publisher = find_byline(root, header, footer_window(visible, paragraphs), paragraphs, cms)
     if len(paragraphs) >= 10 and sum(bool(DIALOGUE.match(p)) for p in paragraphs) >= 0.6 * len(paragraphs):
         raise NotAnArticle("not an article: a story told in dialogue (fiction)")
