@@ -12,7 +12,10 @@ three sets of pages, and writes ``bench/PAGES.md``:
   SOURCES.md). It was held out in the third round and measured once then (that
   table is kept in ``pages_fresh/HELD_OUT.md`` and copied into PAGES.md as the
   honest figure of its round); its misses were studied and fixed in the fourth
-  round, so it is a tuned set now and reported apart.
+  round, so it is a tuned set now and reported apart;
+- held-out, fifth round: ``bench/pages_blind/`` (sites in none of the sets
+  above, labelled from their visible text without running any extractor on
+  them, see its SOURCES.md), measured once by the fifth round's reader.
 
 Columns, per method:
 
@@ -40,7 +43,7 @@ folder (wall time and peak memory).
 
 Usage: python bench/pages.py [--pages ../shared/eval/pages] [--more bench/pages_more]
                              [--feeds ../shared/eval/feeds] [--out bench/PAGES.md]
-                             [--only METHOD [--set dev|tuned|third|fourth]] [--no-cost]
+                             [--only METHOD [--set dev|tuned|third|fourth|fifth]] [--no-cost]
 """
 
 from __future__ import annotations
@@ -356,6 +359,9 @@ def page_sets(pages: Path, more: Path) -> dict[str, tuple[Path, list[dict]]]:
     fresh = more.parent / "pages_fresh"
     if (fresh / "gold.json").exists():       # held out in the third round, tuned on in the fourth
         sets["tuned, fourth round"] = (fresh, json.loads((fresh / "gold.json").read_text(encoding="utf-8")))
+    blind = more.parent / "pages_blind"
+    if (blind / "gold.json").exists():       # held out in the fifth round
+        sets["held-out, fifth round"] = (blind, json.loads((blind / "gold.json").read_text(encoding="utf-8")))
     return sets
 
 
@@ -432,19 +438,21 @@ def main() -> None:
     parser.add_argument("--feeds", type=Path, default=ROOT.parent / "shared" / "eval" / "feeds")
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "PAGES.md")
     parser.add_argument("--only", help="run one method and print its misses")
-    parser.add_argument("--set", choices=("dev", "tuned", "third", "fourth"), help="with --only: one set")
+    parser.add_argument("--set", choices=("dev", "tuned", "third", "fourth", "fifth"),
+                        help="with --only: one set")
     parser.add_argument("--no-cost", action="store_true", help="leave out the cost of a build")
     args = parser.parse_args()
     sets = page_sets(args.pages, args.more)
     sections = [table(name, folder, gold, args.only)
                 for name, (folder, gold) in sets.items() if not args.set or name == args.set
-                or name == f"tuned, {args.set} round"]
+                or name in (f"tuned, {args.set} round", f"held-out, {args.set} round")]
     if not args.only:
         total = sum(len(gold) for _, gold in sets.values())
         cost = "" if args.no_cost else cost_section(args.pages, args.feeds)
-        held_out = args.more.parent / "pages_fresh" / "HELD_OUT.md"
-        if held_out.exists():             # the third round's held-out measurement, as it was
-            sections.append(held_out.read_text(encoding="utf-8").split("-->", 1)[-1].strip() + "\n")
+        for folder in ("pages_fresh", "pages_blind"):     # each round's held-out measurement, as it was
+            held_out = args.more.parent / folder / "HELD_OUT.md"
+            if held_out.exists():
+                sections.append(held_out.read_text(encoding="utf-8").split("-->", 1)[-1].strip() + "\n")
         args.out.write_text(
             f"# Main-content extraction on {total} real pages\n\n"
             f"Written by `python bench/pages.py`. See the script's docstring for each column and "
