@@ -96,12 +96,14 @@ def ours(data: bytes, path: Path) -> Extract:
 def extractor(data: bytes, path: Path) -> Extract:
     """The page reader alone, before the cleaner."""
     from digest.sources.page import NotAnArticle, read_page
-    from digest.sources.readers import decode
+    from digest.sources.readers import Unusable, decode
 
     try:
         page = read_page(decode(data))
     except NotAnArticle as exc:
         return Extract(skipped=str(exc))
+    except Unusable as exc:            # bytes that are no text: the build records the reason too
+        return Extract(skipped=exc.reason)
     return Extract("\n".join(page.paragraphs), page.title or "",
                    page.published.isoformat() if page.published else "", page.author or "")
 
@@ -143,12 +145,16 @@ PACKAGES = {"readability-lxml": "readability", "trafilatura": "trafilatura", "gn
 # ---------------------------------------------------------------- scoring
 
 MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+CHINESE_MONTHS = ("一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二")
 
 
 def day_and_time(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
     """((year, month, day), (hour, minute) or ()) of a date as printed or as ISO text."""
     text = str(text).translate({0xFF10 + i: ord("0") + i for i in range(10)})
-    month_name = re.search(r"\b(" + "|".join(MONTHS) + r")[a-z]*\.?\s+(\d{1,2}),?\s+(?:[A-Za-z]{3,9}\.?,?\s+)?(\d{4})",
+    # A Chinese month name in the English order ("四月 27, 2019") as its English name.
+    text = re.sub(r"(十[一二]|[一二三四五六七八九十])月(?=\s*\d{1,2}\s*[,，]\s*\d{4})",
+                  lambda m: MONTHS[CHINESE_MONTHS.index(m[1])] + " ", text)
+    month_name = re.search(r"\b(" + "|".join(MONTHS) + r")[a-z]*\.?\s+(\d{1,2})\s*[,，]?\s+(?:[A-Za-z]{3,9}\.?,?\s+)?(\d{4})",
                            text, re.IGNORECASE)
     numbers = [int(x) for x in re.findall(r"\d+", text)]
     if month_name:

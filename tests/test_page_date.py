@@ -21,6 +21,9 @@ from digest.sources.pagedate import printed_date
     ("2003-7-24", date(2003, 7, 24)),
     ("今天是2024年5月13日 星期一 要闻 2024-05-12 10:00", datetime(2024, 5, 12, 10, 0)),
     ("Today is May 13, 2024", None),
+    ("四月 27, 2019 •生活科技", date(2019, 4, 27)),                 # a Chinese month name, English order
+    ("十二月 3, 2020", date(2020, 12, 3)),
+    ("第十一月 3, 2020", None),
 ])
 def test_printed_dates(text, value):
     assert printed_date(text) == value

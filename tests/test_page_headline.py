@@ -107,3 +107,20 @@ def test_a_heading_that_prints_the_whole_title_after_a_breadcrumb_gives_the_titl
               "<h1><span><a href='/user/1'>某用户</a> » <a href='/user/1/blog'>日志</a></span><br>"
               "向大家隆重介绍——新版本上线</h1>" + body + "</body></html>")
     assert read_page(markup).title == "向大家隆重介绍——新版本上线"
+
+
+def test_a_column_name_before_the_headline_in_title_gives_way_to_the_printed_headline():
+    body = "<div class='t'>质检总局：两成半烟花爆竹不合格</div>" + BODY
+    found = read_page(page("<title>财经风云--质检总局：两成半烟花爆竹不合格</title>", body))
+    assert found.title == "质检总局：两成半烟花爆竹不合格"
+
+
+def test_a_blog_platform_after_a_bare_hyphen_leaves_the_title():
+    found = read_page(page("<title>质检总局：两成半烟花爆竹不合格-示例博客</title>", BODY))
+    assert found.title == "质检总局：两成半烟花爆竹不合格"
+
+
+@pytest.mark.parametrize("line", ["阅读量545", "本文链接： https://blog.example.com/u1/article/1"])
+def test_a_counter_or_an_address_above_the_body_is_not_the_headline(line):
+    found = read_page(page("<title>示例博客</title>", f"<div>{line}</div>" + BODY))
+    assert found.title != line

@@ -172,3 +172,31 @@ def test_a_paragraph_trailing_off_with_dots_before_more_of_the_article_stays_who
     rest = [Block("p", "第二天，记者来到他的住处，邻居说他一早就出门了，去了哪里没有人知道。" * 3),
             Block("p", "警方表示，目前已经立案调查，将尽快查明事情的经过，并依法处理相关责任人。" * 3)]
     assert trim([Block("p", first * 2)] + rest, None)[0] == first * 2
+
+
+POINTS = ["协议主体：甲公司与乙市政府签署《战略合作协议》，双方将在新能源领域开展长期合作。",
+          "项目规划：拟在乙市建设电池研发及产业化基地，聚焦交通电动化和电池循环利用。",
+          "财务影响：协议预计对当期财务状况无重大影响，但有助于完善产业链布局。"]
+
+
+def test_an_article_written_as_a_list_of_points_keeps_its_points():
+    blocks = [Block("p", "甲公司签署电池研发基地合作协议"), *(Block("item", p) for p in POINTS),
+              Block("p", "（注：全文基于公告原文。）"), Block("p", "风险提示及免责条款"),
+              Block("p", "市场有风险，投资需谨慎。本文不构成个人投资建议。")]
+    assert trim(blocks, "甲公司签署电池研发基地合作协议") == [*POINTS, "（注：全文基于公告原文。）"]
+
+
+def test_list_items_are_not_the_body_when_the_page_has_its_prose_in_paragraphs():
+    story = ["正文的第一句话在这里，讲的是一件事情的经过和结果，以及各方的反应。",
+             "正文的第二句话在这里，讲的是专家对这件事情的看法和后续的安排。"]
+    blocks = [*(Block("p", p) for p in story), Block("p", "其他"),
+              *(Block("item", p) for p in POINTS[:1])]
+    assert trim(blocks, None) == story
+
+
+def test_a_code_listing_split_into_lines_does_not_cut_the_body():
+    code = [Block("code", line) for line in ("int main() {", "int n, m;", "cin >> n >> m;", "return 0;", "}")] * 8
+    lead = "先用Kruskal构造出最大生成树，再在树上跑SPFA，过掉60%的数据。"
+    tail = "dep数组表示节点的深度，swim函数是将两节点调到同一深度，并记录经过路径的最小权值。"
+    found = trim([Block("p", lead), *code, Block("p", tail)], None)
+    assert found[0] == lead and found[-1] == tail

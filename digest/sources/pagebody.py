@@ -25,6 +25,7 @@ from ..text.pagerules import CAPTION, DISCLAIMER, END_LINE, FURNITURE, PHOTO_CRE
 from ..text.script import fold_width
 from .pageblocks import Block
 from .pagecaption import without_captions
+from .pageend import LIST_HEADING, dated_list, follows_us
 
 PROSE_MIN_CHARS = 6        # shorter lines are labels, links or counters, whatever their ending
 LINE_PENALTY = 12          # what a line without sentence punctuation costs the run
@@ -59,6 +60,7 @@ def densest_run(blocks: list[Block], links: Links = Links()) -> list[Block]:
     (a photo blog with one phrase a line) counts its longer lines as prose.
     """
     unpunctuated = _unpunctuated(blocks)
+    listed = _written_as_list(blocks, links)
     best, best_span = 0.0, (0, 0)
     total, start = 0.0, 0
     for i, block in enumerate(blocks):
@@ -66,8 +68,13 @@ def densest_run(blocks: list[Block], links: Links = Links()) -> list[Block]:
         if block.kind in ("p", "quote", "cell") and not linked and (
                 is_prose(block.text) or (unpunctuated and _is_phrase_line(block.text))):
             score = len(block.text)
-        elif block.kind == "code" or (not linked and (block.kind == "head" or len(block.text) <= 60)):
-            score = -1           # a sub-heading, a code block or a short fact between paragraphs
+        elif listed and block.kind == "item" and not linked and is_prose(block.text):
+            score = len(block.text)
+        elif block.kind == "code":
+            # A code listing between paragraphs, however many lines it was split into.
+            score = 0 if i and blocks[i - 1].kind == "code" else -1
+        elif not linked and (block.kind == "head" or len(block.text) <= 60):
+            score = -1           # a sub-heading or a short fact between paragraphs
         elif not linked and is_prose(block.text):
             score = -1           # a list item that reads as a sentence
         else:
@@ -91,6 +98,25 @@ def is_link(text: str, links: Links) -> bool:
         return False
     return any(key[:size] in links.texts for size in links.sizes
                if len(key) // 3 <= size <= len(key) and size >= 8)
+
+
+def _written_as_list(blocks: list[Block], links: Links) -> bool:
+    """Whether the page's prose opens with, and is mostly in, list items that are not
+    links: an article written as a list of points (an announcement's summary, a list of
+    steps), whose items are then its paragraphs (a site's notices listed under a post are not)."""
+    opening = next((b for b in blocks if is_prose(b.text) and not is_link(b.text, links)), None)
+    if opening is None or opening.kind != "item":
+        return False
+    items = sum(len(b.text) for b in blocks if b.kind == "item" and is_prose(b.text) and not _holds_link(b.text, links))
+    paragraphs = sum(len(b.text) for b in blocks if b.kind in ("p", "quote", "cell") and is_prose(b.text))
+    return items > paragraphs
+
+
+def _holds_link(text: str, links: Links) -> bool:
+    """Whether a linked text of some length stands anywhere in ``text`` (a teaser: a
+    source's name, the linked headline, then its first lines)."""
+    key = fold_key(text)
+    return any(len(link) >= 8 and link in key for link in links.texts)
 
 
 def _unpunctuated(blocks: list[Block]) -> bool:
@@ -224,39 +250,11 @@ def _cut_at_end(texts: list[str]) -> list[str]:
         folded = fold_width(text).strip()
         marker = seen >= total * 0.3 and (END_LINE.match(folded) or TAGS_LINE.match(folded)
                                           or DISCLAIMER.match(folded) or LIST_HEADING.match(folded))
-        if i and (marker or seen >= total * 0.3 and _follow_us(folded)
-                  or (len(folded) < 200 and FURNITURE.search(folded)) or _dated_list(texts[i:i + 3])):
+        if i and (marker or seen >= total * 0.3 and follows_us(folded)
+                  or (len(folded) < 200 and FURNITURE.search(folded)) or dated_list(texts[i:i + 3])):
             return texts[:i]
         seen += len(text)
     return texts
-
-
-# A call whose object is the site's own page on a social network: "Like我們的專頁",
-# "关注我们的微信公众号" (not "希望政府关注我们" or "加入我们的志愿者团队").
-FOLLOW_US = re.compile(
-    r"(?:開設|开设|加入|追蹤|追踪|关注|關注|like|讚好|按讚|訂閱|订阅)\s*(?:我們|我们)的?\s*"
-    r"(?:官方)?(?:facebook|臉書|脸书|微博|微信|公众号|公眾號|instagram|twitter|youtube|"
-    r"粉絲團|粉丝团|粉絲專頁|粉丝专页|專頁|专页|頻道|频道)", re.IGNORECASE)
-QUOTED = re.compile(r"[“「『\"]")
-
-
-def _follow_us(folded: str) -> bool:
-    """A site's call to follow it on a social network, outside quotation marks and short."""
-    return len(folded) < 200 and not QUOTED.search(folded) and FOLLOW_US.search(folded) is not None
-
-
-# The heading of a list of other stories or videos after the body: "精彩视频推荐", "延伸閱讀".
-LIST_HEADING = re.compile(r"^[^。！？!?，,\s]{0,8}(?:推荐|推薦|阅读|閱讀)$"
-                          r"|^(?:更多|相关|相關|其他|其它|最新)(?:新闻|新聞|报道|報導|報道|文章|资讯|資訊)$"
-                          r"|^(?:猜你|您可能|你可能|你也可能)(?:也|还|還)?(?:喜欢|喜歡|感兴趣|感興趣)$")
-# A related story's headline with its date: "网友热议：某某回应质疑 2012-01-16".
-DATED_ITEM = re.compile(r"^[^。！？!?]{4,60}?\s*[(（\[]?(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?"
-                        r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?[)）\]]?$")
-
-
-def _dated_list(texts: list[str]) -> bool:
-    """Three lines in a row that are each a headline and a date: a list of related stories."""
-    return len(texts) == 3 and all(DATED_ITEM.match(fold_width(t).strip()) for t in texts)
 
 
 def _without_summary_box(texts: list[str]) -> list[str]:

@@ -17,9 +17,9 @@ import re
 from .pagebody import fold_key
 from .pagedate import DATE, meta_date, printed_date  # noqa: F401 - read here and by the page reader
 from ..text.pagerules import NOT_HEADLINE
+from .pagetitle import TITLE_SEPARATORS, first_segment, printed_segment
 from ..text.script import fold_width
 
-TITLE_SEPARATORS = re.compile(r"\s*(?:\s[-–—|｜·:]{1,2}\s|_|\||｜|--|——|::)\s*")
 SOURCE = re.compile(r"(?:来源|來源|出处|出處|稿源|來自|来自|Source)\s*[:：]\s*(?P<name>[^\s|｜:：,，]{2,20})",
                     re.IGNORECASE)
 
@@ -49,7 +49,7 @@ def headline(root, known: str | None = None) -> tuple[str | None, str | None]:
     if whole:
         return whole
     for candidate in (og, page_title):
-        first = _first_segment(candidate)
+        first = _first_segment_printed(root, candidate)
         if first and first != site_name(root) and not NOT_HEADLINE.match(first):
             h1 = first_text(root, "//h1")
             h1 = "" if fold_key(h1) in names else h1
@@ -100,6 +100,17 @@ def _printed_version(root, first: str) -> str | None:
                 and not _with_furniture(text, first):
             return text
     return None
+def _first_segment_printed(root, title: str) -> str:
+    """<title>'s headline; when its first part is only a column's name ("财经风云--headline")
+    that the page never prints on its own, a longer part the page prints."""
+    first = first_segment(title)
+    key = fold_key(first)
+    if first and len(key) < SECTION_NAME_CHARS and not any(
+            fold_key(text) == key for text in body_of(root).itertext()):
+        return printed_segment(title, fold_key(" ".join(body_of(root).itertext()))) or first
+    return first
+
+
 CREDIT_WORD = re.compile(r"记者|記者|作者|撰文|编辑|編輯|通讯员|通訊員|摄影|攝影")
 
 
@@ -213,24 +224,6 @@ def _headings(root) -> list[str]:
     return texts
 
 
-# A site's name glued to <title> with a bare hyphen: "河南高院院长：农民工不愿滥用诉权-法制网".
-SITE_SUFFIX = re.compile(r"(?<=\S)\s*[-－–—]\s*[^-－–—\s]{1,12}(?:网|網|报|報|社|台|站|频道|頻道|新闻|新聞|在线|在線|\.com|\.cn)$")
-
-
-# A channel and a site glued on with bare hyphens: "…少女时代爆猛料-女主播-东北网娱乐".
-CHANNEL_AND_SITE = re.compile(r"(?:[-－–—][^-－–—\s]{1,10}){2,3}$")
-
-
-def _first_segment(title: str) -> str:
-    title = re.sub(r"^\(\d+\+?[^)]*\)\s*", "", " ".join(title.split()))  # "(3 条消息) …"
-    title = SITE_SUFFIX.sub("", title)
-    trail = CHANNEL_AND_SITE.search(title)
-    if trail and len(title) - len(trail[0]) >= 8:
-        title = title[:trail.start()]
-    parts = [p for p in TITLE_SEPARATORS.split(title) if p.strip()]
-    if not parts:
-        return ""
-    return parts[0] if len(parts[0]) >= 4 or len(parts) == 1 else max(parts, key=len)
 
 
 # ---------------------------------------------------------------- date and byline

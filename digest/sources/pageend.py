@@ -1,0 +1,36 @@
+"""Lines that end an article's body on a news page, besides the rule table's end markers:
+a site's call to follow it, the heading of a list of other stories, and such a list itself."""
+
+from __future__ import annotations
+
+import re
+
+from ..text.script import fold_width
+
+
+# A call whose object is the site's own page on a social network: "Like我們的專頁",
+# "关注我们的微信公众号" (not "希望政府关注我们" or "加入我们的志愿者团队").
+FOLLOW_US = re.compile(
+    r"(?:開設|开设|加入|追蹤|追踪|关注|關注|like|讚好|按讚|訂閱|订阅)\s*(?:我們|我们)的?\s*"
+    r"(?:官方)?(?:facebook|臉書|脸书|微博|微信|公众号|公眾號|instagram|twitter|youtube|"
+    r"粉絲團|粉丝团|粉絲專頁|粉丝专页|專頁|专页|頻道|频道)", re.IGNORECASE)
+QUOTED = re.compile(r"[“「『\"]")
+
+
+def follows_us(folded: str) -> bool:
+    """A site's call to follow it on a social network, outside quotation marks and short."""
+    return len(folded) < 200 and not QUOTED.search(folded) and FOLLOW_US.search(folded) is not None
+
+
+# The heading of a list of other stories or videos after the body: "精彩视频推荐", "延伸閱讀".
+LIST_HEADING = re.compile(r"^[^。！？!?，,\s]{0,8}(?:推荐|推薦|阅读|閱讀)$"
+                          r"|^(?:更多|相关|相關|其他|其它|最新)(?:新闻|新聞|报道|報導|報道|文章|资讯|資訊)$"
+                          r"|^(?:猜你|您可能|你可能|你也可能)(?:也|还|還)?(?:喜欢|喜歡|感兴趣|感興趣)$")
+# A related story's headline with its date: "网友热议：某某回应质疑 2012-01-16".
+DATED_ITEM = re.compile(r"^[^。！？!?]{4,60}?\s*[(（\[]?(?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?"
+                        r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?[)）\]]?$")
+
+
+def dated_list(texts: list[str]) -> bool:
+    """Three lines in a row that are each a headline and a date: a list of related stories."""
+    return len(texts) == 3 and all(DATED_ITEM.match(fold_width(t).strip()) for t in texts)

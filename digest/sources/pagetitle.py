@@ -1,0 +1,40 @@
+"""The headline inside a page's <title>: the parts a site strings together there
+("headline_channel_site", "column--headline", "headline-某某网")."""
+
+from __future__ import annotations
+
+import re
+
+from .pagebody import fold_key
+
+TITLE_SEPARATORS = re.compile(r"\s*(?:\s[-–—|｜·:]{1,2}\s|_|\||｜|--|——|::)\s*")
+PRINTED_PART_CHARS = 8       # a part of <title> this long that the page prints can be its headline
+
+
+# A site's name glued to <title> with a bare hyphen: "河南高院院长：农民工不愿滥用诉权-法制网".
+SITE_SUFFIX = re.compile(r"(?<=\S)\s*[-－–—]\s*[^-－–—\s]{1,12}(?:网|網|报|報|社|台|站|频道|頻道|新闻|新聞|在线|在線|博客|部落格|\.com|\.cn)$")
+
+
+# A channel and a site glued on with bare hyphens: "…少女时代爆猛料-女主播-东北网娱乐".
+CHANNEL_AND_SITE = re.compile(r"(?:[-－–—][^-－–—\s]{1,10}){2,3}$")
+
+
+def first_segment(title: str) -> str:
+    """<title> without a message count, the site's and channel's names: its first part, or
+    its longest when the first is shorter than four characters."""
+    title = re.sub(r"^\(\d+\+?[^)]*\)\s*", "", " ".join(title.split()))  # "(3 条消息) …"
+    title = SITE_SUFFIX.sub("", title)
+    trail = CHANNEL_AND_SITE.search(title)
+    if trail and len(title) - len(trail[0]) >= 8:
+        title = title[:trail.start()]
+    parts = [p for p in TITLE_SEPARATORS.split(title) if p.strip()]
+    if not parts:
+        return ""
+    return parts[0] if len(parts[0]) >= 4 or len(parts) == 1 else max(parts, key=len)
+
+
+def printed_segment(title: str, printed: str) -> str | None:
+    """The longest part of ``title`` that the page prints (``printed``: its folded text)."""
+    parts = [p for p in TITLE_SEPARATORS.split(" ".join(title.split())) if len(fold_key(p)) >= PRINTED_PART_CHARS]
+    found = [p for p in parts if fold_key(p) in printed]
+    return max(found, key=len) if found else None
