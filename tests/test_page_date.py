@@ -24,6 +24,8 @@ from digest.sources.pagedate import printed_date
     ("四月 27, 2019 •生活科技", date(2019, 4, 27)),                 # a Chinese month name, English order
     ("十二月 3, 2020", date(2020, 12, 3)),
     ("第十一月 3, 2020", None),
+    ("大会 21 2024年02月 分享", date(2024, 2, 21)),                 # the day in a box of its own
+    ("2024年02月21日", date(2024, 2, 21)),
 ])
 def test_printed_dates(text, value):
     assert printed_date(text) == value

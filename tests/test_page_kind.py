@@ -166,3 +166,21 @@ def test_a_book_review_with_the_books_details_is_still_an_article():
               "<p>书名：黄金时代</p><p>出版社：花城出版社</p><p>定价：25.00元</p><p>ISBN：9787536083455</p>"
               "<p>装帧：平装</p></body></html>")
     assert read_page(markup).paragraphs
+
+
+def test_sofas_in_a_hotel_review_do_not_make_a_forum_thread():
+    paragraphs = ["旅館的大門緩緩打開，午後的陽光灑在淺色系的沙發與木椅上，綠化與盆栽擺在木樁之上。",
+                  "長條形的大堂被分割為沙發區、小商店和酒吧，撲面而來的是濃濃的森林氣息。",
+                  "房間一角擺著一個龍貓沙發，相信客人都一定會喜歡，窗外就是河口湖。"]
+    markup = ("<html><head><title>富士山下的森林溫泉</title></head><body><h1>富士山下的森林溫泉</h1>"
+              + "".join(f"<p>{p}</p>" for p in paragraphs) + "</body></html>")
+    assert read_page(markup).paragraphs == tuple(paragraphs)
+
+
+def test_floor_marks_and_a_first_reply_make_a_forum_thread():
+    posts = [f"<div><p>{n}楼 网友{n}</p><p>这个问题我也遇到过，后来换了一个版本就好了，大家可以试试。</p></div>"
+             for n in range(1, 5)]
+    markup = ("<html><head><title>求助：软件打不开怎么办</title></head><body><h1>求助：软件打不开怎么办</h1>"
+              "<p>楼主</p><p>沙发</p>" + "".join(posts) + "</body></html>")
+    with pytest.raises(NotAnArticle, match="forum"):
+        read_page(markup)

@@ -31,10 +31,11 @@ NOT_HEADLINE = rule(
     "not a headline",
     r"^(?:无标题文档|無標題文件|无标题|無標題|未命名|untitled(?: document)?|document|new page\s*\d*|"
     r"新建网页\s*\d*|新建網頁\s*\d*|index|home|english|中文|繁體|简体|登录|登入|注册|註冊|首页|首頁|"
-    r"更多|返回|打印|列印|分享|关闭|關閉|搜索|搜尋)$|.*?(?:https?://|www\.)|(?:阅读|閱讀|浏览|瀏覽|评论|評論|点赞|點讚|收藏|转发|轉發)(?:量|数|數|次)?\s*[:：]?\s*\d+\s*$|^[\u4e00-\u9fff]{1,10}\s*[〔\[［(（]\s*(?:19|20)\d{2}\s*[〕\]］)）]\s*\d+\s*[号號]$",
+    r"更多|返回|打印|列印|分享|关闭|關閉|搜索|搜尋)$|.*?(?:https?://|www\.)|(?:阅读|閱讀|浏览|瀏覽|评论|評論|点赞|點讚|收藏|转发|轉發)(?:量|数|數|次)?\s*[:：]?\s*\d+\s*$|\s*(?:\d{1,2}\s+)?(?:19|20)\d{2}\s*[年/.-]\s*\d{1,2}\s*(?:[月/.-]\s*(?:\d{1,2}\s*日?)?)?\s*$|^[\u4e00-\u9fff]{1,10}\s*[〔\[［(（]\s*(?:19|20)\d{2}\s*[〕\]］)）]\s*\d+\s*[号號]$",
     match=["无标题文档", "English", "国办发〔2024〕12号", "Untitled Document", "本文链接： https://blog.example.com/u1",
-           "阅读量545"],
-    leave=["国务院办公厅印发《关于促进消费的意见》", "English teachers wanted in Shanghai"], flags=re.IGNORECASE)
+           "阅读量545", "2024年02月", "2024-02-21", "21 2024年02月"],
+    leave=["国务院办公厅印发《关于促进消费的意见》", "English teachers wanted in Shanghai", "2024年经济工作会议召开"],
+    flags=re.IGNORECASE)
 # A site's disclaimer under the article: "某某声明：…仅供参考，不构成投资建议", "版權與免責聲明：".
 DISCLAIMER = rule(
     "disclaimer",
