@@ -124,3 +124,17 @@ def test_a_blog_platform_after_a_bare_hyphen_leaves_the_title():
 def test_a_counter_or_an_address_above_the_body_is_not_the_headline(line):
     found = read_page(page("<title>示例博客</title>", f"<div>{line}</div>" + BODY))
     assert found.title != line
+
+
+def test_a_section_heading_that_title_names_gives_way_to_the_pages_one_h1():
+    body = ("<h1>快速入门：使用调试器调试示例程序</h1><p>调试器提供了许多强大的功能以帮助调试应用，本主题介绍其中几种。</p>"
+            "<h2>设置断点</h2>" + BODY)
+    found = read_page(page("<title>调试示例代码，设置断点，检查变量 - 示例文档</title>", body))
+    assert found.title == "快速入门：使用调试器调试示例程序"
+    assert found.paragraphs[0].startswith("调试器提供了许多强大的功能")
+
+
+def test_a_heading_that_is_all_of_titles_headline_beats_another_story_in_the_h1():
+    body = "<h1>经济周报：央行宣布降准 股市能否向上变盘？</h1><h2>质检总局：两成半烟花爆竹不合格</h2>" + BODY
+    found = read_page(page("<title>质检总局：两成半烟花爆竹不合格 | 要闻 | 示例日报</title>", body))
+    assert found.title == "质检总局：两成半烟花爆竹不合格"

@@ -17,7 +17,7 @@ import re
 from .pagebody import fold_key
 from .pagedate import DATE, meta_date, printed_date  # noqa: F401 - read here and by the page reader
 from ..text.pagerules import NOT_HEADLINE
-from .pagetitle import TITLE_SEPARATORS, first_segment, printed_segment
+from .pagetitle import TITLE_SEPARATORS, first_segment, lone_h1, printed_segment
 from ..text.script import fold_width
 
 SOURCE = re.compile(r"(?:来源|來源|出处|出處|稿源|來自|来自|Source)\s*[:：]\s*(?P<name>[^\s|｜:：,，]{2,20})",
@@ -44,7 +44,11 @@ def headline(root, known: str | None = None) -> tuple[str | None, str | None]:
             if best is None or len(key) > len(fold_key(best)):
                 best = text
     if best:
-        return best, best
+        # A smaller heading that <title> names ("设置断点" of "调试 C++ 代码，设置断点 …") is a
+        # section of the page whose one <h1> is longer and says something else.
+        h1 = lone_h1(root, names) if len(fold_key(best)) < len(fold_key(first_segment(page_title))) / 2 else None
+        keep = h1 is None or len(fold_key(h1)) <= len(fold_key(best)) or fold_key(best) in fold_key(h1)
+        return (best, best) if keep else (h1, h1)
     whole = _heading_holding_title(root, (og, page_title), names)
     if whole:
         return whole

@@ -38,3 +38,17 @@ def printed_segment(title: str, printed: str) -> str | None:
     parts = [p for p in TITLE_SEPARATORS.split(" ".join(title.split())) if len(fold_key(p)) >= PRINTED_PART_CHARS]
     found = [p for p in parts if fold_key(p) in printed]
     return max(found, key=len) if found else None
+
+
+LONE_H1_CHARS = (8, 80)      # a page's one <h1> of this length, not a link, is a headline
+
+
+def lone_h1(root, names: set[str]) -> str | None:
+    """The page's only ``<h1>``, when it reads as a headline: not the site's name, not a
+    link (a logo), of a headline's length."""
+    found = root.xpath("//h1")
+    if len(found) != 1 or found[0].xpath(".//a"):
+        return None
+    text = " ".join(found[0].text_content().split())
+    key = fold_key(text)
+    return text if LONE_H1_CHARS[0] <= len(key) <= LONE_H1_CHARS[1] and key not in names else None
