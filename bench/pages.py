@@ -13,9 +13,12 @@ three sets of pages, and writes ``bench/PAGES.md``:
   table is kept in ``pages_fresh/HELD_OUT.md`` and copied into PAGES.md as the
   honest figure of its round); its misses were studied and fixed in the fourth
   round, so it is a tuned set now and reported apart;
-- held-out, fifth round: ``bench/pages_blind/`` (sites in none of the sets
+- tuned, fifth round: ``bench/pages_blind/`` (sites in none of the sets
   above, labelled from their visible text without running any extractor on
-  them, see its SOURCES.md), measured once by the fifth round's reader.
+  them, see its SOURCES.md), measured once by the fifth round's reader (its
+  table kept in ``pages_blind/HELD_OUT.md``), then tuned on by halves;
+- held-out, sixth round: ``bench/pages_blind2/`` (sites in none of the sets
+  above, labelled the same way), measured once by the sixth round's reader.
 
 Columns, per method:
 
@@ -43,7 +46,7 @@ folder (wall time and peak memory).
 
 Usage: python bench/pages.py [--pages ../shared/eval/pages] [--more bench/pages_more]
                              [--feeds ../shared/eval/feeds] [--out bench/PAGES.md]
-                             [--only METHOD [--set dev|tuned|third|fourth|fifth]] [--no-cost]
+                             [--only METHOD [--set dev|tuned|third|fourth|fifth|sixth]] [--no-cost]
 """
 
 from __future__ import annotations
@@ -368,8 +371,11 @@ def page_sets(pages: Path, more: Path) -> dict[str, tuple[Path, list[dict]]]:
     if (fresh / "gold.json").exists():       # held out in the third round, tuned on in the fourth
         sets["tuned, fourth round"] = (fresh, json.loads((fresh / "gold.json").read_text(encoding="utf-8")))
     blind = more.parent / "pages_blind"
-    if (blind / "gold.json").exists():       # held out in the fifth round
-        sets["held-out, fifth round"] = (blind, json.loads((blind / "gold.json").read_text(encoding="utf-8")))
+    if (blind / "gold.json").exists():       # held out in the fifth round, then tuned on
+        sets["tuned, fifth round"] = (blind, json.loads((blind / "gold.json").read_text(encoding="utf-8")))
+    blind = more.parent / "pages_blind2"
+    if (blind / "gold.json").exists():       # held out in the sixth round
+        sets["held-out, sixth round"] = (blind, json.loads((blind / "gold.json").read_text(encoding="utf-8")))
     return sets
 
 
@@ -446,7 +452,7 @@ def main() -> None:
     parser.add_argument("--feeds", type=Path, default=ROOT.parent / "shared" / "eval" / "feeds")
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "PAGES.md")
     parser.add_argument("--only", help="run one method and print its misses")
-    parser.add_argument("--set", choices=("dev", "tuned", "third", "fourth", "fifth"),
+    parser.add_argument("--set", choices=("dev", "tuned", "third", "fourth", "fifth", "sixth"),
                         help="with --only: one set")
     parser.add_argument("--no-cost", action="store_true", help="leave out the cost of a build")
     args = parser.parse_args()
@@ -457,7 +463,7 @@ def main() -> None:
     if not args.only:
         total = sum(len(gold) for _, gold in sets.values())
         cost = "" if args.no_cost else cost_section(args.pages, args.feeds)
-        for folder in ("pages_fresh", "pages_blind"):     # each round's held-out measurement, as it was
+        for folder in ("pages_fresh", "pages_blind", "pages_blind2"):   # each round's held-out measurement
             held_out = args.more.parent / folder / "HELD_OUT.md"
             if held_out.exists():
                 sections.append(held_out.read_text(encoding="utf-8").split("-->", 1)[-1].strip() + "\n")
