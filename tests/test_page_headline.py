@@ -138,3 +138,10 @@ def test_a_heading_that_is_all_of_titles_headline_beats_another_story_in_the_h1(
     body = "<h1>经济周报：央行宣布降准 股市能否向上变盘？</h1><h2>质检总局：两成半烟花爆竹不合格</h2>" + BODY
     found = read_page(page("<title>质检总局：两成半烟花爆竹不合格 | 要闻 | 示例日报</title>", body))
     assert found.title == "质检总局：两成半烟花爆竹不合格"
+
+
+def test_a_banner_h1_opening_with_the_sites_name_is_not_the_headline():
+    body = ("<h1>示例天下－发行量最大的教育品牌，最值得信赖的亲子社群平台</h1>"
+            "<div class='title'>质检总局：两成半烟花爆竹不合格</div>" + BODY)
+    found = read_page(page("<title>质检总局：两成半烟花爆竹不合格 ─ 示例天下─严选部落客</title>", body))
+    assert found.title == "质检总局：两成半烟花爆竹不合格"

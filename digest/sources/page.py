@@ -56,6 +56,9 @@ ARTICLE_TYPES = {"article", "newsarticle", "blogposting", "reportagenewsarticle"
                  "analysisnewsarticle", "techarticle", "report", "scholarlyarticle"}
 # A microblog post names itself as someone's microblog in its title ("XX的微博").
 MICROBLOG_TITLE = re.compile(r"的微博(?:\s|$|[-_|])|(?:\s|^)on (?:Twitter|X)\s*[:：]")
+# So many lines, none longer than a headline, are a list of headlines: an article has paragraphs.
+HEADLINE_LIST_LINES = 8
+HEADLINE_LINE_CHARS = 30
 SHORT_PAGE_CHARS = 250     # below this, trafilatura's answer is checked against the page's blocks
 DIALOGUE = re.compile(r"^[“\"「『]")
 # A video player: the element, or a plugin or frame that loads one.
@@ -99,6 +102,8 @@ def read_page(markup: str, *, known_title: str | None = None) -> Page:
         raise NotAnArticle("not an article: a story told in dialogue (fiction)")
     if paragraphs and not any(is_prose(p) for p in paragraphs) and sum(map(len, paragraphs)) < 60:
         raise NotAnArticle("not an article: only short lines, no sentences")
+    if len(paragraphs) >= HEADLINE_LIST_LINES and max(map(len, paragraphs)) <= HEADLINE_LINE_CHARS:
+        raise NotAnArticle("not an article: a list of headlines (many short lines, no paragraph)")
     kind = page_kind(root, paragraphs, title, first_text(root, "//title"), visible, players, query)
     if kind:
         raise NotAnArticle(kind)

@@ -7,7 +7,7 @@ import re
 
 from .pagebody import fold_key
 
-TITLE_SEPARATORS = re.compile(r"\s*(?:\s[-–—|｜·:]{1,2}\s|_|\||｜|--|——|::)\s*")
+TITLE_SEPARATORS = re.compile(r"\s*(?:\s[-–—─－|｜·:]{1,2}\s|_|\||｜|--|——|──|::)\s*")
 PRINTED_PART_CHARS = 8       # a part of <title> this long that the page prints can be its headline
 
 
@@ -44,11 +44,13 @@ LONE_H1_CHARS = (8, 80)      # a page's one <h1> of this length, not a link, is 
 
 
 def lone_h1(root, names: set[str]) -> str | None:
-    """The page's only ``<h1>``, when it reads as a headline: not the site's name, not a
-    link (a logo), of a headline's length."""
+    """The page's only ``<h1>``, when it reads as a headline: not opening with the site's
+    name, not a link (a logo), of a headline's length."""
     found = root.xpath("//h1")
     if len(found) != 1 or found[0].xpath(".//a"):
         return None
     text = " ".join(found[0].text_content().split())
     key = fold_key(text)
-    return text if LONE_H1_CHARS[0] <= len(key) <= LONE_H1_CHARS[1] and key not in names else None
+    if not LONE_H1_CHARS[0] <= len(key) <= LONE_H1_CHARS[1] or any(key.startswith(name) for name in names if name):
+        return None               # a banner: the site's name and its slogan
+    return text
