@@ -187,8 +187,8 @@ def test_floor_marks_and_a_first_reply_make_a_forum_thread():
 
 
 def test_many_short_lines_and_no_paragraph_are_a_list_of_headlines():
-    lines = ["周蕙意外挖出演技魂！", "宇珊回应火箭少女事件", "隋棠传引退？老公说...", "郭采洁244字爆气驳整形",
-             "张钧甯被问到差点晕倒", "炸弹文风波 宪哥泛泪说...", "新片首映 观众大排长龙", "歌手新专辑 销量破纪录"]
+    lines = ["周蕙意外挖出演技魂！", "宇珊回应火箭少女事件！", "隋棠传引退？老公说了！", "郭采洁244字爆气驳整形！",
+             "张钧甯被问到差点晕倒！", "炸弹文风波，宪哥泛泪说？", "新片首映，观众大排长龙！", "歌手新专辑，销量破纪录！"]
     markup = ("<html><head><title>娱乐新闻 - 示例影音</title></head><body><h1>娱乐新闻</h1>"
               + "".join(f"<p>{line}</p>" for line in lines) + "</body></html>")
     with pytest.raises(NotAnArticle, match="list of headlines"):

@@ -102,11 +102,11 @@ def read_page(markup: str, *, known_title: str | None = None) -> Page:
         raise NotAnArticle("not an article: a story told in dialogue (fiction)")
     if paragraphs and not any(is_prose(p) for p in paragraphs) and sum(map(len, paragraphs)) < 60:
         raise NotAnArticle("not an article: only short lines, no sentences")
-    if len(paragraphs) >= HEADLINE_LIST_LINES and max(map(len, paragraphs)) <= HEADLINE_LINE_CHARS:
-        raise NotAnArticle("not an article: a list of headlines (many short lines, no paragraph)")
     kind = page_kind(root, paragraphs, title, first_text(root, "//title"), visible, players, query)
     if kind:
         raise NotAnArticle(kind)
+    if len(paragraphs) >= HEADLINE_LIST_LINES and max(map(len, paragraphs)) <= HEADLINE_LINE_CHARS:
+        raise NotAnArticle("not an article: a list of headlines (many short lines, no paragraph)")
     return Page(title, tuple(widen(paragraphs, title)), published, author,
                 _publisher(site_name(root), publisher), _saved_from(markup[:4000]) or _canonical(root))
 
