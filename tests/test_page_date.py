@@ -26,6 +26,7 @@ from digest.sources.pagedate import printed_date
     ("第十一月 3, 2020", None),
     ("大会 21 2024年02月 分享", date(2024, 2, 21)),                 # the day in a box of its own
     ("2024年02月21日", date(2024, 2, 21)),
+    ("最新推荐文章于 2024-02-02 22:51:05 发布", None),              # another story's date
 ])
 def test_printed_dates(text, value):
     assert printed_date(text) == value

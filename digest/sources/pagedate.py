@@ -5,8 +5,9 @@ Chinese pages print it in many shapes: 2022-11-24 05:30:58, 2003-7-24, 2012年01
 Minguo year (105年3月19日), a Chinese month name in the English order (四月 27, 2019), and a day printed in a box
 before its year and month (21 2024年02月). A 12-hour clock is read as such; a date written month first
 with AM/PM is American (7/5/2005 9:23 PM is the 5th of July); a date that a header
-introduces as today's (今天是…, Today is …) is the day the page was fetched, not the
-article's, and is passed over.
+introduces as today's (今天是…, Today is …) is the day the page was fetched, and one that
+a link introduces as another story's (最新推荐文章于…) is that story's: neither is
+the article's, and both are passed over.
 """
 
 from __future__ import annotations
@@ -42,6 +43,9 @@ ROC_DATE = re.compile(r"(?<!\d)(?P<y>1[0-2]\d|[89]\d)年(?P<m>\d{1,2})月(?P<d>\
 # What introduces the day a page was fetched on, in a site's header: not the article's date.
 TODAY = re.compile(r"(?:今天是|今日是|现在是|現在是|当前时间|當前時間|现在时间|現在時間|Today is)\s*[:：,，]?\s*$",
                    re.IGNORECASE)
+# What introduces another story's date: "最新推荐文章于 2024-02-02 发布" (a tab named 相關文章
+# right before the article's own date is no such thing).
+OTHER_STORY = re.compile(r"(?:推荐|推薦|相关|相關|最新|热门|熱門)(?:文章|新闻|新聞)\s*[于於]\s*$")
 DATE_META = ("article:published_time", "og:article:published_time", "publishdate", "pubdate",
              "publish_date", "publishtime", "datepublished", "dc.date", "dc.date.issued", "date",
              "og:published_time", "sailthru.date", "article.published")
@@ -55,7 +59,8 @@ def printed_date(text: str, hint: datetime | None = None) -> date | None:
     for pattern, offset in ((DATE, 0), (DAY_FIRST, 0), (ENGLISH_DATE, 0), (CHINESE_MONTH_FIRST, 0), (DAY_BOX, 0),
                             (ROC_DATE, 1911)):
         for match in pattern.finditer(folded):
-            if TODAY.search(folded[max(0, match.start() - 12):match.start()]):
+            before = folded[max(0, match.start() - 12):match.start()]
+            if TODAY.search(before) or OTHER_STORY.search(before):
                 continue
             value = _date(match, offset, hint)
             if value:
