@@ -118,7 +118,7 @@ def _publisher(site: str | None, source: str | None) -> str | None:
     return source or site
 
 
-MAX_MARKUP_CHARS = 500_000   # what is parsed of one page, after scripts and styles
+MAX_MARKUP_CHARS = 300_000   # what is parsed of one page, after scripts and styles
 
 
 def _bounded(markup: str) -> str:
