@@ -24,7 +24,7 @@ from digest.sources.pagedate import printed_date
     ("四月 27, 2019 •生活科技", date(2019, 4, 27)),                 # a Chinese month name, English order
     ("十二月 3, 2020", date(2020, 12, 3)),
     ("第十一月 3, 2020", None),
-    ("大会 21 2024年02月 分享", date(2024, 2, 21)),                 # the day in a box of its own
+    ("三月 15，2019年全国两会期间", None),                          # a sentence, not a date
     ("2024年02月21日", date(2024, 2, 21)),
     ("最新推荐文章于 2024-02-02 22:51:05 发布", None),              # another story's date
 ])

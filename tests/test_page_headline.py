@@ -145,3 +145,17 @@ def test_a_banner_h1_opening_with_the_sites_name_is_not_the_headline():
             "<div class='title'>质检总局：两成半烟花爆竹不合格</div>" + BODY)
     found = read_page(page("<title>质检总局：两成半烟花爆竹不合格 ─ 示例天下─严选部落客</title>", body))
     assert found.title == "质检总局：两成半烟花爆竹不合格"
+
+
+def test_the_lone_h1_is_no_headline_when_it_is_a_link_or_opens_with_the_sites_name():
+    import lxml.html
+
+    from digest.sources.pagetitle import lone_h1
+
+    def h1(markup: str, names=frozenset()) -> str | None:
+        return lone_h1(lxml.html.fromstring(f"<html><body>{markup}<p>正文。</p></body></html>"), set(names))
+
+    assert h1("<h1>快速入门：使用调试器调试示例程序</h1>") == "快速入门：使用调试器调试示例程序"
+    assert h1("<h1><a href='/'>示例天下－发行量最大的教育品牌</a></h1>") is None
+    assert h1("<h1>示例天下－发行量最大的教育品牌</h1>", {"示例天下"}) is None
+    assert h1("<h1>快速入门：使用调试器调试示例程序</h1><h1>另一个标题也在这里</h1>") is None

@@ -177,6 +177,20 @@ def test_sofas_in_a_hotel_review_do_not_make_a_forum_thread():
     assert read_page(markup).paragraphs == tuple(paragraphs)
 
 
+def test_furniture_words_beside_punctuation_are_no_first_reply():
+    paragraphs = [f"客厅的布置很讲究，沙发、茶几和地毯都选了浅色系，整体显得干净明亮，第{n}处细节也很用心。"
+                  for n in range(1, 4)]
+    markup = ("<html><head><title>小户型客厅这样布置</title></head><body><h1>小户型客厅这样布置</h1>"
+              + "".join(f"<p>{p}</p>" for p in paragraphs) + "<p>1楼</p><p>2楼</p></body></html>")
+    assert read_page(markup).paragraphs[:3] == tuple(paragraphs)
+
+
+def test_a_first_reply_on_its_own_counts_as_a_forum_mark():
+    from digest.sources.pagekind import FORUM
+
+    assert len(FORUM.findall("楼主 正文 沙发 板凳 沙發！ 我家的沙发很舒服")) == 3
+
+
 def test_floor_marks_and_a_first_reply_make_a_forum_thread():
     posts = [f"<div><p>{n}楼 网友{n}</p><p>这个问题我也遇到过，后来换了一个版本就好了，大家可以试试。</p></div>"
              for n in range(1, 5)]
@@ -187,9 +201,19 @@ def test_floor_marks_and_a_first_reply_make_a_forum_thread():
 
 
 def test_many_short_lines_and_no_paragraph_are_a_list_of_headlines():
-    lines = ["周蕙意外挖出演技魂！", "宇珊回应火箭少女事件！", "隋棠传引退？老公说了！", "郭采洁244字爆气驳整形！",
-             "张钧甯被问到差点晕倒！", "炸弹文风波，宪哥泛泪说？", "新片首映，观众大排长龙！", "歌手新专辑，销量破纪录！"]
+    lines = ["周蕙意外挖出演技魂！", "宇珊回应火箭少女事件", "隋棠传引退？老公说...", "郭采洁244字爆气驳整形",
+             "张钧甯被问到差点晕倒", "炸弹文风波 宪哥泛泪说...", "新片首映观众大排长龙！", "歌手新专辑销量破纪录！",
+             "天后演唱会门票秒杀？", "新剧收视登顶！"]
     markup = ("<html><head><title>娱乐新闻 - 示例影音</title></head><body><h1>娱乐新闻</h1>"
               + "".join(f"<p>{line}</p>" for line in lines) + "</body></html>")
     with pytest.raises(NotAnArticle, match="list of headlines"):
         read_page(markup)
+
+
+def test_a_flash_of_short_sentences_is_an_article():
+    lines = ["记者从市气象台获悉，今天夜间有暴雨。", "全市中小学明天停课一天。", "地铁部分线路将延长运营时间。",
+             "市民出行请注意安全。", "低洼路段可能出现积水。", "交警将在主要路口加强疏导。", "公交公司增开了夜间班次。",
+             "气象台将适时发布最新预警。"]
+    markup = ("<html><head><title>今夜有暴雨 明天停课 - 示例新闻网</title></head><body><h1>今夜有暴雨 明天停课</h1>"
+              + "".join(f"<p>{line}</p>" for line in lines) + "</body></html>")
+    assert read_page(markup).paragraphs[0] == lines[0]

@@ -140,3 +140,26 @@ def test_readability_reads_a_real_page_tree_without_changing_it():
     text = readability_text(root)
     assert fold_key("今天由于交易所发错了静态数据") in text and lxml.html.tostring(root) == before
     assert readability_text(lxml.html.fromstring("<html><body></body></html>")) == ""
+
+
+CLOSING_LINE = "最后还要感谢所有参与测试的朋友们，你们的反馈让这个版本变得更好，我们会继续努力改进体验 XD"
+APP = ["公司今天发布了新版本的应用程序，带来了多项新功能和性能改进，用户可以在应用商店免费更新。",
+       "新版本最大的变化是加入了离线阅读功能，用户保存的文章可以在没有网络的时候继续阅读。",
+       "此外，新版本还优化了启动速度，在大多数手机上打开应用的时间缩短了一半以上。"]
+
+
+def app_page(last: str) -> str:
+    return ("<html><head><title>示例应用发布新版本 - 示例科技网</title></head><body><div class='nav'><a href='/'>首页</a> "
+            "<a href='/a'>科技</a></div><div id='main'><h1>示例应用发布新版本</h1><div class='content'>"
+            + "".join(f"<p>{p}</p>" for p in APP) + f"<p>{last}</p></div></div>"
+            "<div class='links'><a href='/x'>相关新闻一则示例标题</a></div></body></html>")
+
+
+def test_a_closing_line_both_libraries_keep_is_read_with_the_page():
+    # The trim drops a last line with no full stop; readability's body and trafilatura's hold it.
+    assert read_page(app_page(CLOSING_LINE)).paragraphs == (*APP, CLOSING_LINE)
+
+
+def test_a_call_to_follow_the_site_both_libraries_keep_is_not_read_with_the_page():
+    call = "香港新浪科技正式登陸Facebook專頁，快點到Facebook Like我們的專頁，與朋友分享最新消息"
+    assert read_page(app_page(call)).paragraphs == tuple(APP)

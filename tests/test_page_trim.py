@@ -200,3 +200,13 @@ def test_a_code_listing_split_into_lines_does_not_cut_the_body():
     tail = "dep数组表示节点的深度，swim函数是将两节点调到同一深度，并记录经过路径的最小权值。"
     found = trim([Block("p", lead), *code, Block("p", tail)], None)
     assert found[0] == lead and found[-1] == tail
+
+
+def test_teasers_holding_a_linked_headline_are_not_an_article_written_as_a_list():
+    from digest.sources.pagebody import Links
+
+    story = ["正文的第一句话在这里，讲的是一件事情的经过和结果，以及各方的反应。"]
+    teasers = [f"示例财经·第{n}则新闻的标题在这里 这是那则新闻的第一句话，讲了一些事情。" for n in range(4)]
+    links = Links(frozenset(f"第{n}则新闻的标题在这里" for n in range(4)), (10,))
+    blocks = [*(Block("item", t) for t in teasers), *(Block("p", p) for p in story)]
+    assert trim(blocks, None, links) == story

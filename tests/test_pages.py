@@ -133,3 +133,11 @@ def test_a_hard_line_break_joins_a_wrapped_sentence_but_not_a_short_line():
         "发改委公告，预计明年煤炭供需将保持基本平衡，但受各种不利因素影响，局部地区还会出现失衡现象。",
         "帮家母找家政阿姨的工作",
         "家母勤劳朴实，做过很多年的家政阿姨，有需要可以联系我。")
+
+
+def test_an_xhtml_page_with_its_xml_declaration_is_read():
+    markup = ("<?xml version='1.0' encoding='utf-8'?>\n<html><head><title>英伟达发布新芯片 - 示例网</title></head><body>"
+              "<h1>英伟达发布新芯片</h1><p>英伟达周二发布了新一代人工智能芯片，称其推理性能比上一代提高了三倍。</p>"
+              "<p>分析人士认为，新芯片将巩固英伟达在数据中心市场的领先地位。</p></body></html>")
+    page = read_page(markup)
+    assert page.title == "英伟达发布新芯片" and page.paragraphs[0].startswith("英伟达周二发布了")

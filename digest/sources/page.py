@@ -56,9 +56,11 @@ ARTICLE_TYPES = {"article", "newsarticle", "blogposting", "reportagenewsarticle"
                  "analysisnewsarticle", "techarticle", "report", "scholarlyarticle"}
 # A microblog post names itself as someone's microblog in its title ("XX的微博").
 MICROBLOG_TITLE = re.compile(r"的微博(?:\s|$|[-_|])|(?:\s|^)on (?:Twitter|X)\s*[:：]")
-# So many lines, none longer than a headline, are a list of headlines: an article has paragraphs.
+# So many lines, none longer than a headline and none with a full stop or a comma, are a list of
+# headlines ("隋棠傳引退？老公說...", "炸彈文風波 憲哥泛淚說..."): an article's lines are sentences.
 HEADLINE_LIST_LINES = 8
 HEADLINE_LINE_CHARS = 30
+CLAUSE_MARK = re.compile(r"[。，,；;]|(?<![.\d])\.(?![.\d])")
 SHORT_PAGE_CHARS = 250     # below this, trafilatura's answer is checked against the page's blocks
 DIALOGUE = re.compile(r"^[“\"「『]")
 # A video player: the element, or a plugin or frame that loads one.
@@ -70,7 +72,7 @@ def read_page(markup: str, *, known_title: str | None = None) -> Page:
     import lxml.html
     from lxml import etree
 
-    markup = _bounded(markup)
+    markup = XML_DECLARATION.sub("", _bounded(markup), count=1)
     try:
         root = lxml.html.document_fromstring(markup)
     except (etree.ParserError, ValueError):
@@ -105,7 +107,8 @@ def read_page(markup: str, *, known_title: str | None = None) -> Page:
     kind = page_kind(root, paragraphs, title, first_text(root, "//title"), visible, players, query)
     if kind:
         raise NotAnArticle(kind)
-    if len(paragraphs) >= HEADLINE_LIST_LINES and max(map(len, paragraphs)) <= HEADLINE_LINE_CHARS:
+    if (len(paragraphs) >= HEADLINE_LIST_LINES and max(map(len, paragraphs)) <= HEADLINE_LINE_CHARS
+            and not any(CLAUSE_MARK.search(p) for p in paragraphs)):
         raise NotAnArticle("not an article: a list of headlines (many short lines, no paragraph)")
     return Page(title, tuple(widen(paragraphs, title)), published, author,
                 _publisher(site_name(root), publisher), _saved_from(markup[:4000]) or _canonical(root))
@@ -118,6 +121,8 @@ def _publisher(site: str | None, source: str | None) -> str | None:
     return source or site
 
 
+# An XHTML page's declaration, which lxml refuses in a decoded string ("encoding declaration").
+XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 MAX_MARKUP_CHARS = 300_000   # what is parsed of one page, after scripts and styles
 
 

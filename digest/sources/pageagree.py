@@ -32,7 +32,11 @@ AGREED_MIN_CHARS = 15     # a shorter line is a label or a credit, whoever keeps
 CLAUSE = re.compile(r"[，,、；;。！？!?]|(?<!\d)[：:](?!\d)")
 # A field and its value ("發表時間：…", "主要成就：…", "[來源：…]", "某某 对…的评论:…"): a short
 # label before the first colon, where a sentence would have its subject and verb.
-FIELD = re.compile(r"^[\[【(（]?([^，,。！？!?：:]{1,20})[：:]")
+FIELD = re.compile(r"^[\[【(（]?([^，,。！？!?：:]{1,20})(?:(?<!\d)[：:]|[：:](?!\d))")
+# A label that ends in a verb of saying opens a quotation or an interview's turn, not a field:
+# "他说：“…”", "李强表示：…", "问：…".
+SAYS = re.compile(r"(?:说|說|表示|指出|称|稱|认为|認為|强调|強調|问|問|答|介绍|介紹|透露|坦言|回应|回應|"
+                  r"宣布|写道|寫道|提到|坦承|直言|呼吁|呼籲|说道|說道)$")
 FIELD_LABEL_CHARS = 14
 
 EDGE_KEY_CHARS = 12       # how much of a paragraph finds it among the blocks
@@ -103,7 +107,7 @@ def _article_like(block: Block, links: Links) -> bool:
 
 def _field(text: str) -> bool:
     label = FIELD.match(text)
-    return label is not None and len(fold_key(label[1])) <= FIELD_LABEL_CHARS
+    return label is not None and len(fold_key(label[1])) <= FIELD_LABEL_CHARS and not SAYS.search(label[1].strip())
 
 
 def _once(make: Callable[[], str]) -> Callable[[], str]:

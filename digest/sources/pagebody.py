@@ -29,6 +29,7 @@ from .pageend import LIST_HEADING, dated_list, follows_us
 
 PROSE_MIN_CHARS = 6        # shorter lines are labels, links or counters, whatever their ending
 LINE_PENALTY = 12          # what a line without sentence punctuation costs the run
+HELD_LINK_CHARS = 8        # a linked text this long inside a list item makes it a teaser
 
 
 def is_prose(text: str) -> bool:
@@ -107,16 +108,26 @@ def _written_as_list(blocks: list[Block], links: Links) -> bool:
     opening = next((b for b in blocks if is_prose(b.text) and not is_link(b.text, links)), None)
     if opening is None or opening.kind != "item":
         return False
-    items = sum(len(b.text) for b in blocks if b.kind == "item" and is_prose(b.text) and not _holds_link(b.text, links))
     paragraphs = sum(len(b.text) for b in blocks if b.kind in ("p", "quote", "cell") and is_prose(b.text))
-    return items > paragraphs
+    anchors: dict[str, list[str]] = {}
+    for link in links.texts:
+        if len(link) >= HELD_LINK_CHARS:
+            anchors.setdefault(link[:HELD_LINK_CHARS], []).append(link)
+    items = 0
+    for block in blocks:
+        if block.kind == "item" and is_prose(block.text) and not _holds_link(fold_key(block.text), anchors):
+            items += len(block.text)
+            if items > paragraphs:
+                return True
+    return False
 
 
-def _holds_link(text: str, links: Links) -> bool:
-    """Whether a linked text of some length stands anywhere in ``text`` (a teaser: a
-    source's name, the linked headline, then its first lines)."""
-    key = fold_key(text)
-    return any(len(link) >= 8 and link in key for link in links.texts)
+def _holds_link(key: str, anchors: dict[str, list[str]]) -> bool:
+    """Whether a linked text stands anywhere in ``key`` (a teaser: a source's name, the
+    linked headline, then its first lines). ``anchors``: the page's longer link texts by
+    their first characters, so that each position of ``key`` costs one lookup."""
+    return any(key.startswith(link, start) for start in range(len(key) - HELD_LINK_CHARS + 1)
+               for link in anchors.get(key[start:start + HELD_LINK_CHARS], ()))
 
 
 def _unpunctuated(blocks: list[Block]) -> bool:

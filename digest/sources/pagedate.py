@@ -2,8 +2,7 @@
 
 Chinese pages print it in many shapes: 2022-11-24 05:30:58, 2003-7-24, 2012年01月12日15:57,
 2012/1/17 17:23:10, 14.12.2011 19:00, January 17, 2012 06:00 AM, 7/5/2005 9:23 PM, and the
-Minguo year (105年3月19日), a Chinese month name in the English order (四月 27, 2019), and a day printed in a box
-before its year and month (21 2024年02月). A 12-hour clock is read as such; a date written month first
+Minguo year (105年3月19日), and a Chinese month name in the English order (四月 27, 2019). A 12-hour clock is read as such; a date written month first
 with AM/PM is American (7/5/2005 9:23 PM is the 5th of July); a date that a header
 introduces as today's (今天是…, Today is …) is the day the page was fetched, and one that
 a link introduces as another story's (最新推荐文章于…) is that story's: neither is
@@ -33,11 +32,9 @@ ENGLISH_DATE = re.compile(
     r"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s+)?(?P<y>(?:19|20)\d{2})(?:[^\d]{0,6}?(?P<hh>[0-2]?\d):(?P<mm>[0-5]\d)" + AMPM + ")?", re.IGNORECASE)
 # A month's Chinese name in the English order, as a blog in a Chinese locale prints it: "四月 27, 2019".
 CHINESE_MONTH_FIRST = re.compile(
-    r"(?<![\u4e00-\u9fff\d])(?P<cmon>十[一二]|[一二三四五六七八九十])月\s*(?P<d>\d{1,2})\s*[,，]\s*(?P<y>(?:19|20)\d{2})(?!\d)")
+    r"(?<![\u4e00-\u9fff\d])(?P<cmon>十[一二]|[一二三四五六七八九十])月\s*(?P<d>\d{1,2})\s*[,，]\s*(?P<y>(?:19|20)\d{2})(?![\d年])")
 CHINESE_MONTHS = {name: i for i, name in enumerate(
     ("一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二"), 1)}
-# The day in a box of its own before the year and month: "21 2024年02月".
-DAY_BOX = re.compile(r"(?<![\d.:/-])(?P<d>\d{1,2})\s+(?P<y>(?:19|20)\d{2})\s*年\s*(?P<m>\d{1,2})\s*月(?!\s*\d)")
 # Taiwanese pages print the Minguo year: 105年3月19日 is 2016-03-19.
 ROC_DATE = re.compile(r"(?<!\d)(?P<y>1[0-2]\d|[89]\d)年(?P<m>\d{1,2})月(?P<d>\d{1,2})日")
 # What introduces the day a page was fetched on, in a site's header: not the article's date.
@@ -56,8 +53,7 @@ def printed_date(text: str, hint: datetime | None = None) -> date | None:
     settles whether "06/02/2022" is the 6th of February or the 2nd of June."""
     folded = fold_width(text)
     found = []
-    for pattern, offset in ((DATE, 0), (DAY_FIRST, 0), (ENGLISH_DATE, 0), (CHINESE_MONTH_FIRST, 0), (DAY_BOX, 0),
-                            (ROC_DATE, 1911)):
+    for pattern, offset in ((DATE, 0), (DAY_FIRST, 0), (ENGLISH_DATE, 0), (CHINESE_MONTH_FIRST, 0), (ROC_DATE, 1911)):
         for match in pattern.finditer(folded):
             before = folded[max(0, match.start() - 12):match.start()]
             if TODAY.search(before) or OTHER_STORY.search(before):

@@ -19,11 +19,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..text.pagerules import END_LINE, FURNITURE, PHOTO_CREDIT, SENTENCE_END, TAGS_LINE
+from ..text.pagerules import END_LINE, FURNITURE, PHOTO_CREDIT, SENTENCE_END, SOCIAL_PAGE, TAGS_LINE
 from ..text.script import fold_width
 from .pageblocks import Block, lines_of
 from .pagebody import Links, fold_key, is_link, is_prose
 from .pagecaption import is_caption
+from .pageend import follows_us
 
 # Elements whose text flows into the block around them.
 INLINE = {"a", "span", "b", "strong", "em", "i", "u", "font", "sup", "sub", "small", "big", "img",
@@ -126,7 +127,8 @@ def _keeps(text: str, links: Links) -> bool:
     folded = fold_width(text).strip()
     return (len(folded) >= EDGE_MIN_CHARS and is_prose(folded) and SENTENCE_END.search(folded[-3:]) is not None
             and not is_link(folded, links) and not END_LINE.match(folded) and not TAGS_LINE.match(folded)
-            and not FURNITURE.search(folded) and not is_caption(folded) and not PHOTO_CREDIT.search(folded))
+            and not FURNITURE.search(folded) and not is_caption(folded) and not PHOTO_CREDIT.search(folded)
+            and not SOCIAL_PAGE.search(folded) and not follows_us(folded))
 
 
 def as_blocks(blocks: list[TextBlock]) -> list[Block]:

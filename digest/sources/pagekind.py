@@ -64,8 +64,9 @@ SEARCH = re.compile(r"搜索结果|搜尋結果|检索结果|檢索結果|search
 GALLERY = re.compile(r"^(?:图文|圖文|组图|組圖|图集|圖集|高清(?:组图|图集|大图)|图片故事|圖片故事)\s*[-:：|｜]|"
                      r"[\[【(（](?:组图|組圖|图集|圖集|高清组图)[\]】)）]\s*$")
 VIDEO = re.compile(r"^(?:视频|視頻|影音|直播)\s*[|｜丨:：]|[\[【(（](?:视频|視頻)[\]】)）]\s*$")
-# 沙发 ("sofa", the first reply) counts only as a word of its own: "一组迷你的沙發" is furniture.
-FORUM = re.compile(r"楼主|樓主|(?<!\d)\d{1,4}\s*[楼樓#](?![\u4e00-\u9fff])|(?<![\u4e00-\u9fff])(?:抢|搶)?(?:沙发|沙發)(?![\u4e00-\u9fff])"
+# 沙发 ("sofa", the first reply) counts only as a post of its own, between spaces or line ends:
+# "一组迷你的沙發", "，沙发、茶几" are furniture.
+FORUM = re.compile(r"楼主|樓主|(?<!\d)\d{1,4}\s*[楼樓#](?![\u4e00-\u9fff])|(?:(?<=\s)|^)(?:抢|搶)?(?:沙发|沙發)[!！~～]*(?=\s|$)"
                    r"|只看该作者|只看該作者|回复本帖|回覆本帖")
 
 

@@ -18,23 +18,29 @@ END_LINE = rule(
     r"相关(?:新闻|阅读|报道|文章|推荐|链接)|相關(?:新聞|閱讀|報導|報道|文章|推薦|連結)|"
     r"延伸阅读|延伸閱讀|推荐阅读|推薦閱讀|热门推荐|熱門推薦|更多(?:新闻|精彩|報導|报道|相关|相關)|"
     r"分享(?:到|至)|網友評論|网友评论|发表评论|發表評論|我要评论|我要評論|(?:全部|最新|热门|熱門|精彩)(?:评论|評論|跟贴|跟帖)|"
-    r"(?:风险提示及)?(?:免责|免責)(?:声明|聲明|条款|條款)|声明[:：]|聲明[:：]|本文(?:为|為)?.{0,10}(?:原创|原創|禁止转载|禁止轉載)|"
+    r"免责声明|免責聲明|(?:风险提示及|風險提示及)?(?:免责|免責)(?:条款|條款)\s*[:：]?$|声明[:：]|聲明[:：]|本文(?:为|為)?.{0,10}(?:原创|原創|禁止转载|禁止轉載)|"
     r"(?:版权|版權)(?:所有|声明|聲明)|copyright|©|(?:采写|採寫|撰稿)[:：]|"
     r"(?:链接|鏈接|連結|附件|附图|附圖)$|[(（][^()（）]{0,20}(?:编辑|編輯|整理|供稿)[^()（）]{0,10}[)）]$)"
     r"|.{0,12}更多.{0,8}(?:>>|»)\s*$",
     match=["【责任编辑：李四】", "相关阅读", "风险提示及免责条款", "（某某网编辑整理）", "分享到：微信 微博", "采写：本报记者 张三",
            "某某网 更多文章>>"],
-    leave=["编辑部的同事们认为这是好事。", "分享经济的模式正在改变。"], flags=re.IGNORECASE)
+    leave=["编辑部的同事们认为这是好事。", "分享经济的模式正在改变。", "免责条款是否有效，关键在于是否尽到提示义务。"],
+    flags=re.IGNORECASE)
 # What a page may put where a headline goes that is never one: a <title> placeholder, a menu
-# or button word, a document number.
+# or button word, an address, a counter, a bare date, a document number.
 NOT_HEADLINE = rule(
     "not a headline",
     r"^(?:无标题文档|無標題文件|无标题|無標題|未命名|untitled(?: document)?|document|new page\s*\d*|"
     r"新建网页\s*\d*|新建網頁\s*\d*|index|home|english|中文|繁體|简体|登录|登入|注册|註冊|首页|首頁|"
-    r"更多|返回|打印|列印|分享|关闭|關閉|搜索|搜尋)$|.*?(?:https?://|www\.)|(?:阅读|閱讀|浏览|瀏覽|评论|評論|点赞|點讚|收藏|转发|轉發)(?:量|数|數|次)?\s*[:：]?\s*\d+\s*$|\s*(?:\d{1,2}\s+)?(?:19|20)\d{2}\s*[年/.-]\s*\d{1,2}\s*(?:[月/.-]\s*(?:\d{1,2}\s*日?)?)?\s*$|^[\u4e00-\u9fff]{1,10}\s*[〔\[［(（]\s*(?:19|20)\d{2}\s*[〕\]］)）]\s*\d+\s*[号號]$",
+    r"更多|返回|打印|列印|分享|关闭|關閉|搜索|搜尋)$"
+    r"|^[^，。,]{0,12}[:：]\s*(?:https?://|www\.)|^(?:https?://|www\.)[\x21-\x7e]*$"          # an address
+    r"|^(?:阅读|閱讀|浏览|瀏覽|评论|評論|点赞|點讚|收藏|转发|轉發)(?:量|数|數|次)?\s*[:：]?\s*\d+\s*$"  # a counter
+    r"|^\s*(?:\d{1,2}\s+)?(?:19|20)\d{2}\s*[年/.-]\s*\d{1,2}\s*(?:[月/.-]\s*(?:\d{1,2}\s*日?)?)?\s*$"  # a date
+    r"|^[\u4e00-\u9fff]{1,10}\s*[〔\[［(（]\s*(?:19|20)\d{2}\s*[〕\]］)）]\s*\d+\s*[号號]$",
     match=["无标题文档", "English", "国办发〔2024〕12号", "Untitled Document", "本文链接： https://blog.example.com/u1",
            "阅读量545", "2024年02月", "2024-02-21", "21 2024年02月"],
-    leave=["国务院办公厅印发《关于促进消费的意见》", "English teachers wanted in Shanghai", "2024年经济工作会议召开"],
+    leave=["国务院办公厅印发《关于促进消费的意见》", "English teachers wanted in Shanghai", "2024年经济工作会议召开",
+           "www.gov.cn全新改版上线"],
     flags=re.IGNORECASE)
 # A site's disclaimer under the article: "某某声明：…仅供参考，不构成投资建议", "版權與免責聲明：".
 DISCLAIMER = rule(
@@ -59,14 +65,17 @@ FURNITURE = rule(
            "#春运# #回家过年#", "用户名："],
     leave=["公司的注册地址在上海。", "用户隐私问题引发监管关注。", "市民可拨打12345热线电话咨询。",
            "#春运#话题在微博上引发热议。"], flags=re.IGNORECASE)
-# A site's own page on a social network, as its promotions under an article name it.
+# A site's call to follow its own page on a social network: the network's page and "we" in one
+# clause ("快點到Facebook Like我們的專頁"), not a report of someone's page ("在臉書粉絲專頁發文表示").
+NETWORK = r"(?:facebook|google\s*(?:plus|\+)|twitter|instagram|youtube|臉書|脸书)"
+OWN_PAGE = r"(?:專頁|专页|粉絲團|粉丝团|page|account)"
 SOCIAL_PAGE = rule(
     "social page",
-    r"(?:facebook|google\s*(?:plus|\+)|twitter|instagram|youtube|臉書|脸书)[^，。,!！]{0,12}?"
-    r"(?:專頁|专页|粉絲團|粉丝团|page|account)"
-    r"|follow\s*(?:我們|我们|us)\b",
+    r"(?:我們|我们)[^，。,!！]{0,12}?" + NETWORK + r"[^，。,!！]{0,12}?" + OWN_PAGE
+    + r"|" + NETWORK + r"[^，。,!！]{0,12}?(?:我們|我们)[^，。,!！]{0,4}?" + OWN_PAGE,
     match=["快點到Facebook Like我們的專頁！", "我們也開了Google plus page，也可follow 我們吧！"],
-    leave=["公司在Facebook上发布了声明。", "Twitter的用户数增长了一成。"], flags=re.IGNORECASE)
+    leave=["公司在Facebook上发布了声明。", "Twitter的用户数增长了一成。", "蔡英文今日在臉書粉絲專頁發文表示，將持續推動改革。",
+           "特朗普的Twitter account被永久封禁后，我们看到了变化。"], flags=re.IGNORECASE)
 # A photo credit under a caption: "（消防局提供）", "（图/新华社）", "圖／路透".
 PHOTO_CREDIT = rule(
     "photo credit",
