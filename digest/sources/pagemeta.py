@@ -104,6 +104,8 @@ def _printed_version(root, first: str) -> str | None:
                 and not _with_furniture(text, first):
             return text
     return None
+
+
 def _first_segment_printed(root, title: str) -> str:
     """<title>'s headline; when its first part is only a column's name ("财经风云--headline")
     that the page never prints on its own, a longer part the page prints."""
