@@ -52,7 +52,8 @@ def test_pairs_within_reach_are_those_whose_weights_reach_their_floor():
         dense = np.zeros(40)
         dense[ids[i]] = weights[i]
         exact.append(float(dense[ids[j]] @ weights[j]) >= floor)
-    reach = pairs.Weights(ids, weights, 40).within_reach(firsts, seconds, floors)
+    starts, flat_ids = pairs.flat(ids)
+    reach = pairs.Weights(starts, flat_ids, np.concatenate(weights), 40).within_reach(firsts, seconds, floors)
     assert any(exact) and not all(exact)
     assert (reach >= np.array(exact)).all()                      # none that may link is left out
     assert reach.sum() <= sum(exact) + 2                         # and few more are weighed exactly

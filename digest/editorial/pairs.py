@@ -76,14 +76,17 @@ def _pair_counts(owners: np.ndarray, starts: np.ndarray, used: np.ndarray, n: in
     second``, ascending) and how many words they share (32-bit), from each word's
     documents in ascending order. The pairs are made PAIR_CHUNK at a time and sorted into
     blocks by their first document, and each block is counted on its own and keeps only
-    the pairs sharing enough: the whole list is held once, never sorted whole (at
-    100,000 articles, counting it at once held three copies of it)."""
+    the pairs sharing enough: the whole list is held once, in 32 bits, never sorted whole
+    (at 100,000 articles, counting it at once held three copies of it)."""
     sizes = np.unique(used[(used >= 2) & (used <= most)]).tolist()
     words = {size: starts[used == size] for size in sizes}
     total = sum(len(words[size]) * size * (size - 1) // 2 for size in sizes)
     if not total:
         return np.zeros(0, np.int64), np.zeros(0, np.int32)
-    blocks = -(-total // PAIR_CHUNK)
+    # Blocks of first documents few enough that a pair within one is 32 bits: its first
+    # document's place in the block, times n, plus its second.
+    width = max(1, min(-(-n // -(-total // PAIR_CHUNK)), 2**32 // n))
+    blocks = -(-n // width)
     held: list[list[np.ndarray]] = [[] for _ in range(blocks)]
     for size in sizes:
         first, second = _triangle(size)
@@ -91,11 +94,10 @@ def _pair_counts(owners: np.ndarray, starts: np.ndarray, used: np.ndarray, n: in
         for at in range(0, len(words[size]), step):
             table = owners[words[size][at:at + step, None] + np.arange(size)]
             lead = table[:, first].ravel()
-            keys = lead * n + table[:, second].ravel()
-            block = lead * blocks // n
+            block = lead // width
             order = np.argsort(block, kind="stable")
+            keys = ((lead - block * width) * n + table[:, second].ravel())[order].astype(np.uint32)
             bounds = np.searchsorted(block[order], np.arange(blocks + 1)).tolist()
-            keys = keys[order]
             for k in range(blocks):
                 if bounds[k] < bounds[k + 1]:
                     held[k].append(keys[bounds[k]:bounds[k + 1]])
@@ -105,7 +107,7 @@ def _pair_counts(owners: np.ndarray, starts: np.ndarray, used: np.ndarray, n: in
             keys, counts = np.unique(np.concatenate(held[k]), return_counts=True)
             held[k] = []
             enough = counts >= least
-            counted.append((keys[enough], counts[enough].astype(np.int32)))
+            counted.append((keys[enough].astype(np.int64) + k * width * n, counts[enough].astype(np.int32)))
     return np.concatenate([c[0] for c in counted]), np.concatenate([c[1] for c in counted])
 
 
@@ -116,17 +118,14 @@ def _triangle(size: int) -> tuple[np.ndarray, np.ndarray]:
 
 
 class Weights:
-    """Every document's weights (``weights[i]`` over its term ids ``ids[i]``) in flat
-    arrays, to weigh many pairs of documents at once."""
+    """Every document's weights in flat arrays: document ``i``'s term ids are
+    ``ids[starts[i]:starts[i + 1]]`` and their weights the same slice of ``weights``;
+    to weigh many pairs of documents at once."""
 
     BLOCK = 32                # documents whose weights are spread out at once
 
-    def __init__(self, ids, weights, width: int) -> None:
-        lengths = np.fromiter(map(len, ids), dtype=np.int64, count=len(ids))
-        self.starts = np.concatenate([[0], np.cumsum(lengths)])
-        self.ids = np.concatenate(ids) if len(ids) else np.zeros(0, np.int32)
-        self.weights = np.concatenate(weights) if len(weights) else np.zeros(0)
-        self.width = width
+    def __init__(self, starts: np.ndarray, ids: np.ndarray, weights: np.ndarray, width: int) -> None:
+        self.starts, self.ids, self.weights, self.width = starts, ids, weights, width
 
     def _spans(self, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """For each of ``rows``, where its terms lie in the flat arrays, all together; and
@@ -161,3 +160,11 @@ class Weights:
             reach[lo:hi] = sums >= floors[lo:hi] - MARGIN
             column[terms] = 0
         return reach
+
+
+def flat(arrays: list[np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
+    """Each array's start in their concatenation (and the end of the last), and the
+    concatenation."""
+    lengths = np.fromiter(map(len, arrays), dtype=np.int64, count=len(arrays))
+    starts = np.concatenate([[0], np.cumsum(lengths)])
+    return starts, np.concatenate(arrays) if arrays else np.zeros(0, np.int32)

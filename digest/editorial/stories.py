@@ -12,13 +12,14 @@ little, unless each headline names something the other does not (腾讯 in one,
 from __future__ import annotations
 
 import re
+import sys
 from collections import Counter, defaultdict
 
 import numpy as np
 
 from .bags import Bags, bags_of
 from ..models import Document
-from .pairs import Weights, sharing
+from .pairs import Weights, flat, sharing
 
 RELATED = 0.45            # document cosine above which two articles are on the same story
 MAX_STORY = 8             # articles at most in one story group
@@ -37,6 +38,7 @@ _LATIN_WORD = re.compile(r"[a-z][a-z0-9.+\-]+")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 _DAY = re.compile(r"(?<!\d)(\d{1,2})日")
 DAY = "\0day:"
+_NONE: frozenset[str] = frozenset()     # one empty set for the many documents with none
 
 
 def related_groups(docs: list[Document], top_terms: int = 12, max_postings: int = 100,
@@ -54,22 +56,26 @@ def related_groups(docs: list[Document], top_terms: int = 12, max_postings: int 
     bags = bags_of(docs) if bags is None else bags
     n = len(docs)
     idf = np.log((n + 1) / (bags.df + 1)) + 1.0
-    weights, tops = [], []
-    for ids, counts in zip(bags.ids, bags.counts):
+    # every document's unit-length weights, in one array (``weights[i]`` are views of it)
+    starts, flat_ids = flat(bags.ids)
+    flat_weights, tops = np.zeros(len(flat_ids)), []
+    for ids, counts, start in zip(bags.ids, bags.counts, starts.tolist()):
         row = (1.0 + np.log(counts)) * idf[ids]
-        weights.append(row / (float(np.sqrt(row @ row)) or 1.0))
+        flat_weights[start:start + len(row)] = row / (float(np.sqrt(row @ row)) or 1.0)
         # the most distinctive words; on equal weight, the one used first
         tops.append(ids[np.argsort(-row, kind="stable")[:top_terms]])
+    weights = [flat_weights[a:b] for a, b in zip(starts[:-1].tolist(), starts[1:].tolist())]
     shared_terms = sharing(tops, max_postings, 2, counted=False)
     heads = [_headline_words(doc) for doc in docs]
     leads = [doc.lead_words if doc.lead_words is not None else lead_words(doc) for doc in docs]
-    days = [frozenset(w for w in words if w.startswith(DAY)) for words in leads]
+    days = [frozenset(w for w in words if w.startswith(DAY)) or _NONE for words in leads]
     # Only the words few reports share can tell one event: a word in more reports than
     # that proposes no pair (and costs nothing).
     alike = sharing(heads, max_postings, 2)
     head_used = Counter(w for words in heads for w in words)
     # each headline's rare words no other headline but one uses: a name or a coinage
-    own = [frozenset(w for w in words if head_used[w] == 2 and _names(frozenset((w,)))) for words in heads]
+    own = [frozenset(w for w in words if head_used[w] == 2 and _names(frozenset((w,)))) or _NONE
+           for words in heads]
     # A pair of headlines sharing too few words for either headline link below (most of
     # both headlines' words, or OWN_SHARED with a word of the first's own) is set aside
     # at once, and so is a pair of leads naming too few of the same things with a day of
@@ -103,7 +109,7 @@ def related_groups(docs: list[Document], top_terms: int = 12, max_postings: int 
                 linked_by[i, j] = j in titled
     # Every candidate pair weighed at once; only those near enough weighed exactly.
     firsts, seconds = np.array(firsts, dtype=np.int64), np.array(seconds, dtype=np.int64)
-    near = Weights(bags.ids, weights, len(bags.terms)).within_reach(firsts, seconds, np.array(floors))
+    near = Weights(starts, flat_ids, flat_weights, len(bags.terms)).within_reach(firsts, seconds, np.array(floors))
     links = []
     dense, current = np.zeros(len(bags.terms)), -1   # document i's weights over the vocabulary
     for i, j in zip(firsts[near].tolist(), seconds[near].tolist()):
@@ -174,11 +180,11 @@ def _own_latin(head_a: frozenset[str], head_b: frozenset[str]) -> bool:
 
 def _headline_words(doc: Document) -> frozenset[str]:
     """The words of a headline that can say what it is about (no stop word, no single
-    character but a digit or letter run)."""
+    character but a digit or letter run), each word one string for the whole week."""
     from ..text.wordlists import stop_words
 
     stop = stop_words()
-    return frozenset(t.lower() for t in doc.title_tokens
+    return frozenset(sys.intern(t.lower()) for t in doc.title_tokens
                      if t.strip() and t not in stop and (len(t) >= 2 or t.isalnum() and t.isascii()))
 
 
