@@ -87,7 +87,7 @@ def related_groups(docs: list[Document], top_terms: int = 12, max_postings: int 
     named = sharing(leads, max_postings, DATED_NAMES)
     dated_lead = np.fromiter(map(bool, days), dtype=bool, count=n)
     named = named.kept((named.shared >= SHARED_NAMES) | dated_lead[named.rows] & dated_lead[named.later])
-    firsts, seconds, floors, linked_by = [], [], [], {}
+    links, batch = [], _Batch(Weights(starts, flat_ids, flat_weights, len(bags.terms)), weights)
     for i in sorted(shared_terms.keys() | alike.keys() | named.keys()):
         pairs = set(shared_terms.get(i, ()))
         titled = {j for j, count in alike.get(i, ()) if count >= SAME_HEADLINE * (len(heads[i] | heads[j]))
@@ -100,29 +100,10 @@ def related_groups(docs: list[Document], top_terms: int = 12, max_postings: int 
         for j in sorted(pairs | titled | dated):
             if days[i] and days[j] and not days[i] & days[j]:
                 continue                   # different days of the month: two events
-            firsts.append(i)
-            seconds.append(j)
-            # the least cosine that links them: a headline's, a day's, or a story's
-            floors.append(min(HEADLINE_COSINE, NAMES_COSINE) if j in titled else
-                          DATED_COSINE if j in dated else RELATED)
-            if j in titled or j in dated:
-                linked_by[i, j] = j in titled
-    # Every candidate pair weighed at once; only those near enough weighed exactly.
-    firsts, seconds = np.array(firsts, dtype=np.int64), np.array(seconds, dtype=np.int64)
-    near = Weights(starts, flat_ids, flat_weights, len(bags.terms)).within_reach(firsts, seconds, np.array(floors))
-    links = []
-    dense, current = np.zeros(len(bags.terms)), -1   # document i's weights over the vocabulary
-    for i, j in zip(firsts[near].tolist(), seconds[near].tolist()):
-        if i != current:
-            if current >= 0:
-                dense[bags.ids[current]] = 0.0
-            dense[bags.ids[i]] = weights[i]
-            current = i
-        similarity = float(dense[bags.ids[j]] @ weights[j])
-        titled = linked_by.get((i, j)) is True
-        if similarity >= RELATED or titled and similarity >= min(HEADLINE_COSINE, NAMES_COSINE) \
-                or (i, j) in linked_by and similarity >= DATED_COSINE:
-            links.append((-max(similarity, RELATED if titled else 0.0), i, j))
+            batch.add(i, j, j in titled, j in dated)
+        if len(batch.firsts) >= _Batch.SIZE:
+            links += batch.linked(bags.ids)
+    links += batch.linked(bags.ids)
     parent, size = list(range(n)), [1] * n
 
     def root(i: int) -> int:
@@ -140,6 +121,49 @@ def related_groups(docs: list[Document], top_terms: int = 12, max_postings: int 
     for i in range(n):
         groups[root(i)].append(i)
     return list(groups.values())
+
+
+class _Batch:
+    """Candidate pairs of documents gathered a batch at a time (the first documents in
+    ascending order), weighed all at once, and only those near enough weighed exactly."""
+
+    SIZE = 1 << 16            # pairs gathered at most before they are weighed
+
+    def __init__(self, every: Weights, weights: list[np.ndarray]) -> None:
+        self.every, self.weights = every, weights
+        self.dense = np.zeros(every.width)           # a document's weights over the vocabulary
+        self.firsts: list[int] = []
+        self.seconds: list[int] = []
+        self.floors: list[float] = []
+        self.linked_by: dict[tuple[int, int], bool] = {}    # headline (True) or day (False) links
+
+    def add(self, i: int, j: int, titled: bool, dated: bool) -> None:
+        self.firsts.append(i)
+        self.seconds.append(j)
+        # the least cosine that links them: a headline's, a day's, or a story's
+        self.floors.append(min(HEADLINE_COSINE, NAMES_COSINE) if titled else DATED_COSINE if dated else RELATED)
+        if titled or dated:
+            self.linked_by[i, j] = titled
+
+    def linked(self, ids: tuple[np.ndarray, ...]) -> list[tuple[float, int, int]]:
+        """The links among the pairs gathered, as (-strength, i, j); the batch is emptied."""
+        firsts, seconds = np.array(self.firsts, dtype=np.int64), np.array(self.seconds, dtype=np.int64)
+        near = self.every.within_reach(firsts, seconds, np.array(self.floors))
+        # (current -1: ids[-1] is zeroed, a no-op, as dense is all zeros between documents)
+        links, dense, weights, current = [], self.dense, self.weights, -1
+        for i, j in zip(firsts[near].tolist(), seconds[near].tolist()):
+            if i != current:
+                dense[ids[current]] = 0.0
+                dense[ids[i]] = weights[i]
+                current = i
+            similarity = float(dense[ids[j]] @ weights[j])
+            titled = self.linked_by.get((i, j)) is True
+            if similarity >= RELATED or titled and similarity >= min(HEADLINE_COSINE, NAMES_COSINE) \
+                    or (i, j) in self.linked_by and similarity >= DATED_COSINE:
+                links.append((-max(similarity, RELATED if titled else 0.0), i, j))
+        dense[ids[current]] = 0.0
+        self.firsts, self.seconds, self.floors, self.linked_by = [], [], [], {}
+        return links
 
 
 def lead_words(doc: Document) -> frozenset[str]:
