@@ -84,3 +84,29 @@ def test_work_in_background_runs_in_another_process_and_fails_as_it_would_here()
     except RuntimeError:
         pass
     assert multiprocessing.active_children() == []
+
+
+def _where(rows: list, offset: int) -> list:
+    import os
+
+    return [(row + offset, os.getpid()) for row in rows]
+
+
+def test_a_pool_about_to_fork_gets_its_rows_by_the_fork_and_a_started_one_by_pickling():
+    import os
+    from concurrent.futures import ProcessPoolExecutor
+    import multiprocessing
+
+    from digest.store import workers
+
+    rows = list(range(3 * workers.CHUNK + 7))
+    expected = [row + 1 for row in rows]
+    with ProcessPoolExecutor(2, mp_context=multiprocessing.get_context("fork")) as executor:
+        assert workers._forks_yet(executor)
+        first = list(workers.stream_chunks(executor, _where, rows, (1,)))
+        assert not workers._forks_yet(executor) and workers._ROWS == []
+        again = list(workers.stream_chunks(executor, _where, rows, (1,)))   # pickled chunks now
+    for done in (first, again):
+        assert [value for value, _ in done] == expected
+        assert {pid for _, pid in done} - {os.getpid()}                   # done in the workers
+    assert [value for value, _ in workers.stream_chunks(None, _where, rows, (1,))] == expected

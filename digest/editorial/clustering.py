@@ -60,19 +60,23 @@ class _Rows:
     BLOCK = 1024
 
     def __init__(self, bags: Bags, column: np.ndarray, idf: np.ndarray):
-        starts, cols, vals = [0], [], []
-        for ids, counts in zip(bags.ids, bags.counts):
+        # Each row is written into arrays made once at their full size (no list of
+        # rows to join: at 100,000 documents that held every row twice).
+        total = int(sum(np.count_nonzero(column[ids] >= 0) for ids in bags.ids))
+        self.count = len(bags)
+        self.starts = np.zeros(self.count + 1, dtype=np.int64)
+        self.cols = np.zeros(total, dtype=np.int32)
+        self.vals = np.zeros(total, dtype=np.float32)
+        end = 0
+        for row, (ids, counts) in enumerate(zip(bags.ids, bags.counts)):
             at = column[ids]
             keep = at >= 0
             weights = ((1 + np.log(counts[keep])) * idf[at[keep]]).astype(np.float32)
             weights /= max(float(np.linalg.norm(weights)), 1e-9) if len(weights) else 1.0
-            cols.append(at[keep])
-            vals.append(weights)
-            starts.append(starts[-1] + len(weights))
-        self.count = len(bags)
-        self.starts = np.array(starts, dtype=np.int64)
-        self.cols = np.concatenate(cols) if cols else np.zeros(0, dtype=np.int64)
-        self.vals = np.concatenate(vals) if vals else np.zeros(0, dtype=np.float32)
+            self.cols[end:end + len(weights)] = at[keep]
+            self.vals[end:end + len(weights)] = weights
+            end += len(weights)
+            self.starts[row + 1] = end
 
     def dense(self, first: int, last: int, width: int) -> np.ndarray:
         """Rows ``first`` to ``last`` (exclusive) as a dense matrix."""
@@ -88,8 +92,11 @@ class _Rows:
             yield first, last, self.dense(first, last, width)
 
     def times(self, m: np.ndarray) -> np.ndarray:
-        """rows @ m"""
-        return np.concatenate([block @ m for _, _, block in self._blocks(m.shape[0])])
+        """rows @ m, each block's product written into the one result"""
+        out = np.empty((self.count, m.shape[1]), dtype=np.result_type(self.vals, m))
+        for first, last, block in self._blocks(m.shape[0]):
+            out[first:last] = block @ m
+        return out
 
     def t_times(self, m: np.ndarray, width: int) -> np.ndarray:
         """rows.T @ m"""
@@ -104,7 +111,9 @@ def _randomised_lsa(rows: _Rows, width: int, dims: int, power: int = 2) -> np.nd
     rng = np.random.default_rng(3)
     q, _ = np.linalg.qr(rows.times(rng.standard_normal((width, dims + 10)).astype(np.float32)))
     for _ in range(power):
-        q, _ = np.linalg.qr(rows.times(rows.t_times(q, width)))
+        small = rows.t_times(q, width)
+        del q                                          # not held beside the next one
+        q, _ = np.linalg.qr(rows.times(small))
     b = rows.t_times(q, width).T                       # (dims+10) x terms
     u, s, _ = np.linalg.svd(b, full_matrices=False)
     return (q @ u[:, :dims]) * s[:dims]

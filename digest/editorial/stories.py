@@ -11,15 +11,15 @@ little, unless each headline names something the other does not (腾讯 in one,
 
 from __future__ import annotations
 
-import functools
 import re
+import sys
 from collections import Counter, defaultdict
-from collections.abc import Mapping
 
 import numpy as np
 
 from .bags import Bags, bags_of
 from ..models import Document
+from .pairs import Weights, flat, sharing
 
 RELATED = 0.45            # document cosine above which two articles are on the same story
 MAX_STORY = 8             # articles at most in one story group
@@ -38,7 +38,7 @@ _LATIN_WORD = re.compile(r"[a-z][a-z0-9.+\-]+")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
 _DAY = re.compile(r"(?<!\d)(\d{1,2})日")
 DAY = "\0day:"
-PAIR_CHUNK = 1_000_000    # pairs of documents made and counted at once
+_NONE: frozenset[str] = frozenset()     # one empty set for the many documents with none
 
 
 def related_groups(docs: list[Document], top_terms: int = 12, max_postings: int = 100,
@@ -56,25 +56,38 @@ def related_groups(docs: list[Document], top_terms: int = 12, max_postings: int 
     bags = bags_of(docs) if bags is None else bags
     n = len(docs)
     idf = np.log((n + 1) / (bags.df + 1)) + 1.0
-    weights, tops = [], []
-    for ids, counts in zip(bags.ids, bags.counts):
+    # every document's unit-length weights, in one array (``weights[i]`` are views of it)
+    starts, flat_ids = flat(bags.ids)
+    flat_weights, tops = np.zeros(len(flat_ids)), []
+    for ids, counts, start in zip(bags.ids, bags.counts, starts.tolist()):
         row = (1.0 + np.log(counts)) * idf[ids]
-        weights.append(row / (float(np.sqrt(row @ row)) or 1.0))
+        flat_weights[start:start + len(row)] = row / (float(np.sqrt(row @ row)) or 1.0)
         # the most distinctive words; on equal weight, the one used first
         tops.append(ids[np.argsort(-row, kind="stable")[:top_terms]])
-    shared_terms = _pairs(tops, max_postings, 2, counted=False)
+    weights = [flat_weights[a:b] for a, b in zip(starts[:-1].tolist(), starts[1:].tolist())]
+    shared_terms = sharing(tops, max_postings, 2, counted=False)
     heads = [_headline_words(doc) for doc in docs]
     leads = [doc.lead_words if doc.lead_words is not None else lead_words(doc) for doc in docs]
-    days = [frozenset(w for w in words if w.startswith(DAY)) for words in leads]
+    days = [frozenset(w for w in words if w.startswith(DAY)) or _NONE for words in leads]
     # Only the words few reports share can tell one event: a word in more reports than
     # that proposes no pair (and costs nothing).
-    alike = _pairs(heads, max_postings, 2)
+    alike = sharing(heads, max_postings, 2)
     head_used = Counter(w for words in heads for w in words)
     # each headline's rare words no other headline but one uses: a name or a coinage
-    own = [frozenset(w for w in words if head_used[w] == 2 and _names(frozenset((w,)))) for words in heads]
-    named = _pairs(leads, max_postings, DATED_NAMES)
-    links = []
-    dense = np.zeros(len(bags.terms))          # document i's weights, spread over the vocabulary
+    own = [frozenset(w for w in words if head_used[w] == 2 and _names(frozenset((w,)))) or _NONE
+           for words in heads]
+    # A pair of headlines sharing too few words for either headline link below (most of
+    # both headlines' words, or OWN_SHARED with a word of the first's own) is set aside
+    # at once, and so is a pair of leads naming too few of the same things with a day of
+    # the month missing from either.
+    sizes = np.fromiter(map(len, heads), dtype=np.int64, count=n)
+    has_own = np.fromiter(map(bool, own), dtype=bool, count=n)
+    alike = alike.kept((alike.shared >= OWN_SHARED) & has_own[alike.rows]
+                       | (alike.shared >= SAME_HEADLINE * np.maximum(sizes[alike.rows], sizes[alike.later])))
+    named = sharing(leads, max_postings, DATED_NAMES)
+    dated_lead = np.fromiter(map(bool, days), dtype=bool, count=n)
+    named = named.kept((named.shared >= SHARED_NAMES) | dated_lead[named.rows] & dated_lead[named.later])
+    links, batch = [], _Batch(Weights(starts, flat_ids, flat_weights, len(bags.terms)), weights)
     for i in sorted(shared_terms.keys() | alike.keys() | named.keys()):
         pairs = set(shared_terms.get(i, ()))
         titled = {j for j, count in alike.get(i, ()) if count >= SAME_HEADLINE * (len(heads[i] | heads[j]))
@@ -84,17 +97,13 @@ def related_groups(docs: list[Document], top_terms: int = 12, max_postings: int 
                    and _same_names(leads[i], leads[j], heads[i], heads[j])}
         # reports that tell of the same day and name the same few things
         dated = {j for j, _ in named.get(i, ()) if days[i] & days[j] and not _own_latin(heads[i], heads[j])}
-        if not pairs and not titled and not dated:
-            continue
-        dense[bags.ids[i]] = weights[i]
         for j in sorted(pairs | titled | dated):
             if days[i] and days[j] and not days[i] & days[j]:
                 continue                   # different days of the month: two events
-            similarity = float(dense[bags.ids[j]] @ weights[j])
-            if similarity >= RELATED or j in titled and similarity >= min(HEADLINE_COSINE, NAMES_COSINE) \
-                    or j in dated and similarity >= DATED_COSINE:
-                links.append((-max(similarity, RELATED if j in titled else 0.0), i, j))
-        dense[bags.ids[i]] = 0.0
+            batch.add(i, j, j in titled, j in dated)
+        if len(batch.firsts) >= _Batch.SIZE:
+            links += batch.linked(bags.ids)
+    links += batch.linked(bags.ids)
     parent, size = list(range(n)), [1] * n
 
     def root(i: int) -> int:
@@ -114,6 +123,49 @@ def related_groups(docs: list[Document], top_terms: int = 12, max_postings: int 
     return list(groups.values())
 
 
+class _Batch:
+    """Candidate pairs of documents gathered a batch at a time (the first documents in
+    ascending order), weighed all at once, and only those near enough weighed exactly."""
+
+    SIZE = 1 << 16            # pairs gathered at most before they are weighed
+
+    def __init__(self, every: Weights, weights: list[np.ndarray]) -> None:
+        self.every, self.weights = every, weights
+        self.dense = np.zeros(every.width)           # a document's weights over the vocabulary
+        self.firsts: list[int] = []
+        self.seconds: list[int] = []
+        self.floors: list[float] = []
+        self.linked_by: dict[tuple[int, int], bool] = {}    # headline (True) or day (False) links
+
+    def add(self, i: int, j: int, titled: bool, dated: bool) -> None:
+        self.firsts.append(i)
+        self.seconds.append(j)
+        # the least cosine that links them: a headline's, a day's, or a story's
+        self.floors.append(min(HEADLINE_COSINE, NAMES_COSINE) if titled else DATED_COSINE if dated else RELATED)
+        if titled or dated:
+            self.linked_by[i, j] = titled
+
+    def linked(self, ids: tuple[np.ndarray, ...]) -> list[tuple[float, int, int]]:
+        """The links among the pairs gathered, as (-strength, i, j); the batch is emptied."""
+        firsts, seconds = np.array(self.firsts, dtype=np.int64), np.array(self.seconds, dtype=np.int64)
+        near = self.every.within_reach(firsts, seconds, np.array(self.floors))
+        # (current -1: ids[-1] is zeroed, a no-op, as dense is all zeros between documents)
+        links, dense, weights, current = [], self.dense, self.weights, -1
+        for i, j in zip(firsts[near].tolist(), seconds[near].tolist()):
+            if i != current:
+                dense[ids[current]] = 0.0
+                dense[ids[i]] = weights[i]
+                current = i
+            similarity = float(dense[ids[j]] @ weights[j])
+            titled = self.linked_by.get((i, j)) is True
+            if similarity >= RELATED or titled and similarity >= min(HEADLINE_COSINE, NAMES_COSINE) \
+                    or (i, j) in self.linked_by and similarity >= DATED_COSINE:
+                links.append((-max(similarity, RELATED if titled else 0.0), i, j))
+        dense[ids[current]] = 0.0
+        self.firsts, self.seconds, self.floors, self.linked_by = [], [], [], {}
+        return links
+
+
 def lead_words(doc: Document) -> frozenset[str]:
     """The rare words of a document's headline and lead: mostly the names of who and where,
     which two reports of one event share however differently they are written."""
@@ -128,99 +180,6 @@ def lead_words(doc: Document) -> frozenset[str]:
     # The days of the month the lead tells of ("25日"), marked apart from the words.
     lead = doc.article.title + "".join(s.text for s in doc.sentences[:LEAD_SENTENCES])
     return frozenset(words | {DAY + d for d in _DAY.findall(lead)})
-
-
-def _pairs(words_of: list, most: int, least: int, counted: bool = True) -> Mapping[int, list]:
-    """{document: (a later document, how many words they share) for those sharing at
-    least ``least`` words}, of each document's ``words_of`` (sets of words, or arrays of
-    word ids); only the later documents when not ``counted``. A word of one document pairs
-    it with none, and a word of more than ``most`` tells no event. Every pair of each
-    word's documents is counted at once, the words of one document count grouped
-    together (no loop over pairs)."""
-    n = len(words_of)
-    if words_of and all(isinstance(words, np.ndarray) for words in words_of):
-        flat = np.concatenate(words_of).astype(np.int64)
-    else:
-        vocabulary: dict = {}
-        flat = np.fromiter((vocabulary.setdefault(w, len(vocabulary)) for words in words_of for w in words),
-                           dtype=np.int64)
-    if not len(flat):
-        return {}
-    owners = np.repeat(np.arange(n, dtype=np.int64), np.fromiter(map(len, words_of), dtype=np.int64, count=n))
-    order = np.argsort(flat, kind="stable")          # each word's documents, in order
-    owners = owners[order]
-    used = np.bincount(flat)
-    keys, counts = _pair_counts(owners, np.cumsum(used) - used, used, n, most, least)
-    return _Partners(keys // n, (keys % n).astype(np.int32), counts, counted)
-
-
-class _Partners(Mapping):
-    """{document: its later partners (with how many words each shares, when counted)},
-    each document's list made when asked for: the pairs stay in numpy arrays, sixteen bytes
-    a pair rather than a hundred as Python tuples (millions of pairs at 100,000 articles)."""
-
-    def __init__(self, rows: np.ndarray, later: np.ndarray, shared: np.ndarray, counted: bool):
-        self.later, self.shared, self.counted = later, shared, counted
-        firsts = np.flatnonzero(np.r_[True, rows[1:] != rows[:-1]]) if len(rows) else rows
-        ends = np.r_[firsts[1:], len(rows)] if len(rows) else rows
-        self.spans = dict(zip(rows[firsts].tolist(), zip(firsts.tolist(), ends.tolist())))
-
-    def __getitem__(self, row: int) -> list:
-        a, b = self.spans[row]
-        if not self.counted:
-            return self.later[a:b].tolist()
-        return list(zip(self.later[a:b].tolist(), self.shared[a:b].tolist()))
-
-    def __iter__(self):
-        return iter(self.spans)
-
-    def __len__(self) -> int:
-        return len(self.spans)
-
-
-def _pair_counts(owners: np.ndarray, starts: np.ndarray, used: np.ndarray, n: int,
-                 most: int, least: int = 1) -> tuple[np.ndarray, np.ndarray]:
-    """Each pair of documents that share at least ``least`` words (as ``first * n +
-    second``, ascending) and how many words they share (32-bit), from each word's
-    documents in ascending order. The pairs are made PAIR_CHUNK at a time and sorted into
-    blocks by their first document, and each block is counted on its own and keeps only
-    the pairs sharing enough: the whole list is held once, never sorted whole (at
-    100,000 articles, counting it at once held three copies of it)."""
-    sizes = np.unique(used[(used >= 2) & (used <= most)]).tolist()
-    words = {size: starts[used == size] for size in sizes}
-    total = sum(len(words[size]) * size * (size - 1) // 2 for size in sizes)
-    if not total:
-        return np.zeros(0, np.int64), np.zeros(0, np.int32)
-    blocks = -(-total // PAIR_CHUNK)
-    held: list[list[np.ndarray]] = [[] for _ in range(blocks)]
-    for size in sizes:
-        first, second = _triangle(size)
-        step = max(1, PAIR_CHUNK // len(first))
-        for at in range(0, len(words[size]), step):
-            table = owners[words[size][at:at + step, None] + np.arange(size)]
-            lead = table[:, first].ravel()
-            keys = lead * n + table[:, second].ravel()
-            block = lead * blocks // n
-            order = np.argsort(block, kind="stable")
-            bounds = np.searchsorted(block[order], np.arange(blocks + 1)).tolist()
-            keys = keys[order]
-            for k in range(blocks):
-                if bounds[k] < bounds[k + 1]:
-                    held[k].append(keys[bounds[k]:bounds[k + 1]])
-    counted = [(np.zeros(0, np.int64), np.zeros(0, np.int32))]
-    for k in range(blocks):
-        if held[k]:
-            keys, counts = np.unique(np.concatenate(held[k]), return_counts=True)
-            held[k] = []
-            enough = counts >= least
-            counted.append((keys[enough], counts[enough].astype(np.int32)))
-    return np.concatenate([c[0] for c in counted]), np.concatenate([c[1] for c in counted])
-
-
-@functools.lru_cache(maxsize=256)
-def _triangle(size: int) -> tuple[np.ndarray, np.ndarray]:
-    """The index pairs (a < b) of a list of ``size``."""
-    return np.triu_indices(size, 1)
 
 
 def _same_names(a: frozenset[str], b: frozenset[str], head_a: frozenset[str],
@@ -245,11 +204,11 @@ def _own_latin(head_a: frozenset[str], head_b: frozenset[str]) -> bool:
 
 def _headline_words(doc: Document) -> frozenset[str]:
     """The words of a headline that can say what it is about (no stop word, no single
-    character but a digit or letter run)."""
+    character but a digit or letter run), each word one string for the whole week."""
     from ..text.wordlists import stop_words
 
     stop = stop_words()
-    return frozenset(t.lower() for t in doc.title_tokens
+    return frozenset(sys.intern(t.lower()) for t in doc.title_tokens
                      if t.strip() and t not in stop and (len(t) >= 2 or t.isalnum() and t.isascii()))
 
 

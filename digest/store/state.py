@@ -259,8 +259,7 @@ class State:
                 if a.id in known:           # recorded already: the first record stays
                     continue
                 known.add(a.id)
-                kept = self.places.stored(a.source)
-                articles.append((a.id, kept, a.title, article_to_json(a, kept), now, sig))
+                articles.append((a.id, self.places.stored(a.source), a, sig))
                 if sig:
                     signed.append((a.id, sig))
         with self.db:
@@ -270,9 +269,11 @@ class State:
                                 " VALUES (?, ?, ?)", stats)
             self.db.executemany("INSERT OR REPLACE INTO remote (source, etag, last_modified)"
                                 " VALUES (?, ?, ?)", remote)
-            # By id, as the primary key's index is ordered (and so below, for the claims).
+            # By id, as the primary key's index is ordered (so below, for the claims); made as written.
+            rows = ((key, kept, a.title, article_to_json(a, kept), now, sig)
+                    for key, kept, a, sig in sorted(articles, key=lambda row: row[0]))
             self.db.executemany("INSERT OR IGNORE INTO articles (id, source, title, data, first_seen,"
-                                " minhash) VALUES (?, ?, ?, ?, ?, ?)", sorted(articles))
+                                " minhash) VALUES (?, ?, ?, ?, ?, ?)", rows)
             self.db.executemany("INSERT OR IGNORE INTO minhash_bands (band, article_id) VALUES (?, ?)",
                                 band_rows(signed))
             if digest is not None:

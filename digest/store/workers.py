@@ -68,11 +68,21 @@ def stream_chunks(executor, work: Callable, rows: list, extra: tuple = (),
                   progress: Callable[[str, int, int], None] | None = None, stage: str = ""):
     """``work(chunk, *extra)`` over ``rows`` in chunks, one result at a time as its chunk
     is done (in order), so that the caller can go on with the first results while the
-    workers make the rest."""
-    chunks = [rows[i:i + CHUNK] for i in range(0, len(rows), CHUNK)]
+    workers make the rest. A pool about to fork its workers hands them the rows by
+    forking (each task names its chunk's start): nothing of them is pickled on the way
+    in, which would also leave every string pickled holding a UTF-8 copy of its text."""
+    global _ROWS
+    starts = range(0, len(rows), CHUNK)
     done = 0
-    results = (work(c, *extra) for c in chunks) if executor is None else \
-        executor.map(work, chunks, *[[e] * len(chunks) for e in extra])
+    if executor is None:
+        results = (work(rows[i:i + CHUNK], *extra) for i in starts)
+    elif _forks_yet(executor):
+        _ROWS = rows
+        results = executor.map(_chunk_of, [work] * len(starts), starts,
+                               *[[e] * len(starts) for e in extra])
+    else:
+        results = executor.map(work, [rows[i:i + CHUNK] for i in starts],
+                               *[[e] * len(starts) for e in extra])
     try:
         for part in results:
             yield from part
@@ -80,8 +90,26 @@ def stream_chunks(executor, work: Callable, rows: list, extra: tuple = (),
             if progress:
                 progress(stage, done, len(rows))
     finally:
+        _ROWS = []
         if hasattr(results, "close"):      # an executor's result iterator, ended while its
             results.close()                # executor (or cluster client) is still there
+
+
+_ROWS: list = []      # the rows of the map under way, as the pool's workers are forked with them
+
+
+def _forks_yet(executor) -> bool:
+    """Whether ``executor`` is a process pool whose workers are yet to be forked (they
+    are forked all at once, at its first task)."""
+    from concurrent.futures import ProcessPoolExecutor
+
+    return isinstance(executor, ProcessPoolExecutor) and not executor._processes \
+        and executor._mp_context.get_start_method() == "fork"
+
+
+def _chunk_of(work: Callable, start: int, *extra):
+    """In a forked worker: ``work`` over the chunk of the rows it was forked with at ``start``."""
+    return work(_ROWS[start:start + CHUNK], *extra)
 
 
 class Background:
