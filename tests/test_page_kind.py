@@ -217,3 +217,19 @@ def test_a_flash_of_short_sentences_is_an_article():
     markup = ("<html><head><title>今夜有暴雨 明天停课 - 示例新闻网</title></head><body><h1>今夜有暴雨 明天停课</h1>"
               + "".join(f"<p>{line}</p>" for line in lines) + "</body></html>")
     assert read_page(markup).paragraphs[0] == lines[0]
+
+
+@pytest.mark.parametrize("og_type, reason", [("video.movie", "a video page"), ("product", "a product page"),
+                                             ("book", "a book page"), ("music.song", "a music page")])
+def test_an_open_graph_type_that_is_no_article_names_the_page(og_type, reason):
+    markup = (f"<html><head><title>示例 - 示例网</title><meta property='og:type' content='{og_type}'></head><body>"
+              "<h1>示例</h1><p>英伟达周二发布了新一代人工智能芯片，称其推理性能比上一代提高了三倍。</p></body></html>")
+    with pytest.raises(NotAnArticle, match=reason):
+        read_page(markup)
+
+
+def test_an_article_or_website_open_graph_type_says_nothing_against_the_page():
+    for og_type in ("article", "website"):
+        markup = (f"<html><head><title>示例 - 示例网</title><meta property='og:type' content='{og_type}'></head><body>"
+                  "<h1>示例</h1><p>英伟达周二发布了新一代人工智能芯片，称其推理性能比上一代提高了三倍。</p></body></html>")
+        assert read_page(markup).paragraphs

@@ -23,7 +23,7 @@ from .pagebyline import find_byline
 from .pagedate import dateline_date
 from .pagekind import filled_query, page_kind
 from .pagemeta import (SECTION_NAME_CHARS, body_of, first_text, footer_window,
-                       header_window, heading_before, headline, meta_date, prefer_near,
+                       header_window, heading_before, headline, meta_content, meta_date, prefer_near,
                        printed_date, site_name, texts_of)
 
 
@@ -52,6 +52,10 @@ NOT_ARTICLE_TYPES = {
     "profilepage": "a profile page", "collectionpage": "a list page",
     "imagegallery": "a picture gallery", "searchresultspage": "a search results page",
 }
+# Open Graph types that name something other than an article (ogp.me): the page says what it is.
+OPEN_GRAPH_KINDS = re.compile(r"^(?:(?P<a_video_page>video(?:\.\w+)?)|(?P<a_music_page>music(?:\.\w+)?)|"
+                              r"(?P<a_product_page>(?:og:)?product(?:\.\w+)?)|(?P<a_book_page>books?(?:\.\w+)?|novel)|"
+                              r"(?P<a_profile_page>profile))$")
 ARTICLE_TYPES = {"article", "newsarticle", "blogposting", "reportagenewsarticle",
                  "analysisnewsarticle", "techarticle", "report", "scholarlyarticle"}
 # A microblog post names itself as someone's microblog in its title ("XX的微博").
@@ -235,6 +239,10 @@ def not_article(root) -> str | None:
     for t in types:
         if t in NOT_ARTICLE_TYPES:
             return f"not an article: {NOT_ARTICLE_TYPES[t]}"
+    kind = OPEN_GRAPH_KINDS.match((meta_content(root, "og:type") or "").lower())
+    if kind:
+        name = next(name for name, found in kind.groupdict().items() if found)
+        return f"not an article: {name.replace('_', ' ')} (its og:type)"
     if MICROBLOG_TITLE.search(first_text(root, "//title")):
         return "not an article: a microblog post"
     return None
