@@ -16,14 +16,15 @@ added, so the mechanism cannot add debris that both of them would not also show.
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Callable
 
-from ..text.pagerules import DISCLAIMER, END_LINE, FURNITURE, PHOTO_CREDIT, SOCIAL_PAGE, TAGS_LINE
+from ..text.pagerules import DISCLAIMER
 from ..text.script import fold_width
 from .pageblocks import Block
-from .pagebody import Links, fold_key, is_link
-from .pagecaption import is_caption
+from .pagebody import Links, fold_key
+from .pageedge import edge_positions, is_furniture
 
 MAX_AGREED = 3            # blocks put back at each edge, at most
 AGREED_MIN_CHARS = 15     # a shorter line is a label or a credit, whoever keeps it
@@ -38,8 +39,6 @@ FIELD = re.compile(r"^[\[【(（]?([^，,。！？!?：:]{1,20})(?:(?<!\d)[：:]
 SAYS = re.compile(r"(?:说|說|表示|指出|称|稱|认为|認為|强调|強調|问|問|答|介绍|介紹|透露|坦言|回应|回應|"
                   r"宣布|写道|寫道|提到|坦承|直言|呼吁|呼籲|说道|說道)$")
 FIELD_LABEL_CHARS = 14
-
-EDGE_KEY_CHARS = 12       # how much of a paragraph finds it among the blocks
 
 
 def readability_text(root) -> str:
@@ -66,21 +65,20 @@ def agreed_edges(blocks: list[Block], paragraphs: list[str], title: str | None, 
     if not paragraphs or not blocks:
         return paragraphs
     keys = [fold_key(b.text) for b in blocks]
-    head, tail = fold_key(paragraphs[0])[:EDGE_KEY_CHARS], fold_key(paragraphs[-1])[-EDGE_KEY_CHARS:]
-    start = next((i for i, k in enumerate(keys) if len(head) >= 6 and head in k), None)
-    end = next((i for i in range(len(keys) - 1, -1, -1) if len(tail) >= 6 and tail in keys[i]), None)
-    if start is None or end is None or end < start:
+    edges = edge_positions(keys, paragraphs)
+    if edges is None:
         return paragraphs
+    start, end = edges
     known = "".join(fold_key(p) for p in paragraphs)
     title_key = fold_key(title or "")
-    other = _once(other)
+    other = functools.cache(other)
     before = _agreed(blocks, keys, start, -1, known, title_key, links, other)
     after = _agreed(blocks, keys, end, 1, known, title_key, links, other)
     return [b.text for b in reversed(before)] + list(paragraphs) + [b.text for b in after]
 
 
 def _agreed(blocks, keys, edge: int, step: int, known: str, title_key: str, links: Links,
-            other: str) -> list[Block]:
+            other: Callable[[], str]) -> list[Block]:
     found: list[Block] = []
     i = edge + step
     while 0 <= i < len(blocks) and len(found) < MAX_AGREED:
@@ -100,21 +98,10 @@ def _article_like(block: Block, links: Links) -> bool:
     text = fold_width(block.text).strip()
     return (block.kind in ("p", "quote", "cell", "item") and len(text) >= AGREED_MIN_CHARS
             and CLAUSE.search(text[:-1]) is not None and not _field(text) and not DISCLAIMER.search(text)
-            and not SOCIAL_PAGE.search(text)
-            and not is_link(text, links) and not END_LINE.match(text) and not TAGS_LINE.match(text)
-            and not FURNITURE.search(text) and not is_caption(text) and not PHOTO_CREDIT.search(text))
+            and not is_furniture(text, links))
 
 
 def _field(text: str) -> bool:
     label = FIELD.match(text)
     return label is not None and len(fold_key(label[1])) <= FIELD_LABEL_CHARS and not SAYS.search(label[1].strip())
 
-
-def _once(make: Callable[[], str]) -> Callable[[], str]:
-    kept: list[str] = []
-
-    def value() -> str:
-        if not kept:
-            kept.append(make())
-        return kept[0]
-    return value

@@ -85,16 +85,27 @@ def extend_edges(blocks: list[TextBlock], paragraphs: list[str], title: str | No
     if not paragraphs or not blocks:
         return paragraphs
     keys = [fold_key(b.text) for b in blocks]
-    first, last = fold_key(paragraphs[0])[:12], fold_key(paragraphs[-1])[-12:]
-    start = next((i for i, key in enumerate(keys) if len(first) >= 6 and first in key), None)
-    end = next((i for i in range(len(keys) - 1, -1, -1) if len(last) >= 6 and last in keys[i]), None)
-    if start is None or end is None or end < start:
+    edges = edge_positions(keys, paragraphs)
+    if edges is None:
         return paragraphs
+    start, end = edges
     title_key = fold_key(title or "")
     known = "".join(fold_key(p) for p in paragraphs)
     before = _lost(blocks, keys, start, -1, title_key, known, links)
     after = _lost(blocks, keys, end, 1, title_key, known, links)
     return [b.text for b in reversed(before)] + list(paragraphs) + [b.text for b in after]
+
+
+EDGE_KEY_CHARS = 12       # how much of the body's first or last paragraph finds it among the blocks
+
+
+def edge_positions(keys: list[str], paragraphs: list[str]) -> tuple[int, int] | None:
+    """Where the body's first and last paragraphs stand among blocks folded to ``keys``
+    (by their first and last characters), or None when they cannot both be found in order."""
+    head, tail = fold_key(paragraphs[0])[:EDGE_KEY_CHARS], fold_key(paragraphs[-1])[-EDGE_KEY_CHARS:]
+    start = next((i for i, key in enumerate(keys) if len(head) >= 6 and head in key), None)
+    end = next((i for i in range(len(keys) - 1, -1, -1) if len(tail) >= 6 and tail in keys[i]), None)
+    return None if start is None or end is None or end < start else (start, end)
 
 
 def _lost(blocks, keys, edge: int, step: int, title_key: str, known: str, links: Links) -> list[TextBlock]:
@@ -126,9 +137,15 @@ def _box(holder):
 def _keeps(text: str, links: Links) -> bool:
     folded = fold_width(text).strip()
     return (len(folded) >= EDGE_MIN_CHARS and is_prose(folded) and SENTENCE_END.search(folded[-3:]) is not None
-            and not is_link(folded, links) and not END_LINE.match(folded) and not TAGS_LINE.match(folded)
-            and not FURNITURE.search(folded) and not is_caption(folded) and not PHOTO_CREDIT.search(folded)
-            and not SOCIAL_PAGE.search(folded) and not follows_us(folded))
+            and not is_furniture(folded, links) and not follows_us(folded))
+
+
+def is_furniture(folded: str, links: Links) -> bool:
+    """Whether a width-folded line next to the body is the page's, not the article's: a link,
+    an end marker, a tag line, a caption or photo credit, a call to follow the site, furniture."""
+    return bool(is_link(folded, links) or END_LINE.match(folded) or TAGS_LINE.match(folded)
+                or FURNITURE.search(folded) or is_caption(folded) or PHOTO_CREDIT.search(folded)
+                or SOCIAL_PAGE.search(folded))
 
 
 def as_blocks(blocks: list[TextBlock]) -> list[Block]:

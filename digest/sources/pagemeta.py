@@ -111,10 +111,12 @@ def _first_segment_printed(root, title: str) -> str:
     that the page never prints on its own, a longer part the page prints."""
     first = first_segment(title)
     key = fold_key(first)
-    if first and len(key) < SECTION_NAME_CHARS and not any(
-            fold_key(text) == key for text in body_of(root).itertext()):
-        return printed_segment(title, fold_key(" ".join(body_of(root).itertext()))) or first
-    return first
+    if not first or len(key) >= SECTION_NAME_CHARS:
+        return first
+    texts = list(body_of(root).itertext())
+    if any(fold_key(text) == key for text in texts):
+        return first
+    return printed_segment(title, fold_key(" ".join(texts))) or first
 
 
 CREDIT_WORD = re.compile(r"记者|記者|作者|撰文|编辑|編輯|通讯员|通訊員|摄影|攝影")
