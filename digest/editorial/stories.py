@@ -135,34 +135,35 @@ class _Batch:
         self.firsts: list[int] = []
         self.seconds: list[int] = []
         self.floors: list[float] = []
-        self.linked_by: dict[tuple[int, int], bool] = {}    # headline (True) or day (False) links
+        self.titled: list[bool] = []
 
     def add(self, i: int, j: int, titled: bool, dated: bool) -> None:
         self.firsts.append(i)
         self.seconds.append(j)
-        # the least cosine that links them: a headline's, a day's, or a story's
-        self.floors.append(min(HEADLINE_COSINE, NAMES_COSINE) if titled else DATED_COSINE if dated else RELATED)
-        if titled or dated:
-            self.linked_by[i, j] = titled
+        # the least cosine that links them: a story's, or a headline's or a day's when they apply
+        self.floors.append(min(RELATED, min(HEADLINE_COSINE, NAMES_COSINE) if titled else RELATED,
+                               DATED_COSINE if dated else RELATED))
+        self.titled.append(titled)
 
     def linked(self, ids: tuple[np.ndarray, ...]) -> list[tuple[float, int, int]]:
         """The links among the pairs gathered, as (-strength, i, j); the batch is emptied."""
         firsts, seconds = np.array(self.firsts, dtype=np.int64), np.array(self.seconds, dtype=np.int64)
-        near = self.every.within_reach(firsts, seconds, np.array(self.floors))
+        floors = np.array(self.floors)
+        near = self.every.within_reach(firsts, seconds, floors)
+        titled = np.array(self.titled, dtype=bool)[near].tolist()
         # (current -1: ids[-1] is zeroed, a no-op, as dense is all zeros between documents)
         links, dense, weights, current = [], self.dense, self.weights, -1
-        for i, j in zip(firsts[near].tolist(), seconds[near].tolist()):
+        for i, j, floor, by_headline in zip(firsts[near].tolist(), seconds[near].tolist(),
+                                            floors[near].tolist(), titled):
             if i != current:
                 dense[ids[current]] = 0.0
                 dense[ids[i]] = weights[i]
                 current = i
             similarity = float(dense[ids[j]] @ weights[j])
-            titled = self.linked_by.get((i, j)) is True
-            if similarity >= RELATED or titled and similarity >= min(HEADLINE_COSINE, NAMES_COSINE) \
-                    or (i, j) in self.linked_by and similarity >= DATED_COSINE:
-                links.append((-max(similarity, RELATED if titled else 0.0), i, j))
+            if similarity >= floor:
+                links.append((-max(similarity, RELATED if by_headline else 0.0), i, j))
         dense[ids[current]] = 0.0
-        self.firsts, self.seconds, self.floors, self.linked_by = [], [], [], {}
+        self.firsts, self.seconds, self.floors, self.titled = [], [], [], []
         return links
 
 
