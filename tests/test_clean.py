@@ -80,6 +80,20 @@ def test_page_with_only_a_headline_and_footer_gives_no_article():
     assert [a for raw in read_text(path, path.read_bytes(), 0) for a in clean(raw)] == []
 
 
+@pytest.mark.parametrize("body", [
+    "service@example.com 104 台北市南京東路二段178號13樓 ©2017 example Go Go!",
+    "开心老头 原创，如需商业用途或转载请与开心老头联系,谢谢配合。\n\n更多精彩请访问 www.example.com",
+])
+def test_a_body_of_nothing_but_a_footer_or_reprint_terms_gives_no_article(body):
+    assert clean(RawText("p.html", body, "html", title="我到底看了什么啊？")) == []
+
+
+def test_a_short_article_with_a_contact_line_keeps_its_own_text():
+    body = "公司宣布将于下月发布新一代推理芯片，性能提升一倍。\n\n联系电话：010-12345678"
+    found = clean(RawText("p.html", body, "html", title="公司发布新芯片"))
+    assert [a.paragraphs[0] for a in found] == ["公司宣布将于下月发布新一代推理芯片，性能提升一倍。"]
+
+
 def test_entities_become_characters_and_inline_tags_vanish():
     text = "英伟达&nbsp;财报<b>超预期</b>，AT&amp;T与<a href='x'>OpenAI</a>合作。&#8220;好&#8221;"
     (a,) = clean(RawText("x.txt", text, "txt"))

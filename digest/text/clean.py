@@ -16,13 +16,14 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from . import rules
+from . import furniture, rules
 from .header import Meta, field_line, is_boilerplate, looks_like_title, read_credit, read_header
 from ..models import Article, RawText
 from .script import detect, fold_width, words_only
 
 END_MARKER_FROM = 0.5     # end markers count only past this share of the text
 BLURB_MAX_CHARS = 400     # a closing line naming the publisher, shorter than this, is its blurb
+FURNITURE_MAX_CHARS = 100   # a longer line is article text even with a link or a phone number in it
 REPEAT_MIN_CHARS = 8      # shorter repeated lines (a "Yes.") may repeat
 
 
@@ -121,7 +122,7 @@ def _finish(draft: _Draft, raw: RawText, ordinal: int) -> Article | None:
     lines = _without_repeats([line for line in lines if not is_boilerplate(line)])
     lines = _cut_at_end_marker(lines, meta)
     lines = _trim_trailer(lines, meta)
-    if not lines:
+    if not any(map(_article_text, lines)):
         return None
     script = detect("".join(lines))
     if not title:
@@ -135,6 +136,12 @@ def _finish(draft: _Draft, raw: RawText, ordinal: int) -> Article | None:
 
 
 _NOT_WORDS = re.compile(r"[\W_]+")
+
+
+def _article_text(line: str) -> bool:
+    """Whether a line can be the article's own: a long one can, a short one unless it is only
+    a caption, a contact line, a call to act or a link (a page whose body is its footer)."""
+    return len(line) > FURNITURE_MAX_CHARS or not furniture.furniture(fold_width(line))
 
 
 def _without_repeats(lines: list[str]) -> list[str]:
