@@ -159,3 +159,9 @@ def test_the_lone_h1_is_no_headline_when_it_is_a_link_or_opens_with_the_sites_na
     assert h1("<h1><a href='/'>示例天下－发行量最大的教育品牌</a></h1>") is None
     assert h1("<h1>示例天下－发行量最大的教育品牌</h1>", {"示例天下"}) is None
     assert h1("<h1>快速入门：使用调试器调试示例程序</h1><h1>另一个标题也在这里</h1>") is None
+
+
+def test_markup_a_site_wrote_into_title_is_no_part_of_the_headline():
+    title = ('<title><p>质检总局：两成半烟花爆竹<img alt="" src="https://example.com/a.png" '
+             'style="width: 100%;">不合格</p></title>')
+    assert read_page(page(title, BODY)).title == "质检总局：两成半烟花爆竹不合格"

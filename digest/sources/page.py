@@ -168,6 +168,9 @@ def _canonical(root) -> str | None:
 
 
 
+TAG_TEXT = re.compile(r"</?[A-Za-z][^<>]{0,400}>")
+
+
 def _strip_invisible(root) -> None:
     from lxml import etree
 
@@ -179,6 +182,11 @@ def _strip_invisible(root) -> None:
         if element.getparent() is not None and (element.get("hidden") is not None
                                                 or HIDDEN.search(element.get("style", ""))):
             element.drop_tree()
+    # <title> is text, so markup a site wrote into it ("<p>已知反应<img …>…</p>") shows as
+    # characters in a browser's tab; it is no part of the headline.
+    for element in root.iter("title"):
+        if element.text and "<" in element.text:
+            element.text = TAG_TEXT.sub("", element.text)
 
 
 def _article_body(root, title: str | None):
