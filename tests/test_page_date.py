@@ -57,3 +57,14 @@ def test_a_date_the_lead_tells_of_is_not_the_dateline():
     markup = ("<html><head><title>电动车行业回顾</title></head><body><h1>电动车行业回顾</h1>"
               f"<div><p>2008年10月5日，电动车企业比亚迪获得一笔投资，此后消息不断。</p>{body}</div></body></html>")
     assert read_page(markup).published is None
+
+
+def test_a_date_in_the_list_of_other_stories_after_the_body_is_not_the_article_date():
+    markup = ("<html><head><title>研究所召开干部职工大会</title></head><body>"
+              "<h1>研究所召开干部职工大会</h1>"
+              "<p>为贯彻落实全省会议精神，2月19日下午，研究所召开干部职工大会暨党风廉政建设大会。</p>"
+              "<p>会议要求，全所上下要提高站位，抓好安全生产工作，营造清正廉洁的良好氛围。</p>"
+              "<div>返回列表</div><div>相关推荐</div>"
+              "<ul><li><a href='/a'>研究所开展良种良法推广</a> 2020年01月18日</li>"
+              "<li><a href='/b'>研究所召开退休老同志情况通报会</a> 2025年06月26日</li></ul></body></html>")
+    assert read_page(markup).published is None

@@ -43,6 +43,10 @@ TODAY = re.compile(r"(?:今天是|今日是|现在是|現在是|当前时间|當
 # What introduces another story's date: "最新推荐文章于 2024-02-02 发布" (a tab named 相關文章
 # right before the article's own date is no such thing).
 OTHER_STORY = re.compile(r"(?:推荐|推薦|相关|相關|最新|热门|熱門)(?:文章|新闻|新聞)\s*[于於]\s*$")
+# Where a list of other stories starts after the body ("相关推荐", "上一篇"): its dates and
+# names are theirs, not the article's.
+OTHER_STORIES = re.compile(r"(?:相关|相關|推荐|推薦|热门|熱門|延伸|往期|最新)(?:推荐|推薦|阅读|閱讀|新闻|新聞|文章|回顾|回顧)|"
+                           r"猜你喜[欢歡]|上一篇|下一篇|返回列表")
 DATE_META = ("article:published_time", "og:article:published_time", "publishdate", "pubdate",
              "publish_date", "publishtime", "datepublished", "dc.date", "dc.date.issued", "date",
              "og:published_time", "sailthru.date", "article.published")

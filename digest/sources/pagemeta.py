@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from .pagebody import fold_key
-from .pagedate import DATE, meta_date, printed_date  # noqa: F401 - read here and by the page reader
+from .pagedate import DATE, OTHER_STORIES, meta_date, printed_date  # noqa: F401 - read here and by the page reader
 from ..text.pagerules import NOT_HEADLINE
 from .pagetitle import TITLE_SEPARATORS, first_segment, lone_h1, printed_segment
 from ..text.script import fold_width
@@ -264,7 +264,7 @@ def footer_window(visible: str, paragraphs: list[str]) -> str:
     found = None
     for found in _loose(paragraphs[-1][-16:]).finditer(visible):
         pass
-    return visible[found.end():found.end() + 200] if found else ""
+    return OTHER_STORIES.split(visible[found.end():found.end() + 200], 1)[0] if found else ""
 
 
 # ---------------------------------------------------------------- helpers
