@@ -234,9 +234,8 @@ DROP_LINES = [
         match=["责任编辑:李四", "【编辑:王五】"], leave=["编辑部认为", "编辑们的选择"]),
     row("keywords or original title", r"^(?:<br\s*/?>)?\s*(?:关键词|關鍵詞|关键字|關鍵字|标签|標籤|原标题|原標題)\s*:",
         match=["原标题:某某公司发布新模型", "关键词: AI 芯片"], leave=["关键词是效率", "原标题中的说法"]),
-    # The terms for reprinting, in any of the ways sites word them: a condition (转载请注明出处,
-    # 如需商业用途或转载请与作者联系), a ban (禁止转载, 谢绝转载) or a rights line (著作权归作者所有),
-    # in a line no longer than a notice is.
+    # The terms for reprinting as sites word them, in a line no longer than a notice: a condition
+    # (如需商业用途或转载请与作者联系), a ban (谢绝转载) or a rights line (著作权归作者所有).
     row("reprint notice", r"(?:刊用|转载|轉載|使用)本(?:网站|網站|站|平台|平臺)?稿件.{0,12}(?:授权|授權)|"
         r"本(?:网站|網站|站)所刊载信息.{0,20}不代表|"
         r"^(?=.{0,60}$).*?(?:(?:转载|轉載|转贴|轉貼|商业用途|商業用途|商业使用|商業使用).{0,6}(?:请|請|须|須|需|务必|務必)"
