@@ -19,10 +19,13 @@ three sets of pages, and writes ``bench/PAGES.md``:
   table kept in ``pages_blind/HELD_OUT.md``), then tuned on by halves;
 - tuned, sixth round: ``bench/pages_blind2/`` (sites in none of the sets
   above, labelled the same way), measured once by the sixth round's reader
-  (``pages_blind2/HELD_OUT.md``), then studied.
+  (``pages_blind2/HELD_OUT.md``), then studied;
+- held-out, seventh round: ``bench/pages_blind3/`` (sites in none of the sets
+  above, labelled the same way), measured once by the seventh round's reader
+  (``pages_blind3/HELD_OUT.md``) and not studied.
 
-No set is held out now: the fair figures for unseen sites are the held-out
-tables of each round, copied into PAGES.md as they were measured.
+The fair figures for unseen sites are the held-out tables of each round, copied
+into PAGES.md as they were measured.
 
 Columns, per method:
 
@@ -50,7 +53,7 @@ folder (wall time and peak memory).
 
 Usage: python bench/pages.py [--pages ../shared/eval/pages] [--more bench/pages_more]
                              [--feeds ../shared/eval/feeds] [--out bench/PAGES.md]
-                             [--only METHOD [--set dev|tuned|third|fourth|fifth|sixth]] [--no-cost]
+                             [--only METHOD [--set dev|tuned|third|fourth|fifth|sixth|seventh]] [--no-cost]
 """
 
 from __future__ import annotations
@@ -386,6 +389,9 @@ def page_sets(pages: Path, more: Path) -> dict[str, tuple[Path, list[dict]]]:
     blind = more.parent / "pages_blind2"
     if (blind / "gold.json").exists():       # held out in the sixth round, then studied
         sets["tuned, sixth round"] = (blind, json.loads((blind / "gold.json").read_text(encoding="utf-8")))
+    blind = more.parent / "pages_blind3"
+    if (blind / "gold.json").exists():       # held out in the seventh round, not studied
+        sets["held-out, seventh round"] = (blind, json.loads((blind / "gold.json").read_text(encoding="utf-8")))
     return sets
 
 
@@ -467,7 +473,7 @@ def main() -> None:
     parser.add_argument("--feeds", type=Path, default=ROOT.parent / "shared" / "eval" / "feeds")
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "PAGES.md")
     parser.add_argument("--only", help="run one method and print its misses")
-    parser.add_argument("--set", choices=("dev", "tuned", "third", "fourth", "fifth", "sixth"),
+    parser.add_argument("--set", choices=("dev", "tuned", "third", "fourth", "fifth", "sixth", "seventh"),
                         help="with --only: one set")
     parser.add_argument("--no-cost", action="store_true", help="leave out the cost of a build")
     args = parser.parse_args()
@@ -478,15 +484,15 @@ def main() -> None:
     if not args.only:
         total = sum(len(gold) for _, gold in sets.values())
         cost = "" if args.no_cost else cost_section(args.pages, args.feeds)
-        for folder in ("pages_fresh", "pages_blind", "pages_blind2"):   # each round's held-out measurement
+        for folder in ("pages_fresh", "pages_blind", "pages_blind2", "pages_blind3"):   # each round's held-out measurement
             held_out = args.more.parent / folder / "HELD_OUT.md"
             if held_out.exists():
                 sections.append(held_out.read_text(encoding="utf-8").split("-->", 1)[-1].strip() + "\n")
         args.out.write_text(
             f"# Main-content extraction on {total} real pages\n\n"
             f"Written by `python bench/pages.py`. See the script's docstring for each column and "
-            f"the SOURCES.md of `bench/pages_more/`, `bench/pages_fresh/`, `bench/pages_blind/` and "
-            f"`bench/pages_blind2/` for the other sets."
+            f"the SOURCES.md of `bench/pages_more/`, `bench/pages_fresh/`, `bench/pages_blind/`, "
+            f"`bench/pages_blind2/` and `bench/pages_blind3/` for the other sets."
             f"\n\n{READING}\n\n"
             + "\n".join(sections) + f"\n{cost}", encoding="utf-8")
 
