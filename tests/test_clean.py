@@ -218,3 +218,12 @@ def test_a_photographer_credit_closing_the_text_is_neither_author_nor_publisher(
     text = "英伟达18日发布财报，营收超出预期。\n\n股价盘后上涨，分析师上调了目标价。（記者王強攝）"
     (a,) = clean(RawText("x.txt", text, "txt"))
     assert a.author is None and a.publisher is None
+
+
+def test_an_about_the_author_heading_ends_the_article_and_reprint_terms_go():
+    body = ("公司宣布将于下月发布新一代推理芯片，性能提升一倍。\n\n分析师认为，新芯片将巩固公司在数据中心市场的地位。\n\n"
+            "＊ 本篇文章由【某某的部落格】授權刊登，未經同意禁止轉載。\n\n作者介紹\n\n"
+            "大家好，我是两个孩子的妈妈，目前在幼儿园担任园长，曾在纽约生活与工作了三年。")
+    found = clean(RawText("p.html", body, "html", title="公司发布新芯片"))
+    assert [a.paragraphs for a in found] == [("公司宣布将于下月发布新一代推理芯片，性能提升一倍。",
+                                              "分析师认为，新芯片将巩固公司在数据中心市场的地位。")]
