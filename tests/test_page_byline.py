@@ -19,6 +19,8 @@ from .conftest import FIXTURES
     ("（评论员 罗博 萧海川）", "罗博 萧海川"),
     ("南海网记者陈望 通讯员林 宇", "陈望"),
     ("By: John Smith", "John Smith"),
+    ("作者＼健康傳媒　凌芸斐 入冬以來氣溫漸低", "凌芸斐"),                 # a desk between credit and name
+    ("健康傳媒 發表於 2018-11-22 作者＼健康傳媒 凌芸斐 入冬以來", "凌芸斐"),  # after a pen name's post line
 ])
 def test_a_printed_byline_gives_the_names(text, name):
     assert byline(text)[0] == name
@@ -27,6 +29,7 @@ def test_a_printed_byline_gives_the_names(text, name):
 @pytest.mark.parametrize("text", [
     "本文共分1页", "文章来源：新华", "作者个人观点", "蔡英文：台灣越民主", "记者热线：010-1234",
     "记者了解到，", "作者: 手机版", "相关的链接", "分享到", "Page published at 2012-01-12 16:56:29 by loyaa",
+    "作者： 见习编辑 李琼皙", "（记者 通讯员 张敏婷 陆敏仪）", "上個月參觀了上海工廠。 Pool photo by Andy Wong 過去數十年裡",
 ])
 def test_words_around_a_byline_keyword_are_not_a_name(text):
     assert byline(text)[0] is None

@@ -20,8 +20,8 @@ from .pagedate import DATE
 
 CJK = "\u4e00-\u9fff"
 AUTHOR = re.compile(
-    rf"(?:(?<![{CJK}])(?:作者|撰文|文字|採訪|采访|编译|編譯)\s*[:：/／｜|\s]|(?<![{CJK}])文\s*[:：/／｜|]"
-    rf"|記者|记者|评论员|評論員|(?<![A-Za-z])(?:Author|By)\b)\s*[:：/／｜|]?\s*"
+    rf"(?:(?<![{CJK}])(?:作者|撰文|文字|採訪|采访|编译|編譯)\s*[:：/／｜|＼\\\s]|(?<![{CJK}])文\s*[:：/／｜|＼\\]"
+    rf"|記者|记者|评论员|評論員|(?<![A-Za-z])(?:Author|By)\b)\s*[:：/／｜|＼\\]?\s*"
     rf"(?P<name>[{CJK}·]{{2,5}}(?![{CJK}])(?:[、\s]+[{CJK}·]{{2,4}}(?![{CJK}·])){{0,3}}"
     r"|[A-Za-z][A-Za-z .'-]{2,30})",
     re.IGNORECASE)
@@ -31,7 +31,7 @@ SOURCE = re.compile(r"(?:来源|來源|出处|出處|稿源|來自|来自|Source
 PHOTO_BY = re.compile(r"\s*(?:摄|攝|拍摄|拍攝|摄影|攝影|/摄|／攝|图|圖)(?![\u4e00-\u9fff])")
 # What a credit word is followed by in a name's place, and trailing words a name carries.
 NAME_TAIL = re.compile(r"(?:报道|報導|報道|摄影|攝影|摄|攝|撰|整理|编译|編譯|供稿|发自|發自|通讯员|通訊員)$")
-CREDIT_WORDS = re.compile(r"编辑|編輯|责编|責編|来源|來源|发布|發布|实习|實習|见习|見習")
+CREDIT_WORDS = re.compile(r"编辑|編輯|责编|責編|来源|來源|发布|發布|实习|實習|见习|見習|通讯员|通訊員")
 # The mark that closes a post, in brackets like a credit: "（全文完）", "（未完待续）".
 END_MARK = re.compile(r"^(?:全文完|全文终|全文終|全文结束|全文結束|本文完|未完待续|未完待續|待续|待續)$")
 LATIN_NAME = re.compile(r"^(?:[A-Z][a-z'’-]+\.?)(?:\s+[A-Z][a-z'’-]*\.?){0,3}$")
@@ -40,6 +40,7 @@ LATIN_NAME = re.compile(r"^(?:[A-Z][a-z'’-]+\.?)(?:\s+[A-Z][a-z'’-]*\.?){0,3
 # A blog's credit: the name before "提交于 <date>" or "发表于", or between the date and the
 # post's counters ("2013年11月13日 陈皓 评论 472 条评论").
 POSTED_BY = re.compile(rf"(?<![{CJK}])(?P<name>[{CJK}]{{2,4}})\s*(?:提交于|提交於|发表于|發表於|发布于|發佈於)")
+WORDS = re.compile(rf"[A-Za-z{CJK}]")
 DATED_BY = re.compile(rf"(?:日|\d{{1,2}}:\d{{2}})\s+(?P<name>[{CJK}]{{2,4}})\s+(?:评论|評論|阅读|閱讀|浏览|瀏覽|\d+\s*条评论)")
 
 
@@ -55,8 +56,11 @@ def byline(text: str) -> tuple[str | None, str | None]:
             break
     # An earlier blog credit wins, and a later "By" is a reader's comment: a pen name there
     # that does not read as a name leaves the page without a byline.
+    # (A credit word right after a pen name's "发表于 <date>", nothing but the date between,
+    # is the post's own credit.)
     match = POSTED_BY.search(folded, 0, at)
-    if match:
+    if match and not (author and not WORDS.search(DATE.sub("", folded[match.end():at]))
+                      and not plausible(match["name"])):
         author, at = plausible(match["name"]), match.start()
     match = DATED_BY.search(folded, 0, at)
     if match and (name := plausible(match["name"])):
@@ -93,7 +97,12 @@ def plausible(value: str | None, site: str | None = None) -> str | None:
     if LATIN_NAME.match(text):
         return text
     names = []
-    for token in text.split():
+    tokens = text.split()
+    # A desk or outlet may stand between the credit word and the name ("作者＼健康傳媒　凌芸斐").
+    if (len(tokens) > 1 and re.fullmatch(rf"[{CJK}]{{2,6}}", tokens[0]) and not CREDIT_WORDS.search(tokens[0])
+            and not _chinese_name(tokens[0]) and not _agency(tokens[0]) and _chinese_name(tokens[1])):
+        tokens = tokens[1:]
+    for token in tokens:
         token = NAME_TAIL.sub("", token)
         if _chinese_name(token) or (names == [] and _agency(token)):
             names.append(token)
@@ -172,7 +181,7 @@ def _only_in_links(root, name: str, text: str) -> bool:
 # A credit closing one of the last paragraphs: "（记者 张三）", "(文/李四)", "（编译/王五）",
 # or a bare name in brackets right after the body: "（羅森）".
 # The credit of a picture in a caption: "(…图/潇湘晨报记者 王五)".
-PICTURE_CREDIT = re.compile(r"[图圖](?:片)?\s*[/／:：]")
+PICTURE_CREDIT = re.compile(r"[图圖](?:片)?\s*[/／:：]|(?i:photo(?:graph)?s?|image|illustration|picture)\s*$")
 CLOSING_CREDIT = re.compile(r"[(（]([^()（）]{2,30})[)）]\s*$")
 BARE_CREDIT = re.compile(r"^\s*[(（]\s*([^()（）]{2,12}?)\s*[)）]")
 # A dateline's credit opening the first paragraph: "新华社北京1月9日电（记者 张三）".
