@@ -101,6 +101,23 @@ def test_a_player_with_a_caption_is_a_video_page_and_an_article_with_a_clip_is_r
     assert read_page(markup.replace("<p>台风今天下午在沿海登陆。</p>", body)).paragraphs
 
 
+def test_a_post_written_in_short_lines_with_a_clip_embedded_is_read():
+    lines = ["阿信芋头丸是华荣街与中正路口附近的小摊车", "从士林捷运站步行过来大约只要五分钟", "每次经过都看到摊车前排着长长的队伍",
+             "芋头丸的外皮带点嚼劲，咬下去是满满的芋头泥", "香气很浓但吃起来不会太甜", "原味一颗十五元，价格相当实在",
+             "另外还有芋头蛋黄口味可以选择", "老板说每天都是早上现做的", "下午三点开始营业，卖完就收摊",
+             "旁边还有一家卖豆花的老店", "吃完芋头丸也可以顺便尝尝", "豆花的糖水是用黑糖慢慢熬出来的",
+             "配料有花生、红豆和粉圆可以任选三样", "一碗四十元，夏天来吃特别消暑", "两家店都只收现金，记得先准备零钱",
+             "假日人潮比平日多上不少，建议早点去", "如果遇到下雨天，摊车可能会提早收摊", "附近的停车位不多，搭捷运前往比较方便",
+             "整体来说是很值得专程去吃的银板美食", "附近的夜市晚上六点以后才比较热闹", "白天来的话可以先逛逛旁边的传统市场",
+             "市场里卖的水果和熟食也都很有特色", "逛累了再回来买一袋芋头丸边走边吃", "下次经过还要再试试芋头蛋黄口味！"]
+    # as such posts print them: most lines end in a comma, a few in a full stop
+    lines = [line if line.endswith("！") else line + ("。" if n % 5 == 4 else "，") for n, line in enumerate(lines)]
+    markup = ("<html><head><title>士林阿信芋头丸</title></head><body><h1>士林阿信芋头丸</h1>"
+              "<iframe src='https://example.com/video/player?id=1'></iframe>"
+              + "".join(f"<p>{line}</p>" for line in lines) + "</body></html>")
+    assert read_page(markup).paragraphs[-1] == lines[-1]
+
+
 def test_a_section_front_of_four_linked_headlines_with_teasers_is_a_list():
     items = "".join(
         f"<div><p><a href='/a{i}'>第{i}篇文章的标题在这里讲一件事</a></p>"

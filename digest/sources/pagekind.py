@@ -81,7 +81,8 @@ def page_kind(root, paragraphs: list[str], title: str | None, page_title: str, v
     marked = _marked_kind(visible, prose)
     if marked:
         return f"not an article: {marked}"
-    if players and prose < VIDEO_PROSE_CHARS:
+    # (A post written in short lines without full stops, a video embedded in it, is no caption.)
+    if players and prose < VIDEO_PROSE_CHARS and sum(map(len, paragraphs)) < SHORT_BODY_CHARS:
         return "not an article: a video page (a player and a few lines)"
     if len(FORUM.findall(visible)) >= FORUM_MARKS and _posts(paragraphs):
         return "not an article: a forum thread"
