@@ -118,6 +118,17 @@ def test_credits_fields_dates_disclaimers_and_social_calls_stay_out_even_when_bo
         assert found == BODY, line
 
 
+def test_a_related_reading_line_and_a_point_heading_inside_the_text_are_passed_over_at_the_end():
+    point = "对你的行为和言辞负责，也是一种善意的修养。许多人误以为道歉就是提出弥补措施。"
+    page = blocks(*BODY, "推荐阅读：拒绝不代表否定对方，用感谢与道歉的组合让人超窝心！", "5.练习「好好道歉」", point, "执行编辑：Hovis")
+    both = lambda: fold_key("".join(b.text for b in page))      # noqa: E731 - both libraries keep all of it
+    assert agreed_edges(page, BODY, None, Links(), both) == [*BODY, point]
+    # a heading with no number, or a note, ends the walk as before
+    for line in ("风险提示及免责条款", "（注：全文严格基于公告原文，无主观推断。）"):
+        page = blocks(*BODY, line, point)
+        assert agreed_edges(page, BODY, None, Links(), lambda: fold_key("".join(b.text for b in page))) == BODY, line
+
+
 def test_the_headline_and_a_paragraph_already_in_the_body_end_the_widening():
     title = "公司第三季度营收增长三成，海外市场贡献最大"
     found = agreed_edges(blocks(title, *BODY), BODY, title, Links(), lambda: fold_key(title + "".join(BODY)))

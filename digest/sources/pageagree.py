@@ -23,10 +23,14 @@ from typing import Callable
 from ..text.pagerules import DISCLAIMER
 from ..text.script import fold_width
 from .pageblocks import Block
-from .pagebody import Links, fold_key
+from .pagebody import Links, fold_key, is_link
 from .pageedge import edge_positions, is_furniture
 
 MAX_AGREED = 3            # blocks put back at each edge, at most
+MAX_PASSED = 2            # lines passed over at the end to reach an agreed paragraph
+PASSED_MAX_CHARS = 60
+RELATED_LINE = re.compile(r"^[【\[]?(?:推荐|推薦|延伸|相关|相關|扩展|擴展)(?:阅读|閱讀)[】\]]?\s*[:：]")
+POINT_HEADING = re.compile(r"^(?:\d{1,2}[.．、]|[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,2}[)）])")
 AGREED_MIN_CHARS = 15     # a shorter line is a label or a credit, whoever keeps it
 # A sentence has a clause mark before its end: a credit, a dateline, a related headline or a
 # caption ("記者某某／宜蘭報導", "沪上24家门店已全面停售问题产品") has none.
@@ -80,14 +84,23 @@ def agreed_edges(blocks: list[Block], paragraphs: list[str], title: str | None, 
 def _agreed(blocks, keys, edge: int, step: int, known: str, title_key: str, links: Links,
             other: Callable[[], str]) -> list[Block]:
     found: list[Block] = []
-    i = edge + step
+    i, passed = edge + step, 0
     while 0 <= i < len(blocks) and len(found) < MAX_AGREED:
         key = keys[i]
         if not key:
             i += step
             continue
-        if key in known or (title_key and title_key in key) or not _article_like(blocks[i], links) \
-                or key not in other():
+        if key in known or (title_key and title_key in key):
+            break
+        if not _article_like(blocks[i], links):
+            # A line pointing to another story ("推薦閱讀：…") or a numbered point's heading
+            # inside the text is passed over, not put back: the point after it is the article's.
+            if step > 0 and passed < MAX_PASSED and _passable(blocks[i], links):
+                passed += 1
+                i += step
+                continue
+            break
+        if key not in other():
             break
         found.append(blocks[i])
         i += step
@@ -99,6 +112,13 @@ def _article_like(block: Block, links: Links) -> bool:
     return (block.kind in ("p", "quote", "cell", "item") and len(text) >= AGREED_MIN_CHARS
             and CLAUSE.search(text[:-1]) is not None and not _field(text) and not DISCLAIMER.search(text)
             and not is_furniture(text, links))
+
+
+def _passable(block: Block, links: Links) -> bool:
+    """A link, a related-reading line, or a numbered point's heading (no sentence in it)."""
+    text = fold_width(block.text).strip()
+    return len(text) <= PASSED_MAX_CHARS and (is_link(text, links) or RELATED_LINE.match(text) is not None
+                                             or (POINT_HEADING.match(text) is not None and not CLAUSE.search(text[:-1])))
 
 
 def _field(text: str) -> bool:
