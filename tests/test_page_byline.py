@@ -121,3 +121,19 @@ def test_a_blog_credit_before_the_readers_comments_wins():
 def test_the_mark_that_closes_a_post_is_not_a_name():
     assert plausible("全文完") is None
     assert plausible("未完待续") is None
+
+
+def test_markup_that_marks_the_author_under_the_headline_gives_the_names():
+    body = ("<p>过去数十年里，美国的企业老总们将中国视作一棵摇钱树，称赞中国的数亿消费者。</p>"
+            "<p>现在，这些高管们在最近访华后带回了更清醒的看法，在中国做生意的公司正面临压力。</p>")
+
+    def page(byline: str, after: str = "") -> str:
+        return (f"<html><head><title>跨国企业为何难以离开</title></head><body><h1>跨国企业为何难以离开</h1>"
+                f"<div class='byline-row'>{byline}<time>2023年9月11日</time></div>{body}{after}</body></html>")
+
+    assert read_page(page("<address>艾莎</address>")).author == "艾莎"
+    assert read_page(page("<address>DAVID E. SANGER</address><address>STEVEN LEE MYERS</address>")).author == \
+        "DAVID E. SANGER STEVEN LEE MYERS"
+    assert read_page(page("<a class='author-link' href='/ig'>Instagram</a>")).author is None   # no one's name
+    comment = "<div class='comments'><span class='author'>王小明</span><p>写得真好，支持一下。</p></div>"
+    assert read_page(page("", comment)).author is None          # a commenter, printed after the body

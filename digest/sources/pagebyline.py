@@ -150,6 +150,8 @@ def find_byline(root, header: str, footer: str, paragraphs, cms: dict) -> tuple[
             author = plausible(text)
             if author and re.search(re.escape(author) + r"\s*(?:摄|攝)", pictures):
                 author = None           # the photographer's name repeated under the picture
+    if author is None:
+        author = _marked(root, header)
     if author:
         return author, source
     site = " ".join(filter(None, (site_name(root), source, meta_content(root, "og:site_name"))))
@@ -164,6 +166,32 @@ def find_byline(root, header: str, footer: str, paragraphs, cms: dict) -> tuple[
 
 
 EDITOR = r"(?:编辑|編輯|责编|責編)"
+# Markup that says "this is the author": HTML's <address> for the article's author, rel=author,
+# schema.org's author property, a byline's class.
+MARKED = ("//address | //*[@rel='author'] | //*[@itemprop='author'] | "
+          "//*[contains(@class, 'byline') or contains(@class, 'author')]")
+MARKED_MAX_CHARS = 40
+LATIN_CAPS = re.compile(r"^[A-Z][A-Z'’-]+\.?(?:\s+[A-Z][A-Z'’-]*\.?){1,3}$")   # DAVID E. SANGER
+NAME_JOIN = re.compile(r"\s*(?:,|，|、|&|\band\b|和|與|与)\s*")
+
+
+def _marked(root, header: str) -> str | None:
+    """The names of the elements marked as the author and printed between the headline and the
+    body ("<address>艾莎</address>", "DAVID E. SANGER, STEVEN LEE MYERS"), each wholly names; a
+    name in Latin letters has two words at least ("Instagram" is no one)."""
+    from .pagebody import fold_key
+
+    window, found = fold_key(header), []
+    for element in root.xpath(MARKED)[:40]:
+        text = " ".join(element.text_content().split())
+        if not text or len(text) > MARKED_MAX_CHARS or fold_key(text) not in window:
+            continue
+        parts = [p for p in NAME_JOIN.split(text) if p]
+        names = [p if LATIN_CAPS.match(p) or LATIN_NAME.match(p) and " " in p else plausible(p) if
+                 not p.isascii() else None for p in parts]
+        if names and all(n == p for n, p in zip(names, parts)):
+            found += [n for n in names if n not in found]
+    return " ".join(found[:4]) or None
 
 
 def _only_in_links(root, name: str, text: str) -> bool:
