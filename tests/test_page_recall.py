@@ -174,3 +174,14 @@ def test_a_closing_line_both_libraries_keep_is_read_with_the_page():
 def test_a_call_to_follow_the_site_both_libraries_keep_is_not_read_with_the_page():
     call = "香港新浪科技正式登陸Facebook專頁，快點到Facebook Like我們的專頁，與朋友分享最新消息"
     assert read_page(app_page(call)).paragraphs == tuple(APP)
+
+
+def test_a_line_that_is_only_a_date_is_never_the_rest_of_a_wrapped_sentence():
+    from digest.sources.pageblocks import lines_of
+
+    text = "DAVID E. SANGER, STEVEN LEE MYERS\n2023年9月11日\n过去数十年里，美国的企业老总们将中国视作一棵摇钱树。"
+    assert lines_of(text) == ["DAVID E. SANGER, STEVEN LEE MYERS", "2023年9月11日",
+                              "过去数十年里，美国的企业老总们将中国视作一棵摇钱树。"]
+    # a sentence wrapped before a date that it goes on after is still one line
+    assert lines_of("公司董事会在今天上午举行的例行会议上正式决定于\n2023年9月11日发布第三季度业绩。") == [
+        "公司董事会在今天上午举行的例行会议上正式决定于2023年9月11日发布第三季度业绩。"]

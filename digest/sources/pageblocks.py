@@ -4,6 +4,7 @@ inside a sentence joins, one after a full stop starts a new paragraph."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ..text.pagerules import SENTENCE_END
@@ -12,6 +13,8 @@ from ..text.pagerules import SENTENCE_END
 # this long (text wrapped at a fixed width); a shorter one is a line of its own (a heading,
 # a forum post's first line).
 WRAPPED_LINE_CHARS = 20
+# A line that is only a date (and time) is a field of its own, never the rest of a wrapped sentence.
+BARE_DATE = re.compile(r"^(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?$")
 MAX_BLOCKS = 4000          # a page with more blocks than this is cut (a link farm)
 
 
@@ -101,7 +104,7 @@ def lines_of(text: str) -> list[str]:
     paragraphs: list[list[str]] = []
     size, tail = 0, ""
     for line in (line for line in lines if line):
-        if paragraphs and not SENTENCE_END.search(tail) and size >= WRAPPED_LINE_CHARS:
+        if paragraphs and not SENTENCE_END.search(tail) and size >= WRAPPED_LINE_CHARS and not BARE_DATE.match(line):
             if tail[-1].isascii() and line[0].isascii():
                 paragraphs[-1].append(" ")      # two halves of an English sentence
                 size += 1
