@@ -227,3 +227,13 @@ def test_an_about_the_author_heading_ends_the_article_and_reprint_terms_go():
     found = clean(RawText("p.html", body, "html", title="公司发布新芯片"))
     assert [a.paragraphs for a in found] == [("公司宣布将于下月发布新一代推理芯片，性能提升一倍。",
                                               "分析师认为，新芯片将巩固公司在数据中心市场的地位。")]
+
+
+def test_a_risk_section_run_into_its_heading_is_text_but_a_risk_notice_ends_the_article():
+    body = ("公司与区政府、市能源集团签署战略合作协议，三方将在新能源领域开展长期合作，拟建设高比能固态电池研发及产业化基地，"
+            "聚焦交通电动化、新能源产业拓展、电池循环利用等领域。\n\n"
+            "财务影响协议预计对当期财务状况无重大影响，但有助于完善产业链布局，提升公司的核心竞争力和长期盈利能力。\n\n"
+            "风险提示协议履行可能受政策、市场等因素影响，存在不确定性。公司将依法履行信息披露义务。\n\n"
+            "风险提示：市场有风险，投资需谨慎。本文不构成个人投资建议。")
+    found = clean(RawText("p.html", body, "html", title="公司签署固态电池合作协议"))
+    assert [a.paragraphs[-1] for a in found] == ["风险提示协议履行可能受政策、市场等因素影响，存在不确定性。公司将依法履行信息披露义务。"]
