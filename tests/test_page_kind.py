@@ -250,3 +250,23 @@ def test_an_article_or_website_open_graph_type_says_nothing_against_the_page():
         markup = (f"<html><head><title>示例 - 示例网</title><meta property='og:type' content='{og_type}'></head><body>"
                   "<h1>示例</h1><p>英伟达周二发布了新一代人工智能芯片，称其推理性能比上一代提高了三倍。</p></body></html>")
         assert read_page(markup).paragraphs
+
+
+@pytest.mark.parametrize("ld_type, reason", [("QAPage", "question-and-answer"), ("DiscussionForumPosting", "forum"),
+                                             ("ProfilePage", "profile")])
+def test_a_schema_org_type_in_a_json_ld_script_declines_the_page_however_large(ld_type, reason):
+    body = "".join(f"<p>这是正文的第{n}段，讲的是台风登陆后各地的雨情和交通，以及有关部门的应对安排。</p>" for n in range(4))
+    padding = "<script>var x = 1;</script>" * 4000          # a large page: its scripts go before parsing
+    script = f'<script type="application/ld+json">{{"@context": "https://schema.org", "@type": "{ld_type}"}}</script>'
+    markup = f"<html><head><title>某问题</title>{script}{padding}</head><body><h1>某问题</h1>{body}</body></html>"
+    with pytest.raises(NotAnArticle, match=reason):
+        read_page(markup)
+    assert read_page(markup.replace(ld_type, "NewsArticle")).paragraphs
+
+
+def test_unclosed_json_ld_scripts_are_read_a_few_at_most():
+    from digest.sources.page import MAX_LD_SCRIPTS, ld_scripts
+
+    assert ld_scripts('<script type="application/ld+json">{"@type": "QAPage"}') == []
+    many = '<script type="application/ld+json">{}</script>' * 50
+    assert len(ld_scripts(many)) == MAX_LD_SCRIPTS

@@ -56,6 +56,7 @@ NOT_ARTICLE_TYPES = {
 OPEN_GRAPH_KINDS = re.compile(r"^(?:(?P<a_video_page>video(?:\.\w+)?)|(?P<a_music_page>music(?:\.\w+)?)|"
                               r"(?P<a_product_page>(?:og:)?product(?:\.\w+)?)|(?P<a_book_page>books?(?:\.\w+)?|novel)|"
                               r"(?P<a_profile_page>profile))$")
+MAX_LD_SCRIPTS = 10
 ARTICLE_TYPES = {"article", "newsarticle", "blogposting", "reportagenewsarticle",
                  "analysisnewsarticle", "techarticle", "report", "scholarlyarticle"}
 # A microblog post names itself as someone's microblog in its title ("XX的微博").
@@ -76,6 +77,7 @@ def read_page(markup: str, *, known_title: str | None = None) -> Page:
     import lxml.html
     from lxml import etree
 
+    linked_data = ld_scripts(markup)        # read before scripts are dropped
     markup = XML_DECLARATION.sub("", _bounded(markup), count=1)
     try:
         root = lxml.html.document_fromstring(markup)
@@ -85,7 +87,7 @@ def read_page(markup: str, *, known_title: str | None = None) -> Page:
     players = len(root.xpath(PLAYERS))
     query = filled_query(root)
     _strip_invisible(root)
-    kind = not_article(root)
+    kind = not_article(root, linked_data)
     if kind:
         raise NotAnArticle(kind)
     known = known_title or cms.get("title")
@@ -237,10 +239,26 @@ def _trafilatura_config():
 
 # ---------------------------------------------------------------- kind
 
-def not_article(root) -> str | None:
-    """What the page is, when it is not an article: schema.org types, a microblog title."""
+def ld_scripts(markup: str) -> list[str]:
+    """The page's JSON-LD scripts (the first few, each found with two scans of the text, so a
+    page of unclosed script tags costs no more than a few reads of it)."""
+    found, at = [], 0
+    while len(found) < MAX_LD_SCRIPTS:
+        at = markup.find("application/ld+json", at)
+        start = markup.find(">", at) + 1 if at >= 0 else 0
+        end = markup.find("</script>", start) if start else -1
+        if end < 0:
+            return found
+        found.append(markup[start:end])
+        at = end
+    return found
+
+
+def not_article(root, linked_data: list[str] = ()) -> str | None:
+    """What the page is, when it is not an article: schema.org types (microdata, or the
+    JSON-LD scripts read before the page's scripts were dropped), a microblog title."""
     types = [t.rsplit("/", 1)[-1].lower() for t in root.xpath("//@itemtype")]
-    for script in root.xpath("//script[@type='application/ld+json']/text()")[:10]:
+    for script in linked_data:
         types += _ld_types(script)
     if any(t in ARTICLE_TYPES for t in types):
         return None
