@@ -237,3 +237,23 @@ def test_a_risk_section_run_into_its_heading_is_text_but_a_risk_notice_ends_the_
             "风险提示：市场有风险，投资需谨慎。本文不构成个人投资建议。")
     found = clean(RawText("p.html", body, "html", title="公司签署固态电池合作协议"))
     assert [a.paragraphs[-1] for a in found] == ["风险提示协议履行可能受政策、市场等因素影响，存在不确定性。公司将依法履行信息披露义务。"]
+
+
+@pytest.mark.parametrize("line", ["本周六上午9点起，市图书馆暂停开放一天，咨询电话：010-12345678。",
+                                  "上图为新落成的市图书馆，将于下月正式开放。"])
+def test_a_one_line_notice_with_a_phone_number_or_a_picture_pointer_is_still_an_article(line):
+    assert [a.paragraphs for a in clean(RawText("p.html", line, "html", title="市图书馆周六闭馆"))] == [(line,)]
+
+
+def test_invisible_characters_leave_the_title():
+    found = clean(RawText("p.html", "苹果据报将在明年的新机上改用OLED面板。", "html", title="苹果拟弃 LCD 迎 OLED \ufeff"))
+    assert [a.title for a in found] == ["苹果拟弃 LCD 迎 OLED"]
+
+
+def test_news_about_reprinting_is_kept_and_a_risk_notice_heading_ends_the_article():
+    body = ("国家版权局今天发布新规，对网络转载行为作出进一步规范，新规将于下月起正式施行。\n\n"
+            "新规要求，各网站不得转载未经核实的新闻。\n\n法院最终判决，涉案作品的著作权归原告所有。\n\n"
+            "业内人士认为，新规有助于保护原创内容，也将提高平台的审核成本。\n\n风险提示及免责条款\n\n"
+            "市场有风险，投资需谨慎。本文不构成个人投资建议。")
+    found = clean(RawText("p.html", body, "html", title="国家版权局规范网络转载"))
+    assert [a.paragraphs for a in found] == [tuple(body.split("\n\n")[:4])]

@@ -30,6 +30,7 @@ def test_a_printed_byline_gives_the_names(text, name):
     "本文共分1页", "文章来源：新华", "作者个人观点", "蔡英文：台灣越民主", "记者热线：010-1234",
     "记者了解到，", "作者: 手机版", "相关的链接", "分享到", "Page published at 2012-01-12 16:56:29 by loyaa",
     "作者： 见习编辑 李琼皙", "（记者 通讯员 张敏婷 陆敏仪）", "上個月參觀了上海工廠。 Pool photo by Andy Wong 過去數十年裡",
+    "上個月參觀了上海工廠。 Images by Jane Doe 過去數十年裡",
 ])
 def test_words_around_a_byline_keyword_are_not_a_name(text):
     assert byline(text)[0] is None
@@ -135,5 +136,11 @@ def test_markup_that_marks_the_author_under_the_headline_gives_the_names():
     assert read_page(page("<address>DAVID E. SANGER</address><address>STEVEN LEE MYERS</address>")).author == \
         "DAVID E. SANGER STEVEN LEE MYERS"
     assert read_page(page("<a class='author-link' href='/ig'>Instagram</a>")).author is None   # no one's name
+    assert read_page(page("<address>李和平</address>")).author == "李和平"
+    for furniture in ("<span class='author'>Follow Us</span>", "<span class='author'>Staff Reporter</span>",
+                      "<div>编辑：<span class='author'>张三</span></div>"):
+        assert read_page(page(furniture)).author is None, furniture
+    site = page("<span class='author'>示例科技网</span>").replace("</head>", "<meta property='og:site_name' content='示例科技网'></head>")
+    assert read_page(site).author is None
     comment = "<div class='comments'><span class='author'>王小明</span><p>写得真好，支持一下。</p></div>"
     assert read_page(page("", comment)).author is None          # a commenter, printed after the body

@@ -165,3 +165,10 @@ def test_markup_a_site_wrote_into_title_is_no_part_of_the_headline():
     title = ('<title><p>质检总局：两成半烟花爆竹<img alt="" src="https://example.com/a.png" '
              'style="width: 100%;">不合格</p></title>')
     assert read_page(page(title, BODY)).title == "质检总局：两成半烟花爆竹不合格"
+
+
+@pytest.mark.parametrize("headline", ["Java 泛型详解：List<String> 与 List<Object> 的区别", "C++ 中 vector<int> 和 map<string, int> 的用法",
+                                      "当 a<b 且 c>d 时，不等式如何变形"])
+def test_angle_brackets_of_a_headline_that_are_no_html_tags_stay(headline):
+    markup = page(f"<title>{headline.replace('<', '&lt;').replace('>', '&gt;')}</title>", BODY)
+    assert read_page(markup).title == headline

@@ -268,5 +268,7 @@ def test_unclosed_json_ld_scripts_are_read_a_few_at_most():
     from digest.sources.page import MAX_LD_SCRIPTS, ld_scripts
 
     assert ld_scripts('<script type="application/ld+json">{"@type": "QAPage"}') == []
+    code = "<script>var q = 'script[type=\"application/ld+json\"]';</script>"    # named in code, not a script's type
+    assert ld_scripts(code + '<script type="application/ld+json">{"@type": "QAPage"}</SCRIPT >') == ['{"@type": "QAPage"}']
     many = '<script type="application/ld+json">{}</script>' * 50
     assert len(ld_scripts(many)) == MAX_LD_SCRIPTS

@@ -123,8 +123,11 @@ def test_a_related_reading_line_and_a_point_heading_inside_the_text_are_passed_o
     page = blocks(*BODY, "推荐阅读：拒绝不代表否定对方，用感谢与道歉的组合让人超窝心！", "5.练习「好好道歉」", point, "执行编辑：Hovis")
     both = lambda: fold_key("".join(b.text for b in page))      # noqa: E731 - both libraries keep all of it
     assert agreed_edges(page, BODY, None, Links(), both) == [*BODY, point]
-    # a heading with no number, or a note, ends the walk as before
-    for line in ("风险提示及免责条款", "（注：全文严格基于公告原文，无主观推断。）"):
+    for heading in ("5、练习好好道歉", "五、结语"):
+        page = blocks(*BODY, heading, point)
+        assert agreed_edges(page, BODY, None, Links(), lambda: fold_key("".join(b.text for b in page))) == [*BODY, point]
+    # a heading with no number, a figure that opens a sentence, or a note ends the walk as before
+    for line in ("风险提示及免责条款", "3.5倍市盈率意味着什么", "（注：全文严格基于公告原文，无主观推断。）"):
         page = blocks(*BODY, line, point)
         assert agreed_edges(page, BODY, None, Links(), lambda: fold_key("".join(b.text for b in page))) == BODY, line
 
@@ -183,5 +186,7 @@ def test_a_line_that_is_only_a_date_is_never_the_rest_of_a_wrapped_sentence():
     assert lines_of(text) == ["DAVID E. SANGER, STEVEN LEE MYERS", "2023年9月11日",
                               "过去数十年里，美国的企业老总们将中国视作一棵摇钱树。"]
     # a sentence wrapped before a date that it goes on after is still one line
+    for date_line in ("2023年9月11日 星期一", "2023-09-11 10:30 来源：纽约时报"):
+        assert lines_of(text.replace("2023年9月11日", date_line))[1] == date_line
     assert lines_of("公司董事会在今天上午举行的例行会议上正式决定于\n2023年9月11日发布第三季度业绩。") == [
         "公司董事会在今天上午举行的例行会议上正式决定于2023年9月11日发布第三季度业绩。"]

@@ -57,6 +57,7 @@ OPEN_GRAPH_KINDS = re.compile(r"^(?:(?P<a_video_page>video(?:\.\w+)?)|(?P<a_musi
                               r"(?P<a_product_page>(?:og:)?product(?:\.\w+)?)|(?P<a_book_page>books?(?:\.\w+)?|novel)|"
                               r"(?P<a_profile_page>profile))$")
 MAX_LD_SCRIPTS = 10
+SCRIPT_END = re.compile(r"</script\s*>", re.IGNORECASE)
 ARTICLE_TYPES = {"article", "newsarticle", "blogposting", "reportagenewsarticle",
                  "analysisnewsarticle", "techarticle", "report", "scholarlyarticle"}
 # A microblog post names itself as someone's microblog in its title ("XX的微博").
@@ -170,7 +171,10 @@ def _canonical(root) -> str | None:
 
 
 
-TAG_TEXT = re.compile(r"</?[A-Za-z][^<>]{0,400}>")
+# An HTML tag written as text: a known element's name, then attributes or nothing ("vector<int>",
+# "List<String>" and "a<b 且 c>d" are no tags).
+TAG_TEXT = re.compile(r"</?(?:p|img|br|span|a|div|b|i|em|strong|font|h[1-6]|sup|sub|u|small|big|center|section|figure)"
+                      r"(?:\s+[\w:-]+\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s>]+))*\s*/?>", re.IGNORECASE)
 
 
 def _strip_invisible(root) -> None:
@@ -245,12 +249,18 @@ def ld_scripts(markup: str) -> list[str]:
     found, at = [], 0
     while len(found) < MAX_LD_SCRIPTS:
         at = markup.find("application/ld+json", at)
-        start = markup.find(">", at) + 1 if at >= 0 else 0
-        end = markup.find("</script>", start) if start else -1
-        if end < 0:
+        if at < 0:
             return found
-        found.append(markup[start:end])
-        at = end
+        tag = markup.rfind("<", 0, at)
+        if markup[tag:tag + 7].lower() != "<script" or ">" in markup[tag:at]:
+            at += 1                     # named in a script's code or a comment, not a script's type
+            continue
+        start = markup.find(">", at) + 1
+        end = SCRIPT_END.search(markup, start) if start else None
+        if end is None:
+            return found
+        found.append(markup[start:end.start()])
+        at = end.end()
     return found
 
 

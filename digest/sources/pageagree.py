@@ -30,7 +30,7 @@ MAX_AGREED = 3            # blocks put back at each edge, at most
 MAX_PASSED = 2            # lines passed over at the end to reach an agreed paragraph
 PASSED_MAX_CHARS = 60
 RELATED_LINE = re.compile(r"^[【\[]?(?:推荐|推薦|延伸|相关|相關|扩展|擴展)(?:阅读|閱讀)[】\]]?\s*[:：]")
-POINT_HEADING = re.compile(r"^(?:\d{1,2}[.．、]|[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,2}[)）])")
+POINT_HEADING = re.compile(r"^(?:\d{1,2}[.．、](?!\d)|[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,2}[)）])")
 AGREED_MIN_CHARS = 15     # a shorter line is a label or a credit, whoever keeps it
 # A sentence has a clause mark before its end: a credit, a dateline, a related headline or a
 # caption ("記者某某／宜蘭報導", "沪上24家门店已全面停售问题产品") has none.
@@ -117,8 +117,9 @@ def _article_like(block: Block, links: Links) -> bool:
 def _passable(block: Block, links: Links) -> bool:
     """A link, a related-reading line, or a numbered point's heading (no sentence in it)."""
     text = fold_width(block.text).strip()
+    point = POINT_HEADING.match(text)
     return len(text) <= PASSED_MAX_CHARS and (is_link(text, links) or RELATED_LINE.match(text) is not None
-                                             or (POINT_HEADING.match(text) is not None and not CLAUSE.search(text[:-1])))
+                                             or (point is not None and not CLAUSE.search(text[point.end():-1])))
 
 
 def _field(text: str) -> bool:

@@ -14,7 +14,9 @@ from ..text.pagerules import SENTENCE_END
 # a forum post's first line).
 WRAPPED_LINE_CHARS = 20
 # A line that is only a date (and time) is a field of its own, never the rest of a wrapped sentence.
-BARE_DATE = re.compile(r"^(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?$")
+# (A weekday, a time, and a short field after it are part of the line: "2023-09-11 10:30 来源：某报".)
+BARE_DATE = re.compile(r"^(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s*(?:星期|周|週)[一二三四五六日天])?"
+                       r"(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?(?:\s+\S{2,4}\s*[:：]\s*\S{1,20})?$")
 MAX_BLOCKS = 4000          # a page with more blocks than this is cut (a link farm)
 
 
@@ -102,9 +104,10 @@ def lines_of(text: str) -> list[str]:
     # Each paragraph as its pieces, joined once at the end (joining as it grows would copy
     # a long paragraph once per line), with its length and last characters.
     paragraphs: list[list[str]] = []
-    size, tail = 0, ""
+    size, tail, dated = 0, "", False
     for line in (line for line in lines if line):
-        if paragraphs and not SENTENCE_END.search(tail) and size >= WRAPPED_LINE_CHARS and not BARE_DATE.match(line):
+        date_line = BARE_DATE.match(line) is not None
+        if paragraphs and not SENTENCE_END.search(tail) and size >= WRAPPED_LINE_CHARS and not (date_line or dated):
             if tail[-1].isascii() and line[0].isascii():
                 paragraphs[-1].append(" ")      # two halves of an English sentence
                 size += 1
@@ -113,4 +116,5 @@ def lines_of(text: str) -> list[str]:
         else:
             paragraphs.append([line])
             size, tail = len(line), line[-3:]
+        dated = date_line and len(paragraphs[-1]) == 1
     return ["".join(pieces) for pieces in paragraphs]

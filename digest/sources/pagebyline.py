@@ -151,7 +151,7 @@ def find_byline(root, header: str, footer: str, paragraphs, cms: dict) -> tuple[
             if author and re.search(re.escape(author) + r"\s*(?:摄|攝)", pictures):
                 author = None           # the photographer's name repeated under the picture
     if author is None:
-        author = _marked(root, header)
+        author = _marked(root, header, " ".join(filter(None, (site_name(root), meta_content(root, "og:site_name")))))
     if author:
         return author, source
     site = " ".join(filter(None, (site_name(root), source, meta_content(root, "og:site_name"))))
@@ -172,26 +172,36 @@ MARKED = ("//address | //*[@rel='author'] | //*[@itemprop='author'] | "
           "//*[contains(@class, 'byline') or contains(@class, 'author')]")
 MARKED_MAX_CHARS = 40
 LATIN_CAPS = re.compile(r"^[A-Z][A-Z'’-]+\.?(?:\s+[A-Z][A-Z'’-]*\.?){1,3}$")   # DAVID E. SANGER
-NAME_JOIN = re.compile(r"\s*(?:,|，|、|&|\band\b|和|與|与)\s*")
+NAME_JOIN = re.compile(r"\s*(?:,|，|、|&|/|／|\band\b)\s*")
+# Words of a site's furniture, never of a person's name in Latin letters ("Follow Us", "Staff Reporter").
+NOT_LATIN_NAME = re.compile(r"\b(?:follow|us|staff|reporter|editor|news|share|more|home|read|team|desk|"
+                            r"admin|guest|user|author|anonymous|the|of|our|contributor)\b", re.IGNORECASE)
 
 
-def _marked(root, header: str) -> str | None:
+def _marked(root, header: str, site: str) -> str | None:
     """The names of the elements marked as the author and printed between the headline and the
-    body ("<address>艾莎</address>", "DAVID E. SANGER, STEVEN LEE MYERS"), each wholly names; a
-    name in Latin letters has two words at least ("Instagram" is no one)."""
+    body ("<address>艾莎</address>", "DAVID E. SANGER, STEVEN LEE MYERS"), each wholly names: not
+    the site's name, not an editor's (编辑：<span class=author>…), and in Latin letters two words
+    at least that are no furniture's ("Instagram", "Follow Us" are no one)."""
     from .pagebody import fold_key
 
     window, found = fold_key(header), []
     for element in root.xpath(MARKED)[:40]:
         text = " ".join(element.text_content().split())
-        if not text or len(text) > MARKED_MAX_CHARS or fold_key(text) not in window:
+        key = fold_key(text)
+        at = window.find(key) if text and len(text) <= MARKED_MAX_CHARS else -1
+        if at < 0 or re.search(EDITOR + "$", window[max(0, at - 4):at]):
             continue
         parts = [p for p in NAME_JOIN.split(text) if p]
-        names = [p if LATIN_CAPS.match(p) or LATIN_NAME.match(p) and " " in p else plausible(p) if
-                 not p.isascii() else None for p in parts]
+        names = [_latin(p) if p.isascii() else plausible(p, site) for p in parts]
         if names and all(n == p for n, p in zip(names, parts)):
             found += [n for n in names if n not in found]
     return " ".join(found[:4]) or None
+
+
+def _latin(part: str) -> str | None:
+    named = LATIN_CAPS.match(part) or LATIN_NAME.match(part) and " " in part
+    return part if named and not NOT_LATIN_NAME.search(part) else None
 
 
 def _only_in_links(root, name: str, text: str) -> bool:
@@ -209,7 +219,7 @@ def _only_in_links(root, name: str, text: str) -> bool:
 # A credit closing one of the last paragraphs: "（记者 张三）", "(文/李四)", "（编译/王五）",
 # or a bare name in brackets right after the body: "（羅森）".
 # The credit of a picture in a caption: "(…图/潇湘晨报记者 王五)".
-PICTURE_CREDIT = re.compile(r"[图圖](?:片)?\s*[/／:：]|(?i:photo(?:graph)?s?|image|illustration|picture)\s*$")
+PICTURE_CREDIT = re.compile(r"[图圖](?:片)?\s*[/／:：]|(?i:photo(?:graph)?(?:s|y)?|images?|illustrations?|pictures?)\s*$")
 CLOSING_CREDIT = re.compile(r"[(（]([^()（）]{2,30})[)）]\s*$")
 BARE_CREDIT = re.compile(r"^\s*[(（]\s*([^()（）]{2,12}?)\s*[)）]")
 # A dateline's credit opening the first paragraph: "新华社北京1月9日电（记者 张三）".

@@ -24,6 +24,8 @@ from .script import detect, fold_width, words_only
 END_MARKER_FROM = 0.5     # end markers count only past this share of the text
 BLURB_MAX_CHARS = 400     # a closing line naming the publisher, shorter than this, is its blurb
 FURNITURE_MAX_CHARS = 100   # a longer line is article text even with a link or a phone number in it
+SENTENCE_CJK_CHARS = 15     # Chinese characters left beside the furniture that make a sentence
+CJK = re.compile(r"[\u4e00-\u9fff]")
 REPEAT_MIN_CHARS = 8      # shorter repeated lines (a "Yes.") may repeat
 
 
@@ -114,7 +116,7 @@ def _split_collection(lines: list[str]) -> list[_Draft] | None:
 
 def _finish(draft: _Draft, raw: RawText, ordinal: int) -> Article | None:
     lines = [line for line in draft.lines if line]
-    title = draft.title or (unspaced(raw.title) if raw.title else None)
+    title = draft.title or (unspaced(rules.INVISIBLE.sub("", raw.title).strip()) if raw.title else None)
     title_from = "text" if draft.title else "format" if raw.title else ""
     lines, title, meta = read_header(lines, title)
     if title and not title_from:
@@ -140,8 +142,12 @@ _NOT_WORDS = re.compile(r"[\W_]+")
 
 def _article_text(line: str) -> bool:
     """Whether a line can be the article's own: a long one can, a short one unless it is only
-    a caption, a contact line, a call to act or a link (a page whose body is its footer)."""
-    return len(line) > FURNITURE_MAX_CHARS or not furniture.furniture(fold_width(line))
+    a caption, a contact line, a call to act or a link (a page whose body is its footer): a
+    sentence with a phone number in it ("…暂停开放一天，咨询电话：010-…") is still one."""
+    folded = fold_width(line)
+    if len(line) > FURNITURE_MAX_CHARS or not furniture.furniture(folded):
+        return True
+    return len(CJK.findall(furniture.FURNITURE.sub("", folded))) >= SENTENCE_CJK_CHARS
 
 
 def _without_repeats(lines: list[str]) -> list[str]:
