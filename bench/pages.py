@@ -182,6 +182,8 @@ def day_and_time(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
         day, rest = tuple(numbers[:3]), numbers[3:]
     elif len(numbers) >= 3 and numbers[1] > 31 and numbers[0] <= 31:   # 21 2024年02月: a day box
         day, rest = (numbers[1], numbers[2], numbers[0]), numbers[3:]
+    elif len(numbers) >= 3 and numbers[2] > 31 and numbers[1] > 12:   # 11-22-2014: month first
+        day, rest = (numbers[2], numbers[0], numbers[1]), numbers[3:]
     elif len(numbers) >= 3 and numbers[2] > 31:           # 06/02/2022: day first
         day, rest = (numbers[2], numbers[1], numbers[0]), numbers[3:]
     else:

@@ -21,9 +21,10 @@ DATE = re.compile(
     r"(?<!\d)(?P<y>(?:19|20)\d{2})\s*[-/.年]\s*(?P<m>\d{1,2})\s*[-/.月]\s*(?P<d>\d{1,2})(?!\d)\s*日?"
     + r"(?:[^\d]{0,16}?" + r"(?P<pm>下午|晚上|PM|pm)?(?:上午|早上|AM|am)?\s*"
     + r"(?P<hh>[0-2]?\d)\s*[:：時时]\s*(?P<mm>[0-5]\d)(?:\s*[:：分]\s*(?P<ss>[0-5]\d))?" + AMPM + ")?")
-# Day first: "14.12.2011 19:00", "06/02/2022 - 13:48" (month first where the day is over 12).
+# Day first: "14.12.2011 19:00", "06/02/2022 - 13:48" (month first where the day is over 12,
+# as in "11-22-2014").
 DAY_FIRST = re.compile(
-    r"(?<![\d./])(?P<d>\d{1,2})[./](?P<m>\d{1,2})[./](?P<y>(?:19|20)\d{2})(?!\d)"
+    r"(?<![\d./-])(?P<d>\d{1,2})(?P<sep>[./-])(?P<m>\d{1,2})(?P=sep)(?P<y>(?:19|20)\d{2})(?!\d)"
     r"(?:[^\d]{0,6}?(?P<hh>[0-2]?\d):(?P<mm>[0-5]\d)(?::(?P<ss>[0-5]\d))?" + AMPM + ")?")
 MONTHS = {m: i for i, m in enumerate(
     ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), 1)}

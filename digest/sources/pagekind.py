@@ -137,7 +137,7 @@ BUY = re.compile(r"加入购物车|加入購物車|放入购物车|放入購物�
                  r"|add to (?:cart|bag)", re.IGNORECASE)
 PRICE = re.compile(r"[¥￥]\s*\d|NT\$\s*\d|(?:定价|定價|售价|售價|优惠价|優惠價|原价|原價|价格|價格)\s*[:：]")
 PRICES = 3
-CATALOGUE = re.compile(r"ISBN|出版社\s*[:：]|出版(?:年|日期)\s*[:：]|页数|頁數|装帧|裝幀|裝訂|(?:定价|定價|售价|售價|优惠价|優惠價)")
+CATALOGUE = re.compile(r"ISBN|出版社\s*[:：]|出版(?:年|日期)\s*[:：]|页数|頁數|装帧|裝幀|裝訂|(?:定价|定價|售价|售價|优惠价|優惠價)\s*[:：]")
 CATALOGUE_FIELDS = 3        # distinct fields of a catalogue record
 # A film or work's record: "导演: …", "主演: …", "上映日期: …"; an article's info box holds a few.
 RECORD = re.compile(r"(?:导演|導演|编剧|編劇|主演|类型|類型|制片国家|製片國家|语言|語言|上映日期|首播|片长|片長|集数|集數"
