@@ -27,6 +27,7 @@ from digest.sources.pagedate import printed_date
     ("三月 15，2019年全国两会期间", None),                          # a sentence, not a date
     ("2024年02月21日", date(2024, 2, 21)),
     ("最新推荐文章于 2024-02-02 22:51:05 发布", None),              # another story's date
+    ("11-22-2014", date(2014, 11, 22)),                             # month first, with hyphens
 ])
 def test_printed_dates(text, value):
     assert printed_date(text) == value

@@ -272,3 +272,12 @@ def test_unclosed_json_ld_scripts_are_read_a_few_at_most():
     assert ld_scripts(code + '<script type="application/ld+json">{"@type": "QAPage"}</SCRIPT >') == ['{"@type": "QAPage"}']
     many = '<script type="application/ld+json">{}</script>' * 50
     assert len(ld_scripts(many)) == MAX_LD_SCRIPTS
+
+
+def test_a_news_piece_listing_shops_and_their_prices_is_an_article():
+    shops = "".join(f"<p>第{n}间店铺有口罩补货，售价每盒{20 + n}元，优惠价会员再减两元，每人限购一盒，售完即止。</p>"
+                    for n in range(6))
+    markup = ("<html><head><title>口罩哪里买 各店补货情况一文看清</title></head><body><h1>口罩哪里买 各店补货情况一文看清</h1>"
+              "<p>本港抗疫产品缺货，不少店铺陆续有口罩补货，本报将不断更新各店的供应情况，供读者参考。</p>"
+              f"{shops}</body></html>")
+    assert len(read_page(markup).paragraphs) == 7
