@@ -257,3 +257,9 @@ def test_news_about_reprinting_is_kept_and_a_risk_notice_heading_ends_the_articl
             "市场有风险，投资需谨慎。本文不构成个人投资建议。")
     found = clean(RawText("p.html", body, "html", title="国家版权局规范网络转载"))
     assert [a.paragraphs for a in found] == [tuple(body.split("\n\n")[:4])]
+
+
+def test_a_credit_of_this_papers_reporter_names_no_one():
+    text = "【本報記者報道】美國國務卿宣布擴大「潔淨網絡」行動，點名多家中國企業的雲端服務。\n\n中國外交部批評美國濫用國家力量，打壓中國高科技企業。"
+    found = clean(RawText("p.html", text, "html", title="美國擴「潔淨網絡」"))
+    assert [(a.author, a.publisher, a.paragraphs[0][:6]) for a in found] == [(None, None, "美國國務卿宣")]

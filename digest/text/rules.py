@@ -117,7 +117,7 @@ TITLE_MAX_CHARS = 120
 # Lines that carry metadata. Each named group found is kept: author,
 # publisher, account (a WeChat id), date.
 # One to five Chinese names, spaced apart ("沈忠浩 朱晟", "袁 博").
-NAME = r"(?![的们們会會说說])(?:[\u4e00-\u9fff·]{2,4}|[\u4e00-\u9fff]\s[\u4e00-\u9fff]{1,2})(?![\u4e00-\u9fff·])"
+NAME = r"(?![的们們会會说說]|报道|報道|报导|報導)(?:[\u4e00-\u9fff·]{2,4}|[\u4e00-\u9fff]\s[\u4e00-\u9fff]{1,2})(?![\u4e00-\u9fff·])"
 NAMES = rf"{NAME}(?:\s+{NAME}){{0,4}}"
 # Several reporters on one line: "本报驻德国记者 管克江 本报驻美国记者 高 石".
 REPORTERS = rule("several reporters", rf"^(?:[\u4e00-\u9fff]{{0,12}}?(?:记者|記者)\s*{NAMES}\s*){{2,}}$",
@@ -203,10 +203,10 @@ GLUED_CREDIT = rule(
 CREDIT = rule("bracketed credit", r"^[【\[](?P<credit>[^【】\[\]]{0,40}(?:记者|記者|报道|報道)[^【】\[\]]{0,40})[】\]]\s*",
               match=["【环球时报驻日本特约记者 王强】日本央行", "[本报记者 李明]"], leave=["【解说】", "【重磅】芯片新规"])
 CREDIT_PUBLISHER = rule(
-    "credit publisher", r"^(?P<publisher>[\u4e00-\u9fff]{2,8}?)(?:-|驻|駐|赴|综合|綜合|特派|特约|特約|记者|記者|报道|報道)",
-    match=["环球时报驻日本特约记者 王强", "央视记者 张明"], leave=["记者 王强", "AI记者"])
-CREDIT_AUTHOR = rule("credit author", r"(?:记者|記者)\s*(?P<author>[\u4e00-\u9fff·]{2,4}(?:\s+[\u4e00-\u9fff·]{2,4}){0,3})(?<![摄攝])\s*$",
-                     match=["央视记者 张明", "特约记者 王强 李华"], leave=["记者会", "记者:张明说了什么?", "記者王強攝"])
+    "credit publisher", r"^(?!本[报報台网網刊站社])(?P<publisher>[\u4e00-\u9fff]{2,8}?)(?:-|驻|駐|赴|综合|綜合|特派|特约|特約|记者|記者|报道|報道)",
+    match=["环球时报驻日本特约记者 王强", "央视记者 张明"], leave=["记者 王强", "AI记者", "本報記者報道"])
+CREDIT_AUTHOR = rule("credit author", r"(?:记者|記者)\s*(?!报道|報道|报导|報導)(?P<author>[\u4e00-\u9fff·]{2,4}(?:\s+[\u4e00-\u9fff·]{2,4}){0,3})(?<![摄攝])\s*$",
+                     match=["央视记者 张明", "特约记者 王强 李华"], leave=["记者会", "记者:张明说了什么?", "記者王強攝", "本報記者報道"])
 # A headline given after the dateline: "东京5月13日电 题：……"
 TITLE_LABEL = rule("headline label", r"^(?:题|題)\s*:\s*", match=["题:日本AI投资热潮下的冷思考", "題：觀察"],
                    leave=["题材股大涨", "问题:为什么"])
