@@ -30,7 +30,7 @@ def test_a_printed_byline_gives_the_names(text, name):
     "本文共分1页", "文章来源：新华", "作者个人观点", "蔡英文：台灣越民主", "记者热线：010-1234",
     "记者了解到，", "作者: 手机版", "相关的链接", "分享到", "Page published at 2012-01-12 16:56:29 by loyaa",
     "作者： 见习编辑 李琼皙", "（记者 通讯员 张敏婷 陆敏仪）", "上個月參觀了上海工廠。 Pool photo by Andy Wong 過去數十年裡",
-    "上個月參觀了上海工廠。 Images by Jane Doe 過去數十年裡",
+    "上個月參觀了上海工廠。 Images by Jane Doe 過去數十年裡", "本文分享自某某云社区，作者：Karmada社区。",
 ])
 def test_words_around_a_byline_keyword_are_not_a_name(text):
     assert byline(text)[0] is None
@@ -144,3 +144,10 @@ def test_markup_that_marks_the_author_under_the_headline_gives_the_names():
     assert read_page(site).author is None
     comment = "<div class='comments'><span class='author'>王小明</span><p>写得真好，支持一下。</p></div>"
     assert read_page(page("", comment)).author is None          # a commenter, printed after the body
+
+
+def test_a_lead_is_not_cut_inside_a_word_that_a_credit_names():
+    lead = "摘要：在最新版本中，跨集群故障迁移特性支持优雅迁移，确保迁移过程平滑。作者：Karmada社区。在多云多集群应用场景下，为了提高业务的可用性。"
+    markup = ("<html><head><title>跨集群故障迁移特性解析</title></head><body><h1>跨集群故障迁移特性解析</h1>"
+              f"<p>{lead}</p><p>用户通常会将同一个应用部署在多个集群中，当某个集群发生故障时，应用能够自动迁移到其他集群。</p></body></html>")
+    assert read_page(markup).author is None

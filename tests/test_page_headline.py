@@ -172,3 +172,8 @@ def test_markup_a_site_wrote_into_title_is_no_part_of_the_headline():
 def test_angle_brackets_of_a_headline_that_are_no_html_tags_stay(headline):
     markup = page(f"<title>{headline.replace('<', '&lt;').replace('>', '&gt;')}</title>", BODY)
     assert read_page(markup).title == headline
+
+
+def test_a_site_named_as_its_web_pages_after_a_bare_hyphen_and_invisible_marks_leave_the_title():
+    assert read_page(page("<title>廉署貪污舉報今年跌11%- 示例日報網頁</title>", BODY)).title == "廉署貪污舉報今年跌11%"
+    assert read_page(page("<title>蘋果擬棄 LCD 迎 OLED \ufeff | 示例科技新報</title>", BODY)).title == "蘋果擬棄 LCD 迎 OLED"

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from .safemarkup import flattened, without_scripts
+from ..text.rules import INVISIBLE
 from .pageblocks import blocks_of, dom_blocks
 from .pagebody import fold_key, is_prose, link_texts, trim
 from .pageagree import agreed_edges, readability_text
@@ -79,7 +80,7 @@ def read_page(markup: str, *, known_title: str | None = None) -> Page:
     from lxml import etree
 
     linked_data = ld_scripts(markup)        # read before scripts are dropped
-    markup = XML_DECLARATION.sub("", _bounded(markup), count=1)
+    markup = XML_DECLARATION.sub("", _bounded(INVISIBLE.sub("", markup)), count=1)   # zero-width marks, BOMs
     try:
         root = lxml.html.document_fromstring(markup)
     except (etree.ParserError, ValueError):

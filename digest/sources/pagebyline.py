@@ -23,7 +23,7 @@ AUTHOR = re.compile(
     rf"(?:(?<![{CJK}])(?:作者|撰文|文字|採訪|采访|编译|編譯)\s*[:：/／｜|＼\\\s]|(?<![{CJK}])文\s*[:：/／｜|＼\\]"
     rf"|記者|记者|评论员|評論員|(?<![A-Za-z])(?:Author|By)\b)\s*[:：/／｜|＼\\]?\s*"
     rf"(?P<name>[{CJK}·]{{2,5}}(?![{CJK}])(?:[、\s]+[{CJK}·]{{2,4}}(?![{CJK}·])){{0,3}}"
-    r"|[A-Za-z][A-Za-z .'-]{2,30})",
+    r"|[A-Za-z][A-Za-z .'-]{2,30}(?![A-Za-z\u4e00-\u9fff]))",      # not a word's start (Karmada社区)
     re.IGNORECASE)
 SOURCE = re.compile(r"(?:来源|來源|出处|出處|稿源|來自|来自|Source)\s*[:：]\s*(?P<name>[^\s|｜:：,，]{2,20})",
                     re.IGNORECASE)
@@ -137,7 +137,7 @@ def find_byline(root, header: str, footer: str, paragraphs, cms: dict) -> tuple[
     closing = [m for m in (CLOSING_CREDIT.search(p[-40:]) for p in paragraphs[-3:][::-1])
                if m and not PICTURE_CREDIT.search(m[1])]
     bare = [m[1] for m in closing] + [m[1] for m in [BARE_CREDIT.match(footer)] if m]
-    lead = openings + [p[:40] for p in paragraphs[:2]]
+    lead = openings + [_head(p) for p in paragraphs[:2]]
     credit_lines = [p for p in paragraphs[-3:][::-1] if len(p) <= 30]      # "本报记者 于涛"
     for text in lead + [m[0] for m in closing] + credit_lines + [footer, cms.get("author", "")]:
         if author is None:
@@ -166,6 +166,16 @@ def find_byline(root, header: str, footer: str, paragraphs, cms: dict) -> tuple[
 
 
 EDITOR = r"(?:编辑|編輯|责编|責編)"
+LEAD_CHARS = 40
+
+
+def _head(paragraph: str) -> str:
+    """A paragraph's first characters, to the end of the run of letters they stop in, so that no
+    name is cut out of a longer word ("作者：Karm|ada社区")."""
+    end = LEAD_CHARS
+    while end < len(paragraph) and paragraph[end].isalpha():
+        end += 1
+    return paragraph[:end]
 # Markup that says "this is the author": HTML's <address> for the article's author, rel=author,
 # schema.org's author property, a byline's class.
 MARKED = ("//address | //*[@rel='author'] | //*[@itemprop='author'] | "

@@ -12,7 +12,7 @@ PRINTED_PART_CHARS = 8       # a part of <title> this long that the page prints 
 
 
 # A site's name glued to <title> with a bare hyphen: "河南高院院长：农民工不愿滥用诉权-法制网".
-SITE_SUFFIX = re.compile(r"(?<=\S)\s*[-－–—]\s*[^-－–—\s]{1,12}(?:网|網|报|報|社|台|站|频道|頻道|新闻|新聞|在线|在線|博客|部落格|\.com|\.cn)$")
+SITE_SUFFIX = re.compile(r"(?<=\S)\s*[-－–—]\s*[^-－–—\s]{1,12}(?:网|網|报|報|社|台|站|频道|頻道|新闻|新聞|在线|在線|博客|部落格|网页|網頁|\.com|\.cn)$")
 
 
 # A channel and a site glued on with bare hyphens: "…少女时代爆猛料-女主播-东北网娱乐".
