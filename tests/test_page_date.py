@@ -69,3 +69,14 @@ def test_a_date_in_the_list_of_other_stories_after_the_body_is_not_the_article_d
               "<ul><li><a href='/a'>研究所开展良种良法推广</a> 2020年01月18日</li>"
               "<li><a href='/b'>研究所召开退休老同志情况通报会</a> 2025年06月26日</li></ul></body></html>")
     assert read_page(markup).published is None
+
+
+@pytest.mark.parametrize("lead, day", [
+    ("新頭殼newtalk2014.10.24 金名/高雄報導2014高雄電影節今(24)日在大東藝術文化中心開幕", date(2014, 10, 24)),
+    ("【新唐人2012年1月11日訊】", date(2012, 1, 11)),
+    ("2008年10月5日，电动车企业宣布破产重组", None),
+])
+def test_a_dateline_with_the_reporter_and_place_before_the_report_word(lead, day):
+    from digest.sources.pagedate import dateline_date
+
+    assert dateline_date(lead) == day

@@ -190,3 +190,13 @@ def test_a_line_that_is_only_a_date_is_never_the_rest_of_a_wrapped_sentence():
         assert lines_of(text.replace("2023年9月11日", date_line))[1] == date_line
     assert lines_of("公司董事会在今天上午举行的例行会议上正式决定于\n2023年9月11日发布第三季度业绩。") == [
         "公司董事会在今天上午举行的例行会议上正式决定于2023年9月11日发布第三季度业绩。"]
+
+
+def test_a_caption_that_ends_in_its_pictures_credit_is_not_the_lead():
+    caption = "電影節今日開幕，導演與主演等受邀出席。圖：某市政府提供"
+    body = ["電影節今日在藝術文化中心開幕，多部影片的導演與劇組受邀出席，並為市民帶來祝福。",
+            "市長感謝劇組的到來，表示電影節經過多年的推動，已成為亞洲重要的短片競賽之一。",
+            "電影節從即日起到下月九日舉行，閉幕片的女主角今天也代表劇組出席了開幕活動。"]
+    markup = ("<html><head><title>電影節開幕 劇組為市民祈福</title></head><body><h1>電影節開幕 劇組為市民祈福</h1>"
+              f"<p>{caption}</p>" + "".join(f"<p>{p}</p>" for p in body) + "</body></html>")
+    assert read_page(markup).paragraphs[0] == body[0]

@@ -74,7 +74,7 @@ def printed_date(text: str, hint: datetime | None = None) -> date | None:
 # runs straight into the word that marks a report (a date in the lead's first clause,
 # "2008年10月5日，电动车企业…", is what the story tells of, not when it was written).
 DATELINE = re.compile(r"^.{0,30}?\d{4}\s*[年\-/.]\s*\d{1,2}\s*[月\-/.]\s*\d{1,2}\s*日?\s*"
-                      r"(?:訊|讯|電|电|報導|报道|消息)")
+                      r"(?:[^\s,，。:：]{1,6}\s*[/／]\s*[^\s,，。:：]{1,6}\s*)?(?:訊|讯|電|电|報導|报道|消息)")   # 金名/高雄報導
 
 
 def dateline_date(first_paragraph: str, hint: datetime | None = None) -> date | None:

@@ -84,8 +84,10 @@ PHOTO_CREDIT = rule(
     match=["（消防局提供）", "(图/新华社)", "2012，再见柯达？ 某某供图", "某某社記者王強台北傳真 105年3月19日"],
     leave=["公司提供的数据显示，营收增长。", "图表显示，营收增长了三成。"])
 # A caption with its credit at the end, or marked with a triangle.
-CAPTION = rule("caption", r"^[▲△▼]|[(（]\s*(?:图|圖|图片|圖片|照片|photo)\s*[/／:：][^()（）]{1,24}[)）]$",
-               match=["▲警方到场处理。", "工人正在检测芯片。（图／记者王强摄）"], leave=["营收增长三成（见图）。"],
+CAPTION = rule("caption", r"^[▲△▼]|[(（]\s*(?:图|圖|图片|圖片|照片|photo)\s*[/／:：][^()（）]{1,24}[)）]$"
+               r"|[。！!]\s*(?:图|圖|图片|圖片|照片)\s*[/／:：][^。！？!?，,]{2,24}$",      # "…出席。圖：某市政府提供"
+               match=["▲警方到场处理。", "工人正在检测芯片。（图／记者王强摄）", "电影节今日开幕，导演等受邀出席。圖：高雄市政府提供"],
+               leave=["营收增长三成（见图）。", "详见下图：营收对比"],
                flags=re.IGNORECASE)
 # A run of short link-like lines (related lists, tags) after the body.
 TAGS_LINE = rule("tags line", r"^(?:标签|標籤|關鍵字|关键字|关键词|關鍵詞|tags?)\s*[:：]",
