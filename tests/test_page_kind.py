@@ -281,3 +281,25 @@ def test_a_news_piece_listing_shops_and_their_prices_is_an_article():
               "<p>本港抗疫产品缺货，不少店铺陆续有口罩补货，本报将不断更新各店的供应情况，供读者参考。</p>"
               f"{shops}</body></html>")
     assert len(read_page(markup).paragraphs) == 7
+
+
+def test_a_front_page_of_teasers_cut_short_is_a_list_and_an_article_with_an_ellipsis_is_not():
+    teasers = [f"第{n}篇：一个人久了，会活得像条狗。我是不信这句话的，从大一到大二，我一直是一个人吃饭、上课、去图书馆..."
+               for n in range(5)]
+    markup = ("<html><head><title>首页 - 示例社区</title></head><body><h1>创作你的创作</h1>"
+              + "".join(f"<div><p>{t}</p></div>" for t in teasers) + "</body></html>")
+    with pytest.raises(NotAnArticle, match="teasers"):
+        read_page(markup)
+    prose = ["他停顿了一下，说：“这件事……我们还要再想想。”", "会议一直开到深夜，仍然没有结论……",
+             "第二天一早，公司宣布推迟发布新产品，具体时间另行通知。", "分析人士认为，推迟发布反映出公司对市场前景的担忧。"]
+    markup = ("<html><head><title>公司推迟发布新品</title></head><body><h1>公司推迟发布新品</h1>"
+              + "".join(f"<p>{t}</p>" for t in prose) + "</body></html>")
+    assert read_page(markup).paragraphs
+
+
+def test_a_page_whose_headline_calls_it_a_list_of_articles_is_a_list():
+    items = " ".join(f"[新聞] 第{n}则球队新闻的标题在这里 作者{n} 2/20" for n in range(30))
+    markup = (f"<html><head><title>看板 NBA 文章列表 - 示例论坛</title></head><body><h1>看板 NBA 文章列表</h1>"
+              f"<div><p>{items}。</p></div></body></html>")
+    with pytest.raises(NotAnArticle, match="list page"):
+        read_page(markup)

@@ -17,6 +17,8 @@ Schema.org types and microblog titles are checked before the body is read (in
 - a reference entry (an encyclopedia's): a table of contents of links within the
   page and numbered citation marks ([1], [2-3]) throughout;
 - a video page: a player (``<video>``, a Flash plugin, a player frame) and a caption;
+- a list of teasers: most paragraphs cut short with an ellipsis (…, ...more); a list page:
+  a headline that says so (文章列表) over a short body or a paragraph or two;
 - a search results page, a forum thread, a picture gallery or a video page: the
   headline or ``<title>`` names it, or the page carries a forum's floor marks
   (楼主, 2楼, 回复), and the body is short or made of posts;
@@ -55,6 +57,12 @@ MANY_STAMPS = 9             # so many stamped short lines make a feed or a topic
 STAMPED_LINE_CHARS = 80     # a feed's item line, at most
 FEW_HEADLINES = 4           # fewer linked headlines make a list when they are ...
 HEADLINE_SHARE = 0.4        # ... this share of the body's paragraphs (headline, teaser, headline, …)
+# A teaser cut short, as a front page or a list prints each story: "…被小三的...", "…。...more".
+TEASER_END = re.compile(r"(?:\.{3}|…|⋯)\s*(?:more|更多|阅读全文|閱讀全文|全文)?\s*$", re.IGNORECASE)
+TEASERS = 3                # paragraphs cut short, at least,
+TEASER_SHARE = 0.6         # and this share of the body: a list of teasers, not an article
+# A headline that names the page a list of stories: "看板 NBA 文章列表", "新闻列表".
+LIST_NAMED = re.compile(r"(?:文章|新闻|新聞|资讯|資訊|帖子|贴子)?列表|文章清单|文章清單")
 VIDEO_PROSE_CHARS = 120    # beside a video player, less prose than this is a caption
 FORUM_MARKS = 3             # floor marks that make a page a forum thread
 
@@ -81,6 +89,11 @@ def page_kind(root, paragraphs: list[str], title: str | None, page_title: str, v
     marked = _marked_kind(visible, prose)
     if marked:
         return f"not an article: {marked}"
+    teasers = sum(1 for p in paragraphs if TEASER_END.search(p))
+    if teasers >= TEASERS and teasers >= TEASER_SHARE * len(paragraphs):
+        return "not an article: a list of teasers (each cut short with …)"
+    if LIST_NAMED.search(title or "") and (prose < SHORT_BODY_CHARS or len(paragraphs) <= 2):
+        return "not an article: a list page (its headline says so)"
     # (A post written in short lines without full stops, a video embedded in it, is no caption.)
     if players and prose < VIDEO_PROSE_CHARS and sum(map(len, paragraphs)) < SHORT_BODY_CHARS:
         return "not an article: a video page (a player and a few lines)"
