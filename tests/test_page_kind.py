@@ -303,3 +303,11 @@ def test_a_page_whose_headline_calls_it_a_list_of_articles_is_a_list():
               f"<div><p>{items}。</p></div></body></html>")
     with pytest.raises(NotAnArticle, match="list page"):
         read_page(markup)
+
+
+def test_a_page_that_only_sends_the_reader_on_is_a_message_page():
+    markup = ("<html><head><title>提示信息 - 示例论坛</title></head><body><div>你好，会员 退出</div>"
+              "<div class='alert'><p>欢迎参加本周六的技术沙龙，现在就报名，名额有限。</p>"
+              "<p><a href='/x'>如果您的浏览器没有自动跳转，请点击此链接</a></p></div></body></html>")
+    with pytest.raises(NotAnArticle, match="redirect or message"):
+        read_page(markup)

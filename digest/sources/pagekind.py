@@ -17,6 +17,7 @@ Schema.org types and microblog titles are checked before the body is read (in
 - a reference entry (an encyclopedia's): a table of contents of links within the
   page and numbered citation marks ([1], [2-3]) throughout;
 - a video page: a player (``<video>``, a Flash plugin, a player frame) and a caption;
+- a redirect or message page: a short body and "如果您的浏览器没有自动跳转…";
 - a list of teasers: most paragraphs cut short with an ellipsis (…, ...more); a list page:
   a headline that says so (文章列表) over a short body or a paragraph or two;
 - a search results page, a forum thread, a picture gallery or a video page: the
@@ -68,6 +69,9 @@ FORUM_MARKS = 3             # floor marks that make a page a forum thread
 
 ERROR = re.compile(r"(?<!\d)404(?![\d\u4e00-\u9fff])|页面不存在|頁面不存在|找不到(?:页面|頁面|该页|該頁|网页|網頁)|"
                    r"页面(?:已删除|已被删除|出错)|頁面(?:已刪除|出錯)|出错了|出錯了|not found|访问的页面", re.IGNORECASE)
+# A page that only sends the reader on: "如果您的浏览器没有自动跳转，请点击此链接", "3秒后自动跳转".
+REDIRECT = re.compile(r"(?:浏览器|瀏覽器)(?:没有|沒有|未能|未)?自动跳转|(?:瀏覽器)(?:沒有|未能|未)?自動跳轉|秒后自动跳转|秒後自動跳轉"
+                      r"|(?:页面|頁面)(?:将|將)?(?:自动|自動)(?:跳转|跳轉)|正在(?:跳转|跳轉)")
 SEARCH = re.compile(r"搜索结果|搜尋結果|检索结果|檢索結果|search results?", re.IGNORECASE)
 GALLERY = re.compile(r"^(?:图文|圖文|组图|組圖|图集|圖集|高清(?:组图|图集|大图)|图片故事|圖片故事)\s*[-:：|｜]|"
                      r"[\[【(（](?:组图|組圖|图集|圖集|高清组图)[\]】)）]\s*$")
@@ -99,6 +103,8 @@ def page_kind(root, paragraphs: list[str], title: str | None, page_title: str, v
         return "not an article: a video page (a player and a few lines)"
     if len(FORUM.findall(visible)) >= FORUM_MARKS and _posts(paragraphs):
         return "not an article: a forum thread"
+    if prose < SHORT_BODY_CHARS and REDIRECT.search(visible):
+        return "not an article: a redirect or message page"
     if prose < SHORT_BODY_CHARS:
         for pattern, kind in ((ERROR, "an error page"), (SEARCH, "a search results page"),
                               (GALLERY, "a picture gallery"), (VIDEO, "a video page")):
