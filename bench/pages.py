@@ -58,7 +58,7 @@ folder (wall time and peak memory).
 
 Usage: python bench/pages.py [--pages ../shared/eval/pages] [--more bench/pages_more]
                              [--feeds ../shared/eval/feeds] [--out bench/PAGES.md]
-                             [--only METHOD [--set dev|tuned|third|fourth|fifth|sixth|seventh|eighth]] [--no-cost]
+                             [--only METHOD [--set dev|tuned|third|fourth|fifth|sixth|seventh|eighth|ninth]] [--no-cost]
 """
 
 from __future__ import annotations
@@ -402,6 +402,9 @@ def page_sets(pages: Path, more: Path) -> dict[str, tuple[Path, list[dict]]]:
     blind = more.parent / "pages_blind4"
     if (blind / "gold.json").exists():       # held out in the eighth round, then studied
         sets["tuned, eighth round"] = (blind, json.loads((blind / "gold.json").read_text(encoding="utf-8")))
+    blind = more.parent / "pages_blind5"
+    if (blind / "gold.json").exists():       # held out in the ninth round
+        sets["held-out, ninth round"] = (blind, json.loads((blind / "gold.json").read_text(encoding="utf-8")))
     return sets
 
 
@@ -500,7 +503,7 @@ def main() -> None:
     parser.add_argument("--feeds", type=Path, default=ROOT.parent / "shared" / "eval" / "feeds")
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "PAGES.md")
     parser.add_argument("--only", help="run one method and print its misses")
-    parser.add_argument("--set", choices=("dev", "tuned", "third", "fourth", "fifth", "sixth", "seventh", "eighth"),
+    parser.add_argument("--set", choices=("dev", "tuned", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"),
                         help="with --only: one set")
     parser.add_argument("--no-cost", action="store_true", help="leave out the cost of a build")
     args = parser.parse_args()
@@ -511,7 +514,7 @@ def main() -> None:
     if not args.only:
         total = sum(len(gold) for _, gold in sets.values())
         cost = "" if args.no_cost else cost_section(args.pages, args.feeds)
-        for folder in ("pages_fresh", "pages_blind", "pages_blind2", "pages_blind3", "pages_blind4"):   # each round's held-out measurement
+        for folder in ("pages_fresh", "pages_blind", "pages_blind2", "pages_blind3", "pages_blind4", "pages_blind5"):   # each round's held-out measurement
             held_out = args.more.parent / folder / "HELD_OUT.md"
             if held_out.exists():
                 sections.append(held_out.read_text(encoding="utf-8").split("-->", 1)[-1].strip() + "\n")
