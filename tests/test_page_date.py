@@ -80,3 +80,15 @@ def test_a_dateline_with_the_reporter_and_place_before_the_report_word(lead, day
     from digest.sources.pagedate import dateline_date
 
     assert dateline_date(lead) == day
+
+
+def test_a_readers_comment_gives_neither_the_headline_nor_the_date():
+    markup = ("<html><head><title>工作区和暂存区 - 示例教程</title></head><body>"
+              "<div class='x-content'><p>Git和其他版本控制系统的一个不同之处，就是有暂存区的概念。</p>"
+              "<p>工作区就是你在电脑里能看到的目录，版本库里存了很多东西，其中最重要的就是暂存区。</p>"
+              "<p>把文件往版本库里添加的时候，是分两步执行的，第一步是用命令把文件添加进去。</p></div>"
+              "<h3>评论</h3><ul class='comment-list'><li><h4 class='comment-title'><a href='/d/1'>评论: 工作区和暂存区</a></h4>"
+              "<div class='comment-meta'>某用户 created at 2016-7-9 8:59</div><p>看了一遍，理解了，感谢老师。</p></li></ul>"
+              "</body></html>")
+    found = read_page(markup)
+    assert (found.title, found.published) == ("工作区和暂存区", None)

@@ -47,7 +47,7 @@ OTHER_STORY = re.compile(r"(?:推荐|推薦|相关|相關|最新|热门|熱門)(
 # Where a list of other stories starts after the body ("相关推荐", "上一篇"): its dates and
 # names are theirs, not the article's.
 OTHER_STORIES = re.compile(r"(?:相关|相關|推荐|推薦|热门|熱門|延伸|往期|最新)(?:推荐|推薦|阅读|閱讀|新闻|新聞|文章|回顾|回顧)|"
-                           r"猜你喜[欢歡]|上一篇|下一篇|返回列表")
+                           r"猜你喜[欢歡]|上一篇|下一篇|返回列表|评论|評論|留言|Comments")      # readers' comments too
 DATE_META = ("article:published_time", "og:article:published_time", "publishdate", "pubdate",
              "publish_date", "publishtime", "datepublished", "dc.date", "dc.date.issued", "date",
              "og:published_time", "sailthru.date", "article.published")
