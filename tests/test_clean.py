@@ -263,3 +263,8 @@ def test_a_credit_of_this_papers_reporter_names_no_one():
     text = "【本報記者報道】美國國務卿宣布擴大「潔淨網絡」行動，點名多家中國企業的雲端服務。\n\n中國外交部批評美國濫用國家力量，打壓中國高科技企業。"
     found = clean(RawText("p.html", text, "html", title="美國擴「潔淨網絡」"))
     assert [(a.author, a.publisher, a.paragraphs[0][:6]) for a in found] == [(None, None, "美國國務卿宣")]
+
+
+def test_a_body_that_is_only_the_sites_own_notice_gives_no_article():
+    notice = "公告：本站所有代理IP地址均收集整理自国内公开互联网，本站不维护运营任何代理服务器，请自行筛选。"
+    assert clean(RawText("p.html", notice, "html", title="免费代理IP")) == []

@@ -177,3 +177,8 @@ def test_angle_brackets_of_a_headline_that_are_no_html_tags_stay(headline):
 def test_a_site_named_as_its_web_pages_after_a_bare_hyphen_and_invisible_marks_leave_the_title():
     assert read_page(page("<title>廉署貪污舉報今年跌11%- 示例日報網頁</title>", BODY)).title == "廉署貪污舉報今年跌11%"
     assert read_page(page("<title>蘋果擬棄 LCD 迎 OLED \ufeff | 示例科技新報</title>", BODY)).title == "蘋果擬棄 LCD 迎 OLED"
+
+
+def test_a_breadcrumb_is_not_the_headline():
+    found = read_page(page("<title>本站首页>电影>最新电影></title>", "<div class='title'>本站首页>电影>最新电影></div>" + BODY))
+    assert found.title != "本站首页>电影>最新电影>"

@@ -311,3 +311,14 @@ def test_a_page_that_only_sends_the_reader_on_is_a_message_page():
               "<p><a href='/x'>如果您的浏览器没有自动跳转，请点击此链接</a></p></div></body></html>")
     with pytest.raises(NotAnArticle, match="redirect or message"):
         read_page(markup)
+
+
+def test_a_download_sites_film_record_is_a_catalogue_page():
+    fields = "".join(f"<p>◎{name}　{value}</p>" for name, value in [
+        ("译　　名", "你能原谅我吗？"), ("片　　名", "Can You Ever Forgive Me?"), ("年　　代", "2018"), ("产　　地", "美国"),
+        ("类　　别", "剧情/传记"), ("语　　言", "英语"), ("字　　幕", "中英双字"), ("导　　演", "玛丽勒·海勒")])
+    markup = ("<html><head><title>2018年获奖剧情《你能原谅我吗？》BD中英双字</title></head><body>"
+              "<h1>2018年获奖剧情《你能原谅我吗？》BD中英双字</h1>" + fields +
+              "<p>一位过气的传记作家为了生计，开始伪造名人书信出售，却意外找回了写作的乐趣。</p></body></html>")
+    with pytest.raises(NotAnArticle, match="catalogue"):
+        read_page(markup)

@@ -160,7 +160,9 @@ CATALOGUE = re.compile(r"ISBN|出版社\s*[:：]|出版(?:年|日期)\s*[:：]|�
 CATALOGUE_FIELDS = 3        # distinct fields of a catalogue record
 # A film or work's record: "导演: …", "主演: …", "上映日期: …"; an article's info box holds a few.
 RECORD = re.compile(r"(?:导演|導演|编剧|編劇|主演|类型|類型|制片国家|製片國家|语言|語言|上映日期|首播|片长|片長|集数|集數"
-                    r"|又名|作者|译者|譯者|出品方|字数|字數)\s*(?:/[^:：\s]{1,4})?\s*[:：]")
+                    r"|又名|作者|译者|譯者|出品方|字数|字數)\s*(?:/[^:：\s]{1,4})?\s*[:：]"
+                    # a download site's film record: "◎译　　名", "◎片　　名", "◎导　　演"
+                    r"|◎\s*(?:译|譯|片|年|产|產|类|類|语|語|字|上|导|導|主|编|編|简|簡)\s*\S?\s*(?:名|代|地|别|別|言|幕|映|演|剧|劇|介|长|長)")
 RECORD_FIELDS = 6
 LISTED_RECORDS = 4          # one catalogue field printed this often: a list of records (editions)
 MAX_HEADLINE_CHARS = 60     # a longer link text is not a headline (a whole story made a link)
