@@ -182,3 +182,11 @@ def test_a_site_named_as_its_web_pages_after_a_bare_hyphen_and_invisible_marks_l
 def test_a_breadcrumb_is_not_the_headline():
     found = read_page(page("<title>本站首页>电影>最新电影></title>", "<div class='title'>本站首页>电影>最新电影></div>" + BODY))
     assert found.title != "本站首页>电影>最新电影>"
+
+
+def test_a_short_headline_that_is_all_of_title_stays_and_a_category_label_is_never_the_headline():
+    body = "<p>Posted in: 学习方法</p>" + BODY
+    found = read_page(page("<title>阅读与思考</title>", "<h1>阅读与思考</h1>" + body))
+    assert found.title == "阅读与思考"
+    found = read_page(page("<title>阅读与思考</title>", "<h1>阅读与思考</h1><h2>思维改变生活</h2>" + BODY))
+    assert found.title == "阅读与思考"            # not the category heading right above the text

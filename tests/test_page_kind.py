@@ -322,3 +322,11 @@ def test_a_download_sites_film_record_is_a_catalogue_page():
               "<p>一位过气的传记作家为了生计，开始伪造名人书信出售，却意外找回了写作的乐趣。</p></body></html>")
     with pytest.raises(NotAnArticle, match="catalogue"):
         read_page(markup)
+
+
+def test_a_travel_diary_beside_a_box_of_question_counts_is_an_article():
+    diary = "".join(f"<p>第{n}天，我们在海边走了一整天，吃了当地的海鲜，晚上又去夜市逛了很久才回酒店休息。</p>" for n in range(8))
+    box = "<div class='qa'><a>三亚哪里好玩？ 42回答</a><a>海鲜去哪里吃？ 103回答</a><a>住哪里方便？ 25回答</a></div>"
+    markup = ("<html><head><title>海岛之冬，和闺蜜的三亚之旅</title></head><body><h1>海岛之冬，和闺蜜的三亚之旅</h1>"
+              f"{diary}{box}</body></html>")
+    assert len(read_page(markup).paragraphs) == 8

@@ -152,6 +152,7 @@ POST_STAMPS = 2
 QA_MARK = re.compile(r"最佳答案|满意答案|滿意答案|提问者采纳|提問者採納|推荐答案|推薦答案|网友采纳|網友採納"
                      r"|我来回答|我來回答|我要提问|我要提問|采纳率|採納率|(?<!\d)\d+\s*(?:个|個|条|條)?回答(?![\u4e00-\u9fff])")
 QA_MARKS = 2
+COUNT = re.compile(r"\d+\s*(?:个|個|条|條)?")
 BUY = re.compile(r"加入购物车|加入購物車|放入购物车|放入購物車|立即购买|立即購買|加入书架|加入書架|免费试读|免費試讀"
                  r"|add to (?:cart|bag)", re.IGNORECASE)
 PRICE = re.compile(r"[¥￥]\s*\d|NT\$\s*\d|(?:定价|定價|售价|售價|优惠价|優惠價|原价|原價|价格|價格)\s*[:：]")
@@ -173,7 +174,8 @@ def _marked_kind(visible: str, prose: int) -> str | None:
     """A kind of page told by the marks its interface prints."""
     if prose < SHORT_BODY_CHARS and len(POST_STAMP.findall(visible)) >= POST_STAMPS:
         return "a forum or comment thread (numbered, dated posts)"
-    if len(set(QA_MARK.findall(visible))) >= QA_MARKS:
+    # (kinds of mark: "42回答" and "103回答" beside a travel diary's Q&A box are one)
+    if len({COUNT.sub("", m) for m in QA_MARK.findall(visible)}) >= QA_MARKS:
         return "a question-and-answer page"
     buy, prices = set(BUY.findall(visible)), len(PRICE.findall(visible))
     labels = [fold_key(m)[:2] for m in CATALOGUE.findall(visible)]
