@@ -90,7 +90,7 @@ class _Rated:
     spilled: bytes                    # (sentences, each Simplified), packed for the spill file
     title_tokens: tuple[str, ...]
     title_echoes: frozenset[int] | None
-    lead_words: frozenset[str]        # the headline's and lead's rare words, for story links
+    lead_words: tuple[str, ...]       # the headline's and lead's rare words, for story links
     headline: str | None              # a title made for an article that had none
     summary: Summary                  # keywords still empty: they need the corpus IDF
     counted: tuple                    # (terms shared by its chunk, its ids in them, counts)
@@ -118,7 +118,7 @@ def _kept(rated: _Rated, counting: Counting, spill: Spill, number: int) -> _Rate
     echoes = _NO_ECHOES if rated.title_echoes == _NO_ECHOES else rated.title_echoes
     return dataclasses.replace(rated, counted=(), spilled=b"", title_echoes=echoes,
                                title_tokens=tuple(map(sys.intern, rated.title_tokens)),
-                               lead_words=frozenset(map(sys.intern, rated.lead_words)))
+                               lead_words=tuple(map(sys.intern, rated.lead_words)))
 
 
 class _Spilled(Mapping):
@@ -168,7 +168,7 @@ def _rated(articles: list[Article], budget: int, specs) -> list[_Rated]:
         summary = dataclasses.replace(summary, sentences=_shared(summary.sentences, sentences))
         normal = tuple(s.text if s.text == n else n for s, n in zip(sentences, doc.normal))
         out.append(_Rated(packed((sentences, normal + doc.normal[len(normal):])), doc.title_tokens,
-                          doc.title_echoes, lead_words(doc), made, summary, (),
+                          doc.title_echoes, tuple(lead_words(doc)), made, summary, (),
                           key_facts(doc, own), theme_scores(doc, specs, own.keywords)))
         counted_words.append(counted)
     terms, rows = shared_counts(counted_words)

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 import sys
 from collections import Counter, defaultdict
+from collections.abc import Collection
 
 import numpy as np
 
@@ -183,11 +184,12 @@ def lead_words(doc: Document) -> frozenset[str]:
     return frozenset(words | {DAY + d for d in _DAY.findall(lead)})
 
 
-def _same_names(a: frozenset[str], b: frozenset[str], head_a: frozenset[str],
+def _same_names(a: Collection[str], b: Collection[str], head_a: frozenset[str],
                 head_b: frozenset[str]) -> bool:
-    """Whether two reports name enough of the same rare words (and their headlines give no
-    different figures) to be one event."""
-    shared = len(a & b)
+    """Whether two reports name enough of the same rare words (``a``, ``b``: each one's
+    distinct words, a set or a tuple; and their headlines give no different figures) to be
+    one event."""
+    shared = len(a & b) if isinstance(a, frozenset) and isinstance(b, frozenset) else len(set(a).intersection(b))
     if shared < SHARED_NAMES or shared < NAMES_SHARE * min(len(a), len(b)):
         return False
     numbers_a = {w for w in head_a - head_b if _NUMBER.fullmatch(w)}
