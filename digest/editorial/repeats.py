@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+from collections.abc import Mapping
 
 import numpy as np
 
 from .document import words_of
-from ..models import Document, Item, Sentence, Theme
+from ..models import Document, Item, Sentence, Summary, Theme
 from ..text.script import fold_width, to_simplified
 from .summarize import repick
 
@@ -69,6 +70,13 @@ class Shown:
         return False
 
 
+def rated(summary: Summary, docs: Mapping[str, Document]) -> Summary:
+    """``summary`` with its ratings: its own, or those ``docs`` keep apart (a build keeps
+    them in its spill file, with the sentences, until a summary is picked anew)."""
+    restore = getattr(docs, "rated", None)
+    return summary if restore is None else restore(summary)
+
+
 def without_repeats(themes: tuple[Theme, ...], docs: dict[str, Document],
                     budget: int) -> tuple[Theme, ...]:
     """No sentence twice in a digest: a sentence already shown for an earlier article
@@ -100,7 +108,7 @@ def _drop_repeats(items: list[Item], docs: dict[str, Document], budget: int,
             return plain.lower() in exact or shown.repeats(plain)
 
         if any(repeats(s) for s in item.summary.sentences):
-            summary = repick(doc, item.summary, budget, repeats)
+            summary = repick(doc, rated(item.summary, docs), budget, repeats)
             item = dataclasses.replace(item, summary=summary)
         for s in item.summary.sentences:
             plain = sentence_form(s, doc)
