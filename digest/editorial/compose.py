@@ -16,7 +16,7 @@ from .document import document
 from .facts import key_facts
 from ..models import Article, Digest, Document, Item, KeyFacts, Sentence, Summary, Window
 from .overviews import with_overviews
-from .repeats import without_repeats
+from .repeats import forget, without_repeats
 from .keywords import bag_keywords, corpus_idf, keywords
 from .stories import lead_words
 from .headlines import headline
@@ -76,7 +76,9 @@ def arrange(docs: list[Document], items: list[Item], specs, budget: int = 180,
     by_id = {doc.article.id: doc for doc in docs} if full is None else full
     placement = group(docs, items, specs, bags, scores, **placing)
     themes = without_repeats(placement.themes, by_id, budget)
-    return dataclasses.replace(placement, themes=with_overviews(themes, by_id, budget))
+    themes = with_overviews(themes, by_id, budget)
+    forget()
+    return dataclasses.replace(placement, themes=themes)
 
 
 @dataclass(frozen=True, slots=True)
