@@ -57,19 +57,19 @@ def related_groups(docs: list[Document], top_terms: int = 12, max_postings: int 
     bags = bags_of(docs) if bags is None else bags
     n = len(docs)
     idf = np.log((n + 1) / (bags.df + 1)) + 1.0
-    # every document's unit-length weights, in one array (``weights[i]`` are views of it)
-    starts, flat_ids = flat(bags.ids)
-    flat_weights, tops = np.zeros(len(flat_ids)), []
-    for ids, counts, start in zip(bags.ids, bags.counts, starts.tolist()):
-        row = (1.0 + np.log(counts)) * idf[ids]
-        flat_weights[start:start + len(row)] = row / (float(np.sqrt(row @ row)) or 1.0)
-        # the most distinctive words; on equal weight, the one used first
-        tops.append(ids[np.argsort(-row, kind="stable")[:top_terms]])
-    weights = [flat_weights[a:b] for a, b in zip(starts[:-1].tolist(), starts[1:].tolist())]
+    # Each kind of candidate pair is counted before the documents' weights are spread out
+    # (counting holds every raw pair of a word's documents for a while), and each before
+    # the words of the next kind are gathered.
+    tops = [ids[np.argsort(-_row(ids, counts, idf), kind="stable")[:top_terms]]
+            for ids, counts in zip(bags.ids, bags.counts)]  # the most distinctive words (first used on a tie)
     shared_terms = sharing(tops, max_postings, 2, counted=False)
-    heads = [_headline_words(doc) for doc in docs]
+    del tops
     leads = [doc.lead_words if doc.lead_words is not None else lead_words(doc) for doc in docs]
     days = [frozenset(w for w in words if w.startswith(DAY)) or _NONE for words in leads]
+    named = sharing(leads, max_postings, DATED_NAMES)
+    dated_lead = np.fromiter(map(bool, days), dtype=bool, count=n)
+    named = named.kept((named.shared >= SHARED_NAMES) | dated_lead[named.rows] & dated_lead[named.later])
+    heads = [_headline_words(doc) for doc in docs]
     # Only the words few reports share can tell one event: a word in more reports than
     # that proposes no pair (and costs nothing).
     alike = sharing(heads, max_postings, 2)
@@ -85,9 +85,13 @@ def related_groups(docs: list[Document], top_terms: int = 12, max_postings: int 
     has_own = np.fromiter(map(bool, own), dtype=bool, count=n)
     alike = alike.kept((alike.shared >= OWN_SHARED) & has_own[alike.rows]
                        | (alike.shared >= SAME_HEADLINE * np.maximum(sizes[alike.rows], sizes[alike.later])))
-    named = sharing(leads, max_postings, DATED_NAMES)
-    dated_lead = np.fromiter(map(bool, days), dtype=bool, count=n)
-    named = named.kept((named.shared >= SHARED_NAMES) | dated_lead[named.rows] & dated_lead[named.later])
+    # every document's unit-length weights, in one array (``weights[i]`` are views of it)
+    starts, flat_ids = flat(bags.ids)
+    flat_weights = np.zeros(len(flat_ids))
+    for ids, counts, start in zip(bags.ids, bags.counts, starts.tolist()):
+        row = _row(ids, counts, idf)
+        flat_weights[start:start + len(row)] = row / (float(np.sqrt(row @ row)) or 1.0)
+    weights = [flat_weights[a:b] for a, b in zip(starts[:-1].tolist(), starts[1:].tolist())]
     links, batch = [], _Batch(Weights(starts, flat_ids, flat_weights, len(bags.terms)), weights)
     for i in sorted(shared_terms.keys() | alike.keys() | named.keys()):
         pairs = set(shared_terms.get(i, ()))
@@ -122,6 +126,11 @@ def related_groups(docs: list[Document], top_terms: int = 12, max_postings: int 
     for i in range(n):
         groups[root(i)].append(i)
     return list(groups.values())
+
+
+def _row(ids: np.ndarray, counts: np.ndarray, idf: np.ndarray) -> np.ndarray:
+    """A document's TF-IDF weights (sublinear counts), not yet made unit length."""
+    return (1.0 + np.log(counts)) * idf[ids]
 
 
 class _Batch:
