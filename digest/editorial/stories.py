@@ -180,17 +180,32 @@ class _Batch:
 def lead_words(doc: Document) -> frozenset[str]:
     """The rare words of a document's headline and lead: mostly the names of who and where,
     which two reports of one event share however differently they are written."""
-    from ..text.wordlists import stop_words
-    from .keywords import jieba_idf
-
-    idf, _ = jieba_idf()
-    stop = stop_words()
     tokens = [*doc.title_tokens, *(t for s in doc.sentences[:LEAD_SENTENCES] for t in s.tokens)]
-    words = {t.lower() for t in tokens if len(t) >= 2 and t not in stop
-             and not _NUMBER.fullmatch(t) and idf.get(t, 99.0) >= LEAD_RARE_IDF}
+    rare = _rare(tokens)
+    words = {t.lower() for t in tokens if rare[t]}
     # The days of the month the lead tells of ("25日"), marked apart from the words.
     lead = doc.article.title + "".join(s.text for s in doc.sentences[:LEAD_SENTENCES])
     return frozenset(words | {DAY + d for d in _DAY.findall(lead)})
+
+
+_RARE: dict[str, bool] = {}     # token -> is it a lead word (worked out once a process)
+
+
+def _rare(tokens: list[str]) -> dict[str, bool]:
+    """Which tokens are rare words of a lead: two characters or more, no stop word, no
+    number, and rare by jieba's general IDF (a word it lacks is rare)."""
+    if len(_RARE) > 400_000:
+        _RARE.clear()
+    new = [t for t in tokens if t not in _RARE]
+    if new:
+        from ..text.wordlists import stop_words
+        from .keywords import jieba_idf
+
+        idf, _ = jieba_idf()
+        stop = stop_words()
+        _RARE.update((t, len(t) >= 2 and t not in stop and not _NUMBER.fullmatch(t)
+                      and idf.get(t, 99.0) >= LEAD_RARE_IDF) for t in new)
+    return _RARE
 
 
 def _same_names(a: Collection[str], b: Collection[str], head_a: frozenset[str],
