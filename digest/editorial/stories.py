@@ -20,7 +20,7 @@ import numpy as np
 
 from .bags import Bags, bags_of
 from ..models import Document
-from .pairs import Weights, flat, sharing
+from .pairs import Weights, sharing
 
 RELATED = 0.45            # document cosine above which two articles are on the same story
 MAX_STORY = 8             # articles at most in one story group
@@ -86,7 +86,7 @@ def related_groups(docs: list[Document], top_terms: int = 12, max_postings: int 
     alike = alike.kept((alike.shared >= OWN_SHARED) & has_own[alike.rows]
                        | (alike.shared >= SAME_HEADLINE * np.maximum(sizes[alike.rows], sizes[alike.later])))
     # every document's unit-length weights, in one array (``weights[i]`` are views of it)
-    starts, flat_ids = flat(bags.ids)
+    starts, flat_ids = bags.flat()
     flat_weights = np.zeros(len(flat_ids))
     for ids, counts, start in zip(bags.ids, bags.counts, starts.tolist()):
         row = _row(ids, counts, idf)
