@@ -213,7 +213,8 @@ def _same_names(a: Collection[str], b: Collection[str], head_a: frozenset[str],
     """Whether two reports name enough of the same rare words (``a``, ``b``: each one's
     distinct words, a set or a tuple; and their headlines give no different figures) to be
     one event."""
-    shared = len(a & b) if isinstance(a, frozenset) and isinstance(b, frozenset) else len(set(a).intersection(b))
+    both_sets = isinstance(a, frozenset) and isinstance(b, frozenset)
+    shared = len(a & b) if both_sets else len(set(a).intersection(b))
     if shared < SHARED_NAMES or shared < NAMES_SHARE * min(len(a), len(b)):
         return False
     numbers_a = {w for w in head_a - head_b if _NUMBER.fullmatch(w)}
