@@ -88,9 +88,10 @@ class Document:
     # Sentences that repeat the title word for word (a title is not shown twice); None
     # when not worked out.
     title_echoes: frozenset[int] | None = None
-    # The rare words (names, mostly) of the headline and the lead, for same-story checks;
-    # None when not worked out.
-    lead_words: frozenset[str] | None = None
+    # The rare words (names, mostly) of the headline and the lead, for same-story checks
+    # (a set, or a tuple of distinct words: a build keeps each document's as a tuple,
+    # a tenth of a set's memory); None when not worked out.
+    lead_words: frozenset[str] | tuple[str, ...] | None = None
 
     @property
     def tokens(self) -> tuple[str, ...]:

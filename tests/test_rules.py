@@ -33,3 +33,16 @@ def test_every_pattern_and_table_row_is_a_rule_with_examples():
         row_names = [r.name for r in table]
         assert len(set(row_names)) == len(row_names)
     assert len(names) >= 40
+
+
+def test_drop_lines_matched_apart_find_what_their_alternation_finds():
+    from digest.text.alternation import branches
+    from digest.text.header import dropped
+
+    assert branches(r"^a|(b|c)|[|\]]x|[^|]") == ["^a", "(b|c)", r"[|\]]x", "[^|]"]
+    assert branches(r"[]|]|\||d") == ["[]|]", r"\|", "d"]
+    joined = rules.joined(rules.DROP_LINES)
+    lines = [fold_width(line) for rule in rules.DROP_LINES + rules.END_MARKERS + rules.TRAILER_LINES
+             for line in (*rule.match, *rule.leave)]
+    lines += ["总机:010-12345678", "电话总机: 010-12345678", "x第 2 页", "公司 首页 > 科技"]
+    assert [dropped(line) for line in lines] == [joined.search(line) is not None for line in lines]

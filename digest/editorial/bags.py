@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import sys
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 import numpy as np
 
 from ..models import Document
+from .pairs import flat
 
 
 @dataclass(frozen=True)
@@ -20,13 +21,21 @@ class Bags:
     terms: tuple[str, ...]               # vocabulary, in order of first use
     ids: tuple[np.ndarray, ...]          # per document: its distinct term ids, in order of first use
     counts: tuple[np.ndarray, ...]       # per document: how often each of those occurs
+    # (each document's start and the end, all the ids one after another) when ``ids`` are
+    # views of that one array, as a build's bags are
+    joined: tuple[np.ndarray, np.ndarray] | None = field(default=None, compare=False, repr=False)
 
     @property
     def df(self) -> np.ndarray:
         """Documents each term occurs in."""
         if not self.ids:
             return np.zeros(len(self.terms), dtype=np.int64)
-        return np.bincount(np.concatenate(self.ids), minlength=len(self.terms))
+        return np.bincount(self.flat()[1], minlength=len(self.terms))
+
+    def flat(self) -> tuple[np.ndarray, np.ndarray]:
+        """:func:`pairs.flat` of the documents' ids: the array they are views of, when they
+        are (no copy of every id), else one made now."""
+        return self.joined if self.joined is not None else flat(self.ids)
 
     def subset(self, rows: list[int]) -> Bags:
         """The bags of the documents ``rows``, over the same vocabulary."""
@@ -86,7 +95,14 @@ class Counting:
         self.counts.append(counts)
 
     def bags(self) -> Bags:
-        return Bags(tuple(self.vocab), tuple(self.ids), tuple(self.counts))
+        """The bags counted so far, each document's ids a view of one array of them all
+        (whose copy the story links and the document frequencies would otherwise make);
+        this counting lets go of its own arrays."""
+        starts, every = flat(self.ids)
+        ids = tuple(every[a:b] for a, b in zip(starts[:-1].tolist(), starts[1:].tolist()))
+        bags = Bags(tuple(self.vocab), ids, tuple(self.counts), (starts, every))
+        self.ids, self.counts = [], []
+        return bags
 
 
 def shared_counts(counted: list[Counter]) -> tuple[tuple[str, ...], list[tuple[np.ndarray, np.ndarray]]]:

@@ -50,7 +50,8 @@ def doc_vectors(docs: list[Document], max_terms: int = 8000, dims: int = 100,
             values, vectors = np.linalg.eigh(matrix @ matrix.T)
             top = np.argsort(values)[::-1][:dims]
             matrix = vectors[:, top] * np.sqrt(np.maximum(values[top], 0.0))
-    return matrix / np.maximum(np.linalg.norm(matrix, axis=1, keepdims=True), 1e-9)
+    matrix /= np.maximum(np.linalg.norm(matrix, axis=1, keepdims=True), 1e-9)   # in place: no copy
+    return matrix
 
 
 class _Rows:
@@ -96,6 +97,7 @@ class _Rows:
         out = np.empty((self.count, m.shape[1]), dtype=np.result_type(self.vals, m))
         for first, last, block in self._blocks(m.shape[0]):
             out[first:last] = block @ m
+            del block                   # not held while the next block is made
         return out
 
     def t_times(self, m: np.ndarray, width: int) -> np.ndarray:
@@ -103,6 +105,7 @@ class _Rows:
         out = np.zeros((width, m.shape[1]), dtype=np.float32)
         for first, last, block in self._blocks(width):
             out += block.T @ m[first:last]
+            del block
         return out
 
 
@@ -116,7 +119,10 @@ def _randomised_lsa(rows: _Rows, width: int, dims: int, power: int = 2) -> np.nd
         q, _ = np.linalg.qr(rows.times(small))
     b = rows.t_times(q, width).T                       # (dims+10) x terms
     u, s, _ = np.linalg.svd(b, full_matrices=False)
-    return (q @ u[:, :dims]) * s[:dims]
+    out = q @ u[:, :dims]
+    del q
+    out *= s[:dims]                                    # in place: no second copy
+    return out
 
 
 def kmeans(x: np.ndarray, k: int, restarts: int = 8, iterations: int = 50,

@@ -16,7 +16,7 @@ from .document import document
 from .facts import key_facts
 from ..models import Article, Digest, Document, Item, KeyFacts, Sentence, Summary, Window
 from .overviews import with_overviews
-from .repeats import without_repeats
+from .repeats import forget, without_repeats
 from .keywords import bag_keywords, corpus_idf, keywords
 from .stories import lead_words
 from .headlines import headline
@@ -76,23 +76,27 @@ def arrange(docs: list[Document], items: list[Item], specs, budget: int = 180,
     by_id = {doc.article.id: doc for doc in docs} if full is None else full
     placement = group(docs, items, specs, bags, scores, **placing)
     themes = without_repeats(placement.themes, by_id, budget)
-    return dataclasses.replace(placement, themes=with_overviews(themes, by_id, budget))
+    themes = with_overviews(themes, by_id, budget)
+    forget()
+    return dataclasses.replace(placement, themes=themes)
 
 
 @dataclass(frozen=True, slots=True)
 class _Rated:
     """An article summarised in a worker. Not the article itself (the main process has
     it) but what its Document adds: the sentences without their tokens, packed for the
-    spill file, the title's tokens and the sentences repeating it, and a headline made
-    for it; then its summary, its counted tokens (for the corpus IDF, the keywords and
+    spill file (with the summary's ratings and sentence similarity, needed again only to
+    pick a few summaries anew), the title's tokens and the sentences repeating it, and a
+    headline made for it; then its summary, its counted tokens (for the corpus IDF, the keywords and
     the themes), its key facts and its theme scores."""
 
-    spilled: bytes                    # (sentences, each Simplified), packed for the spill file
+    spilled: bytes                    # (sentences, each Simplified, ratings, similarity), packed
     title_tokens: tuple[str, ...]
     title_echoes: frozenset[int] | None
-    lead_words: frozenset[str]        # the headline's and lead's rare words, for story links
+    lead_words: tuple[str, ...]       # the headline's and lead's rare words, for story links
     headline: str | None              # a title made for an article that had none
-    summary: Summary                  # keywords still empty: they need the corpus IDF
+    summary: Summary                  # keywords still empty (they need the corpus IDF); its
+                                      # ratings and similarity are in ``spilled``
     counted: tuple                    # (terms shared by its chunk, its ids in them, counts)
     facts: KeyFacts
     themes: list[float]               # its score for each configured theme
@@ -118,11 +122,12 @@ def _kept(rated: _Rated, counting: Counting, spill: Spill, number: int) -> _Rate
     echoes = _NO_ECHOES if rated.title_echoes == _NO_ECHOES else rated.title_echoes
     return dataclasses.replace(rated, counted=(), spilled=b"", title_echoes=echoes,
                                title_tokens=tuple(map(sys.intern, rated.title_tokens)),
-                               lead_words=frozenset(map(sys.intern, rated.lead_words)))
+                               lead_words=tuple(map(sys.intern, rated.lead_words)))
 
 
 class _Spilled(Mapping):
-    """Each of ``docs`` by article id with the sentences the spill file keeps for it."""
+    """Each of ``docs`` by article id with the sentences the spill file keeps for it, and
+    (:meth:`rated`) each summary with the ratings kept there."""
 
     def __init__(self, docs: list[Document], spill: Spill) -> None:
         self.docs, self.spill = docs, spill
@@ -130,8 +135,13 @@ class _Spilled(Mapping):
 
     def __getitem__(self, key: str) -> Document:
         number = self.at[key]
-        sentences, normal = self.spill.get(number)
+        sentences, normal, _ratings, _similarity = self.spill.get(number)
         return dataclasses.replace(self.docs[number], sentences=sentences, normal=normal)
+
+    def rated(self, summary: Summary) -> Summary:
+        """``summary`` with its ratings and sentence similarity, as the spill file keeps them."""
+        *_, ratings, similarity = self.spill.get(self.at[summary.article_id])
+        return dataclasses.replace(summary, ratings=ratings, similarity=similarity)
 
     def __iter__(self):
         return iter(self.at)
@@ -167,8 +177,9 @@ def _rated(articles: list[Article], budget: int, specs) -> list[_Rated]:
                           for s in doc.sentences)
         summary = dataclasses.replace(summary, sentences=_shared(summary.sentences, sentences))
         normal = tuple(s.text if s.text == n else n for s, n in zip(sentences, doc.normal))
-        out.append(_Rated(packed((sentences, normal + doc.normal[len(normal):])), doc.title_tokens,
-                          doc.title_echoes, lead_words(doc), made, summary, (),
+        spilled = packed((sentences, normal + doc.normal[len(normal):], summary.ratings, summary.similarity))
+        out.append(_Rated(spilled, doc.title_tokens, doc.title_echoes, tuple(lead_words(doc)), made,
+                          dataclasses.replace(summary, ratings=(), similarity=None), (),
                           key_facts(doc, own), theme_scores(doc, specs, own.keywords)))
         counted_words.append(counted)
     terms, rows = shared_counts(counted_words)

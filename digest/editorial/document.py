@@ -13,7 +13,7 @@ import functools
 import re
 
 from ..text import furniture, rules, sentences, words
-from ..text.header import drop_lines
+from ..text.header import dropped
 from ..models import Article, Document, Sentence
 from ..text.script import fold_width, to_simplified
 
@@ -270,13 +270,11 @@ def leans(sentence: Sentence) -> bool:
 
 def boilerplate(folded: str) -> bool:
     """Page furniture a summary must never show (checked on width-folded text)."""
-    anywhere, at_start = _furniture_patterns()
-    return anywhere.search(folded) is not None or at_start.match(folded) is not None
+    return dropped(folded) or _end_markers().match(folded) is not None
 
 
 @functools.cache
-def _furniture_patterns() -> tuple[re.Pattern, re.Pattern]:
-    """The drop-line rules as one pattern searched anywhere (the cleaner's own), the end
-    markers as one matched at the start: two regex calls a sentence instead of one a rule
-    (each rule keeps its own case sensitivity)."""
-    return drop_lines(), rules.joined(rules.END_MARKERS)
+def _end_markers() -> re.Pattern:
+    """The end markers as one pattern matched at the start: one regex call a sentence
+    instead of one a rule (each rule keeps its own case sensitivity)."""
+    return rules.joined(rules.END_MARKERS)

@@ -47,17 +47,35 @@ def keywords(doc: Document, k: int = 8, counted: dict[str, int] | None = None) -
     rule, with dictionaries (for one document, faster than numpy's per-call cost; a test
     holds the two to the same words). ``counted`` is ``Counter(doc.tokens)`` when
     already counted."""
-    general, median = jieba_idf()
     counted = Counter(doc.tokens) if counted is None else counted
-    counts = {t: c for t, c in counted.items() if len(t) > 1 and not NUMBER.match(t)}
+    idf = _idf_of(counted)
+    counts = {t: c for t, c in counted.items() if idf[t] is not None}
     for t in doc.title_tokens:
         if t in counts:
             counts[t] += TITLE_BONUS
-    weights = {t: (1 + math.log(c)) * general.get(t, median) for t, c in counts.items()}
+    log = math.log
+    weights = {t: (1 + log(c)) * idf[t] for t, c in counts.items()}
     if len(weights) > k:                # only the words at or above the k-th weight are sorted
         floor = heapq.nlargest(k, weights.values())[-1]
         weights = {t: w for t, w in weights.items() if w >= floor}
     return tuple(sorted(weights, key=lambda t: (-weights[t], t))[:k])
+
+
+_IDF_OF: dict[str, float | None] = {}      # word -> its general IDF; None: no keyword
+_REMEMBERED = 400_000
+
+
+def _idf_of(words) -> dict[str, float | None]:
+    """The words' general IDF (the median for a word jieba's table lacks), or None for a
+    word that is no keyword (one character, or a number), each worked out once a process."""
+    known = _IDF_OF
+    if len(known) > _REMEMBERED:
+        known.clear()
+    new = [t for t in words if t not in known]
+    if new:
+        general, median = jieba_idf()
+        known.update((t, None if len(t) <= 1 or NUMBER.match(t) else general.get(t, median)) for t in new)
+    return known
 
 
 def corpus_idf(bags: Bags) -> np.ndarray:

@@ -6,7 +6,7 @@ import dataclasses
 import re
 
 from ..models import Document, Item, Theme
-from .repeats import Shown, sentence_form
+from .repeats import Shown, rated, sentence_form
 
 OVERVIEW_NEAR = 12        # the overview avoids near-repeats of this many items' summaries
 # A sentence about the text it stands in ("本文也分享了…", "笔者认为…"): under a theme's
@@ -35,7 +35,7 @@ def overview(items: tuple[Item, ...], docs: dict[str, Document], budget: int) ->
         # wins, whatever a later story's ratings say.
         best: tuple[float, str] = (-1.0, "")
         doc = docs[item.article.id]
-        for sentence, score in zip(doc.sentences, item.summary.ratings):
+        for sentence, score in zip(doc.sentences, rated(item.summary, docs).ratings):
             text = sentence.text.strip()
             if score <= best[0] or len(text) > budget or sentence.kind != "body" or sentence.refers \
                     or ABOUT_ITSELF.search(text):

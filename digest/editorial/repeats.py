@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+from collections.abc import Mapping
 
 import numpy as np
 
 from .document import words_of
-from ..models import Document, Item, Sentence, Theme
+from ..models import Document, Item, Sentence, Summary, Theme
 from ..text.script import fold_width, to_simplified
 from .summarize import repick
 
@@ -38,6 +39,14 @@ def sentence_form(sentence: Sentence, doc: Document) -> str:
 
 # a sentence is asked about when it is checked and again when it is shown
 _words_of = functools.lru_cache(maxsize=1 << 16)(words_of)
+
+
+def forget() -> None:
+    """Let go of the normal forms remembered for the repeat checks, once a digest's
+    themes are arranged: two caches of 65,536 sentences read back from a build's spill
+    file (about 80 MB at 40,000 articles) would otherwise stay to the process's end."""
+    normal_form.cache_clear()
+    _words_of.cache_clear()
 
 
 def _bigrams(plain: str) -> frozenset[int]:
@@ -67,6 +76,13 @@ class Shown:
             if len(grams & other) >= NEAR_SAME * smaller:
                 return True
         return False
+
+
+def rated(summary: Summary, docs: Mapping[str, Document]) -> Summary:
+    """``summary`` with its ratings: its own, or those ``docs`` keep apart (a build keeps
+    them in its spill file, with the sentences, until a summary is picked anew)."""
+    restore = getattr(docs, "rated", None)
+    return summary if restore is None else restore(summary)
 
 
 def without_repeats(themes: tuple[Theme, ...], docs: dict[str, Document],
@@ -100,7 +116,11 @@ def _drop_repeats(items: list[Item], docs: dict[str, Document], budget: int,
             return plain.lower() in exact or shown.repeats(plain)
 
         if any(repeats(s) for s in item.summary.sentences):
-            summary = repick(doc, item.summary, budget, repeats)
+            full = rated(item.summary, docs)
+            summary = repick(doc, full, budget, repeats)
+            if full is not item.summary:    # ratings read back stay where they were kept
+                summary = dataclasses.replace(summary, ratings=item.summary.ratings,
+                                              similarity=item.summary.similarity)
             item = dataclasses.replace(item, summary=summary)
         for s in item.summary.sentences:
             plain = sentence_form(s, doc)

@@ -14,12 +14,13 @@ from __future__ import annotations
 import re
 import sys
 from collections import Counter, defaultdict
+from collections.abc import Collection
 
 import numpy as np
 
 from .bags import Bags, bags_of
 from ..models import Document
-from .pairs import Weights, flat, sharing
+from .pairs import Weights, sharing
 
 RELATED = 0.45            # document cosine above which two articles are on the same story
 MAX_STORY = 8             # articles at most in one story group
@@ -56,19 +57,19 @@ def related_groups(docs: list[Document], top_terms: int = 12, max_postings: int 
     bags = bags_of(docs) if bags is None else bags
     n = len(docs)
     idf = np.log((n + 1) / (bags.df + 1)) + 1.0
-    # every document's unit-length weights, in one array (``weights[i]`` are views of it)
-    starts, flat_ids = flat(bags.ids)
-    flat_weights, tops = np.zeros(len(flat_ids)), []
-    for ids, counts, start in zip(bags.ids, bags.counts, starts.tolist()):
-        row = (1.0 + np.log(counts)) * idf[ids]
-        flat_weights[start:start + len(row)] = row / (float(np.sqrt(row @ row)) or 1.0)
-        # the most distinctive words; on equal weight, the one used first
-        tops.append(ids[np.argsort(-row, kind="stable")[:top_terms]])
-    weights = [flat_weights[a:b] for a, b in zip(starts[:-1].tolist(), starts[1:].tolist())]
+    # Each kind of candidate pair is counted before the documents' weights are spread out
+    # (counting holds every raw pair of a word's documents for a while), and each before
+    # the words of the next kind are gathered.
+    tops = [ids[np.argsort(-_row(ids, counts, idf), kind="stable")[:top_terms]]
+            for ids, counts in zip(bags.ids, bags.counts)]  # the most distinctive words (first used on a tie)
     shared_terms = sharing(tops, max_postings, 2, counted=False)
-    heads = [_headline_words(doc) for doc in docs]
+    del tops
     leads = [doc.lead_words if doc.lead_words is not None else lead_words(doc) for doc in docs]
     days = [frozenset(w for w in words if w.startswith(DAY)) or _NONE for words in leads]
+    named = sharing(leads, max_postings, DATED_NAMES)
+    dated_lead = np.fromiter(map(bool, days), dtype=bool, count=n)
+    named = named.kept((named.shared >= SHARED_NAMES) | dated_lead[named.rows] & dated_lead[named.later])
+    heads = [_headline_words(doc) for doc in docs]
     # Only the words few reports share can tell one event: a word in more reports than
     # that proposes no pair (and costs nothing).
     alike = sharing(heads, max_postings, 2)
@@ -84,9 +85,13 @@ def related_groups(docs: list[Document], top_terms: int = 12, max_postings: int 
     has_own = np.fromiter(map(bool, own), dtype=bool, count=n)
     alike = alike.kept((alike.shared >= OWN_SHARED) & has_own[alike.rows]
                        | (alike.shared >= SAME_HEADLINE * np.maximum(sizes[alike.rows], sizes[alike.later])))
-    named = sharing(leads, max_postings, DATED_NAMES)
-    dated_lead = np.fromiter(map(bool, days), dtype=bool, count=n)
-    named = named.kept((named.shared >= SHARED_NAMES) | dated_lead[named.rows] & dated_lead[named.later])
+    # every document's unit-length weights, in one array (``weights[i]`` are views of it)
+    starts, flat_ids = bags.flat()
+    flat_weights = np.zeros(len(flat_ids))
+    for ids, counts, start in zip(bags.ids, bags.counts, starts.tolist()):
+        row = _row(ids, counts, idf)
+        flat_weights[start:start + len(row)] = row / (float(np.sqrt(row @ row)) or 1.0)
+    weights = [flat_weights[a:b] for a, b in zip(starts[:-1].tolist(), starts[1:].tolist())]
     links, batch = [], _Batch(Weights(starts, flat_ids, flat_weights, len(bags.terms)), weights)
     for i in sorted(shared_terms.keys() | alike.keys() | named.keys()):
         pairs = set(shared_terms.get(i, ()))
@@ -121,6 +126,11 @@ def related_groups(docs: list[Document], top_terms: int = 12, max_postings: int 
     for i in range(n):
         groups[root(i)].append(i)
     return list(groups.values())
+
+
+def _row(ids: np.ndarray, counts: np.ndarray, idf: np.ndarray) -> np.ndarray:
+    """A document's TF-IDF weights (sublinear counts), not yet made unit length."""
+    return (1.0 + np.log(counts)) * idf[ids]
 
 
 class _Batch:
@@ -170,24 +180,41 @@ class _Batch:
 def lead_words(doc: Document) -> frozenset[str]:
     """The rare words of a document's headline and lead: mostly the names of who and where,
     which two reports of one event share however differently they are written."""
-    from ..text.wordlists import stop_words
-    from .keywords import jieba_idf
-
-    idf, _ = jieba_idf()
-    stop = stop_words()
     tokens = [*doc.title_tokens, *(t for s in doc.sentences[:LEAD_SENTENCES] for t in s.tokens)]
-    words = {t.lower() for t in tokens if len(t) >= 2 and t not in stop
-             and not _NUMBER.fullmatch(t) and idf.get(t, 99.0) >= LEAD_RARE_IDF}
+    rare = _rare(tokens)
+    words = {t.lower() for t in tokens if rare[t]}
     # The days of the month the lead tells of ("25日"), marked apart from the words.
     lead = doc.article.title + "".join(s.text for s in doc.sentences[:LEAD_SENTENCES])
     return frozenset(words | {DAY + d for d in _DAY.findall(lead)})
 
 
-def _same_names(a: frozenset[str], b: frozenset[str], head_a: frozenset[str],
+_RARE: dict[str, bool] = {}     # token -> is it a lead word (worked out once a process)
+
+
+def _rare(tokens: list[str]) -> dict[str, bool]:
+    """Which tokens are rare words of a lead: two characters or more, no stop word, no
+    number, and rare by jieba's general IDF (a word it lacks is rare)."""
+    if len(_RARE) > 400_000:
+        _RARE.clear()
+    new = [t for t in tokens if t not in _RARE]
+    if new:
+        from ..text.wordlists import stop_words
+        from .keywords import jieba_idf
+
+        idf, _ = jieba_idf()
+        stop = stop_words()
+        _RARE.update((t, len(t) >= 2 and t not in stop and not _NUMBER.fullmatch(t)
+                      and idf.get(t, 99.0) >= LEAD_RARE_IDF) for t in new)
+    return _RARE
+
+
+def _same_names(a: Collection[str], b: Collection[str], head_a: frozenset[str],
                 head_b: frozenset[str]) -> bool:
-    """Whether two reports name enough of the same rare words (and their headlines give no
-    different figures) to be one event."""
-    shared = len(a & b)
+    """Whether two reports name enough of the same rare words (``a``, ``b``: each one's
+    distinct words, a set or a tuple; and their headlines give no different figures) to be
+    one event."""
+    both_sets = isinstance(a, frozenset) and isinstance(b, frozenset)
+    shared = len(a & b) if both_sets else len(set(a).intersection(b))
     if shared < SHARED_NAMES or shared < NAMES_SHARE * min(len(a), len(b)):
         return False
     numbers_a = {w for w in head_a - head_b if _NUMBER.fullmatch(w)}

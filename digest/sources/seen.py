@@ -21,7 +21,9 @@ class Seen:
         self.ids = state.article_ids()
         self.recorded = bool(self.ids)       # no article recorded: no band to look up
         self.titles: dict[str, str] = {}
-        self.run_bands: dict[int, list[str]] = {}
+        # band key -> the id of the run's article with it, or a list of them when several
+        # have it (most keys are one article's: no list for each)
+        self.run_bands: dict[int, str | list[str]] = {}
         self.run_sigs: dict[str, bytes] = {}
 
     def duplicate_of(self, article: Article, sig: bytes) -> str | None:
@@ -33,7 +35,8 @@ class Seen:
         keys = band_keys(sig)
         candidates = self.state.near(keys) if self.recorded else {}
         for key in keys:
-            for other in self.run_bands.get(key, ()):
+            others = self.run_bands.get(key, ())
+            for other in (others,) if isinstance(others, str) else others:
                 candidates[other] = self.run_sigs[other]
         mine = from_blob(sig)
         for other, other_sig in candidates.items():
@@ -47,8 +50,15 @@ class Seen:
         self.ids.add(article.id)
         self.titles[article.id] = article.title
         self.run_sigs[article.id] = sig
+        bands = self.run_bands
         for key in band_keys(sig):
-            self.run_bands.setdefault(key, []).append(article.id)
+            others = bands.get(key)
+            if others is None:
+                bands[key] = article.id
+            elif isinstance(others, str):
+                bands[key] = [others, article.id]
+            else:
+                others.append(article.id)
 
     def _title(self, article_id: str) -> str:
         if article_id in self.titles:

@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, fields
 
 from . import rules
+from .alternation import anchored_apart
 from .script import fold_width
 
 HEADER_LINES = 6          # how many lines from the top may be header lines
@@ -178,13 +179,20 @@ def looks_like_title(line: str, max_chars: int = rules.HEADER_TITLE_MAX_CHARS) -
 
 
 def is_boilerplate(line: str) -> bool:
-    return drop_lines().search(fold_width(line)) is not None
+    return dropped(fold_width(line))
+
+
+def dropped(folded: str) -> bool:
+    """Does a drop-line rule match anywhere in the width-folded line? The rules' branches
+    that open with ``^`` are tried at its start only, the others searched for: one pattern
+    of both would try every branch at every character."""
+    at_start, anywhere = _drop_lines()
+    return at_start.match(folded) is not None or anywhere.search(folded) is not None
 
 
 @functools.cache
-def drop_lines() -> re.Pattern:
-    """The drop-line rules as one pattern, searched anywhere in a width-folded line."""
-    return rules.joined(rules.DROP_LINES)
+def _drop_lines() -> tuple[re.Pattern, re.Pattern]:
+    return anchored_apart(rules.DROP_LINES)
 
 
 def is_notice(folded: str) -> bool:

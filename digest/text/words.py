@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import re
+from itertools import chain
 from sys import intern
 from functools import lru_cache
 
@@ -136,14 +137,16 @@ def tokens(text: str, *, normalised: bool = False) -> list[str]:
     known = _TOKENS_OF.setdefault(seg.name, {})
     if len(known) > _REMEMBERED:
         known.clear()
-    out: list[str] = []
-    for word in seg.raw_cut(text):
-        made = known.get(word)
-        if made is None:
-            made = known[word] = _tokens_of(seg.pieces(word))
-        if made:
-            out += made
-    return out
+    cut = seg.raw_cut(text)
+    made = list(map(known.get, cut))
+    if None in made:                       # words not seen yet (looked up in C, not one by one)
+        for at, word in enumerate(cut):
+            if made[at] is None:
+                got = known.get(word)          # made at an earlier place in this text
+                if got is None:
+                    got = known[word] = _tokens_of(seg.pieces(word))
+                made[at] = got
+    return list(chain.from_iterable(made))
 
 
 _TOKENS_OF: dict[str, dict[str, tuple[str, ...]]] = {}    # segmenter -> word -> its tokens
