@@ -28,9 +28,10 @@ three sets of pages, and writes ``bench/PAGES.md``:
   (``pages_blind4/HELD_OUT.md``), tuned on by halves, then studied;
 - tuned, ninth round: ``bench/pages_blind5/`` (mainland sites in none of the
   sets above, mostly not-articles), measured once by the ninth round's reader
-  (``pages_blind5/HELD_OUT.md``), tuned on by halves, then studied.
-
-No set is held out now.
+  (``pages_blind5/HELD_OUT.md``), tuned on by halves, then studied;
+- held-out, tenth round: ``bench/pages_blind6/`` (sites in none of the sets
+  above, labelled the same way), measured once by the tenth round's reader
+  (``pages_blind6/HELD_OUT.md``) and not studied.
 
 The fair figures for unseen sites are the held-out tables of each round, copied
 into PAGES.md as they were measured.
@@ -61,7 +62,7 @@ folder (wall time and peak memory).
 
 Usage: python bench/pages.py [--pages ../shared/eval/pages] [--more bench/pages_more]
                              [--feeds ../shared/eval/feeds] [--out bench/PAGES.md]
-                             [--only METHOD [--set dev|tuned|third|fourth|fifth|sixth|seventh|eighth|ninth]] [--no-cost]
+                             [--only METHOD [--set dev|tuned|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth]] [--no-cost]
 """
 
 from __future__ import annotations
@@ -408,6 +409,9 @@ def page_sets(pages: Path, more: Path) -> dict[str, tuple[Path, list[dict]]]:
     blind = more.parent / "pages_blind5"
     if (blind / "gold.json").exists():       # held out in the ninth round, then studied
         sets["tuned, ninth round"] = (blind, json.loads((blind / "gold.json").read_text(encoding="utf-8")))
+    blind = more.parent / "pages_blind6"
+    if (blind / "gold.json").exists():       # held out in the tenth round, not studied
+        sets["held-out, tenth round"] = (blind, json.loads((blind / "gold.json").read_text(encoding="utf-8")))
     return sets
 
 
@@ -512,7 +516,7 @@ def main() -> None:
     parser.add_argument("--feeds", type=Path, default=ROOT.parent / "shared" / "eval" / "feeds")
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "PAGES.md")
     parser.add_argument("--only", help="run one method and print its misses")
-    parser.add_argument("--set", choices=("dev", "tuned", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"),
+    parser.add_argument("--set", choices=("dev", "tuned", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"),
                         help="with --only: one set")
     parser.add_argument("--no-cost", action="store_true", help="leave out the cost of a build")
     args = parser.parse_args()
@@ -523,7 +527,8 @@ def main() -> None:
     if not args.only:
         total = sum(len(gold) for _, gold in sets.values())
         cost = "" if args.no_cost else cost_section(args.pages, args.feeds)
-        for folder in ("pages_fresh", "pages_blind", "pages_blind2", "pages_blind3", "pages_blind4", "pages_blind5"):   # each round's held-out measurement
+        for folder in ("pages_fresh", "pages_blind", "pages_blind2", "pages_blind3", "pages_blind4", "pages_blind5",
+                       "pages_blind6"):   # each round's held-out measurement
             held_out = args.more.parent / folder / "HELD_OUT.md"
             if held_out.exists():
                 sections.append(held_out.read_text(encoding="utf-8").split("-->", 1)[-1].strip() + "\n")
