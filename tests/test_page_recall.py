@@ -200,3 +200,14 @@ def test_a_caption_that_ends_in_its_pictures_credit_is_not_the_lead():
     markup = ("<html><head><title>電影節開幕 劇組為市民祈福</title></head><body><h1>電影節開幕 劇組為市民祈福</h1>"
               f"<p>{caption}</p>" + "".join(f"<p>{p}</p>" for p in body) + "</body></html>")
     assert read_page(markup).paragraphs[0] == body[0]
+
+
+def test_a_sentence_that_names_a_privacy_statement_does_not_end_the_article():
+    paragraphs = ["据安全机构监测，今年上半年共发现九款借贷软件在用户不知情时拍照并上传，涉及用户数十万人。",
+                  "用户登录成功后必须先完成多重认证才能借款，这类软件借机收集用户短信、通话记录与安装软件列表。",
+                  "在这一环节，隐私收集与明文上传同样让用户无任何感知，且在首页、认证页与个人页都看不到隐私声明，环环相扣，不留痕迹，其用心不言而喻。",
+                  "安全厂商应结合新技术完善检测机制，尽快发现存在隐私不规范采集行为的应用，并协助有关部门共同控制问题应用传播。"]
+    footer = "示例公司 经营许可证 : 沪ICP备12009211号 未经许可，不得转载，免责声明：本站竭力确保其提供之数据准确可靠。"
+    markup = ("<html><head><title>借贷软件偷拍用户调查</title></head><body><h1>借贷软件偷拍用户调查</h1>"
+              + "".join(f"<p>{p}</p>" for p in paragraphs) + f"<p>{footer}</p></body></html>")
+    assert list(read_page(markup).paragraphs) == paragraphs

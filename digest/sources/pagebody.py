@@ -25,7 +25,7 @@ from ..text.pagerules import CAPTION, DISCLAIMER, END_LINE, FURNITURE, PHOTO_CRE
 from ..text.script import fold_width
 from .pageblocks import Block
 from .pagecaption import without_captions
-from .pageend import LIST_HEADING, dated_list, follows_us
+from .pageend import LIST_HEADING, dated_list, follows_us, names_furniture
 
 PROSE_MIN_CHARS = 6        # shorter lines are labels, links or counters, whatever their ending
 LINE_PENALTY = 12          # what a line without sentence punctuation costs the run
@@ -261,8 +261,8 @@ def _cut_at_end(texts: list[str]) -> list[str]:
         folded = fold_width(text).strip()
         marker = seen >= total * 0.3 and (END_LINE.match(folded) or TAGS_LINE.match(folded)
                                           or DISCLAIMER.match(folded) or LIST_HEADING.match(folded))
-        if i and (marker or seen >= total * 0.3 and follows_us(folded)
-                  or (len(folded) < 200 and FURNITURE.search(folded)) or dated_list(texts[i:i + 3])):
+        if i and (marker or seen >= total * 0.3 and follows_us(folded) or dated_list(texts[i:i + 3])
+                  or (len(folded) < 200 and FURNITURE.search(folded) and not names_furniture(folded))):
             return texts[:i]
         seen += len(text)
     return texts
