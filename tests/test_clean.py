@@ -268,3 +268,8 @@ def test_a_credit_of_this_papers_reporter_names_no_one():
 def test_a_body_that_is_only_the_sites_own_notice_gives_no_article():
     notice = "公告：本站所有代理IP地址均收集整理自国内公开互联网，本站不维护运营任何代理服务器，请自行筛选。"
     assert clean(RawText("p.html", notice, "html", title="免费代理IP")) == []
+
+
+def test_a_stations_own_words_are_news_not_a_sites_notice():
+    text = "据车站工作人员介绍，本站所有进站口均已开启人脸识别闸机，旅客刷脸即可进站。\n\n站长表示，本站不负责代售其他车站的车票。"
+    assert [a.paragraphs for a in clean(RawText("p.html", text, "html", title="车站启用刷脸进站"))] == [tuple(text.split("\n\n"))]

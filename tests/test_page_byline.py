@@ -151,3 +151,11 @@ def test_a_lead_is_not_cut_inside_a_word_that_a_credit_names():
     markup = ("<html><head><title>跨集群故障迁移特性解析</title></head><body><h1>跨集群故障迁移特性解析</h1>"
               f"<p>{lead}</p><p>用户通常会将同一个应用部署在多个集群中，当某个集群发生故障时，应用能够自动迁移到其他集群。</p></body></html>")
     assert read_page(markup).author is None
+
+
+def test_a_credit_cut_at_the_leads_limit_is_not_read_as_a_shorter_name():
+    lead = "在最新版本中，跨集群故障迁移特性支持优雅迁移，确保迁移过程平滑完成。作者：Karmada社区。在多云多集群应用场景下，为了提高业务的可用性。"
+    assert lead.index("Karmada") < 40 < lead.index("社区")          # the lead is read up to 40 characters
+    markup = ("<html><head><title>跨集群故障迁移特性解析</title></head><body><h1>跨集群故障迁移特性解析</h1>"
+              f"<p>{lead}</p><p>用户通常会将同一个应用部署在多个集群中，当某个集群发生故障时，应用能够自动迁移到其他集群。</p></body></html>")
+    assert read_page(markup).author is None

@@ -92,3 +92,8 @@ def test_a_readers_comment_gives_neither_the_headline_nor_the_date():
               "</body></html>")
     found = read_page(markup)
     assert (found.title, found.published) == ("工作区和暂存区", None)
+
+
+@pytest.mark.parametrize("text", ["3-4-2020", "03-04-2020", "编号12-11-2019号"])
+def test_a_hyphenated_date_that_reads_either_way_is_no_date(text):
+    assert printed_date(text) is None

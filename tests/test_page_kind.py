@@ -270,6 +270,7 @@ def test_unclosed_json_ld_scripts_are_read_a_few_at_most():
     assert ld_scripts('<script type="application/ld+json">{"@type": "QAPage"}') == []
     code = "<script>var q = 'script[type=\"application/ld+json\"]';</script>"    # named in code, not a script's type
     assert ld_scripts(code + '<script type="application/ld+json">{"@type": "QAPage"}</SCRIPT >') == ['{"@type": "QAPage"}']
+    assert ld_scripts("<" + "application/ld+json " * 2000) == []             # mentions far from any tag
     many = '<script type="application/ld+json">{}</script>' * 50
     assert len(ld_scripts(many)) == MAX_LD_SCRIPTS
 
@@ -330,3 +331,21 @@ def test_a_travel_diary_beside_a_box_of_question_counts_is_an_article():
     markup = ("<html><head><title>海岛之冬，和闺蜜的三亚之旅</title></head><body><h1>海岛之冬，和闺蜜的三亚之旅</h1>"
               f"{diary}{box}</body></html>")
     assert len(read_page(markup).paragraphs) == 8
+
+
+@pytest.mark.parametrize("headline, paragraphs", [
+    ("Python 列表排序详解", ["列表是 Python 中最常用的数据结构之一，排序是对列表最常见的操作，本文介绍两种排序方法的区别。",
+                          "sort 方法在原列表上排序，sorted 函数则返回一个新列表，原列表保持不变，两者都支持自定义键。"]),
+    ("央行公布第二批系统重要性银行名单列表", ["中国人民银行今天公布了第二批系统重要性银行名单，共有十九家银行入选，比上一批增加了两家。"]),
+    ("地铁应用故障 乘客无法进站", ["今天早高峰，多名乘客反映地铁应用的乘车码页面显示正在跳转，随后长时间白屏，无法刷码进站。",
+                            "运营方表示，故障由服务器升级引起，已于九点前全部恢复，当天受影响的乘客可申请补登行程。"]),
+    ("车站的黄昏", ["他站在月台上，看着最后一班车慢慢开走，车站里的人越来越少……",
+                  "广播里反复播着同一段通知，声音在空荡荡的大厅里回响，没有人停下来听……",
+                  "售票窗口早就关了，只剩下一盏灯还亮着，照着墙上那张褪了色的时刻表……",
+                  "我想起很多年前，也是在这样一个黄昏，我第一次离开家，第一次坐上这趟车……",
+                  "那时候的车站还很新，人也很多，每个人都急着去往某个地方。"]),
+])
+def test_ordinary_articles_that_mention_lists_redirects_or_trail_off_are_read(headline, paragraphs):
+    markup = (f"<html><head><title>{headline}</title></head><body><h1>{headline}</h1>"
+              + "".join(f"<p>{p}</p>" for p in paragraphs) + "</body></html>")
+    assert read_page(markup).paragraphs

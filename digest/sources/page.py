@@ -58,6 +58,7 @@ OPEN_GRAPH_KINDS = re.compile(r"^(?:(?P<a_video_page>video(?:\.\w+)?)|(?P<a_musi
                               r"(?P<a_product_page>(?:og:)?product(?:\.\w+)?)|(?P<a_book_page>books?(?:\.\w+)?|novel)|"
                               r"(?P<a_profile_page>profile))$")
 MAX_LD_SCRIPTS = 10
+LD_TAG_CHARS = 300
 SCRIPT_END = re.compile(r"</script\s*>", re.IGNORECASE)
 ARTICLE_TYPES = {"article", "newsarticle", "blogposting", "reportagenewsarticle",
                  "analysisnewsarticle", "techarticle", "report", "scholarlyarticle"}
@@ -253,8 +254,8 @@ def ld_scripts(markup: str) -> list[str]:
         at = markup.find("application/ld+json", at)
         if at < 0:
             return found
-        tag = markup.rfind("<", 0, at)
-        if markup[tag:tag + 7].lower() != "<script" or ">" in markup[tag:at]:
+        tag = markup.rfind("<", max(0, at - LD_TAG_CHARS), at)       # the tag it may stand in
+        if tag < 0 or markup[tag:tag + 7].lower() != "<script" or ">" in markup[tag:at]:
             at += 1                     # named in a script's code or a comment, not a script's type
             continue
         start = markup.find(">", at) + 1

@@ -47,7 +47,7 @@ OTHER_STORY = re.compile(r"(?:推荐|推薦|相关|相關|最新|热门|熱門)(
 # Where a list of other stories starts after the body ("相关推荐", "上一篇"): its dates and
 # names are theirs, not the article's.
 OTHER_STORIES = re.compile(r"(?:相关|相關|推荐|推薦|热门|熱門|延伸|往期|最新)(?:推荐|推薦|阅读|閱讀|新闻|新聞|文章|回顾|回顧)|"
-                           r"猜你喜[欢歡]|上一篇|下一篇|返回列表|评论|評論|留言|Comments")      # readers' comments too
+                           r"猜你喜[欢歡]|上一篇|下一篇|返回列表|评论|評論|留言|[Cc]omments")      # readers' comments too
 DATE_META = ("article:published_time", "og:article:published_time", "publishdate", "pubdate",
              "publish_date", "publishtime", "datepublished", "dc.date", "dc.date.issued", "date",
              "og:published_time", "sailthru.date", "article.published")
@@ -89,6 +89,8 @@ def _date(match: re.Match, offset: int, hint: datetime | None) -> date | None:
     month = (MONTHS[groups["mon"][:3].lower()] if groups.get("mon")
              else CHINESE_MONTHS[groups["cmon"]] if groups.get("cmon") else int(groups["m"]))
     day = int(groups["d"])
+    if match.re is DAY_FIRST and groups.get("sep") == "-" and day <= 12 and month <= 12:
+        return None                     # 03-04-2020: either order, and hyphens give no hint
     if match.re is DAY_FIRST and (
             day <= 12 < month or (hint and day <= 12 and (hint.month, hint.day) == (day, month))
             or (groups.get("ampm") and day <= 12)):

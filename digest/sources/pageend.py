@@ -36,12 +36,11 @@ def dated_list(texts: list[str]) -> bool:
     return len(texts) == 3 and all(DATED_ITEM.match(fold_width(t).strip()) for t in texts)
 
 
-SITE_FOOTER = re.compile(r"ICP|许可证|許可證|公网安备|公網安備|不得转载|不得轉載|版权所有|版權所有|©|cookie|热线|熱線|"
-                         r"登录|登入|注册|註冊|密码|密碼", re.IGNORECASE)
+SITE_FOOTER = re.compile(r"ICP|许可证|許可證|公网安备|公網安備|不得转载|不得轉載|版权所有|版權所有|©|cookie", re.IGNORECASE)
 
 
 def names_furniture(folded: str) -> bool:
     """A sentence of the article's own that names a page's furniture ("…都看不到隐私声明,环环相扣"):
     longer than a notice, with clauses, and none of a site footer's words (许可证, ICP备, 不得转载)."""
-    return (len(folded) > 60 and folded.count(",") >= 2 and folded[-1:] in "。!?;；！？"
+    return (len(folded) > 60 and folded.count(",") >= 2 and folded.rstrip("”」』\"')）)]")[-1:] in "。.!?;；！？"
             and not SITE_FOOTER.search(folded))

@@ -59,19 +59,19 @@ STAMPED_LINE_CHARS = 80     # a feed's item line, at most
 FEW_HEADLINES = 4           # fewer linked headlines make a list when they are ...
 HEADLINE_SHARE = 0.4        # ... this share of the body's paragraphs (headline, teaser, headline, …)
 # A teaser cut short, as a front page or a list prints each story: "…被小三的...", "…。...more".
-TEASER_END = re.compile(r"(?:\.{3}|…|⋯)\s*(?:more|更多|阅读全文|閱讀全文|全文)?\s*$", re.IGNORECASE)
+TEASER_END = re.compile(r"(?<![…⋯.])(?:\.{3}|…|⋯)\s*(?:more|更多|阅读全文|閱讀全文|全文)?\s*$", re.IGNORECASE)  # not a writer's ……
 TEASERS = 3                # paragraphs cut short, at least,
 TEASER_SHARE = 0.6         # and this share of the body: a list of teasers, not an article
 # A headline that names the page a list of stories: "看板 NBA 文章列表", "新闻列表".
-LIST_NAMED = re.compile(r"(?:文章|新闻|新聞|资讯|資訊|帖子|贴子)?列表|文章清单|文章清單")
+LIST_NAMED = re.compile(r"(?:文章|新闻|新聞|资讯|資訊|帖子|贴子)列表|文章清单|文章清單")
 VIDEO_PROSE_CHARS = 120    # beside a video player, less prose than this is a caption
 FORUM_MARKS = 3             # floor marks that make a page a forum thread
 
 ERROR = re.compile(r"(?<!\d)404(?![\d\u4e00-\u9fff])|页面不存在|頁面不存在|找不到(?:页面|頁面|该页|該頁|网页|網頁)|"
                    r"页面(?:已删除|已被删除|出错)|頁面(?:已刪除|出錯)|出错了|出錯了|not found|访问的页面", re.IGNORECASE)
-# A page that only sends the reader on: "如果您的浏览器没有自动跳转，请点击此链接", "3秒后自动跳转".
-REDIRECT = re.compile(r"(?:浏览器|瀏覽器)(?:没有|沒有|未能|未)?自动跳转|(?:瀏覽器)(?:沒有|未能|未)?自動跳轉|秒后自动跳转|秒後自動跳轉"
-                      r"|(?:页面|頁面)(?:将|將)?(?:自动|自動)(?:跳转|跳轉)|正在(?:跳转|跳轉)")
+# A page that only sends the reader on, in its browser's words: "如果您的浏览器没有自动跳转，请点击此链接",
+# "3秒后自动跳转" (a story may say 页面显示正在跳转).
+REDIRECT = re.compile(r"(?:浏览器|瀏覽器)(?:没有|沒有|未能|未)?自动跳转|(?:瀏覽器)(?:沒有|未能|未)?自動跳轉|秒后自动跳转|秒後自動跳轉")
 SEARCH = re.compile(r"搜索结果|搜尋結果|检索结果|檢索結果|search results?", re.IGNORECASE)
 GALLERY = re.compile(r"^(?:图文|圖文|组图|組圖|图集|圖集|高清(?:组图|图集|大图)|图片故事|圖片故事)\s*[-:：|｜]|"
                      r"[\[【(（](?:组图|組圖|图集|圖集|高清组图)[\]】)）]\s*$")
