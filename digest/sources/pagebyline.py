@@ -150,11 +150,12 @@ def find_byline(root, header: str, footer: str, paragraphs, cms: dict) -> tuple[
             author = plausible(text)
             if author and re.search(re.escape(author) + r"\s*(?:摄|攝)", pictures):
                 author = None           # the photographer's name repeated under the picture
+    own_names = site_name(root), meta_content(root, "og:site_name")
     if author is None:
-        author = _marked(root, header, " ".join(filter(None, (site_name(root), meta_content(root, "og:site_name")))))
+        author = _marked(root, header, " ".join(filter(None, own_names)))
     if author:
         return author, source
-    site = " ".join(filter(None, (site_name(root), source, meta_content(root, "og:site_name"))))
+    site = " ".join(filter(None, (own_names[0], source, own_names[1])))
     meta = plausible(meta_content(root, "author"), site)
     # Newsroom systems fill <meta name=author> with the editor the page credits as such.
     if meta and re.search(EDITOR + r"\W{0,3}" + re.escape(meta.split()[0]), fold_width(header + footer)):
@@ -176,6 +177,8 @@ def _head(paragraph: str) -> str:
     while end < len(paragraph) and paragraph[end].isalpha():
         end += 1
     return paragraph[:end]
+
+
 # Markup that says "this is the author": HTML's <address> for the article's author, rel=author,
 # schema.org's author property, a byline's class.
 MARKED = ("//address | //*[@rel='author'] | //*[@itemprop='author'] | "

@@ -232,8 +232,6 @@ def _headings(root) -> list[str]:
     return texts
 
 
-
-
 # ---------------------------------------------------------------- date and byline
 
 def header_window(visible: str, heading: str | None, paragraphs: list[str]) -> tuple[str, str]:
