@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..text.pagerules import END_LINE, FURNITURE, PHOTO_CREDIT, SENTENCE_END, SOCIAL_PAGE, TAGS_LINE
+from ..text.pagerules import END_LINE, FURNITURE, PHOTO_CREDIT, SENTENCE_END, TAGS_LINE
 from ..text.script import fold_width
 from .pageblocks import Block, lines_of
 from .pagebody import Links, fold_key, is_link, is_prose
@@ -137,7 +137,7 @@ def _box(holder):
 def _keeps(text: str, links: Links) -> bool:
     folded = fold_width(text).strip()
     return (len(folded) >= EDGE_MIN_CHARS and is_prose(folded) and SENTENCE_END.search(folded[-3:]) is not None
-            and not is_furniture(folded, links) and not follows_us(folded))
+            and not is_furniture(folded, links))
 
 
 def is_furniture(folded: str, links: Links) -> bool:
@@ -145,7 +145,7 @@ def is_furniture(folded: str, links: Links) -> bool:
     an end marker, a tag line, a caption or photo credit, a call to follow the site, furniture."""
     return bool(is_link(folded, links) or END_LINE.match(folded) or TAGS_LINE.match(folded)
                 or FURNITURE.search(folded) or is_caption(folded) or PHOTO_CREDIT.search(folded)
-                or SOCIAL_PAGE.search(folded))
+                or follows_us(folded))
 
 
 def as_blocks(blocks: list[TextBlock]) -> list[Block]:

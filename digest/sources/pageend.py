@@ -5,21 +5,16 @@ from __future__ import annotations
 
 import re
 
+from ..text.pagerules import SOCIAL_PAGE
 from ..text.script import fold_width
 
 
-# A call whose object is the site's own page on a social network: "Like我們的專頁",
-# "关注我们的微信公众号" (not "希望政府关注我们" or "加入我们的志愿者团队").
-FOLLOW_US = re.compile(
-    r"(?:開設|开设|加入|追蹤|追踪|关注|關注|like|讚好|按讚|訂閱|订阅)\s*(?:我們|我们)的?\s*"
-    r"(?:官方)?(?:facebook|臉書|脸书|微博|微信|公众号|公眾號|instagram|twitter|youtube|"
-    r"粉絲團|粉丝团|粉絲專頁|粉丝专页|專頁|专页|頻道|频道)", re.IGNORECASE)
 QUOTED = re.compile(r"[“「『\"]")
 
 
 def follows_us(folded: str) -> bool:
     """A site's call to follow it on a social network, outside quotation marks and short."""
-    return len(folded) < 200 and not QUOTED.search(folded) and FOLLOW_US.search(folded) is not None
+    return len(folded) < 200 and not QUOTED.search(folded) and SOCIAL_PAGE.search(folded) is not None
 
 
 # The heading of a list of other stories or videos after the body: "精彩视频推荐", "延伸閱讀".
