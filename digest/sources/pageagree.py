@@ -24,7 +24,7 @@ from ..text.pagerules import DISCLAIMER
 from ..text.script import fold_width
 from .pageblocks import Block
 from .pagebody import Links, fold_key, is_link
-from .pageedge import edge_positions, is_furniture
+from .pageedge import PASS, STOP, TAKE, is_furniture, widen_edges
 
 MAX_AGREED = 3            # blocks put back at each edge, at most
 MAX_PASSED = 2            # lines passed over at the end to reach an agreed paragraph
@@ -66,45 +66,24 @@ def agreed_edges(blocks: list[Block], paragraphs: list[str], title: str | None, 
     """``paragraphs`` widened by the blocks next to their edges that ``other()`` (readability's
     folded body, asked for only when a block could be put back) also holds; ``blocks`` are
     trafilatura's, in document order."""
-    if not paragraphs or not blocks:
-        return paragraphs
-    keys = [fold_key(b.text) for b in blocks]
-    edges = edge_positions(keys, paragraphs)
-    if edges is None:
-        return paragraphs
-    start, end = edges
-    known = "".join(fold_key(p) for p in paragraphs)
-    title_key = fold_key(title or "")
     other = functools.cache(other)
-    before = _agreed(blocks, keys, start, -1, known, title_key, links, other)
-    after = _agreed(blocks, keys, end, 1, known, title_key, links, other)
-    return [b.text for b in reversed(before)] + list(paragraphs) + [b.text for b in after]
 
+    def judge_from(edge: int, step: int):
+        passed = 0
 
-def _agreed(blocks, keys, edge: int, step: int, known: str, title_key: str, links: Links,
-            other: Callable[[], str]) -> list[Block]:
-    found: list[Block] = []
-    i, passed = edge + step, 0
-    while 0 <= i < len(blocks) and len(found) < MAX_AGREED:
-        key = keys[i]
-        if not key:
-            i += step
-            continue
-        if key in known or (title_key and title_key in key):
-            break
-        if not _article_like(blocks[i], links):
-            # A line pointing to another story ("推薦閱讀：…") or a numbered point's heading
-            # inside the text is passed over, not put back: the point after it is the article's.
-            if step > 0 and passed < MAX_PASSED and _passable(blocks[i], links):
-                passed += 1
-                i += step
-                continue
-            break
-        if key not in other():
-            break
-        found.append(blocks[i])
-        i += step
-    return found
+        def judge(i: int) -> str:
+            nonlocal passed
+            if not _article_like(blocks[i], links):
+                # A line pointing to another story ("推薦閱讀：…") or a numbered point's heading
+                # inside the text is passed over, not put back: the point after it is the article's.
+                if step > 0 and passed < MAX_PASSED and _passable(blocks[i], links):
+                    passed += 1
+                    return PASS
+                return STOP
+            return TAKE if fold_key(blocks[i].text) in other() else STOP
+        return judge
+
+    return widen_edges([b.text for b in blocks], paragraphs, title, judge_from, most=MAX_AGREED)
 
 
 def _article_like(block: Block, links: Links) -> bool:

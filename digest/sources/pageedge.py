@@ -18,6 +18,7 @@ that run is the body.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Callable
 
 from ..text.pagerules import END_LINE, FURNITURE, PHOTO_CREDIT, SENTENCE_END, TAGS_LINE
 from ..text.script import fold_width
@@ -81,19 +82,51 @@ def text_blocks(body) -> list[TextBlock]:
 
 def extend_edges(blocks: list[TextBlock], paragraphs: list[str], title: str | None,
                  links: Links) -> list[str]:
-    """``paragraphs`` with a lost lead or closing line put back from the page's blocks."""
-    if not paragraphs or not blocks:
+    """``paragraphs`` with a lost lead or closing line put back from the page's blocks: prose
+    next to the body's edge, in the same container, at most :data:`MAX_EDGE_BLOCKS` away."""
+    def judge_from(edge: int, step: int):
+        box = _box(blocks[edge].holder)
+        return lambda i: TAKE if _box(blocks[i].holder) is box and _keeps(blocks[i].text, links) else STOP
+
+    return widen_edges([b.text for b in blocks], paragraphs, title, judge_from, reach=MAX_EDGE_BLOCKS)
+
+
+TAKE, PASS, STOP = "take", "pass", "stop"
+
+
+def widen_edges(texts: list[str], paragraphs: list[str], title: str | None,
+                judge_from: Callable[[int, int], Callable[[int], str]],
+                reach: int | None = None, most: int | None = None) -> list[str]:
+    """``paragraphs`` widened at both edges with the ``texts`` (a page's blocks in document
+    order) next to where the first and last paragraphs stand among them. From each edge,
+    going ``step`` (-1 before, 1 after), ``judge_from(edge, step)`` says of each nonempty
+    block whether it is taken, passed over, or stops the walk; the headline or text
+    already in the body always stops it. At most ``most`` blocks are taken at an edge,
+    none further than ``reach`` from it."""
+    if not paragraphs or not texts:
         return paragraphs
-    keys = [fold_key(b.text) for b in blocks]
+    keys = [fold_key(t) for t in texts]
     edges = edge_positions(keys, paragraphs)
     if edges is None:
         return paragraphs
-    start, end = edges
-    title_key = fold_key(title or "")
     known = "".join(fold_key(p) for p in paragraphs)
-    before = _lost(blocks, keys, start, -1, title_key, known, links)
-    after = _lost(blocks, keys, end, 1, title_key, known, links)
-    return [b.text for b in reversed(before)] + list(paragraphs) + [b.text for b in after]
+    title_key = fold_key(title or "")
+    taken: list[list[int]] = []
+    for edge, step in ((edges[0], -1), (edges[1], 1)):
+        judge, found, i = judge_from(edge, step), [], edge + step
+        while 0 <= i < len(keys) and (reach is None or abs(i - edge) <= reach) and (most is None or len(found) < most):
+            key = keys[i]
+            if key:
+                if key in known or (title_key and title_key in key):
+                    break
+                verdict = judge(i)
+                if verdict == STOP:
+                    break
+                if verdict == TAKE:
+                    found.append(i)
+            i += step
+        taken.append(found)
+    return [texts[i] for i in reversed(taken[0])] + list(paragraphs) + [texts[i] for i in taken[1]]
 
 
 EDGE_KEY_CHARS = 12       # how much of the body's first or last paragraph finds it among the blocks
@@ -106,26 +139,6 @@ def edge_positions(keys: list[str], paragraphs: list[str]) -> tuple[int, int] | 
     start = next((i for i, key in enumerate(keys) if len(head) >= 6 and head in key), None)
     end = next((i for i in range(len(keys) - 1, -1, -1) if len(tail) >= 6 and tail in keys[i]), None)
     return None if start is None or end is None or end < start else (start, end)
-
-
-def _lost(blocks, keys, edge: int, step: int, title_key: str, known: str, links: Links) -> list[TextBlock]:
-    """Prose blocks next to ``blocks[edge]``, going ``step``, in the same container."""
-    box = _box(blocks[edge].holder)
-    found = []
-    i = edge + step
-    while 0 <= i < len(blocks) and abs(i - edge) <= MAX_EDGE_BLOCKS:
-        block, key = blocks[i], keys[i]
-        if not key:
-            i += step
-            continue
-        if (title_key and (key == title_key or title_key in key)) or key in known \
-                or _box(block.holder) is not box:
-            break
-        if not _keeps(block.text, links):
-            break
-        found.append(block)
-        i += step
-    return found
 
 
 def _box(holder):
