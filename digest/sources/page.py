@@ -93,12 +93,12 @@ def read_page(markup: str, *, known_title: str | None = None) -> Page:
     kind = not_article(root, linked_data)
     if kind:
         raise NotAnArticle(kind)
-    known = known_title or cms.get("title")
+    known, page_title = known_title or cms.get("title"), first_text(root, "//title")
     title, heading = headline(root, known)
     visible = " ".join(" ".join(body_of(root).itertext()).split())
     paragraphs, widen = _article_body(root, title)
     if not known and paragraphs and (heading is None or len(fold_key(heading)) < SECTION_NAME_CHARS
-                                     and fold_key(heading) != fold_key(first_text(root, "//title"))):
+                                     and fold_key(heading) != fold_key(page_title)):
         near = heading_before(root, paragraphs[0])
         if near and prefer_near(root, near, title, heading):
             title = heading = near
@@ -114,7 +114,7 @@ def read_page(markup: str, *, known_title: str | None = None) -> Page:
         raise NotAnArticle("not an article: a story told in dialogue (fiction)")
     if paragraphs and not any(is_prose(p) for p in paragraphs) and sum(map(len, paragraphs)) < 60:
         raise NotAnArticle("not an article: only short lines, no sentences")
-    kind = page_kind(root, paragraphs, title, first_text(root, "//title"), visible, players, query)
+    kind = page_kind(root, paragraphs, title, page_title, visible, players, query)
     if kind:
         raise NotAnArticle(kind)
     if (len(paragraphs) >= HEADLINE_LIST_LINES and max(map(len, paragraphs)) <= HEADLINE_LINE_CHARS

@@ -57,7 +57,7 @@ def unspaced(line: str) -> str:
     """``line`` without the spaces of text printed one character at a time."""
     if line.count(" ") < rules.SPACED_OUT_SHARE * rules.SPACED_OUT_MIN_CHARS:
         return line                    # too few spaces to be spaced out (the common case)
-    chinese = sum("\u4e00" <= ch <= "\u9fff" for ch in line)
+    chinese = len(CJK.findall(line))
     if chinese < rules.SPACED_OUT_MIN_CHARS:
         return line
     spaced = sum(1 for a, b in zip(line, line[1:]) if "\u4e00" <= a <= "\u9fff" and b == " ")
@@ -226,7 +226,7 @@ def _fallback_title(raw: RawText, lines: list[str]) -> tuple[str, str]:
     stem = Path(raw.source.split("#")[0]).stem
     words = re.findall(r"[\u4e00-\u9fff]+|[A-Za-z]{3,}", stem)
     machine_made = re.fullmatch(r"[\d_\-.]*(?:[0-9a-fA-F]{8,}[\d_\-.]*)?", stem)
-    if words and not machine_made and (re.search(r"[\u4e00-\u9fff]", stem) or len(words) >= 2):
+    if words and not machine_made and (CJK.search(stem) or len(words) >= 2):
         return re.sub(r"[_\-]+", " ", stem).strip(), "filename"
     from .sentences import split
 
