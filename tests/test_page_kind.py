@@ -349,3 +349,25 @@ def test_ordinary_articles_that_mention_lists_redirects_or_trail_off_are_read(he
     markup = (f"<html><head><title>{headline}</title></head><body><h1>{headline}</h1>"
               + "".join(f"<p>{p}</p>" for p in paragraphs) + "</body></html>")
     assert read_page(markup).paragraphs
+
+
+SECTION_ITEMS = "".join(
+    f"<div class='card'><p>{who}昨天在活动上说，今年的计划已经定下来了，下个月会在发布会上公布更多细节。</p></div>"
+    for who in ("张先生", "李女士", "王教授", "赵经理", "陈主任", "刘老师"))
+
+
+def test_a_page_titled_only_with_the_sites_name_under_a_label_heading_is_a_section_page():
+    markup = (f"<html><head><title>示例观点网 - 分享观点从这里开始</title></head><body>"
+              f"<h1>類別</h1>{SECTION_ITEMS}</body></html>")
+    with pytest.raises(NotAnArticle, match="names only the site"):
+        read_page(markup)
+
+
+@pytest.mark.parametrize("page_title, heading", [
+    ("示例观点网 - 分享观点从这里开始", "春运返乡高峰今日到来 铁路加开夜间列车"),   # a headline under the site's name
+    ("春运观察_示例观点网", "春运观察"),                                         # a short headline <title> repeats
+])
+def test_an_article_under_a_sites_name_or_with_a_short_headline_is_read(page_title, heading):
+    markup = (f"<html><head><title>{page_title}</title></head><body>"
+              f"<h1>{heading}</h1>{SECTION_ITEMS}</body></html>")
+    assert read_page(markup).paragraphs

@@ -30,7 +30,9 @@ Schema.org types and microblog titles are checked before the body is read (in
 - a question-and-answer page: two or more of a Q&A site's marks (最佳答案, 提问者采纳);
 - a shop or catalogue page: a buy or shelf control (加入购物车, 加入书架) beside prices,
   or a catalogue record's fields (ISBN, 出版社, 定价, 装帧 …);
-- a portal or list page: a body most of whose text is the text of the page's links.
+- a portal or list page: a body most of whose text is the text of the page's links;
+- a section, feed or search page: a ``<title>`` that names only the site (none of the
+  heading's words) over a heading that is a label (類別, 全網搜尋) or a time stamp.
 """
 
 from __future__ import annotations
@@ -141,6 +143,8 @@ def page_kind(root, paragraphs: list[str], title: str | None, page_title: str, v
         total = sum(len(p) for p in paragraphs)
         if sum(listed) >= LIST_SHARE * len(paragraphs) and (rest < SHORT_BODY_CHARS or rest < 0.1 * total):
             return "not an article: a list (lines of links and figures)"
+    if _label_only(title, page_title):
+        return "not an article: a section or feed page (its title names only the site, its heading is a label)"
     return None
 
 
@@ -188,6 +192,19 @@ def _marked_kind(visible: str, prose: int) -> str | None:
             or len(record) >= RECORD_FIELDS):
         return "a shop or catalogue page (buy controls, prices or a record's fields)"
     return None
+
+
+LABEL_CHARS = 8             # a heading this short (letters and digits) is a label, not a headline
+
+
+def _label_only(title: str | None, page_title: str) -> bool:
+    """An article's ``<title>`` repeats its headline, or names only the site over a headline
+    of its own; a section front, a feed or a search page names only the site over a
+    heading that is a label ("類別", "NBA 專題探討", "全網搜尋") or a time stamp."""
+    key, page_key = fold_key(title or ""), fold_key(page_title)
+    if not key or not page_key or len(key) > LABEL_CHARS:
+        return False
+    return not any(key[i:i + 2] in page_key for i in range(len(key) - 1))
 
 
 def linked_share(paragraphs: list[str], links) -> float:
