@@ -371,3 +371,11 @@ def test_an_article_under_a_sites_name_or_with_a_short_headline_is_read(page_tit
     markup = (f"<html><head><title>{page_title}</title></head><body>"
               f"<h1>{heading}</h1>{SECTION_ITEMS}</body></html>")
     assert read_page(markup).paragraphs
+
+
+def test_teasers_between_their_dates_are_a_list_of_teasers():
+    items = "".join(f"<p>第{i}篇文章的开头是这样写的，作者先讲了市场的走向，又讲了黄金价格的变化，最后还提到了...</p>"
+                    f"<p>2020/06/0{i}</p>" for i in range(1, 6))
+    markup = f"<html><head><title>Commodities - 示例翻译</title></head><body><h1>Commodities</h1>{items}</body></html>"
+    with pytest.raises(NotAnArticle, match="a list of teasers"):
+        read_page(markup)

@@ -132,6 +132,16 @@ def test_a_related_reading_line_and_a_point_heading_inside_the_text_are_passed_o
         assert agreed_edges(page, BODY, None, Links(), lambda: fold_key("".join(b.text for b in page))) == BODY, line
 
 
+def test_closing_points_that_are_one_sentence_each_are_put_back():
+    # a procedure's last steps, each a whole sentence with its full stop but no comma inside
+    points = ["密钥扩展功能的第一个参数是上一步产生的助记词。", "扩展函数使用两千多轮哈希来扩展助记词和盐参数。"]
+    page = blocks(*BODY, *points, kind="p")
+    assert agreed_edges(page, BODY, None, Links(), lambda: fold_key("".join(b.text for b in page))) == [*BODY, *points]
+    # a related headline (no full stop) still ends the walk
+    page = blocks(*BODY, "沪上24家门店已全面停售问题产品", *points)
+    assert agreed_edges(page, BODY, None, Links(), lambda: fold_key("".join(b.text for b in page))) == BODY
+
+
 def test_the_headline_and_a_paragraph_already_in_the_body_end_the_widening():
     title = "公司第三季度营收增长三成，海外市场贡献最大"
     found = agreed_edges(blocks(title, *BODY), BODY, title, Links(), lambda: fold_key(title + "".join(BODY)))

@@ -32,8 +32,8 @@ PASSED_MAX_CHARS = 60
 RELATED_LINE = re.compile(r"^[【\[]?(?:推荐|推薦|延伸|相关|相關|扩展|擴展)(?:阅读|閱讀)[】\]]?\s*[:：]")
 POINT_HEADING = re.compile(r"^(?:\d{1,2}[.．、](?!\d)|[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,2}[)）])")
 AGREED_MIN_CHARS = 15     # a shorter line is a label or a credit, whoever keeps it
-# A sentence has a clause mark before its end: a credit, a dateline, a related headline or a
-# caption ("記者某某／宜蘭報導", "沪上24家门店已全面停售问题产品") has none.
+# A sentence has a clause mark before its end, or ends with a full stop: a credit, a dateline, a
+# related headline or a caption ("記者某某／宜蘭報導", "沪上24家门店已全面停售问题产品") has neither.
 CLAUSE = re.compile(r"[，,、；;。！？!?]|(?<!\d)[：:](?!\d)")
 # A field and its value ("發表時間：…", "主要成就：…", "[來源：…]", "某某 对…的评论:…"): a short
 # label before the first colon, where a sentence would have its subject and verb.
@@ -89,7 +89,8 @@ def agreed_edges(blocks: list[Block], paragraphs: list[str], title: str | None, 
 def _article_like(block: Block, links: Links) -> bool:
     text = fold_width(block.text).strip()
     return (block.kind in ("p", "quote", "cell", "item") and len(text) >= AGREED_MIN_CHARS
-            and CLAUSE.search(text[:-1]) is not None and not _field(text) and not DISCLAIMER.search(text)
+            and (CLAUSE.search(text[:-1]) is not None or text.endswith("。")) and not _field(text)
+            and not DISCLAIMER.search(text)
             and not is_furniture(text, links))
 
 

@@ -95,8 +95,10 @@ def page_kind(root, paragraphs: list[str], title: str | None, page_title: str, v
     marked = _marked_kind(visible, prose)
     if marked:
         return f"not an article: {marked}"
-    teasers = sum(1 for p in paragraphs if TEASER_END.search(p))
-    if teasers >= TEASERS and teasers >= TEASER_SHARE * len(paragraphs):
+    cut = [TEASER_END.search(p) is not None for p in paragraphs]
+    teasers = sum(cut)
+    # (the lines between teasers, a date or a count each, are the list's, not text)
+    if teasers >= TEASERS and teasers >= TEASER_SHARE * sum(c or is_prose(p) for c, p in zip(cut, paragraphs)):
         return "not an article: a list of teasers (each cut short with …)"
     if LIST_NAMED.search(title or "") and (prose < SHORT_BODY_CHARS or len(paragraphs) <= 2):
         return "not an article: a list page (its headline says so)"
