@@ -33,9 +33,9 @@ three sets of pages, and writes ``bench/PAGES.md``:
   the sets above, labelled the same way), measured once by the tenth round's
   reader (``pages_blind6/HELD_OUT.md``); its tune half was studied, its
   held-out half (5 pages, 4 sites) was not;
-- held-out, eleventh round: ``bench/pages_blind7/`` (sites in none of the sets
+- tuned, eleventh round: ``bench/pages_blind7/`` (sites in none of the sets
   above, labelled the same way), measured once by the eleventh round's reader
-  (``pages_blind7/HELD_OUT.md``).
+  (``pages_blind7/HELD_OUT.md``), tuned on by halves, then studied.
 
 The fair figures for unseen sites are the held-out tables of each round, copied
 into PAGES.md as they were measured.
@@ -417,8 +417,8 @@ def page_sets(pages: Path, more: Path) -> dict[str, tuple[Path, list[dict]]]:
     if (blind / "gold.json").exists():       # held out in the tenth round, its tune half studied
         sets["tenth round, tune half studied"] = (blind, json.loads((blind / "gold.json").read_text(encoding="utf-8")))
     blind = more.parent / "pages_blind7"
-    if (blind / "gold.json").exists():       # held out in the eleventh round
-        sets["held-out, eleventh round"] = (blind, json.loads((blind / "gold.json").read_text(encoding="utf-8")))
+    if (blind / "gold.json").exists():       # held out in the eleventh round, then studied
+        sets["tuned, eleventh round"] = (blind, json.loads((blind / "gold.json").read_text(encoding="utf-8")))
     return sets
 
 

@@ -379,3 +379,30 @@ def test_teasers_between_their_dates_are_a_list_of_teasers():
     markup = f"<html><head><title>Commodities - 示例翻译</title></head><body><h1>Commodities</h1>{items}</body></html>"
     with pytest.raises(NotAnArticle, match="a list of teasers"):
         read_page(markup)
+
+
+def test_summaries_each_under_a_linked_headline_are_a_list():
+    items = "".join(f"<li><a href='/post/{i}'>示例项目发布第{i}个新版本</a><span>2024-02-0{i}</span>"
+                    f"<p>这个版本带来了第{i}组改进和新增功能，修复了许多用户报告的问题。</p></li>" for i in range(1, 7))
+    markup = (f"<html><head><title>新闻 - 示例开源社区</title></head><body><h1>新闻</h1><ol>{items}</ol>"
+              "</body></html>")
+    with pytest.raises(NotAnArticle, match="not an article"):
+        read_page(markup)
+
+
+def test_excerpts_that_each_end_in_a_read_more_link_are_a_list():
+    posts = "".join(f"<article><h2><a href='/p/{i}'>第{i}篇文章的标题在这里</a></h2>"
+                    f"<p>这是第{i}篇文章开头的几段话，讲的是一家公司如何把一项技术做成了产品，又怎样卖给了更多的人，"
+                    f"中间还有许多曲折的故事值得一读。</p><a href='/p/{i}'>Read More →</a></article>" for i in range(1, 5))
+    markup = f"<html><head><title>Posts List - 示例博客</title></head><body>{posts}</body></html>"
+    with pytest.raises(NotAnArticle, match="not an article"):
+        read_page(markup)
+
+
+def test_an_article_with_one_related_link_between_its_paragraphs_is_read():
+    paragraphs = [f"<p>第{i}段：公司今天公布了季度业绩，营收同比增长三成，分析人士认为增长主要来自海外市场。</p>"
+                  for i in range(1, 6)]
+    paragraphs.insert(2, "<p><a href='/other'>另一家公司的季度业绩也超出了市场预期</a></p>")
+    markup = (f"<html><head><title>公司季度营收增长三成_示例网</title></head><body><h1>公司季度营收增长三成</h1>"
+              f"{''.join(paragraphs)}<a href='/more'>阅读更多</a></body></html>")
+    assert len(read_page(markup).paragraphs) >= 5

@@ -32,7 +32,10 @@ Schema.org types and microblog titles are checked before the body is read (in
   or a catalogue record's fields (ISBN, 出版社, 定价, 装帧 …);
 - a portal or list page: a body most of whose text is the text of the page's links;
 - a section, feed or search page: a ``<title>`` that names only the site (none of the
-  heading's words) over a heading that is a label (類別, 全網搜尋) or a time stamp.
+  heading's words) over a heading that is a label (類別, 全網搜尋) or a time stamp;
+- a list of summaries: most of the body's paragraphs each printed after a link to another
+  page's headline;
+- a list of excerpts: the body ends right before a "read more" link, one of several.
 """
 
 from __future__ import annotations
@@ -42,14 +45,14 @@ import re
 from ..text.pagerules import END_LINE
 from ..text.script import fold_width
 from .pagebody import fold_key, is_link, is_prose, link_texts
+from .pagelists import (HEADLINE_CHARS, LINKED_SHARE, MIN_PROSE_CHARS, excerpt_list, headed_items, label_only,
+                        linked_share, without_closing_list)
 from .pagemeta import DATE
 
 MIN_PAGE_CHARS = 200       # less text than this on the whole page: nothing to judge
-MIN_PROSE_CHARS = 20        # an article holds at least this many characters of sentences;
 SHORT_PROSE_CHARS = 80      # below this, a page of dated items or of links is an index
 DATED_ITEMS = 8             # dates printed on an index page, at least
 LINKED_HEADLINES = 8        # an article's body never holds this many linked headlines
-HEADLINE_CHARS = 8
 LIST_LINES = 12             # a body of this many lines or more ...
 LIST_SHARE = 0.6            # ... this share of them links or figures is a list
 SHORT_BODY_CHARS = 300      # below this, a named kind (gallery, video, error) wins
@@ -138,6 +141,8 @@ def page_kind(root, paragraphs: list[str], title: str | None, page_title: str, v
     headlines = sum(is_link(p, links) and len(fold_key(p)) >= HEADLINE_CHARS for p in paragraphs)
     if headlines >= LINKED_HEADLINES or (headlines >= FEW_HEADLINES and headlines >= HEADLINE_SHARE * len(paragraphs)):
         return "not an article: a list of linked headlines with teasers"
+    if headed_items(paragraphs, visible, links):
+        return "not an article: a list of summaries, each under a linked headline"
     if len(paragraphs) >= LIST_LINES:
         listed = [is_link(RANK.sub("", p), links) or FIGURES.fullmatch(p) is not None
                   or STAMP.fullmatch(p) is not None or len(p) <= 4 for p in paragraphs]
@@ -145,8 +150,10 @@ def page_kind(root, paragraphs: list[str], title: str | None, page_title: str, v
         total = sum(len(p) for p in paragraphs)
         if sum(listed) >= LIST_SHARE * len(paragraphs) and (rest < SHORT_BODY_CHARS or rest < 0.1 * total):
             return "not an article: a list (lines of links and figures)"
-    if _label_only(title, page_title):
+    if label_only(title, page_title):
         return "not an article: a section or feed page (its title names only the site, its heading is a label)"
+    if paragraphs and excerpt_list(paragraphs[-1], visible):
+        return "not an article: a list of excerpts (the text goes on behind a \"read more\" link)"
     return None
 
 
@@ -172,8 +179,6 @@ RECORD = re.compile(r"(?:导演|導演|编剧|編劇|主演|类型|類型|制片
                     r"|◎\s*(?:译|譯|片|年|产|產|类|類|语|語|字|上|导|導|主|编|編|简|簡)\s*\S?\s*(?:名|代|地|别|別|言|幕|映|演|剧|劇|介|长|長)")
 RECORD_FIELDS = 6
 LISTED_RECORDS = 4          # one catalogue field printed this often: a list of records (editions)
-MAX_HEADLINE_CHARS = 60     # a longer link text is not a headline (a whole story made a link)
-LINKED_SHARE = 0.6          # a body this much made of the page's link texts is a portal or a list
 
 
 def _marked_kind(visible: str, prose: int) -> str | None:
@@ -194,50 +199,6 @@ def _marked_kind(visible: str, prose: int) -> str | None:
             or len(record) >= RECORD_FIELDS):
         return "a shop or catalogue page (buy controls, prices or a record's fields)"
     return None
-
-
-LABEL_CHARS = 8             # a heading this short (letters and digits) is a label, not a headline
-
-
-def _label_only(title: str | None, page_title: str) -> bool:
-    """An article's ``<title>`` repeats its headline, or names only the site over a headline
-    of its own; a section front, a feed or a search page names only the site over a
-    heading that is a label ("類別", "NBA 專題探討", "全網搜尋") or a time stamp."""
-    key, page_key = fold_key(title or ""), fold_key(page_title)
-    if not key or not page_key or len(key) > LABEL_CHARS:
-        return False
-    return not any(key[i:i + 2] in page_key for i in range(len(key) - 1))
-
-
-def linked_share(paragraphs: list[str], links) -> float:
-    """The share of the body's text that is the text of the page's links (a headline of
-    eight characters or more found in it)."""
-    body = "".join(fold_key(p) for p in paragraphs)
-    if not body:
-        return 0.0
-    covered = sum(len(key) * body.count(key) for key in links.texts
-                  if HEADLINE_CHARS <= len(key) <= MAX_HEADLINE_CHARS and key in body)
-    return covered / len(body)
-
-
-NUMBERED = re.compile(r"^\s*(\d{1,2})\s*[、.．)）]")
-CLOSING_LIST_ITEMS = 3
-
-
-def without_closing_list(paragraphs: list[str]) -> list[str]:
-    """The body without the numbered list (1、 2、 3、 …) it ends with, when sentences come
-    before it: a post that ends in its list of links is an article, not a list of headlines."""
-    numbers = [NUMBERED.match(p) for p in paragraphs]
-    end = len(paragraphs)
-    start, expected = end, None           # walk back over items numbered n, n-1, …, 1
-    while start > 0 and numbers[start - 1] and (expected is None or int(numbers[start - 1][1]) == expected):
-        expected = int(numbers[start - 1][1]) - 1
-        start -= 1
-    if end - start < CLOSING_LIST_ITEMS or expected != 0:
-        return paragraphs
-    if sum(len(p) for p in paragraphs[:start] if is_prose(p)) < MIN_PROSE_CHARS:
-        return paragraphs
-    return paragraphs[:start]
 
 
 def filled_query(root) -> str:

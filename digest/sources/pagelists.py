@@ -1,0 +1,98 @@
+"""List pages told apart from articles by how they lay out their items: a body that is
+the page's own link texts, summaries each under a linked headline, excerpts that end in a
+"read more" link, a ``<title>`` naming only the site over a label. Used by :mod:`pagekind`."""
+
+from __future__ import annotations
+
+import re
+
+from .pagebody import fold_key, is_prose
+
+HEADLINE_CHARS = 8          # a link text this long or longer may be a headline
+MAX_HEADLINE_CHARS = 60     # a longer link text is not a headline (a whole story made a link)
+MIN_PROSE_CHARS = 20        # an article holds at least this many characters of sentences
+LINKED_SHARE = 0.6          # a body this much made of the page's link texts is a portal or a list
+LABEL_CHARS = 8             # a heading this short (letters and digits) is a label, not a headline
+
+
+def label_only(title: str | None, page_title: str) -> bool:
+    """An article's ``<title>`` repeats its headline, or names only the site over a headline
+    of its own; a section front, a feed or a search page names only the site over a
+    heading that is a label ("類別", "NBA 專題探討", "全網搜尋") or a time stamp."""
+    key, page_key = fold_key(title or ""), fold_key(page_title)
+    if not key or not page_key or len(key) > LABEL_CHARS:
+        return False
+    return not any(key[i:i + 2] in page_key for i in range(len(key) - 1))
+
+
+def linked_share(paragraphs: list[str], links) -> float:
+    """The share of the body's text that is the text of the page's links (a headline of
+    eight characters or more found in it)."""
+    body = "".join(fold_key(p) for p in paragraphs)
+    if not body:
+        return 0.0
+    covered = sum(len(key) * body.count(key) for key in links.texts
+                  if HEADLINE_CHARS <= len(key) <= MAX_HEADLINE_CHARS and key in body)
+    return covered / len(body)
+
+
+NUMBERED = re.compile(r"^\s*(\d{1,2})\s*[、.．)）]")
+CLOSING_LIST_ITEMS = 3
+
+
+def without_closing_list(paragraphs: list[str]) -> list[str]:
+    """The body without the numbered list (1、 2、 3、 …) it ends with, when sentences come
+    before it: a post that ends in its list of links is an article, not a list of headlines."""
+    numbers = [NUMBERED.match(p) for p in paragraphs]
+    end = len(paragraphs)
+    start, expected = end, None           # walk back over items numbered n, n-1, …, 1
+    while start > 0 and numbers[start - 1] and (expected is None or int(numbers[start - 1][1]) == expected):
+        expected = int(numbers[start - 1][1]) - 1
+        start -= 1
+    if end - start < CLOSING_LIST_ITEMS or expected != 0:
+        return paragraphs
+    if sum(len(p) for p in paragraphs[:start] if is_prose(p)) < MIN_PROSE_CHARS:
+        return paragraphs
+    return paragraphs[:start]
+
+
+HEADED_GAP_CHARS = 150     # text between two paragraphs where a headline link would sit, at most
+HEADED_ITEMS = 3            # paragraphs with a linked headline before them, at least,
+HEADED_SHARE = 0.6          # and this share of the gaps between the body's paragraphs
+HEADED_SAMPLE = 40          # paragraphs looked at (the cost stays bounded on a huge page)
+
+
+def headed_items(paragraphs: list[str], visible: str, links) -> bool:
+    """Most of the body's paragraphs are printed each after a link to another page's headline
+    (a category page's summaries, the headlines themselves left out of the body); an article's
+    paragraphs follow one another, with a related link between two now and then."""
+    if len(paragraphs) <= HEADED_ITEMS:
+        return False
+    text, at, gaps = fold_key(visible), -1, []
+    keys = [k for k in links.texts if HEADLINE_CHARS <= len(k) <= MAX_HEADLINE_CHARS]
+    for paragraph in paragraphs[:HEADED_SAMPLE]:
+        key = fold_key(paragraph)
+        start = text.find(key[:15], max(at, 0)) if key else -1
+        if start < 0:
+            return False
+        if at >= 0:
+            gap = text[at:start]
+            gaps.append(len(gap) <= HEADED_GAP_CHARS and any(k in gap for k in keys if len(k) <= len(gap)))
+        at = start + len(key)
+    return sum(gaps) >= HEADED_ITEMS and sum(gaps) >= HEADED_SHARE * len(gaps)
+
+
+# A link to the rest of a post, after its excerpt on a blog's front or category page.
+READ_MORE = re.compile(r"阅读全文|閱讀全文|继续阅读|繼續閱讀|阅读更多|閱讀更多|查看全文|read\s*more|continue\s*reading", re.IGNORECASE)
+READ_MORE_LINKS = 3         # excerpts on the page, at least
+READ_MORE_REACH = 12        # characters between the body's end and the link, at most
+
+
+def excerpt_list(last: str, visible: str) -> bool:
+    """The body ends right before a "read more" link, on a page of several such links:
+    what was read is the first excerpt of a list, not an article."""
+    tail = " ".join(last.split())[-20:]
+    at = visible.find(tail)
+    if not tail or at < 0 or len(READ_MORE.findall(visible)) < READ_MORE_LINKS:
+        return False
+    return READ_MORE.search(visible, at + len(tail), at + len(tail) + READ_MORE_REACH + 20) is not None
