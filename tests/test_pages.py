@@ -104,8 +104,9 @@ def test_a_link_farm_page_is_bounded_by_what_is_parsed():
     size = 0
     while size < 2_000_000:
         text = "".join(rng.choice(words) for _ in range(6))
+        # (paragraphs three at a time: one each under a link would be a list of summaries)
         part = (f'<li><a href="/p/{size}.html">{text}</a></li>' if rng.random() < 0.7
-                else f"<p>{text}，{text}，{text}。</p>")
+                else f"<p>{text}，{text}，{text}。</p>" * 3)
         parts.append(part)
         size += len(part.encode())
     markup = "".join(parts) + "</body></html>"
