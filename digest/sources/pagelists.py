@@ -84,7 +84,7 @@ def headed_items(paragraphs: list[str], visible: str, links) -> bool:
 
 # A link to the rest of a post, after its excerpt on a blog's front or category page.
 READ_MORE = re.compile(r"阅读全文|閱讀全文|继续阅读|繼續閱讀|阅读更多|閱讀更多|查看全文|read\s*more|continue\s*reading", re.IGNORECASE)
-READ_MORE_LINKS = 3         # excerpts on the page, at least
+READ_MORE_LINKS = 2         # excerpts on the page, at least
 READ_MORE_REACH = 12        # characters between the body's end and the link, at most
 
 
@@ -92,7 +92,9 @@ def excerpt_list(last: str, visible: str) -> bool:
     """The body ends right before a "read more" link, on a page of several such links:
     what was read is the first excerpt of a list, not an article."""
     tail = " ".join(last.split())[-20:]
-    at = visible.find(tail)
-    if not tail or at < 0 or len(READ_MORE.findall(visible)) < READ_MORE_LINKS:
+    if not tail or len(READ_MORE.findall(visible)) < READ_MORE_LINKS:
         return False
-    return READ_MORE.search(visible, at + len(tail), at + len(tail) + READ_MORE_REACH + 20) is not None
+    if READ_MORE.search(tail):              # the link read as the excerpt's last words
+        return True
+    at = visible.find(tail)
+    return at >= 0 and READ_MORE.search(visible, at + len(tail), at + len(tail) + READ_MORE_REACH + 20) is not None
