@@ -36,9 +36,9 @@ three sets of pages, and writes ``bench/PAGES.md``:
 - tuned, eleventh round: ``bench/pages_blind7/`` (sites in none of the sets
   above, labelled the same way), measured once by the eleventh round's reader
   (``pages_blind7/HELD_OUT.md``), tuned on by halves, then studied;
-- held-out, twelfth round: ``bench/pages_blind8/`` (sites in none of the sets
+- tuned, twelfth round: ``bench/pages_blind8/`` (sites in none of the sets
   above, labelled the same way), measured once by the twelfth round's reader
-  (``pages_blind8/HELD_OUT.md``).
+  (``pages_blind8/HELD_OUT.md``), tuned on by halves, then studied.
 
 The fair figures for unseen sites are the held-out tables of each round, copied
 into PAGES.md as they were measured.
@@ -423,8 +423,8 @@ def page_sets(pages: Path, more: Path) -> dict[str, tuple[Path, list[dict]]]:
     if (blind / "gold.json").exists():       # held out in the eleventh round, then studied
         sets["tuned, eleventh round"] = (blind, json.loads((blind / "gold.json").read_text(encoding="utf-8")))
     blind = more.parent / "pages_blind8"
-    if (blind / "gold.json").exists():       # held out in the twelfth round
-        sets["held-out, twelfth round"] = (blind, json.loads((blind / "gold.json").read_text(encoding="utf-8")))
+    if (blind / "gold.json").exists():       # held out in the twelfth round, then studied
+        sets["tuned, twelfth round"] = (blind, json.loads((blind / "gold.json").read_text(encoding="utf-8")))
     return sets
 
 

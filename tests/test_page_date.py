@@ -97,3 +97,16 @@ def test_a_readers_comment_gives_neither_the_headline_nor_the_date():
 @pytest.mark.parametrize("text", ["3-4-2020", "03-04-2020", "编号12-11-2019号"])
 def test_a_hyphenated_date_that_reads_either_way_is_no_date(text):
     assert printed_date(text) is None
+
+
+def test_the_date_under_the_pages_headline_wins_over_one_printed_before_the_headline_repeated_in_the_text():
+    # A decree page: headline, the page's date, the order's preamble and signing date, the title again, the articles.
+    signers = "".join(f"<p>某某部部长 {name}</p>" for name in ("张三", "李四", "王五", "赵六", "钱七", "孙八", "周九", "吴十", "郑一", "冯二"))
+    articles = "".join(f"<p>第{n}条 为了规范服务，保护公民、法人和其他组织的合法权益，根据有关法律，制定本办法。</p>"
+                       for n in "一二三四五六")
+    markup = ("<html><head><title>服务管理暂行办法_示例网</title></head><body>"
+              "<h1>服务管理暂行办法</h1><div>2023年07月13日 15:00 来源：示例网</div>"
+              "<p>《服务管理暂行办法》已经审议通过，现予公布，自2023年8月15日起施行。</p>"
+              f"{signers}<p>2023年7月10日</p><h2>服务管理暂行办法</h2><h3>第一章 总 则</h3>{articles}</body></html>")
+    page = read_page(markup)
+    assert page.published == datetime(2023, 7, 13, 15, 0)

@@ -142,6 +142,14 @@ def test_closing_points_that_are_one_sentence_each_are_put_back():
     assert agreed_edges(page, BODY, None, Links(), lambda: fold_key("".join(b.text for b in page))) == BODY
 
 
+def test_a_closing_run_of_four_paragraphs_both_keep_is_put_back_whole():
+    # a commentary's last paragraphs, written with ASCII punctuation, outside the densest run
+    closing = ["软件股已经跌到去年的低点,这不是偶然.护城河正在被新工具拆掉.", "至于失业潮,最可怕的不是工作被抢走,而是我们没准备好.",
+               "华尔街被一篇文章吓崩了,不是因为胆小,而是因为他们知道未来已经在发生.", "你说呢?这是危言耸听,还是我们都在假装看不见房间里的大象?"]
+    page = blocks(*BODY, *closing, "相关新闻")
+    assert agreed_edges(page, BODY, None, Links(), lambda: fold_key("".join(BODY + closing))) == [*BODY, *closing]
+
+
 def test_the_headline_and_a_paragraph_already_in_the_body_end_the_widening():
     title = "公司第三季度营收增长三成，海外市场贡献最大"
     found = agreed_edges(blocks(title, *BODY), BODY, title, Links(), lambda: fold_key(title + "".join(BODY)))

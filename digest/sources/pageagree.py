@@ -26,7 +26,7 @@ from .pageblocks import Block
 from .pagebody import Links, fold_key, is_link
 from .pageedge import PASS, STOP, TAKE, is_furniture, widen_edges
 
-MAX_AGREED = 3            # blocks put back at each edge, at most
+MAX_AGREED = 5            # blocks put back at each edge, at most
 MAX_PASSED = 2            # lines passed over at the end to reach an agreed paragraph
 PASSED_MAX_CHARS = 60
 RELATED_LINE = re.compile(r"^[【\[]?(?:推荐|推薦|延伸|相关|相關|扩展|擴展)(?:阅读|閱讀)[】\]]?\s*[:：]")

@@ -244,13 +244,15 @@ def header_window(visible: str, heading: str | None, paragraphs: list[str]) -> t
     start = max(0, end - 400)
     above = ""
     if heading:
-        found = None
+        found = first = None
         for found in _loose(heading).finditer(visible, 0, max(end, 1)):
-            pass
+            first = first or found
         if found is not None:
             start = found.end()
             end = min(end, start + 600)
             above = visible[max(0, found.start() - 120):found.start()]
+            if first is not found:      # the headline printed again inside the text: the page's own comes first
+                above = visible[first.end():min(first.end() + 600, found.start())] + " " + above
     window = visible[start:end] if end > start else visible[max(0, end - 400):end]
     return window[-600:], above
 
