@@ -273,3 +273,15 @@ def test_a_body_that_is_only_the_sites_own_notice_gives_no_article():
 def test_a_stations_own_words_are_news_not_a_sites_notice():
     text = "据车站工作人员介绍，本站所有进站口均已开启人脸识别闸机，旅客刷脸即可进站。\n\n站长表示，本站不负责代售其他车站的车票。"
     assert [a.paragraphs for a in clean(RawText("p.html", text, "html", title="车站启用刷脸进站"))] == [tuple(text.split("\n\n"))]
+
+
+def test_a_notice_and_its_heading_end_the_article_and_name_no_one():
+    text = ("活动礼物公布\n\n[某某原创专稿，未经允许请勿转载！]\n\n"
+            "所有前来参加活动并成功签退的玩家，均可以免费获得由组委会提供的纪念品。\n\n"
+            "纪念品包括腕带两条、徽章三枚和卡片四张，数量有限，先到先得，每人最多领取一份。\n\n"
+            "活动当天欢迎大家准时到场，现场还有更多惊喜等着你。\n\n"
+            "特别提醒\n\n如果我们使用了您的图片，请与我们联系索取稿酬，如您不希望作品出现在本站，可联系我们撤下。\n")
+    (article,) = clean(RawText("gifts.txt", text, "txt"))
+    assert article.paragraphs[0].startswith("所有前来参加活动")
+    assert article.paragraphs[-1] == "活动当天欢迎大家准时到场，现场还有更多惊喜等着你。"
+    assert article.author is None

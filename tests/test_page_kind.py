@@ -406,3 +406,15 @@ def test_an_article_with_one_related_link_between_its_paragraphs_is_read():
     markup = (f"<html><head><title>公司季度营收增长三成_示例网</title></head><body><h1>公司季度营收增长三成</h1>"
               f"{''.join(paragraphs)}<a href='/more'>阅读更多</a></body></html>")
     assert len(read_page(markup).paragraphs) >= 5
+
+
+def test_a_funds_record_on_a_fund_portal_is_a_catalogue_page():
+    fields = ("盘中估算：0.9681 单位净值（11-15）：0.9699 交易状态：暂停申购 购买手续费：1.50% "
+              "成立日期：2016-12-07 基金经理：某某 类型：混合型 管理人：某某资管 资产规模：2.21亿元")
+    markup = ("<html><head><title>某某定增混合(169201)基金基本概况_示例基金网</title></head><body>"
+              f"<h1>某某定增灵活配置混合</h1><div>{fields}</div><h3>投资目标</h3>"
+              "<p>在封闭期内，本基金主要投资于定向增发的证券，基金管理人在严格控制风险的前提下，力争基金资产的长期稳定增值。</p>"
+              "<h3>投资范围</h3><p>本基金的投资范围为具有良好流动性的金融工具，包括国内依法发行上市的股票、债券、货币市场工具等。</p>"
+              "</body></html>")
+    with pytest.raises(NotAnArticle, match="catalogue"):
+        read_page(markup)

@@ -150,6 +150,18 @@ def test_a_closing_run_of_four_paragraphs_both_keep_is_put_back_whole():
     assert agreed_edges(page, BODY, None, Links(), lambda: fold_key("".join(BODY + closing))) == [*BODY, *closing]
 
 
+def test_a_lead_broken_into_lines_and_an_explanation_after_its_label_are_put_back():
+    # a post that breaks its sentences into lines: the walk counts characters, not only blocks
+    lines = ["這幾年通膨真的有感，物價上漲的速度比薪資成長的速度還高，投資成為必須，",
+             "為了讓資產至少能夠跟上物價上漲的速度，存股也是熱門的小資投資方式，",
+             "存股的概念是：把股票當作存錢一樣，持續累積，期待收益率能夠超越通膨，",
+             "我自己除了把錢分配進房地產外也認為股票投資必不可少，因此也定期存ETF，",
+             "在大陸四年的經驗讓我對於陸股也較為熟悉，因此也將陸股放入投資的考量，",
+             "而我的做法是陸股和美股都會分配資金做存股，整體的投資組合表現更平穩，"]
+    page = blocks(*lines, *BODY)
+    assert agreed_edges(page, BODY, None, Links(), lambda: fold_key("".join(lines + BODY))) == [*lines, *BODY]
+
+
 def test_the_headline_and_a_paragraph_already_in_the_body_end_the_widening():
     title = "公司第三季度营收增长三成，海外市场贡献最大"
     found = agreed_edges(blocks(title, *BODY), BODY, title, Links(), lambda: fold_key(title + "".join(BODY)))

@@ -26,7 +26,8 @@ from .pageblocks import Block
 from .pagebody import Links, fold_key, is_link
 from .pageedge import PASS, STOP, TAKE, is_furniture, widen_edges
 
-MAX_AGREED = 5            # blocks put back at each edge, at most
+MAX_AGREED = 12           # blocks put back at each edge, at most (lines, where a page breaks its
+MAX_AGREED_CHARS = 600    # sentences into lines), and characters
 MAX_PASSED = 2            # lines passed over at the end to reach an agreed paragraph
 PASSED_MAX_CHARS = 60
 RELATED_LINE = re.compile(r"^[【\[]?(?:推荐|推薦|延伸|相关|相關|扩展|擴展)(?:阅读|閱讀)[】\]]?\s*[:：]")
@@ -39,9 +40,9 @@ CLAUSE = re.compile(r"[，,、；;。！？!?]|(?<!\d)[：:](?!\d)")
 # label before the first colon, where a sentence would have its subject and verb.
 FIELD = re.compile(r"^[\[【(（]?([^，,。！？!?：:]{1,20})(?:(?<!\d)[：:]|[：:](?!\d))")
 # A label that ends in a verb of saying opens a quotation or an interview's turn, not a field:
-# "他说：“…”", "李强表示：…", "问：…".
+# "他说：“…”", "李强表示：…", "问：…"; one that ends in 是 opens an explanation ("存股的概念是：…").
 SAYS = re.compile(r"(?:说|說|表示|指出|称|稱|认为|認為|强调|強調|问|問|答|介绍|介紹|透露|坦言|回应|回應|"
-                  r"宣布|写道|寫道|提到|坦承|直言|呼吁|呼籲|说道|說道)$")
+                  r"宣布|写道|寫道|提到|坦承|直言|呼吁|呼籲|说道|說道|是)$")
 FIELD_LABEL_CHARS = 14
 
 
@@ -69,10 +70,10 @@ def agreed_edges(blocks: list[Block], paragraphs: list[str], title: str | None, 
     other = functools.cache(other)
 
     def judge_from(edge: int, step: int):
-        passed = 0
+        passed, taken = 0, 0
 
         def judge(i: int) -> str:
-            nonlocal passed
+            nonlocal passed, taken
             if not _article_like(blocks[i], links):
                 # A line pointing to another story ("推薦閱讀：…") or a numbered point's heading
                 # inside the text is passed over, not put back: the point after it is the article's.
@@ -80,7 +81,8 @@ def agreed_edges(blocks: list[Block], paragraphs: list[str], title: str | None, 
                     passed += 1
                     return PASS
                 return STOP
-            return TAKE if fold_key(blocks[i].text) in other() else STOP
+            taken += len(blocks[i].text)
+            return TAKE if taken <= MAX_AGREED_CHARS and fold_key(blocks[i].text) in other() else STOP
         return judge
 
     return widen_edges([b.text for b in blocks], paragraphs, title, judge_from, most=MAX_AGREED)

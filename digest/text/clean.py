@@ -27,6 +27,7 @@ FURNITURE_MAX_CHARS = 100   # a longer line is article text even with a link or 
 SENTENCE_CJK_CHARS = 15     # Chinese characters left beside the furniture that make a sentence
 CJK = re.compile(r"[\u4e00-\u9fff]")
 REPEAT_MIN_CHARS = 8      # shorter repeated lines (a "Yes.") may repeat
+NOTICE_HEADING = re.compile(r"^[【\[]?(?:特别|特別|重要|温馨|溫馨)?(?:提醒|提示|声明|聲明|说明|說明|注意|须知|須知)[】\]]?[:：]?$")
 
 
 @dataclass
@@ -176,7 +177,9 @@ def _cut_at_end_marker(lines: list[str], meta: Meta) -> list[str]:
                     found = field_line(folded) if name == "source line" else None
                     if found:
                         meta.offer(publisher=found.meta.publisher)
-                    return lines[:i]
+                    # a notice's own heading above it ("特别提醒", "声明") goes with it, never read as a signature
+                    heading = i > 1 and NOTICE_HEADING.match(fold_width(lines[i - 1]).strip()) is not None
+                    return lines[:i - 1] if heading else lines[:i]
         seen += len(line)
     return lines
 
