@@ -110,3 +110,13 @@ def test_the_date_under_the_pages_headline_wins_over_one_printed_before_the_head
               f"{signers}<p>2023年7月10日</p><h2>服务管理暂行办法</h2><h3>第一章 总 则</h3>{articles}</body></html>")
     page = read_page(markup)
     assert page.published == datetime(2023, 7, 13, 15, 0)
+
+
+def test_the_date_under_a_deck_that_repeats_the_lead_is_read():
+    lead = "国际货币基金组织在一份新报告中发现，在与传统金融形成相互联系的过程中，去中心化金融带来了多种风险和好处。"
+    rest = "".join(f"<p>报告的第{n}部分认为，监管在许多方面没有跟上金融科技的快速发展，需要各国协调应对。</p>" for n in "一二三四")
+    markup = ("<html><head><title>IMF报告：去中心化金融的风险与好处 - 示例链闻</title></head><body>"
+              "<h1>IMF报告：去中心化金融的风险与好处</h1>"
+              f"<div class='summary'>内容简介：{lead[:40]}...</div><div class='meta'>四月 22, 2022 · 阅读耗时 2 分钟</div>"
+              f"<p>{lead}</p>{rest}</body></html>")
+    assert read_page(markup).published == date(2022, 4, 22)

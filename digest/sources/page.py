@@ -21,11 +21,11 @@ from .pagebody import fold_key, is_prose, link_texts, trim
 from .pageagree import agreed_edges, readability_text
 from .pageedge import recover
 from .pagebyline import find_byline
-from .pagedate import dateline_date
+from .pagedate import dateline_date, meta_date, printed_date
 from .pagekind import filled_query, page_kind
-from .pagemeta import (SECTION_NAME_CHARS, body_of, first_text, footer_window,
-                       header_window, heading_before, headline, meta_content, meta_date, prefer_near,
-                       printed_date, site_name, texts_of)
+from .pagewindow import footer_window, header_window
+from .pagemeta import (SECTION_NAME_CHARS, body_of, first_text, heading_before, headline, meta_content,
+                       prefer_near, site_name, texts_of)
 
 
 class NotAnArticle(Exception):

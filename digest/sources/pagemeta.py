@@ -15,8 +15,9 @@ from __future__ import annotations
 import re
 
 from .pagebody import fold_key
-from .pagedate import DATE, OTHER_STORIES, meta_date, printed_date  # noqa: F401 - read here and by the page reader
+from .pagedate import DATE, meta_date, printed_date  # noqa: F401 - read here and by the page reader
 from ..text.pagerules import NOT_HEADLINE
+from .pagewindow import loose
 from .pagetitle import TITLE_SEPARATORS, first_segment, lone_h1, printed_segment
 from ..text.script import fold_width
 
@@ -153,7 +154,7 @@ SITE_PREFIX = re.compile(r"^[^：:，,。\s]{2,12}(?:新闻|新聞|网|網|报|�
 
 def _with_furniture(line: str, headline: str) -> bool:
     """Whether ``line`` is the whole of ``headline`` and only marks, a date or a credit besides."""
-    found = _loose(headline).search(line)
+    found = loose(headline).search(line)
     if not found or fold_key(line) == fold_key(headline):
         return False
     rest = line[:found.start()] + " " + line[found.end():]
@@ -233,46 +234,6 @@ def _headings(root) -> list[str]:
 
 
 # ---------------------------------------------------------------- date and byline
-
-def header_window(visible: str, heading: str | None, paragraphs: list[str]) -> tuple[str, str]:
-    """The visible text between the headline and the body, where dates and bylines are
-    printed, and the short stretch right above the headline, where some pages print them."""
-    end = len(visible)
-    if paragraphs:
-        found = _loose(paragraphs[0][:16]).search(visible)
-        end = found.start() if found else end
-    start = max(0, end - 400)
-    above = ""
-    if heading:
-        found = first = None
-        for found in _loose(heading).finditer(visible, 0, max(end, 1)):
-            first = first or found
-        if found is not None:
-            start = found.end()
-            end = min(end, start + 600)
-            above = visible[max(0, found.start() - 120):found.start()]
-            if first is not found:      # the headline printed again inside the text: the page's own comes first
-                above = visible[first.end():min(first.end() + 600, found.start())] + " " + above
-    window = visible[start:end] if end > start else visible[max(0, end - 400):end]
-    return window[-600:], above
-
-
-def footer_window(visible: str, paragraphs: list[str]) -> str:
-    """The visible text right after the body: blogs print "posted @ date" there."""
-    if not paragraphs:
-        return ""
-    found = None
-    for found in _loose(paragraphs[-1][-16:]).finditer(visible):
-        pass
-    return OTHER_STORIES.split(visible[found.end():found.end() + 200], 1)[0] if found else ""
-
-
-# ---------------------------------------------------------------- helpers
-
-def _loose(text: str) -> re.Pattern:
-    """``text`` as a pattern that allows any spacing between its characters."""
-    return re.compile(r"\s*".join(re.escape(ch) for ch in "".join(text.split())))
-
 
 def first_text(root, query: str) -> str:
     found = root.xpath(query)
