@@ -41,7 +41,10 @@ three sets of pages, and writes ``bench/PAGES.md``:
   (``pages_blind8/HELD_OUT.md``), tuned on by halves, then studied;
 - tuned, thirteenth round: ``bench/pages_blind9/`` (sites in none of the sets
   above, labelled the same way), measured once by the thirteenth round's reader
-  (``pages_blind9/HELD_OUT.md``), tuned on by halves, then studied.
+  (``pages_blind9/HELD_OUT.md``), tuned on by halves, then studied;
+- held-out, fourteenth round: ``bench/pages_blind10/`` (sites in none of the sets
+  above, labelled the same way), measured once by the fourteenth round's reader
+  (``pages_blind10/HELD_OUT.md``).
 
 The fair figures for unseen sites are the held-out tables of each round, copied
 into PAGES.md as they were measured.
@@ -431,6 +434,9 @@ def page_sets(pages: Path, more: Path) -> dict[str, tuple[Path, list[dict]]]:
     blind = more.parent / "pages_blind9"
     if (blind / "gold.json").exists():       # held out in the thirteenth round, then studied
         sets["tuned, thirteenth round"] = (blind, json.loads((blind / "gold.json").read_text(encoding="utf-8")))
+    blind = more.parent / "pages_blind10"
+    if (blind / "gold.json").exists():       # held out in the fourteenth round
+        sets["held-out, fourteenth round"] = (blind, json.loads((blind / "gold.json").read_text(encoding="utf-8")))
     return sets
 
 
@@ -539,7 +545,7 @@ def main() -> None:
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "PAGES.md")
     parser.add_argument("--only", help="run one method and print its misses")
     parser.add_argument("--set", choices=("dev", "tuned", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
-                                          "eleventh", "twelfth", "thirteenth"),
+                                          "eleventh", "twelfth", "thirteenth", "fourteenth"),
                         help="with --only: one set")
     parser.add_argument("--no-cost", action="store_true", help="leave out the cost of a build")
     args = parser.parse_args()
@@ -552,7 +558,7 @@ def main() -> None:
         cost = "" if args.no_cost else cost_section(args.pages, args.feeds)
         for folder in ("pages_fresh", "pages_blind", "pages_blind2", "pages_blind3", "pages_blind4", "pages_blind5",
                        "pages_blind6", "pages_blind7", "pages_blind8",
-                       "pages_blind9"):   # each round's held-out measurement
+                       "pages_blind9", "pages_blind10"):   # each round's held-out measurement
             held_out = args.more.parent / folder / "HELD_OUT.md"
             if held_out.exists():
                 sections.append(held_out.read_text(encoding="utf-8").split("-->", 1)[-1].strip() + "\n")
@@ -560,7 +566,7 @@ def main() -> None:
             f"# Main-content extraction on {total} real pages\n\n"
             f"Written by `python bench/pages.py`. See the script's docstring for each column and "
             f"the SOURCES.md of `bench/pages_more/`, `bench/pages_fresh/`, `bench/pages_blind/`, "
-            f"`bench/pages_blind2/` … `bench/pages_blind9/` for the other sets."
+            f"`bench/pages_blind2/` … `bench/pages_blind10/` for the other sets."
             f"\n\n{READING}\n\n"
             + "\n".join(sections) + f"\n{cost}", encoding="utf-8")
 
