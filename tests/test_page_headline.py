@@ -190,3 +190,20 @@ def test_a_short_headline_that_is_all_of_title_stays_and_a_category_label_is_nev
     assert found.title == "阅读与思考"
     found = read_page(page("<title>阅读与思考</title>", "<h1>阅读与思考</h1><h2>思维改变生活</h2>" + BODY))
     assert found.title == "阅读与思考"            # not the category heading right above the text
+
+
+def test_a_title_that_names_the_site_first_gives_the_headline_a_heading_prints():
+    markup = ("<html><head><title>示例科技 | 中国将关闭不符合规定的出版物</title></head><body>"
+              "<h1><a href='/'>示例科技</a></h1><h4>分类</h4><h4>导航</h4>"
+              "<h3>中国将关闭不符合规定的出版物</h3><div>某某 发表于 2011年4月20日 10时54分</div>"
+              "<p>官方媒体报导，报刊出版单位在五年内将减至五千家，小规模、实力弱的单位将退出。</p>"
+              "<p>新闻出版总署透露，今后五年将重点扶持中央主要报刊，建立报刊公共服务机制和体系。</p></body></html>")
+    assert read_page(markup).title == "中国将关闭不符合规定的出版物"
+
+
+def test_a_title_that_names_the_site_last_keeps_its_first_part_over_a_linked_site_heading():
+    markup = ("<html><head><title>助记词的生成原理 | Check it out</title></head><body>"
+              "<span class='site-title'><a href='/'>Check it out</a></span><h1 class='post-title'>助记词的生成原理</h1>"
+              "<p>钱包从一个熵源开始，添加一个校验和，然后将熵映射到一个单词列表，用户由此得到一串助记词。</p>"
+              "<p>助记词代表长度为128到256位的熵，然后通过密钥扩展函数导出更长的种子，用于构建钱包。</p></body></html>")
+    assert read_page(markup).title == "助记词的生成原理"

@@ -418,3 +418,14 @@ def test_a_funds_record_on_a_fund_portal_is_a_catalogue_page():
               "</body></html>")
     with pytest.raises(NotAnArticle, match="catalogue"):
         read_page(markup)
+
+
+def test_a_download_sites_resource_record_is_a_catalogue_page():
+    record = ("中文名：优雅的宇宙 英文名：The Elegant Universe 别名：宇宙的琴弦 资源格式：DVDRip 发行时间：2003年 "
+              "地区：美国 语言：英语 简介：")
+    markup = ("<html><head><title>《优雅的宇宙》[DVDRip] - 示例下载站</title></head><body>"
+              "<h1>《优雅的宇宙》[DVDRip]</h1><div>状态：完成 分类：纪录片</div>"
+              f"<div>{record}</div><p>这部纪录片由公共电视制作，讲述了物理学家统一各种基本力的努力和弦理论的探索。</p>"
+              "<p>第三集介绍了弦理论和十一维空间，原来的下载链接有错误，现在已经更正。</p></body></html>")
+    with pytest.raises(NotAnArticle, match="catalogue"):
+        read_page(markup)

@@ -80,11 +80,18 @@ COLUMN_LABEL = re.compile(r"^\s*[【\[［][^】\]］]{2,10}[】\]］]\s*")
 def _site_names(root, page_title: str) -> set[str]:
     """The site's and channel's names: what <title> holds after its first part ("headline |
     公共電視台 新聞網"), and og:site_name."""
-    parts = [p for p in TITLE_SEPARATORS.split(" ".join(page_title.split())) if p.strip()]
-    names = {fold_key(p) for p in parts[1:]} | {fold_key(site_name(root) or "")}
-    if len(parts) > 2:
-        names.add(fold_key("".join(parts[1:])))
-    return names - {"", fold_key(parts[0]) if parts else ""}     # some sites fill og:site_name with the headline
+    parts = [fold_key(p) for p in TITLE_SEPARATORS.split(" ".join(page_title.split())) if p.strip()]
+    # The headline comes first, unless the first part is printed only as a logo's heading (a link
+    # home) and a later part as a heading of its own ("Solidot | headline").
+    headings = [(fold_key(h.text_content()), bool(h.xpath(".//a|ancestor::a"))) for h in root.xpath("//h1|//h2|//h3")]
+    plain = {key for key, linked in headings if not linked}
+    head = parts[0] if parts else ""
+    if head and head not in plain and (head, True) in headings:
+        head = next((p for p in parts[1:] if p in plain), head)
+    names = {p for p in parts if p != head} | {fold_key(site_name(root) or "")}
+    if len(parts) > 2 and head == parts[0]:
+        names.add("".join(parts[1:]))
+    return names - {"", head}     # some sites fill og:site_name with the headline
 
 
 SECTION_NAME_CHARS = 6        # a heading shorter than this names a section, not a story
