@@ -42,9 +42,9 @@ three sets of pages, and writes ``bench/PAGES.md``:
 - tuned, thirteenth round: ``bench/pages_blind9/`` (sites in none of the sets
   above, labelled the same way), measured once by the thirteenth round's reader
   (``pages_blind9/HELD_OUT.md``), tuned on by halves, then studied;
-- held-out, fourteenth round: ``bench/pages_blind10/`` (sites in none of the sets
+- tuned, fourteenth round: ``bench/pages_blind10/`` (sites in none of the sets
   above, labelled the same way), measured once by the fourteenth round's reader
-  (``pages_blind10/HELD_OUT.md``).
+  (``pages_blind10/HELD_OUT.md``), tuned on by halves, then studied.
 
 The fair figures for unseen sites are the held-out tables of each round, copied
 into PAGES.md as they were measured.
@@ -435,8 +435,8 @@ def page_sets(pages: Path, more: Path) -> dict[str, tuple[Path, list[dict]]]:
     if (blind / "gold.json").exists():       # held out in the thirteenth round, then studied
         sets["tuned, thirteenth round"] = (blind, json.loads((blind / "gold.json").read_text(encoding="utf-8")))
     blind = more.parent / "pages_blind10"
-    if (blind / "gold.json").exists():       # held out in the fourteenth round
-        sets["held-out, fourteenth round"] = (blind, json.loads((blind / "gold.json").read_text(encoding="utf-8")))
+    if (blind / "gold.json").exists():       # held out in the fourteenth round, then studied
+        sets["tuned, fourteenth round"] = (blind, json.loads((blind / "gold.json").read_text(encoding="utf-8")))
     return sets
 
 

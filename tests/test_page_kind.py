@@ -429,3 +429,29 @@ def test_a_download_sites_resource_record_is_a_catalogue_page():
               "<p>第三集介绍了弦理论和十一维空间，原来的下载链接有错误，现在已经更正。</p></body></html>")
     with pytest.raises(NotAnArticle, match="catalogue"):
         read_page(markup)
+
+
+def test_an_entry_saved_with_its_own_address_before_each_section_link_is_still_a_reference_entry():
+    saved = _entry(12).replace("href='#", "href='http://zh.example.org/wiki/%E6%AD%8C%E6%89%8B#")
+    assert "href='#" not in saved
+    with pytest.raises(NotAnArticle, match="a reference entry"):
+        read_page(saved)
+
+
+def test_a_thread_whose_first_post_sits_under_its_floor_mark_is_a_forum_thread():
+    post = "".join(f"<p>第{n}段：看完这篇报道心里很难受，一个人在山村里教了这么多年书，却被这样对待，我们能做些什么？</p>"
+                   for n in range(1, 5))
+    replies = "".join(f"<div class='reply'><span>{n}楼</span><p>支持这个看法，希望他一切都好。</p></div>" for n in range(2, 6))
+    markup = ("<html><head><title>我只能为你痛彻心扉 - 示例社区</title></head><body><h1>我只能为你痛彻心扉</h1>"
+              f"<div class='post'><span>楼主</span> <span>头衔：新手上路</span>{post}</div>{replies}</body></html>")
+    with pytest.raises(NotAnArticle, match="a forum thread"):
+        read_page(markup)
+
+
+def test_comment_floors_after_an_article_leave_it_an_article():
+    body = "".join(f"<p>第{n}段：公司今天公布了季度业绩，营收同比增长三成，分析人士认为增长主要来自海外市场的需求。</p>"
+                   for n in range(1, 5))
+    comments = "".join(f"<div class='comment'><span>{n}楼</span><p>这家公司的产品确实不错。</p></div>" for n in range(1, 6))
+    markup = ("<html><head><title>公司季度营收增长三成_示例网</title></head><body><h1>公司季度营收增长三成</h1>"
+              f"<div>2024-05-12 10:00</div>{body}<h3>网友评论</h3>{comments}</body></html>")
+    assert len(read_page(markup).paragraphs) >= 4

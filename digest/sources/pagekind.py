@@ -41,6 +41,7 @@ Schema.org types and microblog titles are checked before the body is read (in
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from ..text.pagerules import END_LINE
 from ..text.script import fold_width
@@ -108,7 +109,7 @@ def page_kind(root, paragraphs: list[str], title: str | None, page_title: str, v
     # (A post written in short lines without full stops, a video embedded in it, is no caption.)
     if players and prose < VIDEO_PROSE_CHARS and sum(map(len, paragraphs)) < SHORT_BODY_CHARS:
         return "not an article: a video page (a player and a few lines)"
-    if len(FORUM.findall(visible)) >= FORUM_MARKS and _posts(paragraphs):
+    if len(FORUM.findall(visible)) >= FORUM_MARKS and (_posts(paragraphs) or _first_post(paragraphs, visible)):
         return "not an article: a forum thread"
     if prose < SHORT_BODY_CHARS and REDIRECT.search(visible):
         return "not an article: a redirect or message page"
@@ -227,13 +228,27 @@ CITATION = re.compile(r"\[\d{1,3}(?:[-–,]\d{1,3})?\]")
 
 
 def _reference_entry(root) -> bool:
-    """A table of contents (links to "#section" with a name) and numbered citations."""
-    contents = sum(1 for a in root.iter("a") if (a.get("href") or "").startswith("#")
-                   and len(a.get("href")) > 1 and 2 <= len(fold_key(a.text_content())) <= 20)
+    """A table of contents (links to "#section" of the page itself, with a name) and numbered citations."""
+    sections = [(a.get("href") or "").partition("#") for a in root.iter("a") if "#" in (a.get("href") or "")]
+    # a saved page writes its own address before "#section": the commonest such address is its own
+    own = Counter(base for base, _, name in sections if base and name).most_common(1)
+    here = {"", own[0][0]} if own else {""}
+    contents = sum(1 for a, (base, _, name) in zip((a for a in root.iter("a") if "#" in (a.get("href") or "")), sections)
+                   if base in here and name and 2 <= len(fold_key(a.text_content())) <= 20)
     if contents < CONTENTS_LINKS:
         return False
     marks = sum(1 for sup in root.iter("sup") if CITATION.fullmatch(sup.text_content().strip()))
     return marks >= CITATION_MARKS
+
+
+FIRST_POST_REACH = 200      # characters above the body where a thread marks its first post
+
+
+def _first_post(paragraphs: list[str], visible: str) -> bool:
+    """A floor mark (楼主, 1楼) printed right above the body: the body is a thread's first post,
+    where an article's comments come after it."""
+    at = visible.find(" ".join(paragraphs[0].split())[:12]) if paragraphs else -1
+    return at > 0 and FORUM.search(visible, max(0, at - FIRST_POST_REACH), at) is not None
 
 
 def _posts(paragraphs: list[str]) -> bool:
