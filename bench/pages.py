@@ -45,9 +45,9 @@ three sets of pages, and writes ``bench/PAGES.md``:
 - tuned, fourteenth round: ``bench/pages_blind10/`` (sites in none of the sets
   above, labelled the same way), measured once by the fourteenth round's reader
   (``pages_blind10/HELD_OUT.md``), tuned on by halves, then studied;
-- held-out, fifteenth round: ``bench/pages_blind11/`` (three posts of one blog
+- tuned, fifteenth round: ``bench/pages_blind11/`` (three posts of one blog
   host in none of the sets above), measured once by the fifteenth round's reader
-  (``pages_blind11/HELD_OUT.md``).
+  (``pages_blind11/HELD_OUT.md``), then studied.
 
 The fair figures for unseen sites are the held-out tables of each round, copied
 into PAGES.md as they were measured.
@@ -441,8 +441,8 @@ def page_sets(pages: Path, more: Path) -> dict[str, tuple[Path, list[dict]]]:
     if (blind / "gold.json").exists():       # held out in the fourteenth round, then studied
         sets["tuned, fourteenth round"] = (blind, json.loads((blind / "gold.json").read_text(encoding="utf-8")))
     blind = more.parent / "pages_blind11"
-    if (blind / "gold.json").exists():       # held out in the fifteenth round
-        sets["held-out, fifteenth round"] = (blind, json.loads((blind / "gold.json").read_text(encoding="utf-8")))
+    if (blind / "gold.json").exists():       # held out in the fifteenth round, then studied
+        sets["tuned, fifteenth round"] = (blind, json.loads((blind / "gold.json").read_text(encoding="utf-8")))
     return sets
 
 

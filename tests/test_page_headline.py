@@ -207,3 +207,11 @@ def test_a_title_that_names_the_site_last_keeps_its_first_part_over_a_linked_sit
               "<p>钱包从一个熵源开始，添加一个校验和，然后将熵映射到一个单词列表，用户由此得到一串助记词。</p>"
               "<p>助记词代表长度为128到256位的熵，然后通过密钥扩展函数导出更长的种子，用于构建钱包。</p></body></html>")
     assert read_page(markup).title == "助记词的生成原理"
+
+
+def test_a_short_headline_that_title_opens_with_is_not_replaced_by_a_label_above_the_body():
+    body = "".join(f"<p>第{n}天早上和朋友在车站出口集合，然后顺着人潮来到了展览中心，逛了很久才回家。</p>" for n in range(1, 5))
+    markup = ("<html><head><title>書展一遊 - 某某的空間 - 示例小站</title></head><body>"
+              "<h1><a href='/'>示例小站</a></h1><h3 class='title'>書展一遊</h3><div>January 31, 2010</div>"
+              f"<div class='label'>Article</div>{body}</body></html>")
+    assert read_page(markup).title == "書展一遊"

@@ -242,3 +242,9 @@ def test_a_sentence_that_names_a_privacy_statement_does_not_end_the_article():
     markup = ("<html><head><title>借贷软件偷拍用户调查</title></head><body><h1>借贷软件偷拍用户调查</h1>"
               + "".join(f"<p>{p}</p>" for p in paragraphs) + f"<p>{footer}</p></body></html>")
     assert list(read_page(markup).paragraphs) == paragraphs
+
+
+def test_a_short_line_ending_in_a_comma_goes_on_in_the_next():
+    from digest.sources.pageblocks import lines_of
+    assert lines_of("今日早晨，\n和朋友在车站出口集合。\n小标题\n正文的一句话。") == [
+        "今日早晨，和朋友在车站出口集合。", "小标题", "正文的一句话。"]

@@ -134,8 +134,12 @@ def prefer_near(root, near: str, title: str | None, heading: str | None) -> bool
     """Whether the heading-like line right above the body is the headline: when the page's
     heading is only a section name ("新闻动态"), when <title> holds that line behind a site
     prefix ("某某新聞：headline"), or when <title> is a bare name and no og:title exists."""
-    if fold_key(near) in _site_names(root, first_text(root, "//title")):
+    page_title = first_text(root, "//title")
+    if fold_key(near) in _site_names(root, page_title):
         return False              # the site's name printed as a heading
+    if heading is not None and fold_key(heading) == fold_key(first_segment(page_title)) \
+            and fold_key(near) not in fold_key(page_title):
+        return False              # a short headline that <title> opens with ("書展一遊 - blog - host")
     if heading is None and len(fold_key(title or "")) >= SECTION_NAME_CHARS and _with_furniture(near, title):
         return False              # <title>'s headline with a breadcrumb mark or a date glued on
     prefix = SITE_PREFIX.match(title or "")
@@ -145,7 +149,6 @@ def prefer_near(root, near: str, title: str | None, heading: str | None) -> bool
         return True
     if fold_key(near) in fold_key(title or ""):
         return False              # a piece of the headline found already (a deck or subhead)
-    page_title = first_text(root, "//title")
     references = [fold_key(t) for t in (page_title, meta_content(root, "og:title") or "") if t]
     if any(fold_key(near) in ref for ref in references):
         return True
