@@ -285,3 +285,11 @@ def test_a_notice_and_its_heading_end_the_article_and_name_no_one():
     assert article.paragraphs[0].startswith("所有前来参加活动")
     assert article.paragraphs[-1] == "活动当天欢迎大家准时到场，现场还有更多惊喜等着你。"
     assert article.author is None
+
+
+def test_a_notice_heading_left_at_the_end_is_no_signature():
+    text = ("活动礼物公布\n\n所有前来参加活动并成功签退的玩家，均可以免费获得由组委会提供的纪念品。\n\n"
+            "纪念品包括腕带两条、徽章三枚和卡片四张，数量有限，先到先得，每人最多领取一份。\n\n"
+            "活动当天欢迎大家准时到场，现场还有更多惊喜等着你。\n\n注意\n")
+    (article,) = clean(RawText("gifts.txt", text, "txt"))
+    assert article.author is None

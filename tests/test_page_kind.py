@@ -357,8 +357,12 @@ SECTION_ITEMS = "".join(
 
 
 def test_a_page_titled_only_with_the_sites_name_under_a_label_heading_is_a_section_page():
+    # a line or two of text under the label, and the section's entries (names and counts, no sentences)
+    entries = "".join(f"<div class='card'><span>{who}的专栏</span> <span>{n}篇文章 {n * 37}次阅读</span></div>"
+                      for n, who in enumerate(("张先生", "李女士", "王教授", "赵经理", "陈主任", "刘老师", "周编辑", "吴记者", "郑律师", "孙医生", "钱会计"), 1))
     markup = (f"<html><head><title>示例观点网 - 分享观点从这里开始</title></head><body>"
-              f"<h1>類別</h1>{SECTION_ITEMS}</body></html>")
+              f"<h1>類別</h1><p>本栏目收录各位作者对时事的观点与评论，欢迎读者踊跃来稿。</p>{entries}"
+              "<div class='footer'>关于我们 联系方式 投稿须知 隐私政策 使用条款 广告合作 友情链接 网站地图</div></body></html>")
     with pytest.raises(NotAnArticle, match="names only the site"):
         read_page(markup)
 
@@ -408,7 +412,7 @@ def test_an_article_with_one_related_link_between_its_paragraphs_is_read():
     assert len(read_page(markup).paragraphs) >= 5
 
 
-def test_a_funds_record_on_a_fund_portal_is_a_catalogue_page():
+def test_a_funds_data_page_on_a_fund_portal_is_not_an_article():
     fields = ("盘中估算：0.9681 单位净值（11-15）：0.9699 交易状态：暂停申购 购买手续费：1.50% "
               "成立日期：2016-12-07 基金经理：某某 类型：混合型 管理人：某某资管 资产规模：2.21亿元")
     markup = ("<html><head><title>某某定增混合(169201)基金基本概况_示例基金网</title></head><body>"
@@ -416,19 +420,22 @@ def test_a_funds_record_on_a_fund_portal_is_a_catalogue_page():
               "<p>在封闭期内，本基金主要投资于定向增发的证券，基金管理人在严格控制风险的前提下，力争基金资产的长期稳定增值。</p>"
               "<h3>投资范围</h3><p>本基金的投资范围为具有良好流动性的金融工具，包括国内依法发行上市的股票、债券、货币市场工具等。</p>"
               "</body></html>")
-    with pytest.raises(NotAnArticle, match="catalogue"):
+    with pytest.raises(NotAnArticle, match="a fund's data page"):
         read_page(markup)
 
 
-def test_a_download_sites_resource_record_is_a_catalogue_page():
-    record = ("中文名：优雅的宇宙 英文名：The Elegant Universe 别名：宇宙的琴弦 资源格式：DVDRip 发行时间：2003年 "
-              "地区：美国 语言：英语 简介：")
-    markup = ("<html><head><title>《优雅的宇宙》[DVDRip] - 示例下载站</title></head><body>"
-              "<h1>《优雅的宇宙》[DVDRip]</h1><div>状态：完成 分类：纪录片</div>"
-              f"<div>{record}</div><p>这部纪录片由公共电视制作，讲述了物理学家统一各种基本力的努力和弦理论的探索。</p>"
-              "<p>第三集介绍了弦理论和十一维空间，原来的下载链接有错误，现在已经更正。</p></body></html>")
-    with pytest.raises(NotAnArticle, match="catalogue"):
-        read_page(markup)
+def test_fund_news_and_a_film_review_with_info_boxes_are_read():
+    body = "".join(f"<p>第{n}段：某某基金今日发布公告称，旗下一只混合型基金将于下周开放申购，业内人士看好后市的结构性机会。</p>"
+                   for n in range(1, 7))
+    box = "类型：混合型 成立日期：2021-03-02 基金经理：张三 管理人：某某基金 托管人：某某银行 资产规模：12.3亿元"
+    markup = (f"<html><head><title>某某基金逆势布局新品_示例财经</title></head><body><h1>某某基金逆势布局新品</h1>"
+              f"<div>2024-03-01 09:30</div><div class='box'>{box}</div>{body}</body></html>")
+    assert len(read_page(markup).paragraphs) >= 6
+    info = "中文名：远方 英文名：Far Away 导演：某某 主演：某某 类型：剧情 地区：中国大陆 语言：普通话"
+    markup = (f"<html><head><title>影评：远方的孤独与成长_示例影评</title></head><body><h1>影评：远方的孤独与成长</h1>"
+              f"<div>2024-01-20</div><div class='info'>{info}</div>{body}</body></html>")
+    assert len(read_page(markup).paragraphs) >= 6
+
 
 
 def test_an_entry_saved_with_its_own_address_before_each_section_link_is_still_a_reference_entry():

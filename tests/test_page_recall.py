@@ -248,3 +248,10 @@ def test_a_short_line_ending_in_a_comma_goes_on_in_the_next():
     from digest.sources.pageblocks import lines_of
     assert lines_of("今日早晨，\n和朋友在车站出口集合。\n小标题\n正文的一句话。") == [
         "今日早晨，和朋友在车站出口集合。", "小标题", "正文的一句话。"]
+
+
+def test_four_long_closing_paragraphs_both_keep_are_all_put_back():
+    closing = [f"第{n}段收尾，" + "这是一段很长的结尾文字，讲述了事件的后续发展和各方的反应，以及专家对未来走势的判断。" * 5
+               for n in "一二三四"]
+    page = blocks(*BODY, *closing, "相关新闻")
+    assert agreed_edges(page, BODY, None, Links(), lambda: fold_key("".join(BODY + closing))) == [*BODY, *closing]

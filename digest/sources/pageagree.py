@@ -26,8 +26,9 @@ from .pageblocks import Block
 from .pagebody import Links, fold_key, is_link
 from .pageedge import PASS, STOP, TAKE, is_furniture, widen_edges
 
-MAX_AGREED = 12           # blocks put back at each edge, at most (lines, where a page breaks its
-MAX_AGREED_CHARS = 600    # sentences into lines), and characters
+AGREED_BLOCKS = 5         # blocks put back at each edge whatever their length,
+MAX_AGREED = 12           # and at most this many (lines, where a page breaks its sentences
+MAX_AGREED_CHARS = 600    # into lines) within this many characters
 MAX_PASSED = 2            # lines passed over at the end to reach an agreed paragraph
 PASSED_MAX_CHARS = 60
 RELATED_LINE = re.compile(r"^[【\[]?(?:推荐|推薦|延伸|相关|相關|扩展|擴展)(?:阅读|閱讀)[】\]]?\s*[:：]")
@@ -70,10 +71,10 @@ def agreed_edges(blocks: list[Block], paragraphs: list[str], title: str | None, 
     other = functools.cache(other)
 
     def judge_from(edge: int, step: int):
-        passed, taken = 0, 0
+        passed, taken, count = 0, 0, 0
 
         def judge(i: int) -> str:
-            nonlocal passed, taken
+            nonlocal passed, taken, count
             if not _article_like(blocks[i], links):
                 # A line pointing to another story ("推薦閱讀：…") or a numbered point's heading
                 # inside the text is passed over, not put back: the point after it is the article's.
@@ -81,8 +82,9 @@ def agreed_edges(blocks: list[Block], paragraphs: list[str], title: str | None, 
                     passed += 1
                     return PASS
                 return STOP
-            taken += len(blocks[i].text)
-            return TAKE if taken <= MAX_AGREED_CHARS and fold_key(blocks[i].text) in other() else STOP
+            taken, count = taken + len(blocks[i].text), count + 1
+            within = count <= AGREED_BLOCKS or taken <= MAX_AGREED_CHARS
+            return TAKE if within and fold_key(blocks[i].text) in other() else STOP
         return judge
 
     return widen_edges([b.text for b in blocks], paragraphs, title, judge_from, most=MAX_AGREED)

@@ -13,7 +13,7 @@ from ..text.pagerules import SENTENCE_END
 # this long (text wrapped at a fixed width); a shorter one is a line of its own (a heading,
 # a forum post's first line).
 WRAPPED_LINE_CHARS = 20
-CLAUSE_ENDS = "，,、；;"     # a line ending in one of these goes on in the next, however short (no heading does)
+CLAUSE_ENDS = "，,、"     # a line ending in one of these goes on in the next, however short (no heading does)
 # A line that is only a date (and time) is a field of its own, never the rest of a wrapped sentence.
 # (A weekday, a time, and a short field after it are part of the line: "2023-09-11 10:30 来源：某报".)
 BARE_DATE = re.compile(r"^(?:19|20)\d{2}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s*(?:星期|周|週)[一二三四五六日天])?"

@@ -20,12 +20,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable
 
-from ..text.pagerules import END_LINE, FURNITURE, PHOTO_CREDIT, SENTENCE_END, TAGS_LINE
+from ..text.pagerules import END_LINE, FURNITURE, PHOTO_CREDIT, SENTENCE_END, SOCIAL_PAGE, TAGS_LINE
 from ..text.script import fold_width
 from .pageblocks import Block, lines_of
 from .pagebody import Links, fold_key, is_link, is_prose
 from .pagecaption import is_caption
-from .pageend import follows_us
 
 # Elements whose text flows into the block around them.
 INLINE = {"a", "span", "b", "strong", "em", "i", "u", "font", "sup", "sub", "small", "big", "img",
@@ -158,7 +157,7 @@ def is_furniture(folded: str, links: Links) -> bool:
     an end marker, a tag line, a caption or photo credit, a call to follow the site, furniture."""
     return bool(is_link(folded, links) or END_LINE.match(folded) or TAGS_LINE.match(folded)
                 or FURNITURE.search(folded) or is_caption(folded) or PHOTO_CREDIT.search(folded)
-                or follows_us(folded))
+                or SOCIAL_PAGE.search(folded))
 
 
 def as_blocks(blocks: list[TextBlock]) -> list[Block]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from ..text.pagerules import SOCIAL_PAGE
+from ..text.pagerules import FOLLOW_CALL
 from ..text.script import fold_width
 
 
@@ -14,7 +14,7 @@ QUOTED = re.compile(r"[“「『\"]")
 
 def follows_us(folded: str) -> bool:
     """A site's call to follow it on a social network, outside quotation marks and short."""
-    return len(folded) < 200 and not QUOTED.search(folded) and SOCIAL_PAGE.search(folded) is not None
+    return len(folded) < 200 and not QUOTED.search(folded) and FOLLOW_CALL.search(folded) is not None
 
 
 # The heading of a list of other stories or videos after the body: "精彩视频推荐", "延伸閱讀".

@@ -41,7 +41,6 @@ Schema.org types and microblog titles are checked before the body is read (in
 from __future__ import annotations
 
 import re
-from collections import Counter
 
 from ..text.pagerules import END_LINE
 from ..text.script import fold_width
@@ -151,7 +150,7 @@ def page_kind(root, paragraphs: list[str], title: str | None, page_title: str, v
         total = sum(len(p) for p in paragraphs)
         if sum(listed) >= LIST_SHARE * len(paragraphs) and (rest < SHORT_BODY_CHARS or rest < 0.1 * total):
             return "not an article: a list (lines of links and figures)"
-    if label_only(title, page_title):
+    if prose < LABEL_PAGE_PROSE and label_only(title, page_title):
         return "not an article: a section or feed page (its title names only the site, its heading is a label)"
     if paragraphs and excerpt_list(paragraphs[-1], visible):
         return "not an article: a list of excerpts (the text goes on behind a \"read more\" link)"
@@ -175,14 +174,15 @@ CATALOGUE = re.compile(r"ISBN|出版社\s*[:：]|出版(?:年|日期)\s*[:：]|�
 CATALOGUE_FIELDS = 3        # distinct fields of a catalogue record
 # A film or work's record: "导演: …", "主演: …", "上映日期: …"; an article's info box holds a few.
 RECORD = re.compile(r"(?:导演|導演|编剧|編劇|主演|类型|類型|制片国家|製片國家|语言|語言|上映日期|首播|片长|片長|集数|集數"
-                    r"|又名|别名|別名|中文名|英文名|地区|地區|发行时间|發行時間|资源格式|資源格式|分辨率|作者|译者|譯者|出品方|字数|字數"
-                    # a fund's record on a fund portal: "成立日期：", "基金经理：", "单位净值（11-15）："
-                    r"|成立日期|基金经理|基金經理|管理人|托管人|资产规模|資產規模|份额规模|份額規模|单位净值|單位淨值"
-                    r"|累计净值|累計淨值|交易状态|交易狀態|申购费率|申購費率|购买手续费|購買手續費)\s*(?:/[^:：\s]{1,4})?"
-                    r"\s*(?:[(（][^()（）]{1,12}[)）])?\s*[:：]"
+                    r"|又名|作者|译者|譯者|出品方|字数|字數)\s*(?:/[^:：\s]{1,4})?\s*[:：]"
                     # a download site's film record: "◎译　　名", "◎片　　名", "◎导　　演"
                     r"|◎\s*(?:译|譯|片|年|产|產|类|類|语|語|字|上|导|導|主|编|編|简|簡)\s*\S?\s*(?:名|代|地|别|別|言|幕|映|演|剧|劇|介|长|長)")
 RECORD_FIELDS = 6
+# A fund's live data on a fund portal: "单位净值（11-15）：", "交易状态：", "购买手续费：" (a news story's
+# info box gives the fund's record, 成立日期 基金经理 管理人, not its trading state).
+FUND_QUOTE = re.compile(r"(?:单位净值|單位淨值|累计净值|累計淨值|交易状态|交易狀態|申购状态|申購狀態|申购费率|申購費率"
+                        r"|购买手续费|購買手續費|日增长率|日增長率)\s*(?:[(（][^()（）]{1,12}[)）])?\s*[:：]")
+FUND_QUOTES = 3
 LISTED_RECORDS = 4          # one catalogue field printed this often: a list of records (editions)
 
 
@@ -193,6 +193,8 @@ def _marked_kind(visible: str, prose: int) -> str | None:
     # (kinds of mark: "42回答" and "103回答" beside a travel diary's Q&A box are one)
     if len({COUNT.sub("", m) for m in QA_MARK.findall(visible)}) >= QA_MARKS:
         return "a question-and-answer page"
+    if len({fold_key(m)[:2] for m in FUND_QUOTE.findall(visible)}) >= FUND_QUOTES:
+        return "a fund's data page (net value, trading status, fees)"
     buy, prices = set(BUY.findall(visible)), len(PRICE.findall(visible))
     labels = [fold_key(m)[:2] for m in CATALOGUE.findall(visible)]
     fields = set(labels)
@@ -229,26 +231,26 @@ CITATION = re.compile(r"\[\d{1,3}(?:[-–,]\d{1,3})?\]")
 
 def _reference_entry(root) -> bool:
     """A table of contents (links to "#section" of the page itself, with a name) and numbered citations."""
-    sections = [(a.get("href") or "").partition("#") for a in root.iter("a") if "#" in (a.get("href") or "")]
-    # a saved page writes its own address before "#section": the commonest such address is its own
-    own = Counter(base for base, _, name in sections if base and name).most_common(1)
-    here = {"", own[0][0]} if own else {""}
-    contents = sum(1 for a, (base, _, name) in zip((a for a in root.iter("a") if "#" in (a.get("href") or "")), sections)
-                   if base in here and name and 2 <= len(fold_key(a.text_content())) <= 20)
+    # (a saved page may write its own address before "#section": the section is one this page holds)
+    anchors = {e.get("id") or e.get("name") for e in root.xpath("//*[@id or @name]")} - {None, ""}
+    contents = sum(1 for a in root.iter("a") if (a.get("href") or "").partition("#")[2] in anchors
+                   and 2 <= len(fold_key(a.text_content())) <= 20)
     if contents < CONTENTS_LINKS:
         return False
     marks = sum(1 for sup in root.iter("sup") if CITATION.fullmatch(sup.text_content().strip()))
     return marks >= CITATION_MARKS
 
 
+LABEL_PAGE_PROSE = 120     # a page under a label heading with more prose than this may be a short article
 FIRST_POST_REACH = 200      # characters above the body where a thread marks its first post
+FIRST_POST = re.compile(r"楼主|樓主")
 
 
 def _first_post(paragraphs: list[str], visible: str) -> bool:
-    """A floor mark (楼主, 1楼) printed right above the body: the body is a thread's first post,
-    where an article's comments come after it."""
+    """The original poster's mark (楼主) printed right above the body: the body is a thread's first
+    post (a sidebar of hot comments, 1楼 2楼, above an article names no 楼主)."""
     at = visible.find(" ".join(paragraphs[0].split())[:12]) if paragraphs else -1
-    return at > 0 and FORUM.search(visible, max(0, at - FIRST_POST_REACH), at) is not None
+    return at > 0 and FIRST_POST.search(visible, max(0, at - FIRST_POST_REACH), at) is not None
 
 
 def _posts(paragraphs: list[str]) -> bool:

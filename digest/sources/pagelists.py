@@ -69,7 +69,7 @@ def headed_items(paragraphs: list[str], visible: str, links) -> bool:
     if len(paragraphs) <= HEADED_ITEMS:
         return False
     text, at, gaps = fold_key(visible), -1, []
-    keys = [k for k in links.texts if HEADLINE_CHARS <= len(k) <= MAX_HEADLINE_CHARS]
+    keys = [k for k in links.texts if HEADLINE_CHARS <= len(k) <= MAX_HEADLINE_CHARS and k[0] not in "图圖"]  # not a caption
     for paragraph in paragraphs[:HEADED_SAMPLE]:
         key = fold_key(paragraph)
         start = text.find(key[:15], max(at, 0)) if key else -1
@@ -83,7 +83,9 @@ def headed_items(paragraphs: list[str], visible: str, links) -> bool:
 
 
 # A link to the rest of a post, after its excerpt on a blog's front or category page.
-READ_MORE = re.compile(r"阅读全文|閱讀全文|继续阅读|繼續閱讀|阅读更多|閱讀更多|查看全文|read\s*more|continue\s*reading", re.IGNORECASE)
+# (not the button that unfolds the article itself: "展开阅读全文", "打开APP阅读全文")
+READ_MORE = re.compile(r"(?<!展开)(?<!展開)(?<!APP)(?<!app)(?:阅读全文|閱讀全文|继续阅读|繼續閱讀|阅读更多|閱讀更多|查看全文"
+                       r"|read\s*more|continue\s*reading)", re.IGNORECASE)
 READ_MORE_LINKS = 2         # excerpts on the page, at least
 READ_MORE_REACH = 12        # characters between the body's end and the link, at most
 

@@ -82,8 +82,10 @@ def _site_names(root, page_title: str) -> set[str]:
     公共電視台 新聞網"), and og:site_name."""
     parts = [fold_key(p) for p in TITLE_SEPARATORS.split(" ".join(page_title.split())) if p.strip()]
     # The headline comes first, unless the first part is printed only as a logo's heading (a link
-    # home) and a later part as a heading of its own ("Solidot | headline").
-    headings = [(fold_key(h.text_content()), bool(h.xpath(".//a|ancestor::a"))) for h in root.xpath("//h1|//h2|//h3")]
+    # home) and a later part as a heading of its own ("Solidot | headline"); a post's own headline
+    # may be a link to the post.
+    headings = [(fold_key(h.text_content()), any(HOME.match(a.get("href") or "") for a in h.xpath(".//a|ancestor::a")))
+                for h in root.xpath("//h1|//h2|//h3")]
     plain = {key for key, linked in headings if not linked}
     head = parts[0] if parts else ""
     if head and head not in plain and (head, True) in headings:
@@ -94,6 +96,7 @@ def _site_names(root, page_title: str) -> set[str]:
     return names - {"", head}     # some sites fill og:site_name with the headline
 
 
+HOME = re.compile(r"^(?:(?:https?:)?//[^/?#]+)?/?(?:index\.\w+)?$", re.IGNORECASE)   # a link to the site's front page
 SECTION_NAME_CHARS = 6        # a heading shorter than this names a section, not a story
 SAME_HEADLINE = 0.75          # a heading this close to <title>'s headline is its printed form
 
@@ -138,8 +141,8 @@ def prefer_near(root, near: str, title: str | None, heading: str | None) -> bool
     if fold_key(near) in _site_names(root, page_title):
         return False              # the site's name printed as a heading
     if heading is not None and fold_key(heading) == fold_key(first_segment(page_title)) \
-            and fold_key(near) not in fold_key(page_title):
-        return False              # a short headline that <title> opens with ("書展一遊 - blog - host")
+            and fold_key(near) not in fold_key(page_title) and (near.isascii() or len(near) < len(heading)):
+        return False              # <title>'s short headline over an interface label ("書展一遊" over "Article")
     if heading is None and len(fold_key(title or "")) >= SECTION_NAME_CHARS and _with_furniture(near, title):
         return False              # <title>'s headline with a breadcrumb mark or a date glued on
     prefix = SITE_PREFIX.match(title or "")

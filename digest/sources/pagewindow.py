@@ -21,6 +21,8 @@ def header_window(visible: str, heading: str | None, paragraphs: list[str]) -> t
         # A deck that repeats the lead may be printed first, the date under it, before the lead's
         # repeat close by (or a caption repeats it): the stretch between is read for a date only.
         deck = visible[end:max((at for at in starts if at - end <= DECK_REACH), default=end)]
+        if len(paragraphs) > 1 and loose(paragraphs[-1][-16:]).search(deck):
+            deck = ""           # the first was the body itself, the repeat a share box after it
     start = max(0, end - 400)
     above = ""
     if heading:

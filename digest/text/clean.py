@@ -195,7 +195,7 @@ def _trim_trailer(lines: list[str], meta: Meta) -> list[str]:
             name = "company blurb"
         if name is None:
             break
-        if name == "signature":
+        if name == "signature" and not NOTICE_HEADING.match(last.strip()):
             meta.offer(author=lines[-1])
         lines.pop()
     if lines:

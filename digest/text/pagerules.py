@@ -66,22 +66,27 @@ FURNITURE = rule(
            "#春运# #回家过年#", "用户名："],
     leave=["公司的注册地址在上海。", "用户隐私问题引发监管关注。", "市民可拨打12345热线电话咨询。",
            "#春运#话题在微博上引发热议。"], flags=re.IGNORECASE)
-# A site's call to follow its own page on a social network: the network's page and "we" in one
-# clause ("快點到Facebook Like我們的專頁"), or a call whose object is "our" page ("关注我们的微信公众号");
-# not a report of someone's page ("在臉書粉絲專頁發文表示"), nor "希望政府关注我们".
+# A site's call to follow its own page on a social network; not a report of someone's page
+# ("在臉書粉絲專頁發文表示"), nor "希望政府关注我们".
 NETWORK = r"(?:facebook|google\s*(?:plus|\+)|twitter|instagram|youtube|臉書|脸书)"
 OWN_PAGE = r"(?:專頁|专页|粉絲團|粉丝团|page|account)"
+# A call whose object is the site's own page: "关注我们的微信公众号", "按讚我們的粉絲專頁".
+FOLLOW_CALL = rule(
+    "call to follow",
+    r"(?:開設|开设|加入|追蹤|追踪|关注|關注|like|讚好|按讚|訂閱|订阅)\s*(?:我們|我们)的?\s*(?:官方)?"
+    r"(?:facebook|臉書|脸书|微博|微信|公众号|公眾號|instagram|twitter|youtube|粉絲團|粉丝团|粉絲專頁|粉丝专页"
+    r"|專頁|专页|頻道|频道)",
+    match=["欢迎关注我们的微信公众号", "按讚我們的粉絲專頁"],
+    leave=["希望政府关注我们的诉求。", "欢迎加入我们的志愿者团队。", "負責人說，我們在臉書粉絲專頁上收到了上千則留言。"],
+    flags=re.IGNORECASE)
+# Either, or "we" and the network's page in one clause: next to the body's edge, a line the site's.
 SOCIAL_PAGE = rule(
     "social page",
     r"(?:我們|我们)[^，。,!！]{0,12}?" + NETWORK + r"[^，。,!！]{0,12}?" + OWN_PAGE
-    + r"|" + NETWORK + r"[^，。,!！]{0,12}?(?:我們|我们)[^，。,!！]{0,4}?" + OWN_PAGE
-    + r"|(?:開設|开设|加入|追蹤|追踪|关注|關注|like|讚好|按讚|訂閱|订阅)\s*(?:我們|我们)的?\s*(?:官方)?"
-    r"(?:facebook|臉書|脸书|微博|微信|公众号|公眾號|instagram|twitter|youtube|粉絲團|粉丝团|粉絲專頁|粉丝专页"
-    r"|專頁|专页|頻道|频道)",
-    match=["快點到Facebook Like我們的專頁！", "我們也開了Google plus page，也可follow 我們吧！",
-           "欢迎关注我们的微信公众号", "按讚我們的粉絲專頁"],
+    + r"|" + NETWORK + r"[^，。,!！]{0,12}?(?:我們|我们)[^，。,!！]{0,4}?" + OWN_PAGE + "|" + FOLLOW_CALL.pattern,
+    match=["快點到Facebook Like我們的專頁！", "我們也開了Google plus page，也可follow 我們吧！", "欢迎关注我们的微信公众号"],
     leave=["公司在Facebook上发布了声明。", "Twitter的用户数增长了一成。", "蔡英文今日在臉書粉絲專頁發文表示，將持續推動改革。",
-           "特朗普的Twitter account被永久封禁后，我们看到了变化。", "希望政府关注我们的诉求。", "欢迎加入我们的志愿者团队。"],
+           "特朗普的Twitter account被永久封禁后，我们看到了变化。", "希望政府关注我们的诉求。"],
     flags=re.IGNORECASE)
 # A photo credit under a caption: "（消防局提供）", "（图/新华社）", "圖／路透".
 PHOTO_CREDIT = rule(

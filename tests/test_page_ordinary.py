@@ -1,0 +1,73 @@
+"""Ordinary articles that the not-article, end-of-body and metadata rules must leave alone:
+a short headline under a site-only <title>, a reported sentence about a fan page, an expand
+button, a hot-comments sidebar, linked captions, footnotes under a navigation of fragment
+links, a section name over the headline, a linked post headline, a share box repeating the
+lead, long closing paragraphs both libraries keep."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from digest.sources.page import read_page
+
+LINES = ["今年春节前夕，记者跟随返乡的务工人员一同登上了开往西南的列车，车厢里挤满了带着大包小包的旅客。",
+         "五十二岁的老王在广东打工已经十五年，他说今年收入比去年稍好一些，给家里的孩子买了新衣服和书包。",
+         "列车上，乘务员不断提醒旅客注意保管随身物品，并为老人和孩子送上热水，整个车厢的气氛十分温馨。",
+         "经过二十多个小时的旅程，列车终于抵达终点站，老王背起行囊，走出站台，远远看见了来接他的家人。",
+         "回到村里，老王发现家门口的土路已经修成了水泥路，村里还新建了一座卫生院和一个文化广场，变化很大。",
+         "他说，这些年家乡的发展越来越好，很多外出打工的年轻人也开始考虑回来创业，村里的人气渐渐旺了起来。"]
+BODY = "".join(f"<p>{line}</p>" for line in LINES)
+
+
+def page(title: str, body: str) -> str:
+    return f"<html><head><title>{title}</title></head><body>{body}</body></html>"
+
+
+@pytest.mark.parametrize("markup", [
+    page("示例日报", f"<h1>春运归途</h1><div>2024-02-05 08:00</div>{BODY}"),          # a short headline, a site-only title
+    page("春运归途见闻_示例网", f"<h1>春运归途见闻</h1>{BODY}<div><a href='#'>展开阅读全文</a></div>"
+         "<div class='side'><p>热门推荐：某某新闻</p><a href='/y'>打开APP阅读全文</a></div>"),     # an expand button
+    page("春运归途见闻_示例网", "<h1>春运归途见闻</h1><div class='side'><h3>热门评论</h3><p>1楼 说得好</p>"
+         f"<p>2楼 支持</p><p>3楼 顶一下</p></div>{BODY}"),                                     # hot comments above the body
+    page("春运归途见闻_示例网", "<h1>春运归途见闻</h1><div>2024-02-05</div><div class='art'>" + f"<p>{LINES[0]}</p>"
+         + "".join(f"<p class='cap'><a href='/img{i}.jpg'>图为返乡旅客在站台上候车的场景{i}</a></p><p>{LINES[i]}</p>"
+                   for i in range(1, 5)) + "</div>"),                                           # linked captions
+    page("春运归途见闻_示例博客", "<div class='nav'>" + "".join(
+        f"<a href='http://blog.example.com/index.html#{s}'>{t}</a>" for s, t in
+        [("a", "关于本站"), ("b", "最新文章"), ("c", "热门标签"), ("d", "联系方式"), ("e", "友情链接"), ("f", "文章归档")])
+         + "</div><h1>春运归途见闻</h1><div>2024-02-05</div>"
+         + "".join(f"<p>{line}<sup>[{i}]</sup></p>" for i, line in enumerate(LINES * 2, 1))),  # footnotes, a fragment nav
+])
+def test_an_ordinary_article_is_read_whole(markup):
+    assert len(read_page(markup).paragraphs) >= 4
+
+
+def test_a_reported_sentence_about_a_fan_page_does_not_end_the_article():
+    lines = ["台北市一間流浪動物收容所日前因經費短缺面臨關閉危機，消息傳出後引起社會大眾的高度關注與討論。",
+             "收容所負責人表示，目前所內收容了超過兩百隻貓狗，每個月的飼料與醫療費用高達數十萬元，壓力非常大。",
+             "許多民眾得知消息後主動捐款捐物，也有志工自發前往幫忙清潔環境，讓工作人員感到相當溫暖。",
+             "負責人說，我們在臉書粉絲專頁上收到了上千則支持的留言，讓大家非常感動，也更有信心繼續走下去。",
+             "市政府動物保護處也表示，將協助收容所申請相關補助，並媒合更多企業資源，幫助其度過難關。",
+             "專家建議，民眾若有意飼養寵物，應以領養代替購買，並做好長期照顧的準備，避免棄養問題持續發生。"]
+    found = read_page(page("收容所面臨關閉_示例新聞", "<h1>收容所面臨關閉</h1><div>2024-02-05</div>"
+                           + "".join(f"<p>{line}</p>" for line in lines)))
+    assert found.paragraphs[-1] == lines[-1]
+
+
+@pytest.mark.parametrize("title, body, headline", [
+    ("国内新闻 - 示例网", f"<h1>国内新闻</h1><h3>多地出台措施保障农民工返乡</h3><div>2024-02-05</div>{BODY}",
+     "多地出台措施保障农民工返乡"),                                                   # a section's name over the headline
+    ("老王的回家路 | 示例日报", f"<h2><a href='/p/1'>老王的回家路</a></h2><div>2024-02-05 08:00</div>{BODY}"
+     "<h3>示例日报</h3><p>联系我们</p>", "老王的回家路"),                              # a post's headline linking to itself
+])
+def test_the_headline_is_not_a_section_or_site_name(title, body, headline):
+    assert read_page(page(title, body)).title == headline
+
+
+def test_a_share_box_that_repeats_the_lead_is_not_a_deck():
+    body = (f"<h1>老王的回家路</h1><p>{LINES[0]}</p>"
+            "<p>五十二岁的老王在广东打工已经十五年，他说2019年3月8日那天他第一次坐上了高铁，感觉特别快。</p>"
+            f"<p>{LINES[3]}</p><div>posted @ 2024-02-06 21:10 老王</div><div class='share'>分享：{LINES[0][:30]}</div>")
+    assert read_page(page("老王的回家路_示例博客", body)).published == datetime(2024, 2, 6, 21, 10)
