@@ -71,3 +71,43 @@ def test_a_share_box_that_repeats_the_lead_is_not_a_deck():
             "<p>五十二岁的老王在广东打工已经十五年，他说2019年3月8日那天他第一次坐上了高铁，感觉特别快。</p>"
             f"<p>{LINES[3]}</p><div>posted @ 2024-02-06 21:10 老王</div><div class='share'>分享：{LINES[0][:30]}</div>")
     assert read_page(page("老王的回家路_示例博客", body)).published == datetime(2024, 2, 6, 21, 10)
+
+
+@pytest.mark.parametrize("markup", [
+    page("某某基金经理调仓曝光_示例财经", "<h1>某某基金经理调仓曝光</h1><div>2024-03-01 09:30</div>"
+         "<div class='card'>某某混合A 单位净值（03-01）：1.0234 累计净值：1.5234 日增长率：0.52%</div>" + BODY),  # a quote card
+    page("春运归途见闻_示例网", f"<h1>春运归途见闻</h1>{BODY}<div><a href='#'>打开App，阅读全文</a></div>"
+         "<div class='side'><a href='/y'>剩余80%未读，点击继续阅读</a></div>"),                              # app buttons
+    page("春运归途见闻_示例博客", "".join(f"<a class='skip' href='#{name}'>跳到{label}</a>" for name, label in
+         [("content", "正文"), ("comments", "评论"), ("respond", "回复"), ("top", "顶部"), ("nav", "导航"), ("footer", "页脚")])
+         + "<h1>春运归途见闻</h1><div id='content'>"
+         + "".join(f"<p>{line}<sup>[{i}]</sup></p>" for i, line in enumerate(LINES + LINES[:2], 1))
+         + "</div><div id='comments'></div><div id='respond'></div><div id='nav'></div><div id='footer'></div>"),  # skip links
+    page("春运归途见闻_示例网", "<h1>春运归途见闻</h1><div>2024-02-05</div><div class='art'>" + f"<p>{LINES[0]}</p>"
+         + "".join(f"<p><a href='/img{i}.jpg'>返乡旅客在站台上候车（张三 摄）</a></p><p>{LINES[i]}</p>" for i in range(1, 5))
+         + "</div>"),                                                                                       # credited captions
+])
+def test_more_ordinary_articles_are_read_whole(markup):
+    assert len(read_page(markup).paragraphs) >= 4
+
+
+def test_a_reported_call_to_follow_a_fan_page_does_not_end_the_article():
+    lines = ["台北市一間流浪動物收容所日前因經費短缺面臨關閉危機，消息傳出後引起社會大眾的高度關注與討論。",
+             "收容所負責人表示，目前所內收容了超過兩百隻貓狗，每個月的飼料與醫療費用高達數十萬元，壓力非常大。",
+             "負責人呼籲，民眾可以關注我們的臉書粉絲專頁，了解最新的領養資訊與志工招募消息。",
+             "市政府動物保護處也表示，將協助收容所申請相關補助，並媒合更多企業資源，幫助其度過難關。",
+             "專家建議，民眾若有意飼養寵物，應以領養代替購買，並做好長期照顧的準備，避免棄養問題持續發生。"]
+    found = read_page(page("收容所面臨關閉_示例新聞", "<h1>收容所面臨關閉</h1><div>2024-02-05</div>"
+                           + "".join(f"<p>{line}</p>" for line in lines)))
+    assert found.paragraphs[-1] == lines[-1]
+
+
+def test_a_logo_linking_to_a_blogs_front_page_names_the_site():
+    body = f"<h1><a href='https://example.com/blog/'>示例博客</a></h1><h2>老王的回家路</h2><div>2024-02-05</div>{BODY}"
+    assert read_page(page("示例博客 | 老王的回家路", body)).title == "老王的回家路"
+
+
+def test_a_deck_under_the_headline_gives_its_date_though_a_share_box_repeats_the_lead():
+    body = (f"<h1>老王的回家路</h1><div class='x'>{LINES[0]}</div><div>2024-02-05 08:00</div><p>{LINES[0]}</p>"
+            f"<p>{LINES[1]}</p><p>{LINES[2]}</p><div class='share'>分享：{LINES[0][:30]}</div><div>责任编辑：张三</div>")
+    assert read_page(page("老王的回家路_示例日报", body)).published == datetime(2024, 2, 5, 8, 0)

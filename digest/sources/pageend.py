@@ -10,11 +10,14 @@ from ..text.script import fold_width
 
 
 QUOTED = re.compile(r"[“「『\"]")
+# A call someone else made, reported: "負責人呼籲，民眾可以關注我們的臉書粉絲專頁".
+REPORTED = re.compile(r"说|說|表示|呼吁|呼籲|指出|强调|強調|透露")
 
 
 def follows_us(folded: str) -> bool:
     """A site's call to follow it on a social network, outside quotation marks and short."""
-    return len(folded) < 200 and not QUOTED.search(folded) and FOLLOW_CALL.search(folded) is not None
+    found = FOLLOW_CALL.search(folded) if len(folded) < 200 and not QUOTED.search(folded) else None
+    return found is not None and not REPORTED.search(folded, 0, found.start())
 
 
 # The heading of a list of other stories or videos after the body: "精彩视频推荐", "延伸閱讀".

@@ -45,7 +45,7 @@ import re
 from ..text.pagerules import END_LINE
 from ..text.script import fold_width
 from .pagebody import fold_key, is_link, is_prose, link_texts
-from .pagelists import (HEADLINE_CHARS, LINKED_SHARE, MIN_PROSE_CHARS, excerpt_list, headed_items, label_only,
+from .pagelists import (CAPTION_KEY, HEADLINE_CHARS, LINKED_SHARE, MIN_PROSE_CHARS, excerpt_list, headed_items, label_only,
                         linked_share, without_closing_list)
 from .pagemeta import DATE
 
@@ -138,7 +138,8 @@ def page_kind(root, paragraphs: list[str], title: str | None, page_title: str, v
     paragraphs = without_closing_list(paragraphs)
     if linked_share(paragraphs, links) >= LINKED_SHARE:
         return "not an article: a portal or list page (the body is the page's links)"
-    headlines = sum(is_link(p, links) and len(fold_key(p)) >= HEADLINE_CHARS for p in paragraphs)
+    headlines = sum(is_link(p, links) and len(fold_key(p)) >= HEADLINE_CHARS and not CAPTION_KEY.search(fold_key(p))
+                    for p in paragraphs)
     if headlines >= LINKED_HEADLINES or (headlines >= FEW_HEADLINES and headlines >= HEADLINE_SHARE * len(paragraphs)):
         return "not an article: a list of linked headlines with teasers"
     if headed_items(paragraphs, visible, links):
@@ -178,11 +179,13 @@ RECORD = re.compile(r"(?:导演|導演|编剧|編劇|主演|类型|類型|制片
                     # a download site's film record: "◎译　　名", "◎片　　名", "◎导　　演"
                     r"|◎\s*(?:译|譯|片|年|产|產|类|類|语|語|字|上|导|導|主|编|編|简|簡)\s*\S?\s*(?:名|代|地|别|別|言|幕|映|演|剧|劇|介|长|長)")
 RECORD_FIELDS = 6
+RECORD_PROSE_CHARS = 600   # a review's text under its film's info box is longer than a record's synopsis
 # A fund's live data on a fund portal: "单位净值（11-15）：", "交易状态：", "购买手续费：" (a news story's
 # info box gives the fund's record, 成立日期 基金经理 管理人, not its trading state).
 FUND_QUOTE = re.compile(r"(?:单位净值|單位淨值|累计净值|累計淨值|交易状态|交易狀態|申购状态|申購狀態|申购费率|申購費率"
                         r"|购买手续费|購買手續費|日增长率|日增長率)\s*(?:[(（][^()（）]{1,12}[)）])?\s*[:：]")
 FUND_QUOTES = 3
+TRADING = {"交易", "申购", "申購", "购买", "購買"}   # a trading state or a fee: a fund page's own, not a news story's quote card
 LISTED_RECORDS = 4          # one catalogue field printed this often: a list of records (editions)
 
 
@@ -193,7 +196,8 @@ def _marked_kind(visible: str, prose: int) -> str | None:
     # (kinds of mark: "42回答" and "103回答" beside a travel diary's Q&A box are one)
     if len({COUNT.sub("", m) for m in QA_MARK.findall(visible)}) >= QA_MARKS:
         return "a question-and-answer page"
-    if len({fold_key(m)[:2] for m in FUND_QUOTE.findall(visible)}) >= FUND_QUOTES:
+    quotes = {fold_key(m)[:2] for m in FUND_QUOTE.findall(visible)}
+    if len(quotes) >= FUND_QUOTES and quotes & TRADING:
         return "a fund's data page (net value, trading status, fees)"
     buy, prices = set(BUY.findall(visible)), len(PRICE.findall(visible))
     labels = [fold_key(m)[:2] for m in CATALOGUE.findall(visible)]
@@ -203,7 +207,7 @@ def _marked_kind(visible: str, prose: int) -> str | None:
     # A book's details under a review (出版社, 定价, ISBN) come once and with one price; a shop
     # prints several prices, a list of editions the same fields again and again.
     if ((buy and prices >= PRICES) or len(buy) >= 2 or (len(fields) >= CATALOGUE_FIELDS and prices >= 2) or listed
-            or len(record) >= RECORD_FIELDS):
+            or len(record) >= RECORD_FIELDS and prose < RECORD_PROSE_CHARS):
         return "a shop or catalogue page (buy controls, prices or a record's fields)"
     return None
 
@@ -232,7 +236,11 @@ CITATION = re.compile(r"\[\d{1,3}(?:[-–,]\d{1,3})?\]")
 def _reference_entry(root) -> bool:
     """A table of contents (links to "#section" of the page itself, with a name) and numbered citations."""
     # (a saved page may write its own address before "#section": the section is one this page holds)
-    anchors = {e.get("id") or e.get("name") for e in root.xpath("//*[@id or @name]")} - {None, ""}
+    # (a section is a heading, a mark inside one, or an empty mark before one: skip links to
+    # #content or #comments, whole containers, are not)
+    anchors = {e.get("id") or e.get("name") for e in root.xpath(
+        "//*[self::h1 or self::h2 or self::h3 or self::h4 or parent::h1 or parent::h2 or parent::h3 or parent::h4"
+        " or not(node())][@id or @name]")} - {None, ""}
     contents = sum(1 for a in root.iter("a") if (a.get("href") or "").partition("#")[2] in anchors
                    and 2 <= len(fold_key(a.text_content())) <= 20)
     if contents < CONTENTS_LINKS:

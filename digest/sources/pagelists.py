@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from ..text.script import fold_width
 from .pagebody import fold_key, is_prose
 
 HEADLINE_CHARS = 8          # a link text this long or longer may be a headline
@@ -59,7 +60,8 @@ def without_closing_list(paragraphs: list[str]) -> list[str]:
 HEADED_GAP_CHARS = 150     # text between two paragraphs where a headline link would sit, at most
 HEADED_ITEMS = 3            # paragraphs with a linked headline before them, at least,
 HEADED_SHARE = 0.6          # and this share of the gaps between the body's paragraphs
-HEADED_SAMPLE = 40          # paragraphs looked at (the cost stays bounded on a huge page)
+HEADED_SAMPLE = 40
+CAPTION_KEY = re.compile(r"^[图圖]|(?:摄|攝|供图|供圖|提供)$")   # a linked caption is not a headline          # paragraphs looked at (the cost stays bounded on a huge page)
 
 
 def headed_items(paragraphs: list[str], visible: str, links) -> bool:
@@ -69,7 +71,7 @@ def headed_items(paragraphs: list[str], visible: str, links) -> bool:
     if len(paragraphs) <= HEADED_ITEMS:
         return False
     text, at, gaps = fold_key(visible), -1, []
-    keys = [k for k in links.texts if HEADLINE_CHARS <= len(k) <= MAX_HEADLINE_CHARS and k[0] not in "图圖"]  # not a caption
+    keys = [k for k in links.texts if HEADLINE_CHARS <= len(k) <= MAX_HEADLINE_CHARS and not CAPTION_KEY.search(k)]
     for paragraph in paragraphs[:HEADED_SAMPLE]:
         key = fold_key(paragraph)
         start = text.find(key[:15], max(at, 0)) if key else -1
@@ -83,20 +85,26 @@ def headed_items(paragraphs: list[str], visible: str, links) -> bool:
 
 
 # A link to the rest of a post, after its excerpt on a blog's front or category page.
-# (not the button that unfolds the article itself: "展开阅读全文", "打开APP阅读全文")
-READ_MORE = re.compile(r"(?<!展开)(?<!展開)(?<!APP)(?<!app)(?:阅读全文|閱讀全文|继续阅读|繼續閱讀|阅读更多|閱讀更多|查看全文"
-                       r"|read\s*more|continue\s*reading)", re.IGNORECASE)
+READ_MORE = re.compile(r"阅读全文|閱讀全文|继续阅读|繼續閱讀|阅读更多|閱讀更多|查看全文|read\s*more|continue\s*reading", re.IGNORECASE)
+# The button that unfolds the article itself, or sends to an app: "展开阅读全文", "打开APP，阅读全文",
+# "剩余80%未读，点击继续阅读" (looked for in the few characters before the link's words).
+UNFOLD = re.compile(r"展开|展開|打开|打開|app|客户端|客戶端|未读|未讀", re.IGNORECASE)
+UNFOLD_REACH = 10
 READ_MORE_LINKS = 2         # excerpts on the page, at least
-READ_MORE_REACH = 12        # characters between the body's end and the link, at most
+READ_MORE_REACH = 28        # characters between the body's end and the link, at most
 
 
 def excerpt_list(last: str, visible: str) -> bool:
     """The body ends right before a "read more" link, on a page of several such links:
     what was read is the first excerpt of a list, not an article."""
-    tail = " ".join(last.split())[-20:]
-    if not tail or len(READ_MORE.findall(visible)) < READ_MORE_LINKS:
+    visible = fold_width(visible)
+    tail = fold_width(" ".join(last.split())[-20:])
+    links = [m for m in READ_MORE.finditer(visible) if not UNFOLD.search(visible, max(0, m.start() - UNFOLD_REACH), m.start())]
+    if not tail or len(links) < READ_MORE_LINKS:
         return False
-    if READ_MORE.search(tail):              # the link read as the excerpt's last words
+    own = READ_MORE.search(tail)            # the link read as the excerpt's last words
+    if own and not UNFOLD.search(tail, max(0, own.start() - UNFOLD_REACH), own.start()):
         return True
     at = visible.find(tail)
-    return at >= 0 and READ_MORE.search(visible, at + len(tail), at + len(tail) + READ_MORE_REACH + 20) is not None
+    end = at + len(tail)
+    return at >= 0 and any(end <= m.start() <= end + READ_MORE_REACH for m in links)

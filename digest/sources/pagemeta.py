@@ -84,7 +84,7 @@ def _site_names(root, page_title: str) -> set[str]:
     # The headline comes first, unless the first part is printed only as a logo's heading (a link
     # home) and a later part as a heading of its own ("Solidot | headline"); a post's own headline
     # may be a link to the post.
-    headings = [(fold_key(h.text_content()), any(HOME.match(a.get("href") or "") for a in h.xpath(".//a|ancestor::a")))
+    headings = [(fold_key(h.text_content()), any(a.get("href") and HOME.match(a.get("href")) for a in h.xpath(".//a|ancestor::a")))
                 for h in root.xpath("//h1|//h2|//h3")]
     plain = {key for key, linked in headings if not linked}
     head = parts[0] if parts else ""
@@ -96,7 +96,8 @@ def _site_names(root, page_title: str) -> set[str]:
     return names - {"", head}     # some sites fill og:site_name with the headline
 
 
-HOME = re.compile(r"^(?:(?:https?:)?//[^/?#]+)?/?(?:index\.\w+)?$", re.IGNORECASE)   # a link to the site's front page
+# A link to the site's (or a blog's) front page: "/", "https://example.com/", "/blog/", "index.html".
+HOME = re.compile(r"^(?:(?:https?:)?//[^/?#]+)?/?(?:[^/?#.]+/)?(?:index\.\w+)?$", re.IGNORECASE)
 SECTION_NAME_CHARS = 6        # a heading shorter than this names a section, not a story
 SAME_HEADLINE = 0.75          # a heading this close to <title>'s headline is its printed form
 
@@ -141,7 +142,7 @@ def prefer_near(root, near: str, title: str | None, heading: str | None) -> bool
     if fold_key(near) in _site_names(root, page_title):
         return False              # the site's name printed as a heading
     if heading is not None and fold_key(heading) == fold_key(first_segment(page_title)) \
-            and fold_key(near) not in fold_key(page_title) and (near.isascii() or len(near) < len(heading)):
+            and fold_key(near) not in fold_key(page_title) and near.isascii():
         return False              # <title>'s short headline over an interface label ("書展一遊" over "Article")
     if heading is None and len(fold_key(title or "")) >= SECTION_NAME_CHARS and _with_furniture(near, title):
         return False              # <title>'s headline with a breadcrumb mark or a date glued on

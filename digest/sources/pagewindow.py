@@ -21,8 +21,8 @@ def header_window(visible: str, heading: str | None, paragraphs: list[str]) -> t
         # A deck that repeats the lead may be printed first, the date under it, before the lead's
         # repeat close by (or a caption repeats it): the stretch between is read for a date only.
         deck = visible[end:max((at for at in starts if at - end <= DECK_REACH), default=end)]
-        if len(paragraphs) > 1 and loose(paragraphs[-1][-16:]).search(deck):
-            deck = ""           # the first was the body itself, the repeat a share box after it
+        if len(starts) > 1 and len(paragraphs) > 1 and loose(paragraphs[-1][-16:]).search(visible, starts[0], starts[1]):
+            deck = ""           # the whole body lies before the lead's repeat (a share box): no deck
     start = max(0, end - 400)
     above = ""
     if heading:
