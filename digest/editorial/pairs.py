@@ -69,6 +69,12 @@ class Partners(Mapping):
     def __iter__(self):
         return iter(self.documents)
 
+    def span(self, first: int, last: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """The pairs of documents ``first`` to ``last`` (exclusive): each pair's document,
+        partner and count."""
+        a, b = np.searchsorted(self.rows, [first, last]).tolist()
+        return self.rows[a:b], self.later[a:b], self.shared[a:b]
+
     def kept(self, keep: np.ndarray) -> Partners:
         """Only the pairs ``keep`` marks (a test worked out for every pair at once)."""
         return Partners(self.rows[keep], self.later[keep], self.shared[keep], self.counted)
