@@ -97,8 +97,7 @@ def related_groups(docs: list[Document], top_terms: int = 12, max_postings: int 
         hi = min(n, lo + _Weigh.DOCUMENTS)
         # each kind's pairs of these first documents, and which of them link by headline or day
         a_rows, a_later, a_shared = alike.span(lo, hi)
-        by_headline = [count >= SAME_HEADLINE * (len(heads[i] | heads[j])) and _same_headline(heads[i], heads[j])
-                       or count >= OWN_SHARED and _own_headline_word(heads[i], heads[j], own[i])
+        by_headline = [_headline_link(heads[i], heads[j], own[i], count)
                        for i, j, count in zip(a_rows.tolist(), a_later.tolist(), a_shared.tolist())]
         m_rows, m_later, m_shared = named.span(lo, hi)
         m_pairs = list(zip(m_rows.tolist(), m_later.tolist(), m_shared.tolist()))
@@ -240,20 +239,18 @@ def _headline_words(doc: Document) -> frozenset[str]:
                      if t.strip() and t not in stop and (len(t) >= 2 or t.isalnum() and t.isascii()))
 
 
-def _same_headline(a: frozenset[str], b: frozenset[str]) -> bool:
-    """Whether two headlines tell of one event: most words shared, and neither names a
-    thing (a rare word, a figure) the other leaves out while the other names its own."""
-    if len(a & b) < 2 or len(a & b) / len(a | b) < SAME_HEADLINE:
-        return False
-    return not _headlines_differ(a, b)
-
-
-def _own_headline_word(a: frozenset[str], b: frozenset[str], own_a: frozenset[str]) -> bool:
-    """Whether two headlines share OWN_SHARED words, one of them a rare word no other
-    headline of the period uses (a name or a coinage: one of ``own_a``), and name nothing
-    the other contradicts: one event retold in other words (门店 in one, 商店 in the other)."""
+def _headline_link(a: frozenset[str], b: frozenset[str], own_a: frozenset[str], count: int) -> bool:
+    """Whether two headlines (sharing ``count`` words that few headlines use) tell of one
+    event, and neither names a thing (a rare word, a figure) the other leaves out while
+    the other names its own: most words shared; or OWN_SHARED words shared, one of them
+    a rare word no other headline of the period uses (a name or a coinage: one of
+    ``own_a``), one event retold in other words (门店 in one, 商店 in the other)."""
     shared = a & b
-    return len(shared) >= OWN_SHARED and not own_a.isdisjoint(shared) and not _headlines_differ(a, b)
+    union = len(a) + len(b) - len(shared)
+    if count >= SAME_HEADLINE * union and len(shared) >= 2 and len(shared) / union >= SAME_HEADLINE \
+            or count >= OWN_SHARED and len(shared) >= OWN_SHARED and not own_a.isdisjoint(shared):
+        return not _headlines_differ(a, b)
+    return False
 
 
 def _headlines_differ(a: frozenset[str], b: frozenset[str]) -> bool:
