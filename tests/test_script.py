@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from digest import config as config_module
-from digest.text.script import convert, to_simplified, use_local_vocabulary
+from digest.text.script import convert, simplified_each, to_simplified, use_local_vocabulary
 
 # Words whose meaning a regional word swap would change, or that every script writes alike.
 SURVIVE = ["核心", "开启", "显著", "信息", "软件", "网络", "数据", "内存", "打印机", "出租车", "视频",
@@ -65,3 +65,11 @@ def test_a_short_name_inside_another_word_is_left_alone():
         assert "摩根" not in text and "特朗普" not in text, script
     assert to_simplified("小摩托车") == "小摩托车"
     assert to_simplified("小摩分析师表示") == "摩根大通分析师表示"
+
+
+def test_many_texts_are_converted_as_each_alone():
+    texts = ["小摩分析师表示", "他骑着小摩托车去大摩天轮", "輝達與英偉達的晶片", "", "川普", "说四川普通话",
+             "两行\n文字：川普", "盯著屏幕的人工智慧", "英伟达发布新芯片", "摩托", "小摩"]
+    for together in (1, 2, 3, 32):
+        assert simplified_each(texts * 3, together) == [to_simplified(t) for t in texts * 3], together
+    assert simplified_each([]) == []

@@ -74,11 +74,15 @@ class Counting:
     def _ids(self, terms: tuple[str, ...]) -> np.ndarray:
         """The ids of ``terms`` in the vocabulary, new terms interned and added."""
         vocab = self.vocab
-        new = [sys.intern(t) for t in terms if t not in vocab]
-        vocab.update(zip(new, range(len(vocab), len(vocab) + len(new))))
+        ids = list(map(vocab.get, terms))      # one lookup a term, in C
+        if None in ids:
+            for at, term in enumerate(terms):
+                if ids[at] is None:
+                    found = vocab.get(term)    # a term twice in ``terms`` is added once
+                    ids[at] = found if found is not None else vocab.setdefault(sys.intern(term), len(vocab))
         # 32-bit ids and whole counts: half the memory of int64 and float64, and the
         # same numbers wherever they are used (np.log of a count gives a float64).
-        return np.fromiter(map(vocab.__getitem__, terms), dtype=np.int32, count=len(terms))
+        return np.array(ids, dtype=np.int32)
 
     def add(self, terms: tuple[str, ...], counts: tuple[int, ...]) -> None:
         """One document's distinct terms and how often each occurs."""

@@ -62,22 +62,30 @@ class _Rows:
 
     def __init__(self, bags: Bags, column: np.ndarray, idf: np.ndarray):
         # Each row is written into arrays made once at their full size (no list of
-        # rows to join: at 100,000 documents that held every row twice).
-        total = int(sum(np.count_nonzero(column[ids] >= 0) for ids in bags.ids))
+        # rows to join: at 100,000 documents that held every row twice); the weights
+        # are worked out for a block of rows at once, each row made unit length on its own.
         self.count = len(bags)
+        spans = range(0, self.count, self.BLOCK)
+        total = sum(int(np.count_nonzero(column[np.concatenate(bags.ids[first:first + self.BLOCK])] >= 0))
+                    for first in spans)
         self.starts = np.zeros(self.count + 1, dtype=np.int64)
         self.cols = np.zeros(total, dtype=np.int32)
         self.vals = np.zeros(total, dtype=np.float32)
         end = 0
-        for row, (ids, counts) in enumerate(zip(bags.ids, bags.counts)):
-            at = column[ids]
+        for first in spans:
+            ids, counts = bags.ids[first:first + self.BLOCK], bags.counts[first:first + self.BLOCK]
+            at = column[np.concatenate(ids)]
             keep = at >= 0
-            weights = ((1 + np.log(counts[keep])) * idf[at[keep]]).astype(np.float32)
-            weights /= max(float(np.linalg.norm(weights)), 1e-9) if len(weights) else 1.0
+            owner = np.repeat(np.arange(len(ids)), np.fromiter(map(len, ids), dtype=np.int64, count=len(ids)))
+            sizes = np.bincount(owner[keep], minlength=len(ids))
+            weights = ((1 + np.log(np.concatenate(counts)[keep])) * idf[at[keep]]).astype(np.float32)
             self.cols[end:end + len(weights)] = at[keep]
             self.vals[end:end + len(weights)] = weights
-            end += len(weights)
-            self.starts[row + 1] = end
+            for size in sizes.tolist():
+                row = self.vals[end:end + size]
+                row /= max(float(np.linalg.norm(row)), 1e-9) if size else 1.0
+                end += size
+            self.starts[first + 1:first + 1 + len(ids)] = self.starts[first] + np.cumsum(sizes)
 
     def dense(self, first: int, last: int, width: int) -> np.ndarray:
         """Rows ``first`` to ``last`` (exclusive) as a dense matrix."""

@@ -22,7 +22,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from ..text.script import fold_width, to_simplified
+from ..text.script import fold_width, simplified_each
 from ..text.wordlists import glossary, stop_words
 
 SHARED = 0.5              # a heading word is used by at least this share of the group's stories
@@ -221,7 +221,7 @@ def label(counts: np.ndarray, size: int, overall: np.ndarray, total: int,
                                     dtype=np.float64, count=len(candidates))
     # what the reader sees of the group: a word only its unseen text holds (a copyright
     # line, a credit) does not say what the group holds
-    shown = [to_simplified(fold_width(text)).lower() for text in texts] if texts else None
+    shown = [text.lower() for text in simplified_each(list(map(fold_width, texts)))] if texts else None
     chosen: list[tuple[str, str]] = []
     first = 0.0                         # the weight of the first word looked at for a place
     order = np.lexsort((candidates, -weights))

@@ -26,10 +26,14 @@ def overview(items: tuple[Item, ...], docs: dict[str, Document], budget: int) ->
     from the next two). It stands alone, so
     it never opens with a reference to a sentence before it (该观点…, 这些评级…)."""
     shown = Shown()
-    for it in items[:OVERVIEW_NEAR]:
+    exact = set()
+    for number, it in enumerate(items):
+        doc = docs[it.article.id]           # read from a build's spill file once an item
         for s in it.summary.sentences:
-            shown.add(sentence_form(s, docs[it.article.id]))
-    exact = {sentence_form(s, docs[it.article.id]).lower() for it in items for s in it.summary.sentences}
+            plain = sentence_form(s, doc)
+            if number < OVERVIEW_NEAR:
+                shown.add(plain)
+            exact.add(plain.lower())
     for item in items[:3]:
         # Ratings are comparable within one article only: the lead story's best sentence
         # wins, whatever a later story's ratings say.

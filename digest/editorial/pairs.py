@@ -69,6 +69,12 @@ class Partners(Mapping):
     def __iter__(self):
         return iter(self.documents)
 
+    def span(self, first: int, last: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """The pairs of documents ``first`` to ``last`` (exclusive): each pair's document,
+        partner and count."""
+        a, b = np.searchsorted(self.rows, [first, last]).tolist()
+        return self.rows[a:b], self.later[a:b], self.shared[a:b]
+
     def kept(self, keep: np.ndarray) -> Partners:
         """Only the pairs ``keep`` marks (a test worked out for every pair at once)."""
         return Partners(self.rows[keep], self.later[keep], self.shared[keep], self.counted)
@@ -158,12 +164,23 @@ class Weights:
             mine, row_of = block[new], np.cumsum(new) - 1
             at, owner = self._spans(mine)
             terms = self.ids[at]
-            column[terms] = np.arange(1, len(terms) + 1)     # 0: a term none of them has
-            spread = np.zeros((len(mine), len(terms) + 1))
-            spread[owner, column[terms]] = self.weights[at]
-            at, pair = self._spans(seconds[lo:hi])
-            sums = np.bincount(pair, weights=spread[row_of[pair], column[self.ids[at]]] * self.weights[at],
-                               minlength=hi - lo)
+            # the block's first documents' weights, one row each, in one flat array: a
+            # term's place in a row is its column (0: a term none of them has)
+            span = len(terms) + 1
+            column[terms] = np.arange(1, span)
+            spread = np.zeros(len(mine) * span)
+            spread[owner * span + column[terms]] = self.weights[at]
+            # each pair's second document's terms, looked up in its first's row
+            second = seconds[lo:hi]
+            first, sizes = self.starts[second], self.starts[second + 1] - self.starts[second]
+            ends = np.cumsum(sizes)
+            at = np.repeat(first - (ends - sizes), sizes)
+            at += np.arange(int(ends[-1]))
+            where = column[self.ids[at]]
+            where += np.repeat(row_of * span, sizes)
+            products = spread[where]
+            products *= self.weights[at]
+            sums = np.bincount(np.repeat(np.arange(hi - lo), sizes), weights=products, minlength=hi - lo)
             reach[lo:hi] = sums >= floors[lo:hi] - MARGIN
             column[terms] = 0
         return reach

@@ -92,23 +92,34 @@ def related_groups(docs: list[Document], top_terms: int = 12, max_postings: int 
         row = _row(ids, counts, idf)
         flat_weights[start:start + len(row)] = row / (float(np.sqrt(row @ row)) or 1.0)
     weights = [flat_weights[a:b] for a, b in zip(starts[:-1].tolist(), starts[1:].tolist())]
-    links, batch = [], _Batch(Weights(starts, flat_ids, flat_weights, len(bags.terms)), weights)
-    for i in sorted(shared_terms.keys() | alike.keys() | named.keys()):
-        pairs = set(shared_terms.get(i, ()))
-        titled = {j for j, count in alike.get(i, ()) if count >= SAME_HEADLINE * (len(heads[i] | heads[j]))
-                  and _same_headline(heads[i], heads[j])
-                  or count >= OWN_SHARED and _own_headline_word(heads[i], heads[j], own[i])}
-        titled |= {j for j, count in named.get(i, ()) if count >= SHARED_NAMES
-                   and _same_names(leads[i], leads[j], heads[i], heads[j])}
+    weigh, links = _Weigh(Weights(starts, flat_ids, flat_weights, len(bags.terms)), weights), []
+    for lo in range(0, n, _Weigh.DOCUMENTS):
+        hi = min(n, lo + _Weigh.DOCUMENTS)
+        # each kind's pairs of these first documents, and which of them link by headline or day
+        a_rows, a_later, a_shared = alike.span(lo, hi)
+        by_headline = [_headline_link(heads[i], heads[j], own[i], count)
+                       for i, j, count in zip(a_rows.tolist(), a_later.tolist(), a_shared.tolist())]
+        m_rows, m_later, m_shared = named.span(lo, hi)
+        m_pairs = list(zip(m_rows.tolist(), m_later.tolist(), m_shared.tolist()))
+        by_names = [count >= SHARED_NAMES and _same_names(leads[i], leads[j], heads[i], heads[j])
+                    for i, j, count in m_pairs]
         # reports that tell of the same day and name the same few things
-        dated = {j for j, _ in named.get(i, ()) if days[i] & days[j] and not _own_latin(heads[i], heads[j])}
-        for j in sorted(pairs | titled | dated):
-            if days[i] and days[j] and not days[i] & days[j]:
-                continue                   # different days of the month: two events
-            batch.add(i, j, j in titled, j in dated)
-        if len(batch.firsts) >= _Batch.SIZE:
-            links += batch.linked(bags.ids)
-    links += batch.linked(bags.ids)
+        by_day = [bool(days[i] & days[j]) and not _own_latin(heads[i], heads[j]) for i, j, _ in m_pairs]
+        s_rows, s_later, _ = shared_terms.span(lo, hi)
+        m_keys = m_rows.astype(np.int64) * n + m_later
+        titled = np.concatenate([(a_rows.astype(np.int64) * n + a_later)[np.array(by_headline, dtype=bool)],
+                                 m_keys[np.array(by_names, dtype=bool)]])
+        dated = m_keys[np.array(by_day, dtype=bool)]
+        keys = np.unique(np.concatenate([s_rows.astype(np.int64) * n + s_later, titled, dated]))
+        firsts, seconds = keys // n, keys % n
+        # reports of different days of the month tell of two events
+        both = np.flatnonzero(dated_lead[firsts] & dated_lead[seconds])
+        apart = [k for k, i, j in zip(both.tolist(), firsts[both].tolist(), seconds[both].tolist())
+                 if not days[i] & days[j]]
+        kept = np.ones(len(keys), dtype=bool)
+        kept[apart] = False
+        links += weigh.linked(firsts[kept], seconds[kept], np.isin(keys[kept], titled), np.isin(keys[kept], dated),
+                              bags.ids)
     parent, size = list(range(n)), [1] * n
 
     def root(i: int) -> int:
@@ -133,38 +144,27 @@ def _row(ids: np.ndarray, counts: np.ndarray, idf: np.ndarray) -> np.ndarray:
     return (1.0 + np.log(counts)) * idf[ids]
 
 
-class _Batch:
-    """Candidate pairs of documents gathered a batch at a time (the first documents in
-    ascending order), weighed all at once, and only those near enough weighed exactly."""
+class _Weigh:
+    """Candidate pairs of documents weighed all at once, and only those near enough
+    weighed exactly."""
 
-    SIZE = 1 << 16            # pairs gathered at most before they are weighed
+    DOCUMENTS = 4096          # first documents whose candidate pairs are gathered at once
 
     def __init__(self, every: Weights, weights: list[np.ndarray]) -> None:
         self.every, self.weights = every, weights
         self.dense = np.zeros(every.width)           # a document's weights over the vocabulary
-        self.firsts: list[int] = []
-        self.seconds: list[int] = []
-        self.floors: list[float] = []
-        self.titled: list[bool] = []
 
-    def add(self, i: int, j: int, titled: bool, dated: bool) -> None:
-        self.firsts.append(i)
-        self.seconds.append(j)
-        # the least cosine that links them: a story's, or a headline's or a day's when they apply
-        self.floors.append(min(RELATED, min(HEADLINE_COSINE, NAMES_COSINE) if titled else RELATED,
-                               DATED_COSINE if dated else RELATED))
-        self.titled.append(titled)
-
-    def linked(self, ids: tuple[np.ndarray, ...]) -> list[tuple[float, int, int]]:
-        """The links among the pairs gathered, as (-strength, i, j); the batch is emptied."""
-        firsts, seconds = np.array(self.firsts, dtype=np.int64), np.array(self.seconds, dtype=np.int64)
-        floors = np.array(self.floors)
+    def linked(self, firsts: np.ndarray, seconds: np.ndarray, titled: np.ndarray, dated: np.ndarray,
+               ids: tuple[np.ndarray, ...]) -> list[tuple[float, int, int]]:
+        """The links among the pairs (``firsts`` ascending), as (-strength, i, j): the least
+        cosine that links a pair is a story's, or a headline's or a day's when they apply."""
+        floors = np.minimum(np.where(titled, min(RELATED, HEADLINE_COSINE, NAMES_COSINE), RELATED),
+                            np.where(dated, DATED_COSINE, RELATED))
         near = self.every.within_reach(firsts, seconds, floors)
-        titled = np.array(self.titled, dtype=bool)[near].tolist()
         # (current -1: ids[-1] is zeroed, a no-op, as dense is all zeros between documents)
         links, dense, weights, current = [], self.dense, self.weights, -1
         for i, j, floor, by_headline in zip(firsts[near].tolist(), seconds[near].tolist(),
-                                            floors[near].tolist(), titled):
+                                            floors[near].tolist(), titled[near].tolist()):
             if i != current:
                 dense[ids[current]] = 0.0
                 dense[ids[i]] = weights[i]
@@ -173,7 +173,6 @@ class _Batch:
             if similarity >= floor:
                 links.append((-max(similarity, RELATED if by_headline else 0.0), i, j))
         dense[ids[current]] = 0.0
-        self.firsts, self.seconds, self.floors, self.titled = [], [], [], []
         return links
 
 
@@ -240,20 +239,18 @@ def _headline_words(doc: Document) -> frozenset[str]:
                      if t.strip() and t not in stop and (len(t) >= 2 or t.isalnum() and t.isascii()))
 
 
-def _same_headline(a: frozenset[str], b: frozenset[str]) -> bool:
-    """Whether two headlines tell of one event: most words shared, and neither names a
-    thing (a rare word, a figure) the other leaves out while the other names its own."""
-    if len(a & b) < 2 or len(a & b) / len(a | b) < SAME_HEADLINE:
-        return False
-    return not _headlines_differ(a, b)
-
-
-def _own_headline_word(a: frozenset[str], b: frozenset[str], own_a: frozenset[str]) -> bool:
-    """Whether two headlines share OWN_SHARED words, one of them a rare word no other
-    headline of the period uses (a name or a coinage: one of ``own_a``), and name nothing
-    the other contradicts: one event retold in other words (门店 in one, 商店 in the other)."""
+def _headline_link(a: frozenset[str], b: frozenset[str], own_a: frozenset[str], count: int) -> bool:
+    """Whether two headlines (sharing ``count`` words that few headlines use) tell of one
+    event, and neither names a thing (a rare word, a figure) the other leaves out while
+    the other names its own: most words shared; or OWN_SHARED words shared, one of them
+    a rare word no other headline of the period uses (a name or a coinage: one of
+    ``own_a``), one event retold in other words (门店 in one, 商店 in the other)."""
     shared = a & b
-    return len(shared) >= OWN_SHARED and not own_a.isdisjoint(shared) and not _headlines_differ(a, b)
+    union = len(a) + len(b) - len(shared)
+    if count >= SAME_HEADLINE * union and len(shared) >= 2 and len(shared) / union >= SAME_HEADLINE \
+            or count >= OWN_SHARED and len(shared) >= OWN_SHARED and not own_a.isdisjoint(shared):
+        return not _headlines_differ(a, b)
+    return False
 
 
 def _headlines_differ(a: frozenset[str], b: frozenset[str]) -> bool:

@@ -61,10 +61,12 @@ def _environment(templates: Path, own: tuple[str, ...], script: str):
     return env
 
 
-@lru_cache(maxsize=1 << 14)
+@lru_cache(maxsize=1 << 18)
 def _shown(text: str | None, script: str) -> str:
     """``text`` in the reader's script; each view of the digest shows the same titles
-    and summaries, so each is converted once."""
+    and summaries, so each is converted once: room for two texts of each of 100,000
+    articles (the views go through them all in turn; a smaller cache would have let each
+    go before the next view came to it). Emptied once a digest is rendered."""
     return convert(text or "", script)
 
 
@@ -85,6 +87,8 @@ def render(config: Config, digest: Digest, jobs: int = 1) -> Rendered:
     except jinja2.TemplateError as exc:
         raise DigestError(f"template error ({config.digest.templates}, or the package's "
                           f"default): {exc}") from None
+    finally:
+        _shown.cache_clear()
 
 
 def _render(config: Config, digest: Digest, jobs: int) -> Rendered:
