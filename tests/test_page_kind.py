@@ -462,3 +462,14 @@ def test_comment_floors_after_an_article_leave_it_an_article():
     markup = ("<html><head><title>公司季度营收增长三成_示例网</title></head><body><h1>公司季度营收增长三成</h1>"
               f"<div>2024-05-12 10:00</div>{body}<h3>网友评论</h3>{comments}</body></html>")
     assert len(read_page(markup).paragraphs) >= 4
+
+
+def test_an_entry_whose_sections_are_divs_opening_with_their_heading_is_a_reference_entry():
+    sections = ["早年经历", "演艺经历", "主要作品", "社会活动", "获奖记录", "人物评价"]
+    contents = "".join(f"<li><a href='#s{n}'>{name}</a></li>" for n, name in enumerate(sections, 1))
+    parts = "".join(f"<div id='s{n}'><h2>{name}</h2><p>她在这一时期发行了多张专辑，作品获得了广泛的好评。<sup>[{2 * n}]</sup>"
+                    f"此后她继续创作，并为其他歌手写歌。<sup>[{2 * n + 1}]</sup></p></div>" for n, name in enumerate(sections, 1))
+    markup = (f"<html><head><title>示例歌手_示例百科</title></head><body><h1>示例歌手</h1>"
+              f"<div class='toc'><ol>{contents}</ol></div>{parts}</body></html>")
+    with pytest.raises(NotAnArticle, match="a reference entry"):
+        read_page(markup)

@@ -98,12 +98,29 @@ def test_more_ordinary_articles_are_read_whole(markup):
     assert len(read_page(markup).paragraphs) >= 4
 
 
-def test_a_logo_linking_to_a_blogs_front_page_names_the_site():
-    body = f"<h1><a href='https://example.com/blog/'>示例博客</a></h1><h2>老王的回家路</h2><div>2024-02-05</div>{BODY}"
-    assert read_page(page("示例博客 | 老王的回家路", body)).title == "老王的回家路"
-
-
 def test_a_deck_under_the_headline_gives_its_date_though_a_share_box_repeats_the_lead():
     body = (f"<h1>老王的回家路</h1><div class='x'>{LINES[0]}</div><div>2024-02-05 08:00</div><p>{LINES[0]}</p>"
             f"<p>{LINES[1]}</p><p>{LINES[2]}</p><div class='share'>分享：{LINES[0][:30]}</div><div>责任编辑：张三</div>")
     assert read_page(page("老王的回家路_示例日报", body)).published == datetime(2024, 2, 5, 8, 0)
+
+
+def test_a_reported_call_with_a_verb_of_saying_does_not_end_the_article():
+    lines = [line or "該負責人稱，民眾可以關注我們的臉書粉絲專頁，了解最新的領養資訊。" for line in SHELTER]
+    found = read_page(page("收容所面臨關閉_示例新聞", "<h1>收容所面臨關閉</h1><div>2024-02-05</div>"
+                           + "".join(f"<p>{line}</p>" for line in lines)))
+    assert found.paragraphs[-1] == lines[-1]
+
+
+def test_a_post_headline_linking_to_its_permalink_is_no_logo():
+    body = (f"<h1><a href='https://example.com/laowang-huijia/'>老王的回家路</a></h1><div>2024-02-05</div>{BODY}"
+            "<div class='side'><h3>示例博客</h3></div>")
+    assert read_page(page("老王的回家路 | 示例博客", body)).title == "老王的回家路"
+
+
+@pytest.mark.parametrize("box", [
+    "基金经理：张三 成立日期：2021-03-02 管理人：某某基金 资产规模：12.3亿元 单位净值：1.0234 累计净值：1.5234 申购状态：开放申购",
+    "导演：某某 编剧：某某 主演：某某 类型：剧情 制片国家：中国大陆 语言：普通话 上映日期：2024-01-12 片长：120分钟 又名：远方",
+])
+def test_an_article_under_an_info_box_is_read(box):
+    markup = page("某某新闻_示例网", f"<h1>某某基金与电影的新闻</h1><div>2024-03-01 09:30</div><div class='box'>{box}</div>{BODY}")
+    assert len(read_page(markup).paragraphs) >= 6

@@ -11,7 +11,7 @@ from ..text.script import fold_width
 
 QUOTED = re.compile(r"[“「『\"]")
 # A call someone else made, reported: "負責人呼籲，民眾可以關注我們的臉書粉絲專頁".
-REPORTED = re.compile(r"说|說|表示|呼吁|呼籲|指出|强调|強調|透露")
+REPORTED = re.compile(r"说|說|称|稱|表示|呼吁|呼籲|指出|强调|強調|透露|提醒|号召|號召")
 
 
 def follows_us(folded: str) -> bool:

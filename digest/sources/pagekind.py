@@ -179,13 +179,14 @@ RECORD = re.compile(r"(?:导演|導演|编剧|編劇|主演|类型|類型|制片
                     # a download site's film record: "◎译　　名", "◎片　　名", "◎导　　演"
                     r"|◎\s*(?:译|譯|片|年|产|產|类|類|语|語|字|上|导|導|主|编|編|简|簡)\s*\S?\s*(?:名|代|地|别|別|言|幕|映|演|剧|劇|介|长|長)")
 RECORD_FIELDS = 6
-RECORD_PROSE_CHARS = 600   # a review's text under its film's info box is longer than a record's synopsis
+RECORD_PROSE_CHARS = 200   # a review's text under its film's info box is longer than a record's synopsis
 # A fund's live data on a fund portal: "单位净值（11-15）：", "交易状态：", "购买手续费：" (a news story's
 # info box gives the fund's record, 成立日期 基金经理 管理人, not its trading state).
 FUND_QUOTE = re.compile(r"(?:单位净值|單位淨值|累计净值|累計淨值|交易状态|交易狀態|申购状态|申購狀態|申购费率|申購費率"
                         r"|购买手续费|購買手續費|日增长率|日增長率)\s*(?:[(（][^()（）]{1,12}[)）])?\s*[:：]")
 FUND_QUOTES = 3
-TRADING = {"交易", "申购", "申購", "购买", "購買"}   # a trading state or a fee: a fund page's own, not a news story's quote card
+# a trading state or a buying fee: a fund page's own, not a news story's quote card or info box
+TRADING = re.compile(r"(?:交易状态|交易狀態|购买手续费|購買手續費)\s*[:：]")
 LISTED_RECORDS = 4          # one catalogue field printed this often: a list of records (editions)
 
 
@@ -197,7 +198,7 @@ def _marked_kind(visible: str, prose: int) -> str | None:
     if len({COUNT.sub("", m) for m in QA_MARK.findall(visible)}) >= QA_MARKS:
         return "a question-and-answer page"
     quotes = {fold_key(m)[:2] for m in FUND_QUOTE.findall(visible)}
-    if len(quotes) >= FUND_QUOTES and quotes & TRADING:
+    if len(quotes) >= FUND_QUOTES and TRADING.search(visible):
         return "a fund's data page (net value, trading status, fees)"
     buy, prices = set(BUY.findall(visible)), len(PRICE.findall(visible))
     labels = [fold_key(m)[:2] for m in CATALOGUE.findall(visible)]
@@ -240,7 +241,7 @@ def _reference_entry(root) -> bool:
     # #content or #comments, whole containers, are not)
     anchors = {e.get("id") or e.get("name") for e in root.xpath(
         "//*[self::h1 or self::h2 or self::h3 or self::h4 or parent::h1 or parent::h2 or parent::h3 or parent::h4"
-        " or not(node())][@id or @name]")} - {None, ""}
+        " or not(node()) or *[1][self::h1 or self::h2 or self::h3 or self::h4]][@id or @name]")} - {None, ""}
     contents = sum(1 for a in root.iter("a") if (a.get("href") or "").partition("#")[2] in anchors
                    and 2 <= len(fold_key(a.text_content())) <= 20)
     if contents < CONTENTS_LINKS:

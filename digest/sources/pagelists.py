@@ -60,8 +60,8 @@ def without_closing_list(paragraphs: list[str]) -> list[str]:
 HEADED_GAP_CHARS = 150     # text between two paragraphs where a headline link would sit, at most
 HEADED_ITEMS = 3            # paragraphs with a linked headline before them, at least,
 HEADED_SHARE = 0.6          # and this share of the gaps between the body's paragraphs
-HEADED_SAMPLE = 40
-CAPTION_KEY = re.compile(r"^[图圖]|(?:摄|攝|供图|供圖|提供)$")   # a linked caption is not a headline          # paragraphs looked at (the cost stays bounded on a huge page)
+HEADED_SAMPLE = 40          # paragraphs looked at (the cost stays bounded on a huge page)
+CAPTION_KEY = re.compile(r"^[图圖](?:为|為|片|\d)|(?:摄|攝|供图|供圖|提供)$")   # a linked caption is not a headline
 
 
 def headed_items(paragraphs: list[str], visible: str, links) -> bool:

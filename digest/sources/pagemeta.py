@@ -96,8 +96,9 @@ def _site_names(root, page_title: str) -> set[str]:
     return names - {"", head}     # some sites fill og:site_name with the headline
 
 
-# A link to the site's (or a blog's) front page: "/", "https://example.com/", "/blog/", "index.html".
-HOME = re.compile(r"^(?:(?:https?:)?//[^/?#]+)?/?(?:[^/?#.]+/)?(?:index\.\w+)?$", re.IGNORECASE)
+# A link to the site's front page: "/", "https://example.com/", "index.html" (a one-word path may
+# be a post's own permalink, /laowang-huijia/).
+HOME = re.compile(r"^(?:(?:https?:)?//[^/?#]+)?/?(?:index\.\w+)?$", re.IGNORECASE)
 SECTION_NAME_CHARS = 6        # a heading shorter than this names a section, not a story
 SAME_HEADLINE = 0.75          # a heading this close to <title>'s headline is its printed form
 
