@@ -90,6 +90,8 @@ def test_a_share_box_that_repeats_the_lead_is_not_a_deck():
          + "<h1>春运归途见闻</h1><div id='content'>"
          + "".join(f"<p>{line}<sup>[{i}]</sup></p>" for i, line in enumerate(LINES + LINES[:2], 1))
          + "</div><div id='comments'></div><div id='respond'></div><div id='nav'></div><div id='footer'></div>"),  # skip links
+    page("春运归途见闻_示例网", f"<h1>春运归途见闻</h1><div>2024-02-05</div>{BODY}<div>分享到：微信 微博</div>"
+         "<div class='side'><a href='/a'>阅读更多</a> <a href='/b'>Read more</a></div>"),              # a share row, then links
     page("春运归途见闻_示例网", "<h1>春运归途见闻</h1><div>2024-02-05</div><div class='art'>" + f"<p>{LINES[0]}</p>"
          + "".join(f"<p><a href='/img{i}.jpg'>返乡旅客在站台上候车（张三 摄）</a></p><p>{LINES[i]}</p>" for i in range(1, 5))
          + "</div>"),                                                                                       # credited captions

@@ -91,7 +91,8 @@ READ_MORE = re.compile(r"阅读全文|閱讀全文|继续阅读|繼續閱讀|阅
 UNFOLD = re.compile(r"展开|展開|打开|打開|app|客户端|客戶端|未读|未讀", re.IGNORECASE)
 UNFOLD_REACH = 10
 READ_MORE_LINKS = 2         # excerpts on the page, at least
-READ_MORE_REACH = 28        # characters between the body's end and the link, at most
+READ_MORE_REACH = 12        # characters between the body's end and the link, at most,
+READ_MORE_GAP = 3           # of which this many are not spaces ("…", "»")
 
 
 def excerpt_list(last: str, visible: str) -> bool:
@@ -107,4 +108,6 @@ def excerpt_list(last: str, visible: str) -> bool:
         return True
     at = visible.find(tail)
     end = at + len(tail)
-    return at >= 0 and any(end <= m.start() <= end + READ_MORE_REACH for m in links)
+    # (only an ellipsis or a mark between: after a share row, "分享到：微信 微博", the links are the page's)
+    return at >= 0 and any(end <= m.start() <= end + READ_MORE_REACH
+                           and len("".join(visible[end:m.start()].split())) <= READ_MORE_GAP for m in links)
