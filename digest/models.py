@@ -228,6 +228,7 @@ class FileOutcome:
     articles: tuple[Article, ...] = ()
     size: int = 0
     signatures: tuple[bytes, ...] = ()   # MinHash of each article, same order
+    bands: tuple[tuple[int, ...], ...] = ()  # each signature's band keys (until deduplicated)
     etag: str | None = None              # a fetched source's validators, for a conditional GET
     last_modified: str | None = None
     stat: tuple[int, int] | None = None  # a local file's (size, mtime_ns) when its bytes were read

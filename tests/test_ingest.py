@@ -181,3 +181,28 @@ def test_signatures_stored_another_way_are_made_again_when_the_state_opens(tmp_p
     assert minhash == to_blob(article_signature(article_from_json(data).paragraphs))
     assert bands == sorted((b, key) for b in band_keys(minhash))
     assert "bands" not in tables
+
+
+def test_band_keys_come_from_the_reading_pass_and_are_let_go_after_the_duplicate_check(tmp_path: Path,
+                                                                                      monkeypatch):
+    import digest.sources.ingest as ingesting
+    from digest.text.dedupe import band_keys
+
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    original = (SEEDS / "000_6ab68325297169c1.txt").read_text(encoding="utf-8")
+    parts = original.split("\n\n")
+    longer = "\n\n".join([*parts[:4], "另据报道，该基金的规模目前已经超过十亿元。", *parts[4:]])
+    (articles / "a.txt").write_text(original, encoding="utf-8")
+    (articles / "b-longer.txt").write_text(longer, encoding="utf-8")
+    write_config(tmp_path)
+    config = load(tmp_path / "config.toml")
+    with State(config.state.file) as state:
+        outcomes = {Path(o.source).name: o for o in ingest(config, state, jobs=2)}
+        read = []
+        monkeypatch.setattr(ingesting, "dedupe", lambda o, seen: read.append(o) or o)
+        ingesting.ingest_one(config, state, articles / "b-longer.txt")
+    assert outcomes["a.txt"].status == "included" and outcomes["a.txt"].bands == ()
+    assert outcomes["b-longer.txt"].status == "skipped" and "duplicate of" in outcomes["b-longer.txt"].reason
+    (outcome,) = read                      # as the reading pass hands it over
+    assert outcome.bands == (band_keys(outcome.signatures[0]),)

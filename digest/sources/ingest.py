@@ -144,7 +144,7 @@ def _parse_all(jobs: list[_Job]) -> list[FileOutcome | _Unread | None]:
 
 
 def _parse(job: _Job) -> FileOutcome | _Unread | None:
-    from ..text.dedupe import article_signature, to_blob
+    from ..text.dedupe import article_signature, band_matrix, to_blob
     from ..text.script import words_only
 
     try:
@@ -164,7 +164,8 @@ def _parse(job: _Job) -> FileOutcome | _Unread | None:
         return outcome
     signatures = tuple(to_blob(article_signature(a.paragraphs)) for a in outcome.articles)
     words_only.cache_clear()               # it served the ids and signatures: no huge text kept
-    return dataclasses.replace(outcome, signatures=signatures)
+    bands = tuple(map(tuple, band_matrix(list(signatures)).tolist()))  # for the main process to look up
+    return dataclasses.replace(outcome, signatures=signatures, bands=bands)
 
 
 def _source_folder(config: Config, path: Path) -> Path | None:

@@ -26,13 +26,12 @@ class Seen:
         self.run_bands: dict[int, str | list[str]] = {}
         self.run_sigs: dict[str, bytes] = {}
 
-    def duplicate_of(self, article: Article, sig: bytes) -> str | None:
-        """The title of an article this one repeats, or None."""
-        from ..text.dedupe import SAME_ARTICLE, band_keys, from_blob, similarity
+    def duplicate_of(self, article: Article, sig: bytes, keys: tuple[int, ...]) -> str | None:
+        """The title of an article this one repeats, or None (``keys``: ``sig``'s band keys)."""
+        from ..text.dedupe import SAME_ARTICLE, from_blob, similarity
 
         if article.id in self.ids:
             return self._title(article.id)
-        keys = band_keys(sig)
         candidates = self.state.near(keys) if self.recorded else {}
         for key in keys:
             others = self.run_bands.get(key, ())
@@ -44,14 +43,12 @@ class Seen:
                 return self._title(other)
         return None
 
-    def add(self, article: Article, sig: bytes) -> None:
-        from ..text.dedupe import band_keys
-
+    def add(self, article: Article, sig: bytes, keys: tuple[int, ...]) -> None:
         self.ids.add(article.id)
         self.titles[article.id] = article.title
         self.run_sigs[article.id] = sig
         bands = self.run_bands
-        for key in band_keys(sig):
+        for key in keys:
             others = bands.get(key)
             if others is None:
                 bands[key] = article.id
@@ -71,7 +68,7 @@ def dedupe(outcome: FileOutcome, seen: Seen) -> FileOutcome:
     """Keep the articles not met before (in any file, either script, any boilerplate)."""
     if not outcome.articles:
         return outcome
-    from ..text.dedupe import article_signature, to_blob
+    from ..text.dedupe import article_signature, band_matrix, to_blob
     from ..text.script import words_only
 
     fresh: list[Article] = []
@@ -79,17 +76,20 @@ def dedupe(outcome: FileOutcome, seen: Seen) -> FileOutcome:
     notes: list[str] = []
     known = outcome.signatures or [to_blob(article_signature(a.paragraphs)) for a in outcome.articles]
     words_only.cache_clear()
-    for article, sig in zip(outcome.articles, known):
-        original = seen.duplicate_of(article, sig)
+    # the band keys come with the signatures from a worker; else all of the file's at once
+    keys = outcome.bands or band_matrix(list(known)).tolist()
+    for article, sig, mine in zip(outcome.articles, known, keys):
+        original = seen.duplicate_of(article, sig, mine)
         if original is not None:
             notes.append(f"duplicate of '{original}'")
             continue
-        seen.add(article, sig)
+        seen.add(article, sig, mine)
         fresh.append(article)
         sigs.append(sig)
     later = outcome.reason.split("; ")[1:]    # what the reader added after "N article(s)"
     if not fresh:
         return dataclasses.replace(outcome, status="skipped", reason="; ".join([*notes, *later]),
-                                   articles=(), signatures=())
+                                   articles=(), signatures=(), bands=())
     reason = "; ".join([f"{len(fresh)} article(s)", *notes, *later])
-    return dataclasses.replace(outcome, reason=reason, articles=tuple(fresh), signatures=tuple(sigs))
+    return dataclasses.replace(outcome, reason=reason, articles=tuple(fresh), signatures=tuple(sigs),
+                               bands=())
