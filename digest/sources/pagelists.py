@@ -100,14 +100,20 @@ def excerpt_list(last: str, visible: str) -> bool:
     what was read is the first excerpt of a list, not an article."""
     visible = fold_width(visible)
     tail = fold_width(" ".join(last.split())[-20:])
-    links = [m for m in READ_MORE.finditer(visible) if not UNFOLD.search(visible, max(0, m.start() - UNFOLD_REACH), m.start())]
+    links = [m for m in READ_MORE.finditer(visible) if not _unfolds(visible, m.start())]
     if not tail or len(links) < READ_MORE_LINKS:
         return False
     own = READ_MORE.search(tail)            # the link read as the excerpt's last words
-    if own and not UNFOLD.search(tail, max(0, own.start() - UNFOLD_REACH), own.start()):
+    if own and not _unfolds(tail, own.start()):
         return True
     at = visible.find(tail)
     end = at + len(tail)
     # (only an ellipsis or a mark between: after a share row, "分享到：微信 微博", the links are the page's)
     return at >= 0 and any(end <= m.start() <= end + READ_MORE_REACH
                            and len("".join(visible[end:m.start()].split())) <= READ_MORE_GAP for m in links)
+
+
+def _unfolds(text: str, at: int) -> bool:
+    """Whether the "read more" words at ``at`` belong to a button that unfolds the article
+    itself or sends to an app (展开, 打开APP … just before them)."""
+    return UNFOLD.search(text, max(0, at - UNFOLD_REACH), at) is not None
