@@ -22,7 +22,7 @@ from ..models import FileOutcome
 from ..errors import SourceError
 from .feeds import parse_feed
 from .readers import READERS, Unusable, display_name, read_feed, read_local
-from .seen import Seen, dedupe
+from .seen import Seen, dedupe, signed
 from ..store.state import State
 
 log = logging.getLogger(__name__)
@@ -144,7 +144,6 @@ def _parse_all(jobs: list[_Job]) -> list[FileOutcome | _Unread | None]:
 
 
 def _parse(job: _Job) -> FileOutcome | _Unread | None:
-    from ..text.dedupe import article_signature, band_matrix, to_blob
     from ..text.script import words_only
 
     try:
@@ -162,9 +161,8 @@ def _parse(job: _Job) -> FileOutcome | _Unread | None:
     outcome = dataclasses.replace(outcome, stat=job.stat)
     if not outcome.articles:
         return outcome
-    signatures = tuple(to_blob(article_signature(a.paragraphs)) for a in outcome.articles)
+    signatures, bands = signed(outcome.articles)   # the band keys for the main process to look up
     words_only.cache_clear()               # it served the ids and signatures: no huge text kept
-    bands = tuple(map(tuple, band_matrix(list(signatures)).tolist()))  # for the main process to look up
     return dataclasses.replace(outcome, signatures=signatures, bands=bands)
 
 

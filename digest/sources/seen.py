@@ -68,16 +68,14 @@ def dedupe(outcome: FileOutcome, seen: Seen) -> FileOutcome:
     """Keep the articles not met before (in any file, either script, any boilerplate)."""
     if not outcome.articles:
         return outcome
-    from ..text.dedupe import article_signature, band_matrix, to_blob
     from ..text.script import words_only
 
     fresh: list[Article] = []
     sigs: list[bytes] = []
     notes: list[str] = []
-    known = outcome.signatures or [to_blob(article_signature(a.paragraphs)) for a in outcome.articles]
+    # the signatures and band keys come from a worker; else they are made here, a file's at once
+    known, keys = (outcome.signatures, outcome.bands) if outcome.bands else signed(outcome.articles, outcome.signatures)
     words_only.cache_clear()
-    # the band keys come with the signatures from a worker; else all of the file's at once
-    keys = outcome.bands or band_matrix(list(known)).tolist()
     for article, sig, mine in zip(outcome.articles, known, keys):
         original = seen.duplicate_of(article, sig, mine)
         if original is not None:
@@ -93,3 +91,12 @@ def dedupe(outcome: FileOutcome, seen: Seen) -> FileOutcome:
     reason = "; ".join([f"{len(fresh)} article(s)", *notes, *later])
     return dataclasses.replace(outcome, reason=reason, articles=tuple(fresh), signatures=tuple(sigs),
                                bands=())
+
+
+def signed(articles, signatures: tuple[bytes, ...] = ()) -> tuple[tuple[bytes, ...], tuple[tuple[int, ...], ...]]:
+    """Each article's MinHash signature as stored (``signatures`` when already made) and its
+    band keys for the duplicate check, worked out for a whole file at once."""
+    from ..text.dedupe import article_signature, band_matrix, to_blob
+
+    sigs = signatures or tuple(to_blob(article_signature(a.paragraphs)) for a in articles)
+    return sigs, tuple(map(tuple, band_matrix(list(sigs)).tolist()))
