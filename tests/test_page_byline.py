@@ -90,6 +90,19 @@ def test_a_name_in_meta_author_that_the_page_does_not_print_is_not_the_byline():
     assert read_page(printed).author == "李闽"
 
 
+def test_a_name_in_meta_author_printed_only_as_the_sites_owner_is_not_the_byline():
+    # A blog that reposts a press release names its owner in <meta name=author>, in a profile
+    # card after the post and in the copyright line, but nowhere as the post's credit.
+    body = "".join(f"<p>这是转载的新闻稿第{n}段，讲的是一项政策的内容和推行的范围，以及各方的安排。</p>" for n in range(4))
+    markup = ("<html><head><title>示例新闻标题</title><meta name='author' content='Xiao Ming'></head><body>"
+              f"<article><h1>示例新闻标题</h1><div>{body}</div>"
+              "<aside class='profile'><p>Xiao Ming</p><p>农民</p><a href='mailto:x@example.com'>Contact me</a></aside>"
+              "</article><footer>© Copyright Xiao Ming</footer></body></html>")
+    assert read_page(markup).author is None
+    credited = markup.replace("<aside", "<p>文章作者 Xiao Ming</p><aside")
+    assert read_page(credited).author == "Xiao Ming"
+
+
 @pytest.mark.parametrize("text, name", [
     ("【台灣醒報記者潘姿羽台北報導】春節期間", "潘姿羽"),
     ("（記者王強台中報導）", "王強"),

@@ -160,13 +160,18 @@ def find_byline(root, header: str, footer: str, paragraphs, cms: dict) -> tuple[
     # Newsroom systems fill <meta name=author> with the editor the page credits as such.
     if meta and re.search(EDITOR + r"\W{0,3}" + re.escape(meta.split()[0]), fold_width(header + footer)):
         meta = None
-    # A name in <meta name=author> that the page does not print is no byline of it.
-    if meta and fold_key(meta.split()[0]) not in fold_key(" ".join(body_of(root).itertext())):
+    # A name in <meta name=author> is a byline where the page prints it under the headline or
+    # after a credit word ("文章作者 某某", "原文作者：某某"). Printed only bare (a profile card
+    # beside the text, a copyright line) it names the site's owner, no author of a repost;
+    # not printed at all, it is no byline of the page.
+    if meta and not (fold_key(meta.split()[0]) in fold_key(header) or re.search(
+            CREDITED + re.escape(meta.split()[0]), fold_width(" ".join(body_of(root).itertext())))):
         meta = None
     return meta, source
 
 
 EDITOR = r"(?:编辑|編輯|责编|責編)"
+CREDITED = r"(?:作者|作\s者|撰文|博主|发布者|發布者|(?i:\bauthor|\bby))\s*[:：|丨/]?\s*"
 LEAD_CHARS = 40
 
 
