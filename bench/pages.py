@@ -48,9 +48,9 @@ three sets of pages, and writes ``bench/PAGES.md``:
 - tuned, fifteenth round: ``bench/pages_blind11/`` (three posts of one blog
   host in none of the sets above), measured once by the fifteenth round's reader
   (``pages_blind11/HELD_OUT.md``), then studied;
-- held-out, sixteenth round: ``bench/pages_blind12/`` (14 static sites in none
+- tuned, sixteenth round: ``bench/pages_blind12/`` (14 static sites in none
   of the sets above, labelled the same way), measured once by the sixteenth
-  round's reader (``pages_blind12/HELD_OUT.md``).
+  round's reader (``pages_blind12/HELD_OUT.md``), tuned on by halves, then studied.
 
 The fair figures for unseen sites are the held-out tables of each round, copied
 into PAGES.md as they were measured.
@@ -200,8 +200,12 @@ def day_and_time(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
                   lambda m: MONTHS[CHINESE_MONTHS.index(m[1])] + " ", text)
     month_name = re.search(r"\b(" + "|".join(MONTHS) + r")[a-z]*\.?\s+(\d{1,2})\s*[,，]?\s+(?:[A-Za-z]{3,9}\.?,?\s+)?(\d{4})",
                            text, re.IGNORECASE)
+    day_first = re.search(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(" + "|".join(MONTHS) + r")[a-z]*\.?,?\s+(\d{4})", text, re.IGNORECASE)
     numbers = [int(x) for x in re.findall(r"\d+", text)]
-    if month_name:
+    if day_first and not month_name:              # 19 August 2026
+        day = (int(day_first[3]), MONTHS.index(day_first[2][:3].lower()) + 1, int(day_first[1]))
+        rest = [int(x) for x in re.findall(r"\d+", text[day_first.end():])]
+    elif month_name:
         day = (int(month_name[3]), MONTHS.index(month_name[1][:3].lower()) + 1, int(month_name[2]))
         rest = [int(x) for x in re.findall(r"\d+", text[month_name.end():])]
     elif len(numbers) >= 3 and numbers[0] > 31:
@@ -447,8 +451,8 @@ def page_sets(pages: Path, more: Path) -> dict[str, tuple[Path, list[dict]]]:
     if (blind / "gold.json").exists():       # held out in the fifteenth round, then studied
         sets["tuned, fifteenth round"] = (blind, json.loads((blind / "gold.json").read_text(encoding="utf-8")))
     blind = more.parent / "pages_blind12"
-    if (blind / "gold.json").exists():       # held out in the sixteenth round
-        sets["held-out, sixteenth round"] = (blind, json.loads((blind / "gold.json").read_text(encoding="utf-8")))
+    if (blind / "gold.json").exists():       # held out in the sixteenth round, then studied
+        sets["tuned, sixteenth round"] = (blind, json.loads((blind / "gold.json").read_text(encoding="utf-8")))
     return sets
 
 

@@ -28,6 +28,9 @@ from digest.sources.pagedate import printed_date
     ("2024年02月21日", date(2024, 2, 21)),
     ("最新推荐文章于 2024-02-02 22:51:05 发布", None),              # another story's date
     ("11-22-2014", date(2014, 11, 22)),                             # month first, with hyphens
+    ("Original·19 August 2026· Finance", date(2026, 8, 19)),         # the day first, the month's English name
+    ("3 Feb. 2019 10:00", date(2019, 2, 3)),
+    ("共 12 篇 2019", None),
 ])
 def test_printed_dates(text, value):
     assert printed_date(text) == value

@@ -126,3 +126,28 @@ def test_a_post_headline_linking_to_its_permalink_is_no_logo():
 def test_an_article_under_an_info_box_is_read(box):
     markup = page("某某新闻_示例网", f"<h1>某某基金与电影的新闻</h1><div>2024-03-01 09:30</div><div class='box'>{box}</div>{BODY}")
     assert len(read_page(markup).paragraphs) >= 6
+
+
+def test_an_article_past_a_templates_blank_lines_is_read():
+    # A template that leaves a blank line for each entry of an empty menu can put a megabyte
+    # of white space before the article; the page is still read, not cut before its text.
+    blank = "\n" + " " * 40
+    markup = page("春运归途见闻_示例网", "<div class='nav'>" + blank * 30_000 + "</div><h1>春运归途见闻</h1>"
+                  f"<div>2024-02-05</div>{BODY}")
+    assert len(markup) > 1_000_000
+    found = read_page(markup)
+    assert found.title == "春运归途见闻" and len(found.paragraphs) == len(LINES)
+
+
+def test_related_posts_as_headed_entries_leave_the_article_alone():
+    related = "".join(f"<article><h3>其他见闻{i}</h3><p>另一篇文章的开头{i}，讲的是别的事情。</p></article>" for i in range(4))
+    markup = page("春运归途见闻_示例网", f"<article><h1>春运归途见闻</h1><div>2024-02-05</div>{BODY}</article>"
+                  f"<aside>{related}</aside>")
+    assert len(read_page(markup).paragraphs) == len(LINES)
+
+
+def test_a_short_headline_that_title_and_og_title_give_wins_over_a_tagline():
+    markup = ("<html><head><title>春运归途 | 经济笔记</title><meta property='og:title' content='春运归途'></head><body>"
+              "<h1>春运归途</h1><div>发表于 2024-02-05</div><h2>聚焦宏观经济、政策周期与区域发展</h2>"
+              f"{BODY}</body></html>")
+    assert read_page(markup).title == "春运归途"

@@ -9,7 +9,8 @@ import pytest
 
 from digest.text.clean import clean
 from digest.errors import Unusable
-from digest.sources.page import MAX_MARKUP_CHARS, read_page
+from digest.sources.page import read_page
+from digest.sources.safemarkup import MAX_MARKUP_CHARS
 from digest.sources.pagemeta import printed_date
 from digest.sources.readers import READERS
 

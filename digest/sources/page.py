@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from .safemarkup import flattened, without_scripts
+from .safemarkup import bounded
 from ..text.rules import INVISIBLE
 from .pageblocks import blocks_of, dom_blocks
 from .pagebody import fold_key, is_prose, link_texts, trim
@@ -81,7 +81,7 @@ def read_page(markup: str, *, known_title: str | None = None) -> Page:
     from lxml import etree
 
     linked_data = ld_scripts(markup)        # read before scripts are dropped
-    markup = XML_DECLARATION.sub("", _bounded(INVISIBLE.sub("", markup)), count=1)   # zero-width marks, BOMs
+    markup = XML_DECLARATION.sub("", bounded(INVISIBLE.sub("", markup)), count=1)   # zero-width marks, BOMs
     try:
         root = lxml.html.document_fromstring(markup)
     except (etree.ParserError, ValueError):
@@ -133,16 +133,6 @@ def _publisher(site: str | None, source: str | None) -> str | None:
 
 # An XHTML page's declaration, which lxml refuses in a decoded string ("encoding declaration").
 XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
-MAX_MARKUP_CHARS = 300_000   # what is parsed of one page, after scripts and styles
-
-
-def _bounded(markup: str) -> str:
-    """The page without styles (and, when large, scripts), cut at ``MAX_MARKUP_CHARS`` and flattened
-    below :data:`~digest.sources.safemarkup.MAX_DEPTH` levels: the cost of reading a page stays
-    bounded (an article's text sits well inside that on real pages; a page larger than
-    that is a link farm or a feed of many stories)."""
-    markup = without_scripts(markup, ("script", "style") if len(markup) > MAX_MARKUP_CHARS // 5 else ("style",))
-    return flattened(markup[:MAX_MARKUP_CHARS])
 
 
 # Chinese newsroom CMSs put an article's fields in a comment before the page:

@@ -31,6 +31,10 @@ MONTHS = {m: i for i, m in enumerate(
 ENGLISH_DATE = re.compile(
     r"\b(?P<mon>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s*(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+"
     r"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s+)?(?P<y>(?:19|20)\d{2})(?:[^\d]{0,6}?(?P<hh>[0-2]?\d):(?P<mm>[0-5]\d)" + AMPM + ")?", re.IGNORECASE)
+# The day first, in British order: "19 August 2026", "3 Feb. 2019".
+ENGLISH_DAY_FIRST = re.compile(
+    r"(?<![\d.:/-])\b(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?P<mon>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?,?\s+"
+    r"(?P<y>(?:19|20)\d{2})(?!\d)", re.IGNORECASE)
 # A month's Chinese name in the English order, as a blog in a Chinese locale prints it: "四月 27, 2019".
 CHINESE_MONTH_FIRST = re.compile(
     r"(?<![\u4e00-\u9fff\d])(?P<cmon>十[一二]|[一二三四五六七八九十])月\s*(?P<d>\d{1,2})\s*[,，]\s*(?P<y>(?:19|20)\d{2})(?![\d年])")
@@ -58,7 +62,7 @@ def printed_date(text: str, hint: datetime | None = None) -> date | None:
     settles whether "06/02/2022" is the 6th of February or the 2nd of June."""
     folded = fold_width(text)
     found = []
-    for pattern, offset in ((DATE, 0), (DAY_FIRST, 0), (ENGLISH_DATE, 0), (CHINESE_MONTH_FIRST, 0), (ROC_DATE, 1911)):
+    for pattern, offset in ((DATE, 0), (DAY_FIRST, 0), (ENGLISH_DATE, 0), (ENGLISH_DAY_FIRST, 0), (CHINESE_MONTH_FIRST, 0), (ROC_DATE, 1911)):
         for match in pattern.finditer(folded):
             before = folded[max(0, match.start() - 12):match.start()]
             if TODAY.search(before) or OTHER_STORY.search(before):

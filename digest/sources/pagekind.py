@@ -46,7 +46,7 @@ from ..text.pagerules import END_LINE
 from ..text.script import fold_width
 from .pagebody import fold_key, is_link, is_prose, link_texts
 from .pagelists import (CAPTION_KEY, HEADLINE_CHARS, LINKED_SHARE, MIN_PROSE_CHARS, excerpt_list, headed_items, label_only,
-                        linked_share, without_closing_list)
+                        linked_share, several_entries, without_closing_list)
 from .pagemeta import DATE
 
 MIN_PAGE_CHARS = 200       # less text than this on the whole page: nothing to judge
@@ -69,10 +69,11 @@ TEASERS = 3                # paragraphs cut short, at least,
 TEASER_SHARE = 0.6         # and this share of the body: a list of teasers, not an article
 # A headline that names the page a list of stories: "看板 NBA 文章列表", "新闻列表".
 LIST_NAMED = re.compile(r"(?:文章|新闻|新聞|资讯|資訊|帖子|贴子)列表|文章清单|文章清單")
+ERROR_LINE_CHARS = 40       # a body no longer than this that says "404" is the error's message
 VIDEO_PROSE_CHARS = 120    # beside a video player, less prose than this is a caption
 FORUM_MARKS = 3             # floor marks that make a page a forum thread
 
-ERROR = re.compile(r"(?<!\d)404(?![\d\u4e00-\u9fff])|页面不存在|頁面不存在|找不到(?:页面|頁面|该页|該頁|网页|網頁)|"
+ERROR = re.compile(r"(?<!\d)404(?![\d\u4e00-\u9fff])|页面不存在|頁面不存在|找不到(?:页面|頁面|该页|該頁|网页|網頁)|(?:页面|頁面|网页|網頁)找不到|"
                    r"页面(?:已删除|已被删除|出错)|頁面(?:已刪除|出錯)|出错了|出錯了|not found|访问的页面", re.IGNORECASE)
 # A page that only sends the reader on, in its browser's words: "如果您的浏览器没有自动跳转，请点击此链接",
 # "3秒后自动跳转" (a story may say 页面显示正在跳转).
@@ -117,6 +118,9 @@ def page_kind(root, paragraphs: list[str], title: str | None, page_title: str, v
                               (GALLERY, "a picture gallery"), (VIDEO, "a video page")):
             if pattern.search(title or "") or pattern.search(page_title):
                 return f"not an article: {kind}"
+        # An error page whose <title> names only the site: its one line says the page is not there.
+        if sum(map(len, paragraphs)) <= ERROR_LINE_CHARS and ERROR.search(" ".join(paragraphs)):
+            return "not an article: an error page"
     if len(fold_key(visible)) < MIN_PAGE_CHARS:
         return None           # a fragment of markup, not a page to judge
     if _reference_entry(root):
@@ -144,6 +148,8 @@ def page_kind(root, paragraphs: list[str], title: str | None, page_title: str, v
         return "not an article: a list of linked headlines with teasers"
     if headed_items(paragraphs, visible, links):
         return "not an article: a list of summaries, each under a linked headline"
+    if several_entries(root, paragraphs):
+        return "not an article: a list of posts (the text runs over several headed entries)"
     if len(paragraphs) >= LIST_LINES:
         listed = [is_link(RANK.sub("", p), links) or FIGURES.fullmatch(p) is not None
                   or STAMP.fullmatch(p) is not None or len(p) <= 4 for p in paragraphs]

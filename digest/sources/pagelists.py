@@ -117,3 +117,23 @@ def _unfolds(text: str, at: int) -> bool:
     """Whether the "read more" words at ``at`` belong to a button that unfolds the article
     itself or sends to an app (展开, 打开APP … just before them)."""
     return UNFOLD.search(text, max(0, at - UNFOLD_REACH), at) is not None
+
+
+ENTRIES = 2                 # headed <article> elements the body's text comes from, at least
+ENTRY_KEY_CHARS = 15        # of a paragraph's opening, looked for in each
+
+
+def several_entries(root, paragraphs: list[str]) -> bool:
+    """The body's text comes from two or more of the page's ``<article>`` elements, each
+    under a heading of its own: a list page that prints its posts whole or in long excerpts.
+    An article's page holds its text in one; its related posts' teasers are not in the body."""
+    keys = [key for key in (fold_key(p)[:ENTRY_KEY_CHARS] for p in paragraphs) if len(key) >= HEADLINE_CHARS]
+    held = 0
+    for entry in root.iter("article"):
+        if entry.xpath("ancestor::article or .//article") or not entry.xpath(".//h1 or .//h2 or .//h3 or .//h4"):
+            continue
+        text = fold_key(entry.text_content())
+        held += any(key in text for key in keys)
+        if held >= ENTRIES:
+            return True
+    return False

@@ -129,3 +129,23 @@ def _replace(markup: str, pos: int, tag: re.Match, block: bool, pieces: list[str
         if block:
             pieces.append("<br>")
     return tag.end()
+
+
+MAX_MARKUP_CHARS = 300_000   # what is parsed of one page, after scripts and styles
+
+
+def bounded(markup: str) -> str:
+    """The page without styles (and, when large, scripts), cut at ``MAX_MARKUP_CHARS`` and flattened
+    below :data:`MAX_DEPTH` levels: the cost of reading a page stays
+    bounded (an article's text sits well inside that on real pages; a page larger than
+    that is a link farm or a feed of many stories)."""
+    markup = without_scripts(markup, ("script", "style") if len(markup) > MAX_MARKUP_CHARS // 5 else ("style",))
+    if len(markup) > MAX_MARKUP_CHARS:
+        # A template's indentation can fill most of a page (blank lines for each entry of a menu
+        # it left empty) and push the article past the cut; outside <pre> a browser shows such
+        # a run as one space, and inside one, code is not indented that far.
+        markup = LONG_SPACE.sub("\n", markup)
+    return flattened(markup[:MAX_MARKUP_CHARS])
+
+
+LONG_SPACE = re.compile(r"[ \t\r\n]{64,}")
