@@ -255,3 +255,15 @@ def test_four_long_closing_paragraphs_both_keep_are_all_put_back():
                for n in "一二三四"]
     page = blocks(*BODY, *closing, "相关新闻")
     assert agreed_edges(page, BODY, None, Links(), lambda: fold_key("".join(BODY + closing))) == [*BODY, *closing]
+
+
+def test_the_body_ends_where_its_last_line_first_stands_though_the_line_comes_back():
+    from digest.sources.pageedge import edge_positions
+
+    paragraphs = ["接下来我们看一个最简单的请求示例，先导入库再发出请求。", "r = requests.get(url)", "print r.text"]
+    texts = ["首页 博客 关于", *paragraphs, "运行结果如下，可以看到返回的类型和状态码。", "r = requests.post(url)",
+             "print r.text", "练习才是王道，大家尽快投注于实践中吧。"]
+    assert edge_positions([fold_key(t) for t in texts], paragraphs) == (1, 3)
+    # A body whose own last line comes twice ends at its second showing.
+    twice = [*paragraphs[:2], "print r.text", "r = requests.post(url)", "print r.text"]
+    assert edge_positions([fold_key(t) for t in texts[:1] + twice + texts[4:]], twice) == (1, 5)

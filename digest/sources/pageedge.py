@@ -135,9 +135,16 @@ def edge_positions(keys: list[str], paragraphs: list[str]) -> tuple[int, int] | 
     """Where the body's first and last paragraphs stand among blocks folded to ``keys``
     (by their first and last characters), or None when they cannot both be found in order."""
     head, tail = fold_key(paragraphs[0])[:EDGE_KEY_CHARS], fold_key(paragraphs[-1])[-EDGE_KEY_CHARS:]
-    start = next((i for i, key in enumerate(keys) if len(head) >= 6 and head in key), None)
-    end = next((i for i in range(len(keys) - 1, -1, -1) if len(tail) >= 6 and tail in keys[i]), None)
-    return None if start is None or end is None or end < start else (start, end)
+    if len(head) < 6 or len(tail) < 6:
+        return None
+    start = next((i for i, key in enumerate(keys) if head in key), None)
+    if start is None:
+        return None
+    # The last paragraph's ending may come back further down (a line of code, a refrain): the
+    # body ends at the block holding it as often, from the start, as the body itself does.
+    times = sum(fold_key(p).count(tail) for p in paragraphs)
+    found = [i for i in range(start, len(keys)) if tail in keys[i]]
+    return (start, found[min(times, len(found)) - 1]) if found else None
 
 
 def _box(holder):
