@@ -103,6 +103,15 @@ def test_a_name_in_meta_author_printed_only_as_the_sites_owner_is_not_the_byline
     assert read_page(credited).author == "Xiao Ming"
 
 
+@pytest.mark.parametrize("credit", ["文｜Xiao Ming　图｜李四", "撰稿：Xiao Ming", "written by xiao ming"])
+def test_a_name_in_meta_author_after_a_credit_is_the_byline(credit):
+    body = "".join(f"<p>这是博客文章的第{n}段，讲的是一件事情的经过和结果，以及作者对此的看法。</p>" for n in range(4))
+    markup = ("<html><head><title>示例文章标题</title><meta name='author' content='Xiao Ming'></head><body>"
+              f"<article><h1>示例文章标题</h1><div>{body}</div><p>{credit}</p></article>"
+              "<footer>© Copyright Xiao Ming</footer></body></html>")
+    assert read_page(markup).author == "Xiao Ming"
+
+
 @pytest.mark.parametrize("text, name", [
     ("【台灣醒報記者潘姿羽台北報導】春節期間", "潘姿羽"),
     ("（記者王強台中報導）", "王強"),

@@ -30,7 +30,9 @@ from digest.sources.pagedate import printed_date
     ("11-22-2014", date(2014, 11, 22)),                             # month first, with hyphens
     ("Original·19 August 2026· Finance", date(2026, 8, 19)),         # the day first, the month's English name
     ("3 Feb. 2019 10:00", date(2019, 2, 3)),
-    ("共 12 篇 2019", None),
+    ("Windows 10 May 2020 Update 正式推送 2020-05-28 10:00", datetime(2020, 5, 28, 10, 0)),   # a product's name
+    ("iPhone 15 Sep 2023", None),
+    ("3 Junk 2020", None),
 ])
 def test_printed_dates(text, value):
     assert printed_date(text) == value

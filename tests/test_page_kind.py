@@ -480,14 +480,17 @@ def test_a_list_of_posts_printed_whole_under_their_headings_is_a_list():
              "五十二岁的老王在广东打工已经十五年，他说今年收入比去年稍好一些，给孩子买了新衣服。",
              "回到村里，老王发现家门口的土路已经修成了水泥路，村里还新建了一座卫生院和文化广场。"]
     entries = "".join(f"<article><header><h2>见闻之{n}</h2></header><section><p>{line}</p><p>{line[::-1]}</p></section>"
-                      f"<footer>2021-12-0{n} · 1 min</footer></article>" for n, line in enumerate(lines * 2, 1))
+                      f"<footer>2021-12-0{n} · 1 min</footer><a aria-label='post link to 见闻之{n}' href='/p/{n}/'></a></article>"
+                      for n, line in enumerate(lines * 2, 1))
     markup = f"<html><head><title>财经 | 示例博客</title></head><body><h1>财经</h1>{entries}</body></html>"
     with pytest.raises(NotAnArticle, match="list of posts"):
         read_page(markup)
 
 
-def test_an_error_page_whose_title_names_only_the_site_is_skipped():
-    markup = ("<html><head><title>- 示例投资</title></head><body><div>首页 标签 关于</div>"
-              "<p>404，页面找不到了！</p><a href='/'>点击返回</a><footer>© 示例投资</footer></body></html>")
+@pytest.mark.parametrize("line", ["404，页面找不到了！", "对不起，页面找不到了！"])
+def test_an_error_page_whose_title_names_only_the_site_is_skipped(line):
+    markup = ("<html><head><title>- 示例投资</title></head><body><header><a href='/'>示例投资</a>"
+              "<nav><a href='/'>首页</a> <a href='/tags'>标签</a> <a href='/about'>关于</a></nav></header>"
+              f"<p>{line}</p><a href='/'>点击返回</a><footer>© 示例投资</footer></body></html>")
     with pytest.raises(NotAnArticle, match="error page"):
         read_page(markup)

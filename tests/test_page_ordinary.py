@@ -146,8 +146,41 @@ def test_related_posts_as_headed_entries_leave_the_article_alone():
     assert len(read_page(markup).paragraphs) == len(LINES)
 
 
-def test_a_short_headline_that_title_and_og_title_give_wins_over_a_tagline():
-    markup = ("<html><head><title>春运归途 | 经济笔记</title><meta property='og:title' content='春运归途'></head><body>"
-              "<h1>春运归途</h1><div>发表于 2024-02-05</div><h2>聚焦宏观经济、政策周期与区域发展</h2>"
-              f"{BODY}</body></html>")
-    assert read_page(markup).title == "春运归途"
+def test_a_short_headline_that_asks_is_kept_over_a_sidebars_tagline():
+    markup = ("<html><head><title>谁开的头？ | 经济笔记</title></head><body>"
+              "<aside><p>示例作者</p><div class='desc'>聚焦宏观经济、政策周期与区域发展</div></aside>"
+              f"<h1>谁开的头？</h1><div>发表于 2024-02-05</div>{BODY}</body></html>")
+    assert read_page(markup).title == "谁开的头？"
+
+
+def test_a_section_name_in_og_title_gives_way_to_the_story_headline():
+    markup = ("<html><head><title>新闻动态 - 示例公司</title><meta property='og:title' content='新闻动态'></head><body>"
+              "<h1>新闻动态</h1><div>首页 > 新闻动态</div><h2>示例公司举办2024年度表彰大会</h2>"
+              f"<div>2024-02-05</div>{BODY}</body></html>")
+    assert read_page(markup).title == "示例公司举办2024年度表彰大会"
+
+
+@pytest.mark.parametrize("markup", [
+    # a blog's newest post is listed in its own sidebar, its lead as the excerpt
+    page("春运归途见闻_示例博客", f"<article><h1>春运归途见闻</h1><div>2024-02-05</div>{BODY}</article><aside><h2>最新文章</h2>"
+         + "".join(f"<article><h3><a href='/p{i}'>春运归途见闻{i}</a></h3><p>{LINES[0]}</p></article>" for i in range(3))
+         + "</aside>"),
+    # a long feature in parts, each an <article> with its own heading
+    page("春运归途见闻_示例网", "<h1>春运归途见闻</h1><div>2024-02-05</div>"
+         + "".join(f"<article><h2>第{i + 1}部分</h2><p>{LINES[2 * i]}</p><p>{LINES[2 * i + 1]}</p></article>" for i in range(3))),
+    # a live blog, each update an <article> under its time
+    page("春运直播_示例网", "<h1>春运直播：归途见闻</h1><div>2024-02-05</div>"
+         + "".join(f"<article class='update'><h3>0{i}:00</h3><p>{line}</p></article>" for i, line in enumerate(LINES))),
+    # related stories' teasers inside the story's own container
+    page("春运归途见闻_示例网", f"<div class='post'><h1>春运归途见闻</h1><div>2024-02-05</div>{BODY}"
+         + "".join(f"<article><h3><a href='/r{i}'>其他见闻{i}</a></h3><p>另一篇文章的开头{i}，讲的是别的事情和别的人。</p></article>"
+                   for i in range(3)) + "</div>"),
+])
+def test_headed_entries_that_are_no_list_of_posts_leave_the_article_read(markup):
+    assert len(read_page(markup).paragraphs) >= len(LINES)
+
+
+@pytest.mark.parametrize("flash", ["多名用户反映某银行App页面找不到，客服称正在修复。", "某网站首页出现404，随后恢复。"])
+def test_a_flash_about_a_missing_page_is_an_article(flash):
+    markup = page("某银行App故障_示例网", f"<h1>某银行App故障</h1><div>2024-02-05 09:30</div><p>【快讯】{flash}</p>")
+    assert read_page(markup).title == "某银行App故障"

@@ -165,13 +165,13 @@ def find_byline(root, header: str, footer: str, paragraphs, cms: dict) -> tuple[
     # beside the text, a copyright line) it names the site's owner, no author of a repost;
     # not printed at all, it is no byline of the page.
     if meta and not (fold_key(meta.split()[0]) in fold_key(header) or re.search(
-            CREDITED + re.escape(meta.split()[0]), fold_width(" ".join(body_of(root).itertext())))):
+            CREDITED + re.escape(meta.split()[0]), fold_width(" ".join(body_of(root).itertext())), re.IGNORECASE)):
         meta = None
     return meta, source
 
 
 EDITOR = r"(?:编辑|編輯|责编|責編)"
-CREDITED = r"(?:作者|作\s者|撰文|博主|发布者|發布者|(?i:\bauthor|\bby))\s*[:：|丨/]?\s*"
+CREDITED = r"(?:作者|作\s者|撰文|撰稿人?|博主|发布者|發布者|(?<![\u4e00-\u9fff])文\s*[|｜丨/／:：]|\bauthor|\bby)\s*[:：|丨/]?\s*"
 LEAD_CHARS = 40
 
 

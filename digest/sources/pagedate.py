@@ -31,9 +31,11 @@ MONTHS = {m: i for i, m in enumerate(
 ENGLISH_DATE = re.compile(
     r"\b(?P<mon>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s*(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+"
     r"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s+)?(?P<y>(?:19|20)\d{2})(?:[^\d]{0,6}?(?P<hh>[0-2]?\d):(?P<mm>[0-5]\d)" + AMPM + ")?", re.IGNORECASE)
-# The day first, in British order: "19 August 2026", "3 Feb. 2019".
+# The day first, in British order: "19 August 2026", "3 Feb. 2019"; read only where no other
+# form is printed, and not after a word ("Windows 10 May 2020 Update", "iPhone 15 Sep 2023").
 ENGLISH_DAY_FIRST = re.compile(
-    r"(?<![\d.:/-])\b(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?P<mon>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?,?\s+"
+    r"(?<![\d.:/-])(?<![A-Za-z]\s)(?<![A-Za-z])(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?P<mon>January|February|March|April|May|June|"
+    r"July|August|September|October|November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b\.?),?\s+"
     r"(?P<y>(?:19|20)\d{2})(?!\d)", re.IGNORECASE)
 # A month's Chinese name in the English order, as a blog in a Chinese locale prints it: "四月 27, 2019".
 CHINESE_MONTH_FIRST = re.compile(
@@ -62,16 +64,20 @@ def printed_date(text: str, hint: datetime | None = None) -> date | None:
     settles whether "06/02/2022" is the 6th of February or the 2nd of June."""
     folded = fold_width(text)
     found = []
-    for pattern, offset in ((DATE, 0), (DAY_FIRST, 0), (ENGLISH_DATE, 0), (ENGLISH_DAY_FIRST, 0), (CHINESE_MONTH_FIRST, 0), (ROC_DATE, 1911)):
-        for match in pattern.finditer(folded):
-            before = folded[max(0, match.start() - 12):match.start()]
-            if TODAY.search(before) or OTHER_STORY.search(before):
-                continue
-            value = _date(match, offset, hint)
-            if value:
-                found.append((match.start(), value))
-                break
-    return min(found, key=lambda f: f[0])[1] if found else None
+    for forms in (((DATE, 0), (DAY_FIRST, 0), (ENGLISH_DATE, 0), (CHINESE_MONTH_FIRST, 0), (ROC_DATE, 1911)),
+                  ((ENGLISH_DAY_FIRST, 0),)):
+        for pattern, offset in forms:
+            for match in pattern.finditer(folded):
+                before = folded[max(0, match.start() - 12):match.start()]
+                if TODAY.search(before) or OTHER_STORY.search(before):
+                    continue
+                value = _date(match, offset, hint)
+                if value:
+                    found.append((match.start(), value))
+                    break
+        if found:
+            return min(found, key=lambda f: f[0])[1]
+    return None
 
 
 # A dateline opening the body: "【新唐人2012年1月11日訊】", "本報北京2012年1月9日電": the date

@@ -118,8 +118,10 @@ def page_kind(root, paragraphs: list[str], title: str | None, page_title: str, v
                               (GALLERY, "a picture gallery"), (VIDEO, "a video page")):
             if pattern.search(title or "") or pattern.search(page_title):
                 return f"not an article: {kind}"
-        # An error page whose <title> names only the site: its one line says the page is not there.
-        if sum(map(len, paragraphs)) <= ERROR_LINE_CHARS and ERROR.search(" ".join(paragraphs)):
+        # An error page whose <title> names only the site: its one line says the page is not
+        # there, under no headline of its own and no date (a flash about an outage has both).
+        if (sum(map(len, paragraphs)) <= ERROR_LINE_CHARS and ERROR.search(" ".join(paragraphs))
+                and not DATE.search(visible) and _site_only(title, page_title)):
             return "not an article: an error page"
     if len(fold_key(visible)) < MIN_PAGE_CHARS:
         return None           # a fragment of markup, not a page to judge
@@ -162,6 +164,15 @@ def page_kind(root, paragraphs: list[str], title: str | None, page_title: str, v
     if paragraphs and excerpt_list(paragraphs[-1], visible):
         return "not an article: a list of excerpts (the text goes on behind a \"read more\" link)"
     return None
+
+
+def _site_only(title: str | None, page_title: str) -> bool:
+    """Whether the headline found is no more than what <title> holds besides marks: the site's
+    name, printed as the page's heading ("- 老罗投资" over "老罗投资")."""
+    rest = fold_key(page_title)
+    for part in (title or "").split():
+        rest = rest.replace(fold_key(part), "")
+    return not rest
 
 
 SEARCH_NAMED = re.compile(r"搜索|搜尋|检索|檢索|search", re.IGNORECASE)

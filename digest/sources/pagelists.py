@@ -119,21 +119,38 @@ def _unfolds(text: str, at: int) -> bool:
     return UNFOLD.search(text, max(0, at - UNFOLD_REACH), at) is not None
 
 
-ENTRIES = 2                 # headed <article> elements the body's text comes from, at least
+ENTRIES = 2                 # headed <article> entries the body's text comes from, at least
 ENTRY_KEY_CHARS = 15        # of a paragraph's opening, looked for in each
+ENTRY_CHARS = 150           # of the body's text an entry holds, at least (a teaser pulled in holds less)
 
 
 def several_entries(root, paragraphs: list[str]) -> bool:
-    """The body's text comes from two or more of the page's ``<article>`` elements, each
-    under a heading of its own: a list page that prints its posts whole or in long excerpts.
-    An article's page holds its text in one; its related posts' teasers are not in the body."""
-    keys = [key for key in (fold_key(p)[:ENTRY_KEY_CHARS] for p in paragraphs) if len(key) >= HEADLINE_CHARS]
+    """The body's text comes from two or more of the page's ``<article>`` entries, each under
+    a heading that links to a page of its own: a list page that prints its posts whole or in
+    long excerpts. An article is one entry; the parts of a long feature or a live blog's
+    updates link nowhere, and a sidebar's recent posts are left out."""
+    keyed = [(key, len(p)) for key, p in ((fold_key(p)[:ENTRY_KEY_CHARS], p) for p in paragraphs)
+             if len(key) >= HEADLINE_CHARS]
+    aside = {element for side in root.iter("aside", "nav") for element in side.iter()}
     held = 0
     for entry in root.iter("article"):
-        if entry.xpath("ancestor::article or .//article") or not entry.xpath(".//h1 or .//h2 or .//h3 or .//h4"):
+        if entry in aside or entry.xpath("ancestor::article or .//article"):
             continue
-        text = fold_key(entry.text_content())
-        held += any(key in text for key in keys)
-        if held >= ENTRIES:
+        heading = entry.xpath("(.//h1|.//h2|.//h3|.//h4)[1]")
+        if heading and _permalink(entry, fold_key(heading[0].text_content())):
+            text = fold_key(entry.text_content())
+            held += sum(chars for key, chars in keyed if key in text) >= ENTRY_CHARS
+            if held >= ENTRIES:
+                return True
+    return False
+
+
+def _permalink(entry, name: str) -> bool:
+    """Whether the entry links to another page under its heading's words (the heading is
+    the link, or a link is labelled with it)."""
+    for link in entry.iter("a"):
+        href = link.get("href") or ""
+        words = fold_key(" ".join((link.text_content(), link.get("aria-label") or "", link.get("title") or "")))
+        if name and href and not href.startswith("#") and name in words:
             return True
     return False

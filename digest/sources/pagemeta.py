@@ -143,10 +143,8 @@ def prefer_near(root, near: str, title: str | None, heading: str | None) -> bool
     if fold_key(near) in _site_names(root, page_title):
         return False              # the site's name printed as a heading
     if heading is not None and fold_key(heading) == fold_key(first_segment(page_title)) \
-            and fold_key(near) not in fold_key(page_title) \
-            and (near.isascii() or fold_key(meta_content(root, "og:title") or "") == fold_key(heading)):
-        return False              # <title>'s short headline (og:title's too) over an interface label
-                                  # ("書展一遊" over "Article") or a tagline printed nearer the text
+            and fold_key(near) not in fold_key(page_title) and near.isascii():
+        return False              # <title>'s short headline over an interface label ("書展一遊" over "Article")
     if heading is None and len(fold_key(title or "")) >= SECTION_NAME_CHARS and _with_furniture(near, title):
         return False              # <title>'s headline with a breadcrumb mark or a date glued on
     prefix = SITE_PREFIX.match(title or "")
@@ -189,6 +187,8 @@ def heading_before(root, lead: str) -> str | None:
     for link in root.iter("a"):
         if link not in linked:            # a link inside a link: counted with the outer one
             linked.update(link.iterdescendants())
+    for side in root.iter("aside", "nav"):   # a sidebar's tagline or a menu is no headline
+        linked.update(side.iter())
     for element in body_of(root).iter():
         if not isinstance(element.tag, str) or element.tag in ("a", "script", "style"):
             continue
