@@ -181,3 +181,15 @@ def test_a_credit_cut_at_the_leads_limit_is_not_read_as_a_shorter_name():
     markup = ("<html><head><title>跨集群故障迁移特性解析</title></head><body><h1>跨集群故障迁移特性解析</h1>"
               f"<p>{lead}</p><p>用户通常会将同一个应用部署在多个集群中，当某个集群发生故障时，应用能够自动迁移到其他集群。</p></body></html>")
     assert read_page(markup).author is None
+
+
+@pytest.mark.parametrize("page_text", [
+    "<h1>示例文章标题</h1><div>来源：Bloomberg English</div><div>{body}</div>",            # "Li" inside a word
+    "<h1>示例文章标题</h1><div>{body}</div><div class='related'>{related}</div><footer>Made with love by Li Wei</footer>",
+])
+def test_a_name_in_meta_author_must_stand_whole_under_the_headline_or_as_the_texts_credit(page_text):
+    body = "".join(f"<p>这是转载文章的第{n}段，讲的是一件事情的经过和结果，以及各方的看法。</p>" for n in range(4))
+    related = "".join(f"<p>其他文章标题第{n}篇的名字比较长一些</p>" for n in range(12))
+    markup = ("<html><head><title>示例文章标题</title><meta name='author' content='Li Wei'></head><body>"
+              + page_text.format(body=body, related=related) + "</body></html>")
+    assert read_page(markup).author is None

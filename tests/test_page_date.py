@@ -32,6 +32,8 @@ from digest.sources.pagedate import printed_date
     ("3 Feb. 2019 10:00", date(2019, 2, 3)),
     ("Windows 10 May 2020 Update 正式推送 2020-05-28 10:00", datetime(2020, 5, 28, 10, 0)),   # a product's name
     ("iPhone 15 Sep 2023", None),
+    ("Posted on 19 August 2026 by Jane", date(2026, 8, 19)),           # a word that introduces the date
+    ("Wednesday 19 August 2026", date(2026, 8, 19)),
     ("3 Junk 2020", None),
 ])
 def test_printed_dates(text, value):

@@ -479,8 +479,8 @@ def test_a_list_of_posts_printed_whole_under_their_headings_is_a_list():
     lines = ["今年春节前夕，记者跟随返乡的务工人员一同登上了开往西南的列车，车厢里挤满了旅客。",
              "五十二岁的老王在广东打工已经十五年，他说今年收入比去年稍好一些，给孩子买了新衣服。",
              "回到村里，老王发现家门口的土路已经修成了水泥路，村里还新建了一座卫生院和文化广场。"]
-    entries = "".join(f"<article><header><h2>见闻之{n}</h2></header><section><p>{line}</p><p>{line[::-1]}</p></section>"
-                      f"<footer>2021-12-0{n} · 1 min</footer><a aria-label='post link to 见闻之{n}' href='/p/{n}/'></a></article>"
+    entries = "".join(f"<article><header><h2>春运路上的见闻之{n}</h2></header><section><p>{line}</p><p>{line[::-1]}</p></section>"
+                      f"<footer>2021-12-0{n} · 1 min</footer><a aria-label='post link to 春运路上的见闻之{n}' href='/p/{n}/'></a></article>"
                       for n, line in enumerate(lines * 2, 1))
     markup = f"<html><head><title>财经 | 示例博客</title></head><body><h1>财经</h1>{entries}</body></html>"
     with pytest.raises(NotAnArticle, match="list of posts"):
@@ -492,5 +492,29 @@ def test_an_error_page_whose_title_names_only_the_site_is_skipped(line):
     markup = ("<html><head><title>- 示例投资</title></head><body><header><a href='/'>示例投资</a>"
               "<nav><a href='/'>首页</a> <a href='/tags'>标签</a> <a href='/about'>关于</a></nav></header>"
               f"<p>{line}</p><a href='/'>点击返回</a><footer>© 示例投资</footer></body></html>")
+    with pytest.raises(NotAnArticle, match="error page"):
+        read_page(markup)
+
+
+ENTRY_LINES = "".join(f"<li><span>2025-06-1{i}</span> <a href='/p/{i}'>港股开户流程与注意事项第{i}篇</a></li>" for i in range(3))
+SIDEBAR = "<aside><p>一个分享投资与生活记录的个人博客，欢迎交流。</p><ul>" + ENTRY_LINES + "</ul></aside>"
+
+
+@pytest.mark.parametrize("title, heading, extra", [
+    ("Tag: 港股 | 示例博客", "Tag - 港股", ""),                    # a tag page names itself so
+    ("彙整 | 示例博客", "示例博客", ""),                            # an archive page
+    ("标签 - 新闻 - 示例手册", "新闻", "<p>共计 2 篇文章</p>"),      # a page that counts its posts
+])
+def test_a_tag_category_or_archive_page_is_a_list(title, heading, extra):
+    markup = (f"<html><head><title>{title}</title></head><body><h1>{heading}</h1>{extra}"
+              f"<ul>{ENTRY_LINES}</ul>{SIDEBAR}<footer>本站由 Hexo 驱动</footer></body></html>")
+    with pytest.raises(NotAnArticle, match="tag, category or archive"):
+        read_page(markup)
+
+
+def test_an_error_page_that_says_sorry_under_the_bare_site_name_is_skipped():
+    markup = ("<html><head><title>台股示例课</title></head><body><header><a href='/'>台股示例课</a></header>"
+              "<p>歡迎來到 台股示例课 ，祝旗開得勝！</p><p>抱歉，找不到您存取的頁面</p><p>可能是網址有誤或已經刪除</p>"
+              "<a href='/'>返回首頁</a><footer>本站由 @某某 建立，使用 Stellar 作為主題。</footer></body></html>")
     with pytest.raises(NotAnArticle, match="error page"):
         read_page(markup)

@@ -19,6 +19,7 @@ LINES = ["今年春节前夕，记者跟随返乡的务工人员一同登上了�
          "回到村里，老王发现家门口的土路已经修成了水泥路，村里还新建了一座卫生院和一个文化广场，变化很大。",
          "他说，这些年家乡的发展越来越好，很多外出打工的年轻人也开始考虑回来创业，村里的人气渐渐旺了起来。"]
 BODY = "".join(f"<p>{line}</p>" for line in LINES)
+LEAD = "升降单位是交易所为方便撮合交易而规定的最小价格级距，不同价位的股票有不同的升降单位。"
 
 
 def page(title: str, body: str) -> str:
@@ -184,3 +185,36 @@ def test_headed_entries_that_are_no_list_of_posts_leave_the_article_read(markup)
 def test_a_flash_about_a_missing_page_is_an_article(flash):
     markup = page("某银行App故障_示例网", f"<h1>某银行App故障</h1><div>2024-02-05 09:30</div><p>【快讯】{flash}</p>")
     assert read_page(markup).title == "某银行App故障"
+
+
+@pytest.mark.parametrize("markup, headline", [
+    ("<html><head><title>示例财经</title></head><body><h1>怎么办？</h1><h2>年终奖该存银行还是买基金</h2>"
+     f"<div>2024-02-05</div><p>{LEAD}</p>{BODY}</body></html>", "年终奖该存银行还是买基金"),   # a column's name that asks
+    ("<html><head><title>升降單位 - 台股通識課</title></head><body><h1>升降單位</h1><div>發布於 2022-07-24</div>"
+     f"<h2>什麼是升降單位？</h2><p>{LEAD}</p><h2>如何理解升降單位？</h2>{BODY}</body></html>", "升降單位"),
+])
+def test_a_short_headline_and_its_subheadings(markup, headline):
+    found = read_page(markup)
+    assert found.title == headline
+    assert LEAD in found.paragraphs[:2]             # the lead under the first sub-heading stays
+
+
+def test_a_flash_under_a_title_that_is_only_its_headline_is_an_article():
+    markup = ("<html><head><title>某银行App故障</title></head><body><h1>某银行App故障</h1><em>2月5日 09:30</em>"
+              "<p>【快讯】多名用户反映某银行App页面找不到，客服称正在修复。</p></body></html>")
+    assert read_page(markup).title == "某银行App故障"
+
+
+@pytest.mark.parametrize("markup", [
+    # the post's headline links to its permalink, and a latest-posts block (no <aside>) quotes its lead
+    page("春运归途见闻_示例博客", "<article><h1><a href='/p/1'>春运归途见闻</a></h1><div>2024-02-05</div>"
+         f"{BODY}</article><div class='latest'><h2>最新文章</h2>"
+         + "".join(f"<article><h3><a href='/p/{i}'>春运归途见闻之{i}号</a></h3><p>{LINES[0][:40]}…</p></article>" for i in range(2, 5))
+         + "</div>"),
+    # a live blog whose time headings link to each update's own page
+    page("春运直播_示例网", "<h1>春运直播：归途见闻</h1><div>2024-02-05</div>"
+         + "".join(f"<article><h3><a href='/live?update={i}'>0{i}:00</a></h3><p>{line}</p><p>{line}</p></article>"
+                   for i, line in enumerate(LINES))),
+])
+def test_linked_entries_that_are_no_list_of_posts_leave_the_article_read(markup):
+    assert len(read_page(markup).paragraphs) >= len(LINES)

@@ -267,3 +267,11 @@ def test_the_body_ends_where_its_last_line_first_stands_though_the_line_comes_ba
     # A body whose own last line comes twice ends at its second showing.
     twice = [*paragraphs[:2], "print r.text", "r = requests.post(url)", "print r.text"]
     assert edge_positions([fold_key(t) for t in texts[:1] + twice + texts[4:]], twice) == (1, 5)
+
+
+def test_a_last_line_that_repeats_a_word_counts_once():
+    from digest.sources.pageedge import edge_positions
+
+    paragraphs = ["这是一篇博客文章的开头，作者讲了一件开心的事情。", "哈" * 24]
+    texts = ["首页", *paragraphs, "哈" * 24 + "（读者评论）", "页脚"]
+    assert edge_positions([fold_key(t) for t in texts], paragraphs) == (1, 2)

@@ -97,10 +97,8 @@ def read_page(markup: str, *, known_title: str | None = None) -> Page:
     title, heading = headline(root, known)
     visible = " ".join(" ".join(body_of(root).itertext()).split())
     paragraphs, widen = _article_body(root, title)
-    # (a short heading that asks or exclaims, "谁开启周期？", is a headline, never a section's name)
     if not known and paragraphs and (heading is None or len(fold_key(heading)) < SECTION_NAME_CHARS
-                                     and fold_key(heading) != fold_key(page_title)
-                                     and not heading.rstrip().endswith(("？", "?", "！", "!"))):
+                                     and fold_key(heading) != fold_key(page_title)):
         near = heading_before(root, paragraphs[0])
         if near and prefer_near(root, near, title, heading):
             title = heading = near

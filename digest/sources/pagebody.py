@@ -233,6 +233,9 @@ def link_texts(root) -> Links:
     return Links(frozenset(found), tuple(sorted({len(key) for key in found})))
 
 
+SHORT_HEADLINE_CHARS = 8   # a headline shorter than this marks the body's start only where printed alone
+
+
 def _after_title(blocks: list[Block], title: str | None, reach: int = 12) -> list[Block]:
     """Drop the blocks up to the headline, when it shows near the top (or, in a run of
     prose, anywhere: a run that holds the headline started in the page's header)."""
@@ -242,7 +245,9 @@ def _after_title(blocks: list[Block], title: str | None, reach: int = 12) -> lis
     pieces = ""                       # a headline printed over several lines, one per block
     for i, block in enumerate(blocks[:reach]):
         block_key = fold_key(block.text)
-        if block_key and (block_key == key or (key in block_key and len(block_key) < len(key) + 12)):
+        # (a short headline inside a longer line is that line's own words: "如何理解升降單位？")
+        if block_key and (block_key == key or (key in block_key and len(block_key) < len(key) + 12
+                                               and len(key) >= SHORT_HEADLINE_CHARS)):
             return blocks[i + 1:]
         if block_key:
             pieces = (pieces + block_key if key.startswith(pieces + block_key)

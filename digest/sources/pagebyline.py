@@ -126,8 +126,7 @@ def _agency(token: str) -> bool:
 def find_byline(root, header: str, footer: str, paragraphs, cms: dict) -> tuple[str | None, str | None]:
     """(author, source) of a page: the row under the headline, a closing credit in the last
     paragraph ("…。（记者 张三）"), the text after the body, a CMS field, ``<meta name=author>``."""
-    from .pagebody import fold_key
-    from .pagemeta import body_of, meta_content, site_name
+    from .pagemeta import meta_content, site_name
 
     author, source = byline(header)
     # The dateline's credit, in brackets or not, in one of the first two paragraphs (a deck
@@ -160,13 +159,15 @@ def find_byline(root, header: str, footer: str, paragraphs, cms: dict) -> tuple[
     # Newsroom systems fill <meta name=author> with the editor the page credits as such.
     if meta and re.search(EDITOR + r"\W{0,3}" + re.escape(meta.split()[0]), fold_width(header + footer)):
         meta = None
-    # A name in <meta name=author> is a byline where the page prints it under the headline or
-    # after a credit word ("文章作者 某某", "原文作者：某某"). Printed only bare (a profile card
-    # beside the text, a copyright line) it names the site's owner, no author of a repost;
-    # not printed at all, it is no byline of the page.
-    if meta and not (fold_key(meta.split()[0]) in fold_key(header) or re.search(
-            CREDITED + re.escape(meta.split()[0]), fold_width(" ".join(body_of(root).itertext())), re.IGNORECASE)):
-        meta = None
+    # A name in <meta name=author> is a byline where the page prints it, whole, under the headline,
+    # or after a credit word right after the text ("文章作者 某某", "原文作者：某某"). Printed only
+    # bare (a profile card beside the text, a copyright line) or further away, it names the
+    # site's owner, no author of a repost; not printed at all, it is no byline of the page.
+    if meta:
+        name = r"(?<![A-Za-z])" + re.escape(meta) + r"(?![A-Za-z])"
+        if not (re.search(name, fold_width(header), re.IGNORECASE)
+                or re.search(CREDITED + name, fold_width(footer), re.IGNORECASE)):
+            meta = None
     return meta, source
 
 

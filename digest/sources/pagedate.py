@@ -32,11 +32,15 @@ ENGLISH_DATE = re.compile(
     r"\b(?P<mon>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s*(?P<d>\d{1,2})(?:st|nd|rd|th)?,?\s+"
     r"(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s+)?(?P<y>(?:19|20)\d{2})(?:[^\d]{0,6}?(?P<hh>[0-2]?\d):(?P<mm>[0-5]\d)" + AMPM + ")?", re.IGNORECASE)
 # The day first, in British order: "19 August 2026", "3 Feb. 2019"; read only where no other
-# form is printed, and not after a word ("Windows 10 May 2020 Update", "iPhone 15 Sep 2023").
+# form is printed, and after a word only where that word introduces a date ("Posted on",
+# "Wednesday"), not a product's name ("Windows 10 May 2020 Update", "iPhone 15 Sep 2023").
 ENGLISH_DAY_FIRST = re.compile(
-    r"(?<![\d.:/-])(?<![A-Za-z]\s)(?<![A-Za-z])(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?P<mon>January|February|March|April|May|June|"
+    r"(?<![\d.:/-])(?<![A-Za-z])(?P<d>\d{1,2})(?:st|nd|rd|th)?\s+(?P<mon>January|February|March|April|May|June|"
     r"July|August|September|October|November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b\.?),?\s+"
     r"(?P<y>(?:19|20)\d{2})(?!\d)", re.IGNORECASE)
+WORD_BEFORE = re.compile(r"([A-Za-z]+)\s+$")
+DATE_WORDS = re.compile(r"on|posted|published|updated|date|dated|(?:mon|tues|wednes|thurs|fri|satur|sun)day|"
+                        r"mon|tue|wed|thu|fri|sat|sun", re.IGNORECASE)
 # A month's Chinese name in the English order, as a blog in a Chinese locale prints it: "四月 27, 2019".
 CHINESE_MONTH_FIRST = re.compile(
     r"(?<![\u4e00-\u9fff\d])(?P<cmon>十[一二]|[一二三四五六七八九十])月\s*(?P<d>\d{1,2})\s*[,，]\s*(?P<y>(?:19|20)\d{2})(?![\d年])")
@@ -70,6 +74,9 @@ def printed_date(text: str, hint: datetime | None = None) -> date | None:
             for match in pattern.finditer(folded):
                 before = folded[max(0, match.start() - 12):match.start()]
                 if TODAY.search(before) or OTHER_STORY.search(before):
+                    continue
+                word = WORD_BEFORE.search(before) if pattern is ENGLISH_DAY_FIRST else None
+                if word and not DATE_WORDS.fullmatch(word[1]):
                     continue
                 value = _date(match, offset, hint)
                 if value:

@@ -23,7 +23,7 @@ from typing import Callable
 from ..text.pagerules import END_LINE, FURNITURE, PHOTO_CREDIT, SENTENCE_END, SOCIAL_PAGE, TAGS_LINE
 from ..text.script import fold_width
 from .pageblocks import Block, lines_of
-from .pagebody import Links, fold_key, is_link, is_prose
+from .pagebody import SHORT_HEADLINE_CHARS, Links, fold_key, is_link, is_prose
 from .pagecaption import is_caption
 
 # Elements whose text flows into the block around them.
@@ -116,7 +116,8 @@ def widen_edges(texts: list[str], paragraphs: list[str], title: str | None,
         while 0 <= i < len(keys) and (reach is None or abs(i - edge) <= reach) and (most is None or len(found) < most):
             key = keys[i]
             if key:
-                if key in known or (title_key and title_key in key):
+                if key in known or (title_key and (title_key in key if len(title_key) >= SHORT_HEADLINE_CHARS
+                                                   else title_key == key)):
                     break
                 verdict = judge(i)
                 if verdict == STOP:
@@ -142,7 +143,7 @@ def edge_positions(keys: list[str], paragraphs: list[str]) -> tuple[int, int] | 
         return None
     # The last paragraph's ending may come back further down (a line of code, a refrain): the
     # body ends at the block holding it as often, from the start, as the body itself does.
-    times = sum(fold_key(p).count(tail) for p in paragraphs)
+    times = sum(tail in fold_key(p) for p in paragraphs)
     found = [i for i in range(start, len(keys)) if tail in keys[i]]
     return (start, found[min(times, len(found)) - 1]) if found else None
 

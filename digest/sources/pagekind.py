@@ -69,11 +69,18 @@ TEASERS = 3                # paragraphs cut short, at least,
 TEASER_SHARE = 0.6         # and this share of the body: a list of teasers, not an article
 # A headline that names the page a list of stories: "看板 NBA 文章列表", "新闻列表".
 LIST_NAMED = re.compile(r"(?:文章|新闻|新聞|资讯|資訊|帖子|贴子)列表|文章清单|文章清單")
+# A tag, category or archive page names itself so in its heading or <title>'s first part ("Tag: 港股",
+# "彙整 | 某博客", "文章 · 某站"), or counts its posts ("共计 2 篇文章", "目前共计 49 篇日志").
+TAXONOMY = re.compile(r"^\s*(?:tags?|categor(?:y|ies)|archives?|标签|標籤|分类|分類|归档|歸檔|彙整|存档|存檔|(?:全部|所有)?文章)"
+                      r"(?:\s*[-:：|·/]\s*[^|｜·]{1,20})?\s*$", re.IGNORECASE)
+TITLE_PARTS = re.compile(r"\s+[-–—_|｜·]\s+|\s*[|｜·]\s*")
+POST_COUNT = re.compile(r"共(?:计|計|有)?\s*\d+\s*篇(?:文章|日志|日誌|博文|贴文|貼文)")
+APOLOGY = re.compile(r"抱歉|對不起|对不起|sorry|oops|您(?:访问|訪問|存取|要找|查找|请求|請求)的", re.IGNORECASE)
 ERROR_LINE_CHARS = 40       # a body no longer than this that says "404" is the error's message
 VIDEO_PROSE_CHARS = 120    # beside a video player, less prose than this is a caption
 FORUM_MARKS = 3             # floor marks that make a page a forum thread
 
-ERROR = re.compile(r"(?<!\d)404(?![\d\u4e00-\u9fff])|页面不存在|頁面不存在|找不到(?:页面|頁面|该页|該頁|网页|網頁)|(?:页面|頁面|网页|網頁)找不到|"
+ERROR = re.compile(r"(?<!\d)404(?![\d\u4e00-\u9fff])|页面不存在|頁面不存在|找不到[^，。,.]{0,6}?(?:页面|頁面|该页|該頁|网页|網頁)|(?:页面|頁面|网页|網頁)找不到|"
                    r"页面(?:已删除|已被删除|出错)|頁面(?:已刪除|出錯)|出错了|出錯了|not found|访问的页面", re.IGNORECASE)
 # A page that only sends the reader on, in its browser's words: "如果您的浏览器没有自动跳转，请点击此链接",
 # "3秒后自动跳转" (a story may say 页面显示正在跳转).
@@ -106,6 +113,9 @@ def page_kind(root, paragraphs: list[str], title: str | None, page_title: str, v
         return "not an article: a list of teasers (each cut short with …)"
     if LIST_NAMED.search(title or "") and (prose < SHORT_BODY_CHARS or len(paragraphs) <= 2):
         return "not an article: a list page (its headline says so)"
+    if prose < SHORT_BODY_CHARS and (TAXONOMY.match(title or "") or TAXONOMY.match(TITLE_PARTS.split(page_title)[0])
+                                      or POST_COUNT.search(visible)):
+        return "not an article: a tag, category or archive page"
     # (A post written in short lines without full stops, a video embedded in it, is no caption.)
     if players and prose < VIDEO_PROSE_CHARS and sum(map(len, paragraphs)) < SHORT_BODY_CHARS:
         return "not an article: a video page (a player and a few lines)"
@@ -119,9 +129,12 @@ def page_kind(root, paragraphs: list[str], title: str | None, page_title: str, v
             if pattern.search(title or "") or pattern.search(page_title):
                 return f"not an article: {kind}"
         # An error page whose <title> names only the site: its one line says the page is not
-        # there, under no headline of its own and no date (a flash about an outage has both).
+        # there, under no headline of its own (a flash about an outage has one).
         if (sum(map(len, paragraphs)) <= ERROR_LINE_CHARS and ERROR.search(" ".join(paragraphs))
-                and not DATE.search(visible) and _site_only(title, page_title)):
+                and _site_only(title, page_title)):
+            return "not an article: an error page"
+        # or it says sorry to the reader for it ("抱歉，找不到您存取的頁面"), which no report does
+        if any(len(p) <= ERROR_LINE_CHARS and ERROR.search(p) and APOLOGY.search(p) for p in paragraphs):
             return "not an article: an error page"
     if len(fold_key(visible)) < MIN_PAGE_CHARS:
         return None           # a fragment of markup, not a page to judge
@@ -167,8 +180,11 @@ def page_kind(root, paragraphs: list[str], title: str | None, page_title: str, v
 
 
 def _site_only(title: str | None, page_title: str) -> bool:
-    """Whether the headline found is no more than what <title> holds besides marks: the site's
-    name, printed as the page's heading ("- 老罗投资" over "老罗投资")."""
+    """Whether <title> is a site's name behind a separator and the headline found is no more
+    than that name, printed as the page's heading ("- 老罗投资" over "老罗投资"); a <title>
+    that is only the headline ("某银行App故障") is not."""
+    if not TITLE_PARTS.search(f" {page_title.strip()} "):
+        return False
     rest = fold_key(page_title)
     for part in (title or "").split():
         rest = rest.replace(fold_key(part), "")

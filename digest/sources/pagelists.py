@@ -126,31 +126,34 @@ ENTRY_CHARS = 150           # of the body's text an entry holds, at least (a tea
 
 def several_entries(root, paragraphs: list[str]) -> bool:
     """The body's text comes from two or more of the page's ``<article>`` entries, each under
-    a heading that links to a page of its own: a list page that prints its posts whole or in
+    a headline that links to a page of its own: a list page that prints its posts whole or in
     long excerpts. An article is one entry; the parts of a long feature or a live blog's
-    updates link nowhere, and a sidebar's recent posts are left out."""
-    keyed = [(key, len(p)) for key, p in ((fold_key(p)[:ENTRY_KEY_CHARS], p) for p in paragraphs)
-             if len(key) >= HEADLINE_CHARS]
+    updates link nowhere (or under a time, no headline), and a sidebar's posts are left out."""
+    keys = [fold_key(p) for p in paragraphs]
     aside = {element for side in root.iter("aside", "nav") for element in side.iter()}
     held = 0
     for entry in root.iter("article"):
         if entry in aside or entry.xpath("ancestor::article or .//article"):
             continue
         heading = entry.xpath("(.//h1|.//h2|.//h3|.//h4)[1]")
-        if heading and _permalink(entry, fold_key(heading[0].text_content())):
+        name = fold_key(heading[0].text_content()) if heading else ""
+        if len(name) >= HEADLINE_CHARS and _permalink(entry, name):
             text = fold_key(entry.text_content())
-            held += sum(chars for key, chars in keyed if key in text) >= ENTRY_CHARS
+            # the body's characters the entry holds: a paragraph whole, or only its opening
+            chars = sum(len(key) if key in text else ENTRY_KEY_CHARS for key in keys
+                        if len(key) >= HEADLINE_CHARS and key[:ENTRY_KEY_CHARS] in text)
+            held += chars >= ENTRY_CHARS
             if held >= ENTRIES:
                 return True
     return False
 
 
 def _permalink(entry, name: str) -> bool:
-    """Whether the entry links to another page under its heading's words (the heading is
-    the link, or a link is labelled with it)."""
+    """Whether the entry links to another page under its headline: the headline is the link's
+    text, or the link is labelled with it ("post link to …")."""
     for link in entry.iter("a"):
         href = link.get("href") or ""
-        words = fold_key(" ".join((link.text_content(), link.get("aria-label") or "", link.get("title") or "")))
-        if name and href and not href.startswith("#") and name in words:
+        label = fold_key(" ".join((link.get("aria-label") or "", link.get("title") or "")))
+        if href and not href.startswith("#") and (fold_key(link.text_content()) == name or name in label):
             return True
     return False

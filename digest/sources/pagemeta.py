@@ -143,8 +143,12 @@ def prefer_near(root, near: str, title: str | None, heading: str | None) -> bool
     if fold_key(near) in _site_names(root, page_title):
         return False              # the site's name printed as a heading
     if heading is not None and fold_key(heading) == fold_key(first_segment(page_title)) \
-            and fold_key(near) not in fold_key(page_title) and near.isascii():
-        return False              # <title>'s short headline over an interface label ("書展一遊" over "Article")
+            and fold_key(near) not in fold_key(page_title) and (
+                near.isascii() or fold_key(heading) in fold_key(near) or heading.rstrip().endswith(("？", "?", "！", "!"))):
+        # <title>'s short headline over an interface label ("書展一遊" over "Article"), over a
+        # sub-heading that asks about it ("如何理解升降單位？" under 升降單位), or asking or
+        # exclaiming itself ("谁开启周期？"): a section's name does neither
+        return False
     if heading is None and len(fold_key(title or "")) >= SECTION_NAME_CHARS and _with_furniture(near, title):
         return False              # <title>'s headline with a breadcrumb mark or a date glued on
     prefix = SITE_PREFIX.match(title or "")

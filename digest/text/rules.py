@@ -13,42 +13,9 @@ Chinese web text (a label, a credit, a kind of notice), never one page's line.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 
-@dataclass(frozen=True)
-class Rule:
-    """One named pattern, with examples of lines it matches and lines it leaves alone."""
-
-    name: str
-    pattern: re.Pattern
-    match: tuple[str, ...]
-    leave: tuple[str, ...]
-
-    def __iter__(self):              # tables are read as (name, pattern) pairs
-        return iter((self.name, self.pattern))
-
-
-RULES: list[Rule] = []              # every rule of this module, for the example test
-
-
-def row(name: str, pattern: str | re.Pattern, match=(), leave=(), flags: int = 0) -> Rule:
-    compiled = pattern if isinstance(pattern, re.Pattern) else re.compile(pattern, flags)
-    rule = Rule(name, compiled, tuple(match), tuple(leave))
-    RULES.append(rule)
-    return rule
-
-
-def joined(table: list[Rule]) -> re.Pattern:
-    """A table's patterns as one alternation (each keeps its own case sensitivity): one
-    regex call a line instead of one a rule."""
-    return re.compile("|".join(f"(?{'i' if p.flags & re.IGNORECASE else ''}:{p.pattern})"
-                               for _, p in table))
-
-
-def rule(name: str, pattern: str, match=(), leave=(), flags: int = 0) -> re.Pattern:
-    """A rule used on its own: registered with its examples, returned as a pattern."""
-    return row(name, pattern, match, leave, flags).pattern
+from .ruletable import RULES, Rule, joined, row, rule  # noqa: F401 - the tables below are built with these
 
 TONED = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
 
@@ -251,6 +218,23 @@ DROP_LINES = [
         match=["京ICP备12345678号", "举报电话:12377", "总机:010-12345678"], leave=["ICP行业的发展", "举报人称"]),
     row("bare link", r"^(?:https?://|www\.)\S+$", flags=re.I,
         match=["https://example.com/a/1.html", "www.example.com"], leave=["详见 https://example.com"]),
+    # A blog's footer, in a short line: its licence, what it is built with, its visit counter.
+    row("licence notice", r"^(?=.{0,80}$).*(?:除(?:特别|特別|非)?(?:声明|聲明|注明|註明)外[^。]{0,12}(?:采用|採用|使用|遵循)|"
+        r"(?:采用|採用|使用|遵循)\s*(?:CC\s*BY|知识共享|知識共享|創用\s*CC))", flags=re.I,
+        match=["本博客所有文章除特别声明外，均采用 CC BY-SA 4.0 协议 ，转载请注明出处！",
+               "本網誌所有文章除特別聲明外，均採用 CC BY-NC-SA 4.0 授權條款。"],
+        leave=["该平台称，除特别声明外的内容将统一审核后再发布，引发不少作者的质疑和讨论。"]),
+    # (the site generator's name is in Latin letters: "由消费驱动", "使用“AI赋能”作为主题" are sentences)
+    row("site credit", r"^(?=.{0,80}$).*(?:(?:使用|採用|采用)\s*[A-Za-z][A-Za-z0-9_.-]{0,20}\s*(?:作为|作為)\s*(?:主题|主題)|"
+        r"^(?!.*[。！？!?]).*由\s*[A-Za-z][A-Za-z0-9_.-]{0,20}\s*(?:强力)?(?:驱动|驅動)|powered\s+by\s|本站(?:总|總)?(?:访问量|訪問量|访客数|訪客數))",
+        flags=re.I,
+        match=["本站由 @Shuai 建立，使用 Stellar 作為主題。", "由 Hexo 强力驱动 | 主题 - NexT", "Powered by Hexo & Theme Butterfly",
+               "本站总访问量 1234 次"],
+        leave=["公司使用自研芯片作为主要算力来源。", "这一轮上涨由 AI 驱动。", "大会使用“AI赋能”作为主题。", "增长由消费驱动"]),
+    row("advice disclaimer", r"^(?=.{0,40}$)(?:本|以上|此|文中)[^。]{0,16}(?:不(?:应|應|能|可)?(?:作为|作為|构成|構成|视为|視為)"
+        r"(?:任何)?(?:投资|投資)建[议議])",
+        match=["本部落格為作者經驗分享，不應作為投資建議。", "以上内容仅供参考，不构成投资建议。"],
+        leave=["分析师表示，这份报告不构成投资建议。", "本周市场整体上涨，投资建议保持不变。"]),
 ]
 
 # A line from which the rest of the article is not article text: a copyright
