@@ -193,3 +193,13 @@ def test_a_name_in_meta_author_must_stand_whole_under_the_headline_or_as_the_tex
     markup = ("<html><head><title>示例文章标题</title><meta name='author' content='Li Wei'></head><body>"
               + page_text.format(body=body, related=related) + "</body></html>")
     assert read_page(markup).author is None
+
+
+def test_a_meta_author_credited_between_the_text_and_its_licence_is_the_byline():
+    body = "".join(f"<p>这是博客文章的第{n}段，讲的是一件事情的经过和结果，以及作者对此的看法。</p>" for n in range(5))
+    markup = ("<html><head><title>示例文章标题 | 示例博客</title><meta name='author' content='明哥'></head><body>"
+              f"<article><h1>示例文章标题</h1><div>发表于 2026-02-26</div><div>{body}</div>"
+              "<div class='copyright'><p>文章作者: <a href='/about'>明哥</a></p><p>文章链接: <a href='/p/1'>https://example.com/p/1</a></p>"
+              "<p>版权声明: 本博客所有文章除特别声明外，均采用 CC BY-NC-SA 4.0 许可协议。转载请注明来源 示例博客！</p></div>"
+              "</article></body></html>")
+    assert read_page(markup).author == "明哥"

@@ -109,7 +109,8 @@ def read_page(markup: str, *, known_title: str | None = None) -> Page:
                  or printed_date(footer_window(visible, paragraphs), from_meta)
                  or printed_date(" ".join(texts_of(root, "//time")), from_meta)
                  or printed_date(cms.get("date", ""), None))
-    author, publisher = find_byline(root, header, footer_window(visible, paragraphs), paragraphs, cms)
+    author, publisher = find_byline(root, header, footer_window(visible, paragraphs), paragraphs, cms,
+                                    footer_window(visible, paragraphs, 3))
     if len(paragraphs) >= 10 and sum(bool(DIALOGUE.match(p)) for p in paragraphs) >= 0.6 * len(paragraphs):
         raise NotAnArticle("not an article: a story told in dialogue (fiction)")
     if paragraphs and not any(is_prose(p) for p in paragraphs) and sum(map(len, paragraphs)) < 60:

@@ -123,9 +123,11 @@ def _agency(token: str) -> bool:
     return bool(re.fullmatch(rf"[{CJK}]{{2,8}}社", token))
 
 
-def find_byline(root, header: str, footer: str, paragraphs, cms: dict) -> tuple[str | None, str | None]:
+def find_byline(root, header: str, footer: str, paragraphs, cms: dict,
+                ending: str = "") -> tuple[str | None, str | None]:
     """(author, source) of a page: the row under the headline, a closing credit in the last
-    paragraph ("…。（记者 张三）"), the text after the body, a CMS field, ``<meta name=author>``."""
+    paragraph ("…。（记者 张三）"), the text after the body, a CMS field, ``<meta name=author>``
+    (credited in ``ending``, the text from the body's last paragraphs on)."""
     from .pagemeta import meta_content, site_name
 
     author, source = byline(header)
@@ -160,13 +162,13 @@ def find_byline(root, header: str, footer: str, paragraphs, cms: dict) -> tuple[
     if meta and re.search(EDITOR + r"\W{0,3}" + re.escape(meta.split()[0]), fold_width(header + footer)):
         meta = None
     # A name in <meta name=author> is a byline where the page prints it, whole, under the headline,
-    # or after a credit word right after the text ("文章作者 某某", "原文作者：某某"). Printed only
+    # or after a credit word at the text's end or right after it ("文章作者 某某"). Printed only
     # bare (a profile card beside the text, a copyright line) or further away, it names the
     # site's owner, no author of a repost; not printed at all, it is no byline of the page.
     if meta:
         name = r"(?<![A-Za-z])" + re.escape(meta) + r"(?![A-Za-z])"
         if not (re.search(name, fold_width(header), re.IGNORECASE)
-                or re.search(CREDITED + name, fold_width(footer), re.IGNORECASE)):
+                or re.search(CREDITED + name, fold_width(ending or footer), re.IGNORECASE)):
             meta = None
     return meta, source
 
