@@ -51,9 +51,9 @@ three sets of pages, and writes ``bench/PAGES.md``:
 - tuned, sixteenth round: ``bench/pages_blind12/`` (14 static sites in none
   of the sets above, labelled the same way), measured once by the sixteenth
   round's reader (``pages_blind12/HELD_OUT.md``), tuned on by halves, then studied;
-- held-out, seventeenth round: ``bench/pages_blind13/`` (14 sites in none of
+- tuned, seventeenth round: ``bench/pages_blind13/`` (14 sites in none of
   the sets above, labelled the same way), measured once by the seventeenth
-  round's reader (``pages_blind13/HELD_OUT.md``).
+  round's reader (``pages_blind13/HELD_OUT.md``), tuned on by halves, then studied.
 
 The fair figures for unseen sites are the held-out tables of each round, copied
 into PAGES.md as they were measured.
@@ -457,8 +457,8 @@ def page_sets(pages: Path, more: Path) -> dict[str, tuple[Path, list[dict]]]:
     if (blind / "gold.json").exists():       # held out in the sixteenth round, then studied
         sets["tuned, sixteenth round"] = (blind, json.loads((blind / "gold.json").read_text(encoding="utf-8")))
     blind = more.parent / "pages_blind13"
-    if (blind / "gold.json").exists():       # held out in the seventeenth round
-        sets["held-out, seventeenth round"] = (blind, json.loads((blind / "gold.json").read_text(encoding="utf-8")))
+    if (blind / "gold.json").exists():       # held out in the seventeenth round, then studied
+        sets["tuned, seventeenth round"] = (blind, json.loads((blind / "gold.json").read_text(encoding="utf-8")))
     return sets
 
 

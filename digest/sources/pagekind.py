@@ -71,7 +71,7 @@ TEASER_SHARE = 0.6         # and this share of the body: a list of teasers, not 
 LIST_NAMED = re.compile(r"(?:文章|新闻|新聞|资讯|資訊|帖子|贴子)列表|文章清单|文章清單")
 # A tag, category or archive page names itself so in its heading or <title>'s first part ("Tag: 港股",
 # "彙整 | 某博客", "文章 · 某站"), or counts its posts ("共计 2 篇文章", "目前共计 49 篇日志").
-TAXONOMY = re.compile(r"^\s*(?:tags?|categor(?:y|ies)|archives?|标签|標籤|分类|分類|归档|歸檔|彙整|存档|存檔|(?:全部|所有)?文章)"
+TAXONOMY = re.compile(r"^\s*(?:tags?|categor(?:y|ies)|archives?|topics?|标签|標籤|分类|分類|归档|歸檔|彙整|存档|存檔|专题|專題|(?:全部|所有)?文章)"
                       r"(?:\s*[-:：|·/]\s*[^|｜·]{1,20})?\s*$", re.IGNORECASE)
 TITLE_PARTS = re.compile(r"\s+[-–—_|｜·]\s+|\s*[|｜·]\s*")
 POST_COUNT = re.compile(r"共(?:计|計|有)?\s*\d+\s*篇(?:文章|日志|日誌|博文|贴文|貼文)")
