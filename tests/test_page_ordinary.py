@@ -218,3 +218,50 @@ def test_a_flash_under_a_title_that_is_only_its_headline_is_an_article():
 ])
 def test_linked_entries_that_are_no_list_of_posts_leave_the_article_read(markup):
     assert len(read_page(markup).paragraphs) >= len(LINES)
+
+
+@pytest.mark.parametrize("flash", ["页面显示“抱歉，页面找不到了”。", "有网友截图显示：“对不起，404 Not Found”。",
+                                   "页面提示“您访问的页面不存在”。"])
+def test_a_flash_quoting_an_error_message_is_an_article(flash):
+    markup = page("某银行App故障_示例网", "<h1>某银行App故障</h1><div>2024-02-05 09:30</div>"
+                  f"<p>【快讯】今天上午，多名用户反映某银行App无法打开。</p><p>{flash}</p>")
+    assert read_page(markup).title == "某银行App故障"
+
+
+@pytest.mark.parametrize("headline, extra", [
+    ("多地用户称找不到微信支付页面", ""),                       # a headline about a missing page
+    ("专题：两会代表谈经济", ""),                               # a kicker before the headline
+    ("春运归途见闻", "<aside><p>本站共 128 篇文章</p></aside>"),  # a blog's post count in its sidebar
+])
+def test_a_short_story_whose_words_recall_a_list_or_error_page_is_an_article(headline, extra):
+    markup = page(f"{headline}_示例网", f"<h1>{headline}</h1><div>2024-02-05 09:30</div>"
+                  f"<p>{LINES[0]}</p><p>{LINES[1]}</p>{extra}")
+    assert read_page(markup).title == headline
+
+
+def test_a_question_headline_that_og_title_gives_is_kept_over_a_section_heading():
+    markup = ("<html><head><title>示例财经</title><meta property='og:title' content='谁开启周期？'></head><body>"
+              f"<h1>谁开启周期？</h1><div>2024-02-05</div><h2>市场回顾与展望</h2>{BODY}</body></html>")
+    assert read_page(markup).title == "谁开启周期？"
+
+
+def test_a_short_headline_over_a_sub_heading_that_names_it():
+    markup = ("<html><head><title>升降單位 - 台股通識課</title></head><body><h1>升降單位</h1><div>發布於 2022-07-24</div>"
+              f"<h2>如何理解升降單位？</h2><p>{LEAD}</p>{BODY}</body></html>")
+    assert read_page(markup).title == "升降單位"
+
+
+def test_a_short_headline_named_again_by_a_sub_heading_does_not_cut_the_lead():
+    markup = ("<html><head><title>示例课堂</title></head><body><h1>升降單位</h1><div>2022-07-24</div>"
+              f"<h2>什麼是升降單位？</h2><p>{LEAD}</p><p>交易所的說明：</p><blockquote>{LINES[2]}{LINES[3]}</blockquote>"
+              f"<h2>如何理解升降單位？</h2>{BODY}</body></html>")
+    found = read_page(markup)
+    assert found.title == "升降單位" and LEAD in found.paragraphs
+
+
+def test_a_latest_posts_block_quoting_a_long_lead_leaves_the_post_read():
+    lead = LEAD * 4
+    markup = page("春运归途见闻_示例博客", "<article><h1><a href='/p/1'>春运归途见闻与感想</a></h1><div>2024-02-05</div>"
+                  f"<p>{lead}</p>{BODY}</article><div class='latest'><h2>最新文章</h2>"
+                  f"<article><h3><a href='/p/1'>春运归途见闻与感想</a></h3><p>{lead[:40]}…</p></article></div>")
+    assert len(read_page(markup).paragraphs) >= len(LINES)

@@ -45,8 +45,9 @@ import re
 from ..text.pagerules import END_LINE
 from ..text.script import fold_width
 from .pagebody import fold_key, is_link, is_prose, link_texts
-from .pagelists import (CAPTION_KEY, HEADLINE_CHARS, LINKED_SHARE, MIN_PROSE_CHARS, excerpt_list, headed_items, label_only,
-                        linked_share, several_entries, without_closing_list)
+from .pagelists import (CAPTION_KEY, HEADLINE_CHARS, LINKED_SHARE, LIST_NAMED, MIN_PROSE_CHARS, POST_COUNT, TITLE_PARTS,
+                        excerpt_list, headed_items, label_only, linked_share, named_list, several_entries, site_only,
+                        without_closing_list)
 from .pagemeta import DATE
 
 MIN_PAGE_CHARS = 200       # less text than this on the whole page: nothing to judge
@@ -67,20 +68,13 @@ HEADLINE_SHARE = 0.4        # ... this share of the body's paragraphs (headline,
 TEASER_END = re.compile(r"(?<![…⋯.])(?:\.{3}|…|⋯)\s*(?:more|更多|阅读全文|閱讀全文|全文)?\s*$", re.IGNORECASE)  # not a writer's ……
 TEASERS = 3                # paragraphs cut short, at least,
 TEASER_SHARE = 0.6         # and this share of the body: a list of teasers, not an article
-# A headline that names the page a list of stories: "看板 NBA 文章列表", "新闻列表".
-LIST_NAMED = re.compile(r"(?:文章|新闻|新聞|资讯|資訊|帖子|贴子)列表|文章清单|文章清單")
-# A tag, category or archive page names itself so in its heading or <title>'s first part ("Tag: 港股",
-# "彙整 | 某博客", "文章 · 某站"), or counts its posts ("共计 2 篇文章", "目前共计 49 篇日志").
-TAXONOMY = re.compile(r"^\s*(?:tags?|categor(?:y|ies)|archives?|topics?|标签|標籤|分类|分類|归档|歸檔|彙整|存档|存檔|专题|專題|(?:全部|所有)?文章)"
-                      r"(?:\s*[-:：|·/]\s*[^|｜·]{1,20})?\s*$", re.IGNORECASE)
-TITLE_PARTS = re.compile(r"\s+[-–—_|｜·]\s+|\s*[|｜·]\s*")
-POST_COUNT = re.compile(r"共(?:计|計|有)?\s*\d+\s*篇(?:文章|日志|日誌|博文|贴文|貼文)")
-APOLOGY = re.compile(r"抱歉|對不起|对不起|sorry|oops|您(?:访问|訪問|存取|要找|查找|请求|請求)的", re.IGNORECASE)
+APOLOGY = re.compile(r"抱歉|對不起|对不起|sorry|oops", re.IGNORECASE)
+REPORTED_ERROR = re.compile(r"[“”「」『』\"]|显示|顯示|提示|称|稱|说|說|表示")   # a flash quoting the message
 ERROR_LINE_CHARS = 40       # a body no longer than this that says "404" is the error's message
 VIDEO_PROSE_CHARS = 120    # beside a video player, less prose than this is a caption
 FORUM_MARKS = 3             # floor marks that make a page a forum thread
 
-ERROR = re.compile(r"(?<!\d)404(?![\d\u4e00-\u9fff])|页面不存在|頁面不存在|找不到[^，。,.]{0,6}?(?:页面|頁面|该页|該頁|网页|網頁)|(?:页面|頁面|网页|網頁)找不到|"
+ERROR = re.compile(r"(?<!\d)404(?![\d\u4e00-\u9fff])|页面不存在|頁面不存在|找不到(?:您|你)?(?:要|所)?(?:访问|訪問|存取|查找|请求|請求)?的?(?:页面|頁面|该页|該頁|网页|網頁)|(?:页面|頁面|网页|網頁)找不到|"
                    r"页面(?:已删除|已被删除|出错)|頁面(?:已刪除|出錯)|出错了|出錯了|not found|访问的页面", re.IGNORECASE)
 # A page that only sends the reader on, in its browser's words: "如果您的浏览器没有自动跳转，请点击此链接",
 # "3秒后自动跳转" (a story may say 页面显示正在跳转).
@@ -113,8 +107,8 @@ def page_kind(root, paragraphs: list[str], title: str | None, page_title: str, v
         return "not an article: a list of teasers (each cut short with …)"
     if LIST_NAMED.search(title or "") and (prose < SHORT_BODY_CHARS or len(paragraphs) <= 2):
         return "not an article: a list page (its headline says so)"
-    if prose < SHORT_BODY_CHARS and (TAXONOMY.match(title or "") or TAXONOMY.match(TITLE_PARTS.split(page_title)[0])
-                                      or POST_COUNT.search(visible)):
+    if prose < SHORT_BODY_CHARS and (named_list(title or "", visible) or named_list(TITLE_PARTS.split(page_title)[0], visible)
+                                      or POST_COUNT.search(" ".join([title or "", *paragraphs[:2]]))):
         return "not an article: a tag, category or archive page"
     # (A post written in short lines without full stops, a video embedded in it, is no caption.)
     if players and prose < VIDEO_PROSE_CHARS and sum(map(len, paragraphs)) < SHORT_BODY_CHARS:
@@ -131,10 +125,11 @@ def page_kind(root, paragraphs: list[str], title: str | None, page_title: str, v
         # An error page whose <title> names only the site: its one line says the page is not
         # there, under no headline of its own (a flash about an outage has one).
         if (sum(map(len, paragraphs)) <= ERROR_LINE_CHARS and ERROR.search(" ".join(paragraphs))
-                and _site_only(title, page_title)):
+                and site_only(title, page_title)):
             return "not an article: an error page"
         # or it says sorry to the reader for it ("抱歉，找不到您存取的頁面"), which no report does
-        if any(len(p) <= ERROR_LINE_CHARS and ERROR.search(p) and APOLOGY.search(p) for p in paragraphs):
+        if any(len(p) <= ERROR_LINE_CHARS and ERROR.search(p) and APOLOGY.search(p) and not REPORTED_ERROR.search(p)
+               for p in paragraphs):
             return "not an article: an error page"
     if len(fold_key(visible)) < MIN_PAGE_CHARS:
         return None           # a fragment of markup, not a page to judge
@@ -177,18 +172,6 @@ def page_kind(root, paragraphs: list[str], title: str | None, page_title: str, v
     if paragraphs and excerpt_list(paragraphs[-1], visible):
         return "not an article: a list of excerpts (the text goes on behind a \"read more\" link)"
     return None
-
-
-def _site_only(title: str | None, page_title: str) -> bool:
-    """Whether <title> is a site's name behind a separator and the headline found is no more
-    than that name, printed as the page's heading ("- 老罗投资" over "老罗投资"); a <title>
-    that is only the headline ("某银行App故障") is not."""
-    if not TITLE_PARTS.search(f" {page_title.strip()} "):
-        return False
-    rest = fold_key(page_title)
-    for part in (title or "").split():
-        rest = rest.replace(fold_key(part), "")
-    return not rest
 
 
 SEARCH_NAMED = re.compile(r"搜索|搜尋|检索|檢索|search", re.IGNORECASE)

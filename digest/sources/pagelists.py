@@ -1,6 +1,8 @@
-"""List pages told apart from articles by how they lay out their items: a body that is
+"""List pages told apart from articles by how they lay out their items (a body that is
 the page's own link texts, summaries each under a linked headline, excerpts that end in a
-"read more" link, a ``<title>`` naming only the site over a label. Used by :mod:`pagekind`."""
+"read more" link, posts in headed entries) and by what they call themselves (a ``<title>``
+naming only the site over a label, a tag or archive page's name, a count of its posts).
+Used by :mod:`pagekind`."""
 
 from __future__ import annotations
 
@@ -8,6 +10,7 @@ import re
 
 from ..text.script import fold_width
 from .pagebody import fold_key, is_prose
+from .pagedate import DATE
 
 HEADLINE_CHARS = 8          # a link text this long or longer may be a headline
 MAX_HEADLINE_CHARS = 60     # a longer link text is not a headline (a whole story made a link)
@@ -157,3 +160,33 @@ def _permalink(entry, name: str) -> bool:
         if href and not href.startswith("#") and (fold_key(link.text_content()) == name or name in label):
             return True
     return False
+
+
+# A headline that names the page a list of stories: "看板 NBA 文章列表", "新闻列表".
+LIST_NAMED = re.compile(r"(?:文章|新闻|新聞|资讯|資訊|帖子|贴子)列表|文章清单|文章清單")
+# A tag, category or archive page names itself so in its heading or <title>'s first part ("Tag: 港股",
+# "彙整 | 某博客", "文章 · 某站"), or counts its posts ("共计 2 篇文章", "目前共计 49 篇日志").
+TAXONOMY = re.compile(r"^\s*(?:tags?|categor(?:y|ies)|archives?|topics?|标签|標籤|分类|分類|归档|歸檔|彙整|存档|存檔|专题|專題|(?:全部|所有)?文章)"
+                      r"(\s*[-:：|·/]\s*[^|｜·]{1,20})?\s*$", re.IGNORECASE)
+TAXONOMY_DATES = 3          # dates on a page that names a tag or topic with its term
+TITLE_PARTS = re.compile(r"\s+[-–—_|｜·]\s+|\s*[|｜·]\s*")
+POST_COUNT = re.compile(r"共(?:计|計|有)?\s*\d+\s*篇(?:文章|日志|日誌|博文|贴文|貼文)")
+
+
+def named_list(name: str, visible: str) -> bool:
+    """A list page's own name: a bare label ("标签", "彙整"), or one with its term ("Tag: 港股") on a
+    page of dated entries (a kicker, "专题：两会代表谈经济", heads one story with one date)."""
+    found = TAXONOMY.match(name)
+    return found is not None and (not found[1] or len(DATE.findall(visible)) >= TAXONOMY_DATES)
+
+
+def site_only(title: str | None, page_title: str) -> bool:
+    """Whether <title> is a site's name behind a separator and the headline found is no more
+    than that name, printed as the page's heading ("- 老罗投资" over "老罗投资"); a <title>
+    that is only the headline ("某银行App故障") is not."""
+    if not TITLE_PARTS.search(f" {page_title.strip()} "):
+        return False
+    rest = fold_key(page_title)
+    for part in (title or "").split():
+        rest = rest.replace(fold_key(part), "")
+    return not rest

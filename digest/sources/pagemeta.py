@@ -142,10 +142,11 @@ def prefer_near(root, near: str, title: str | None, heading: str | None) -> bool
     page_title = first_text(root, "//title")
     if fold_key(near) in _site_names(root, page_title):
         return False              # the site's name printed as a heading
-    if heading is not None and fold_key(heading) == fold_key(first_segment(page_title)) \
+    named = {fold_key(first_segment(page_title)), fold_key(meta_content(root, "og:title") or page_title)}
+    if heading is not None and fold_key(heading) in named \
             and fold_key(near) not in fold_key(page_title) and (
                 near.isascii() or fold_key(heading) in fold_key(near) or heading.rstrip().endswith(("？", "?", "！", "!"))):
-        # <title>'s short headline over an interface label ("書展一遊" over "Article"), over a
+        # <title>'s (or og:title's) short headline over an interface label ("書展一遊" over "Article"), over a
         # sub-heading that asks about it ("如何理解升降單位？" under 升降單位), or asking or
         # exclaiming itself ("谁开启周期？"): a section's name does neither
         return False

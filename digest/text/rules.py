@@ -184,6 +184,9 @@ TITLE_LABEL = rule("headline label", r"^(?:题|題)\s*:\s*", match=["题:日本A
 NAV_WORDS = (r"栏目|欄目|百科|评论|評論|精选|精選|首页|首頁|返回顶部|返回頂部|上一篇|下一篇|更多精彩|阅读原文|閱讀原文|"
              r"点击查看|點擊查看|分享到|收藏|点赞|點讚|在看|核心阅读|核心閱讀")
 # A whole line that is never article text, wherever it stands.
+# Site generators and blog themes, named in a blog's footer.
+GENERATORS = ("hexo|hugo|jekyll|wordpress|typecho|halo|ghost|gatsby|vuepress|vitepress|docusaurus|mkdocs|gridea|astro|"
+              "zola|pelican|hakyll|next|butterfly|fluid|icarus|stellar|stack|papermod|even|volantis|matery|keep|redefine")
 DROP_LINES = [
     row("breadcrumb", r"^(?:当前位置|當前位置|您的位置|你的位置|您现在的位置)\s*:|^(?:首页|首頁|主页|主頁)\s*[>›»/]",
         match=["当前位置:首页 > 财经", "首页 > 科技 > 正文"], leave=["首页显示的内容", "位置:北京"]),
@@ -218,23 +221,25 @@ DROP_LINES = [
         match=["京ICP备12345678号", "举报电话:12377", "总机:010-12345678"], leave=["ICP行业的发展", "举报人称"]),
     row("bare link", r"^(?:https?://|www\.)\S+$", flags=re.I,
         match=["https://example.com/a/1.html", "www.example.com"], leave=["详见 https://example.com"]),
-    # A blog's footer, in a short line: its licence, what it is built with, its visit counter.
-    row("licence notice", r"^(?=.{0,80}$).*(?:除(?:特别|特別|非)?(?:声明|聲明|注明|註明)外[^。]{0,12}(?:采用|採用|使用|遵循)|"
-        r"(?:采用|採用|使用|遵循)\s*(?:CC\s*BY|知识共享|知識共享|創用\s*CC))", flags=re.I,
+    # A blog's footer, in a short line: its licence, the generator and theme it is built with, its
+    # visit counter. Each names the site itself or a site generator: an article's sentence about a
+    # licence, a chip "powered by" something or growth "由 AI 驱动" does neither.
+    row("licence notice", r"^(?=.{0,80}$)(?:(?:版权声明|版權聲明|许可协议|許可協議)\s*:?\s*)?(?:本|所有)[^。]{0,12}"
+        r"(?:除(?:特别|特別|非)?(?:声明|聲明|注明|註明)外|(?:采用|採用|遵循|使用)\s*(?:CC\s*BY|知识共享|知識共享|創用\s*CC))", flags=re.I,
         match=["本博客所有文章除特别声明外，均采用 CC BY-SA 4.0 协议 ，转载请注明出处！",
-               "本網誌所有文章除特別聲明外，均採用 CC BY-NC-SA 4.0 授權條款。"],
-        leave=["该平台称，除特别声明外的内容将统一审核后再发布，引发不少作者的质疑和讨论。"]),
-    # (the site generator's name is in Latin letters: "由消费驱动", "使用“AI赋能”作为主题" are sentences)
-    row("site credit", r"^(?=.{0,80}$).*(?:(?:使用|採用|采用)\s*[A-Za-z][A-Za-z0-9_.-]{0,20}\s*(?:作为|作為)\s*(?:主题|主題)|"
-        r"^(?!.*[。！？!?]).*由\s*[A-Za-z][A-Za-z0-9_.-]{0,20}\s*(?:强力)?(?:驱动|驅動)|powered\s+by\s|本站(?:总|總)?(?:访问量|訪問量|访客数|訪客數))",
-        flags=re.I,
+               "版权声明: 本網誌所有文章除特別聲明外，均採用 CC BY-NC-SA 4.0 授權條款。"],
+        leave=["维基百科使用知识共享署名-相同方式共享许可协议。", "该数据集遵循 CC BY 4.0 协议开放下载。"]),
+    row("site credit", rf"^(?=.{{0,80}}$)(?:本站|本博客|本網誌|本网站|本網站|博客|網誌)[^。]{{0,30}}(?:使用|採用|采用)\s*[A-Za-z][\w.-]{{0,20}}\s*"
+        rf"(?:作为|作為)\s*(?:主题|主題)|由\s*(?:{GENERATORS})\s*(?:强力)?(?:驱动|驅動)|powered\s+by\s+(?:{GENERATORS})\b|"
+        rf"(?:框架|主题|主題|theme)\s*[-:|]?\s*(?:{GENERATORS})\b|^本站(?:总|總)?(?:访问量|訪問量|访客数|訪客數)", flags=re.I,
         match=["本站由 @Shuai 建立，使用 Stellar 作為主題。", "由 Hexo 强力驱动 | 主题 - NexT", "Powered by Hexo & Theme Butterfly",
-               "本站总访问量 1234 次"],
-        leave=["公司使用自研芯片作为主要算力来源。", "这一轮上涨由 AI 驱动。", "大会使用“AI赋能”作为主题。", "增长由消费驱动"]),
-    row("advice disclaimer", r"^(?=.{0,40}$)(?:本|以上|此|文中)[^。]{0,16}(?:不(?:应|應|能|可)?(?:作为|作為|构成|構成|视为|視為)"
-        r"(?:任何)?(?:投资|投資)建[议議])",
+               "本站总访问量 1234 次", "©2025 By 某某 框架 Hexo|主题 Butterfly"],
+        leave=["The new chips are powered by TSMC's 3nm process.", "二、本轮上涨由AI驱动", "由 AI 驱动的新一轮产业革命",
+               "今年的展会使用 AIGC 作为主题，吸引了大批观众。", "官方宣传语为“Powered by HyperOS”。"]),
+    row("advice disclaimer", r"^(?=.{0,40}$)(?:本(?:文|站|博客|部落格|網誌|网志|内容|內容|报告|報告|篇)|以上(?:内容|內容)?|文中)[^。]{0,16}"
+        r"不(?:应|應|能|可)?(?:作为|作為|构成|構成|视为|視為)(?:任何)?(?:投资|投資)建[议議][。.!！]?$",
         match=["本部落格為作者經驗分享，不應作為投資建議。", "以上内容仅供参考，不构成投资建议。"],
-        leave=["分析师表示，这份报告不构成投资建议。", "本周市场整体上涨，投资建议保持不变。"]),
+        leave=["分析师表示，这份报告不构成投资建议。", "此前，本基金不构成投资建议的说法引发争议。"]),
 ]
 
 # A line from which the rest of the article is not article text: a copyright
