@@ -265,3 +265,32 @@ def test_a_latest_posts_block_quoting_a_long_lead_leaves_the_post_read():
                   f"<p>{lead}</p>{BODY}</article><div class='latest'><h2>最新文章</h2>"
                   f"<article><h3><a href='/p/1'>春运归途见闻与感想</a></h3><p>{lead[:40]}…</p></article></div>")
     assert len(read_page(markup).paragraphs) >= len(LINES)
+
+
+def test_reading_notes_written_as_a_list_under_a_one_line_opening_are_one_run():
+    from digest.sources.pageblocks import Block
+    from digest.sources.pagebody import densest_run
+
+    blocks = [Block("p", "9分，再读一遍，再读一遍。"), Block("p", "书名：春运见闻"), Block("head", "自序"),
+              *[Block("item", line) for line in LINES * 3]]
+    assert len(densest_run(blocks)) == len(blocks)
+
+
+def test_a_byline_name_right_above_the_text_is_not_a_short_headline():
+    markup = ("<html><head><title>亏麻了 - 示例博客</title></head><body><div>亏麻了</div><div>Mavelsate</div>"
+              f"<div>2026-03-26 约 1800 字 预计阅读 4 分钟</div>{BODY}</body></html>")
+    assert read_page(markup).title == "亏麻了"
+
+
+def test_a_last_update_under_the_headline_gives_way_to_the_date_right_above_it():
+    markup = page("春运归途见闻 - 示例博客", "<nav>首页 分类 标签</nav><div>2026-06-03 3.6k 字 30 分钟</div>"
+                  f"<h1>春运归途见闻</h1><div>本文最后更新于 2026-06-17</div>{BODY}")
+    assert str(read_page(markup).published).startswith("2026-06-03")
+    only = page("春运归途见闻 - 示例网", f"<h1>春运归途见闻</h1><div>最后更新 14.12.2011 19:00</div>{BODY}")
+    assert str(read_page(only).published).startswith("2011-12-14")
+
+
+def test_a_lead_in_that_ends_in_a_dash_opens_the_body():
+    markup = page("春运归途见闻 - 示例博客", "<h1>春运归途见闻</h1><div>2023-11-02</div>"
+                  f"<p>有这么一种非常朴素的道理——</p>{BODY}")
+    assert read_page(markup).paragraphs[0] == "有这么一种非常朴素的道理——"

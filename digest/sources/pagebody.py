@@ -37,7 +37,7 @@ def is_prose(text: str) -> bool:
 
 
 # A sentence that ends in a colon to introduce the next line ("…屏幕下方只留下一句话：").
-LEAD_IN = re.compile(r"[，,].*[：:]$")
+LEAD_IN = re.compile(r"[，,].*[：:]$|^[^，,。！？!?]{6,}(?:——|—{2}|──)$")     # "…如下：", "有这么一个道理——"
 LEAD_IN_CHARS = 20
 # A short closing remark that trails off without a full stop ("更多新功能，依然需要大家慢慢挖掘 XD").
 TRAILING_CLAUSE = re.compile(r"[，,][^，,。！？!?：:]{4,}[\w)）]$")
@@ -102,13 +102,15 @@ def is_link(text: str, links: Links) -> bool:
 
 
 def _written_as_list(blocks: list[Block], links: Links) -> bool:
-    """Whether the page's prose opens with, and is mostly in, list items that are not
-    links: an article written as a list of points (an announcement's summary, a list of
-    steps), whose items are then its paragraphs (a site's notices listed under a post are not)."""
+    """Whether the page's prose is mostly in list items that are not links (all the more when
+    it opens with one): an article written as a list of points (an announcement's summary, a list
+    of steps, a book's quotations), whose items are then its paragraphs (a site's notices listed
+    under a post are not)."""
     opening = next((b for b in blocks if is_prose(b.text) and not is_link(b.text, links)), None)
-    if opening is None or opening.kind != "item":
+    if opening is None:
         return False
     paragraphs = sum(len(b.text) for b in blocks if b.kind in ("p", "quote", "cell") and is_prose(b.text))
+    paragraphs *= 1 if opening.kind == "item" else 3    # a list under "9分，再读一遍。" outweighs it three times
     anchors: dict[str, list[str]] = {}
     for link in links.texts:
         if len(link) >= HELD_LINK_CHARS:
@@ -209,11 +211,12 @@ def _closing_points(blocks: list[Block], end: int, links: Links) -> int:
 
 
 def _sentence_line(block: Block, links: Links, lead_in: bool = True) -> bool:
-    """A paragraph that reads as a sentence; a ``lead_in`` may end in a colon (only the line
-    right before the run does: an addressee line before it is not the article's)."""
+    """A paragraph that reads as a sentence; a ``lead_in`` may end in a colon or a dash (only the
+    line right before the run does: an addressee line before it is not the article's)."""
     folded = fold_width(block.text).strip()
+    lead = LEAD_IN.search(folded) if lead_in else None
     ends = (SENTENCE_END.search(folded[-3:]) is not None
-            or (lead_in and len(folded) >= LEAD_IN_CHARS and LEAD_IN.search(folded) is not None)
+            or (lead is not None and (len(folded) >= LEAD_IN_CHARS or not folded.endswith(":")))
             or (TRAILING_CHARS[0] <= len(folded) <= TRAILING_CHARS[1] and TRAILING_CLAUSE.search(folded) is not None))
     return (block.kind == "p" and len(folded) >= 4 and ends
             and fold_key(folded) not in links.texts and not END_LINE.match(folded) and not DISCLAIMER.match(folded)
@@ -233,7 +236,7 @@ def link_texts(root) -> Links:
     return Links(frozenset(found), tuple(sorted({len(key) for key in found})))
 
 
-SHORT_HEADLINE_CHARS = 8   # a headline shorter than this marks the body's start only where printed alone
+SHORT_HEADLINE_CHARS = 8   # a shorter headline inside a longer line is its own words ("如何理解升降單位？")
 
 
 def _after_title(blocks: list[Block], title: str | None, reach: int = 12) -> list[Block]:
@@ -245,7 +248,6 @@ def _after_title(blocks: list[Block], title: str | None, reach: int = 12) -> lis
     pieces = ""                       # a headline printed over several lines, one per block
     for i, block in enumerate(blocks[:reach]):
         block_key = fold_key(block.text)
-        # (a short headline inside a longer line is that line's own words: "如何理解升降單位？")
         if block_key and (block_key == key or (key in block_key and len(block_key) < len(key) + 12
                                                and len(key) >= SHORT_HEADLINE_CHARS)):
             return blocks[i + 1:]

@@ -51,6 +51,8 @@ ROC_DATE = re.compile(r"(?<!\d)(?P<y>1[0-2]\d|[89]\d)年(?P<m>\d{1,2})月(?P<d>\
 # What introduces the day a page was fetched on, in a site's header: not the article's date.
 TODAY = re.compile(r"(?:今天是|今日是|现在是|現在是|当前时间|當前時間|现在时间|現在時間|Today is)\s*[:：,，]?\s*$",
                    re.IGNORECASE)
+# What introduces the day a page was last changed, not written: "本文最后更新于", "更新于", "Updated on".
+UPDATED = re.compile(r"(?:更新|修改|修订|修訂)(?:于|於|时间|時間|日期)?\s*[:：]?\s*$|updated\s*(?:on|at)?\s*:?\s*$", re.IGNORECASE)
 # What introduces another story's date: "最新推荐文章于 2024-02-02 发布" (a tab named 相關文章
 # right before the article's own date is no such thing).
 OTHER_STORY = re.compile(r"(?:推荐|推薦|相关|相關|最新|热门|熱門)(?:文章|新闻|新聞)\s*[于於]\s*$")
@@ -63,9 +65,10 @@ DATE_META = ("article:published_time", "og:article:published_time", "publishdate
              "og:published_time", "sailthru.date", "article.published")
 
 
-def printed_date(text: str, hint: datetime | None = None) -> date | None:
+def printed_date(text: str, hint: datetime | None = None, updated: bool = True) -> date | None:
     """The first date printed in ``text``; ``hint`` (a date from the page's metadata)
-    settles whether "06/02/2022" is the 6th of February or the 2nd of June."""
+    settles whether "06/02/2022" is the 6th of February or the 2nd of June. Without
+    ``updated``, a date the page gives as its last update ("本文最后更新于 …") is passed over."""
     folded = fold_width(text)
     found = []
     for forms in (((DATE, 0), (DAY_FIRST, 0), (ENGLISH_DATE, 0), (CHINESE_MONTH_FIRST, 0), (ROC_DATE, 1911)),
@@ -73,7 +76,7 @@ def printed_date(text: str, hint: datetime | None = None) -> date | None:
         for pattern, offset in forms:
             for match in pattern.finditer(folded):
                 before = folded[max(0, match.start() - 12):match.start()]
-                if TODAY.search(before) or OTHER_STORY.search(before):
+                if TODAY.search(before) or OTHER_STORY.search(before) or (not updated and UPDATED.search(before)):
                     continue
                 word = WORD_BEFORE.search(before) if pattern is ENGLISH_DAY_FIRST else None
                 if word and not DATE_WORDS.fullmatch(word[1]):
