@@ -54,9 +54,9 @@ three sets of pages, and writes ``bench/PAGES.md``:
 - tuned, seventeenth round: ``bench/pages_blind13/`` (14 sites in none of
   the sets above, labelled the same way), measured once by the seventeenth
   round's reader (``pages_blind13/HELD_OUT.md``), tuned on by halves, then studied;
-- held-out, eighteenth round: ``bench/pages_blind14/`` (16 sites in none of
+- tuned, eighteenth round: ``bench/pages_blind14/`` (16 sites in none of
   the sets above, labelled the same way), measured once by the eighteenth
-  round's reader (``pages_blind14/HELD_OUT.md``).
+  round's reader (``pages_blind14/HELD_OUT.md``), tuned on by halves, then studied.
 
 The fair figures for unseen sites are the held-out tables of each round, copied
 into PAGES.md as they were measured.
@@ -463,8 +463,8 @@ def page_sets(pages: Path, more: Path) -> dict[str, tuple[Path, list[dict]]]:
     if (blind / "gold.json").exists():       # held out in the seventeenth round, then studied
         sets["tuned, seventeenth round"] = (blind, json.loads((blind / "gold.json").read_text(encoding="utf-8")))
     blind = more.parent / "pages_blind14"
-    if (blind / "gold.json").exists():       # held out in the eighteenth round
-        sets["held-out, eighteenth round"] = (blind, json.loads((blind / "gold.json").read_text(encoding="utf-8")))
+    if (blind / "gold.json").exists():       # held out in the eighteenth round, then studied
+        sets["tuned, eighteenth round"] = (blind, json.loads((blind / "gold.json").read_text(encoding="utf-8")))
     return sets
 
 

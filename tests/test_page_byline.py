@@ -203,3 +203,11 @@ def test_a_meta_author_credited_between_the_text_and_its_licence_is_the_byline()
               "<p>版权声明: 本博客所有文章除特别声明外，均采用 CC BY-NC-SA 4.0 许可协议。转载请注明来源 示例博客！</p></div>"
               "</article></body></html>")
     assert read_page(markup).author == "明哥"
+
+
+@pytest.mark.parametrize("footer", ["© 2026 示例博客 · Powered by Hugo & PaperMod", "Proudly powered by Hexo and Theme by Hacker"])
+def test_a_site_generator_or_theme_in_the_footer_is_no_byline(footer):
+    body = "".join(f"<p>这是博客文章的第{n}段，讲的是一件事情的经过和结果，以及作者对此的看法。</p>" for n in range(4))
+    markup = (f"<html><head><title>示例文章标题</title></head><body><h1>示例文章标题</h1><div>2026-02-26</div>"
+              f"<div>{body}</div><p>财务自由 读书 投资</p><footer>{footer}</footer></body></html>")
+    assert read_page(markup).author is None

@@ -21,7 +21,8 @@ from .pagedate import DATE
 CJK = "\u4e00-\u9fff"
 AUTHOR = re.compile(
     rf"(?:(?<![{CJK}])(?:作者|撰文|文字|採訪|采访|编译|編譯)\s*[:：/／｜|＼\\\s]|(?<![{CJK}])文\s*[:：/／｜|＼\\]"
-    rf"|記者|记者|评论员|評論員|(?<![A-Za-z])(?:Author|By)\b)\s*[:：/／｜|＼\\]?\s*"
+    rf"|記者|记者|评论员|評論員|(?<![A-Za-z])(?<!powered\s)(?<!designed\s)(?<!hosted\s)(?<!built\s)(?<!theme\s)(?:Author|By)\b)"
+    rf"\s*[:：/／｜|＼\\]?\s*"      # (a site's "Powered by Hugo" names no author)
     rf"(?P<name>[{CJK}·]{{2,5}}(?![{CJK}])(?:[、\s]+[{CJK}·]{{2,4}}(?![{CJK}·])){{0,3}}"
     r"|[A-Za-z][A-Za-z .'-]{2,30}(?![A-Za-z\u4e00-\u9fff]))",      # not a word's start (Karmada社区)
     re.IGNORECASE)
