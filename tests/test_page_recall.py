@@ -275,3 +275,13 @@ def test_a_last_line_that_repeats_a_word_counts_once():
     paragraphs = ["这是一篇博客文章的开头，作者讲了一件开心的事情。", "哈" * 24]
     texts = ["首页", *paragraphs, "哈" * 24 + "（读者评论）", "页脚"]
     assert edge_positions([fold_key(t) for t in texts], paragraphs) == (1, 2)
+
+
+def test_a_short_sub_heading_before_the_texts_last_section_is_passed_over_at_the_end():
+    last = ["根据官网披露，开源的模型有以下几个特点，", "在大量文本数据上训练的基础模型，没有针对任何特定任务进行微调。"]
+    page = [*blocks(*BODY), Block("head", "一些细节"), *blocks(*last)]
+    assert agreed_edges(page, BODY, None, Links(), lambda: fold_key("".join(b.text for b in page))) == [*BODY, *last]
+    # a heading that opens what follows the text (references, a disclaimer, the author) ends the walk
+    for heading in ("参考资料", "风险提示", "作者简介"):
+        page = [*blocks(*BODY), Block("head", heading), *blocks(*last)]
+        assert agreed_edges(page, BODY, None, Links(), lambda: fold_key("".join(b.text for b in page))) == BODY, heading

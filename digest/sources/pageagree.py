@@ -31,6 +31,10 @@ MAX_AGREED = 12           # and at most this many (lines, where a page breaks it
 MAX_AGREED_CHARS = 600    # into lines) within this many characters
 MAX_PASSED = 2            # lines passed over at the end to reach an agreed paragraph
 PASSED_MAX_CHARS = 60
+SUBHEADING_CHARS = 20     # a sub-heading no longer than this is passed over at the body's end,
+# but not one that opens what follows an article: notes, references, the author, readers.
+AFTER_TEXT = re.compile(r"风险|風險|免责|免責|声明|聲明|参考|參考|引用|作者|关于|關於|相关|相關|推荐|推薦|延伸|"
+                        r"评论|評論|留言|版权|版權|附注|附註|注释|註釋|备注|備註|致谢|致謝|更多|订阅|訂閱|关注|關注")
 RELATED_LINE = re.compile(r"^[【\[]?(?:推荐|推薦|延伸|相关|相關|扩展|擴展)(?:阅读|閱讀)[】\]]?\s*[:：]")
 POINT_HEADING = re.compile(r"^(?:\d{1,2}[.．、](?!\d)|[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,2}[)）])")
 AGREED_MIN_CHARS = 15     # a shorter line is a label or a credit, whoever keeps it
@@ -99,11 +103,14 @@ def _article_like(block: Block, links: Links) -> bool:
 
 
 def _passable(block: Block, links: Links) -> bool:
-    """A link, a related-reading line, or a numbered point's heading (no sentence in it)."""
+    """A link, a related-reading line, a numbered point's heading (no sentence in it) or a
+    short sub-heading of the text's own ("一些细节")."""
     text = fold_width(block.text).strip()
     point = POINT_HEADING.match(text)
     return len(text) <= PASSED_MAX_CHARS and (is_link(text, links) or RELATED_LINE.match(text) is not None
-                                             or (point is not None and not CLAUSE.search(text[point.end():-1])))
+                                             or (point is not None and not CLAUSE.search(text[point.end():-1]))
+                                             or (block.kind == "head" and len(text) <= SUBHEADING_CHARS
+                                                 and not CLAUSE.search(text) and not AFTER_TEXT.search(text)))
 
 
 def _field(text: str) -> bool:
