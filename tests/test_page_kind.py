@@ -504,7 +504,6 @@ SIDEBAR = "<aside><p>一个分享投资与生活记录的个人博客，欢迎�
     ("Tag: 港股 | 示例博客", "Tag - 港股", ""),                    # a tag page names itself so
     ("彙整 | 示例博客", "示例博客", ""),                            # an archive page
     ("专题: 经济 | 示例博客", "专题 - 经济", ""),                    # a topic page
-    ("標籤: ETF | 示例博客", "示例博客", ""),                        # the tag named in <title> only
     ("标签 - 新闻 - 示例手册", "新闻", "<p>共计 2 篇文章</p>"),      # a page that counts its posts
 ])
 def test_a_tag_category_or_archive_page_is_a_list(title, heading, extra):
@@ -519,4 +518,12 @@ def test_an_error_page_that_says_sorry_under_the_bare_site_name_is_skipped():
               "<p>歡迎來到 台股示例课 ，祝旗開得勝！</p><p>抱歉，找不到您存取的頁面</p><p>可能是網址有誤或已經刪除</p>"
               "<a href='/'>返回首頁</a><footer>本站由 @某某 建立，使用 Stellar 作為主題。</footer></body></html>")
     with pytest.raises(NotAnArticle, match="error page"):
+        read_page(markup)
+
+
+def test_a_tag_named_in_the_title_only_over_two_dated_posts_is_a_list():
+    entries = "".join(f"<li><span>0{i}-15</span> <a href='/p/{i}'>港股开户流程与注意事项第{i}篇</a></li>" for i in (3, 5))
+    markup = ("<html><head><title>標籤: ETF | 示例博客</title></head><body><h1>示例博客</h1>"
+              f"<p>一个分享投资与生活记录的个人部落格，欢迎交流。</p><h2>2025</h2><ul>{entries}</ul></body></html>")
+    with pytest.raises(NotAnArticle, match="tag, category or archive"):
         read_page(markup)

@@ -294,3 +294,30 @@ def test_a_lead_in_that_ends_in_a_dash_opens_the_body():
     markup = page("春运归途见闻 - 示例博客", "<h1>春运归途见闻</h1><div>2023-11-02</div>"
                   f"<p>有这么一种非常朴素的道理——</p>{BODY}")
     assert read_page(markup).paragraphs[0] == "有这么一种非常朴素的道理——"
+
+
+def test_a_last_update_keeps_its_date_over_a_site_clock_above_the_headline():
+    markup = page("春运归途见闻 - 示例网", "<div>2024年12月05日 星期四</div><div>首页 新闻</div><h1>春运归途见闻</h1>"
+                  f"<div>更新时间：2024-02-05 09:30</div>{BODY}")
+    assert str(read_page(markup).published).startswith("2024-02-05")
+
+
+@pytest.mark.parametrize("line", ["————————————", "点击上方蓝字关注我们——", "—— 本期导读 ——"])
+def test_a_separator_or_a_call_ending_in_a_dash_does_not_open_the_body(line):
+    markup = page("春运归途见闻 - 示例博客", f"<h1>春运归途见闻</h1><div>2023-11-02</div><p>{line}</p>{BODY}")
+    assert read_page(markup).paragraphs[0] == LINES[0]
+
+
+def test_a_one_word_latin_headline_in_a_heading_is_kept():
+    markup = ("<html><head><title>示例科技</title></head><body><div>示例科技</div><h2>DeepSeek</h2>"
+              f"<div>2024-02-05</div>{BODY}</body></html>")
+    assert read_page(markup).title == "DeepSeek"
+
+
+def test_readers_comments_listed_after_the_text_are_not_its_points():
+    from digest.sources.pageblocks import Block
+    from digest.sources.pagebody import densest_run
+
+    comments = [Block("item", f"网友{i}：说得很有道理，春运回家确实不容易，大家都辛苦了，祝一路平安。") for i in range(12)]
+    blocks = [Block("p", LINES[0]), Block("p", LINES[1]), Block("head", "网友评论"), *comments]
+    assert len(densest_run(blocks)) == 2

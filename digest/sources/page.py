@@ -21,7 +21,7 @@ from .pagebody import fold_key, is_prose, link_texts, trim
 from .pageagree import agreed_edges, readability_text
 from .pageedge import recover
 from .pagebyline import find_byline
-from .pagedate import dateline_date, meta_date, printed_date
+from .pagedate import before_update, dateline_date, meta_date, printed_date
 from .pagekind import filled_query, page_kind
 from .pagewindow import footer_window, header_window
 from .pagemeta import (SECTION_NAME_CHARS, body_of, first_text, heading_before, headline, meta_content,
@@ -66,7 +66,6 @@ ARTICLE_TYPES = {"article", "newsarticle", "blogposting", "reportagenewsarticle"
 MICROBLOG_TITLE = re.compile(r"的微博(?:\s|$|[-_|])|(?:\s|^)on (?:Twitter|X)\s*[:：]")
 # So many lines, none longer than a headline and none with a full stop or a comma, are a list of
 # headlines ("隋棠傳引退？老公說...", "炸彈文風波 憲哥泛淚說..."): an article's lines are sentences.
-DATE_ABOVE_CHARS = 40         # a date this close above the headline is its own
 HEADLINE_LIST_LINES = 8
 HEADLINE_LINE_CHARS = 30
 CLAUSE_MARK = re.compile(r"[。，,；;]|(?<![.\d])\.(?![.\d])")
@@ -103,12 +102,10 @@ def read_page(markup: str, *, known_title: str | None = None) -> Page:
         near = heading_before(root, paragraphs[0])
         if near and prefer_near(root, near, title, heading):
             title = heading = near
-    header, above = header_window(visible, heading or title, paragraphs)
+    header, above, close = header_window(visible, heading or title, paragraphs)
     from_meta = meta_date(root)
-    dated = printed_date(header, from_meta)
-    # (a last update, the only date under the headline, gives way to a date right above it)
-    published = (printed_date(header, from_meta, updated=False)
-                 or (dated and printed_date(above[-DATE_ABOVE_CHARS:], from_meta)) or dated or printed_date(above, from_meta)
+    published = (printed_date(header, from_meta, updated=False) or before_update(printed_date(header, from_meta), close)
+                 or printed_date(above, from_meta)
                  or (dateline_date(paragraphs[0], from_meta) if paragraphs else None)
                  or printed_date(footer_window(visible, paragraphs), from_meta)
                  or printed_date(" ".join(texts_of(root, "//time")), from_meta)

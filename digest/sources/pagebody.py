@@ -37,8 +37,9 @@ def is_prose(text: str) -> bool:
 
 
 # A sentence that ends in a colon to introduce the next line ("…屏幕下方只留下一句话：").
-LEAD_IN = re.compile(r"[，,].*[：:]$|^[^，,。！？!?]{6,}(?:——|—{2}|──)$")     # "…如下：", "有这么一个道理——"
-LEAD_IN_CHARS = 20
+DASH_LEAD = re.compile(r"^[^，,。！？!?—─\-]{5,}[\u4e00-\u9fff](?:——|──)$")     # "有这么一种非常朴素的道理——"
+LEAD_IN_CHARS = 20        # a lead-in ending in a colon ("…，如下：") is at least this long
+FOLLOW_OR_CLICK = re.compile(r"关注|關注|点击|點擊|订阅|訂閱")
 # A short closing remark that trails off without a full stop ("更多新功能，依然需要大家慢慢挖掘 XD").
 TRAILING_CLAUSE = re.compile(r"[，,][^，,。！？!?：:]{4,}[\w)）]$")
 TRAILING_CHARS = (12, 40)
@@ -102,10 +103,8 @@ def is_link(text: str, links: Links) -> bool:
 
 
 def _written_as_list(blocks: list[Block], links: Links) -> bool:
-    """Whether the page's prose is mostly in list items that are not links (all the more when
-    it opens with one): an article written as a list of points (an announcement's summary, a list
-    of steps, a book's quotations), whose items are then its paragraphs (a site's notices listed
-    under a post are not)."""
+    """Whether the page's prose is mostly in list items that are not links: an article written as a
+    list of points (a summary, steps, a book's quotations), whose items are its paragraphs."""
     opening = next((b for b in blocks if is_prose(b.text) and not is_link(b.text, links)), None)
     if opening is None:
         return False
@@ -117,6 +116,8 @@ def _written_as_list(blocks: list[Block], links: Links) -> bool:
             anchors.setdefault(link[:HELD_LINK_CHARS], []).append(link)
     items = 0
     for block in blocks:
+        if END_LINE.match(fold_width(block.text).strip()):
+            break                   # readers' comments or related stories listed after the text
         if block.kind == "item" and is_prose(block.text) and not _holds_link(fold_key(block.text), anchors):
             items += len(block.text)
             if items > paragraphs:
@@ -214,9 +215,9 @@ def _sentence_line(block: Block, links: Links, lead_in: bool = True) -> bool:
     """A paragraph that reads as a sentence; a ``lead_in`` may end in a colon or a dash (only the
     line right before the run does: an addressee line before it is not the article's)."""
     folded = fold_width(block.text).strip()
-    lead = LEAD_IN.search(folded) if lead_in else None
     ends = (SENTENCE_END.search(folded[-3:]) is not None
-            or (lead is not None and (len(folded) >= LEAD_IN_CHARS or not folded.endswith(":")))
+            or (lead_in and ((len(folded) >= LEAD_IN_CHARS and folded.endswith(":") and "," in folded)
+                             or (DASH_LEAD.match(folded) is not None and not FOLLOW_OR_CLICK.search(folded))))
             or (TRAILING_CHARS[0] <= len(folded) <= TRAILING_CHARS[1] and TRAILING_CLAUSE.search(folded) is not None))
     return (block.kind == "p" and len(folded) >= 4 and ends
             and fold_key(folded) not in links.texts and not END_LINE.match(folded) and not DISCLAIMER.match(folded)

@@ -143,3 +143,18 @@ def meta_date(root) -> datetime | None:
             if found:
                 return found
     return None
+
+
+# A site's clock prints the weekday with the day: "2024年12月05日 星期四".
+CLOCK = re.compile(r"星期|週[一二三四五六日]|周[一二三四五六日天]|(?:mon|tues|wednes|thurs|fri|satur|sun)day", re.IGNORECASE)
+
+
+def before_update(updated: date | None, close: str) -> date | None:
+    """A last update, the only date under the headline, gives way to a date printed right
+    above the headline (``close``) that comes before it and is no site's clock."""
+    before = printed_date(close) if updated and not CLOCK.search(close) else None
+    return before if before and _day(before) <= _day(updated) else updated
+
+
+def _day(value: date) -> date:
+    return value.date() if isinstance(value, datetime) else value

@@ -173,13 +173,12 @@ TITLE_PARTS = re.compile(r"\s+[-–—_|｜·]\s+|\s*[|｜·]\s*")
 POST_COUNT = re.compile(r"共(?:计|計|有)?\s*\d+\s*篇(?:文章|日志|日誌|博文|贴文|貼文)")
 
 
-def named_list(name: str, visible: str, headline: str | None = None) -> bool:
+def named_list(name: str, visible: str, bare: bool = False) -> bool:
     """A list page's own name: a bare label ("标签", "彙整"), or one with its term ("Tag: 港股")
-    that is not the page's headline or is on a page of dated entries (a kicker, "专题：两会代表谈经济",
-    heads one story with one date)."""
+    over a ``bare`` body (almost no prose) or on a page of dated entries (a kicker,
+    "专题：两会代表谈经济", heads one story with one date)."""
     found = TAXONOMY.match(name)
-    return found is not None and (not found[1] or (headline is not None and fold_key(headline) not in fold_key(name))
-                                  or len(DATE.findall(visible)) >= TAXONOMY_DATES)
+    return found is not None and (not found[1] or bare or len(DATE.findall(visible)) >= TAXONOMY_DATES)
 
 
 def site_only(title: str | None, page_title: str) -> bool:

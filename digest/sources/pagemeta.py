@@ -140,8 +140,9 @@ def prefer_near(root, near: str, title: str | None, heading: str | None) -> bool
     heading is only a section name ("新闻动态"), when <title> holds that line behind a site
     prefix ("某某新聞：headline"), or when <title> is a bare name and no og:title exists."""
     page_title = first_text(root, "//title")
-    if fold_key(near) in _site_names(root, page_title) or re.fullmatch(r"[A-Za-z][A-Za-z0-9_.'-]*", near.strip()):
-        return False              # the site's name printed as a heading, or one Latin word (a byline's name)
+    if fold_key(near) in _site_names(root, page_title) or (re.fullmatch(r"[A-Za-z][A-Za-z0-9_.'-]*", near.strip())
+                                                           and fold_key(near) not in _heading_keys(root)):
+        return False              # the site's name printed as a heading, or one Latin word outside one (a byline's name)
     named = {fold_key(first_segment(page_title)), fold_key(meta_content(root, "og:title") or page_title)}
     if heading is not None and fold_key(heading) in named \
             and fold_key(near) not in fold_key(page_title) and (
@@ -169,6 +170,10 @@ def prefer_near(root, near: str, title: str | None, heading: str | None) -> bool
 
 
 # A site's name before the headline in <title>: "中國評論新聞：headline".
+def _heading_keys(root) -> set[str]:
+    return {fold_key(h.text_content()) for h in root.iter("h1", "h2", "h3", "h4")}
+
+
 SITE_PREFIX = re.compile(r"^[^：:，,。\s]{2,12}(?:新闻|新聞|网|網|报|報|社|台)\s*[：:]\s*")
 
 

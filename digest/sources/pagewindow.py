@@ -10,10 +10,14 @@ from .pagedate import OTHER_STORIES
 DECK_REACH = 1000          # characters from a deck that repeats the lead to the lead itself, at most
 
 
-def header_window(visible: str, heading: str | None, paragraphs: list[str]) -> tuple[str, str]:
+CLOSE_CHARS = 40            # the stretch right above the headline: its date row, if any
+
+
+def header_window(visible: str, heading: str | None, paragraphs: list[str]) -> tuple[str, str, str]:
     """The visible text between the headline and the body, where dates and bylines are
-    printed, and where else a date may be: the short stretch right above the headline, and
-    the stretch between a deck that repeats the lead and the lead."""
+    printed; where else a date may be: the short stretch right above the headline, and
+    the stretch between a deck that repeats the lead and the lead; and the line right
+    above the headline alone."""
     end, deck = len(visible), ""
     if paragraphs:
         starts = [m.start() for m in loose(paragraphs[0][:16]).finditer(visible)]
@@ -24,7 +28,7 @@ def header_window(visible: str, heading: str | None, paragraphs: list[str]) -> t
         if len(starts) > 1 and len(paragraphs) > 1 and loose(paragraphs[-1][-16:]).search(visible, starts[0], starts[1]):
             deck = ""           # the whole body lies before the lead's repeat (a share box): no deck
     start = max(0, end - 400)
-    above = ""
+    above = close = ""
     if heading:
         found = first = None
         for found in loose(heading).finditer(visible, 0, max(end, 1)):
@@ -33,10 +37,11 @@ def header_window(visible: str, heading: str | None, paragraphs: list[str]) -> t
             start = found.end()
             end = min(end, start + 600)
             above = visible[max(0, found.start() - 120):found.start()]
+            close = above[-CLOSE_CHARS:]
             if first is not found:      # the headline printed again inside the text: the page's own comes first
                 above = visible[first.end():min(first.end() + 600, found.start())] + " " + above
     window = visible[start:end] if end > start else visible[max(0, end - 400):end]
-    return window[-600:], (above + " " + deck[:DECK_REACH]).strip()
+    return window[-600:], (above + " " + deck[:DECK_REACH]).strip(), close
 
 
 def footer_window(visible: str, paragraphs: list[str], closing: int = 0) -> str:
