@@ -527,3 +527,16 @@ def test_a_tag_named_in_the_title_only_over_two_dated_posts_is_a_list():
               f"<p>一个分享投资与生活记录的个人部落格，欢迎交流。</p><h2>2025</h2><ul>{entries}</ul></body></html>")
     with pytest.raises(NotAnArticle, match="tag, category or archive"):
         read_page(markup)
+
+
+def test_excerpts_each_under_a_date_and_an_unlinked_headline_are_a_list():
+    lines = ["特斯拉的使命从未改变，加速世界向可持续能源的转变，这不仅是一句印在官网的宣言。",
+             "福特汽车近期投下一枚重磅炸弹，暂停其标志性电动皮卡的生产，引发行业广泛关注。",
+             "自动驾驶赛道风起云涌，技术迭代日新月异，当多数玩家仍在模块化感知上投入时。",
+             "特斯拉能源工程副总裁在财报电话会上表示，储能业务将迎来新一轮的快速增长。",
+             "电动汽车新势力近日掷出两亿五千万美元巨款，与因车型涨价引发的诉讼达成和解。"]
+    cards = "".join(f"<div class='card'><div>2025-10-2{i}</div><h3>示例新闻网的第{i}条新闻标题在这里</h3><p>{line}</p>"
+                    f"<a href='/p/{i}' aria-label='read'></a></div>" for i, line in enumerate(lines))
+    markup = f"<html><head><title>示例日报</title></head><body><h1>示例日报</h1>{cards}</body></html>"
+    with pytest.raises(NotAnArticle, match="excerpts"):
+        read_page(markup)

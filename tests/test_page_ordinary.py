@@ -321,3 +321,9 @@ def test_readers_comments_listed_after_the_text_are_not_its_points():
     comments = [Block("item", f"网友{i}：说得很有道理，春运回家确实不容易，大家都辛苦了，祝一路平安。") for i in range(12)]
     blocks = [Block("p", LINES[0]), Block("p", LINES[1]), Block("head", "网友评论"), *comments]
     assert len(densest_run(blocks)) == 2
+
+
+def test_a_timeline_under_bare_dates_is_an_article():
+    items = "".join(f"<h3>2023年{i + 1}月5日</h3><p>{line}</p>" for i, line in enumerate(LINES))
+    markup = page("示例公司大事记_示例网", f"<h1>示例公司大事记</h1><div>2024-02-05</div>{items}")
+    assert len(read_page(markup).paragraphs) >= len(LINES)

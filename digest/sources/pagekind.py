@@ -46,7 +46,7 @@ from ..text.pagerules import END_LINE
 from ..text.script import fold_width
 from .pagebody import fold_key, is_link, is_prose, link_texts
 from .pagelists import (CAPTION_KEY, HEADLINE_CHARS, LINKED_SHARE, LIST_NAMED, MIN_PROSE_CHARS, POST_COUNT, TITLE_PARTS,
-                        excerpt_list, headed_items, label_only, linked_share, named_list, several_entries, site_only,
+                        dated_items, excerpt_list, headed_items, label_only, linked_share, named_list, several_entries, site_only,
                         without_closing_list)
 from .pagemeta import DATE
 
@@ -159,6 +159,8 @@ def page_kind(root, paragraphs: list[str], title: str | None, page_title: str, v
         return "not an article: a list of linked headlines with teasers"
     if headed_items(paragraphs, visible, links):
         return "not an article: a list of summaries, each under a linked headline"
+    if dated_items(paragraphs, visible):
+        return "not an article: a list of excerpts, each under its own date"
     if several_entries(root, paragraphs):
         return "not an article: a list of posts (the text runs over several headed entries)"
     if len(paragraphs) >= LIST_LINES:

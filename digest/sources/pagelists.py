@@ -71,10 +71,30 @@ def headed_items(paragraphs: list[str], visible: str, links) -> bool:
     """Most of the body's paragraphs are printed each after a link to another page's headline
     (a category page's summaries, the headlines themselves left out of the body); an article's
     paragraphs follow one another, with a related link between two now and then."""
+    keys = [k for k in links.texts if HEADLINE_CHARS <= len(k) <= MAX_HEADLINE_CHARS and not CAPTION_KEY.search(k)]
+    return _items(paragraphs, visible, lambda gap: any(k in gap for k in keys if len(k) <= len(gap)))
+
+
+# A date with its marks folded away: "2025-10-24" as "20251024".
+RUN_DATE = re.compile(r"(?<!\d)(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])(?!\d)")
+
+
+def dated_items(paragraphs: list[str], visible: str) -> bool:
+    """Most of the body's paragraphs are printed each after a date and a headline of their own (a
+    front page's excerpts); an article's paragraphs, a timeline's under their dates, are not."""
+    def dated_headline(gap: str) -> bool:     # a date and a headline's words (a timeline's date alone is not one)
+        found = DATE.search(gap) or RUN_DATE.search(gap)
+        return found is not None and len(gap) - len(found[0]) >= HEADLINE_CHARS
+
+    return _items(paragraphs, visible, dated_headline)
+
+
+def _items(paragraphs: list[str], visible: str, marks) -> bool:
+    """Whether the short stretches of the page between the body's paragraphs are mostly
+    ``marks``-ed (a linked headline, a date): a list of items, not an article."""
     if len(paragraphs) <= HEADED_ITEMS:
         return False
     text, at, gaps = fold_key(visible), -1, []
-    keys = [k for k in links.texts if HEADLINE_CHARS <= len(k) <= MAX_HEADLINE_CHARS and not CAPTION_KEY.search(k)]
     for paragraph in paragraphs[:HEADED_SAMPLE]:
         key = fold_key(paragraph)
         start = text.find(key[:15], max(at, 0)) if key else -1
@@ -82,7 +102,7 @@ def headed_items(paragraphs: list[str], visible: str, links) -> bool:
             return False
         if at >= 0:
             gap = text[at:start]
-            gaps.append(len(gap) <= HEADED_GAP_CHARS and any(k in gap for k in keys if len(k) <= len(gap)))
+            gaps.append(len(gap) <= HEADED_GAP_CHARS and marks(gap))
         at = start + len(key)
     return sum(gaps) >= HEADED_ITEMS and sum(gaps) >= HEADED_SHARE * len(gaps)
 
