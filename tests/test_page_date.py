@@ -127,3 +127,9 @@ def test_the_date_under_a_deck_that_repeats_the_lead_is_read():
               f"<div class='summary'>内容简介：{lead[:40]}...</div><div class='meta'>四月 22, 2022 · 阅读耗时 2 分钟</div>"
               f"<p>{lead}</p>{rest}</body></html>")
     assert read_page(markup).published == date(2022, 4, 22)
+
+
+def test_the_dates_of_the_day_before_and_after_are_not_the_pages():
+    from digest.sources.pagedate import printed_date
+    assert printed_date("新闻联播 上一天 2025-12-02 下一天 2025-12-04") is None
+    assert printed_date("« 上一篇：2023-12-31 发布于 2024-01-02") == date(2024, 1, 2)

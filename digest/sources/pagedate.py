@@ -55,7 +55,8 @@ TODAY = re.compile(r"(?:今天是|今日是|现在是|現在是|当前时间|當
 UPDATED = re.compile(r"(?:更新|修改|修订|修訂)(?:于|於|时间|時間|日期)?\s*[:：]?\s*$|updated\s*(?:on|at)?\s*:?\s*$", re.IGNORECASE)
 # What introduces another story's date: "最新推荐文章于 2024-02-02 发布" (a tab named 相關文章
 # right before the article's own date is no such thing).
-OTHER_STORY = re.compile(r"(?:推荐|推薦|相关|相關|最新|热门|熱門)(?:文章|新闻|新聞)\s*[于於]\s*$")
+OTHER_STORY = re.compile(r"(?:推荐|推薦|相关|相關|最新|热门|熱門)(?:文章|新闻|新聞)\s*[于於]\s*$"
+                         r"|(?:上一|下一|前一|后一|後一)(?:天|篇|页|頁|期)\s*[:：]?\s*$")     # "上一天 2025-12-02"
 # Where a list of other stories starts after the body ("相关推荐", "上一篇"): its dates and
 # names are theirs, not the article's.
 OTHER_STORIES = re.compile(r"(?:相关|相關|推荐|推薦|热门|熱門|延伸|往期|最新)(?:推荐|推薦|阅读|閱讀|新闻|新聞|文章|回顾|回顧)|"
