@@ -60,9 +60,9 @@ three sets of pages, and writes ``bench/PAGES.md``:
 - tuned, nineteenth round: ``bench/pages_blind15/`` (16 sites in none of
   the sets above, labelled the same way), measured once by the nineteenth
   round's reader (``pages_blind15/HELD_OUT.md``), tuned on by halves, then studied;
-- held-out, twentieth round: ``bench/pages_blind16/`` (14 sites in none of
+- tuned, twentieth round: ``bench/pages_blind16/`` (14 sites in none of
   the sets above, labelled the same way), measured once by the twentieth
-  round's reader (``pages_blind16/HELD_OUT.md``).
+  round's reader (``pages_blind16/HELD_OUT.md``), then studied.
 
 The fair figures for unseen sites are the held-out tables of each round, copied
 into PAGES.md as they were measured.
@@ -475,8 +475,8 @@ def page_sets(pages: Path, more: Path) -> dict[str, tuple[Path, list[dict]]]:
     if (blind / "gold.json").exists():       # held out in the nineteenth round, then studied
         sets["tuned, nineteenth round"] = (blind, json.loads((blind / "gold.json").read_text(encoding="utf-8")))
     blind = more.parent / "pages_blind16"
-    if (blind / "gold.json").exists():       # held out in the twentieth round
-        sets["held-out, twentieth round"] = (blind, json.loads((blind / "gold.json").read_text(encoding="utf-8")))
+    if (blind / "gold.json").exists():       # held out in the twentieth round, then studied
+        sets["tuned, twentieth round"] = (blind, json.loads((blind / "gold.json").read_text(encoding="utf-8")))
     return sets
 
 

@@ -327,3 +327,20 @@ def test_a_timeline_under_bare_dates_is_an_article():
     items = "".join(f"<h3>2023年{i + 1}月5日</h3><p>{line}</p>" for i, line in enumerate(LINES))
     markup = page("示例公司大事记_示例网", f"<h1>示例公司大事记</h1><div>2024-02-05</div>{items}")
     assert len(read_page(markup).paragraphs) >= len(LINES)
+
+
+def test_paragraphs_of_clauses_with_no_full_stop_are_text():
+    clauses = ["在银行的资产结构当中，大部分都来自于储户的存款，只有少部分是银行的自有资金，而最近这些年，"
+               "银行把大量资金投向了地产行业，一旦房企们接连躺平，居民被迫断贷，那么这些风险就会全部转嫁给银行，"
+               "这也就是为什么说银行已经和国内地产行业深度绑定的原因",
+               "在需求低迷之下，国内企业，除了基本功扎实的，或处于新兴产业的，大多数都面临经营困难，企业的财务崩溃，"
+               "又必然导致银行坏账的上升，这就是宏观经济下，银行风险上升的必然性，也是这两年银行股整体不振的根本原因"]
+    markup = page("美联储加息风暴 | 示例博客", "<h1>美联储加息风暴</h1><div>2022-09-10</div>"
+                  + "".join(f"<p>{c}</p>" for c in clauses))
+    assert list(read_page(markup).paragraphs) == clauses
+
+
+def test_a_brand_word_in_title_gives_way_to_the_pages_one_h1():
+    markup = ("<html><head><title>FoundraLab</title></head><body><div class='site-title'>FoundraLab</div>"
+              f"<h1>2026-01-29 科技圈新闻汇总</h1><div>发布于 2026年01月29日</div>{BODY}</body></html>")
+    assert read_page(markup).title == "2026-01-29 科技圈新闻汇总"

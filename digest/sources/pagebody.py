@@ -2,13 +2,11 @@
 
 trafilatura keeps the article's first and last sentence on more pages than
 readability-lxml or gne (bench/PAGES.md), but it also keeps what Chinese news
-pages put around the article: the headline again, breadcrumbs, a date and
-byline row, a summary box that repeats the lead, and after the body the
-editor's credit, "related news" lists and share rows. None of the libraries
-trims those, so that part is written here:
+pages put around the article: the headline again, breadcrumbs, a date and byline
+row, a summary box that repeats the lead, and after the body the editor's credit,
+"related news" lists and share rows. None of the libraries trims those, so that part is written here:
 
-1. blocks (:mod:`pageblocks`): each paragraph, heading, list item, quote or
-   table cell as one block;
+1. blocks (:mod:`pageblocks`): each paragraph, heading, list item, quote or table cell;
 2. the densest run of prose (a maximum-sum run over the blocks, where a block
    with sentence punctuation counts for its length and a short line without
    it counts against), so menus and link lists on either side fall away;
@@ -32,10 +30,12 @@ LINE_PENALTY = 12          # what a line without sentence punctuation costs the 
 HELD_LINK_CHARS = 8        # a linked text this long inside a list item makes it a teaser
 
 
-def is_prose(text: str) -> bool:
-    return len(text) >= PROSE_MIN_CHARS and bool(SENTENCE_END.search(text))
+def is_prose(text: str) -> bool:           # a full stop, or a long run of clauses never closed
+    return len(text) >= PROSE_MIN_CHARS and (bool(SENTENCE_END.search(text)) or (
+        len(text) >= CLAUSES_CHARS and text.count("，") >= CLAUSES))
 
 
+CLAUSES, CLAUSES_CHARS = 4, 100     # so many clauses in so long a paragraph are sentences without a full stop
 # A sentence that ends in a colon to introduce the next line ("…屏幕下方只留下一句话：").
 DASH_LEAD = re.compile(r"^[^，,。！？!?—─\-]{5,}[\u4e00-\u9fff](?:——|──)$")     # "有这么一种非常朴素的道理——"
 LEAD_IN_CHARS = 20        # a lead-in ending in a colon ("…，如下：") is at least this long

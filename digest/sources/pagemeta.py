@@ -47,7 +47,9 @@ def headline(root, known: str | None = None) -> tuple[str | None, str | None]:
     if best:
         # A smaller heading that <title> names ("设置断点" of "调试 C++ 代码，设置断点 …") is a
         # section of the page whose one <h1> is longer and says something else.
-        h1 = lone_h1(root, names) if len(fold_key(best)) < len(fold_key(first_segment(page_title))) / 2 else None
+        # So is one Latin word, a brand ("FoundraLab"), where the page's one <h1> says more.
+        h1 = lone_h1(root, names) if (len(fold_key(best)) < len(fold_key(first_segment(page_title))) / 2
+                                      or LONE_WORD.fullmatch(best.strip())) else None
         keep = h1 is None or len(fold_key(h1)) <= len(fold_key(best)) or fold_key(best) in fold_key(h1)
         return (best, best) if keep else (h1, h1)
     whole = _heading_holding_title(root, (og, page_title), names)
@@ -140,7 +142,7 @@ def prefer_near(root, near: str, title: str | None, heading: str | None) -> bool
     heading is only a section name ("新闻动态"), when <title> holds that line behind a site
     prefix ("某某新聞：headline"), or when <title> is a bare name and no og:title exists."""
     page_title = first_text(root, "//title")
-    if fold_key(near) in _site_names(root, page_title) or (re.fullmatch(r"[A-Za-z][A-Za-z0-9_.'-]*", near.strip())
+    if fold_key(near) in _site_names(root, page_title) or (LONE_WORD.fullmatch(near.strip())
                                                            and fold_key(near) not in _heading_keys(root)):
         return False              # the site's name printed as a heading, or one Latin word outside one (a byline's name)
     named = {fold_key(first_segment(page_title)), fold_key(meta_content(root, "og:title") or page_title)}
@@ -170,6 +172,9 @@ def prefer_near(root, near: str, title: str | None, heading: str | None) -> bool
 
 
 # A site's name before the headline in <title>: "中國評論新聞：headline".
+LONE_WORD = re.compile(r"[A-Za-z][A-Za-z0-9_.'-]*")
+
+
 def _heading_keys(root) -> set[str]:
     return {fold_key(h.text_content()) for h in root.iter("h1", "h2", "h3", "h4")}
 
