@@ -523,7 +523,7 @@ def test_an_error_page_that_says_sorry_under_the_bare_site_name_is_skipped():
 
 def test_a_tag_named_in_the_title_only_over_two_dated_posts_is_a_list():
     entries = "".join(f"<li><span>0{i}-15</span> <a href='/p/{i}'>港股开户流程与注意事项第{i}篇</a></li>" for i in (3, 5))
-    markup = ("<html><head><title>標籤: ETF | 示例博客</title></head><body><h1>示例博客</h1>"
+    markup = ("<html><head><title>標籤: ETF | 備份君 BackupKun</title></head><body><h1>備份君 BackupKun</h1>"
               f"<p>一个分享投资与生活记录的个人部落格，欢迎交流。</p><h2>2025</h2><ul>{entries}</ul></body></html>")
     with pytest.raises(NotAnArticle, match="tag, category or archive"):
         read_page(markup)

@@ -344,3 +344,34 @@ def test_a_brand_word_in_title_gives_way_to_the_pages_one_h1():
     markup = ("<html><head><title>FoundraLab</title></head><body><div class='site-title'>FoundraLab</div>"
               f"<h1>2026-01-29 科技圈新闻汇总</h1><div>发布于 2026年01月29日</div>{BODY}</body></html>")
     assert read_page(markup).title == "2026-01-29 科技圈新闻汇总"
+
+
+def test_a_company_timeline_in_dated_cards_is_an_article():
+    cards = "".join(f"<div class='card'><div>20{10 + 2 * i}-10-20</div><h3>示例公司完成第{i + 1}轮融资</h3><p>{line}</p>"
+                    f"<a href='/p/{i}' aria-label='read'></a></div>" for i, line in enumerate(LINES[:5]))
+    markup = page("示例公司大事记_示例网", f"<h1>示例公司大事记</h1><div>2024-02-05</div>{cards}")
+    assert len(read_page(markup).paragraphs) >= 5
+
+
+@pytest.mark.parametrize("title, headline", [
+    ("专题：两会代表谈经济_示例网", "专题：两会代表谈经济"),
+    ("分类: 财经 | 央行宣布降准0.5个百分点 | 示例网", "央行宣布降准0.5个百分点"),
+])
+def test_a_short_story_under_a_section_or_kicker_title_is_an_article(title, headline):
+    markup = page(title, f"<h1>{headline}</h1><div>2024-03-05</div><p>【快讯】{LINES[0]}</p>")
+    assert read_page(markup).title == headline
+
+
+@pytest.mark.parametrize("line", ["COVID-19带来的最大改变其实是——", "最值得关注的其实是这一点——", "答案只有一个词：AI——"])
+def test_lead_ins_ending_in_a_dash_with_other_words_before_it(line):
+    markup = page("春运归途见闻 - 示例博客", f"<h1>春运归途见闻</h1><div>2023-11-02</div><p>{line}</p>{BODY}")
+    assert read_page(markup).paragraphs[0] == line
+
+
+def test_a_notice_above_a_list_of_points_does_not_end_it():
+    from digest.sources.pageblocks import Block
+    from digest.sources.pagebody import densest_run
+
+    blocks = [Block("p", "原标题：春运归途见闻"), Block("p", "9分，再读一遍，再读一遍。"),
+              *[Block("item", line) for line in LINES * 3]]
+    assert Block("item", LINES[5]) in densest_run(blocks)

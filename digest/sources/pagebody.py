@@ -36,10 +36,9 @@ def is_prose(text: str) -> bool:           # a full stop, or a long run of claus
 
 
 CLAUSES, CLAUSES_CHARS = 4, 100     # so many clauses in so long a paragraph are sentences without a full stop
-# A sentence that ends in a colon to introduce the next line ("…屏幕下方只留下一句话：").
-DASH_LEAD = re.compile(r"^[^，,。！？!?—─\-]{5,}[\u4e00-\u9fff](?:——|──)$")     # "有这么一种非常朴素的道理——"
+DASH_LEAD = re.compile(r"^[^—─\s][^。！？!?]{4,}[^—─\s-](?:——|──)$")     # "有这么一种非常朴素的道理——"
 LEAD_IN_CHARS = 20        # a lead-in ending in a colon ("…，如下：") is at least this long
-FOLLOW_OR_CLICK = re.compile(r"关注|關注|点击|點擊|订阅|訂閱")
+FOLLOW_OR_CLICK = re.compile(r"^(?:点击|點擊|关注|關注|订阅|訂閱|长按|長按|扫码|掃碼)")
 # A short closing remark that trails off without a full stop ("更多新功能，依然需要大家慢慢挖掘 XD").
 TRAILING_CLAUSE = re.compile(r"[，,][^，,。！？!?：:]{4,}[\w)）]$")
 TRAILING_CHARS = (12, 40)
@@ -109,15 +108,16 @@ def _written_as_list(blocks: list[Block], links: Links) -> bool:
     if opening is None:
         return False
     paragraphs = sum(len(b.text) for b in blocks if b.kind in ("p", "quote", "cell") and is_prose(b.text))
-    paragraphs *= 1 if opening.kind == "item" else 3    # a list under "9分，再读一遍。" outweighs it three times
+    paragraphs *= 1 if opening.kind == "item" else 3    # a list under "9分，再读一遍。" outweighs it 3 times
     anchors: dict[str, list[str]] = {}
     for link in links.texts:
         if len(link) >= HELD_LINK_CHARS:
             anchors.setdefault(link[:HELD_LINK_CHARS], []).append(link)
-    items = 0
+    items, opened = 0, False
     for block in blocks:
-        if END_LINE.match(fold_width(block.text).strip()):
+        if opened and END_LINE.match(fold_width(block.text).strip()):
             break                   # readers' comments or related stories listed after the text
+        opened = opened or block is opening
         if block.kind == "item" and is_prose(block.text) and not _holds_link(fold_key(block.text), anchors):
             items += len(block.text)
             if items > paragraphs:

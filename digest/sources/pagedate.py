@@ -55,8 +55,10 @@ TODAY = re.compile(r"(?:今天是|今日是|现在是|現在是|当前时间|當
 UPDATED = re.compile(r"(?:更新|修改|修订|修訂)(?:于|於|时间|時間|日期)?\s*[:：]?\s*$|updated\s*(?:on|at)?\s*:?\s*$", re.IGNORECASE)
 # What introduces another story's date: "最新推荐文章于 2024-02-02 发布" (a tab named 相關文章
 # right before the article's own date is no such thing).
-OTHER_STORY = re.compile(r"(?:推荐|推薦|相关|相關|最新|热门|熱門)(?:文章|新闻|新聞)\s*[于於]\s*$"
-                         r"|(?:上一|下一|前一|后一|後一)(?:天|篇|页|頁|期)\s*[:：]?\s*$")     # "上一天 2025-12-02"
+OTHER_STORY = re.compile(r"(?:推荐|推薦|相关|相關|最新|热门|熱門)(?:文章|新闻|新聞)\s*[于於]\s*$")
+# A neighbour's date between the buttons to it: "上一天 2025-12-02 下一天 2025-12-04" (not the page's own
+# date printed after a row of buttons, "上一篇 下一篇 2024-02-05").
+NEIGHBOUR = re.compile(r"(?P<which>上一|下一|前一|后一|後一)(?:天|篇|页|頁|期)\s*[:：]?\s*$")
 # Where a list of other stories starts after the body ("相关推荐", "上一篇"): its dates and
 # names are theirs, not the article's.
 OTHER_STORIES = re.compile(r"(?:相关|相關|推荐|推薦|热门|熱門|延伸|往期|最新)(?:推荐|推薦|阅读|閱讀|新闻|新聞|文章|回顾|回顧)|"
@@ -77,7 +79,8 @@ def printed_date(text: str, hint: datetime | None = None, updated: bool = True) 
         for pattern, offset in forms:
             for match in pattern.finditer(folded):
                 before = folded[max(0, match.start() - 12):match.start()]
-                if TODAY.search(before) or OTHER_STORY.search(before) or (not updated and UPDATED.search(before)):
+                if (TODAY.search(before) or OTHER_STORY.search(before) or (not updated and UPDATED.search(before))
+                        or _neighbours(folded, match, NEIGHBOUR.search(before))):
                     continue
                 word = WORD_BEFORE.search(before) if pattern is ENGLISH_DAY_FIRST else None
                 if word and not DATE_WORDS.fullmatch(word[1]):
@@ -159,3 +162,14 @@ def before_update(updated: date | None, close: str) -> date | None:
 
 def _day(value: date) -> date:
     return value.date() if isinstance(value, datetime) else value
+
+
+def _neighbours(folded: str, match: re.Match, label: re.Match | None) -> bool:
+    """Whether a date right after a 上一X / 下一X button is that neighbour's: always after 上一X
+    or a label with a colon; after 下一X only when the other neighbour's date stands before it
+    (a row of buttons, "上一篇 下一篇", is followed by the page's own date)."""
+    if label is None:
+        return False
+    if label["which"] in ("上一", "前一") or ":" in label[0] or "：" in label[0]:
+        return True
+    return DATE.search(folded, max(0, match.start() - 40), match.start() - len(label[0])) is not None

@@ -269,8 +269,9 @@ END_MARKERS = [
 # lone signature, the author's job title, a company blurb, a dangling label.
 TRAILER_LINES = [
     # (a closing section's heading left alone at the end is no one's name: "写在最后", "结语")
-    row("signature", r"^(?!写在|寫在|最后|最後|结语|結語|后记|後記|总结|總結|尾声|尾聲|附录|附錄|附注|附註)[\u4e00-\u9fff·]{2,4}$",
-        match=["张三", "杰克·马"], leave=["共勉。", "AI芯片", "写在最后", "结语"]),
+    row("signature", r"^(?!写在|寫在|最后|最後|结|結|后记|後記|总结|總結|尾声|尾聲|附|小结|小結|编后|編後|编者|編者|致谢|致謝|"
+        r"参考|參考|展望)[\u4e00-\u9fff·]{2,4}$",
+        match=["张三", "杰克·马"], leave=["共勉。", "AI芯片", "写在最后", "结语", "结束语", "小结", "编者按", "参考文献"]),
     row("job title", r"^[^。！？!?]{0,24}(?:董事|合伙人|合夥人|总裁|總裁|分析师|分析師|研究员|研究員|首席|经理|經理|CEO|"
         r"创始人|創始人|主编|主編|记者|記者)[^。]{0,12}$",
         match=["某某资本创始人", "某证券首席经济学家"], leave=["分析师认为，降息将至。"]),
