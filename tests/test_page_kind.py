@@ -523,7 +523,7 @@ def test_an_error_page_that_says_sorry_under_the_bare_site_name_is_skipped():
 
 def test_a_tag_named_in_the_title_only_over_two_dated_posts_is_a_list():
     entries = "".join(f"<li><span>0{i}-15</span> <a href='/p/{i}'>港股开户流程与注意事项第{i}篇</a></li>" for i in (3, 5))
-    markup = ("<html><head><title>標籤: ETF | 備份君 BackupKun</title></head><body><h1>備份君 BackupKun</h1>"
+    markup = ("<html><head><title>標籤: ETF | 示例博客</title></head><body><h1>示例博客</h1>"
               f"<p>一个分享投资与生活记录的个人部落格，欢迎交流。</p><h2>2025</h2><ul>{entries}</ul></body></html>")
     with pytest.raises(NotAnArticle, match="tag, category or archive"):
         read_page(markup)
@@ -535,7 +535,7 @@ def test_excerpts_each_under_a_date_and_an_unlinked_headline_are_a_list():
              "自动驾驶赛道风起云涌，技术迭代日新月异，当多数玩家仍在模块化感知上投入时。",
              "特斯拉能源工程副总裁在财报电话会上表示，储能业务将迎来新一轮的快速增长。",
              "电动汽车新势力近日掷出两亿五千万美元巨款，与因车型涨价引发的诉讼达成和解。"]
-    cards = "".join(f"<div class='card'><div>2025-10-2{i}</div><h3>示例新闻网的第{i}条新闻标题在这里</h3><p>{line}</p>"
+    cards = "".join(f"<div class='card'><div>2025-10-2{9 - i}</div><h3>示例新闻网的第{i}条新闻标题在这里</h3><p>{line}</p>"
                     f"<a href='/p/{i}' aria-label='read'></a></div>" for i, line in enumerate(lines))
     markup = f"<html><head><title>示例日报</title></head><body><h1>示例日报</h1>{cards}</body></html>"
     with pytest.raises(NotAnArticle, match="excerpts"):

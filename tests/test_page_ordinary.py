@@ -375,3 +375,25 @@ def test_a_notice_above_a_list_of_points_does_not_end_it():
     blocks = [Block("p", "原标题：春运归途见闻"), Block("p", "9分，再读一遍，再读一遍。"),
               *[Block("item", line) for line in LINES * 3]]
     assert Block("item", LINES[5]) in densest_run(blocks)
+
+
+def test_a_blog_front_page_of_rare_posts_newest_first_is_a_list():
+    from digest.sources.page import NotAnArticle
+
+    dates = ["2024-05-01", "2024-02-11", "2023-11-20", "2023-08-02", "2023-03-15"]
+    cards = "".join(f"<div class='card'><div>{d}</div><h3>示例博客的第{i + 1}篇文章标题</h3><p>{LINES[i]}</p>"
+                    f"<a href='/p/{i}' aria-label='read'></a></div>" for i, d in enumerate(dates))
+    with pytest.raises(NotAnArticle):
+        read_page(page("示例博客", f"<h1>示例博客</h1>{cards}"))
+
+
+@pytest.mark.parametrize("line", ['↑ 点击上方"示例财经"关注我们——', '戳蓝字"示例财经"关注我们哦——'])
+def test_a_promo_ending_in_a_dash_does_not_open_the_body(line):
+    markup = page("春运归途见闻 - 示例博客", f"<h1>春运归途见闻</h1><div>2023-11-02</div><p>{line}</p>{BODY}")
+    assert read_page(markup).paragraphs[0] == LINES[0]
+
+
+def test_a_heading_that_is_title_stays_over_a_banner_h1():
+    markup = ("<html><head><title>DeepSeek</title></head><body><h1>示例科技网专注人工智能前沿资讯</h1>"
+              f"<h2>DeepSeek</h2><div>2024-02-05</div>{BODY}</body></html>")
+    assert read_page(markup).title == "DeepSeek"

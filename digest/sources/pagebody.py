@@ -32,13 +32,13 @@ HELD_LINK_CHARS = 8        # a linked text this long inside a list item makes it
 
 def is_prose(text: str) -> bool:           # a full stop, or a long run of clauses never closed
     return len(text) >= PROSE_MIN_CHARS and (bool(SENTENCE_END.search(text)) or (
-        len(text) >= CLAUSES_CHARS and text.count("，") >= CLAUSES))
+        len(text) >= CLAUSES_CHARS and len(CLAUSE_MARKS.findall(text)) >= CLAUSES))
 
 
-CLAUSES, CLAUSES_CHARS = 4, 100     # so many clauses in so long a paragraph are sentences without a full stop
-DASH_LEAD = re.compile(r"^[^—─\s][^。！？!?]{4,}[^—─\s-](?:——|──)$")     # "有这么一种非常朴素的道理——"
+CLAUSES, CLAUSES_CHARS, CLAUSE_MARKS = 4, 100, re.compile(r"，")   # so many clauses: sentences unclosed
+DASH_LEAD = re.compile(r"^[^—─―\s][^。！？!?]{4,}[^—─―\s-](?:——|──|――)$")     # "有这么一种非常朴素的道理——"
 LEAD_IN_CHARS = 20        # a lead-in ending in a colon ("…，如下：") is at least this long
-FOLLOW_OR_CLICK = re.compile(r"^(?:点击|點擊|关注|關注|订阅|訂閱|长按|長按|扫码|掃碼)")
+FOLLOW_OR_CLICK = re.compile(r"(?:点击|點擊|戳|长按|長按|扫码|掃碼).{0,16}(?:关注|關注|订阅|訂閱)|^(?:关注|關注|订阅|訂閱)|(?:关注|關注)(?:我们|我們|本号|公众号)")
 # A short closing remark that trails off without a full stop ("更多新功能，依然需要大家慢慢挖掘 XD").
 TRAILING_CLAUSE = re.compile(r"[，,][^，,。！？!?：:]{4,}[\w)）]$")
 TRAILING_CHARS = (12, 40)

@@ -58,7 +58,7 @@ UPDATED = re.compile(r"(?:更新|修改|修订|修訂)(?:于|於|时间|時間|�
 OTHER_STORY = re.compile(r"(?:推荐|推薦|相关|相關|最新|热门|熱門)(?:文章|新闻|新聞)\s*[于於]\s*$")
 # A neighbour's date between the buttons to it: "上一天 2025-12-02 下一天 2025-12-04" (not the page's own
 # date printed after a row of buttons, "上一篇 下一篇 2024-02-05").
-NEIGHBOUR = re.compile(r"(?P<which>上一|下一|前一|后一|後一)(?:天|篇|页|頁|期)\s*[:：]?\s*$")
+NEIGHBOUR = re.compile(r"(?P<which>上一|下一|前一|后一|後一)(?:天|篇|页|頁|期|则|則|条|條)\s*[:：]?\s*$")
 # Where a list of other stories starts after the body ("相关推荐", "上一篇"): its dates and
 # names are theirs, not the article's.
 OTHER_STORIES = re.compile(r"(?:相关|相關|推荐|推薦|热门|熱門|延伸|往期|最新)(?:推荐|推薦|阅读|閱讀|新闻|新聞|文章|回顾|回顧)|"

@@ -107,9 +107,9 @@ def page_kind(root, paragraphs: list[str], title: str | None, page_title: str, v
         return "not an article: a list of teasers (each cut short with …)"
     if LIST_NAMED.search(title or "") and (prose < SHORT_BODY_CHARS or len(paragraphs) <= 2):
         return "not an article: a list page (its headline says so)"
-    part = TITLE_PARTS.split(page_title)[0]      # (bare: almost no prose, another headline, no date printed)
+    part = TITLE_PARTS.split(page_title)[0]      # (bare: almost no prose and no date printed)
     if prose < SHORT_BODY_CHARS and (named_list(title or "", visible) or named_list(
-            part, visible, prose < SHORT_PROSE_CHARS and fold_key(title or "") not in fold_key(part) and not DATE.search(visible))
+            part, visible, prose < SHORT_PROSE_CHARS and not DATE.search(visible))
                                       or POST_COUNT.search(" ".join([title or "", *paragraphs[:2]]))):
         return "not an article: a tag, category or archive page"
     # (A post written in short lines without full stops, a video embedded in it, is no caption.)

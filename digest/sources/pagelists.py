@@ -77,12 +77,11 @@ def headed_items(paragraphs: list[str], visible: str, links) -> bool:
 
 # A date with its marks folded away: "2025-10-24" as "20251024".
 RUN_DATE = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]|[12]\d|3[01])(?!\d)")
-LIST_DAYS = 92              # a front page's excerpts are this recent, one to another; a timeline's are not
 
 
 def dated_items(paragraphs: list[str], visible: str) -> bool:
-    """Most of the body's paragraphs are printed each after a date and a headline of their own (a
-    front page's excerpts); an article's paragraphs, a timeline's under their dates, are not."""
+    """Most of the body's paragraphs are printed each after a date and a headline of their own,
+    newest first (a front page's excerpts); an article's paragraphs and a timeline's are not."""
     days: list[int] = []
 
     def dated_headline(gap: str) -> bool:     # a date and a headline's words (a timeline's date alone is not one)
@@ -92,7 +91,8 @@ def dated_items(paragraphs: list[str], visible: str) -> bool:
         days.append(int(found["y"]) * 372 + int(found["m"]) * 31 + int(found["d"]))
         return True
 
-    return _items(paragraphs, visible, dated_headline) and max(days) - min(days) <= LIST_DAYS
+    # (a front page lists the newest first; a timeline runs from the oldest)
+    return _items(paragraphs, visible, dated_headline) and all(a >= b for a, b in zip(days, days[1:]))
 
 
 def _items(paragraphs: list[str], visible: str, marks) -> bool:

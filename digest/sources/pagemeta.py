@@ -47,9 +47,9 @@ def headline(root, known: str | None = None) -> tuple[str | None, str | None]:
     if best:
         # A smaller heading that <title> names ("设置断点" of "调试 C++ 代码，设置断点 …") is a
         # section of the page whose one <h1> is longer and says something else.
-        # So is one Latin word, a brand ("FoundraLab"), where the page's one <h1> says more.
-        h1 = lone_h1(root, names) if (len(fold_key(best)) < len(fold_key(first_segment(page_title))) / 2
-                                      or LONE_WORD.fullmatch(best.strip())) else None
+        # So is one Latin word not printed as a heading, a brand ("FoundraLab"), where the one <h1> says more.
+        h1 = lone_h1(root, names) if (len(fold_key(best)) < len(fold_key(first_segment(page_title))) / 2 or (
+            LONE_WORD.fullmatch(best.strip()) and fold_key(best) not in _heading_keys(root))) else None
         keep = h1 is None or len(fold_key(h1)) <= len(fold_key(best)) or fold_key(best) in fold_key(h1)
         return (best, best) if keep else (h1, h1)
     whole = _heading_holding_title(root, (og, page_title), names)
@@ -171,14 +171,14 @@ def prefer_near(root, near: str, title: str | None, heading: str | None) -> bool
     return bare or title is None or title == site_name(root)
 
 
-# A site's name before the headline in <title>: "中國評論新聞：headline".
-LONE_WORD = re.compile(r"[A-Za-z][A-Za-z0-9_.'-]*")
+LONE_WORD = re.compile(r"[A-Za-z][A-Za-z0-9_.'-]*")     # one Latin word: a brand or a byline's name
 
 
 def _heading_keys(root) -> set[str]:
     return {fold_key(h.text_content()) for h in root.iter("h1", "h2", "h3", "h4")}
 
 
+# A site's name before the headline in <title>: "中國評論新聞：headline".
 SITE_PREFIX = re.compile(r"^[^：:，,。\s]{2,12}(?:新闻|新聞|网|網|报|報|社|台)\s*[：:]\s*")
 
 
