@@ -63,9 +63,9 @@ three sets of pages, and writes ``bench/PAGES.md``:
 - tuned, twentieth round: ``bench/pages_blind16/`` (14 sites in none of
   the sets above, labelled the same way), measured once by the twentieth
   round's reader (``pages_blind16/HELD_OUT.md``), then studied;
-- held-out, twenty-first round: ``bench/pages_blind17/`` (14 sites in none of
+- tuned, twenty-first round: ``bench/pages_blind17/`` (14 sites in none of
   the sets above, labelled the same way), measured once by the twenty-first
-  round's reader (``pages_blind17/HELD_OUT.md``).
+  round's reader (``pages_blind17/HELD_OUT.md``), then studied.
 
 The fair figures for unseen sites are the held-out tables of each round, copied
 into PAGES.md as they were measured.
@@ -481,8 +481,8 @@ def page_sets(pages: Path, more: Path) -> dict[str, tuple[Path, list[dict]]]:
     if (blind / "gold.json").exists():       # held out in the twentieth round, then studied
         sets["tuned, twentieth round"] = (blind, json.loads((blind / "gold.json").read_text(encoding="utf-8")))
     blind = more.parent / "pages_blind17"
-    if (blind / "gold.json").exists():       # held out in the twenty-first round
-        sets["held-out, twenty-first round"] = (blind, json.loads((blind / "gold.json").read_text(encoding="utf-8")))
+    if (blind / "gold.json").exists():       # held out in the twenty-first round, then studied
+        sets["tuned, twenty-first round"] = (blind, json.loads((blind / "gold.json").read_text(encoding="utf-8")))
     return sets
 
 

@@ -504,6 +504,7 @@ SIDEBAR = "<aside><p>一个分享投资与生活记录的个人博客，欢迎�
     ("Tag: 港股 | 示例博客", "Tag - 港股", ""),                    # a tag page names itself so
     ("彙整 | 示例博客", "示例博客", ""),                            # an archive page
     ("专题: 经济 | 示例博客", "专题 - 经济", ""),                    # a topic page
+    ("时间轴 | 示例博客", "时间轴", ""),                            # a blog's timeline of its posts
     ("标签 - 新闻 - 示例手册", "新闻", "<p>共计 2 篇文章</p>"),      # a page that counts its posts
 ])
 def test_a_tag_category_or_archive_page_is_a_list(title, heading, extra):

@@ -192,7 +192,8 @@ def _permalink(entry, name: str) -> bool:
 LIST_NAMED = re.compile(r"(?:文章|新闻|新聞|资讯|資訊|帖子|贴子)列表|文章清单|文章清單")
 # A tag, category or archive page names itself so in its heading or <title>'s first part ("Tag: 港股",
 # "彙整 | 某博客", "文章 · 某站"), or counts its posts ("共计 2 篇文章", "目前共计 49 篇日志").
-TAXONOMY = re.compile(r"^\s*(?:tags?|categor(?:y|ies)|archives?|topics?|标签|標籤|分类|分類|归档|歸檔|彙整|存档|存檔|专题|專題|(?:全部|所有)?文章)"
+TAXONOMY = re.compile(r"^\s*(?:tags?|categor(?:y|ies)|archives?|topics?|标签|標籤|分类|分類|归档|歸檔|彙整|存档|存檔|专题|專題|时间轴|時間軸|"
+                      r"(?:全部|所有)?文章)"
                       r"(\s*[-:：|·/]\s*[^|｜·]{1,20})?\s*$", re.IGNORECASE)
 TAXONOMY_DATES = 3          # dates on a page that names a tag or topic with its term
 TITLE_PARTS = re.compile(r"\s+[-–—_|｜·]\s+|\s*[|｜·]\s*")
