@@ -10,7 +10,7 @@ A sentence is identified by (article id, index), never by its text.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 
 
@@ -45,6 +45,8 @@ class Article:
     script: str = "hans"         # script of the original text: "hans" or "hant"
     title_from: str = "text"     # where the title came from: text, format, filename, lead
     date_from: str = "text"      # where the date came from: text, format, file-time, none
+    # An outline's length in characters (its paragraphs let go); None for a whole article.
+    length: int | None = None
 
     @property
     def body(self) -> str:
@@ -52,7 +54,16 @@ class Article:
 
     @property
     def chars(self) -> int:
-        return sum(len(p) for p in self.paragraphs)
+        return self.length if self.length is not None else sum(len(p) for p in self.paragraphs)
+
+    @property
+    def outlined(self) -> bool:
+        return self.length is not None
+
+    def outline(self) -> "Article":
+        """The article without its paragraphs, keeping their length: what the steps after
+        the summaries need of it (its metadata, its length), without the week's text."""
+        return self if self.outlined else replace(self, paragraphs=(), length=self.chars)
 
 
 @dataclass(frozen=True, slots=True)

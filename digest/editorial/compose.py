@@ -36,15 +36,20 @@ def compose(config: Config, articles: list[Article], window: Window, now: dateti
     of each stage ("summarise", "themes") for timing. With ``jobs`` > 1 the
     per-article work (the Document, its ratings and summary, the article's own keywords,
     a headline when it has none, key facts and theme scores) runs in that many
-    processes; the keywords the themes are named by then come from the corpus IDF."""
+    processes; the keywords the themes are named by then come from the corpus IDF.
+    Each article of ``articles`` is replaced there by its outline (no paragraphs) as soon
+    as it is summarised: nothing after needs the week's whole text."""
     budget = config.digest.summary_chars
     with Spill() as spill:
         counting = Counting()
         # The first article rated here loads every table the workers use, once for all.
         with pool(jobs, len(articles), config.cluster.scheduler,
                   lambda: _rated(articles[:1], budget, config.themes)) as executor:
-            rated = [_kept(r, counting, spill, n) for n, r in enumerate(stream_chunks(
-                executor, _rated, articles, (budget, config.themes), progress, "summarising"))]
+            rated = []
+            for n, r in enumerate(stream_chunks(executor, _rated, articles, (budget, config.themes),
+                                                progress, "summarising")):
+                rated.append(_kept(r, counting, spill, n))
+                articles[n] = articles[n].outline()     # summarised: its text is let go
         bags = counting.bags()
         chosen = bag_keywords(bags, [r.title_tokens for r in rated], corpus_idf(bags))
         docs = [r.document(article) for r, article in zip(rated, articles)]
