@@ -228,9 +228,10 @@ class Rendered:
     files: tuple[tuple[str, bytes], ...] = field(default=())
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class FileOutcome:
-    """What became of one input file: included, skipped or failed, and why."""
+    """What became of one input file: included, skipped or failed, and why. Kept for
+    every file a build reads until the state records them: slots, no dictionary each."""
 
     source: str
     sha256: str
@@ -254,5 +255,5 @@ def _as_fields(self) -> tuple:
     return (type(self), tuple(getattr(self, name) for name in self.__slots__))
 
 
-for _slotted in (Article, Sentence, Document, Summary, KeyFacts, Item):
+for _slotted in (Article, Sentence, Document, Summary, KeyFacts, Item, FileOutcome):
     _slotted.__reduce__ = _as_fields

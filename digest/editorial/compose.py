@@ -51,6 +51,7 @@ def compose(config: Config, articles: list[Article], window: Window, now: dateti
                 rated.append(_kept(r, counting, spill, n))
                 articles[n] = articles[n].outline()     # summarised: its text is let go
         bags = counting.bags()
+        del counting                    # its index of the vocabulary: the bags keep the terms
         chosen = bag_keywords(bags, [r.title_tokens for r in rated], corpus_idf(bags))
         docs = [r.document(article) for r, article in zip(rated, articles)]
         items = [Item(doc.article, dataclasses.replace(r.summary, keywords=words), r.facts,

@@ -269,7 +269,7 @@ class State:
                                 " VALUES (?, ?, ?)", stats)
             self.db.executemany("INSERT OR REPLACE INTO remote (source, etag, last_modified)"
                                 " VALUES (?, ?, ?)", remote)
-            insert_articles(self.db, articles, now)
+            signed += insert_articles(self.db, articles, now)
             self.db.executemany("INSERT OR IGNORE INTO minhash_bands (band, article_id) VALUES (?, ?)",
                                 band_rows(signed))
             if digest is not None:
