@@ -10,7 +10,7 @@ A sentence is identified by (article id, index), never by its text.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 
 
@@ -45,6 +45,8 @@ class Article:
     script: str = "hans"         # script of the original text: "hans" or "hant"
     title_from: str = "text"     # where the title came from: text, format, filename, lead
     date_from: str = "text"      # where the date came from: text, format, file-time, none
+    # An outline's length in characters (its paragraphs let go); None for a whole article.
+    length: int | None = None
 
     @property
     def body(self) -> str:
@@ -52,7 +54,16 @@ class Article:
 
     @property
     def chars(self) -> int:
-        return sum(len(p) for p in self.paragraphs)
+        return self.length if self.length is not None else sum(len(p) for p in self.paragraphs)
+
+    @property
+    def outlined(self) -> bool:
+        return self.length is not None
+
+    def outline(self) -> "Article":
+        """The article without its paragraphs, keeping their length: what the steps after
+        the summaries need of it (its metadata, its length), without the week's text."""
+        return self if self.outlined else replace(self, paragraphs=(), length=self.chars)
 
 
 @dataclass(frozen=True, slots=True)
@@ -217,9 +228,10 @@ class Rendered:
     files: tuple[tuple[str, bytes], ...] = field(default=())
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class FileOutcome:
-    """What became of one input file: included, skipped or failed, and why."""
+    """What became of one input file: included, skipped or failed, and why. Kept for
+    every file a build reads until the state records them: slots, no dictionary each."""
 
     source: str
     sha256: str
@@ -243,5 +255,5 @@ def _as_fields(self) -> tuple:
     return (type(self), tuple(getattr(self, name) for name in self.__slots__))
 
 
-for _slotted in (Article, Sentence, Document, Summary, KeyFacts, Item):
+for _slotted in (Article, Sentence, Document, Summary, KeyFacts, Item, FileOutcome):
     _slotted.__reduce__ = _as_fields

@@ -10,6 +10,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
+import numpy as np
+
 from .bags import Bags, Counting, shared_counts
 from ..config import Config
 from .document import document
@@ -36,22 +38,29 @@ def compose(config: Config, articles: list[Article], window: Window, now: dateti
     of each stage ("summarise", "themes") for timing. With ``jobs`` > 1 the
     per-article work (the Document, its ratings and summary, the article's own keywords,
     a headline when it has none, key facts and theme scores) runs in that many
-    processes; the keywords the themes are named by then come from the corpus IDF."""
+    processes; the keywords the themes are named by then come from the corpus IDF.
+    Each article of ``articles`` is replaced there by its outline (no paragraphs) as soon
+    as it is summarised: nothing after needs the week's whole text."""
     budget = config.digest.summary_chars
     with Spill() as spill:
         counting = Counting()
         # The first article rated here loads every table the workers use, once for all.
         with pool(jobs, len(articles), config.cluster.scheduler,
                   lambda: _rated(articles[:1], budget, config.themes)) as executor:
-            rated = [_kept(r, counting, spill, n) for n, r in enumerate(stream_chunks(
-                executor, _rated, articles, (budget, config.themes), progress, "summarising"))]
+            rated = []
+            for n, r in enumerate(stream_chunks(executor, _rated, articles, (budget, config.themes),
+                                                progress, "summarising")):
+                rated.append(_kept(r, counting, spill, n))
+                articles[n] = articles[n].outline()     # summarised: its text is let go
         bags = counting.bags()
+        del counting                    # its index of the vocabulary: the bags keep the terms
         chosen = bag_keywords(bags, [r.title_tokens for r in rated], corpus_idf(bags))
         docs = [r.document(article) for r, article in zip(rated, articles)]
         items = [Item(doc.article, dataclasses.replace(r.summary, keywords=words), r.facts,
                       max(1, math.ceil(doc.article.chars / CHARS_PER_MINUTE)))
                  for doc, r, words in zip(docs, rated, chosen)]
-        scores = [r.themes for r in rated]
+        # one row a document: a tenth of the memory of a list of floats each, the same numbers
+        scores = np.array([r.themes for r in rated], dtype=np.float64)
         del rated, chosen
         lap("summarise")
         placement = arrange(docs, items, config.themes, budget, bags, scores,
@@ -66,13 +75,14 @@ def compose(config: Config, articles: list[Article], window: Window, now: dateti
 
 
 def arrange(docs: list[Document], items: list[Item], specs, budget: int = 180,
-            bags: Bags | None = None, scores: list | None = None,
+            bags: Bags | None = None, scores: np.ndarray | list | None = None,
             full: Mapping[str, Document] | None = None, **placing) -> Placement:
     """The digest's themes and top stories, in three steps: place the items, show no
     sentence twice, then give each theme the overview its summaries leave unsaid.
-    ``bags`` and ``scores`` (each document's focus scores) are given when already worked
-    out; ``full`` gives each document with its sentences by article id when ``docs`` come
-    without them; ``placing`` goes to :func:`group` (the period's start, max_age_days, strict)."""
+    ``bags`` and ``scores`` (each document's focus scores, a row each) are given when
+    already worked out; ``full`` gives each document with its sentences by article id when
+    ``docs`` come without them; ``placing`` goes to :func:`group` (the period's start,
+    max_age_days, strict)."""
     by_id = {doc.article.id: doc for doc in docs} if full is None else full
     placement = group(docs, items, specs, bags, scores, **placing)
     themes = without_repeats(placement.themes, by_id, budget)

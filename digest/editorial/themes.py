@@ -29,6 +29,7 @@ from .focus import best_theme, theme_scores
 from .labels import label
 from .ranking import Ranked, outlet, rank_story, story_order, theme_importance
 from .stories import related_groups
+from ..store.memory import give_back
 
 MIN_CLUSTER = 3           # stories at least in a clustered theme
 TOP_STORIES = 5
@@ -56,6 +57,7 @@ def group(docs: list[Document], items: list[Item], specs: tuple[ThemeSpec, ...],
         scores = [theme_scores(doc, specs) for doc in docs] if specs else [[] for _ in docs]
     start = start or date.today()
     groups = related_groups(docs, bags=bags)
+    give_back()             # what finding them freed, before the clustering's arrays are made
     related_of: dict[int, tuple[str, ...]] = {}
     for members in groups:
         for i in members:

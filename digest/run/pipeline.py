@@ -131,6 +131,7 @@ def build(config: Config, *, since: date | None = None, dry_run: bool = False,
     from ..window import window_for
     from .reading import read_every_source
     from .selection import day_start, select, select_brief
+    from ..store.stash import stash
 
     now = now or datetime.now(config.schedule.zone)
     window = window_for(config, now, brief)
@@ -150,24 +151,28 @@ def build(config: Config, *, since: date | None = None, dry_run: bool = False,
             outcomes = read_every_source(config, state, progress, jobs or os.cpu_count() or 1,
                                          record=not dry_run)
             new = [a for o in outcomes for a in o.articles]
+            found = len(new)
+            # Their records are set aside for the state: the week's text goes once summarised.
+            outcomes = stash(state, outcomes)
             for o in outcomes:
                 if o.status == "included":     # the others are reported as warnings
                     log.info("read %s: %s", o.source, o.reason)
             log.info("%d new article(s) in %d new or changed source(s); unchanged files are "
-                     "not read again", len(new), len(outcomes))
+                     "not read again", found, len(outcomes))
             clock.lap("ingest")
             point("ingested")
             if brief is None:
                 chosen = select(state, new, period, day_start(since, config), rebuild)
             else:
                 chosen = select_brief(state, new, brief, period, now, rebuild)
+            del new                             # compose lets go of each text in ``chosen``
             if not chosen:
                 if (outcomes or scheduled) and not dry_run:
                     # A scheduled run is recorded even when no file changed: a make-up
                     # run that finds nothing new has still made up the run it was for.
                     state.record(outcomes, run=RunRecord(kind, "nothing new"))
                 empty = () if state.last_digest() else source_names(config)
-                return BuildResult(period, None, 0, len(new), tuple(outcomes), dry_run,
+                return BuildResult(period, None, 0, found, tuple(outcomes), dry_run,
                                    empty_sources=empty)
             from ..editorial.compose import compose        # numpy and the summariser: only when needed
             from ..editorial.translate import english
@@ -177,14 +182,14 @@ def build(config: Config, *, since: date | None = None, dry_run: bool = False,
             digest, translated, engine = english(config, digest, state.translations)
             clock.lap("translate")
             if dry_run:
-                return BuildResult(period, None, len(digest.items), len(new), tuple(outcomes),
+                return BuildResult(period, None, len(digest.items), found, tuple(outcomes),
                                    True, _themes(digest), clock.result(), clock.memory())
             folder = publish(config, state, digest, clock, outcomes=outcomes,
                               built_at=now.isoformat(timespec="seconds"), sent_at=None,
                               run=RunRecord(kind, f"built {period}"), brief=brief,
                               translations=Translations(engine, translated),
                               jobs=jobs or os.cpu_count() or 1)
-            return BuildResult(period, folder, len(digest.items), len(new), tuple(outcomes),
+            return BuildResult(period, folder, len(digest.items), found, tuple(outcomes),
                                False, _themes(digest), clock.result(), clock.memory())
 
 

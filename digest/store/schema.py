@@ -190,10 +190,16 @@ def _has_brief(db: sqlite3.Connection) -> bool:
 _BRIEF_PERIOD = re.compile(r"(.+)-\d{4}-\d{2}-\d{2}(-\d+)?")
 
 
+# The fields an article's record keeps: an outline's length is not one of them.
+RECORDED = tuple(f.name for f in dataclasses.fields(Article) if f.name != "length")
+
+
 def article_to_json(article: Article, source: str | None = None) -> str:
     """The article's record; ``source`` in place of its own (as the file keeps it)."""
+    if article.outlined:
+        raise ValueError(f"article {article.id} is an outline: its text is not at hand to record")
     # The fields one by one: dataclasses.asdict deep-copies every value first.
-    data = {f.name: getattr(article, f.name) for f in dataclasses.fields(Article)}
+    data = {name: getattr(article, name) for name in RECORDED}
     if source is not None:
         data["source"] = source
     return json.dumps(data, ensure_ascii=False)

@@ -19,8 +19,8 @@ from .private import create_private
 from ..models import Article, FileOutcome
 from .places import Places
 from .records import DigestRecord, RunRecord, Translations  # noqa: F401 (imported from here too)
-from .schema import (SCHEMA, RELATIVE, article_from_json, article_to_json, comparable, relocate,
-                     upgrade, version)
+from .schema import SCHEMA, RELATIVE, article_from_json, comparable, relocate, upgrade, version
+from .stash import insert_articles
 
 
 LOCK_TIMEOUT = 10.0     # seconds to wait for another program's lock on the state file
@@ -269,11 +269,7 @@ class State:
                                 " VALUES (?, ?, ?)", stats)
             self.db.executemany("INSERT OR REPLACE INTO remote (source, etag, last_modified)"
                                 " VALUES (?, ?, ?)", remote)
-            # By id, as the primary key's index is ordered (so below, for the claims); made as written.
-            rows = ((key, kept, a.title, article_to_json(a, kept), now, sig)
-                    for key, kept, a, sig in sorted(articles, key=lambda row: row[0]))
-            self.db.executemany("INSERT OR IGNORE INTO articles (id, source, title, data, first_seen,"
-                                " minhash) VALUES (?, ?, ?, ?, ?, ?)", rows)
+            signed += insert_articles(self.db, articles, now)
             self.db.executemany("INSERT OR IGNORE INTO minhash_bands (band, article_id) VALUES (?, ?)",
                                 band_rows(signed))
             if digest is not None:
