@@ -134,3 +134,4 @@ def test_the_dates_of_the_day_before_and_after_are_not_the_pages():
     assert printed_date("新闻联播 上一天 2025-12-02 下一天 2025-12-04") is None
     assert printed_date("« 上一篇：2023-12-31 发布于 2024-01-02") == date(2024, 1, 2)
     assert printed_date("上一篇 下一篇 2024-02-05 10:30 来源：示例网") == datetime(2024, 2, 5, 10, 30)   # a row of buttons
+    assert printed_date("新闻 上一则 2025-12-02 下一则 2025-12-04") is None

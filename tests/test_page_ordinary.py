@@ -388,3 +388,36 @@ def test_a_blog_front_page_of_rare_posts_newest_first_is_a_list():
                     f"<a href='/p/{i}' aria-label='read'></a></div>" for i, d in enumerate(dates))
     with pytest.raises(NotAnArticle):
         read_page(page("示例博客", f"<h1>示例博客</h1>{cards}"))
+
+
+@pytest.mark.parametrize("brand", ["<h2 class='site-title'><a href='/'>FoundraLab</a></h2>", "<h2>FoundraLab</h2>"])
+def test_a_brand_heading_above_the_h1_gives_way_to_it(brand):
+    markup = (f"<html><head><title>FoundraLab</title></head><body>{brand}<h1>示例公司完成新一轮融资 估值翻倍</h1>"
+              f"<div>2024-02-05</div>{BODY}</body></html>")
+    assert read_page(markup).title == "示例公司完成新一轮融资 估值翻倍"
+
+
+@pytest.mark.parametrize("title", ["时间轴：美联储本轮加息全回顾_示例财经", "时间轴 | 美联储本轮加息全回顾 | 示例财经"])
+def test_a_timeline_story_under_a_kicker_is_an_article(title):
+    dated = "".join(f"<p>2022年{m}月16日，美联储宣布加息25个基点。</p>" for m in (3, 5, 6, 7, 9, 11))
+    markup = page(title, f"<h1>时间轴：美联储本轮加息全回顾</h1><div>2024-02-05</div>{dated}")
+    assert read_page(markup).title == "时间轴：美联储本轮加息全回顾"
+
+
+def test_a_kicker_flash_dated_only_in_its_meta_is_an_article():
+    markup = ("<html><head><title>专题：两会代表谈经济_示例网</title>"
+              "<meta property='article:published_time' content='2024-03-05T10:00:00+08:00'></head><body>"
+              f"<h1>专题：两会代表谈经济</h1><p>【快讯】{LINES[0]}</p></body></html>")
+    assert read_page(markup).title == "专题：两会代表谈经济"
+
+
+@pytest.mark.parametrize("line", ["点击上方蓝字，设为星标——", "點擊上方藍字追蹤我們――"])
+def test_more_promos_ending_in_a_dash_do_not_open_the_body(line):
+    markup = page("春运归途见闻 - 示例博客", f"<h1>春运归途见闻</h1><div>2023-11-02</div><p>{line}</p>{BODY}")
+    assert read_page(markup).paragraphs[0] == LINES[0]
+
+
+@pytest.mark.parametrize("line", ["请大家关注我们身边最容易被忽视的风险——", "最值得留意的其实是這一點――"])
+def test_lead_ins_that_mention_following_or_use_a_long_dash(line):
+    markup = page("春运归途见闻 - 示例博客", f"<h1>春运归途见闻</h1><div>2023-11-02</div><p>{line}</p>{BODY}")
+    assert read_page(markup).paragraphs[0] == line

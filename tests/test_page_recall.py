@@ -282,7 +282,8 @@ def test_a_short_sub_heading_before_the_texts_last_section_is_passed_over_at_the
     page = [*blocks(*BODY), Block("head", "一些细节"), *blocks(*last)]
     assert agreed_edges(page, BODY, None, Links(), lambda: fold_key("".join(b.text for b in page))) == [*BODY, *last]
     # a heading that opens what follows the text (references, a disclaimer, the author) ends the walk
-    for heading in ("参考资料", "风险提示", "作者简介", "猜你喜欢", "大家都在看", "Related Posts"):
+    for heading in ("参考资料", "风险提示", "作者简介", "猜你喜欢", "大家都在看", "Related Posts", "最新资讯", "热门阅读",
+                    "Recent Posts"):
         page = [*blocks(*BODY), Block("head", heading), *blocks(*last)]
         assert agreed_edges(page, BODY, None, Links(), lambda: fold_key("".join(b.text for b in page))) == BODY, heading
 

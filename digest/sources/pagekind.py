@@ -107,9 +107,10 @@ def page_kind(root, paragraphs: list[str], title: str | None, page_title: str, v
         return "not an article: a list of teasers (each cut short with …)"
     if LIST_NAMED.search(title or "") and (prose < SHORT_BODY_CHARS or len(paragraphs) <= 2):
         return "not an article: a list page (its headline says so)"
-    part = TITLE_PARTS.split(page_title)[0]      # (bare: almost no prose and no date printed)
-    if prose < SHORT_BODY_CHARS and (named_list(title or "", visible) or named_list(
-            part, visible, prose < SHORT_PROSE_CHARS and not DATE.search(visible))
+    part = TITLE_PARTS.split(page_title)[0]      # (bare: almost no prose and no date; not the headline's own kicker)
+    if prose < SHORT_BODY_CHARS and (named_list(title or "", visible) or (
+            not (fold_key(title or "").startswith(fold_key(part)) and fold_key(title or "") != fold_key(part))
+            and named_list(part, visible, prose < SHORT_PROSE_CHARS and not DATE.search(visible) and not root.xpath(ARTICLE_META)))
                                       or POST_COUNT.search(" ".join([title or "", *paragraphs[:2]]))):
         return "not an article: a tag, category or archive page"
     # (A post written in short lines without full stops, a video embedded in it, is no caption.)
@@ -178,6 +179,9 @@ def page_kind(root, paragraphs: list[str], title: str | None, page_title: str, v
     return None
 
 
+# A page that says in its markup it is an article, with its time ("article:published_time").
+ARTICLE_META = ("//meta[@property='article:published_time' or @name='article:published_time' or "
+                "(@property='og:type' and @content='article')]")
 SEARCH_NAMED = re.compile(r"搜索|搜尋|检索|檢索|search", re.IGNORECASE)
 # A numbered post with its time: "#2 - 2023-3-7 00:34", "#1-3 - …", "5楼 2019-01-02".
 POST_STAMP = re.compile(r"(?:#\d{1,4}(?:-\d{1,3})?|(?<!\d)\d{1,4}\s*[楼樓])\s*[-–]?\s*(?:发表于|發表於)?\s*"

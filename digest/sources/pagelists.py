@@ -76,6 +76,7 @@ def headed_items(paragraphs: list[str], visible: str, links) -> bool:
 
 
 # A date with its marks folded away: "2025-10-24" as "20251024".
+SEASON_DAYS, YEARS_DAYS = 92, 744    # a list's dates within a season, or newest first within two years
 RUN_DATE = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]|[12]\d|3[01])(?!\d)")
 
 
@@ -91,8 +92,9 @@ def dated_items(paragraphs: list[str], visible: str) -> bool:
         days.append(int(found["y"]) * 372 + int(found["m"]) * 31 + int(found["d"]))
         return True
 
-    # (a front page lists the newest first; a timeline runs from the oldest)
-    return _items(paragraphs, visible, dated_headline) and all(a >= b for a, b in zip(days, days[1:]))
+    # (a front page lists the newest first, within a season or two; a timeline spans years)
+    return _items(paragraphs, visible, dated_headline) and (max(days) - min(days) <= SEASON_DAYS or (
+        all(a >= b for a, b in zip(days, days[1:])) and max(days) - min(days) <= YEARS_DAYS))
 
 
 def _items(paragraphs: list[str], visible: str, marks) -> bool:
@@ -192,9 +194,8 @@ def _permalink(entry, name: str) -> bool:
 LIST_NAMED = re.compile(r"(?:文章|新闻|新聞|资讯|資訊|帖子|贴子)列表|文章清单|文章清單")
 # A tag, category or archive page names itself so in its heading or <title>'s first part ("Tag: 港股",
 # "彙整 | 某博客", "文章 · 某站"), or counts its posts ("共计 2 篇文章", "目前共计 49 篇日志").
-TAXONOMY = re.compile(r"^\s*(?:tags?|categor(?:y|ies)|archives?|topics?|标签|標籤|分类|分類|归档|歸檔|彙整|存档|存檔|专题|專題|时间轴|時間軸|"
-                      r"(?:全部|所有)?文章)"
-                      r"(\s*[-:：|·/]\s*[^|｜·]{1,20})?\s*$", re.IGNORECASE)
+TAXONOMY = re.compile(r"^\s*(?:(?:tags?|categor(?:y|ies)|archives?|topics?|标签|標籤|分类|分類|归档|歸檔|彙整|存档|存檔|专题|專題|"
+                      r"(?:全部|所有)?文章)(\s*[-:：|·/]\s*[^|｜·]{1,20})?|时间轴|時間軸)\s*$", re.IGNORECASE)   # (时间轴：… is a kicker)
 TAXONOMY_DATES = 3          # dates on a page that names a tag or topic with its term
 TITLE_PARTS = re.compile(r"\s+[-–—_|｜·]\s+|\s*[|｜·]\s*")
 POST_COUNT = re.compile(r"共(?:计|計|有)?\s*\d+\s*篇(?:文章|日志|日誌|博文|贴文|貼文)")

@@ -18,7 +18,7 @@ from .pagebody import fold_key
 from .pagedate import DATE, meta_date, printed_date  # noqa: F401 - read here and by the page reader
 from ..text.pagerules import NOT_HEADLINE
 from .pagewindow import loose
-from .pagetitle import TITLE_SEPARATORS, first_segment, lone_h1, printed_segment
+from .pagetitle import LONE_WORD, TITLE_SEPARATORS, first_segment, heading_keys, lone_h1, printed_segment, story_heading
 from ..text.script import fold_width
 
 SOURCE = re.compile(r"(?:来源|來源|出处|出處|稿源|來自|来自|Source)\s*[:：]\s*(?P<name>[^\s|｜:：,，]{2,20})",
@@ -47,9 +47,9 @@ def headline(root, known: str | None = None) -> tuple[str | None, str | None]:
     if best:
         # A smaller heading that <title> names ("设置断点" of "调试 C++ 代码，设置断点 …") is a
         # section of the page whose one <h1> is longer and says something else.
-        # So is one Latin word not printed as a heading, a brand ("FoundraLab"), where the one <h1> says more.
+        # So is one Latin word, a brand ("FoundraLab"), unless a heading of its own below the <h1> prints it.
         h1 = lone_h1(root, names) if (len(fold_key(best)) < len(fold_key(first_segment(page_title))) / 2 or (
-            LONE_WORD.fullmatch(best.strip()) and fold_key(best) not in _heading_keys(root))) else None
+            LONE_WORD.fullmatch(best.strip()) and not story_heading(root, best))) else None
         keep = h1 is None or len(fold_key(h1)) <= len(fold_key(best)) or fold_key(best) in fold_key(h1)
         return (best, best) if keep else (h1, h1)
     whole = _heading_holding_title(root, (og, page_title), names)
@@ -143,7 +143,7 @@ def prefer_near(root, near: str, title: str | None, heading: str | None) -> bool
     prefix ("某某新聞：headline"), or when <title> is a bare name and no og:title exists."""
     page_title = first_text(root, "//title")
     if fold_key(near) in _site_names(root, page_title) or (LONE_WORD.fullmatch(near.strip())
-                                                           and fold_key(near) not in _heading_keys(root)):
+                                                           and fold_key(near) not in heading_keys(root)):
         return False              # the site's name printed as a heading, or one Latin word outside one (a byline's name)
     named = {fold_key(first_segment(page_title)), fold_key(meta_content(root, "og:title") or page_title)}
     if heading is not None and fold_key(heading) in named \
@@ -169,13 +169,6 @@ def prefer_near(root, near: str, title: str | None, heading: str | None) -> bool
     names_site = og is not None and fold_key(og) == fold_key(site_name(root) or "")
     bare = not TITLE_SEPARATORS.search(page_title) and (og is None or names_site)
     return bare or title is None or title == site_name(root)
-
-
-LONE_WORD = re.compile(r"[A-Za-z][A-Za-z0-9_.'-]*")     # one Latin word: a brand or a byline's name
-
-
-def _heading_keys(root) -> set[str]:
-    return {fold_key(h.text_content()) for h in root.iter("h1", "h2", "h3", "h4")}
 
 
 # A site's name before the headline in <title>: "中國評論新聞：headline".

@@ -54,3 +54,19 @@ def lone_h1(root, names: set[str]) -> str | None:
     if not LONE_H1_CHARS[0] <= len(key) <= LONE_H1_CHARS[1] or any(key.startswith(name) for name in names if name):
         return None               # a banner: the site's name and its slogan
     return text
+
+
+LONE_WORD = re.compile(r"[A-Za-z][A-Za-z0-9_.'-]*")     # one Latin word: a brand or a byline's name
+
+
+def story_heading(root, text: str) -> bool:       # printed as a heading linking nowhere, below the <h1>
+    key, below = fold_key(text), False
+    for heading in root.iter("h1", "h2", "h3", "h4"):
+        if below and fold_key(heading.text_content()) == key and not heading.xpath(".//a|ancestor::a"):
+            return True
+        below = below or heading.tag == "h1"
+    return False
+
+
+def heading_keys(root) -> set[str]:
+    return {fold_key(h.text_content()) for h in root.iter("h1", "h2", "h3", "h4")}
