@@ -65,7 +65,10 @@ three sets of pages, and writes ``bench/PAGES.md``:
   round's reader (``pages_blind16/HELD_OUT.md``), then studied;
 - tuned, twenty-first round: ``bench/pages_blind17/`` (14 sites in none of
   the sets above, labelled the same way), measured once by the twenty-first
-  round's reader (``pages_blind17/HELD_OUT.md``), then studied.
+  round's reader (``pages_blind17/HELD_OUT.md``), then studied;
+- held-out, twenty-second round: ``bench/pages_blind18/`` (15 sites in none of
+  the sets above, labelled the same way), measured once by the twenty-second
+  round's reader (``pages_blind18/HELD_OUT.md``).
 
 The fair figures for unseen sites are the held-out tables of each round, copied
 into PAGES.md as they were measured.
@@ -483,6 +486,9 @@ def page_sets(pages: Path, more: Path) -> dict[str, tuple[Path, list[dict]]]:
     blind = more.parent / "pages_blind17"
     if (blind / "gold.json").exists():       # held out in the twenty-first round, then studied
         sets["tuned, twenty-first round"] = (blind, json.loads((blind / "gold.json").read_text(encoding="utf-8")))
+    blind = more.parent / "pages_blind18"
+    if (blind / "gold.json").exists():       # held out in the twenty-second round
+        sets["held-out, twenty-second round"] = (blind, json.loads((blind / "gold.json").read_text(encoding="utf-8")))
     return sets
 
 
@@ -593,7 +599,8 @@ def main() -> None:
     parser.add_argument("--set", choices=("dev", "tuned", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
                                           "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth",
                                           "sixteenth", "seventeenth", "eighteenth",
-                                          "nineteenth", "twentieth", "twenty-first"),
+                                          "nineteenth", "twentieth", "twenty-first",
+                                          "twenty-second"),
                         help="with --only: one set")
     parser.add_argument("--no-cost", action="store_true", help="leave out the cost of a build")
     args = parser.parse_args()
@@ -607,7 +614,8 @@ def main() -> None:
         for folder in ("pages_fresh", "pages_blind", "pages_blind2", "pages_blind3", "pages_blind4", "pages_blind5",
                        "pages_blind6", "pages_blind7", "pages_blind8",
                        "pages_blind9", "pages_blind10", "pages_blind11", "pages_blind12", "pages_blind13", "pages_blind14",
-                       "pages_blind15", "pages_blind16", "pages_blind17"):   # each round's held-out measurement
+                       "pages_blind15", "pages_blind16", "pages_blind17",
+                       "pages_blind18"):   # each round's held-out measurement
             held_out = args.more.parent / folder / "HELD_OUT.md"
             if held_out.exists():
                 sections.append(held_out.read_text(encoding="utf-8").split("-->", 1)[-1].strip() + "\n")
@@ -615,7 +623,7 @@ def main() -> None:
             f"# Main-content extraction on {total} real pages\n\n"
             f"Written by `python bench/pages.py`. See the script's docstring for each column and "
             f"the SOURCES.md of `bench/pages_more/`, `bench/pages_fresh/`, `bench/pages_blind/`, "
-            f"`bench/pages_blind2/` … `bench/pages_blind17/` for the other sets."
+            f"`bench/pages_blind2/` … `bench/pages_blind18/` for the other sets."
             f"\n\n{READING}\n\n"
             + "\n".join(sections) + f"\n{cost}", encoding="utf-8")
 
