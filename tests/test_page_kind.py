@@ -541,3 +541,12 @@ def test_excerpts_each_under_a_date_and_an_unlinked_headline_are_a_list():
     markup = f"<html><head><title>示例日报</title></head><body><h1>示例日报</h1>{cards}</body></html>"
     with pytest.raises(NotAnArticle, match="excerpts"):
         read_page(markup)
+
+
+def test_a_category_page_headed_by_its_name_is_a_list_though_its_excerpt_is_long():
+    excerpt = ("GDP，中文名叫国内生产总值，是目前衡量一国经济发展最重要的宏观指标，在本篇报告中，我们从书本到实际，"
+               "向读者呈现统计局是如何一步步核算出这个数字的。")
+    markup = ("<html><head><title>分类: 宏观经济 | 示例博客</title></head><body><h1>分类: 宏观经济</h1>"
+              f"<div>2020-12-01</div><h2><a href='/p/1'>GDP分析手册</a></h2><p>{excerpt}</p><div>2020-11-01</div></body></html>")
+    with pytest.raises(NotAnArticle, match="tag, category or archive"):
+        read_page(markup)

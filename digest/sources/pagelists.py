@@ -194,19 +194,22 @@ def _permalink(entry, name: str) -> bool:
 LIST_NAMED = re.compile(r"(?:文章|新闻|新聞|资讯|資訊|帖子|贴子)列表|文章清单|文章清單")
 # A tag, category or archive page names itself so in its heading or <title>'s first part ("Tag: 港股",
 # "彙整 | 某博客", "文章 · 某站"), or counts its posts ("共计 2 篇文章", "目前共计 49 篇日志").
-TAXONOMY = re.compile(r"^\s*(?:(?:tags?|categor(?:y|ies)|archives?|topics?|标签|標籤|分类|分類|归档|歸檔|彙整|存档|存檔|专题|專題|"
+TAXONOMY = re.compile(r"^\s*(?:(?P<label>tags?|categor(?:y|ies)|archives?|topics?|标签|標籤|分类|分類|归档|歸檔|彙整|存档|存檔|专题|專題|"
                       r"(?:全部|所有)?文章)(\s*[-:：|·/]\s*[^|｜·]{1,20})?|时间轴|時間軸)\s*$", re.IGNORECASE)   # (时间轴：… is a kicker)
+# Labels that never head a story (专题：…, Topic: … may be a kicker over one): with their term they name a list.
+LIST_LABEL = re.compile(r"tags?|categor(?:y|ies)|archives?|标签|標籤|分类|分類|归档|歸檔|彙整|存档|存檔", re.IGNORECASE)
 TAXONOMY_DATES = 3          # dates on a page that names a tag or topic with its term
 TITLE_PARTS = re.compile(r"\s+[-–—_|｜·]\s+|\s*[|｜·]\s*")
 POST_COUNT = re.compile(r"共(?:计|計|有)?\s*\d+\s*篇(?:文章|日志|日誌|博文|贴文|貼文)")
 
 
-def named_list(name: str, visible: str, bare: bool = False) -> bool:
-    """A list page's own name: a bare label ("标签", "彙整"), or one with its term ("Tag: 港股")
-    over a ``bare`` body (almost no prose) or on a page of dated entries (a kicker,
-    "专题：两会代表谈经济", heads one story with one date)."""
+def named_list(name: str, visible: str, bare: bool = False, headline: bool = False) -> bool:
+    """A list page's own name: a bare label ("标签", "彙整"), or one with its term ("Tag: 港股") as
+    the page's ``headline``, over a ``bare`` body (almost no prose) or on a page of dated entries
+    (a kicker, "专题：两会代表谈经济", heads one story with one date)."""
     found = TAXONOMY.match(name)
-    return found is not None and (not found[1] or bare or len(DATE.findall(visible)) >= TAXONOMY_DATES)
+    return found is not None and (not found[2] or bare or (headline and LIST_LABEL.fullmatch(found["label"] or "") is not None)
+                                  or len(DATE.findall(visible)) >= TAXONOMY_DATES)
 
 
 def site_only(title: str | None, page_title: str) -> bool:
