@@ -66,9 +66,9 @@ three sets of pages, and writes ``bench/PAGES.md``:
 - tuned, twenty-first round: ``bench/pages_blind17/`` (14 sites in none of
   the sets above, labelled the same way), measured once by the twenty-first
   round's reader (``pages_blind17/HELD_OUT.md``), then studied;
-- held-out, twenty-second round: ``bench/pages_blind18/`` (15 sites in none of
+- tuned, twenty-second round: ``bench/pages_blind18/`` (15 sites in none of
   the sets above, labelled the same way), measured once by the twenty-second
-  round's reader (``pages_blind18/HELD_OUT.md``).
+  round's reader (``pages_blind18/HELD_OUT.md``), tuned on by halves, then studied.
 
 The fair figures for unseen sites are the held-out tables of each round, copied
 into PAGES.md as they were measured.
@@ -487,8 +487,8 @@ def page_sets(pages: Path, more: Path) -> dict[str, tuple[Path, list[dict]]]:
     if (blind / "gold.json").exists():       # held out in the twenty-first round, then studied
         sets["tuned, twenty-first round"] = (blind, json.loads((blind / "gold.json").read_text(encoding="utf-8")))
     blind = more.parent / "pages_blind18"
-    if (blind / "gold.json").exists():       # held out in the twenty-second round
-        sets["held-out, twenty-second round"] = (blind, json.loads((blind / "gold.json").read_text(encoding="utf-8")))
+    if (blind / "gold.json").exists():       # held out in the twenty-second round, then studied
+        sets["tuned, twenty-second round"] = (blind, json.loads((blind / "gold.json").read_text(encoding="utf-8")))
     return sets
 
 
