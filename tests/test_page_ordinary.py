@@ -303,7 +303,7 @@ def test_a_last_update_keeps_its_date_over_a_site_clock_above_the_headline():
 
 
 @pytest.mark.parametrize("line", ["————————————", "点击上方蓝字关注我们——", "—— 本期导读 ——",
-                                  '↑ 点击上方"示例财经"关注我们——', '戳蓝字"示例财经"关注我们哦——'])
+                                  '↑ 点击上方"示例财经"关注我们——', '戳蓝字"示例财经"关注我们哦——', "喜欢本文的朋友记得关注本号——"])
 def test_a_separator_or_a_call_ending_in_a_dash_does_not_open_the_body(line):
     markup = page("春运归途见闻 - 示例博客", f"<h1>春运归途见闻</h1><div>2023-11-02</div><p>{line}</p>{BODY}")
     assert read_page(markup).paragraphs[0] == LINES[0]
@@ -421,3 +421,24 @@ def test_more_promos_ending_in_a_dash_do_not_open_the_body(line):
 def test_lead_ins_that_mention_following_or_use_a_long_dash(line):
     markup = page("春运归途见闻 - 示例博客", f"<h1>春运归途见闻</h1><div>2023-11-02</div><p>{line}</p>{BODY}")
     assert read_page(markup).paragraphs[0] == line
+
+
+@pytest.mark.parametrize("headline", ["分类：垃圾分类新规下月起施行", "Archive: 1998年金融危机回顾"])
+def test_a_flash_whose_headline_opens_with_a_list_word_is_an_article(headline):
+    markup = page(f"{headline}_示例网", f"<h1>{headline}</h1><div>2024-03-05</div><p>【快讯】{LINES[0]}{LINES[1]}</p>")
+    assert read_page(markup).title == headline
+
+
+def test_a_timeline_story_under_a_bare_label_title_with_article_markup_is_an_article():
+    dated = "".join(f"<p>2022年{m}月16日，美联储宣布加息25个基点。</p>" for m in (3, 5, 6, 7, 9))
+    markup = ("<html><head><title>时间轴｜美联储本轮加息全回顾_示例财经</title><meta property='og:type' content='article'>"
+              f"</head><body><h1>美联储本轮加息全回顾</h1>{dated}</body></html>")
+    assert read_page(markup).title == "美联储本轮加息全回顾"
+
+
+def test_a_quarters_review_in_dated_cards_oldest_first_is_an_article():
+    days = ["2024-01-03", "2024-01-13", "2024-01-23", "2024-02-03", "2024-02-13"]
+    cards = "".join(f"<div class='card'><div>{d}</div><h3>示例公司第{i + 1}次经营会议的回顾</h3><p>{LINES[i]}</p>"
+                    f"<a href='/p/{i}' aria-label='read'></a></div>" for i, d in enumerate(days))
+    markup = page("示例公司一季度回顾_示例网", f"<h1>示例公司一季度回顾</h1><div>2024-04-05</div>{cards}")
+    assert len(read_page(markup).paragraphs) >= 5
