@@ -38,7 +38,7 @@ def is_prose(text: str) -> bool:           # a full stop, or a long run of claus
 CLAUSES, CLAUSES_CHARS, CLAUSE_MARKS = 4, 100, re.compile(r"，")   # so many clauses: sentences unclosed
 DASH_LEAD = re.compile(r"^[^—─―\s][^。！？!?]{4,}[^—─―\s-](?:——|──|――)$")     # "有这么一种非常朴素的道理——"
 LEAD_IN_CHARS = 20        # a lead-in ending in a colon ("…，如下：") is at least this long
-FOLLOW_OR_CLICK = re.compile(r"^\W*(?:点击|點擊|戳|长按|長按|扫码|掃碼|关注|關注|订阅|訂閱|追蹤|追踪)|(?:点击|點擊|戳|长按|扫码).{0,16}(?:关注|關注|订阅|訂閱|追蹤|追踪|星标|星標)|关注(?:本号|公众号|公眾號)")
+FOLLOW_OR_CLICK = re.compile(r"^\W*(?:点击|點擊|戳|长按|長按|扫码|掃碼|关注|關注|订阅|訂閱|追蹤|追踪)|(?:点击|點擊|戳|长按|扫码).{0,16}(?:关注|關注|订阅|訂閱|追蹤|追踪|星标|星標)|(?:关注|關注)(?:本号|本號|公众号|公眾號)")
 # A short closing remark that trails off without a full stop ("更多新功能，依然需要大家慢慢挖掘 XD").
 TRAILING_CLAUSE = re.compile(r"[，,][^，,。！？!?：:]{4,}[\w)）]$")
 TRAILING_CHARS = (12, 40)
