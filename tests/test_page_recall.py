@@ -284,7 +284,7 @@ def test_a_short_sub_heading_before_the_texts_last_section_is_passed_over_at_the
     # a heading that opens what follows the text (references, a disclaimer, the author) ends the walk
     for heading in ("参考资料", "风险提示", "作者简介", "猜你喜欢", "大家都在看", "Related Posts", "最新资讯", "热门阅读",
                     "Recent Posts", "Related Stories", "Leave a Comment", "3 Comments", "Share this article",
-                    "You may also like..."):
+                    "You may also like...", "Recommended for you"):
         page = [*blocks(*BODY), Block("head", heading), *blocks(*last)]
         assert agreed_edges(page, BODY, None, Links(), lambda: fold_key("".join(b.text for b in page))) == BODY, heading
 
@@ -292,6 +292,6 @@ def test_a_short_sub_heading_before_the_texts_last_section_is_passed_over_at_the
 def test_a_closing_section_under_an_ordinary_sub_heading_is_put_back():
     last = ["根据官网披露，开源的模型有以下几个特点，", "在大量文本数据上训练的基础模型，没有针对任何特定任务进行微调。"]
     for heading in ("最新进展", "下一步计划", "网友热议", "精选案例", "Conclusion", "DeepSeek R1", "最新消息", "Market share",
-                    "Notes on valuation"):
+                    "Notes on valuation", "Commentary", "Share buybacks", "Related parties", "Recommended Actions"):
         page = [*blocks(*BODY), Block("head", heading), *blocks(*last)]
         assert agreed_edges(page, BODY, None, Links(), lambda: fold_key("".join(b.text for b in page))) == [*BODY, *last], heading

@@ -108,7 +108,7 @@ def page_kind(root, paragraphs: list[str], title: str | None, page_title: str, v
     if LIST_NAMED.search(title or "") and (prose < SHORT_BODY_CHARS or len(paragraphs) <= 2):
         return "not an article: a list page (its headline says so)"
     part = TITLE_PARTS.split(page_title)[0]      # (bare: almost no prose and no date; not the headline's own kicker)
-    if prose < SHORT_BODY_CHARS and (named_list(title or "", visible, headline=not root.xpath(ARTICLE_META)) or (
+    if prose < SHORT_BODY_CHARS and (named_list(title or "", visible, headline=True) or (
             not (fold_key(title or "").startswith(fold_key(part)) and fold_key(title or "") != fold_key(part))
             and not root.xpath(ARTICLE_META) and named_list(part, visible, prose < SHORT_PROSE_CHARS and not DATE.search(visible)))
                                       or POST_COUNT.search(" ".join([title or "", *paragraphs[:2]]))):

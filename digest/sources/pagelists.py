@@ -76,7 +76,7 @@ def headed_items(paragraphs: list[str], visible: str, links) -> bool:
 
 
 # A date with its marks folded away: "2025-10-24" as "20251024".
-YEARS_DAYS = 744            # a front page's dates lie within two years
+YEARS_DAYS = 744            # a front page's dates, newest first, lie within two years
 RUN_DATE = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]|[12]\d|3[01])(?!\d)")
 
 
@@ -92,8 +92,9 @@ def dated_items(paragraphs: list[str], visible: str) -> bool:
         days.append(int(found["y"]) * 372 + int(found["m"]) * 31 + int(found["d"]))
         return True
 
-    # (a front page's or a column's entries lie within two years, in whatever order; a timeline's run over years)
-    return _items(paragraphs, visible, dated_headline) and max(days) - min(days) <= YEARS_DAYS
+    # (a front page lists the newest first, within two years; a timeline runs from the oldest, or over years)
+    return (_items(paragraphs, visible, dated_headline) and all(a >= b for a, b in zip(days, days[1:]))
+            and max(days) - min(days) <= YEARS_DAYS)
 
 
 def _items(paragraphs: list[str], visible: str, marks) -> bool:
@@ -196,7 +197,7 @@ LIST_NAMED = re.compile(r"(?:文章|新闻|新聞|资讯|資訊|帖子|贴子)�
 TAXONOMY = re.compile(r"^\s*(?:(?P<label>tags?|categor(?:y|ies)|archives?|topics?|标签|標籤|分类|分類|归档|歸檔|彙整|存档|存檔|专题|專題|"
                       r"(?:全部|所有)?文章)(\s*[-:：|·/]\s*[^|｜·]{1,20})?|时间轴|時間軸)\s*$", re.IGNORECASE)   # (时间轴：… is a kicker)
 # Labels that never head a story (专题：…, Topic: … may be a kicker over one): with their term they name a list.
-LABEL_TERM_CHARS = 10       # a tag's or category's name (characters, a Latin word one); longer is a story's headline
+LABEL_TERM_CHARS = 8        # a tag's or category's name; a longer one after 分类： is a story's headline
 LIST_LABEL = re.compile(r"tags?|categor(?:y|ies)|archives?|标签|標籤|分类|分類|归档|歸檔|彙整|存档|存檔", re.IGNORECASE)
 TAXONOMY_DATES = 3          # dates on a page that names a tag or topic with its term
 TITLE_PARTS = re.compile(r"\s+[-–—_|｜·]\s+|\s*[|｜·]\s*")
@@ -208,7 +209,7 @@ def named_list(name: str, visible: str, bare: bool = False, headline: bool = Fal
     the page's ``headline``, over a ``bare`` body (almost no prose) or on a page of dated entries
     (a kicker, "专题：两会代表谈经济", heads one story with one date)."""
     found = TAXONOMY.match(name)
-    short_term = found is not None and found[2] is not None and _term_size(found[2]) <= LABEL_TERM_CHARS
+    short_term = found is not None and found[2] is not None and len(fold_key(found[2])) <= LABEL_TERM_CHARS
     return found is not None and (not found[2] or bare or (headline and short_term and LIST_LABEL.fullmatch(found["label"] or "") is not None)
                                   or len(DATE.findall(visible)) >= TAXONOMY_DATES)
 
@@ -223,8 +224,3 @@ def site_only(title: str | None, page_title: str) -> bool:
     for part in (title or "").split():
         rest = rest.replace(fold_key(part), "")
     return not rest
-
-
-def _term_size(term: str) -> int:
-    """A name's length in Chinese characters, each Latin word counted as one."""
-    return len(re.findall(r"[\u4e00-\u9fff]|[A-Za-z0-9]+", term))
