@@ -103,15 +103,15 @@ def read_page(markup: str, *, known_title: str | None = None) -> Page:
         if near and prefer_near(root, near, title, heading):
             title = heading = near
     header, above, close = header_window(visible, heading or title, paragraphs)
+    footer = footer_window(visible, paragraphs)
     from_meta = meta_date(root)
     published = (printed_date(header, from_meta, updated=False) or before_update(printed_date(header, from_meta), close)
                  or printed_date(above, from_meta)
                  or (dateline_date(paragraphs[0], from_meta) if paragraphs else None)
-                 or printed_date(footer_window(visible, paragraphs), from_meta)
+                 or printed_date(footer, from_meta)
                  or printed_date(" ".join(texts_of(root, "//time")), from_meta)
                  or printed_date(cms.get("date", ""), None))
-    author, publisher = find_byline(root, header, footer_window(visible, paragraphs), paragraphs, cms,
-                                    footer_window(visible, paragraphs, 3))
+    author, publisher = find_byline(root, header, footer, paragraphs, cms, footer_window(visible, paragraphs, 3))
     if len(paragraphs) >= 10 and sum(bool(DIALOGUE.match(p)) for p in paragraphs) >= 0.6 * len(paragraphs):
         raise NotAnArticle("not an article: a story told in dialogue (fiction)")
     if paragraphs and not any(is_prose(p) for p in paragraphs) and sum(map(len, paragraphs)) < 60:

@@ -39,8 +39,8 @@ ENGLISH_DAY_FIRST = re.compile(
     r"July|August|September|October|November|December|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\b\.?),?\s+"
     r"(?P<y>(?:19|20)\d{2})(?!\d)", re.IGNORECASE)
 WORD_BEFORE = re.compile(r"([A-Za-z]+)\s+$")
-DATE_WORDS = re.compile(r"on|posted|published|updated|date|dated|(?:mon|tues|wednes|thurs|fri|satur|sun)day|"
-                        r"mon|tue|wed|thu|fri|sat|sun", re.IGNORECASE)
+WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
+DATE_WORDS = re.compile(rf"on|posted|published|updated|date|dated|{WEEKDAY}|mon|tue|wed|thu|fri|sat|sun", re.IGNORECASE)
 # A month's Chinese name in the English order, as a blog in a Chinese locale prints it: "四月 27, 2019".
 CHINESE_MONTH_FIRST = re.compile(
     r"(?<![\u4e00-\u9fff\d])(?P<cmon>十[一二]|[一二三四五六七八九十])月\s*(?P<d>\d{1,2})\s*[,，]\s*(?P<y>(?:19|20)\d{2})(?![\d年])")
@@ -150,7 +150,7 @@ def meta_date(root) -> datetime | None:
 
 
 # A site's clock prints the weekday with the day: "2024年12月05日 星期四".
-CLOCK = re.compile(r"星期|週[一二三四五六日]|周[一二三四五六日天]|(?:mon|tues|wednes|thurs|fri|satur|sun)day", re.IGNORECASE)
+CLOCK = re.compile(rf"星期|週[一二三四五六日]|周[一二三四五六日天]|{WEEKDAY}", re.IGNORECASE)
 
 
 def before_update(updated: date | None, close: str) -> date | None:

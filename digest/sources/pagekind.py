@@ -107,11 +107,7 @@ def page_kind(root, paragraphs: list[str], title: str | None, page_title: str, v
         return "not an article: a list of teasers (each cut short with …)"
     if LIST_NAMED.search(title or "") and (prose < SHORT_BODY_CHARS or len(paragraphs) <= 2):
         return "not an article: a list page (its headline says so)"
-    part = TITLE_PARTS.split(page_title)[0]      # (bare: almost no prose and no date; not the headline's own kicker)
-    if prose < SHORT_BODY_CHARS and (named_list(title or "", visible, headline=True) or (
-            not (fold_key(title or "").startswith(fold_key(part)) and fold_key(title or "") != fold_key(part))
-            and not root.xpath(ARTICLE_META) and named_list(part, visible, prose < SHORT_PROSE_CHARS and not DATE.search(visible)))
-                                      or POST_COUNT.search(" ".join([title or "", *paragraphs[:2]]))):
+    if prose < SHORT_BODY_CHARS and _names_a_list(root, title or "", page_title, paragraphs, visible, prose):
         return "not an article: a tag, category or archive page"
     # (A post written in short lines without full stops, a video embedded in it, is no caption.)
     if players and prose < VIDEO_PROSE_CHARS and sum(map(len, paragraphs)) < SHORT_BODY_CHARS:
@@ -177,6 +173,18 @@ def page_kind(root, paragraphs: list[str], title: str | None, page_title: str, v
     if paragraphs and excerpt_list(paragraphs[-1], visible):
         return "not an article: a list of excerpts (the text goes on behind a \"read more\" link)"
     return None
+
+
+def _names_a_list(root, title: str, page_title: str, paragraphs: list[str], visible: str, prose: int) -> bool:
+    """A tag, category or archive page: its headline names it so, or <title>'s first part does (not
+    as a kicker the headline opens with and says more after; bare: almost no prose and no date),
+    or it counts its posts."""
+    if named_list(title, visible, headline=True) or POST_COUNT.search(" ".join([title, *paragraphs[:2]])):
+        return True
+    part, key = TITLE_PARTS.split(page_title)[0], fold_key(title)
+    if (key.startswith(fold_key(part)) and key != fold_key(part)) or root.xpath(ARTICLE_META):
+        return False
+    return named_list(part, visible, prose < SHORT_PROSE_CHARS and not DATE.search(visible))
 
 
 # A page that says in its markup it is an article, with its time ("article:published_time").

@@ -75,8 +75,8 @@ def headed_items(paragraphs: list[str], visible: str, links) -> bool:
     return _items(paragraphs, visible, lambda gap: any(k in gap for k in keys if len(k) <= len(gap)))
 
 
-# A date with its marks folded away: "2025-10-24" as "20251024".
 YEARS_DAYS = 744            # a front page's dates, newest first, lie within two years
+# A date with its marks folded away: "2025-10-24" as "20251024".
 RUN_DATE = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]|[12]\d|3[01])(?!\d)")
 
 
@@ -194,11 +194,11 @@ def _permalink(entry, name: str) -> bool:
 LIST_NAMED = re.compile(r"(?:文章|新闻|新聞|资讯|資訊|帖子|贴子)列表|文章清单|文章清單")
 # A tag, category or archive page names itself so in its heading or <title>'s first part ("Tag: 港股",
 # "彙整 | 某博客", "文章 · 某站"), or counts its posts ("共计 2 篇文章", "目前共计 49 篇日志").
-TAXONOMY = re.compile(r"^\s*(?:(?P<label>tags?|categor(?:y|ies)|archives?|topics?|标签|標籤|分类|分類|归档|歸檔|彙整|存档|存檔|专题|專題|"
-                      r"(?:全部|所有)?文章)(\s*[-:：|·/]\s*[^|｜·]{1,20})?|时间轴|時間軸)\s*$", re.IGNORECASE)   # (时间轴：… is a kicker)
 # Labels that never head a story (专题：…, Topic: … may be a kicker over one): with their term they name a list.
 LABEL_TERM_CHARS = 8        # a tag's or category's name; a longer one after 分类： is a story's headline
 LIST_LABEL = re.compile(r"tags?|categor(?:y|ies)|archives?|标签|標籤|分类|分類|归档|歸檔|彙整|存档|存檔", re.IGNORECASE)
+TAXONOMY = re.compile(rf"^\s*(?:(?P<label>{LIST_LABEL.pattern}|topics?|专题|專題|(?:全部|所有)?文章)"
+                      r"(\s*[-:：|·/]\s*[^|｜·]{1,20})?|时间轴|時間軸)\s*$", re.IGNORECASE)   # (时间轴：… is a kicker)
 TAXONOMY_DATES = 3          # dates on a page that names a tag or topic with its term
 TITLE_PARTS = re.compile(r"\s+[-–—_|｜·]\s+|\s*[|｜·]\s*")
 POST_COUNT = re.compile(r"共(?:计|計|有)?\s*\d+\s*篇(?:文章|日志|日誌|博文|贴文|貼文)")

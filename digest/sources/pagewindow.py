@@ -8,8 +8,6 @@ import re
 from .pagedate import OTHER_STORIES
 
 DECK_REACH = 1000          # characters from a deck that repeats the lead to the lead itself, at most
-
-
 CLOSE_CHARS = 40            # the stretch right above the headline: its date row, if any
 
 
