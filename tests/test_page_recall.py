@@ -118,14 +118,16 @@ def test_credits_fields_dates_disclaimers_and_social_calls_stay_out_even_when_bo
         assert found == BODY, line
 
 
-def test_a_related_reading_line_and_a_point_heading_inside_the_text_are_passed_over_at_the_end():
+def test_a_related_reading_line_is_passed_over_and_a_point_heading_goes_back_with_its_point():
     point = "对你的行为和言辞负责，也是一种善意的修养。许多人误以为道歉就是提出弥补措施。"
     page = blocks(*BODY, "推荐阅读：拒绝不代表否定对方，用感谢与道歉的组合让人超窝心！", "5.练习「好好道歉」", point, "执行编辑：Hovis")
     both = lambda: fold_key("".join(b.text for b in page))      # noqa: E731 - both libraries keep all of it
-    assert agreed_edges(page, BODY, None, Links(), both) == [*BODY, point]
+    assert agreed_edges(page, BODY, None, Links(), both) == [*BODY, "5.练习「好好道歉」", point]
     for heading in ("5、练习好好道歉", "五、结语"):
         page = blocks(*BODY, heading, point)
-        assert agreed_edges(page, BODY, None, Links(), lambda: fold_key("".join(b.text for b in page))) == [*BODY, point]
+        assert agreed_edges(page, BODY, None, Links(), lambda: fold_key("".join(b.text for b in page))) == [*BODY, heading, point]
+        # a point's heading readability leaves out is passed over, its point still put back
+        assert agreed_edges(page, BODY, None, Links(), lambda: fold_key("".join(BODY) + point)) == [*BODY, point]
     # a heading with no number, a figure that opens a sentence, or a note ends the walk as before
     for line in ("风险提示及免责条款", "3.5倍市盈率意味着什么", "（注：全文严格基于公告原文，无主观推断。）"):
         page = blocks(*BODY, line, point)
@@ -280,7 +282,10 @@ def test_a_last_line_that_repeats_a_word_counts_once():
 def test_a_short_sub_heading_before_the_texts_last_section_is_passed_over_at_the_end():
     last = ["根据官网披露，开源的模型有以下几个特点，", "在大量文本数据上训练的基础模型，没有针对任何特定任务进行微调。"]
     page = [*blocks(*BODY), Block("head", "一些细节"), *blocks(*last)]
-    assert agreed_edges(page, BODY, None, Links(), lambda: fold_key("".join(b.text for b in page))) == [*BODY, *last]
+    assert agreed_edges(page, BODY, None, Links(), lambda: fold_key("".join(BODY + last))) == [*BODY, *last]
+    # where readability holds the sub-heading too, it goes back with its section
+    assert agreed_edges(page, BODY, None, Links(),
+                        lambda: fold_key("".join(b.text for b in page))) == [*BODY, "一些细节", *last]
     # a heading that opens what follows the text (references, a disclaimer, the author) ends the walk
     for heading in ("参考资料", "风险提示", "作者简介", "猜你喜欢", "大家都在看", "Related Posts", "最新资讯", "热门阅读",
                     "Recent Posts", "Related Stories", "Leave a Comment", "3 Comments", "Share this article",
@@ -294,4 +299,51 @@ def test_a_closing_section_under_an_ordinary_sub_heading_is_put_back():
     for heading in ("最新进展", "下一步计划", "网友热议", "精选案例", "Conclusion", "DeepSeek R1", "最新消息", "Market share",
                     "Notes on valuation", "Commentary", "Share buybacks", "Related parties", "Recommended Actions"):
         page = [*blocks(*BODY), Block("head", heading), *blocks(*last)]
-        assert agreed_edges(page, BODY, None, Links(), lambda: fold_key("".join(b.text for b in page))) == [*BODY, *last], heading
+        assert agreed_edges(page, BODY, None, Links(),
+                            lambda: fold_key("".join(b.text for b in page))) == [*BODY, heading, *last], heading
+
+
+def test_a_last_heading_and_its_points_to_the_end_of_both_bodies_go_back():
+    # a closing section of short points under its heading, the last blocks both libraries keep
+    points = ["第一步：剔除业绩下滑的公司；", "第二步：建立自选股；", "第三步：从行业龙头企业开始筛选，再看估值"]
+    page = [*blocks(*BODY), Block("head", "选股步骤"), *blocks(*points, kind="item")]
+    both = lambda: fold_key("".join(b.text for b in page))      # noqa: E731
+    assert agreed_edges(page, BODY, None, Links(), both) == [*BODY, "选股步骤", *points]
+    # what follows the last point with a clause mark in it is a label or a caption, not text
+    for tail in ("图片来源", "全文完", "2024年股票交易汇总"):
+        page = [*blocks(*BODY), Block("head", "选股步骤"), *blocks(*points, kind="item"), Block("head", tail)]
+        assert agreed_edges(page, BODY, None, Links(),
+                            lambda: fold_key("".join(b.text for b in page))) == [*BODY, "选股步骤", *points], tail
+    # short lines with no clause mark at all, alone after the body, stay out
+    page = [*blocks(*BODY), Block("head", "附图一"), Block("head", "数据来源")]
+    assert agreed_edges(page, BODY, None, Links(), lambda: fold_key("".join(b.text for b in page))) == BODY
+
+
+def test_headings_before_the_body_go_back_with_the_lead_above_them():
+    lead = ["有财富自由吗？我个人认为是没有。", "投资可以赚大钱吗？运气而已。"]
+    page = [Block("head", "先说结论"), *blocks(*lead), Block("head", "一些故事"), Block("head", "大盘"), *blocks(*BODY)]
+    both = lambda: fold_key("".join(b.text for b in page))      # noqa: E731
+    # the first heading, above everything both keep, is a label with nothing of its own before it
+    assert agreed_edges(page, BODY, None, Links(), both) == [*lead, "一些故事", "大盘", *BODY]
+
+
+def test_a_short_block_stops_the_walk_only_as_a_whole_paragraph_of_the_body():
+    # "大盘" stands inside the body's text, but is not one of its paragraphs
+    body = ["大盘今天高开低走，成交量比昨天少了一成。", "分析人士认为，资金仍在观望。"]
+    lead = "今天的行情可以用一句话概括，先涨后跌。"
+    page = [*blocks(lead), Block("head", "大盘"), *blocks(*body)]
+    both = lambda: fold_key("".join(b.text for b in page))      # noqa: E731
+    assert agreed_edges(page, body, None, Links(), both) == [lead, "大盘", *body]
+    page = [*blocks(lead), *blocks(body[1]), *blocks(*body)]            # a paragraph of the body itself
+    assert agreed_edges(page, body, None, Links(), both) == body
+
+
+def test_held_lines_go_back_only_with_a_paragraph_taken_beyond_them():
+    point = "对你的行为和言辞负责，也是一种善意的修养。许多人误以为道歉就是提出弥补措施。"
+    # the walk stops at a related headline: the sub-heading before it is not put back
+    page = [*blocks(*BODY), Block("head", "写在最后"), *blocks("沪上24家门店已全面停售问题产品"), *blocks(point)]
+    assert agreed_edges(page, BODY, None, Links(), lambda: fold_key("".join(b.text for b in page))) == BODY
+    # nor a long run of short lines (a sidebar's list) before a paragraph both keep
+    lines = [f"第{n}名：某某股份；" for n in range(1, 11)]
+    page = [*blocks(*BODY), *blocks(*lines, kind="item"), *blocks(point)]
+    assert agreed_edges(page, BODY, None, Links(), lambda: fold_key("".join(b.text for b in page))) == BODY

@@ -11,7 +11,11 @@ caption, a tag line, an end marker or a link.
 
 Only the edges are widened, one block at a time, and never across the headline, a block
 already in the body, or a block readability left out; what neither library keeps is never
-added, so the mechanism cannot add debris that both of them would not also show.
+added, so the mechanism cannot add debris that both of them would not also show. A line
+that is no sentence by itself but has the text's own shape (a sub-heading, a list item, a
+point's heading, a lead-in ending in a colon) is held and goes back with the paragraph
+beyond it, or, at the very end of what both keep, with the last of its run that has a
+clause in it: the article's own structure is not where it ends.
 """
 
 from __future__ import annotations
@@ -24,7 +28,7 @@ from ..text.pagerules import DISCLAIMER
 from ..text.script import fold_width
 from .pageblocks import Block
 from .pagebody import Links, fold_key, is_link
-from .pageedge import PASS, STOP, TAKE, is_furniture, widen_edges
+from .pageedge import HOLD, PASS, STOP, SENTENCE_MARK, TAKE, is_furniture, widen_edges
 
 AGREED_BLOCKS = 5         # blocks put back at each edge whatever their length,
 MAX_AGREED = 12           # and at most this many (lines, where a page breaks its sentences
@@ -85,8 +89,15 @@ def agreed_edges(blocks: list[Block], paragraphs: list[str], title: str | None, 
         def judge(i: int) -> str:
             nonlocal passed, taken, count
             if not _article_like(blocks[i], links):
-                # A line pointing to another story ("推薦閱讀：…") or a numbered point's heading
-                # inside the text is passed over, not put back: the point after it is the article's.
+                # A line pointing to another story ("推薦閱讀：…") inside the text is passed over;
+                # a sub-heading, a point's heading or a short line of the text's own that both
+                # bodies hold goes back with the paragraph after it (before it, at the start);
+                # one readability leaves out is passed over at the end.
+                if step > 0 and passed < MAX_PASSED and _pointer(blocks[i], links):
+                    passed += 1
+                    return PASS
+                if _holdable(blocks[i], links) and fold_key(blocks[i].text) in other():
+                    return HOLD
                 if step > 0 and passed < MAX_PASSED and _passable(blocks[i], links):
                     passed += 1
                     return PASS
@@ -105,6 +116,26 @@ def _article_like(block: Block, links: Links) -> bool:
             and (CLAUSE.search(text[:-1]) is not None or text.endswith("。")) and not _field(text)
             and not DISCLAIMER.search(text)
             and not is_furniture(text, links))
+
+
+def _holdable(block: Block, links: Links) -> bool:
+    """A line of the text's own that is no sentence to put back on its own: a sub-heading, a
+    list item, a point's heading, a lead-in ending in a colon, a short line with a clause
+    mark ("这就是利率的双轨制。"). A bare phrase in a paragraph of its own (a related headline,
+    a caption) is none of these; nor is an aside wholly in brackets (a note, a credit), a
+    link, a disclaimer, page furniture, or a heading that opens what follows an article."""
+    text = fold_width(block.text).strip()
+    if text[:1] in "(（[【" and text[-1:] in ")）]】":
+        return False
+    shaped = (block.kind in ("head", "item") or POINT_HEADING.match(text) is not None
+              or SENTENCE_MARK.search(text) is not None or text.endswith((":", "：")))
+    return (shaped and not is_link(text, links) and not DISCLAIMER.search(text) and not is_furniture(text, links)
+            and not ((block.kind == "head" or len(text) <= SUBHEADING_CHARS) and AFTER_TEXT.search(text)))
+
+
+def _pointer(block: Block, links: Links) -> bool:
+    text = fold_width(block.text).strip()
+    return len(text) <= PASSED_MAX_CHARS and (is_link(text, links) or RELATED_LINE.match(text) is not None)
 
 
 def _passable(block: Block, links: Links) -> bool:

@@ -17,6 +17,7 @@ that run is the body.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Callable
 
@@ -90,7 +91,10 @@ def extend_edges(blocks: list[TextBlock], paragraphs: list[str], title: str | No
     return widen_edges([b.text for b in blocks], paragraphs, title, judge_from, reach=MAX_EDGE_BLOCKS)
 
 
-TAKE, PASS, STOP = "take", "pass", "stop"
+TAKE, PASS, STOP, HOLD = "take", "pass", "stop", "hold"
+MAX_HELD = 8              # blocks held at an edge until a block is taken beyond them
+SHORT_KEY_CHARS = 8       # a shorter block is in the body only as one of its paragraphs
+SENTENCE_MARK = re.compile(r"[，,、；;。！？!?]")
 
 
 def widen_edges(texts: list[str], paragraphs: list[str], title: str | None,
@@ -99,32 +103,48 @@ def widen_edges(texts: list[str], paragraphs: list[str], title: str | None,
     """``paragraphs`` widened at both edges with the ``texts`` (a page's blocks in document
     order) next to where the first and last paragraphs stand among them. From each edge,
     going ``step`` (-1 before, 1 after), ``judge_from(edge, step)`` says of each nonempty
-    block whether it is taken, passed over, or stops the walk; the headline or text
-    already in the body always stops it. At most ``most`` blocks are taken at an edge,
-    none further than ``reach`` from it."""
+    block whether it is taken, passed over, held, or stops the walk; the headline or text
+    already in the body always stops it. Held blocks (a sub-heading, a short line of the
+    text's own) are taken with the next block taken beyond them, and dropped where the walk
+    stops first; where the walk runs off the page's blocks, the two sides agreed up to the
+    end, and the held blocks are taken up to the outermost one with a sentence in it (a
+    closing list, the points under a last heading), so that a lone label or a caption at
+    the very end is not. At most ``most`` blocks are taken at an edge, none further than
+    ``reach`` from it, and no more than MAX_HELD held in a row."""
     if not paragraphs or not texts:
         return paragraphs
     keys = [fold_key(t) for t in texts]
     edges = edge_positions(keys, paragraphs)
     if edges is None:
         return paragraphs
-    known = "".join(fold_key(p) for p in paragraphs)
+    own = [fold_key(p) for p in paragraphs]
+    known, whole = "".join(own), set(own)
     title_key = fold_key(title or "")
     taken: list[list[int]] = []
     for edge, step in ((edges[0], -1), (edges[1], 1)):
-        judge, found, i = judge_from(edge, step), [], edge + step
+        judge, found, held, i = judge_from(edge, step), [], [], edge + step
         while 0 <= i < len(keys) and (reach is None or abs(i - edge) <= reach) and (most is None or len(found) < most):
             key = keys[i]
             if key:
-                if key in known or (title_key and (title_key in key if len(title_key) >= SHORT_HEADLINE_CHARS
-                                                   else title_key == key)):
+                # A short block ("大盘") is the body's own only as a whole paragraph of it, not
+                # as a few characters that happen to stand somewhere in its text.
+                ours = key in whole or (len(key) >= SHORT_KEY_CHARS and key in known)
+                if ours or (title_key and (title_key in key if len(title_key) >= SHORT_HEADLINE_CHARS
+                                           else title_key == key)):
                     break
                 verdict = judge(i)
-                if verdict == STOP:
+                if verdict == STOP or (verdict == HOLD and len(held) == MAX_HELD):
+                    held = []
                     break
-                if verdict == TAKE:
-                    found.append(i)
+                if verdict == HOLD:
+                    held.append(i)
+                elif verdict == TAKE:
+                    found += held + [i]
+                    held = []
             i += step
+        if held and not 0 <= i < len(keys):
+            with_sentence = [n for n, j in enumerate(held) if SENTENCE_MARK.search(texts[j])]
+            found += held[:with_sentence[-1] + 1] if with_sentence else []
         taken.append(found)
     return [texts[i] for i in reversed(taken[0])] + list(paragraphs) + [texts[i] for i in taken[1]]
 
