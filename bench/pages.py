@@ -68,7 +68,13 @@ three sets of pages, and writes ``bench/PAGES.md``:
   round's reader (``pages_blind17/HELD_OUT.md``), then studied;
 - tuned, twenty-second round: ``bench/pages_blind18/`` (15 sites in none of
   the sets above, labelled the same way), measured once by the twenty-second
-  round's reader (``pages_blind18/HELD_OUT.md``), tuned on by halves, then studied.
+  round's reader (``pages_blind18/HELD_OUT.md``), tuned on by halves, then studied;
+- tuned, twenty-third round: ``bench/pages_blind19/`` (17 sites in none of
+  the sets above, labelled the same way), measured once by the twenty-third
+  round's reader (``pages_blind19/HELD_OUT.md``), tuned on by halves, then studied;
+- tuned, twenty-fourth round: ``bench/pages_blind20/`` (14 sites in none of
+  the sets above, labelled the same way), measured once by the twenty-fourth
+  round's reader (``pages_blind20/HELD_OUT.md``), tuned on by halves, then studied.
 
 The fair figures for unseen sites are the held-out tables of each round, copied
 into PAGES.md as they were measured.
@@ -426,69 +432,26 @@ def half(site: str) -> str:
     return "tuned" if digest[0] % 2 == 0 or digest[1] % 2 == 0 else "tuned, third round"
 
 
+ORDINALS = ("fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth",
+            "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth",
+            "twentieth", "twenty-first", "twenty-second", "twenty-third", "twenty-fourth")
+# Each later set's folder and the name of its part: the round that measured it held out,
+# then tuned on it (the tenth round studied only its tune half).
+ROUNDS = [("pages_fresh", "tuned, fourth round"), ("pages_blind", "tuned, fifth round")] + [
+    (f"pages_blind{n}", "tenth round, tune half studied" if ordinal == "tenth" else f"tuned, {ordinal} round")
+    for n, ordinal in enumerate(ORDINALS[2:], start=2)]
+
+
 def page_sets(pages: Path, more: Path) -> dict[str, tuple[Path, list[dict]]]:
     sets = {"dev": (pages, json.loads((pages / "gold.json").read_text(encoding="utf-8")))}
     if (more / "gold.json").exists():
         extra = json.loads((more / "gold.json").read_text(encoding="utf-8"))
         for name in ("tuned", "tuned, third round"):
             sets[name] = (more, [p for p in extra if half(p["site"]) == name])
-    fresh = more.parent / "pages_fresh"
-    if (fresh / "gold.json").exists():       # held out in the third round, tuned on in the fourth
-        sets["tuned, fourth round"] = (fresh, json.loads((fresh / "gold.json").read_text(encoding="utf-8")))
-    blind = more.parent / "pages_blind"
-    if (blind / "gold.json").exists():       # held out in the fifth round, then tuned on
-        sets["tuned, fifth round"] = (blind, json.loads((blind / "gold.json").read_text(encoding="utf-8")))
-    blind = more.parent / "pages_blind2"
-    if (blind / "gold.json").exists():       # held out in the sixth round, then studied
-        sets["tuned, sixth round"] = (blind, json.loads((blind / "gold.json").read_text(encoding="utf-8")))
-    blind = more.parent / "pages_blind3"
-    if (blind / "gold.json").exists():       # held out in the seventh round, then studied
-        sets["tuned, seventh round"] = (blind, json.loads((blind / "gold.json").read_text(encoding="utf-8")))
-    blind = more.parent / "pages_blind4"
-    if (blind / "gold.json").exists():       # held out in the eighth round, then studied
-        sets["tuned, eighth round"] = (blind, json.loads((blind / "gold.json").read_text(encoding="utf-8")))
-    blind = more.parent / "pages_blind5"
-    if (blind / "gold.json").exists():       # held out in the ninth round, then studied
-        sets["tuned, ninth round"] = (blind, json.loads((blind / "gold.json").read_text(encoding="utf-8")))
-    blind = more.parent / "pages_blind6"
-    if (blind / "gold.json").exists():       # held out in the tenth round, its tune half studied
-        sets["tenth round, tune half studied"] = (blind, json.loads((blind / "gold.json").read_text(encoding="utf-8")))
-    blind = more.parent / "pages_blind7"
-    if (blind / "gold.json").exists():       # held out in the eleventh round, then studied
-        sets["tuned, eleventh round"] = (blind, json.loads((blind / "gold.json").read_text(encoding="utf-8")))
-    blind = more.parent / "pages_blind8"
-    if (blind / "gold.json").exists():       # held out in the twelfth round, then studied
-        sets["tuned, twelfth round"] = (blind, json.loads((blind / "gold.json").read_text(encoding="utf-8")))
-    blind = more.parent / "pages_blind9"
-    if (blind / "gold.json").exists():       # held out in the thirteenth round, then studied
-        sets["tuned, thirteenth round"] = (blind, json.loads((blind / "gold.json").read_text(encoding="utf-8")))
-    blind = more.parent / "pages_blind10"
-    if (blind / "gold.json").exists():       # held out in the fourteenth round, then studied
-        sets["tuned, fourteenth round"] = (blind, json.loads((blind / "gold.json").read_text(encoding="utf-8")))
-    blind = more.parent / "pages_blind11"
-    if (blind / "gold.json").exists():       # held out in the fifteenth round, then studied
-        sets["tuned, fifteenth round"] = (blind, json.loads((blind / "gold.json").read_text(encoding="utf-8")))
-    blind = more.parent / "pages_blind12"
-    if (blind / "gold.json").exists():       # held out in the sixteenth round, then studied
-        sets["tuned, sixteenth round"] = (blind, json.loads((blind / "gold.json").read_text(encoding="utf-8")))
-    blind = more.parent / "pages_blind13"
-    if (blind / "gold.json").exists():       # held out in the seventeenth round, then studied
-        sets["tuned, seventeenth round"] = (blind, json.loads((blind / "gold.json").read_text(encoding="utf-8")))
-    blind = more.parent / "pages_blind14"
-    if (blind / "gold.json").exists():       # held out in the eighteenth round, then studied
-        sets["tuned, eighteenth round"] = (blind, json.loads((blind / "gold.json").read_text(encoding="utf-8")))
-    blind = more.parent / "pages_blind15"
-    if (blind / "gold.json").exists():       # held out in the nineteenth round, then studied
-        sets["tuned, nineteenth round"] = (blind, json.loads((blind / "gold.json").read_text(encoding="utf-8")))
-    blind = more.parent / "pages_blind16"
-    if (blind / "gold.json").exists():       # held out in the twentieth round, then studied
-        sets["tuned, twentieth round"] = (blind, json.loads((blind / "gold.json").read_text(encoding="utf-8")))
-    blind = more.parent / "pages_blind17"
-    if (blind / "gold.json").exists():       # held out in the twenty-first round, then studied
-        sets["tuned, twenty-first round"] = (blind, json.loads((blind / "gold.json").read_text(encoding="utf-8")))
-    blind = more.parent / "pages_blind18"
-    if (blind / "gold.json").exists():       # held out in the twenty-second round, then studied
-        sets["tuned, twenty-second round"] = (blind, json.loads((blind / "gold.json").read_text(encoding="utf-8")))
+    for folder, name in ROUNDS:
+        gold = more.parent / folder / "gold.json"
+        if gold.exists():
+            sets[name] = (more.parent / folder, json.loads(gold.read_text(encoding="utf-8")))
     return sets
 
 
@@ -596,11 +559,7 @@ def main() -> None:
     parser.add_argument("--feeds", type=Path, default=ROOT.parent / "shared" / "eval" / "feeds")
     parser.add_argument("--out", type=Path, default=ROOT / "bench" / "PAGES.md")
     parser.add_argument("--only", help="run one method and print its misses")
-    parser.add_argument("--set", choices=("dev", "tuned", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
-                                          "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth",
-                                          "sixteenth", "seventeenth", "eighteenth",
-                                          "nineteenth", "twentieth", "twenty-first",
-                                          "twenty-second"),
+    parser.add_argument("--set", choices=("dev", "tuned", "third", *ORDINALS),
                         help="with --only: one set")
     parser.add_argument("--no-cost", action="store_true", help="leave out the cost of a build")
     args = parser.parse_args()
@@ -611,11 +570,7 @@ def main() -> None:
     if not args.only:
         total = sum(len(gold) for _, gold in sets.values())
         cost = "" if args.no_cost else cost_section(args.pages, args.feeds)
-        for folder in ("pages_fresh", "pages_blind", "pages_blind2", "pages_blind3", "pages_blind4", "pages_blind5",
-                       "pages_blind6", "pages_blind7", "pages_blind8",
-                       "pages_blind9", "pages_blind10", "pages_blind11", "pages_blind12", "pages_blind13", "pages_blind14",
-                       "pages_blind15", "pages_blind16", "pages_blind17",
-                       "pages_blind18"):   # each round's held-out measurement
+        for folder, _ in ROUNDS:           # each round's held-out measurement
             held_out = args.more.parent / folder / "HELD_OUT.md"
             if held_out.exists():
                 sections.append(held_out.read_text(encoding="utf-8").split("-->", 1)[-1].strip() + "\n")
@@ -623,7 +578,7 @@ def main() -> None:
             f"# Main-content extraction on {total} real pages\n\n"
             f"Written by `python bench/pages.py`. See the script's docstring for each column and "
             f"the SOURCES.md of `bench/pages_more/`, `bench/pages_fresh/`, `bench/pages_blind/`, "
-            f"`bench/pages_blind2/` … `bench/pages_blind18/` for the other sets."
+            f"`bench/pages_blind2/` … `bench/pages_blind20/` for the other sets."
             f"\n\n{READING}\n\n"
             + "\n".join(sections) + f"\n{cost}", encoding="utf-8")
 
