@@ -215,3 +215,11 @@ def test_a_short_headline_that_title_opens_with_is_not_replaced_by_a_label_above
               "<h1><a href='/'>示例小站</a></h1><h3 class='title'>書展一遊</h3><div>January 31, 2010</div>"
               f"<div class='label'>Article</div>{body}</body></html>")
     assert read_page(markup).title == "書展一遊"
+
+
+def test_a_subtitle_opening_with_a_dash_is_not_the_headline():
+    # a feature's short headline, all of <title>, over its "——记…" line right above the body
+    markup = page("<title>诚实守信福彩人</title>", "<h4>诚实守信福彩人</h4><h5>——记寿光市一家福彩站的销售员</h5>" + BODY)
+    assert read_page(markup).title == "诚实守信福彩人"
+    markup = page("<title>诚实守信福彩人 - 示例福彩网</title>", "<h4>诚实守信福彩人</h4><h5>—访一家福彩站的销售员</h5>" + BODY)
+    assert read_page(markup).title == "诚实守信福彩人"

@@ -455,6 +455,27 @@ def test_a_thread_whose_first_post_sits_under_its_floor_mark_is_a_forum_thread()
         read_page(markup)
 
 
+def test_a_thread_whose_first_post_sits_under_the_new_post_button_is_a_forum_thread():
+    post = "".join(f"<p>第{n}段：这款显示器从接口到色彩都做得很扎实，适合做设计的朋友，价格也比同类产品更合适一些。</p>"
+                   for n in range(1, 5))
+    replies = "".join(f"<table class='reply'><tr><td>{n} # 用户{n} 发表于 2020-8-12 14:0{n}</td></tr>"
+                      f"<tr><td class='t_f'>赞一个</td></tr><tr><td>回复 支持 反对 举报</td></tr></table>" for n in range(2, 7))
+    markup = ("<html><head><title>强大，旗舰显示器就要有样儿！ - 示例社区</title></head><body>"
+              "<div class='pg'>1 2 3 / 3 页 下一页 返回列表 <a href='/post'>发新帖</a></div>"
+              f"<h1>强大，旗舰显示器就要有样儿！</h1><div class='meta'>发表于 2020-8-12 11:42 | 来自PC浏览器</div>"
+              f"<div class='t_f'>{post}</div>{replies}</body></html>")
+    with pytest.raises(NotAnArticle, match="a forum thread"):
+        read_page(markup)
+    # a forum's button in an article page's navigation, far above its story, changes nothing
+    article = ("<html><head><title>公司季度营收增长三成_示例网</title></head><body><div class='nav'><a href='/bbs/post'>发新帖</a>"
+               + "".join(f"<a href='/c{n}'>栏目{n}</a>" for n in range(40)) + "</div><h1>公司季度营收增长三成</h1>"
+               + "".join(f"<p>第{n}段：公司今天公布了季度业绩，营收同比增长三成，分析人士认为增长主要来自海外市场的需求。</p>"
+                         for n in range(1, 5))
+               + "<h3>网友评论</h3>" + "".join(f"<div><span>{n}楼</span><p>不错。</p></div>" for n in range(1, 6))
+               + "</body></html>")
+    assert len(read_page(article).paragraphs) >= 4
+
+
 def test_comment_floors_after_an_article_leave_it_an_article():
     body = "".join(f"<p>第{n}段：公司今天公布了季度业绩，营收同比增长三成，分析人士认为增长主要来自海外市场的需求。</p>"
                    for n in range(1, 5))

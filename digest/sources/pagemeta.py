@@ -138,11 +138,11 @@ CREDIT_WORD = re.compile(r"记者|記者|作者|撰文|编辑|編輯|通讯员|�
 
 
 def prefer_near(root, near: str, title: str | None, heading: str | None) -> bool:
-    """Whether the heading-like line right above the body is the headline: when the page's
-    heading is only a section name ("新闻动态"), when <title> holds that line behind a site
+    """Whether the heading-like line right above the body is the headline (never a line that
+    is none, such as a subtitle opening with a dash): when the page's heading is only a section name ("新闻动态"), when <title> holds that line behind a site
     prefix ("某某新聞：headline"), or when <title> is a bare name and no og:title exists."""
     page_title = first_text(root, "//title")
-    if fold_key(near) in _site_names(root, page_title) or (LONE_WORD.fullmatch(near.strip())
+    if NOT_HEADLINE.match(near) or fold_key(near) in _site_names(root, page_title) or (LONE_WORD.fullmatch(near.strip())
                                                            and fold_key(near) not in heading_keys(root)):
         return False              # the site's name printed as a heading, or one Latin word outside one (a byline's name)
     named = {fold_key(first_segment(page_title)), fold_key(meta_content(root, "og:title") or page_title)}
