@@ -347,3 +347,16 @@ def test_held_lines_go_back_only_with_a_paragraph_taken_beyond_them():
     lines = [f"第{n}名：某某股份；" for n in range(1, 11)]
     page = [*blocks(*BODY), *blocks(*lines, kind="item"), *blocks(point)]
     assert agreed_edges(page, BODY, None, Links(), lambda: fold_key("".join(b.text for b in page))) == BODY
+
+
+def test_a_body_that_opens_or_ends_with_a_short_line_is_still_widened():
+    # the body's first paragraph is a sub-heading too short to be told apart among the blocks
+    closing = "已持有债券的投资者：若市场利率上升，固定利息会显得过低，导致其市场价格下跌。"
+    body = ["定义", *BODY]
+    page = blocks("债券", "定义", *BODY, closing)
+    both = lambda: fold_key("".join(b.text for b in page))      # noqa: E731
+    assert agreed_edges(page, body, None, Links(), both) == [*body, closing]
+    # and one that ends with a short line: the lead before it still goes back
+    body = [*BODY, "小结"]
+    page = blocks(LEAD, *BODY, "小结")
+    assert agreed_edges(page, body, None, Links(), lambda: fold_key("".join(b.text for b in page))) == [LEAD, *body]

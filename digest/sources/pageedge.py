@@ -154,10 +154,13 @@ EDGE_KEY_CHARS = 12       # how much of the body's first or last paragraph finds
 
 def edge_positions(keys: list[str], paragraphs: list[str]) -> tuple[int, int] | None:
     """Where the body's first and last paragraphs stand among blocks folded to ``keys``
-    (by their first and last characters), or None when they cannot both be found in order."""
-    head, tail = fold_key(paragraphs[0])[:EDGE_KEY_CHARS], fold_key(paragraphs[-1])[-EDGE_KEY_CHARS:]
-    if len(head) < 6 or len(tail) < 6:
+    (by their first and last characters), or None when they cannot both be found in order.
+    A short first or last paragraph ("定义", a sub-heading) is found beside the nearest one
+    long enough to be told apart."""
+    keyed = [n for n, p in enumerate(paragraphs) if len(fold_key(p)) >= 6]
+    if not keyed:
         return None
+    head, tail = fold_key(paragraphs[keyed[0]])[:EDGE_KEY_CHARS], fold_key(paragraphs[keyed[-1]])[-EDGE_KEY_CHARS:]
     start = next((i for i, key in enumerate(keys) if head in key), None)
     if start is None:
         return None
@@ -165,7 +168,18 @@ def edge_positions(keys: list[str], paragraphs: list[str]) -> tuple[int, int] | 
     # body ends at the block holding it as often, from the start, as the body itself does.
     times = sum(tail in fold_key(p) for p in paragraphs)
     found = [i for i in range(start, len(keys)) if tail in keys[i]]
-    return (start, found[min(times, len(found)) - 1]) if found else None
+    if not found:
+        return None
+    end = found[min(times, len(found)) - 1]
+    for short in reversed(paragraphs[:keyed[0]]):
+        if start == 0 or keys[start - 1] != fold_key(short):
+            break
+        start -= 1
+    for short in paragraphs[keyed[-1] + 1:]:
+        if end + 1 == len(keys) or keys[end + 1] != fold_key(short):
+            break
+        end += 1
+    return start, end
 
 
 def _box(holder):

@@ -17,6 +17,7 @@ from dataclasses import dataclass, fields
 
 from . import rules
 from .alternation import anchored_apart
+from .pagerules import COMPOUND_SURNAMES, SURNAMES
 from .script import fold_width
 
 HEADER_LINES = 6          # how many lines from the top may be header lines
@@ -162,8 +163,9 @@ def _lone_name(header: _Header, line: str, folded: str) -> bool:
     folded = folded.strip()
     if header.title is None or len(header.rest) < 2 or folded in rules.NOT_NAMES:
         return False
-    if not (rules.TRANSLITERATED_NAME.match(folded) or re.fullmatch(r"[\u4e00-\u9fff]{2,3}", folded)):
-        return False
+    if not (rules.TRANSLITERATED_NAME.match(folded) or re.fullmatch(r"[\u4e00-\u9fff]{2,3}", folded)
+            and (folded[0] in SURNAMES or folded[:2] in COMPOUND_SURNAMES)):
+        return False            # "定义", "概要": a word, not a name
     header.meta.offer(author=line.strip())
     header.rest.pop(0)
     return True
