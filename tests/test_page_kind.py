@@ -571,3 +571,20 @@ def test_a_category_page_headed_by_its_name_is_a_list_though_its_excerpt_is_long
               f"<div>2020-12-01</div><h2><a href='/p/1'>GDP分析手册</a></h2><p>{excerpt}</p><div>2020-11-01</div></body></html>")
     with pytest.raises(NotAnArticle, match="tag, category or archive"):
         read_page(markup)
+
+
+def test_excerpts_cut_off_mid_clause_each_followed_by_its_date_are_a_list():
+    from digest.sources.pagelists import dated_items
+
+    teasers = ["行业总结与展望在很长的时间里，我们为地方政府提供解决方案，大多都是义务劳动。目前，我们的整个策划案已经增值到了",
+               "乡村发展最缺的是什么？前面的案例中，我提到公司摘拍了首宗集建用地，在当时区位优势不明显的情况下",
+               "玩转集建用地，你玩转了吗？集建用地分为宅基地和集体经营性建设用地，宅基地以村民居住为主要功能",
+               "只盯建设用地和乡居营造的尴尬，在乡村振兴战略实施的鼓舞下，越来越多企业、机构进入到乡村这片热土"]
+    # the body as read from a company's list page: each excerpt, then its date on a line of its own
+    listed = [line for t in teasers for line in (t, "2022-04-15")]
+    assert dated_items(listed, " ".join(listed))
+    # a diary whose days close their sentences, or a timeline from the oldest, is no list
+    diary = [line for t in teasers for line in (t + "。", "2022-04-15")]
+    assert not dated_items(diary, " ".join(diary))
+    timeline = [line for n, t in enumerate(teasers) for line in (t, f"20{19 + n}-04-15")]
+    assert not dated_items(timeline, " ".join(timeline))

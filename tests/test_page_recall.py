@@ -360,3 +360,14 @@ def test_a_body_that_opens_or_ends_with_a_short_line_is_still_widened():
     body = [*BODY, "小结"]
     page = blocks(LEAD, *BODY, "小结")
     assert agreed_edges(page, body, None, Links(), lambda: fold_key("".join(b.text for b in page))) == [LEAD, *body]
+
+
+def test_a_lead_that_names_the_headline_in_a_sentence_goes_back_but_the_headline_does_not():
+    title = "关于做好2019年高职扩招专项招生考试工作的通知"
+    lead = f"从教育厅了解到，{title}公布了，现将具体事项公布如下："
+    page = blocks(title, lead, *BODY)
+    both = lambda: fold_key("".join(b.text for b in page))      # noqa: E731
+    assert agreed_edges(page, BODY, title, Links(), both) == [lead, *BODY]
+    # the headline with a few words glued on (a site's name, a date) still ends the walk
+    page = blocks(f"{title}_示例教育网 2019-09-25", *BODY)
+    assert agreed_edges(page, BODY, title, Links(), lambda: fold_key("".join(b.text for b in page))) == BODY

@@ -94,6 +94,7 @@ def extend_edges(blocks: list[TextBlock], paragraphs: list[str], title: str | No
 TAKE, PASS, STOP, HOLD = "take", "pass", "stop", "hold"
 MAX_HELD = 8              # blocks held at an edge until a block is taken beyond them
 SHORT_KEY_CHARS = 8       # a shorter block is in the body only as one of its paragraphs
+HEADLINE_EXTRA_CHARS = 16  # a block holding the headline with more than this besides is a sentence
 SENTENCE_MARK = re.compile(r"[，,、；;。！？!?]")
 
 
@@ -129,8 +130,9 @@ def widen_edges(texts: list[str], paragraphs: list[str], title: str | None,
                 # A short block ("大盘") is the body's own only as a whole paragraph of it, not
                 # as a few characters that happen to stand somewhere in its text.
                 ours = key in whole or (len(key) >= SHORT_KEY_CHARS and key in known)
-                if ours or (title_key and (title_key in key if len(title_key) >= SHORT_HEADLINE_CHARS
-                                           else title_key == key)):
+                # (the headline, or a line holding it and a few words more: not a sentence that names it)
+                if ours or (title_key and (title_key in key and len(key) - len(title_key) <= HEADLINE_EXTRA_CHARS
+                                           if len(title_key) >= SHORT_HEADLINE_CHARS else title_key == key)):
                     break
                 verdict = judge(i)
                 if verdict == STOP or (verdict == HOLD and len(held) == MAX_HELD):

@@ -76,6 +76,7 @@ def headed_items(paragraphs: list[str], visible: str, links) -> bool:
 
 
 YEARS_DAYS = 744            # a front page's dates, newest first, lie within two years
+DATED_SHARE = 0.25          # of the body's lines, those that are an excerpt's date, at least
 # A date with its marks folded away: "2025-10-24" as "20251024".
 RUN_DATE = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d{2})(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]|[12]\d|3[01])(?!\d)")
 
@@ -89,12 +90,24 @@ def dated_items(paragraphs: list[str], visible: str) -> bool:
         found = DATE.search(gap) or RUN_DATE.search(gap)
         if found is None or len(gap) - len(found[0]) < HEADLINE_CHARS:
             return False
-        days.append(int(found["y"]) * 372 + int(found["m"]) * 31 + int(found["d"]))
+        days.append(_day(found))
         return True
 
     # (a front page lists the newest first, within two years; a timeline runs from the oldest, or over years)
-    return (_items(paragraphs, visible, dated_headline) and all(a >= b for a, b in zip(days, days[1:]))
-            and max(days) - min(days) <= YEARS_DAYS)
+    if not _items(paragraphs, visible, dated_headline):
+        # or each excerpt, cut off mid-clause, is followed by a line that is only its date
+        days = [_day(DATE.fullmatch(fold_width(line).strip())) for before, line in zip(paragraphs, paragraphs[1:])
+                if not CLOSED.search(before) and DATE.fullmatch(fold_width(line).strip())]
+        if len(days) < HEADED_ITEMS or len(days) < DATED_SHARE * len(paragraphs):
+            return False
+    return all(a >= b for a, b in zip(days, days[1:])) and max(days) - min(days) <= YEARS_DAYS
+
+
+CLOSED = re.compile(r"[。！？!?….;；”」』\"）)]\s*$")     # a paragraph that ends its sentence
+
+
+def _day(found) -> int:
+    return int(found["y"]) * 372 + int(found["m"]) * 31 + int(found["d"])
 
 
 def _items(paragraphs: list[str], visible: str, marks) -> bool:

@@ -63,6 +63,9 @@ def headline(root, known: str | None = None) -> tuple[str | None, str | None]:
             if h1 and 4 <= len(h1) <= 80 and not references or (h1 and fold_key(first) not in fold_key(h1)
                                                                 and len(first) < 6):
                 return h1, h1
+            lone = lone_h1(root, names)
+            if lone and fold_key(first) not in fold_key(" ".join(body_of(root).itertext())):
+                return lone, lone     # <title>'s part is printed nowhere (the site's name), the one <h1> is
             printed = _printed_version(root, first)
             return (printed, printed) if printed else (first, None)
     h1 = first_text(root, "//h1")
@@ -163,8 +166,9 @@ def prefer_near(root, near: str, title: str | None, heading: str | None) -> bool
     if fold_key(near) in fold_key(title or ""):
         return False              # a piece of the headline found already (a deck or subhead)
     references = [fold_key(t) for t in (page_title, meta_content(root, "og:title") or "") if t]
-    if any(fold_key(near) in ref for ref in references):
-        return True
+    if any(fold_key(near) in ref for ref in references) or len(fold_key(near)) >= SECTION_NAME_CHARS and (
+            fold_key(title or "") not in fold_key(" ".join(body_of(root).itertext()))):
+        return True               # (<title>'s first part printed nowhere on the page: the site's name)
     og = meta_content(root, "og:title")
     names_site = og is not None and fold_key(og) == fold_key(site_name(root) or "")
     bare = not TITLE_SEPARATORS.search(page_title) and (og is None or names_site)
