@@ -225,21 +225,17 @@ def test_a_subtitle_opening_with_a_dash_is_not_the_headline():
     assert read_page(markup).title == "诚实守信福彩人"
 
 
-def test_a_title_printed_nowhere_on_the_page_gives_way_to_its_one_h1():
+@pytest.mark.parametrize("head, body, headline", [
     # <title> names only the site and its branch; the page prints neither, and its one <h1> is the story's
-    markup = page("<title>示例市公共资源交易信息网-示例信息网---示例分中心</title>",
-                  "<div>当前位置： 首页 > 新闻动态 > 中心新闻</div><h1>三大抓手促场内规范管理</h1>"
-                  "<p>【信息发布时间：2020-06-02 阅读次数： 】 【 我要打印 】 【 关闭 】</p>" + BODY)
-    assert read_page(markup).title == "三大抓手促场内规范管理"
-    # where the page prints <title>'s first part, <title> still gives the headline over a banner <h1>
-    markup = page("<title>质检总局：两成半烟花爆竹不合格-示例新闻网</title>",
-                  "<h1>示例新闻网 权威发布</h1><div class='title'>质检总局：两成半烟花爆竹不合格</div>" + BODY)
-    assert read_page(markup).title == "质检总局：两成半烟花爆竹不合格"
-
-
-def test_a_title_printed_nowhere_gives_way_to_the_heading_right_above_the_body():
+    ("<title>示例市公共资源交易信息网-示例信息网---示例分中心</title>",
+     "<div>当前位置： 首页 > 新闻动态 > 中心新闻</div><h1>三大抓手促场内规范管理</h1>"
+     "<p>【信息发布时间：2020-06-02 阅读次数： 】 【 我要打印 】 【 关闭 】</p>", "三大抓手促场内规范管理"),
     # the post's name in <title> is typed into the banner by script; the page prints its own heading
-    markup = page("<title>时政-2022-01 - 示例学习站</title>",
-                  "<div class='nav'>首页 归档 分类 标签</div><span class='typed' data-text='时政-2022-01'></span>"
-                  "<h2>第一章 政治经济篇</h2>" + BODY)
-    assert read_page(markup).title == "第一章 政治经济篇"
+    ("<title>时政-2022-01 - 示例学习站</title>", "<div class='nav'>首页 归档 分类 标签</div>"
+     "<span class='typed' data-text='时政-2022-01'></span><h2>第一章 政治经济篇</h2>", "第一章 政治经济篇"),
+    # where the page prints <title>'s first part, <title> still gives the headline over a banner <h1>
+    ("<title>质检总局：两成半烟花爆竹不合格-示例新闻网</title>",
+     "<h1>示例新闻网 权威发布</h1><div class='title'>质检总局：两成半烟花爆竹不合格</div>", "质检总局：两成半烟花爆竹不合格"),
+])
+def test_a_title_printed_nowhere_on_the_page_gives_way_to_the_printed_heading(head, body, headline):
+    assert read_page(page(head, body + BODY)).title == headline
