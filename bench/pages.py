@@ -234,6 +234,8 @@ def day_and_time(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
     # A Chinese month name in the English order ("四月 27, 2019") as its English name.
     text = re.sub(r"(十[一二]|[一二三四五六七八九十])月(?=\s*\d{1,2}\s*[,，]\s*\d{4})",
                   lambda m: MONTHS[CHINESE_MONTHS.index(m[1])] + " ", text)
+    # and its number: "2月 10 2014"
+    text = re.sub(r"(?<![\d年])(1[0-2]|0?[1-9])月(?=\s*\d{1,2}(?:\s*[,，]\s*|\s+)\d{4})", lambda m: MONTHS[int(m[1]) - 1] + " ", text)
     month_name = re.search(r"\b(" + "|".join(MONTHS) + r")[a-z]*\.?\s+(\d{1,2})\s*[,，]?\s+(?:[A-Za-z]{3,9}\.?,?\s+)?(\d{4})",
                            text, re.IGNORECASE)
     day_first = re.search(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(" + "|".join(MONTHS) + r")[a-z]*\.?,?\s+(\d{4})", text, re.IGNORECASE)

@@ -25,6 +25,10 @@ from digest.sources.pagedate import printed_date
     ("十二月 3, 2020", date(2020, 12, 3)),
     ("第十一月 3, 2020", None),
     ("三月 15，2019年全国两会期间", None),                          # a sentence, not a date
+    ("2月 10 2014 近期投资总结", date(2014, 2, 10)),                 # the month's number, English order
+    ("12月 3, 2020", date(2020, 12, 3)),
+    ("2014年2月 10 2014", date(2014, 2, 10)),
+    ("共12月 3 2020年", None),
     ("2024年02月21日", date(2024, 2, 21)),
     ("最新推荐文章于 2024-02-02 22:51:05 发布", None),              # another story's date
     ("11-22-2014", date(2014, 11, 22)),                             # month first, with hyphens
@@ -135,3 +139,12 @@ def test_the_dates_of_the_day_before_and_after_are_not_the_pages():
     assert printed_date("« 上一篇：2023-12-31 发布于 2024-01-02") == date(2024, 1, 2)
     assert printed_date("上一篇 下一篇 2024-02-05 10:30 来源：示例网") == datetime(2024, 2, 5, 10, 30)   # a row of buttons
     assert printed_date("新闻 上一则 2025-12-02 下一则 2025-12-04") is None
+
+
+def test_a_sidebar_of_recent_releases_after_the_body_gives_no_date():
+    body = "".join(f"<p>第{n}段：研究结果显示，全球手机市场中智能型手机的占比将继续上升，保障服务的需求随之增长。</p>"
+                   for n in range(1, 5))
+    sidebar = ("<div class='side'>Recent Press Releases <span>Jan 18, 2018</span> <a href='/p1'>Asurion Receives Top Honors</a>"
+               " <span>Dec 14, 2017</span> <a href='/p2'>Asurion Expands Services</a></div>")
+    markup = f"<html><head><title>荣获服务领导品牌奖</title></head><body><h1>荣获服务领导品牌奖</h1>{body}{sidebar}</body></html>"
+    assert read_page(markup).published is None

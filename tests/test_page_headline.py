@@ -120,7 +120,7 @@ def test_a_blog_platform_after_a_bare_hyphen_leaves_the_title():
     assert found.title == "质检总局：两成半烟花爆竹不合格"
 
 
-@pytest.mark.parametrize("line", ["阅读量545", "本文链接： https://blog.example.com/u1/article/1"])
+@pytest.mark.parametrize("line", ["阅读量545", "浏览次数：27", "本文链接： https://blog.example.com/u1/article/1"])
 def test_a_counter_or_an_address_above_the_body_is_not_the_headline(line):
     found = read_page(page("<title>示例博客</title>", f"<div>{line}</div>" + BODY))
     assert found.title != line
@@ -239,3 +239,10 @@ def test_a_subtitle_opening_with_a_dash_is_not_the_headline():
 ])
 def test_a_title_printed_nowhere_on_the_page_gives_way_to_the_printed_heading(head, body, headline):
     assert read_page(page(head, body + BODY)).title == headline
+
+
+def test_a_speakers_headline_over_a_line_of_fields_is_the_headline():
+    # <title> names only the site; the headline opens with who speaks ("证监会：…"), not a label
+    body = ("<p class='title'>证监会：强化监管 切实提高资本市场财务信息质量</p>"
+            "<p class='message'><span>时间：2021-03-01</span><span>来源：示例网</span><span>浏览次数：27</span></p>")
+    assert read_page(page("<title>示例企业信息网</title>", body + BODY)).title == "证监会：强化监管 切实提高资本市场财务信息质量"

@@ -41,9 +41,11 @@ ENGLISH_DAY_FIRST = re.compile(
 WORD_BEFORE = re.compile(r"([A-Za-z]+)\s+$")
 WEEKDAY = r"(?:mon|tues|wednes|thurs|fri|satur|sun)day"
 DATE_WORDS = re.compile(rf"on|posted|published|updated|date|dated|{WEEKDAY}|mon|tue|wed|thu|fri|sat|sun", re.IGNORECASE)
-# A month's Chinese name in the English order, as a blog in a Chinese locale prints it: "四月 27, 2019".
+# A month's Chinese name in the English order, as a blog in a Chinese locale prints it: "四月 27, 2019",
+# "2月 10 2014".
 CHINESE_MONTH_FIRST = re.compile(
-    r"(?<![\u4e00-\u9fff\d])(?P<cmon>十[一二]|[一二三四五六七八九十])月\s*(?P<d>\d{1,2})\s*[,，]\s*(?P<y>(?:19|20)\d{2})(?![\d年])")
+    r"(?<![\u4e00-\u9fff\d])(?:(?P<cmon>十[一二]|[一二三四五六七八九十])|(?P<m>1[0-2]|0?[1-9]))月\s*(?P<d>\d{1,2})"
+    r"(?:\s*[,，]\s*|\s+)(?P<y>(?:19|20)\d{2})(?![\d年])")
 CHINESE_MONTHS = {name: i for i, name in enumerate(
     ("一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二"), 1)}
 # Taiwanese pages print the Minguo year: 105年3月19日 is 2016-03-19.
@@ -62,7 +64,8 @@ NEIGHBOUR = re.compile(r"(?P<which>上一|下一|前一|后一|後一)(?:天|篇
 # Where a list of other stories starts after the body ("相关推荐", "上一篇"): its dates and
 # names are theirs, not the article's.
 OTHER_STORIES = re.compile(r"(?:相关|相關|推荐|推薦|热门|熱門|延伸|往期|最新)(?:推荐|推薦|阅读|閱讀|新闻|新聞|文章|回顾|回顧)|"
-                           r"猜你喜[欢歡]|上一篇|下一篇|返回列表|评论|評論|留言|[Cc]omments")      # readers' comments too
+                           r"猜你喜[欢歡]|上一篇|下一篇|返回列表|评论|評論|留言|[Cc]omments"      # readers' comments too
+                           r"|(?i:(?:recent|related|latest|more|popular)\s+(?:press releases|posts|news|articles|stories))")
 DATE_META = ("article:published_time", "og:article:published_time", "publishdate", "pubdate",
              "publish_date", "publishtime", "datepublished", "dc.date", "dc.date.issued", "date",
              "og:published_time", "sailthru.date", "article.published")

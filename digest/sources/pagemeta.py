@@ -237,7 +237,8 @@ def _short_text(element, chars: int = 240, pieces: int = 40) -> str:
 ADDRESS = re.compile(r"^\s*(?:https?://|www\.)\S+\s*$", re.IGNORECASE)   # the site's address printed as a line
 BULLET = re.compile(r"^\s*[■□●○◆◇▲△★☆•▶►]")     # a deck's summary points, not the headline
 SENTENCE_INSIDE = re.compile(r"[。；;]|[,，>»›|｜]")
-LABEL = re.compile(r"^[^:：]{1,3}[:：]")          # 导读：…, 摘要：…, 时间：…; a headline's "X：Y" has more before
+# 导读：…, 摘要：…, 时间：…, 关键词：…; a headline's "X：Y" has more before, or a speaker (证监会：…)
+LABEL = re.compile(r"^(?:[^:：]{1,2}|关键词|關鍵詞|关键字|關鍵字|编者按|編者按|发布者|發布者)\s*[:：]")
 
 
 def _menu_like(text: str) -> bool:
