@@ -371,3 +371,12 @@ def test_a_lead_that_names_the_headline_in_a_sentence_goes_back_but_the_headline
     # the headline with a few words glued on (a site's name, a date) still ends the walk
     page = blocks(f"{title}_示例教育网 2019-09-25", *BODY)
     assert agreed_edges(page, BODY, title, Links(), lambda: fold_key("".join(b.text for b in page))) == BODY
+
+
+def test_a_lead_in_ending_in_a_colon_at_the_very_start_of_both_bodies_goes_back():
+    page = blocks("这篇文章想回答三个问题：", *BODY)
+    both = lambda: fold_key("".join(b.text for b in page))      # noqa: E731
+    assert agreed_edges(page, BODY, None, Links(), both) == ["这篇文章想回答三个问题：", *BODY]
+    # at the very end, a line ending in a colon introduces nothing that is there
+    page = blocks(*BODY, "下一步的计划如下：")
+    assert agreed_edges(page, BODY, None, Links(), lambda: fold_key("".join(b.text for b in page))) == BODY

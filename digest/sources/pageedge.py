@@ -145,7 +145,8 @@ def widen_edges(texts: list[str], paragraphs: list[str], title: str | None,
                     held = []
             i += step
         if held and not 0 <= i < len(keys):
-            with_sentence = [n for n, j in enumerate(held) if SENTENCE_MARK.search(texts[j])]
+            with_sentence = [n for n, j in enumerate(held) if SENTENCE_MARK.search(texts[j])
+                             or (step < 0 and texts[j].rstrip().endswith(("：", ":")))]   # a lead-in at the start
             found += held[:with_sentence[-1] + 1] if with_sentence else []
         taken.append(found)
     return [texts[i] for i in reversed(taken[0])] + list(paragraphs) + [texts[i] for i in taken[1]]
