@@ -41,7 +41,7 @@ def test_a_name_keeps_only_its_name_tokens():
     assert plausible("欧阳明日") == "欧阳明日"
     assert plausible("新华社") == "新华社"          # an agency printed as the byline
     assert plausible("PConline", "PConline 太平洋电脑网") is None     # the site's own name
-    for word in ("平台", "本人", "结束", "至微博", "的家", "件极客", "档信息", "见习编辑 李琼皙"):
+    for word in ("平台", "本人", "结束", "至微博", "的家", "件极客", "档信息", "见习编辑 李琼皙", "管理员", "超级管理员", "小编"):
         assert plausible(word) is None, word
 
 

@@ -112,8 +112,13 @@ def plausible(value: str | None, site: str | None = None) -> str | None:
     return " ".join(names) or None
 
 
+# A site's roles, printed in the byline's place by a CMS: no one's name (管 and 站 start none here).
+ROLES = re.compile(r"^(?:超级|超級|系统|系統)?(?:管理员|管理員)$|^(?:站长|站長|小编|小編|编辑部|編輯部|本站|本网|本網)$")
+
+
 def _chinese_name(token: str) -> bool:
-    if not re.fullmatch(rf"[{CJK}]{{2,5}}", token) or CREDIT_WORDS.search(token) or END_MARK.match(token):
+    if (not re.fullmatch(rf"[{CJK}]{{2,5}}", token) or CREDIT_WORDS.search(token) or END_MARK.match(token)
+            or ROLES.match(token)):
         return False
     if token[:2] in COMPOUND_SURNAMES:
         return 3 <= len(token) <= 4
