@@ -201,10 +201,12 @@ def test_newspaper_kicker_headline_reporters_and_section_label():
 def test_a_lone_name_under_the_title_is_the_author_but_a_section_word_is_not():
     (named,) = clean(RawText("x.txt", "真假新闻的攻防战\n\n许少民\n\n假新闻的泛滥已经让各国焦头烂额。", "txt"))
     assert (named.author, named.paragraphs) == ("许少民", ("假新闻的泛滥已经让各国焦头烂额。",))
+    (leader,) = clean(RawText("x.txt", "真假新闻的攻防战\n\n習近平\n\n假新闻的泛滥已经让各国焦头烂额。", "txt"))
+    assert leader.author == "習近平"
     (intro,) = clean(RawText("x.txt", "真假新闻的攻防战\n\n导读\n\n假新闻的泛滥已经让各国焦头烂额。", "txt"))
     assert intro.author is None and intro.paragraphs[0] == "导读"
     # a short word that opens the text ("定义", "概要") names no one: it starts with no surname
-    for word in ("定义", "概要", "资料图"):
+    for word in ("定义", "概要", "资料图", "周报", "黄金", "简介"):
         (opening,) = clean(RawText("x.txt", f"债券\n\n{word}\n\n债券是一种有价证券，代表投资者提供的一笔借款。", "txt"))
         assert opening.author is None and opening.paragraphs[0] == word, word
 

@@ -29,6 +29,7 @@ from digest.sources.pagedate import printed_date
     ("12月 3, 2020", date(2020, 12, 3)),
     ("2014年2月 10 2014", date(2014, 2, 10)),
     ("共12月 3 2020年", None),
+    ("截至 3月 15 2000余家企业已完成申报", None),                      # a count after the day, not a year
     ("2024年02月21日", date(2024, 2, 21)),
     ("最新推荐文章于 2024-02-02 22:51:05 发布", None),              # another story's date
     ("11-22-2014", date(2014, 11, 22)),                             # month first, with hyphens

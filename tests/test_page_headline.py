@@ -246,3 +246,11 @@ def test_a_speakers_headline_over_a_line_of_fields_is_the_headline():
     body = ("<p class='title'>证监会：强化监管 切实提高资本市场财务信息质量</p>"
             "<p class='message'><span>时间：2021-03-01</span><span>来源：示例网</span><span>浏览次数：27</span></p>")
     assert read_page(page("<title>示例企业信息网</title>", body + BODY)).title == "证监会：强化监管 切实提高资本市场财务信息质量"
+
+
+@pytest.mark.parametrize("line", ["点击量：1234", "发稿人：张三丰", "所属栏目：财经要闻", "人气值：88"])
+def test_a_field_or_counter_line_above_the_body_never_replaces_a_title_in_the_other_script(line):
+    # <title> in Traditional, the page in Simplified: <title>'s headline is printed after all
+    markup = page("<title>央行決定降準0.5個百分點，將釋放長期資金約1萬億元_某某網</title>",
+                  f"<div>央行决定降准0.5个百分点，将释放长期资金约1万亿元</div><div>{line}</div>" + BODY)
+    assert read_page(markup).title != line

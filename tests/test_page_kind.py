@@ -588,3 +588,13 @@ def test_excerpts_cut_off_mid_clause_each_followed_by_its_date_are_a_list():
     assert not dated_items(diary, " ".join(diary))
     timeline = [line for n, t in enumerate(teasers) for line in (t, f"20{19 + n}-04-15")]
     assert not dated_items(timeline, " ".join(timeline))
+
+
+def test_a_forums_new_post_button_in_a_news_sites_header_leaves_its_article_an_article():
+    body = "".join(f"<p>第{n}段：公司今天公布了季度业绩，营收同比增长三成，分析人士认为增长主要来自海外市场的需求。</p>"
+                   for n in range(1, 5))
+    comments = "".join(f"<div class='comment'><span>{n}楼</span><p>这家公司的产品确实不错。</p></div>" for n in range(1, 6))
+    markup = ("<html><head><title>公司季度营收增长三成_示例网</title></head><body><div class='top'><a href='/bbs'>论坛</a>"
+              "<a href='/bbs/post'>发新帖</a></div><h1>公司季度营收增长三成</h1><div>2024-05-12 10:00 来源：示例网</div>"
+              f"{body}<h3>网友评论</h3>{comments}</body></html>")
+    assert len(read_page(markup).paragraphs) >= 4

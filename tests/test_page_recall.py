@@ -305,7 +305,8 @@ def test_a_closing_section_under_an_ordinary_sub_heading_is_put_back():
 
 def test_a_last_heading_and_its_points_to_the_end_of_both_bodies_go_back():
     # a closing section of short points under its heading, the last blocks both libraries keep
-    points = ["第一步：剔除业绩下滑的公司；", "第二步：建立自选股；", "第三步：从行业龙头企业开始筛选，再看估值"]
+    # (the last one reads as a sentence: a line of clauses with no end is a related headline's shape)
+    points = ["第一步：剔除业绩下滑的公司；", "第二步：建立自选股；", "第三步：从行业龙头企业开始筛选，再看估值。"]
     page = [*blocks(*BODY), Block("head", "选股步骤"), *blocks(*points, kind="item")]
     both = lambda: fold_key("".join(b.text for b in page))      # noqa: E731
     assert agreed_edges(page, BODY, None, Links(), both) == [*BODY, "选股步骤", *points]
@@ -380,3 +381,26 @@ def test_a_lead_in_ending_in_a_colon_at_the_very_start_of_both_bodies_goes_back(
     # at the very end, a line ending in a colon introduces nothing that is there
     page = blocks(*BODY, "下一步的计划如下：")
     assert agreed_edges(page, BODY, None, Links(), lambda: fold_key("".join(b.text for b in page))) == BODY
+
+
+def test_related_headlines_neighbours_and_labels_at_the_edges_stay_out_though_both_keep_them():
+    related = ["A股三大指数高开，券商股领涨", "港股恒指收涨1%，科技股走强"]
+    for page in ([*blocks(*BODY), Block("head", "热点新闻"), *blocks(*related, kind="item")],
+                 [*blocks(*BODY), *blocks(*related, kind="item")],
+                 blocks(*BODY, "下一篇：国家统计局：3月CPI同比上涨0.3%，PPI同比下降2.8%，降幅收窄"),
+                 blocks("当前位置：", *BODY)):
+        assert agreed_edges(page, BODY, None, Links(), lambda: fold_key("".join(b.text for b in page))) == BODY
+
+
+def test_a_line_opening_with_the_headline_and_its_fields_ends_the_walk():
+    title = "央行宣布降准0.5个百分点，释放长期资金约1万亿元"
+    page = blocks(f"{title} 2024-03-05 10:20 来源：某某网 作者：李明，阅读1234", *BODY)
+    assert agreed_edges(page, BODY, title, Links(), lambda: fold_key("".join(b.text for b in page))) == BODY
+
+
+def test_held_lines_count_toward_the_most_blocks_put_back():
+    lines = [f"公司在第{n}个方面做了安排，目前进展顺利。" for n in range(1, 12)]
+    heads = [Block("head", f"第{n}节") for n in range(1, 8)]
+    page = [*blocks(*BODY), *blocks(*lines), *heads, *blocks("最后一段话说明了全部安排的来龙去脉，供大家参考。")]
+    found = agreed_edges(page, BODY, None, Links(), lambda: fold_key("".join(b.text for b in page)))
+    assert len(found) - len(BODY) <= 12

@@ -130,9 +130,10 @@ def widen_edges(texts: list[str], paragraphs: list[str], title: str | None,
                 # A short block ("大盘") is the body's own only as a whole paragraph of it, not
                 # as a few characters that happen to stand somewhere in its text.
                 ours = key in whole or (len(key) >= SHORT_KEY_CHARS and key in known)
-                # (the headline, or a line holding it and a few words more: not a sentence that names it)
-                if ours or (title_key and (title_key in key and len(key) - len(title_key) <= HEADLINE_EXTRA_CHARS
-                                           if len(title_key) >= SHORT_HEADLINE_CHARS else title_key == key)):
+                # (the headline, or a line opening with it or holding it and a few words more: not a
+                # sentence that names it)
+                if ours or (title_key and (title_key in key and (key.startswith(title_key) or len(key) - len(
+                        title_key) <= HEADLINE_EXTRA_CHARS) if len(title_key) >= SHORT_HEADLINE_CHARS else title_key == key)):
                     break
                 verdict = judge(i)
                 if verdict == STOP or (verdict == HOLD and len(held) == MAX_HELD):
@@ -141,17 +142,36 @@ def widen_edges(texts: list[str], paragraphs: list[str], title: str | None,
                 if verdict == HOLD:
                     held.append(i)
                 elif verdict == TAKE:
+                    if most is not None and len(found) + len(held) >= most:
+                        held = []
+                        break
                     found += held + [i]
                     held = []
             i += step
         if held and not 0 <= i < len(keys):
-            with_sentence = [n for n, j in enumerate(held) if SENTENCE_MARK.search(texts[j])
-                             or (step < 0 and texts[j].rstrip().endswith(("：", ":")))]   # a lead-in at the start
+            with_sentence = [n for n, j in enumerate(held) if _sentence(texts[j], lead_in=step < 0)]
             found += held[:with_sentence[-1] + 1] if with_sentence else []
         taken.append(found)
     return [texts[i] for i in reversed(taken[0])] + list(paragraphs) + [texts[i] for i in taken[1]]
 
 
+SENTENCE_CHARS = 8        # a sentence, at the least ("这就是利率的双轨制。"), ...
+LONG_LINE_CHARS = 40      # ... or a line this long with a clause mark in it (a point, not a headline)
+LEAD_IN_CHARS = 6         # a lead-in ending in a colon ("首先总结一下："), not a label ("当前位置：")
+
+
+def _sentence(text: str, lead_in: bool) -> bool:
+    """A line that reads as text of its own where the walk runs off what both libraries keep:
+    a sentence that ends, a long line of clauses, or at the start a lead-in ending in a colon;
+    not a related headline ("A股三大指数高开，券商股领涨"), a label or "当前位置："."""
+    text = text.strip()
+    if lead_in and text.endswith(("：", ":")):
+        return len(text) >= LEAD_IN_CHARS
+    return len(text) >= SENTENCE_CHARS and (SENTENCE_END_MARK.search(text) is not None
+                                            or (len(text) >= LONG_LINE_CHARS and SENTENCE_MARK.search(text) is not None))
+
+
+SENTENCE_END_MARK = re.compile(r"[。！？!?；;]")
 EDGE_KEY_CHARS = 12       # how much of the body's first or last paragraph finds it among the blocks
 
 

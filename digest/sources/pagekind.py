@@ -284,13 +284,13 @@ def _reference_entry(root) -> bool:
 
 LABEL_PAGE_PROSE = 120     # a page under a label heading with more prose than this may be a short article
 FIRST_POST_REACH = 200      # characters above the body where a thread marks its first post
-FIRST_POST = re.compile(r"楼主|樓主|(?:发|發)(?:表)?新(?:帖|话题|話題)")
+FIRST_POST = re.compile(r"楼主|樓主|(?:发|發)(?:表)?新(?:帖|话题|話題)\W.{0,120}?(?:发表于|發表於)")
 
 
 def _first_post(paragraphs: list[str], visible: str) -> bool:
-    """The original poster's mark (楼主) or the thread's new-post button (发新帖) printed right
-    above the body: the body is a thread's first post (a sidebar of hot comments, 1楼 2楼,
-    above an article names neither)."""
+    """The original poster's mark (楼主), or the thread's new-post button (发新帖) and then a post's
+    stamp (发表于), printed right above the body: the body is a thread's first post (a sidebar
+    of hot comments, 1楼 2楼, or a site's menu with a forum's button, above an article is not)."""
     at = visible.find(" ".join(paragraphs[0].split())[:12]) if paragraphs else -1
     return at > 0 and FIRST_POST.search(visible, max(0, at - FIRST_POST_REACH), at) is not None
 

@@ -19,7 +19,7 @@ from .pagedate import DATE, meta_date, printed_date  # noqa: F401 - read here an
 from ..text.pagerules import NOT_HEADLINE
 from .pagewindow import loose
 from .pagetitle import LONE_WORD, TITLE_SEPARATORS, first_segment, heading_keys, lone_h1, printed_segment, story_heading
-from ..text.script import fold_width
+from ..text.script import fold_width, to_simplified
 
 SOURCE = re.compile(r"(?:来源|來源|出处|出處|稿源|來自|来自|Source)\s*[:：]\s*(?P<name>[^\s|｜:：,，]{2,20})",
                     re.IGNORECASE)
@@ -64,7 +64,7 @@ def headline(root, known: str | None = None) -> tuple[str | None, str | None]:
                                                                 and len(first) < 6):
                 return h1, h1
             lone = lone_h1(root, names)
-            if lone and fold_key(first) not in fold_key(" ".join(body_of(root).itertext())):
+            if lone and not _printed(root, first):
                 return lone, lone     # <title>'s part is printed nowhere (the site's name), the one <h1> is
             printed = _printed_version(root, first)
             return (printed, printed) if printed else (first, None)
@@ -167,12 +167,21 @@ def prefer_near(root, near: str, title: str | None, heading: str | None) -> bool
         return False              # a piece of the headline found already (a deck or subhead)
     references = [fold_key(t) for t in (page_title, meta_content(root, "og:title") or "") if t]
     if any(fold_key(near) in ref for ref in references) or len(fold_key(near)) >= SECTION_NAME_CHARS and (
-            fold_key(title or "") not in fold_key(" ".join(body_of(root).itertext()))):
+            not FIELD_LINE.match(near) and not _printed(root, title or "")):
         return True               # (<title>'s first part printed nowhere on the page: the site's name)
     og = meta_content(root, "og:title")
     names_site = og is not None and fold_key(og) == fold_key(site_name(root) or "")
     bare = not TITLE_SEPARATORS.search(page_title) and (og is None or names_site)
     return bare or title is None or title == site_name(root)
+
+
+# A field and its short value, or a count: "发稿人：张三丰", "所属栏目：财经要闻", "点击量：1234".
+FIELD_LINE = re.compile(r"^[^：:，,。]{1,6}[：:]\s*(?:\S{0,10}|[\d,.\s]+)$")
+
+
+def _printed(root, text: str) -> bool:
+    """Whether the page prints ``text`` (in either script, spacing and marks aside)."""
+    return to_simplified(fold_key(text)) in to_simplified(fold_key(" ".join(body_of(root).itertext())))
 
 
 # A site's name before the headline in <title>: "中國評論新聞：headline".

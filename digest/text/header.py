@@ -164,11 +164,18 @@ def _lone_name(header: _Header, line: str, folded: str) -> bool:
     if header.title is None or len(header.rest) < 2 or folded in rules.NOT_NAMES:
         return False
     if not (rules.TRANSLITERATED_NAME.match(folded) or re.fullmatch(r"[\u4e00-\u9fff]{2,3}", folded)
-            and (folded[0] in SURNAMES or folded[:2] in COMPOUND_SURNAMES)):
-        return False            # "定义", "概要": a word, not a name
+            and (folded[0] in SURNAMES or folded[:2] in COMPOUND_SURNAMES) and not _common_word(folded)):
+        return False            # "定义", "概要", "周报", "黄金": a word, not a name
     header.meta.offer(author=line.strip())
     header.rest.pop(0)
     return True
+
+
+def _common_word(word: str) -> bool:
+    """A dictionary word that is no one's name there ("周报", "石油", "简介"; not "习近平")."""
+    from .lexicon import entries_of, is_word
+
+    return is_word(word) and not any(entry.proper for entry in entries_of(word))
 
 
 STEPS: tuple[Callable[[_Header, str, str], bool], ...] = (
