@@ -13,7 +13,7 @@ import functools
 import re
 
 from ..text import furniture, rules, sentences, words
-from ..text.header import dropped
+from ..text.droplines import dropped
 from ..models import Article, Document, Sentence
 from ..text.script import fold_width, to_simplified
 
