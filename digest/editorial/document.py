@@ -38,9 +38,13 @@ GREETING = re.compile(r"^(?:(?:各位|大家|诸位|諸位|[^，,。！!\s]{0,6}
 SELF_INTRO = re.compile(r"^(?:我|我们|我們)(?:是|叫)[^，,。！!]{1,12}[。！!]?$")
 
 
+# The last character but spaces that INTRODUCES can end on: a quick test before the search.
+INTRODUCES_LAST = frozenset("“「『道:,，\"")
+
+
 def opens_quote(folded: str) -> bool:
     """Does the sentence end by introducing a quotation it does not hold?"""
-    return INTRODUCES.search(folded) is not None
+    return folded.rstrip()[-1:] in INTRODUCES_LAST and INTRODUCES.search(folded) is not None
 
 
 def greeting_only(folded: str) -> bool:
@@ -224,7 +228,8 @@ def stands_alone(sentence: Sentence, folded: str | None = None) -> bool:
     # and so is one list item ending in a semicolon, a section number or a heading run in.
     if folded.endswith(":") or LEAD_IN.match(folded) or list_fragment(folded):
         return False
-    if SECTION_NUMBER.match(folded) or LIST_MARKER.match(folded) or GLUED_HEADING.search(folded):
+    if SECTION_NUMBER.match(folded) or LIST_MARKER.match(folded) or (
+            "、" in folded and GLUED_HEADING.search(folded)):     # (its 、 found quicker alone)
         return False
     # A heading-like piece without any sentence end is a fragment.
     return bool(SENTENCE_END.search(folded)) or len(text) > 40

@@ -72,16 +72,24 @@ LEADING_LABEL = rule(
 
 
 # A character each pattern above needs: one scan for it leaves most sentences alone.
+# Every branch of TRIGGER opens with a plain character (a class spelt out as its
+# characters: [联聯][络絡系繫] as 联[络絡系繫]|聯[络絡系繫]), so the scan jumps from one
+# of those characters to the next instead of trying every branch at every character;
+# the one branch that needs the start of the sentence is TRIGGER_START.
+_NO_STOP_TO_PICTURE = "[^,.;!?，。；！？]{0,12}?[图圖照]"
+TRIGGER_START = re.compile(r"^(?:广告|廣告|推广|推廣|赞助|贊助|图为|圖為|上图|下图|上圖|下圖)")
 TRIGGER = re.compile(
-    r"[(（摄攝@/码碼按]|粉[丝絲]|订阅|訂閱|立即|马上|馬上|点[击此]|點[擊此]|供[图圖]"
-    r"|^(?:广告|廣告|推广|推廣|赞助|贊助|图为|圖為|上图|下图|上圖|下圖)|[电電]话|手[机機]|行[动動]"
-    r"|[联聯][络絡系繫]|[热熱]线|熱線|[传傳]真|微信|[邮郵]箱|[Tt]el|TEL|[Ff]ax|FAX|地[址點点]|0\d{1,3}-|09\d\d"
-    r"|[Ww]{3}\.|[张張幅][^,.;!?，。；！？]{0,12}?[图圖照]|[如见見上下][图圖]")
+    r"\(|（|摄|攝|@|/|码|碼|按|粉[丝絲]|订阅|訂閱|立即|马上|馬上|点[击此]|點[擊此]|供[图圖]"
+    r"|电话|電话|手[机機]|行[动動]|联[络絡系繫]|聯[络絡系繫]|热线|熱线|熱線|传真|傳真|微信|邮箱|郵箱"
+    r"|Tel|tel|TEL|Fax|fax|FAX|地[址點点]|0\d{1,3}-|09\d\d|W[Ww]{2}\.|w[Ww]{2}\."
+    rf"|张{_NO_STOP_TO_PICTURE}|張{_NO_STOP_TO_PICTURE}|幅{_NO_STOP_TO_PICTURE}"
+    r"|如[图圖]|见[图圖]|見[图圖]|上[图圖]|下[图圖]")
 
 
 def furniture(folded: str) -> bool:
     """Is the (width-folded) sentence a caption, a call to action, a contact line or a link?"""
-    return TRIGGER.search(folded) is not None and FURNITURE.search(folded) is not None
+    return (TRIGGER_START.match(folded) is not None or TRIGGER.search(folded) is not None) \
+        and FURNITURE.search(folded) is not None
 
 
 def without_label(text: str, folded: str) -> str:
