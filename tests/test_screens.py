@@ -59,3 +59,20 @@ def test_the_trigger_spelt_out_finds_what_it_found_as_written():
 def test_quick_tests_decide_as_the_searches():
     for line in _lines():
         assert document.opens_quote(line) == (document.INTRODUCES.search(line) is not None), line
+
+
+def _mixed(count: int) -> list[str]:
+    """Strings made of the furniture rules' own words, marks, digits and letters."""
+    import random
+
+    words = sorted(set(re.findall(r"[\u4e00-\u9fff（）。，]+|[A-Za-z]+", furniture.FURNITURE.pattern)))
+    words += ["0", "09", "12", "1234", "-", "@", ".", "/", ":", " ", "\n", "(", ")", "com", "a", "_", "!",
+              "x.com/", "www.", "\u3000"]
+    rng = random.Random(11)
+    return ["".join(rng.choice(words) for _ in range(rng.randint(0, 7))) for _ in range(count)]
+
+
+def test_furniture_spelt_out_finds_what_the_alternation_finds():
+    for line in _lines() + _mixed(20_000):
+        found = furniture.FOUND_AT_START.match(line) is not None or furniture.FOUND.search(line) is not None
+        assert found == (furniture.FURNITURE.search(line) is not None), line
