@@ -109,8 +109,8 @@ def document(article: Article) -> Document:
     normal = to_simplified("\n".join(folded)).split("\n")
     if len(normal) != len(pieces):         # a piece held a line break after all
         normal = [to_simplified(piece) for piece in folded]
-    items = [Sentence(article.id, i, p, piece, tuple(words.tokens(norm, normalised=True)))
-             for i, ((p, piece), norm) in enumerate(zip(pieces, normal))]
+    items = [Sentence(article.id, i, p, piece, tuple(toks))
+             for i, ((p, piece), toks) in enumerate(zip(pieces, words.tokens_each(normal)))]
     title = to_simplified(fold_width(article.title))
     words_of_title = plain(title)
     echoes = frozenset(i for i, norm in enumerate(normal) if plain(norm) == words_of_title)
