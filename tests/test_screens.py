@@ -76,3 +76,17 @@ def test_furniture_spelt_out_finds_what_the_alternation_finds():
     for line in _lines() + _mixed(20_000):
         found = furniture.FOUND_AT_START.match(line) is not None or furniture.FOUND.search(line) is not None
         assert found == (furniture.FURNITURE.search(line) is not None), line
+
+
+def test_job_and_ad_words_screen_what_their_patterns_find():
+    import random
+
+    from digest.text import notnews
+
+    words = sorted(set(re.findall(r"[\u4e00-\u9fff～]+|[A-Za-z]+", notnews._JOB.pattern + notnews._AD.pattern)))
+    words += ["1", "12", "345", " ", "-", "~", "k", "K", "到", "薪", "折", "xbase", "base1"]
+    rng = random.Random(5)
+    for text in ["".join(rng.choice(words) for _ in range(rng.randint(0, 6))) for _ in range(10_000)]:
+        for vocabulary, needed in ((notnews._JOB, notnews._JOB_WORDS), (notnews._AD, notnews._AD_WORDS)):
+            found = len({m.group() for m in vocabulary.finditer(text)})
+            assert notnews._distinct(vocabulary, needed, text) == found, text
