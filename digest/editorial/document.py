@@ -13,7 +13,7 @@ import functools
 import re
 
 from ..text import furniture, rules, sentences, words
-from ..text.header import dropped
+from ..text.droplines import dropped
 from ..models import Article, Document, Sentence
 from ..text.script import fold_width, to_simplified
 
@@ -38,9 +38,13 @@ GREETING = re.compile(r"^(?:(?:各位|大家|诸位|諸位|[^，,。！!\s]{0,6}
 SELF_INTRO = re.compile(r"^(?:我|我们|我們)(?:是|叫)[^，,。！!]{1,12}[。！!]?$")
 
 
+# The last character but spaces that INTRODUCES can end on: a quick test before the search.
+INTRODUCES_LAST = frozenset("“「『道:,，\"")
+
+
 def opens_quote(folded: str) -> bool:
     """Does the sentence end by introducing a quotation it does not hold?"""
-    return INTRODUCES.search(folded) is not None
+    return folded.rstrip()[-1:] in INTRODUCES_LAST and INTRODUCES.search(folded) is not None
 
 
 def greeting_only(folded: str) -> bool:
@@ -105,8 +109,8 @@ def document(article: Article) -> Document:
     normal = to_simplified("\n".join(folded)).split("\n")
     if len(normal) != len(pieces):         # a piece held a line break after all
         normal = [to_simplified(piece) for piece in folded]
-    items = [Sentence(article.id, i, p, piece, tuple(words.tokens(norm, normalised=True)))
-             for i, ((p, piece), norm) in enumerate(zip(pieces, normal))]
+    items = [Sentence(article.id, i, p, piece, tuple(toks))
+             for i, ((p, piece), toks) in enumerate(zip(pieces, words.tokens_each(normal)))]
     title = to_simplified(fold_width(article.title))
     words_of_title = plain(title)
     echoes = frozenset(i for i, norm in enumerate(normal) if plain(norm) == words_of_title)
@@ -224,7 +228,8 @@ def stands_alone(sentence: Sentence, folded: str | None = None) -> bool:
     # and so is one list item ending in a semicolon, a section number or a heading run in.
     if folded.endswith(":") or LEAD_IN.match(folded) or list_fragment(folded):
         return False
-    if SECTION_NUMBER.match(folded) or LIST_MARKER.match(folded) or GLUED_HEADING.search(folded):
+    if SECTION_NUMBER.match(folded) or LIST_MARKER.match(folded) or (
+            "、" in folded and GLUED_HEADING.search(folded)):     # (its 、 found quicker alone)
         return False
     # A heading-like piece without any sentence end is a fragment.
     return bool(SENTENCE_END.search(folded)) or len(text) > 40

@@ -66,9 +66,10 @@ def theme_scores(doc: Document, specs: tuple[ThemeSpec, ...],
     keywords: list[tuple[str, ...]] = []       # the keywords, normalised once if needed
     length = max(len(body), 1)
     scores = []
-    # A term can be in a text only when its first two characters are: one pass over each
-    # text's pairs spares most of the terms' searches.
-    pairs, title_pairs = _pairs(body), _pairs(title)
+    # A term can be in a text only when its first two characters are: finding which keys
+    # each text holds spares most of the terms' searches.
+    keys = _keys(specs)
+    pairs, title_pairs = _held(body, keys), _held(title, keys)
     for weight, forms, longest_first in _prepared(specs):
         in_title = [f.term for f in forms if f.key in title_pairs and f.found_in(title)]
         in_lead = [f.term for f in forms if f.key in pairs and f.found_in(lead)]
@@ -137,6 +138,21 @@ def _prepared(specs: tuple[ThemeSpec, ...]):
         forms = tuple(_Form(t, _short_latin(t), t[:2] if len(t) > 1 else "") for t, _ in terms)
         out.append((dict(terms), forms, tuple(sorted(forms, key=lambda f: len(f.term), reverse=True))))
     return tuple(out)
+
+
+@functools.lru_cache(maxsize=8)
+def _keys(specs: tuple[ThemeSpec, ...]) -> frozenset[str]:
+    """Every term's key (its first two characters, or "" for a one-character term)."""
+    return frozenset(f.key for _weight, forms, _longest in _prepared(specs) for f in forms)
+
+
+def _held(text: str, keys: frozenset[str]) -> set[str] | frozenset[str]:
+    """What a term's key is looked up in: the keys ``text`` holds, each looked for (when
+    there are fewer keys than half the text's characters: a search is about twice as
+    dear as a character's pair), or else every pair of characters in the text."""
+    if len(keys) < len(text) // 2:
+        return {key for key in keys if key in text}
+    return _pairs(text)
 
 
 def _pairs(text: str) -> set[str]:

@@ -72,16 +72,63 @@ LEADING_LABEL = rule(
 
 
 # A character each pattern above needs: one scan for it leaves most sentences alone.
+# Every branch of TRIGGER opens with a plain character (a class spelt out as its
+# characters: [联聯][络絡系繫] as 联[络絡系繫]|聯[络絡系繫]), so the scan jumps from one
+# of those characters to the next instead of trying every branch at every character;
+# the one branch that needs the start of the sentence is TRIGGER_START.
+_NO_STOP_TO_PICTURE = "[^,.;!?，。；！？]{0,12}?[图圖照]"
+TRIGGER_START = re.compile(r"^(?:广告|廣告|推广|推廣|赞助|贊助|图为|圖為|上图|下图|上圖|下圖)")
 TRIGGER = re.compile(
-    r"[(（摄攝@/码碼按]|粉[丝絲]|订阅|訂閱|立即|马上|馬上|点[击此]|點[擊此]|供[图圖]"
-    r"|^(?:广告|廣告|推广|推廣|赞助|贊助|图为|圖為|上图|下图|上圖|下圖)|[电電]话|手[机機]|行[动動]"
-    r"|[联聯][络絡系繫]|[热熱]线|熱線|[传傳]真|微信|[邮郵]箱|[Tt]el|TEL|[Ff]ax|FAX|地[址點点]|0\d{1,3}-|09\d\d"
-    r"|[Ww]{3}\.|[张張幅][^,.;!?，。；！？]{0,12}?[图圖照]|[如见見上下][图圖]")
+    r"\(|（|摄|攝|@|/|码|碼|按|粉[丝絲]|订阅|訂閱|立即|马上|馬上|点[击此]|點[擊此]|供[图圖]"
+    r"|电话|電话|手[机機]|行[动動]|联[络絡系繫]|聯[络絡系繫]|热线|熱线|熱線|传真|傳真|微信|邮箱|郵箱"
+    r"|Tel|tel|TEL|Fax|fax|FAX|地[址點点]|0\d{1,3}-|09\d\d|W[Ww]{2}\.|w[Ww]{2}\."
+    rf"|张{_NO_STOP_TO_PICTURE}|張{_NO_STOP_TO_PICTURE}|幅{_NO_STOP_TO_PICTURE}"
+    r"|如[图圖]|见[图圖]|見[图圖]|上[图圖]|下[图圖]")
+
+
+# Whether FURNITURE finds something, spelt out the same way: searched as one alternation,
+# FURNITURE tries each of its many branches at every character. Here each branch opens
+# with a plain character (a group of words as one branch a word, [Hh] as H|h, 请?订阅 as
+# 请订阅|订阅, a lookbehind after the character it looks behind: (?<!\d)0 as 0(?<!\d0)).
+# A branch can start elsewhere than FURNITURE's would (\w@ found from its @), so
+# FURNITURE itself gives the places (clean._article_text takes them out).
+_PEOPLE = r"(?:左|右|中|左一|右一|左二|右二|前排|后排|後排|居中|上图|下图|上圖|下圖)[)）]"
+_SOURCE = (r"(?:图|圖|图片|圖片|照片|资料照|資料照|资料图|資料圖|示意图|示意圖|取自|翻摄|翻攝|摄影|攝影|截图|截圖)"
+           r"[^()（）]{0,30}[)）]")
+
+
+def _each(words: list[str], rest: str) -> str:
+    return "|".join(word + rest for word in words)
+
+
+FOUND_AT_START = re.compile(r"^(?:图为|圖為|上图|下图|上圖|下圖)|^(?:广告|廣告|推广|推廣|赞助|贊助)\s*(?:[:|]|\S{0,3}$)")
+FOUND = re.compile("|".join([
+    # photo caption
+    _each([r"\(", "（"], _PEOPLE), _each([r"\(", "（"], _SOURCE),
+    _each(["供图", "供圖", "摄影?", "攝影?", "/摄", "/攝", "图/", "圖/"], r"\s*[。.]?\s*$"),
+    # call to action
+    r"粉丝团|粉絲團|粉丝页|粉絲頁|按个?\W?赞|按個?\W?讚|按讚|请订阅|订阅|訂閱",
+    _each(["立即", "马上", "馬上", "点击", "點擊", "点此", "點此"],
+          r"\s*(?:下载|下載|购买|購買|报名|報名|进入|進入|查看|领取|領取)"),
+    "优惠码|優惠碼|折扣码|折扣碼|推荐码|推薦碼",
+    # contact line
+    _each(["电话", "電話", "手机", "手機", "行动", "行動", "联络", "聯絡", "联系", "聯繫", "热线", "熱線", "传真",
+           "傳真", "微信", "邮箱", "郵箱", "Tel", "tel", "TEL", "Fax", "fax", "FAX"], r"\s*[:]\s*[\w\-+() .@]{5,}"),
+    r"0(?<!\d0)\d{1,3}-\d{3,4}-?\d{3,4}(?!\d)", r"0(?<!\d0)9\d{2}-?\d{3}-?\d{3}(?!\d)",
+    r"@(?<=\w@)[\w-]+\.\w", _each(["地址", "地點", "地点"], r"\s*:\s*\S"),
+    # link in text
+    _each(["H", "h"], r"[Tt][Tt][Pp][Ss]?://"), _each(["W", "w"], r"[Ww][Ww]\.[\w-]+\."),
+    r"\.(?<=\w\.)(?:com|cn|net|org|tw|hk|to|ly|me|io)/\S",
+    # figure the reader cannot see
+    _each(["这", "這", "那"], r"(?:张|張|幅)[^,.;!?，。；！？]{0,12}?(?:图|圖|照片)"),
+    _each(["如", "见", "見"], r"(?:下|上)?(?:图|圖)"), _each(["下", "上"], r"(?:图|圖)(?:所示|中|显示|顯示)"),
+]))
 
 
 def furniture(folded: str) -> bool:
     """Is the (width-folded) sentence a caption, a call to action, a contact line or a link?"""
-    return TRIGGER.search(folded) is not None and FURNITURE.search(folded) is not None
+    return (TRIGGER_START.match(folded) is not None or TRIGGER.search(folded) is not None) \
+        and (FOUND_AT_START.match(folded) is not None or FOUND.search(folded) is not None)
 
 
 def without_label(text: str, folded: str) -> str:

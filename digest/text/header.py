@@ -10,13 +10,12 @@ any dateline or reporter credit that opens it. Metadata goes into a
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, fields
 
 from . import rules
-from .alternation import anchored_apart
+from .droplines import dropped
 from .pagerules import COMPOUND_SURNAMES, SURNAMES
 from .script import fold_width
 
@@ -189,19 +188,6 @@ def looks_like_title(line: str, max_chars: int = rules.HEADER_TITLE_MAX_CHARS) -
 
 def is_boilerplate(line: str) -> bool:
     return dropped(fold_width(line))
-
-
-def dropped(folded: str) -> bool:
-    """Does a drop-line rule match anywhere in the width-folded line? The rules' branches
-    that open with ``^`` are tried at its start only, the others searched for: one pattern
-    of both would try every branch at every character."""
-    at_start, anywhere = _drop_lines()
-    return at_start.match(folded) is not None or anywhere.search(folded) is not None
-
-
-@functools.cache
-def _drop_lines() -> tuple[re.Pattern, re.Pattern]:
-    return anchored_apart(rules.DROP_LINES)
 
 
 def is_notice(folded: str) -> bool:

@@ -203,9 +203,24 @@ _WIDE = re.compile("[\u3000\uff01-\uff5e]")
 _LONG = 20_000             # characters above which a text is folded by the table
 
 
+_REMEMBERED = 2_000        # characters up to which a folded text is remembered
+
+
 def fold_width(text: str) -> str:
     """Full-width ASCII letters, digits and punctuation -> half-width (for processing only).
-    Each distinct full-width character present is replaced in one pass: a translation
+    A line or a sentence is folded again and again as the cleaner's steps look at it
+    (its header, boilerplate, repeats, end markers, trailer): the last few hundred short
+    texts folded are remembered."""
+    return _fold_remembered(text) if len(text) <= _REMEMBERED else _fold(text)
+
+
+@lru_cache(maxsize=512)
+def _fold_remembered(text: str) -> str:
+    return _fold(text)
+
+
+def _fold(text: str) -> str:
+    """Each distinct full-width character present is replaced in one pass: a translation
     table would walk every character in Python's slow path, and a text holds few kinds."""
     if len(text) > _LONG:                # no list of every occurrence for a huge text
         return text.translate(_FULLWIDTH)
