@@ -86,7 +86,13 @@ three sets of pages, and writes ``bench/PAGES.md``:
   round's reader (``pages_blind23/HELD_OUT.md``), tuned on by halves, then studied;
 - tuned, twenty-eighth round: ``bench/pages_blind24/`` (13 sites in none of
   the sets above, labelled the same way), measured once by the twenty-eighth
-  round's reader (``pages_blind24/HELD_OUT.md``), tuned on by halves, then studied.
+  round's reader (``pages_blind24/HELD_OUT.md``), tuned on by halves, then studied;
+- tuned, twenty-ninth round: ``bench/pages_blind25/`` (12 sites in none of
+  the sets above, labelled the same way), measured once by the twenty-ninth
+  round's reader (``pages_blind25/HELD_OUT.md``), tuned on by halves, then studied;
+- tuned, thirtieth round: ``bench/pages_blind26/`` (17 sites in none of
+  the sets above, labelled the same way), measured once by the thirtieth
+  round's reader (``pages_blind26/HELD_OUT.md``), tuned on by halves, then studied.
 
 The fair figures for unseen sites are the held-out tables of each round, copied
 into PAGES.md as they were measured.
@@ -449,7 +455,7 @@ def half(site: str) -> str:
 ORDINALS = ("fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth",
             "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth",
             "twentieth", "twenty-first", "twenty-second", "twenty-third", "twenty-fourth", "twenty-fifth", "twenty-sixth",
-            "twenty-seventh", "twenty-eighth")
+            "twenty-seventh", "twenty-eighth", "twenty-ninth", "thirtieth")
 # Each later set's folder and the name of its part: the round that measured it held out,
 # then tuned on it (the tenth round studied only its tune half).
 ROUNDS = [("pages_fresh", "tuned, fourth round"), ("pages_blind", "tuned, fifth round")] + [
@@ -593,7 +599,7 @@ def main() -> None:
             f"# Main-content extraction on {total} real pages\n\n"
             f"Written by `python bench/pages.py`. See the script's docstring for each column and "
             f"the SOURCES.md of `bench/pages_more/`, `bench/pages_fresh/`, `bench/pages_blind/`, "
-            f"`bench/pages_blind2/` … `bench/pages_blind24/` for the other sets."
+            f"`bench/pages_blind2/` … `bench/pages_blind26/` for the other sets."
             f"\n\n{READING}\n\n"
             + "\n".join(sections) + f"\n{cost}", encoding="utf-8")
 
