@@ -254,3 +254,11 @@ def test_a_field_or_counter_line_above_the_body_never_replaces_a_title_in_the_ot
     markup = page("<title>央行決定降準0.5個百分點，將釋放長期資金約1萬億元_某某網</title>",
                   f"<div>央行决定降准0.5个百分点，将释放长期资金约1万亿元</div><div>{line}</div>" + BODY)
     assert read_page(markup).title != line
+
+
+def test_a_title_element_with_a_title_class_is_not_a_printed_heading():
+    # themes that reload pages in place mark <title class="pjax-title">; the <h1> prints the headline
+    head = ("<title class='pjax-title'>遇冷的电影节背后：元宇宙能为其成功续热吗？ - 示例元宇宙导航</title>"
+            "<meta property='og:site_name' content='示例元宇宙导航'>")
+    markup = page(head, "<h1 class='single-title'>遇冷的电影节背后：元宇宙能为其成功续热吗？</h1>" + BODY)
+    assert read_page(markup).title == "遇冷的电影节背后：元宇宙能为其成功续热吗？"

@@ -598,3 +598,17 @@ def test_a_forums_new_post_button_in_a_news_sites_header_leaves_its_article_an_a
               "<a href='/bbs/post'>发新帖</a></div><h1>公司季度营收增长三成</h1><div>2024-05-12 10:00 来源：示例网</div>"
               f"{body}<h3>网友评论</h3>{comments}</body></html>")
     assert len(read_page(markup).paragraphs) >= 4
+
+
+def test_cards_each_with_a_posters_stamp_are_a_list_of_posts():
+    from digest.sources.pagelists import dated_items
+
+    cards = [f"{title} MineW 发布于 July 12, 2022 {teaser}" for title, teaser in (
+        ("为什么说元宇宙会是下一个技术风口？", "如果说近年科技领域最热门的探索方向，那么非元宇宙莫属，去年也被认为是元宇宙元年。"),
+        ("元宇宙技术对人格权的侵害风险及法制应对", "与当前的移动互联网应用相对比，元宇宙技术有与人体直接联通更强的特点。"),
+        ("元宇宙技术综述", "元宇宙作为一个新兴的概念受到了产业界、学术界、媒体界及公众的广泛关注。"),
+        ("元宇宙的关键技术和实现路径", "一千个人心中，有一千个元宇宙，它出自1992年出版的一部科幻小说。"))]
+    assert dated_items(cards, " ".join(cards))
+    # an article that says once where it was first posted is none
+    article = ["本文发表于 2022-07-12 的内部通讯，现经作者同意转载。"] + [c.split(" 2022 ", 1)[1] for c in cards]
+    assert not dated_items(article, " ".join(article))

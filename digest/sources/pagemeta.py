@@ -263,7 +263,7 @@ def _is_meta(text: str) -> bool:
 
 def _headings(root) -> list[str]:
     texts = []
-    query = ("(//h1|//h2|//h3|//*[contains(@class, 'title') or contains(@id, 'title') or contains(@class, 'headline') or "
+    query = ("(//h1|//h2|//h3|//body//*[contains(@class, 'title') or contains(@id, 'title') or contains(@class, 'headline') or "
              "contains(@class, 'Title')])[not(ancestor::*[contains(@class, 'comment') or contains(@id, 'comment')])]")
     for element in root.xpath(query)[:200]:
         text = " ".join(element.text_content().split())
