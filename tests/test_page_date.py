@@ -30,6 +30,8 @@ from digest.sources.pagedate import printed_date
     ("2014年2月 10 2014", date(2014, 2, 10)),
     ("共12月 3 2020年", None),
     ("截至 3月 15 2000余家企业已完成申报", None),                      # a count after the day, not a year
+    ("3月 5, 2024发布", date(2024, 3, 5)),                           # after a comma, the year it is
+    ("十二月 3, 2020星期四", date(2020, 12, 3)),
     ("2024年02月21日", date(2024, 2, 21)),
     ("最新推荐文章于 2024-02-02 22:51:05 发布", None),              # another story's date
     ("11-22-2014", date(2014, 11, 22)),                             # month first, with hyphens

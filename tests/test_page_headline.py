@@ -262,3 +262,14 @@ def test_a_title_element_with_a_title_class_is_not_a_printed_heading():
             "<meta property='og:site_name' content='示例元宇宙导航'>")
     markup = page(head, "<h1 class='single-title'>遇冷的电影节背后：元宇宙能为其成功续热吗？</h1>" + BODY)
     assert read_page(markup).title == "遇冷的电影节背后：元宇宙能为其成功续热吗？"
+
+
+def test_a_speakers_short_headline_printed_above_the_body_is_no_field_line():
+    markup = page("<title>中国经济形势分析_某某网</title>", "<div>2024年：中国经济的关键一年</div>" + BODY)
+    assert read_page(markup).title == "2024年：中国经济的关键一年"
+
+
+def test_a_traditional_title_gives_way_to_its_simplified_printed_version():
+    markup = page("<title>內蒙古確保兩節前農牧民工工資無拖欠_示例網</title>",
+                  "<h1>要闻</h1><h2>内蒙古9部门：确保两节前农牧民工工资无拖欠</h2>" + BODY)
+    assert read_page(markup).title == "内蒙古9部门：确保两节前农牧民工工资无拖欠"

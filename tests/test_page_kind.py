@@ -612,3 +612,27 @@ def test_cards_each_with_a_posters_stamp_are_a_list_of_posts():
     # an article that says once where it was first posted is none
     article = ["本文发表于 2022-07-12 的内部通讯，现经作者同意转载。"] + [c.split(" 2022 ", 1)[1] for c in cards]
     assert not dated_items(article, " ".join(article))
+
+
+def test_comments_or_quoted_posts_with_their_stamps_are_no_list_of_cards():
+    from digest.sources.pagelists import dated_items
+
+    article = ["公司今天公布了季度业绩，营收同比增长三成，分析人士认为增长主要来自海外市场。"] * 2
+    comments = [f"网友{n} 发表于 2022-07-13 10:2{n} 写得真好，学习了，感谢作者的分享。" for n in range(6)]
+    assert not dated_items(article + comments, " ".join(article + comments))
+    quoted = [f"网友“小{n}”发表于2022-07-1{5 - n}的帖子称，这家公司的产品确实不错，值得推荐。" for n in range(4)]
+    assert not dated_items(quoted, " ".join(quoted))
+
+
+def test_a_thread_whose_first_post_is_stamped_with_its_time_under_a_long_profile_is_a_forum_thread():
+    post = "".join(f"<p>第{n}段：这款显示器从接口到色彩都做得很扎实，适合做设计的朋友，价格也比同类产品更合适一些。</p>"
+                   for n in range(1, 5))
+    replies = "".join(f"<table class='reply'><tr><td>{n} # 用户{n} 发表时间：2020-8-12 14:0{n}</td></tr>"
+                      f"<tr><td class='t_f'>赞一个</td></tr></table>" for n in range(2, 7))
+    profile = "<div class='profile'>" + "积分 1234 帖子 567 精华 8 注册时间 2015-3-4 最后登录 2020-8-1 " * 3 + "</div>"
+    markup = ("<html><head><title>强大，旗舰显示器就要有样儿！ - 示例社区</title></head><body>"
+              f"<div class='pg'>返回列表 <a href='/post'>发新帖</a></div>{profile}"
+              f"<h1>强大，旗舰显示器就要有样儿！</h1><div class='meta'>发表时间：2020-8-12 11:42</div>"
+              f"<div class='t_f'>{post}</div>{replies}</body></html>")
+    with pytest.raises(NotAnArticle, match="a forum thread"):
+        read_page(markup)

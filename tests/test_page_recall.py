@@ -404,3 +404,34 @@ def test_held_lines_count_toward_the_most_blocks_put_back():
     page = [*blocks(*BODY), *blocks(*lines), *heads, *blocks("最后一段话说明了全部安排的来龙去脉，供大家参考。")]
     found = agreed_edges(page, BODY, None, Links(), lambda: fold_key("".join(b.text for b in page)))
     assert len(found) - len(BODY) <= 12
+
+
+def test_a_closing_lead_in_brings_the_points_it_introduces():
+    points = ["加大信贷投放，支持小微企业", "降低融资成本，减轻企业负担", "优化审批流程，提高服务效率"]
+    page = [*blocks(*BODY), *blocks("具体措施包括：", *points, kind="item")]
+    both = lambda: fold_key("".join(b.text for b in page))      # noqa: E731
+    assert agreed_edges(page, BODY, None, Links(), both) == [*BODY, "具体措施包括：", *points]
+
+
+def test_an_ordinary_sub_heading_that_names_an_ending_word_does_not_end_the_walk():
+    last = ["广告收入同比下降两成，公司表示将调整业务结构，加大内容投入。"]
+    page = [*blocks(*BODY), Block("head", "广告业务承压"), *blocks(*last)]
+    both = lambda: fold_key("".join(b.text for b in page))      # noqa: E731
+    assert agreed_edges(page, BODY, None, Links(), both) == [*BODY, "广告业务承压", *last]
+
+
+def test_a_lost_lead_that_opens_with_the_headline_goes_back():
+    title = "李强主持召开国务院常务会议"
+    lead = f"{title}，研究部署进一步做好稳就业工作，讨论通过有关法律草案。"
+    page = blocks(title, lead, *BODY)
+    both = lambda: fold_key("".join(b.text for b in page))      # noqa: E731
+    assert agreed_edges(page, BODY, title, Links(), both) == [lead, *BODY]
+
+
+def test_lines_held_to_the_end_of_both_bodies_count_toward_the_cap():
+    body = [f"公司在第{n}个方面做了安排，目前进展顺利。" for n in range(1, 4)]
+    more = [f"第{n}方面的工作也在推进之中，效果良好。" for n in range(4, 14)]
+    points = [f"第{n}点：细节安排见附件；" for n in range(1, 6)]
+    page = blocks(*body, *more, *points)
+    found = agreed_edges(page, body, None, Links(), lambda: fold_key("".join(b.text for b in page)))
+    assert len(found) - len(body) <= 12

@@ -39,7 +39,7 @@ SUBHEADING_CHARS = 20     # a sub-heading no longer than this is passed over at 
 # but not one that opens what follows an article: notes, references, the author, readers.
 AFTER_TEXT = re.compile(r"风险|風險|免责|免責|声明|聲明|参考|參考|引用|作者|关于|關於|相关|相關|推荐|推薦|延伸|"
                         r"评论|評論|留言|版权|版權|附注|附註|注释|註釋|备注|備註|致谢|致謝|更多|订阅|訂閱|关注|關注|"
-                        r"猜你|都在看|还在看|還在看|热点新闻|熱點新聞|读者来信|讀者來信|广告|廣告|(?:热门|熱門)(?:推荐|推薦|文章|阅读|閱讀|新闻|新聞)|往期|(?:上一|下一)(?:篇|条|條|则|則)|"
+                        r"猜你|都在看|还在看|還在看|^(?:热点新闻|熱點新聞|读者来信|讀者來信|广告|廣告)$|(?:热门|熱門)(?:推荐|推薦|文章|阅读|閱讀|新闻|新聞)|往期|(?:上一|下一)(?:篇|条|條|则|則)|"
                         r"最新(?:文章|资讯|資訊|新闻|新聞)|(?:近期|精选|精選)文章|(?i:^(?:related(?: posts| articles| stories| news| reading| content| links)?|(?:\d+ |one )?comments?(?: \(\d+\))?|"
                         r"(?:leave|post) a (?:reply|comment)|you (?:may|might) also like|recommended(?: for you| posts| reading)?|"
                         r"about the author|recent posts|popular posts|references|disclaimer|see also|notes|tags|"

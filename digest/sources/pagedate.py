@@ -45,7 +45,7 @@ DATE_WORDS = re.compile(rf"on|posted|published|updated|date|dated|{WEEKDAY}|mon|
 # "2月 10 2014".
 CHINESE_MONTH_FIRST = re.compile(
     r"(?<![\u4e00-\u9fff\d])(?:(?P<cmon>十[一二]|[一二三四五六七八九十])|(?P<m>1[0-2]|0?[1-9]))月\s*(?P<d>\d{1,2})"
-    r"(?:\s*[,，]\s*|\s+)(?P<y>(?:19|20)\d{2})(?![\d\u4e00-\u9fff])")      # not "3月 15 2000余家企业"
+    r"(?:\s*[,，]\s*|\s+)(?P<y>(?:19|20)\d{2})(?![\d年])(?!(?<=\d\s\d{4})[\u4e00-\u9fff])")   # not "3月 15 2000余家企业"
 CHINESE_MONTHS = {name: i for i, name in enumerate(
     ("一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二"), 1)}
 # Taiwanese pages print the Minguo year: 105年3月19日 is 2016-03-19.

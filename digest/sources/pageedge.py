@@ -132,8 +132,9 @@ def widen_edges(texts: list[str], paragraphs: list[str], title: str | None,
                 ours = key in whole or (len(key) >= SHORT_KEY_CHARS and key in known)
                 # (the headline, or a line opening with it or holding it and a few words more: not a
                 # sentence that names it)
-                if ours or (title_key and (title_key in key and (key.startswith(title_key) or len(key) - len(
-                        title_key) <= HEADLINE_EXTRA_CHARS) if len(title_key) >= SHORT_HEADLINE_CHARS else title_key == key)):
+                if ours or (title_key and (title_key in key and (len(key) - len(title_key) <= HEADLINE_EXTRA_CHARS or (
+                        key.startswith(title_key) and not SENTENCE_END_MARK.search(texts[i])))
+                        if len(title_key) >= SHORT_HEADLINE_CHARS else title_key == key)):
                     break
                 verdict = judge(i)
                 if verdict == STOP or (verdict == HOLD and len(held) == MAX_HELD):
@@ -150,7 +151,11 @@ def widen_edges(texts: list[str], paragraphs: list[str], title: str | None,
             i += step
         if held and not 0 <= i < len(keys):
             with_sentence = [n for n, j in enumerate(held) if _sentence(texts[j], lead_in=step < 0)]
-            found += held[:with_sentence[-1] + 1] if with_sentence else []
+            # (a lead-in ending in a colon at the end brings the points it introduces with it)
+            lead_in = next((n for n, j in enumerate(held) if step > 0 and _sentence(texts[j], lead_in=True)
+                            and texts[j].rstrip().endswith(("：", ":")) and n + 1 < len(held)), None)
+            kept = len(held) if lead_in is not None else with_sentence[-1] + 1 if with_sentence else 0
+            found += held[:kept if most is None else max(0, min(kept, most - len(found)))]
         taken.append(found)
     return [texts[i] for i in reversed(taken[0])] + list(paragraphs) + [texts[i] for i in taken[1]]
 

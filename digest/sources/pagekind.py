@@ -284,7 +284,7 @@ def _reference_entry(root) -> bool:
 
 LABEL_PAGE_PROSE = 120     # a page under a label heading with more prose than this may be a short article
 FIRST_POST_REACH = 200      # characters above the body where a thread marks its first post
-FIRST_POST = re.compile(r"楼主|樓主|(?:发|發)(?:表)?新(?:帖|话题|話題)\W.{0,120}?(?:发表于|發表於)")
+FIRST_POST = re.compile(r"楼主|樓主|(?:发|發)(?:表)?新(?:帖|话题|話題)\W.{0,200}?(?:发表于|發表於|发表时间|發表時間)")
 
 
 def _first_post(paragraphs: list[str], visible: str) -> bool:

@@ -94,7 +94,8 @@ def dated_items(paragraphs: list[str], visible: str) -> bool:
         return True
 
     # (a front page lists the newest first, within two years; a timeline runs from the oldest, or over years)
-    stamped = [_stamp_day(found) for p in paragraphs if (found := POST_STAMP.search(fold_width(p)[:STAMP_REACH]))]
+    stamped = [_stamp_day(found) for p in paragraphs if (found := POST_STAMP.search(fold_width(p)[:STAMP_REACH]))
+               and len(fold_key(found.string[:found.start()])) >= CARD_HEAD_CHARS]
     if len(stamped) >= HEADED_ITEMS and len(stamped) >= HEADED_SHARE * len(paragraphs):
         days = stamped            # each paragraph a card: a headline, its poster's "发布于 <date>", a teaser
     elif not _items(paragraphs, visible, dated_headline):
@@ -110,7 +111,8 @@ def dated_items(paragraphs: list[str], visible: str) -> bool:
 POST_STAMP = re.compile(r"(?:发布于|發佈於|發布於|发表于|發表於|posted on)\s*(?:(?P<y>(?:19|20)\d{2})\s*[-/.年]\s*(?P<m>\d{1,2})"
                         r"\s*[-/.月]\s*(?P<d>\d{1,2})|(?P<mon>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+"
                         r"(?P<md>\d{1,2}),?\s+(?P<my>(?:19|20)\d{2}))(?!\d)", re.IGNORECASE)
-STAMP_REACH = 80            # characters of a card before its poster's stamp, at most
+STAMP_REACH = 80            # characters of a card before its poster's stamp, at most,
+CARD_HEAD_CHARS = 12        # and at least (a headline and a name: a comment's "网友甲 发表于" is none)
 MONTH_NAMES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 
 

@@ -113,11 +113,11 @@ def _printed_version(root, first: str) -> str | None:
     for "内蒙古确保…"): the headline as printed."""
     from difflib import SequenceMatcher
 
-    key = fold_key(first)
+    key = to_simplified(fold_key(first))
     if len(key) < SECTION_NAME_CHARS:
         return None
     for text in _headings(root):
-        other = fold_key(text)
+        other = to_simplified(fold_key(text))
         if other != key and SequenceMatcher(None, key, other).ratio() >= SAME_HEADLINE \
                 and not _with_furniture(text, first):
             return text
@@ -175,8 +175,8 @@ def prefer_near(root, near: str, title: str | None, heading: str | None) -> bool
     return bare or title is None or title == site_name(root)
 
 
-# A field and its short value, or a count: "发稿人：张三丰", "所属栏目：财经要闻", "点击量：1234".
-FIELD_LINE = re.compile(r"^[^：:，,。]{1,6}[：:]\s*(?:\S{0,10}|[\d,.\s]+)$")
+FIELD_LINE = re.compile(r"^[^：:，,。]{0,5}(?:人|者|栏目|欄目|量|数|數|次|值|来源|來源|时间|時間|日期|编辑|編輯|作者)\s*[：:]"
+                        r"|^[^：:，,。]{1,6}[：:]\s*[\d,.\s]+$")      # "发稿人：张三丰", "所属栏目：…", "点击量：1234"
 
 
 def _printed(root, text: str) -> bool:
