@@ -119,3 +119,16 @@ def test_a_quote_whose_speaker_is_a_pronoun_leans_on_the_sentence_naming_him():
         "他说：“美国与加拿大的贸易关系十分重要。”",
         "Michael Burry：我觉得两年应该够了。")))
     assert [s.refers for s in doc.sentences] == [False, True, False]
+
+
+def test_a_contact_line_in_traditional_characters_never_reaches_a_summary():
+    assert furniture_of("營地聯絡電話:03-584-7231")
+    assert furniture_of("電話:+886 2 2345 6789")
+    assert not furniture_of("電話會議上，公司表示營收將增長。")
+
+
+def furniture_of(sentence: str) -> bool:
+    from digest.text.furniture import furniture
+    from digest.text.script import fold_width
+
+    return furniture(fold_width(sentence))
