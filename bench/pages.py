@@ -92,7 +92,10 @@ three sets of pages, and writes ``bench/PAGES.md``:
   round's reader (``pages_blind25/HELD_OUT.md``), tuned on by halves, then studied;
 - tuned, thirtieth round: ``bench/pages_blind26/`` (17 sites in none of
   the sets above, labelled the same way), measured once by the thirtieth
-  round's reader (``pages_blind26/HELD_OUT.md``), tuned on by halves, then studied.
+  round's reader (``pages_blind26/HELD_OUT.md``), tuned on by halves, then studied;
+- thirty-first and thirty-second rounds: ``bench/pages_blind27/`` (18 sites) and
+  ``bench/pages_blind28/`` (14 sites), in none of the sets above, labelled the same
+  way, measured once by their round's reader (their HELD_OUT.md); not yet studied.
 
 The fair figures for unseen sites are the held-out tables of each round, copied
 into PAGES.md as they were measured.
@@ -455,11 +458,14 @@ def half(site: str) -> str:
 ORDINALS = ("fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh", "twelfth",
             "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth",
             "twentieth", "twenty-first", "twenty-second", "twenty-third", "twenty-fourth", "twenty-fifth", "twenty-sixth",
-            "twenty-seventh", "twenty-eighth", "twenty-ninth", "thirtieth")
+            "twenty-seventh", "twenty-eighth", "twenty-ninth", "thirtieth",
+            "thirty-first", "thirty-second")
 # Each later set's folder and the name of its part: the round that measured it held out,
 # then tuned on it (the tenth round studied only its tune half).
+NOT_YET_STUDIED = ("thirty-first", "thirty-second")
 ROUNDS = [("pages_fresh", "tuned, fourth round"), ("pages_blind", "tuned, fifth round")] + [
-    (f"pages_blind{n}", "tenth round, tune half studied" if ordinal == "tenth" else f"tuned, {ordinal} round")
+    (f"pages_blind{n}", "tenth round, tune half studied" if ordinal == "tenth" else
+     f"held-out, {ordinal} round" if ordinal in NOT_YET_STUDIED else f"tuned, {ordinal} round")
     for n, ordinal in enumerate(ORDINALS[2:], start=2)]
 
 
@@ -599,7 +605,7 @@ def main() -> None:
             f"# Main-content extraction on {total} real pages\n\n"
             f"Written by `python bench/pages.py`. See the script's docstring for each column and "
             f"the SOURCES.md of `bench/pages_more/`, `bench/pages_fresh/`, `bench/pages_blind/`, "
-            f"`bench/pages_blind2/` … `bench/pages_blind26/` for the other sets."
+            f"`bench/pages_blind2/` … `bench/pages_blind28/` for the other sets."
             f"\n\n{READING}\n\n"
             + "\n".join(sections) + f"\n{cost}", encoding="utf-8")
 
