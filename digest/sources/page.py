@@ -69,6 +69,7 @@ MICROBLOG_TITLE = re.compile(r"的微博(?:\s|$|[-_|])|(?:\s|^)on (?:Twitter|X)\
 HEADLINE_LIST_LINES = 8
 HEADLINE_LINE_CHARS = 30
 CLAUSE_MARK = re.compile(r"[。，,；;]|(?<![.\d])\.(?![.\d])")
+CLOSING_PARAGRAPHS = 3     # a credit among the body's last paragraphs names the author too
 SHORT_PAGE_CHARS = 250     # below this, trafilatura's answer is checked against the page's blocks
 DIALOGUE = re.compile(r"^[“\"「『]")
 # A video player: the element, or a plugin or frame that loads one.
@@ -103,7 +104,7 @@ def read_page(markup: str, *, known_title: str | None = None) -> Page:
         if near and prefer_near(root, near, title, heading):
             title = heading = near
     header, above, close = header_window(visible, heading or title, paragraphs)
-    footer = footer_window(visible, paragraphs)
+    footer, ending = footer_window(visible, paragraphs, CLOSING_PARAGRAPHS)
     from_meta = meta_date(root)
     published = (printed_date(header, from_meta, updated=False) or before_update(printed_date(header, from_meta), close)
                  or printed_date(above, from_meta)
@@ -111,7 +112,7 @@ def read_page(markup: str, *, known_title: str | None = None) -> Page:
                  or printed_date(footer, from_meta)
                  or printed_date(" ".join(texts_of(root, "//time")), from_meta)
                  or printed_date(cms.get("date", ""), None))
-    author, publisher = find_byline(root, header, footer, paragraphs, cms, footer_window(visible, paragraphs, 3))
+    author, publisher = find_byline(root, header, footer, paragraphs, cms, ending)
     if len(paragraphs) >= 10 and sum(bool(DIALOGUE.match(p)) for p in paragraphs) >= 0.6 * len(paragraphs):
         raise NotAnArticle("not an article: a story told in dialogue (fiction)")
     if paragraphs and not any(is_prose(p) for p in paragraphs) and sum(map(len, paragraphs)) < 60:

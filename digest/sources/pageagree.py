@@ -99,7 +99,7 @@ def agreed_edges(blocks: list[Block], paragraphs: list[str], title: str | None, 
                     return PASS
                 if _holdable(blocks[i], links) and fold_key(blocks[i].text) in other():
                     return HOLD
-                if step > 0 and passed < MAX_PASSED and _passable(blocks[i], links):
+                if step > 0 and passed < MAX_PASSED and _passable(blocks[i]):
                     passed += 1
                     return PASS
                 return STOP
@@ -136,17 +136,18 @@ def _holdable(block: Block, links: Links) -> bool:
 
 
 def _pointer(block: Block, links: Links) -> bool:
+    """A link or a related-reading line ("推薦閱讀：…") inside the text."""
     text = fold_width(block.text).strip()
     return len(text) <= PASSED_MAX_CHARS and (is_link(text, links) or RELATED_LINE.match(text) is not None)
 
 
-def _passable(block: Block, links: Links) -> bool:
-    """A link, a related-reading line, a numbered point's heading (no sentence in it) or a
-    short sub-heading of the text's own ("一些细节")."""
+def _passable(block: Block) -> bool:
+    """A numbered point's heading (no sentence in it) or a short sub-heading of the text's own
+    ("一些细节"), passed over where readability leaves it out (a link or a related-reading line
+    is passed over before: :func:`_pointer`)."""
     text = fold_width(block.text).strip()
     point = POINT_HEADING.match(text)
-    return len(text) <= PASSED_MAX_CHARS and (is_link(text, links) or RELATED_LINE.match(text) is not None
-                                             or (point is not None and not CLAUSE.search(text[point.end():-1]))
+    return len(text) <= PASSED_MAX_CHARS and ((point is not None and not CLAUSE.search(text[point.end():-1]))
                                              or (block.kind == "head" and len(text) <= SUBHEADING_CHARS
                                                  and not CLAUSE.search(text) and not AFTER_TEXT.search(text)))
 

@@ -150,11 +150,7 @@ def widen_edges(texts: list[str], paragraphs: list[str], title: str | None,
                     held = []
             i += step
         if held and not 0 <= i < len(keys):
-            with_sentence = [n for n, j in enumerate(held) if _sentence(texts[j], lead_in=step < 0)]
-            # (a lead-in ending in a colon at the end brings the points it introduces with it)
-            lead_in = next((n for n, j in enumerate(held) if step > 0 and _sentence(texts[j], lead_in=True)
-                            and texts[j].rstrip().endswith(("：", ":")) and n + 1 < len(held)), None)
-            kept = len(held) if lead_in is not None else with_sentence[-1] + 1 if with_sentence else 0
+            kept = _kept_at_end([texts[j] for j in held], at_start=step < 0)
             found += held[:kept if most is None else max(0, min(kept, most - len(found)))]
         taken.append(found)
     return [texts[i] for i in reversed(taken[0])] + list(paragraphs) + [texts[i] for i in taken[1]]
@@ -165,13 +161,29 @@ LONG_LINE_CHARS = 40      # ... or a line this long with a clause mark in it (a 
 LEAD_IN_CHARS = 6         # a lead-in ending in a colon ("首先总结一下："), not a label ("当前位置：")
 
 
+def _kept_at_end(held: list[str], at_start: bool) -> int:
+    """How many of the lines held where the walk runs off what both libraries keep go back:
+    at the end, all of them after a lead-in that introduces the rest (具体措施包括： and its
+    points); else up to the outermost that reads as text of its own."""
+    if not at_start and any(_lead_in(text) for text in held[:-1]):
+        return len(held)
+    with_sentence = [n for n, text in enumerate(held) if _sentence(text, lead_in=at_start)]
+    return with_sentence[-1] + 1 if with_sentence else 0
+
+
+def _lead_in(text: str) -> bool:
+    """A lead-in ending in a colon ("首先总结一下："), not a label ("当前位置：")."""
+    text = text.strip()
+    return text.endswith(("：", ":")) and len(text) >= LEAD_IN_CHARS
+
+
 def _sentence(text: str, lead_in: bool) -> bool:
     """A line that reads as text of its own where the walk runs off what both libraries keep:
     a sentence that ends, a long line of clauses, or at the start a lead-in ending in a colon;
     not a related headline ("A股三大指数高开，券商股领涨"), a label or "当前位置："."""
     text = text.strip()
     if lead_in and text.endswith(("：", ":")):
-        return len(text) >= LEAD_IN_CHARS
+        return _lead_in(text)
     return len(text) >= SENTENCE_CHARS and (SENTENCE_END_MARK.search(text) is not None
                                             or (len(text) >= LONG_LINE_CHARS and SENTENCE_MARK.search(text) is not None))
 
@@ -185,26 +197,27 @@ def edge_positions(keys: list[str], paragraphs: list[str]) -> tuple[int, int] | 
     (by their first and last characters), or None when they cannot both be found in order.
     A short first or last paragraph ("定义", a sub-heading) is found beside the nearest one
     long enough to be told apart."""
-    keyed = [n for n, p in enumerate(paragraphs) if len(fold_key(p)) >= 6]
+    own = [fold_key(p) for p in paragraphs]
+    keyed = [n for n, key in enumerate(own) if len(key) >= 6]
     if not keyed:
         return None
-    head, tail = fold_key(paragraphs[keyed[0]])[:EDGE_KEY_CHARS], fold_key(paragraphs[keyed[-1]])[-EDGE_KEY_CHARS:]
+    head, tail = own[keyed[0]][:EDGE_KEY_CHARS], own[keyed[-1]][-EDGE_KEY_CHARS:]
     start = next((i for i, key in enumerate(keys) if head in key), None)
     if start is None:
         return None
     # The last paragraph's ending may come back further down (a line of code, a refrain): the
     # body ends at the block holding it as often, from the start, as the body itself does.
-    times = sum(tail in fold_key(p) for p in paragraphs)
+    times = sum(tail in key for key in own)
     found = [i for i in range(start, len(keys)) if tail in keys[i]]
     if not found:
         return None
     end = found[min(times, len(found)) - 1]
-    for short in reversed(paragraphs[:keyed[0]]):
-        if start == 0 or keys[start - 1] != fold_key(short):
+    for short in reversed(own[:keyed[0]]):
+        if start == 0 or keys[start - 1] != short:
             break
         start -= 1
-    for short in paragraphs[keyed[-1] + 1:]:
-        if end + 1 == len(keys) or keys[end + 1] != fold_key(short):
+    for short in own[keyed[-1] + 1:]:
+        if end + 1 == len(keys) or keys[end + 1] != short:
             break
         end += 1
     return start, end

@@ -10,7 +10,7 @@ import re
 
 from ..text.script import fold_width
 from .pagebody import fold_key, is_prose
-from .pagedate import DATE
+from .pagedate import DATE, MONTHS
 
 HEADLINE_CHARS = 8          # a link text this long or longer may be a headline
 MAX_HEADLINE_CHARS = 60     # a longer link text is not a headline (a whole story made a link)
@@ -94,31 +94,30 @@ def dated_items(paragraphs: list[str], visible: str) -> bool:
         return True
 
     # (a front page lists the newest first, within two years; a timeline runs from the oldest, or over years)
-    stamped = [_stamp_day(found) for p in paragraphs if (found := POST_STAMP.search(fold_width(p)[:STAMP_REACH]))
+    stamped = [_stamp_day(found) for p in paragraphs if (found := POSTER_STAMP.search(fold_width(p)[:STAMP_REACH]))
                and len(fold_key(found.string[:found.start()])) >= CARD_HEAD_CHARS]
     if len(stamped) >= HEADED_ITEMS and len(stamped) >= HEADED_SHARE * len(paragraphs):
         days = stamped            # each paragraph a card: a headline, its poster's "发布于 <date>", a teaser
     elif not _items(paragraphs, visible, dated_headline):
         # or each excerpt, cut off mid-clause, is followed by a line that is only its date
-        days = [_day(DATE.fullmatch(fold_width(line).strip())) for before, line in zip(paragraphs, paragraphs[1:])
-                if not CLOSED.search(before) and DATE.fullmatch(fold_width(line).strip())]
+        days = [_day(found) for before, line in zip(paragraphs, paragraphs[1:])
+                if not CLOSED.search(before) and (found := DATE.fullmatch(fold_width(line).strip()))]
         if len(days) < HEADED_ITEMS or len(days) < DATED_SHARE * len(paragraphs):
             return False
     return all(a >= b for a, b in zip(days, days[1:])) and max(days) - min(days) <= YEARS_DAYS
 
 
 # A card's "<poster> 发布于 July 12, 2022" or "发表于 2022-07-12", after its headline.
-POST_STAMP = re.compile(r"(?:发布于|發佈於|發布於|发表于|發表於|posted on)\s*(?:(?P<y>(?:19|20)\d{2})\s*[-/.年]\s*(?P<m>\d{1,2})"
+POSTER_STAMP = re.compile(r"(?:发布于|發佈於|發布於|发表于|發表於|posted on)\s*(?:(?P<y>(?:19|20)\d{2})\s*[-/.年]\s*(?P<m>\d{1,2})"
                         r"\s*[-/.月]\s*(?P<d>\d{1,2})|(?P<mon>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+"
                         r"(?P<md>\d{1,2}),?\s+(?P<my>(?:19|20)\d{2}))(?!\d)", re.IGNORECASE)
 STAMP_REACH = 80            # characters of a card before its poster's stamp, at most,
 CARD_HEAD_CHARS = 12        # and at least (a headline and a name: a comment's "网友甲 发表于" is none)
-MONTH_NAMES = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
 
 
 def _stamp_day(found) -> int:
     if found["mon"]:
-        return int(found["my"]) * 372 + (MONTH_NAMES.index(found["mon"][:3].lower()) + 1) * 31 + int(found["md"])
+        return int(found["my"]) * 372 + MONTHS[found["mon"][:3].lower()] * 31 + int(found["md"])
     return _day(found)
 
 

@@ -42,19 +42,20 @@ def header_window(visible: str, heading: str | None, paragraphs: list[str]) -> t
     return window[-600:], (above + " " + deck[:DECK_REACH]).strip(), close
 
 
-def footer_window(visible: str, paragraphs: list[str], closing: int = 0) -> str:
-    """The visible text right after the body: blogs print "posted @ date" there. With
-    ``closing``, from where the body's last ``closing`` paragraphs start: a credit printed
-    between them ("文章作者: 某某") is there too."""
+def footer_window(visible: str, paragraphs: list[str], closing: int) -> tuple[str, str]:
+    """The visible text right after the body, where blogs print "posted @ date"; and that
+    text from where the body's last ``closing`` paragraphs start, where a credit printed
+    between them ("文章作者: 某某") is too."""
     if not paragraphs:
-        return ""
-    found = start = None
+        return "", ""
+    found = None
     for found in loose(paragraphs[-1][-16:]).finditer(visible):
         pass
-    if found is not None and closing:
-        start = visible.rfind(paragraphs[-min(closing, len(paragraphs))][:8], 0, found.start())
-    after = OTHER_STORIES.split(visible[found.end():found.end() + 200], 1)[0] if found else ""
-    return visible[start:found.end()] + after if start is not None and start >= 0 else after
+    if found is None:
+        return "", ""
+    after = OTHER_STORIES.split(visible[found.end():found.end() + 200], 1)[0]
+    start = visible.rfind(paragraphs[-min(closing, len(paragraphs))][:8], 0, found.start())
+    return after, visible[start:found.end()] + after if start >= 0 else after
 
 
 # ---------------------------------------------------------------- helpers
