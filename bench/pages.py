@@ -104,7 +104,9 @@ Columns, per method:
 
 - crashes: pages on which the method raised;
 - both sentences: article pages whose extracted body holds the gold first and
-  last sentence of the body (compared with all whitespace removed);
+  last sentence of the body (compared with all whitespace removed; an opening
+  dateline, and since the thirty-third round a closing credit in brackets such as
+  （高耶琴）, may be missing: the cleaner moves both to the metadata);
 - precision: share of the extracted body's characters that lie between the
   gold first and last sentence, averaged over the pages where both are found;
 - over 15%: article pages with more than 15% of the extracted characters
@@ -298,6 +300,25 @@ def find_first(body: str, first: str) -> int:
     return -1
 
 
+# A reporter's or a desk's credit in brackets after the last sentence ("…提升。（高耶琴）"):
+# the cleaner moves it to the byline, so the last sentence may end before it.
+CREDIT_AFTER = re.compile(r"[(（][^()（）。！？]{1,20}[)）]$")
+
+
+def find_last(body: str, last: str) -> tuple[int, int]:
+    """Where the gold last sentence starts in ``body`` and how long it is there (-1, 0 when
+    it is not): the whole sentence, or the sentence without a closing credit in brackets."""
+    found = body.rfind(last)
+    if found >= 0:
+        return found, len(last)
+    credit = CREDIT_AFTER.search(last)
+    if credit and credit.start() >= 10:
+        found = body.rfind(last[:credit.start()])
+        if found >= 0:
+            return found, credit.start()
+    return -1, 0
+
+
 @dataclass
 class Score:
     crashes: int = 0
@@ -344,10 +365,10 @@ def score(method, gold: list[dict], folder: Path, misses: dict) -> Score:
             continue
         body = squash(found.body)
         first, last = squash(page["first"]), squash(page["last"])
-        start_at, end_at = find_first(body, first), body.rfind(last)
-        if start_at >= 0 and end_at >= 0 and end_at + len(last) > start_at:
+        start_at, (end_at, last_chars) = find_first(body, first), find_last(body, last)
+        if start_at >= 0 and end_at >= 0 and end_at + last_chars > start_at:
             result.both += 1
-            inside = end_at + len(last) - start_at
+            inside = end_at + last_chars - start_at
             precision = inside / len(body)
             result.precisions.append(precision)
             result.debris += precision < 0.85

@@ -6,7 +6,8 @@ import lxml.html
 
 from digest.sources.page import read_page
 from digest.sources.pagebody import link_texts
-from digest.sources.pageedge import recover, text_blocks
+from digest.sources.pageblocks import text_blocks
+from digest.sources.pageedge import recover
 
 from .conftest import FIXTURES
 
@@ -435,3 +436,32 @@ def test_lines_held_to_the_end_of_both_bodies_count_toward_the_cap():
     page = blocks(*body, *more, *points)
     found = agreed_edges(page, body, None, Links(), lambda: fold_key("".join(b.text for b in page)))
     assert len(found) - len(body) <= 12
+
+
+def test_a_sentence_that_names_a_furniture_word_goes_back_with_the_text_beyond_it():
+    named = "小程序可以通过二维码和搜索进入，当然，诱导分享仍然会被强力管控。"
+    closing = "同时打开页面最多五个，不适合做太深层级页面的交互，这一点开发者需要留意。"
+    page = blocks(*BODY, named, closing)
+    both = lambda: fold_key("".join(b.text for b in page))      # noqa: E731
+    assert agreed_edges(page, BODY, None, Links(), both) == [*BODY, named, closing]
+    # at the very end of both bodies it is the page's call, and a reprint notice never goes back
+    for page in (blocks(*BODY, named), blocks(*BODY, "本文转载自某某周刊，版权归原作者所有，未经许可不得转载。", closing),
+                 blocks(*BODY, "详情请扫描二维码关注公众号，联系作者，更有机会领取精美礼物。")):
+        assert agreed_edges(page, BODY, None, Links(), lambda: fold_key("".join(b.text for b in page))) == BODY
+
+
+def test_points_that_go_on_from_a_point_in_the_body_go_back_at_the_end_of_both_bodies():
+    body = [*BODY, "九、确定买入或卖出的价格，并且严格执行。"]
+    points = ["十、获利的时机", "十一、累计盈余", "十二、不要为了分红买进"]
+    page = blocks(*body, *points)
+    both = lambda: fold_key("".join(b.text for b in page))      # noqa: E731
+    assert agreed_edges(page, body, None, Links(), both) == [*body, *points]
+    # short lines after a body that ends in no point are still left out
+    page = blocks(*BODY, *points)
+    assert agreed_edges(page, BODY, None, Links(), lambda: fold_key("".join(b.text for b in page))) == BODY
+
+
+def test_a_lead_in_far_above_the_body_does_not_bring_the_lines_under_it():
+    page = [*blocks("以下为赞助内容："), *blocks("注册开户立享优惠", "每笔手续费均可免去两成", kind="item"), *blocks(*BODY)]
+    both = lambda: fold_key("".join(b.text for b in page))      # noqa: E731
+    assert agreed_edges(page, BODY, None, Links(), both) == BODY

@@ -28,7 +28,7 @@ from ..text.pagerules import DISCLAIMER
 from ..text.script import fold_width
 from .pageblocks import Block
 from .pagebody import Links, fold_key, is_link
-from .pageedge import HOLD, PASS, STOP, SENTENCE_MARK, TAKE, is_furniture, widen_edges
+from .pageedge import HOLD, PASS, POINT_HEADING, STOP, SENTENCE_MARK, TAKE, is_furniture, widen_edges
 
 AGREED_BLOCKS = 5         # blocks put back at each edge whatever their length,
 MAX_AGREED = 12           # and at most this many (lines, where a page breaks its sentences
@@ -46,7 +46,6 @@ AFTER_TEXT = re.compile(r"风险|風險|免责|免責|声明|聲明|参考|參�
                         r"share(?: this(?: article| post| story)?| on \w+)?|newsletter|(?:what to )?read next)\s*(?::|\.\.\.|…)?$)")
 NEIGHBOUR = re.compile(r"^[【\[]?(?:上一|下一)(?:篇|条|條|则|則|页|頁)")     # "下一篇：…", however long
 RELATED_LINE = re.compile(r"^[【\[]?(?:推荐|推薦|延伸|相关|相關|扩展|擴展)(?:阅读|閱讀)[】\]]?\s*[:：]")
-POINT_HEADING = re.compile(r"^(?:\d{1,2}[.．、](?!\d)|[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,2}[)）])")
 AGREED_MIN_CHARS = 15     # a shorter line is a label or a credit, whoever keeps it
 # A sentence has a clause mark before its end, or ends with a full stop: a credit, a dateline, a
 # related headline or a caption ("記者某某／宜蘭報導", "沪上24家门店已全面停售问题产品") has neither.
@@ -59,6 +58,7 @@ FIELD = re.compile(r"^[\[【(（]?([^，,。！？!?：:]{1,20})(?:(?<!\d)[：:]
 SAYS = re.compile(r"(?:说|說|表示|指出|称|稱|认为|認為|强调|強調|问|問|答|介绍|介紹|透露|坦言|回应|回應|"
                   r"宣布|写道|寫道|提到|坦承|直言|呼吁|呼籲|说道|說道|是)$")
 FIELD_LABEL_CHARS = 14
+RIGHTS = re.compile(r"转载|轉載|版权|版權|许可|許可|ICP|备案|備案|©", re.IGNORECASE)
 
 
 def readability_text(root) -> str:
@@ -102,7 +102,8 @@ def agreed_edges(blocks: list[Block], paragraphs: list[str], title: str | None, 
                 if step > 0 and passed < MAX_PASSED and _passable(blocks[i]):
                     passed += 1
                     return PASS
-                return STOP
+                # A sentence that names a furniture word goes back only with text taken beyond it.
+                return HOLD if _names_furniture(blocks[i], links) and fold_key(blocks[i].text) in other() else STOP
             taken, count = taken + len(blocks[i].text), count + 1
             within = count <= AGREED_BLOCKS or taken <= MAX_AGREED_CHARS
             return TAKE if within and fold_key(blocks[i].text) in other() else STOP
@@ -135,6 +136,21 @@ def _holdable(block: Block, links: Links) -> bool:
             and not ((block.kind == "head" or len(text) <= SUBHEADING_CHARS) and AFTER_TEXT.search(text)))
 
 
+def _names_furniture(block: Block, links: Links) -> bool:
+    """A whole sentence of the text that only names a furniture word ("小程序可以通过二维码和
+    搜索进入，当然，诱导分享仍然会被强力管控。"): no field, link, disclaimer, credit, caption or
+    call to follow, and no notice of rights or reprints."""
+    text = fold_width(block.text).strip()
+    return (not _field(text) and not DISCLAIMER.search(text) and not is_furniture(text, links, words=False)
+            and _sentence_of_text(text))
+
+
+def _sentence_of_text(text: str) -> bool:
+    """A whole sentence with a clause in it, and no notice of rights or reprints."""
+    return (len(text) >= AGREED_MIN_CHARS and text.endswith(("。", "！", "？")) and CLAUSE.search(text[:-1]) is not None
+            and not RIGHTS.search(text))
+
+
 def _pointer(block: Block, links: Links) -> bool:
     """A link or a related-reading line ("推薦閱讀：…") inside the text."""
     text = fold_width(block.text).strip()
@@ -155,3 +171,4 @@ def _passable(block: Block) -> bool:
 def _field(text: str) -> bool:
     label = FIELD.match(text)
     return label is not None and len(fold_key(label[1])) <= FIELD_LABEL_CHARS and not SAYS.search(label[1].strip())
+

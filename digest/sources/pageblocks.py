@@ -120,3 +120,53 @@ def lines_of(text: str) -> list[str]:
             size, tail = len(line), line[-3:]
         dated = date_line and len(paragraphs[-1]) == 1
     return ["".join(pieces) for pieces in paragraphs]
+
+
+# Elements whose text flows into the block around them.
+INLINE = {"a", "span", "b", "strong", "em", "i", "u", "font", "sup", "sub", "small", "big", "img",
+          "label", "abbr", "cite", "code", "q", "s", "strike", "mark", "time", "wbr", "nobr", "ins"}
+SKIP = {"script", "style", "noscript", "template", "head", "title", "select", "button", "option"}
+MAX_TEXT_BLOCKS = 6000
+
+
+@dataclass(frozen=True)
+class TextBlock:
+    text: str
+    holder: object        # the element whose content this text is
+
+
+def text_blocks(body) -> list[TextBlock]:
+    """The page's text in document order: each run of text between block boundaries,
+    loose text in a container included, split into lines at ``<br>`` after a sentence end."""
+    found: list[TextBlock] = []
+    pieces: list[str] = []
+    holder = [body]
+
+    def flush(element) -> None:
+        text = "".join(pieces)
+        pieces.clear()
+        if text.strip() and len(found) < MAX_TEXT_BLOCKS:
+            found.extend(TextBlock(line, element) for line in lines_of(text))
+
+    def walk(element) -> None:
+        for child in element:
+            tag = child.tag if isinstance(child.tag, str) else ""
+            if not tag or tag in SKIP:
+                pieces.append(child.tail or "")
+                continue
+            if tag == "br":
+                pieces.append("\n")
+            elif tag in INLINE:
+                pieces.append(child.text or "")
+                walk(child)
+            else:
+                flush(element)
+                pieces.append(child.text or "")
+                walk(child)
+                flush(child)
+            pieces.append(child.tail or "")
+
+    pieces.append(body.text or "")
+    walk(body)
+    flush(holder[0])
+    return found

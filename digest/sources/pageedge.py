@@ -18,66 +18,17 @@ that run is the body.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Callable
 
 from ..text.pagerules import END_LINE, FURNITURE, PHOTO_CREDIT, SENTENCE_END, SOCIAL_PAGE, TAGS_LINE
 from ..text.script import fold_width
-from .pageblocks import Block, lines_of
+from .pageblocks import Block, TextBlock, text_blocks
 from .pagebody import SHORT_HEADLINE_CHARS, Links, fold_key, is_link, is_prose
 from .pagecaption import is_caption
 
-# Elements whose text flows into the block around them.
-INLINE = {"a", "span", "b", "strong", "em", "i", "u", "font", "sup", "sub", "small", "big", "img",
-          "label", "abbr", "cite", "code", "q", "s", "strike", "mark", "time", "wbr", "nobr", "ins"}
-SKIP = {"script", "style", "noscript", "template", "head", "title", "select", "button", "option"}
 MAX_EDGE_BLOCKS = 3       # how far from the body's edge a lost paragraph may sit
 EDGE_MIN_CHARS = 8        # a shorter line is a label, however it ends
-MAX_TEXT_BLOCKS = 6000
 CONTAINERS = {"div", "td", "section", "article", "main", "body", "center", "form", "dd"}
-
-
-@dataclass(frozen=True)
-class TextBlock:
-    text: str
-    holder: object        # the element whose content this text is
-
-
-def text_blocks(body) -> list[TextBlock]:
-    """The page's text in document order: each run of text between block boundaries,
-    loose text in a container included, split into lines at ``<br>`` after a sentence end."""
-    found: list[TextBlock] = []
-    pieces: list[str] = []
-    holder = [body]
-
-    def flush(element) -> None:
-        text = "".join(pieces)
-        pieces.clear()
-        if text.strip() and len(found) < MAX_TEXT_BLOCKS:
-            found.extend(TextBlock(line, element) for line in lines_of(text))
-
-    def walk(element) -> None:
-        for child in element:
-            tag = child.tag if isinstance(child.tag, str) else ""
-            if not tag or tag in SKIP:
-                pieces.append(child.tail or "")
-                continue
-            if tag == "br":
-                pieces.append("\n")
-            elif tag in INLINE:
-                pieces.append(child.text or "")
-                walk(child)
-            else:
-                flush(element)
-                pieces.append(child.text or "")
-                walk(child)
-                flush(child)
-            pieces.append(child.tail or "")
-
-    pieces.append(body.text or "")
-    walk(body)
-    flush(holder[0])
-    return found
 
 
 def extend_edges(blocks: list[TextBlock], paragraphs: list[str], title: str | None,
@@ -150,7 +101,7 @@ def widen_edges(texts: list[str], paragraphs: list[str], title: str | None,
                     held = []
             i += step
         if held and not 0 <= i < len(keys):
-            kept = _kept_at_end([texts[j] for j in held], at_start=step < 0)
+            kept = _kept_at_end([texts[j] for j in held], at_start=step < 0, before=texts[held[0] - step])
             found += held[:kept if most is None else max(0, min(kept, most - len(found)))]
         taken.append(found)
     return [texts[i] for i in reversed(taken[0])] + list(paragraphs) + [texts[i] for i in taken[1]]
@@ -161,14 +112,18 @@ LONG_LINE_CHARS = 40      # ... or a line this long with a clause mark in it (a 
 LEAD_IN_CHARS = 6         # a lead-in ending in a colon ("首先总结一下："), not a label ("当前位置：")
 
 
-def _kept_at_end(held: list[str], at_start: bool) -> int:
+def _kept_at_end(held: list[str], at_start: bool, before: str) -> int:
     """How many of the lines held where the walk runs off what both libraries keep go back:
     at the end, all of them after a lead-in that introduces the rest (具体措施包括： and its
-    points); else up to the outermost that reads as text of its own."""
+    points), and the points that go on from a point ``before`` them (九、… then 十、…);
+    else up to the outermost that reads as text of its own."""
     if not at_start and any(_lead_in(text) for text in held[:-1]):
         return len(held)
-    with_sentence = [n for n, text in enumerate(held) if _sentence(text, lead_in=at_start)]
-    return with_sentence[-1] + 1 if with_sentence else 0
+    points = 0
+    if not at_start and POINT_HEADING.match(before.strip()):
+        points = next((n for n, text in enumerate(held) if not POINT_HEADING.match(text.strip())), len(held))
+    with_sentence = [n for n, text in enumerate(held) if _sentence(text, lead_in=at_start and n == 0)]
+    return max(points, with_sentence[-1] + 1 if with_sentence else 0)
 
 
 def _lead_in(text: str) -> bool:
@@ -184,10 +139,12 @@ def _sentence(text: str, lead_in: bool) -> bool:
     text = text.strip()
     if lead_in and text.endswith(("：", ":")):
         return _lead_in(text)
-    return len(text) >= SENTENCE_CHARS and (SENTENCE_END_MARK.search(text) is not None
+    return len(text) >= SENTENCE_CHARS and not FURNITURE.search(text) and (SENTENCE_END_MARK.search(text) is not None
                                             or (len(text) >= LONG_LINE_CHARS and SENTENCE_MARK.search(text) is not None))
 
 
+# A point's number opening a line: "1.", "一、", "（二）".
+POINT_HEADING = re.compile(r"^(?:\d{1,2}[.．、](?!\d)|[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,2}[)）])")
 SENTENCE_END_MARK = re.compile(r"[。！？!?；;]")
 EDGE_KEY_CHARS = 12       # how much of the body's first or last paragraph finds it among the blocks
 
@@ -235,11 +192,12 @@ def _keeps(text: str, links: Links) -> bool:
             and not is_furniture(folded, links))
 
 
-def is_furniture(folded: str, links: Links) -> bool:
+def is_furniture(folded: str, links: Links, words: bool = True) -> bool:
     """Whether a width-folded line next to the body is the page's, not the article's: a link,
-    an end marker, a tag line, a caption or photo credit, a call to follow the site, furniture."""
+    an end marker, a tag line, a caption or photo credit, a call to follow the site, furniture
+    (with ``words``, any line holding one of its words: 二维码, 隐私政策 …)."""
     return bool(is_link(folded, links) or END_LINE.match(folded) or TAGS_LINE.match(folded)
-                or FURNITURE.search(folded) or is_caption(folded) or PHOTO_CREDIT.search(folded)
+                or (words and FURNITURE.search(folded)) or is_caption(folded) or PHOTO_CREDIT.search(folded)
                 or SOCIAL_PAGE.search(folded))
 
 
