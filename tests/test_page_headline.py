@@ -273,3 +273,14 @@ def test_a_traditional_title_gives_way_to_its_simplified_printed_version():
     markup = page("<title>內蒙古確保兩節前農牧民工工資無拖欠_示例網</title>",
                   "<h1>要闻</h1><h2>内蒙古9部门：确保两节前农牧民工工资无拖欠</h2>" + BODY)
     assert read_page(markup).title == "内蒙古9部门：确保两节前农牧民工工资无拖欠"
+
+
+def test_a_date_glued_to_the_printed_headline_is_not_part_of_it():
+    title = "【党史学习教育】我校举办“学四史·迎百年”第三届“春晓杯”书法大会"
+    head = f"<title>{title}  某某学院教务处_某某大学</title>"
+    body = f"<h2>{title}<span>2021-04-23</span></h2>" + BODY
+    assert read_page(page(head, body)).title == title
+    # a date that the headline itself names, after a separator, stays
+    head = "<title>半导体行业简报 - 2026-05-06</title>"
+    body = "<h1>半导体行业简报 - 2026-05-06</h1>" + BODY
+    assert read_page(page(head, body)).title == "半导体行业简报 - 2026-05-06"

@@ -465,3 +465,13 @@ def test_a_lead_in_far_above_the_body_does_not_bring_the_lines_under_it():
     page = [*blocks("以下为赞助内容："), *blocks("注册开户立享优惠", "每笔手续费均可免去两成", kind="item"), *blocks(*BODY)]
     both = lambda: fold_key("".join(b.text for b in page))      # noqa: E731
     assert agreed_edges(page, BODY, None, Links(), both) == BODY
+
+
+def test_lines_held_between_the_headline_and_the_body_go_back_as_at_the_very_start():
+    title = "关于开展2020学年第一学期教育科研培训活动的通知"
+    page = blocks(title, "区属中小学、幼儿园：", *BODY)
+    both = lambda: fold_key("".join(b.text for b in page))      # noqa: E731
+    assert agreed_edges(page, BODY, title, Links(), both) == ["区属中小学、幼儿园：", *BODY]
+    # a sub-heading there with no sentence of its own stays out
+    page = [*blocks(title), Block("head", "教育科研培训"), *blocks(*BODY)]
+    assert agreed_edges(page, BODY, title, Links(), lambda: fold_key("".join(b.text for b in page))) == BODY

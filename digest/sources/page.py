@@ -26,6 +26,7 @@ from .pagekind import filled_query, page_kind
 from .pagewindow import footer_window, header_window
 from .pagemeta import (SECTION_NAME_CHARS, body_of, first_text, heading_before, headline, meta_content,
                        prefer_near, site_name, texts_of)
+from .pagetitle import without_glued_date
 
 
 class NotAnArticle(Exception):
@@ -103,6 +104,7 @@ def read_page(markup: str, *, known_title: str | None = None) -> Page:
         near = heading_before(root, paragraphs[0])
         if near and prefer_near(root, near, title, heading):
             title = heading = near
+    title = without_glued_date(title)
     header, above, close = header_window(visible, heading or title, paragraphs)
     footer, ending = footer_window(visible, paragraphs, CLOSING_PARAGRAPHS)
     from_meta = meta_date(root)

@@ -75,6 +75,7 @@ def widen_edges(texts: list[str], paragraphs: list[str], title: str | None,
     taken: list[list[int]] = []
     for edge, step in ((edges[0], -1), (edges[1], 1)):
         judge, found, held, i = judge_from(edge, step), [], [], edge + step
+        below_headline = False
         while 0 <= i < len(keys) and (reach is None or abs(i - edge) <= reach) and (most is None or len(found) < most):
             key = keys[i]
             if key:
@@ -86,6 +87,7 @@ def widen_edges(texts: list[str], paragraphs: list[str], title: str | None,
                 if ours or (title_key and (title_key in key and (len(key) - len(title_key) <= HEADLINE_EXTRA_CHARS or (
                         key.startswith(title_key) and not SENTENCE_END_MARK.search(texts[i])))
                         if len(title_key) >= SHORT_HEADLINE_CHARS else title_key == key)):
+                    below_headline = step < 0 and not ours
                     break
                 verdict = judge(i)
                 if verdict == STOP or (verdict == HOLD and len(held) == MAX_HELD):
@@ -100,7 +102,7 @@ def widen_edges(texts: list[str], paragraphs: list[str], title: str | None,
                     found += held + [i]
                     held = []
             i += step
-        if held and not 0 <= i < len(keys):
+        if held and (below_headline or not 0 <= i < len(keys)):
             kept = _kept_at_end([texts[j] for j in held], at_start=step < 0, before=texts[held[0] - step])
             found += held[:kept if most is None else max(0, min(kept, most - len(found)))]
         taken.append(found)

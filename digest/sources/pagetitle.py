@@ -70,3 +70,20 @@ def story_heading(root, text: str) -> bool:       # printed as a heading linking
 
 def heading_keys(root) -> set[str]:
     return {fold_key(h.text_content()) for h in root.iter("h1", "h2", "h3", "h4")}
+
+
+# A date printed in the headline's element right after its last word ("…书法大会2021-04-23"):
+# no space or separator between, so it is the page's stamp, not a part of the headline
+# ("半导体行业简报 - 2026-05-06" keeps its date).
+GLUED_DATE = re.compile(r"(?<=[\u4e00-\u9fff”」』》）)】!?！？])(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}"
+                        r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*$")
+GLUED_HEADLINE_CHARS = 6     # what is left before the date is a headline only this long at the least
+
+
+def without_glued_date(title: str | None) -> str | None:
+    """``title`` without a date glued to its end."""
+    glued = GLUED_DATE.search(title or "")
+    if glued is None or len(fold_key(title[:glued.start()])) < GLUED_HEADLINE_CHARS:
+        return title
+    return title[:glued.start()].rstrip()
+
