@@ -41,7 +41,7 @@ def headline(root, known: str | None = None) -> tuple[str | None, str | None]:
         if column and not any(key in ref for ref in references):
             text = text[column.end():]    # "【记者即时播报】headline": a column's name before it
             key = fold_key(text)
-        if len(key) >= 4 and key not in names and any(key in ref for ref in references):
+        if len(key) >= 4 and not any(key in name for name in names) and any(key in ref for ref in references):
             if best is None or len(key) > len(fold_key(best)):
                 best = text
     if best:
@@ -149,6 +149,8 @@ def prefer_near(root, near: str, title: str | None, heading: str | None) -> bool
                                                            and fold_key(near) not in heading_keys(root)):
         return False              # the site's name printed as a heading, or one Latin word outside one (a byline's name)
     named = {fold_key(first_segment(page_title)), fold_key(meta_content(root, "og:title") or page_title)}
+    if heading is not None and fold_key(heading) in named and fold_key(heading) in {fold_key(t) for t in texts_of(root, "//h1")}:
+        return False              # <title>'s headline printed as the page's <h1>, however short
     if heading is not None and fold_key(heading) in named \
             and fold_key(near) not in fold_key(page_title) and (
                 near.isascii() or fold_key(heading) in fold_key(near) or heading.rstrip().endswith(("？", "?", "！", "!"))):
@@ -271,8 +273,6 @@ def _headings(root) -> list[str]:
             texts.append(text)
     return texts
 
-
-# ---------------------------------------------------------------- date and byline
 
 def first_text(root, query: str) -> str:
     found = root.xpath(query)
