@@ -291,12 +291,3 @@ def test_a_logo_heading_that_is_part_of_the_sites_name_is_not_the_headline():
     body = "<header><h1><a href=\"/\">SincereCSL</a></h1></header><h1>我的AI工具使用笔记</h1>" + BODY
     assert read_page(page(head, body)).title == "我的AI工具使用笔记"
 
-
-def test_a_short_headline_that_title_names_and_the_page_prints_as_its_h1_is_kept():
-    head = "<title>何为债券 | nomoshen</title>"
-    body = "<h1>何为债券</h1><div>2020-03-03</div><div>wiki-定义</div>" + BODY
-    assert read_page(page(head, body)).title == "何为债券"
-    # a section's name in a smaller heading still gives way to the line above the body
-    head = "<title>新闻动态 - 示例公司</title>"
-    body = "<h2>新闻动态</h2><div>质检总局：两成半烟花爆竹不合格</div>" + BODY
-    assert read_page(page(head, body)).title == "质检总局：两成半烟花爆竹不合格"

@@ -149,8 +149,6 @@ def prefer_near(root, near: str, title: str | None, heading: str | None) -> bool
                                                            and fold_key(near) not in heading_keys(root)):
         return False              # the site's name printed as a heading, or one Latin word outside one (a byline's name)
     named = {fold_key(first_segment(page_title)), fold_key(meta_content(root, "og:title") or page_title)}
-    if heading is not None and fold_key(heading) in named and fold_key(heading) in {fold_key(t) for t in texts_of(root, "//h1")}:
-        return False              # <title>'s headline printed as the page's <h1>, however short
     if heading is not None and fold_key(heading) in named \
             and fold_key(near) not in fold_key(page_title) and (
                 near.isascii() or fold_key(heading) in fold_key(near) or heading.rstrip().endswith(("？", "?", "！", "!"))):
