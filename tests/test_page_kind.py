@@ -508,6 +508,24 @@ def test_a_list_of_posts_printed_whole_under_their_headings_is_a_list():
         read_page(markup)
 
 
+def test_a_tag_page_of_two_posts_with_short_headlines_and_excerpts_is_a_list():
+    excerpts = ["前几天写了《我所理解的财富》，把别人和自己的想法和经历揉杂成一篇文章，今天接着写下篇，谈谈财富和自由之间的关系，以及我在交易中学到的东西。钱能买来时间，时间才是真正的财富。",
+                "这个文章标题可以说是向一本书致敬。但是把生活换成财富似乎少了一些诗意，多了一些铜臭味，完整的标题应该更长，我就简称为我所理解的财富。这些年的起起落落，让我慢慢有了新的理解。"]
+    entries = "".join(f"<article class='post'><a href='/p{n}/'><h2>我所理解的财富{'（下）' if n else ''}</h2></a>"
+                      f"<div><span>2022-01-0{n + 1}</span> <span>5 min read</span> <a href='/tag/x/'># 财富</a></div>"
+                      f"<div class='excerpt'>{text}</div></article>" for n, text in enumerate(excerpts))
+    markup = (f"<html><head><title>财富 | 示例博客</title></head><body><h1>示例博客</h1><h2>标签：# 财富</h2>{entries}"
+              "<footer>一个记录投资、交易与生活的个人博客，欢迎交流。Powered by Gridea</footer></body></html>")
+    with pytest.raises(NotAnArticle, match="list of posts"):
+        read_page(markup)
+    # a post of its own, its headline a link to itself, with one related post's excerpt below, is an article
+    body = "".join(f"<p>{text}</p>" for text in excerpts * 2)
+    markup = (f"<html><head><title>我所理解的财富 | 示例博客</title></head><body><article class='post'><a href='/p0/'><h2>我所理解的财富</h2></a>"
+              f"<div>2022-01-01</div>{body}</article><h3>相关文章</h3><article class='post'><a href='/p1/'><h2>我所理解的生活</h2></a>"
+              f"<div class='excerpt'>{excerpts[0]}</div></article></body></html>")
+    assert read_page(markup).title == "我所理解的财富"
+
+
 @pytest.mark.parametrize("line", ["404，页面找不到了！", "对不起，页面找不到了！"])
 def test_an_error_page_whose_title_names_only_the_site_is_skipped(line):
     markup = ("<html><head><title>- 示例投资</title></head><body><header><a href='/'>示例投资</a>"

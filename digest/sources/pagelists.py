@@ -183,7 +183,8 @@ def _unfolds(text: str, at: int) -> bool:
 
 ENTRIES = 2                 # headed <article> entries the body's text comes from, at least
 ENTRY_KEY_CHARS = 15        # of a paragraph's opening, looked for in each
-ENTRY_CHARS = 150           # of the body's text an entry holds, at least (a teaser pulled in holds less)
+ENTRY_NAME_CHARS = 4         # a post's headline, at least ("我所理解的财富")
+ENTRY_CHARS = 100           # of the body's text an entry holds, at least (a teaser pulled in holds less)
 
 
 def several_entries(root, paragraphs: list[str]) -> bool:
@@ -199,7 +200,7 @@ def several_entries(root, paragraphs: list[str]) -> bool:
             continue
         heading = entry.xpath("(.//h1|.//h2|.//h3|.//h4)[1]")
         name = fold_key(heading[0].text_content()) if heading else ""
-        if len(name) >= HEADLINE_CHARS and _permalink(entry, name):
+        if len(name) >= ENTRY_NAME_CHARS and _permalink(entry, name):
             text = fold_key(entry.text_content())
             # the body's characters the entry holds: a paragraph whole, or only its opening
             chars = sum(len(key) if key in text else ENTRY_KEY_CHARS for key in keys
