@@ -526,6 +526,24 @@ def test_a_tag_page_of_two_posts_with_short_headlines_and_excerpts_is_a_list():
     assert read_page(markup).title == "我所理解的财富"
 
 
+def test_a_front_page_of_cards_each_a_linked_headline_run_into_its_excerpt_is_a_list():
+    posts = [("2025年美股开户保姆级教程", "前言本文的主要内容是介绍目前境内居民线上开通美股账户并跑通出入金流程的方法，步骤详细。"),
+             ("全球汇款工具开户教程：从注册到入金", "前言这篇文章介绍如何注册、验证和入金，以及常见的问题和避坑指南，供大家参考。"),
+             ("2025年最新境外银行开户及入金验证教程", "前言随着境外银行账户审核政策持续收紧，此前备受青睐的一些方法已经不再可行。"),
+             ("关税战下的美股：我的应对和思考", "前言这段时间市场波动很大，我把自己的持仓和操作思路写下来，也算是一份记录。")]
+    cards = "".join(f"<div class='card'><a href='/p/{n}/'>{t}</a>{x}<span>发表于 2025-04-0{n + 1}</span></div>"
+                    for n, (t, x) in enumerate(posts))
+    markup = (f"<html><head><title>示例博客</title></head><body><h1>示例博客</h1>{cards}"
+              "<aside>公告：欢迎来到我的博客，这里记录投资与生活。</aside></body></html>")
+    with pytest.raises(NotAnArticle, match="linked headline"):
+        read_page(markup)
+    # an article whose paragraphs open with a linked name now and then stays an article
+    body = "".join(f"<p><a href='/p/{n}/'>{t}</a>一文发布后，{x}</p>" if n == 0 else f"<p>{x}这是第{n}段的补充说明，内容与上文相关。</p>"
+                   for n, (t, x) in enumerate(posts))
+    markup = f"<html><head><title>开户经验谈 - 示例博客</title></head><body><h1>开户经验谈</h1>{body}</body></html>"
+    assert read_page(markup).title == "开户经验谈"
+
+
 @pytest.mark.parametrize("line", ["404，页面找不到了！", "对不起，页面找不到了！"])
 def test_an_error_page_whose_title_names_only_the_site_is_skipped(line):
     markup = ("<html><head><title>- 示例投资</title></head><body><header><a href='/'>示例投资</a>"

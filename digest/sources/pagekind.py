@@ -46,8 +46,8 @@ from ..text.pagerules import END_LINE
 from ..text.script import fold_width
 from .pagebody import fold_key, is_link, is_prose, link_texts
 from .pagelists import (CAPTION_KEY, HEADLINE_CHARS, LINKED_SHARE, LIST_NAMED, MIN_PROSE_CHARS, POST_COUNT, TITLE_PARTS,
-                        dated_items, excerpt_list, headed_items, label_only, linked_share, named_list, several_entries, site_only,
-                        without_closing_list)
+                        dated_items, excerpt_list, headed_items, label_only, linked_openings, linked_share, named_list, several_entries,
+                        site_only, without_closing_list)
 from .pagemeta import DATE
 
 MIN_PAGE_CHARS = 200       # less text than this on the whole page: nothing to judge
@@ -155,7 +155,7 @@ def page_kind(root, paragraphs: list[str], title: str | None, page_title: str, v
                     for p in paragraphs)
     if headlines >= LINKED_HEADLINES or (headlines >= FEW_HEADLINES and headlines >= HEADLINE_SHARE * len(paragraphs)):
         return "not an article: a list of linked headlines with teasers"
-    if headed_items(paragraphs, visible, links):
+    if headed_items(paragraphs, visible, links) or linked_openings(paragraphs, links):
         return "not an article: a list of summaries, each under a linked headline"
     if dated_items(paragraphs, visible):
         return "not an article: a list of excerpts, each under its own date"

@@ -75,6 +75,19 @@ def headed_items(paragraphs: list[str], visible: str, links) -> bool:
     return _items(paragraphs, visible, lambda gap: any(k in gap for k in keys if len(k) <= len(gap)))
 
 
+OPENING_MORE_CHARS = 20     # text after the linked headline a paragraph opens with: its excerpt
+
+
+def linked_openings(paragraphs: list[str], links) -> bool:
+    """Most of the body's paragraphs each open with a link to another page's headline and go
+    on with its excerpt in the same block ("2025年美股开户保姆级教程前言本文的主要内容是…"): a
+    front or category page's cards, not an article."""
+    keys = [k for k in links.texts if HEADLINE_CHARS <= len(k) <= MAX_HEADLINE_CHARS and not CAPTION_KEY.search(k)]
+    sample = [fold_key(p) for p in paragraphs[:HEADED_SAMPLE]]
+    opened = sum(any(key.startswith(k) and len(key) >= len(k) + OPENING_MORE_CHARS for k in keys) for key in sample)
+    return opened >= HEADED_ITEMS and opened >= HEADED_SHARE * len(sample)
+
+
 YEARS_DAYS = 744            # a front page's dates, newest first, lie within two years
 DATED_SHARE = 0.25          # of the body's lines, those that are an excerpt's date, at least
 # A date with its marks folded away: "2025-10-24" as "20251024".
