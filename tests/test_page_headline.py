@@ -280,10 +280,13 @@ def test_a_date_glued_to_the_printed_headline_is_not_part_of_it():
     head = f"<title>{title}  某某学院教务处_某某大学</title>"
     body = f"<h2>{title}<span>2021-04-23</span></h2>" + BODY
     assert read_page(page(head, body)).title == title
-    # a date that the headline itself names, after a separator, stays
-    head = "<title>半导体行业简报 - 2026-05-06</title>"
-    body = "<h1>半导体行业简报 - 2026-05-06</h1>" + BODY
-    assert read_page(page(head, body)).title == "半导体行业简报 - 2026-05-06"
+    # a date that the headline itself names, after a separator or in <title> too, stays; so does a version
+    for headline in ("半导体行业简报 - 2026-05-06", "每日金融早报2024-05-13", "IDEA安装激活教程2024.1.4"):
+        head = f"<title>{headline}_示例财经网</title>"
+        assert read_page(page(head, f"<h1>{headline}</h1>" + BODY)).title == headline
+    # and a headline the caller knows is taken as it is
+    known = "每日金融早报2024-05-13"
+    assert read_page(page("<title>示例财经网</title>", BODY), known_title=known).title == known
 
 
 def test_a_logo_heading_that_is_part_of_the_sites_name_is_not_the_headline():

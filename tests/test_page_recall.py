@@ -475,3 +475,32 @@ def test_lines_held_between_the_headline_and_the_body_go_back_as_at_the_very_sta
     # a sub-heading there with no sentence of its own stays out
     page = [*blocks(title), Block("head", "教育科研培训"), *blocks(*BODY)]
     assert agreed_edges(page, BODY, title, Links(), lambda: fold_key("".join(b.text for b in page))) == BODY
+
+
+def test_a_furniture_sentence_said_to_the_reader_does_not_go_back_with_the_line_after_it():
+    thanks = "感谢每一位读者的支持，我们会继续为大家带来更多优质的原创内容。"
+    for call in ("如果您觉得本文对您有帮助，欢迎扫描下方二维码打赏作者，您的支持是我们最大的动力。",
+                 "本网站使用cookie来改善浏览体验，继续浏览即表示同意我们使用cookie。"):
+        page = blocks(*BODY, call, thanks)
+        assert agreed_edges(page, BODY, None, Links(), lambda: fold_key("".join(b.text for b in page))) == BODY, call
+
+
+def test_a_row_of_fields_under_the_headline_stays_out_and_a_salutation_over_a_lead_in_goes_back():
+    title = "示例区召开暑期学生安全工作部署会"
+    for row in ("来源：示例区教育局　作者：王小明、李华　发布时间：2024-07-01 16:30:00　浏览次数：1024",
+                "文/图：示例区教育局融媒体中心 王小明、李华、张伟，审核：示例区教育局办公室 赵强"):
+        page = blocks(title, row, *BODY)
+        assert agreed_edges(page, BODY, title, Links(), lambda: fold_key("".join(b.text for b in page))) == BODY, row
+    page = blocks(title, "各中小学、幼儿园：", "现将有关事项通知如下：", *BODY)
+    both = lambda: fold_key("".join(b.text for b in page))      # noqa: E731
+    assert agreed_edges(page, BODY, title, Links(), both) == ["各中小学、幼儿园：", "现将有关事项通知如下：", *BODY]
+
+
+def test_only_points_that_go_on_counting_in_the_same_style_go_back():
+    body = [*BODY, "三、加强交通安全教育，教育学生遵守交通法规。"]
+    related = ["1. 示例区召开2024年教育工作会议", "2. 我区3所学校获评市级文明校园", "3. 2024年示例区中考成绩查询通知"]
+    page = blocks(*body, *related)
+    assert agreed_edges(page, body, None, Links(), lambda: fold_key("".join(b.text for b in page))) == body
+    page = blocks(*body, "四、做好假期安全值守", "五、及时报送信息")
+    both = lambda: fold_key("".join(b.text for b in page))      # noqa: E731
+    assert agreed_edges(page, body, None, Links(), both) == [*body, "四、做好假期安全值守", "五、及时报送信息"]

@@ -104,7 +104,7 @@ def read_page(markup: str, *, known_title: str | None = None) -> Page:
         near = heading_before(root, paragraphs[0])
         if near and prefer_near(root, near, title, heading):
             title = heading = near
-    title = without_glued_date(title)
+    title = title if known else without_glued_date(title, page_title)
     header, above, close = header_window(visible, heading or title, paragraphs)
     footer, ending = footer_window(visible, paragraphs, CLOSING_PARAGRAPHS)
     from_meta = meta_date(root)

@@ -28,7 +28,8 @@ from ..text.pagerules import DISCLAIMER
 from ..text.script import fold_width
 from .pageblocks import Block
 from .pagebody import Links, fold_key, is_link
-from .pageedge import HOLD, PASS, POINT_HEADING, STOP, SENTENCE_MARK, TAKE, is_furniture, widen_edges
+from .pageedge import HOLD, PASS, STOP, TAKE, is_furniture, widen_edges
+from .pageheld import POINT_HEADING, SENTENCE_MARK
 
 AGREED_BLOCKS = 5         # blocks put back at each edge whatever their length,
 MAX_AGREED = 12           # and at most this many (lines, where a page breaks its sentences
@@ -58,6 +59,7 @@ FIELD = re.compile(r"^[\[【(（]?([^，,。！？!?：:]{1,20})(?:(?<!\d)[：:]
 SAYS = re.compile(r"(?:说|說|表示|指出|称|稱|认为|認為|强调|強調|问|問|答|介绍|介紹|透露|坦言|回应|回應|"
                   r"宣布|写道|寫道|提到|坦承|直言|呼吁|呼籲|说道|說道|是)$")
 FIELD_LABEL_CHARS = 14
+TO_READER = re.compile(r"您|请|請|欢迎|歡迎|扫描|掃描|长按|長按|下载|下載|打赏|打賞|即表示|点击|點擊")
 RIGHTS = re.compile(r"转载|轉載|版权|版權|许可|許可|ICP|备案|備案|©", re.IGNORECASE)
 
 
@@ -139,10 +141,11 @@ def _holdable(block: Block, links: Links) -> bool:
 def _names_furniture(block: Block, links: Links) -> bool:
     """A whole sentence of the text that only names a furniture word ("小程序可以通过二维码和
     搜索进入，当然，诱导分享仍然会被强力管控。"): no field, link, disclaimer, credit, caption or
-    call to follow, and no notice of rights or reprints."""
+    call to follow, no notice of rights or reprints, and nothing said to the reader (a
+    promotion: "欢迎扫描下方二维码打赏作者", "继续浏览即表示您同意…")."""
     text = fold_width(block.text).strip()
     return (not _field(text) and not DISCLAIMER.search(text) and not is_furniture(text, links, words=False)
-            and _sentence_of_text(text))
+            and _sentence_of_text(text) and not TO_READER.search(text))
 
 
 def _sentence_of_text(text: str) -> bool:

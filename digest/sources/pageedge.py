@@ -17,7 +17,6 @@ that run is the body.
 
 from __future__ import annotations
 
-import re
 from typing import Callable
 
 from ..text.pagerules import END_LINE, FURNITURE, PHOTO_CREDIT, SENTENCE_END, SOCIAL_PAGE, TAGS_LINE
@@ -25,6 +24,7 @@ from ..text.script import fold_width
 from .pageblocks import Block, TextBlock, text_blocks
 from .pagebody import SHORT_HEADLINE_CHARS, Links, fold_key, is_link, is_prose
 from .pagecaption import is_caption
+from .pageheld import SENTENCE_END_MARK, kept_at_end
 
 MAX_EDGE_BLOCKS = 3       # how far from the body's edge a lost paragraph may sit
 EDGE_MIN_CHARS = 8        # a shorter line is a label, however it ends
@@ -46,7 +46,6 @@ TAKE, PASS, STOP, HOLD = "take", "pass", "stop", "hold"
 MAX_HELD = 8              # blocks held at an edge until a block is taken beyond them
 SHORT_KEY_CHARS = 8       # a shorter block is in the body only as one of its paragraphs
 HEADLINE_EXTRA_CHARS = 16  # a block holding the headline with more than this besides is a sentence
-SENTENCE_MARK = re.compile(r"[，,、；;。！？!?]")
 
 
 def widen_edges(texts: list[str], paragraphs: list[str], title: str | None,
@@ -103,51 +102,12 @@ def widen_edges(texts: list[str], paragraphs: list[str], title: str | None,
                     held = []
             i += step
         if held and (below_headline or not 0 <= i < len(keys)):
-            kept = _kept_at_end([texts[j] for j in held], at_start=step < 0, before=texts[held[0] - step])
+            kept = kept_at_end([texts[j] for j in held], step < 0, texts[held[0] - step], below_headline)
             found += held[:kept if most is None else max(0, min(kept, most - len(found)))]
         taken.append(found)
     return [texts[i] for i in reversed(taken[0])] + list(paragraphs) + [texts[i] for i in taken[1]]
 
 
-SENTENCE_CHARS = 8        # a sentence, at the least ("这就是利率的双轨制。"), ...
-LONG_LINE_CHARS = 40      # ... or a line this long with a clause mark in it (a point, not a headline)
-LEAD_IN_CHARS = 6         # a lead-in ending in a colon ("首先总结一下："), not a label ("当前位置：")
-
-
-def _kept_at_end(held: list[str], at_start: bool, before: str) -> int:
-    """How many of the lines held where the walk runs off what both libraries keep go back:
-    at the end, all of them after a lead-in that introduces the rest (具体措施包括： and its
-    points), and the points that go on from a point ``before`` them (九、… then 十、…);
-    else up to the outermost that reads as text of its own."""
-    if not at_start and any(_lead_in(text) for text in held[:-1]):
-        return len(held)
-    points = 0
-    if not at_start and POINT_HEADING.match(before.strip()):
-        points = next((n for n, text in enumerate(held) if not POINT_HEADING.match(text.strip())), len(held))
-    with_sentence = [n for n, text in enumerate(held) if _sentence(text, lead_in=at_start and n == 0)]
-    return max(points, with_sentence[-1] + 1 if with_sentence else 0)
-
-
-def _lead_in(text: str) -> bool:
-    """A lead-in ending in a colon ("首先总结一下："), not a label ("当前位置：")."""
-    text = text.strip()
-    return text.endswith(("：", ":")) and len(text) >= LEAD_IN_CHARS
-
-
-def _sentence(text: str, lead_in: bool) -> bool:
-    """A line that reads as text of its own where the walk runs off what both libraries keep:
-    a sentence that ends, a long line of clauses, or at the start a lead-in ending in a colon;
-    not a related headline ("A股三大指数高开，券商股领涨"), a label or "当前位置："."""
-    text = text.strip()
-    if lead_in and text.endswith(("：", ":")):
-        return _lead_in(text)
-    return len(text) >= SENTENCE_CHARS and not FURNITURE.search(text) and (SENTENCE_END_MARK.search(text) is not None
-                                            or (len(text) >= LONG_LINE_CHARS and SENTENCE_MARK.search(text) is not None))
-
-
-# A point's number opening a line: "1.", "一、", "（二）".
-POINT_HEADING = re.compile(r"^(?:\d{1,2}[.．、](?!\d)|[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,2}[)）])")
-SENTENCE_END_MARK = re.compile(r"[。！？!?；;]")
 EDGE_KEY_CHARS = 12       # how much of the body's first or last paragraph finds it among the blocks
 
 

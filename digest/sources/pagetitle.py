@@ -73,17 +73,17 @@ def heading_keys(root) -> set[str]:
 
 
 # A date printed in the headline's element right after its last word ("…书法大会2021-04-23"):
-# no space or separator between, so it is the page's stamp, not a part of the headline
-# ("半导体行业简报 - 2026-05-06" keeps its date).
-GLUED_DATE = re.compile(r"(?<=[\u4e00-\u9fff”」』》）)】!?！？])(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2}"
+# no space or separator between, and not in <title> with the headline, so it is the page's
+# stamp, not a part of the headline ("半导体行业简报 - 2026-05-06", "每日金融早报2024-05-13"
+# printed so in <title> too, keep theirs; "教程2024.1.4" is a version).
+GLUED_DATE = re.compile(r"(?<=[\u4e00-\u9fff”」』》）)】!?！？])(?:19|20)\d{2}[-/]\d{1,2}[-/]\d{1,2}"
                         r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*$")
 GLUED_HEADLINE_CHARS = 6     # what is left before the date is a headline only this long at the least
 
 
-def without_glued_date(title: str | None) -> str | None:
-    """``title`` without a date glued to its end."""
+def without_glued_date(title: str | None, page_title: str) -> str | None:
+    """``title`` without a date glued to its end that ``page_title`` does not print with it."""
     glued = GLUED_DATE.search(title or "")
-    if glued is None or len(fold_key(title[:glued.start()])) < GLUED_HEADLINE_CHARS:
+    if glued is None or len(fold_key(title[:glued.start()])) < GLUED_HEADLINE_CHARS or fold_key(title) in fold_key(page_title):
         return title
     return title[:glued.start()].rstrip()
-
