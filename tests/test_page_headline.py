@@ -294,3 +294,22 @@ def test_a_logo_heading_that_is_part_of_the_sites_name_is_not_the_headline():
     body = "<header><h1><a href=\"/\">SincereCSL</a></h1></header><h1>我的AI工具使用笔记</h1>" + BODY
     assert read_page(page(head, body)).title == "我的AI工具使用笔记"
 
+
+
+def test_the_line_above_a_lead_split_over_inline_elements_is_found():
+    import lxml.html
+
+    from digest.sources.pagenear import heading_before
+
+    lead = "".join(f"<span>{piece}</span>" for piece in ("2018", "年", "5", "月", "9", "日下午，"))
+    markup = ("<html><body><p>示例小学欢迎您！</p><div class='tit'>示例小学举行“传唱经典 童心向党”一年级新队员入队仪式</div>"
+              f"<div>[发布时间2018年5月10日]</div><div><p>{lead}示例小学在操场举行了一年级新队员入队仪式。</p></div></body></html>")
+    root = lxml.html.document_fromstring(markup)
+    assert heading_before(root, "2018年5月9日下午，示例小学在操场举行了一年级新队员入队仪式。") == "示例小学举行“传唱经典 童心向党”一年级新队员入队仪式"
+
+
+@pytest.mark.parametrize("label", ["所需閱讀時間 ≈", "文章字數： 2.4k", "看完這篇將學到："])
+def test_a_label_above_the_body_is_not_the_headline(label):
+    head = "<title>股票-除權息 | 示例資訊網</title>"
+    body = f"<div>{label}</div>" + BODY
+    assert read_page(page(head, body)).title == "股票-除權息"

@@ -24,8 +24,9 @@ from .pagebyline import find_byline
 from .pagedate import before_update, dateline_date, meta_date, printed_date
 from .pagekind import filled_query, page_kind
 from .pagewindow import footer_window, header_window
-from .pagemeta import (SECTION_NAME_CHARS, body_of, first_text, heading_before, headline, meta_content,
+from .pagemeta import (SECTION_NAME_CHARS, body_of, first_text, headline, meta_content,
                        prefer_near, site_name, texts_of)
+from .pagenear import heading_before
 from .pagetitle import without_glued_date
 
 
