@@ -1,6 +1,7 @@
 """The story links' headline checks, with each headline's figures, Latin words and names
-found once (stories._Head), decide every pair of real headlines as the checks did when
-they looked at every word of both headlines again for each pair."""
+found once (stories._Head), and the lead check told how many names a pair is known to share,
+decide every pair of real headlines as the checks did when they looked at every word of both
+headlines and leads again for each pair."""
 
 from __future__ import annotations
 
@@ -78,7 +79,9 @@ def test_headline_checks_decide_every_pair_as_before():
     for (a, wa, la), (b, wb, lb) in product(zip(heads, words, leads), repeat=2):
         assert stories._own_latin(a, b) == own_latin(wa, wb)
         assert stories._headlines_differ(a, b) == headlines_differ(wa, wb)
-        assert stories._same_names(la, lb, a, b) == same_names(la, lb, wa, wb)
+        shared = len(set(la) & set(lb))       # a pair's count of shared lead words is at most this
+        for least in {0, shared // 2, max(0, shared - 1), shared}:
+            assert stories._same_names(la, lb, a, b, least) == same_names(la, lb, wa, wb)
         own = frozenset(w for w in wa if _names((w,)))
         for count in (1, 2, 3, 5):
             link = stories._headline_link(a, b, own, count)

@@ -102,10 +102,11 @@ def related_groups(docs: list[Document], top_terms: int = 12, max_postings: int 
                        for i, j, count in zip(a_rows.tolist(), a_later.tolist(), a_shared.tolist())]
         m_rows, m_later, m_shared = named.span(lo, hi)
         m_pairs = list(zip(m_rows.tolist(), m_later.tolist(), m_shared.tolist()))
-        by_names = [count >= SHARED_NAMES and _same_names(leads[i], leads[j], heads[i], heads[j])
+        by_names = [count >= SHARED_NAMES and _same_names(leads[i], leads[j], heads[i], heads[j], count)
                     for i, j, count in m_pairs]
-        # reports that tell of the same day and name the same few things
-        by_day = [bool(days[i] & days[j]) and not _own_latin(heads[i], heads[j]) for i, j, _ in m_pairs]
+        # reports that tell of the same day and name the same few things (both leads dated)
+        by_day = [both and bool(days[i] & days[j]) and not _own_latin(heads[i], heads[j])
+                  for (i, j, _), both in zip(m_pairs, (dated_lead[m_rows] & dated_lead[m_later]).tolist())]
         s_rows, s_later, _ = shared_terms.span(lo, hi)
         m_keys = m_rows.astype(np.int64) * n + m_later
         titled = np.concatenate([(a_rows.astype(np.int64) * n + a_later)[np.array(by_headline, dtype=bool)],
@@ -208,14 +209,14 @@ def _rare(tokens: list[str]) -> dict[str, bool]:
     return _RARE
 
 
-def _same_names(a: Collection[str], b: Collection[str], head_a: _Head, head_b: _Head) -> bool:
-    """Whether two reports name enough of the same rare words (``a``, ``b``: each one's
-    distinct words, a set or a tuple; and their headlines give no different figures) to be
-    one event."""
-    both_sets = isinstance(a, frozenset) and isinstance(b, frozenset)
-    shared = len(a & b) if both_sets else len(set(a).intersection(b))
-    if shared < SHARED_NAMES or shared < NAMES_SHARE * min(len(a), len(b)):
-        return False
+def _same_names(a: Collection[str], b: Collection[str], head_a: _Head, head_b: _Head, least: int = 0) -> bool:
+    """Whether two reports name enough of the same rare words (``a``, ``b``: each one's distinct
+    words, ``least`` of them known to be shared; their headlines no different figures)."""
+    if least < SHARED_NAMES or least < NAMES_SHARE * min(len(a), len(b)):   # else enough
+        both_sets = isinstance(a, frozenset) and isinstance(b, frozenset)
+        shared = len(a & b) if both_sets else len(set(a).intersection(b))
+        if shared < SHARED_NAMES or shared < NAMES_SHARE * min(len(a), len(b)):
+            return False
     # the figures of each headline the other lacks
     numbers_a, numbers_b = head_a.numbers - head_b.words, head_b.numbers - head_a.words
     return not (numbers_a and numbers_b) and not _own_latin(head_a, head_b)
@@ -239,8 +240,7 @@ def _headline_words(doc: Document) -> frozenset[str]:
 
 
 class _Head:
-    """A headline's words, with those of them the pair checks ask about found once (not
-    once a pair): its figures, its words in Latin letters and its names (:func:`_names`)."""
+    """A headline's words, and its figures, Latin words and names found once, not once a pair."""
 
     __slots__ = ("words", "numbers", "latin", "names")
 
