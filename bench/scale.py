@@ -32,7 +32,9 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-EVAL = ROOT.parent / "shared" / "eval"
+# the evaluation data beside the checkout, or beside the folder of worktrees it is in
+EVAL = next((p / "shared" / "eval" for p in (ROOT.parent, ROOT.parent.parent)
+             if (p / "shared" / "eval").is_dir()), ROOT.parent / "shared" / "eval")
 
 BUILD = """
 import json, resource, sys, time
@@ -45,6 +47,7 @@ own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(res
 print(json.dumps({"wall": wall, "articles": result.articles, "themes": len(result.themes),
                   "stages": result.stages, "new": result.new_articles, "peaks": result.peaks,
                   "cpu": own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime,
+                  "main_cpu": own.ru_utime + own.ru_stime, "stage_cpu": getattr(result, "cpu", ()),
                   "skipped": sum(o.status != "included" for o in result.outcomes),
                   "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
                   "workers_peak_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}))
@@ -127,15 +130,15 @@ def table(rows: list[dict], jobs: int) -> str:
         f"Whole `digest build` in its own process, `--jobs {jobs}`, segmenter "
         f"{rows[0]['segment']['segmenter']}, on a 2-core machine.",
         "",
-        "| articles | characters | kept as new | process wall s | CPU s | articles/s | "
+        "| articles | characters | kept as new | process wall s | CPU s | main process CPU s | articles/s | "
         "peak MB (main / worker) | segmentation only s | build / segmentation | nothing new s | themes |",
-        "|---|---|---|---|---|---|---|---|---|---|---|",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for r in rows:
         b = r["build"]
         lines.append(
             f"| {r['count']:,} | {r['chars']:,} | {100 * b['new'] / r['count']:.1f}% | {r['process']:.1f} | "
-            f"{b['cpu']:.1f} | {r['count'] / r['process']:.0f} | {b['peak_mb']:.0f} / {b['workers_peak_mb']:.0f} | "
+            f"{b['cpu']:.1f} | {b['main_cpu']:.1f} | {r['count'] / r['process']:.0f} | {b['peak_mb']:.0f} / {b['workers_peak_mb']:.0f} | "
             f"{r['segment']['wall']:.1f} | {r['process'] / r['segment']['wall']:.1f}x | "
             f"{r['nothing_new']:.2f} | {b['themes']} |")
     stages = [name for name, _ in rows[0]["build"]["stages"]]
@@ -153,6 +156,18 @@ def table(rows: list[dict], jobs: int) -> str:
             exponents.append("—" if b < 0.5 or a <= 0 else f"{math.log(b / a) / ratio:.2f}")
         total = math.log(large["process"] / small["process"]) / ratio
         lines.append("| growth | " + " | ".join(exponents) + f" |\n\nWhole process: growth {total:.2f}.")
+    lines += ["", "CPU s by stage (the build process's with its workers'; in brackets its own), and "
+              "each stage's growth exponent of CPU s:", "",
+              "| articles | " + " | ".join(stages) + " |", "|---|" + "---|" * len(stages)]
+    for r in rows:
+        lines.append(f"| {r['count']:,} | " + " | ".join(
+            f"{cpu:.2f}" + (f" ({own:.2f})" if own < cpu - 0.005 else "")
+            for _, cpu, own in r["build"]["stage_cpu"]) + " |")
+    if len(rows) > 1:
+        small, large = rows[0]["build"]["stage_cpu"], rows[-1]["build"]["stage_cpu"]
+        lines.append("| growth | " + " | ".join(
+            "—" if b < 0.5 or a <= 0 else f"{math.log(b / a) / ratio:.2f}"
+            for (_, a, _), (_, b, _) in zip(small, large)) + " |")
     lines += ["", "The main process's peak memory (MB) at the end of each stage:", "",
               "| articles | " + " | ".join(stages) + " |", "|---|" + "---|" * len(stages)]
     for r in rows:

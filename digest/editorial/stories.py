@@ -70,18 +70,19 @@ def related_groups(docs: list[Document], top_terms: int = 12, max_postings: int 
     dated_lead = np.fromiter(map(bool, days), dtype=bool, count=n)
     named = named.kept((named.shared >= SHARED_NAMES) | dated_lead[named.rows] & dated_lead[named.later])
     heads = [_headline_words(doc) for doc in docs]
+    _mark({w for words in heads for w in words})
+    heads = list(map(_Head, heads))
     # Only the words few reports share can tell one event: a word in more reports than
     # that proposes no pair (and costs nothing).
-    alike = sharing(heads, max_postings, 2)
-    head_used = Counter(w for words in heads for w in words)
+    alike = sharing([h.words for h in heads], max_postings, 2)
+    head_used = Counter(w for h in heads for w in h.words)
     # each headline's rare words no other headline but one uses: a name or a coinage
-    own = [frozenset(w for w in words if head_used[w] == 2 and _names(frozenset((w,)))) or _NONE
-           for words in heads]
+    own = [frozenset(w for w in h.names if head_used[w] == 2) or _NONE for h in heads]
     # A pair of headlines sharing too few words for either headline link below (most of
     # both headlines' words, or OWN_SHARED with a word of the first's own) is set aside
     # at once, and so is a pair of leads naming too few of the same things with a day of
     # the month missing from either.
-    sizes = np.fromiter(map(len, heads), dtype=np.int64, count=n)
+    sizes = np.fromiter((len(h.words) for h in heads), dtype=np.int64, count=n)
     has_own = np.fromiter(map(bool, own), dtype=bool, count=n)
     alike = alike.kept((alike.shared >= OWN_SHARED) & has_own[alike.rows]
                        | (alike.shared >= SAME_HEADLINE * np.maximum(sizes[alike.rows], sizes[alike.later])))
@@ -101,10 +102,11 @@ def related_groups(docs: list[Document], top_terms: int = 12, max_postings: int 
                        for i, j, count in zip(a_rows.tolist(), a_later.tolist(), a_shared.tolist())]
         m_rows, m_later, m_shared = named.span(lo, hi)
         m_pairs = list(zip(m_rows.tolist(), m_later.tolist(), m_shared.tolist()))
-        by_names = [count >= SHARED_NAMES and _same_names(leads[i], leads[j], heads[i], heads[j])
+        by_names = [count >= SHARED_NAMES and _same_names(leads[i], leads[j], heads[i], heads[j], count)
                     for i, j, count in m_pairs]
-        # reports that tell of the same day and name the same few things
-        by_day = [bool(days[i] & days[j]) and not _own_latin(heads[i], heads[j]) for i, j, _ in m_pairs]
+        # reports that tell of the same day and name the same few things (both leads dated)
+        by_day = [both and bool(days[i] & days[j]) and not _own_latin(heads[i], heads[j])
+                  for (i, j, _), both in zip(m_pairs, (dated_lead[m_rows] & dated_lead[m_later]).tolist())]
         s_rows, s_later, _ = shared_terms.span(lo, hi)
         m_keys = m_rows.astype(np.int64) * n + m_later
         titled = np.concatenate([(a_rows.astype(np.int64) * n + a_later)[np.array(by_headline, dtype=bool)],
@@ -207,26 +209,24 @@ def _rare(tokens: list[str]) -> dict[str, bool]:
     return _RARE
 
 
-def _same_names(a: Collection[str], b: Collection[str], head_a: frozenset[str],
-                head_b: frozenset[str]) -> bool:
-    """Whether two reports name enough of the same rare words (``a``, ``b``: each one's
-    distinct words, a set or a tuple; and their headlines give no different figures) to be
-    one event."""
-    both_sets = isinstance(a, frozenset) and isinstance(b, frozenset)
-    shared = len(a & b) if both_sets else len(set(a).intersection(b))
-    if shared < SHARED_NAMES or shared < NAMES_SHARE * min(len(a), len(b)):
-        return False
-    numbers_a = {w for w in head_a - head_b if _NUMBER.fullmatch(w)}
-    numbers_b = {w for w in head_b - head_a if _NUMBER.fullmatch(w)}
+def _same_names(a: Collection[str], b: Collection[str], head_a: _Head, head_b: _Head, least: int = 0) -> bool:
+    """Whether two reports name enough of the same rare words (``a``, ``b``: each one's distinct
+    words, ``least`` of them known to be shared; their headlines no different figures)."""
+    if least < SHARED_NAMES or least < NAMES_SHARE * min(len(a), len(b)):   # else enough
+        both_sets = isinstance(a, frozenset) and isinstance(b, frozenset)
+        shared = len(a & b) if both_sets else len(set(a).intersection(b))
+        if shared < SHARED_NAMES or shared < NAMES_SHARE * min(len(a), len(b)):
+            return False
+    # the figures of each headline the other lacks
+    numbers_a, numbers_b = head_a.numbers - head_b.words, head_b.numbers - head_a.words
     return not (numbers_a and numbers_b) and not _own_latin(head_a, head_b)
 
 
-def _own_latin(head_a: frozenset[str], head_b: frozenset[str]) -> bool:
+def _own_latin(head_a: _Head, head_b: _Head) -> bool:
     """Whether each headline names a thing in Latin letters the other does not: two
     products or models of one family (LongCat-Flash-Omni, LongCat-Flash-Thinking), two
     releases of one kind, not one event."""
-    return any(_LATIN_WORD.fullmatch(w) for w in head_a - head_b) \
-        and any(_LATIN_WORD.fullmatch(w) for w in head_b - head_a)
+    return not head_a.latin <= head_b.words and not head_b.latin <= head_a.words
 
 
 def _headline_words(doc: Document) -> frozenset[str]:
@@ -239,30 +239,60 @@ def _headline_words(doc: Document) -> frozenset[str]:
                      if t.strip() and t not in stop and (len(t) >= 2 or t.isalnum() and t.isascii()))
 
 
-def _headline_link(a: frozenset[str], b: frozenset[str], own_a: frozenset[str], count: int) -> bool:
+class _Head:
+    """A headline's words, and its figures, Latin words and names found once, not once a pair."""
+
+    __slots__ = ("words", "numbers", "latin", "names")
+
+    def __init__(self, words: frozenset[str]) -> None:
+        self.words = words
+        self.numbers = self.latin = self.names = _NONE
+        if not _MARKS.keys().isdisjoint(words):
+            self.numbers = frozenset(w for w in words if _MARKS.get(w, 0) & _FIGURE) or _NONE
+            self.latin = frozenset(w for w in words if _MARKS.get(w, 0) & _LATIN) or _NONE
+            self.names = frozenset(w for w in words if _MARKS.get(w, 0) & _NAME) or _NONE
+
+
+_FIGURE, _LATIN, _NAME = 1, 2, 4
+_MARKS: dict[str, int] = {}     # word -> which of the three it is (none: not there)
+_MARKED: set[str] = set()       # the words looked at (at most 400,000 a process)
+
+
+def _mark(words: Collection[str]) -> None:
+    """Which of ``words`` are figures, Latin words or names, found once a process."""
+    if len(_MARKED) > 400_000:
+        _MARKED.clear(), _MARKS.clear()
+    for w in [w for w in words if w not in _MARKED]:
+        _MARKED.add(w)
+        marks = (_FIGURE if _NUMBER.fullmatch(w) else 0) | (_LATIN if _LATIN_WORD.fullmatch(w) else 0) \
+            | (_NAME if _names((w,)) else 0)
+        if marks:
+            _MARKS[w] = marks
+
+
+def _headline_link(a: _Head, b: _Head, own_a: frozenset[str], count: int) -> bool:
     """Whether two headlines (sharing ``count`` words that few headlines use) tell of one
     event, and neither names a thing (a rare word, a figure) the other leaves out while
     the other names its own: most words shared; or OWN_SHARED words shared, one of them
     a rare word no other headline of the period uses (a name or a coinage: one of
     ``own_a``), one event retold in other words (门店 in one, 商店 in the other)."""
-    shared = a & b
-    union = len(a) + len(b) - len(shared)
+    shared = a.words & b.words
+    union = len(a.words) + len(b.words) - len(shared)
     if count >= SAME_HEADLINE * union and len(shared) >= 2 and len(shared) / union >= SAME_HEADLINE \
             or count >= OWN_SHARED and len(shared) >= OWN_SHARED and not own_a.isdisjoint(shared):
         return not _headlines_differ(a, b)
     return False
 
 
-def _headlines_differ(a: frozenset[str], b: frozenset[str]) -> bool:
+def _headlines_differ(a: _Head, b: _Head) -> bool:
     """Whether each of two headlines gives a figure, or names a thing (a rare word), the
     other leaves out: two events of one kind."""
-    only_a, only_b = a - b, b - a
-    numbers_a = {w for w in only_a if _NUMBER.fullmatch(w)}
-    numbers_b = {w for w in only_b if _NUMBER.fullmatch(w)}
-    return bool(numbers_a and numbers_b) or _names(only_a) and _names(only_b)
+    numbers_a, numbers_b = a.numbers - b.words, b.numbers - a.words
+    return bool(numbers_a and numbers_b) or not a.names <= b.words and not b.names <= a.words
 
 
-def _names(words: frozenset[str]) -> bool:
+def _names(words: Collection[str]) -> bool:
+    """Whether any of ``words`` is a name: two characters or more, no figure, rare by IDF."""
     from .keywords import jieba_idf
 
     idf, _ = jieba_idf()

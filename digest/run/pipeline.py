@@ -40,13 +40,19 @@ class Stopwatch:
     def __init__(self, settle: bool = False) -> None:
         self.stages: dict[str, float] = {}
         self.peaks: dict[str, float] = {}
+        self.cpu: dict[str, tuple[float, float]] = {}
         self.settle = settle
         self.mark = time.perf_counter()
+        self.cpu_mark = cpu_seconds()
 
     def lap(self, name: str) -> None:
         now = time.perf_counter()
         self.stages[name] = self.stages.get(name, 0.0) + now - self.mark
         self.peaks[name] = peak_mb()
+        cpu = cpu_seconds()
+        done = self.cpu.get(name, (0.0, 0.0))
+        self.cpu[name] = (done[0] + cpu[0] - self.cpu_mark[0], done[1] + cpu[1] - self.cpu_mark[1])
+        self.cpu_mark = cpu
         if self.settle:
             gc.freeze()
         log.info("stage %s done in %.2f s (peak memory %.0f MB)", name, now - self.mark,
@@ -66,6 +72,22 @@ class Stopwatch:
 
     def memory(self) -> tuple[tuple[str, float], ...]:
         return tuple(self.peaks.items())
+
+    def processor(self) -> tuple[tuple[str, float, float], ...]:
+        """Each stage's CPU seconds: this process's with its ended workers', and its own."""
+        return tuple((name, *spent) for name, spent in self.cpu.items())
+
+
+def cpu_seconds() -> tuple[float, float]:
+    """CPU seconds (user and system) so far: this process's with those of its children
+    that have ended (a pool's workers, once the pool is shut down), and its own."""
+    try:
+        import resource
+    except ImportError:
+        return 0.0, 0.0
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    mine = own.ru_utime + own.ru_stime
+    return mine + children.ru_utime + children.ru_stime, mine
 
 
 def peak_mb() -> float:
@@ -88,6 +110,7 @@ class BuildResult:
     themes: tuple[tuple[str, str, int], ...] = ()   # (zh, en, count)
     stages: tuple[tuple[str, float], ...] = ()      # (stage, seconds) in order
     peaks: tuple[tuple[str, float], ...] = ()       # (stage, peak MB of this process at its end)
+    cpu: tuple[tuple[str, float, float], ...] = ()  # (stage, CPU s with ended workers', own CPU s)
     empty_sources: tuple[str, ...] = ()  # nothing built yet, nothing to build: where it looked
 
     @property
@@ -183,14 +206,16 @@ def build(config: Config, *, since: date | None = None, dry_run: bool = False,
             clock.lap("translate")
             if dry_run:
                 return BuildResult(period, None, len(digest.items), found, tuple(outcomes),
-                                   True, _themes(digest), clock.result(), clock.memory())
+                                   True, _themes(digest), clock.result(), clock.memory(),
+                                   cpu=clock.processor())
             folder = publish(config, state, digest, clock, outcomes=outcomes,
                               built_at=now.isoformat(timespec="seconds"), sent_at=None,
                               run=RunRecord(kind, f"built {period}"), brief=brief,
                               translations=Translations(engine, translated),
                               jobs=jobs or os.cpu_count() or 1)
             return BuildResult(period, folder, len(digest.items), found, tuple(outcomes),
-                               False, _themes(digest), clock.result(), clock.memory())
+                               False, _themes(digest), clock.result(), clock.memory(),
+                               cpu=clock.processor())
 
 
 def check_sources(config: Config) -> None:
