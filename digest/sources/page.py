@@ -105,7 +105,8 @@ def read_page(markup: str, *, known_title: str | None = None) -> Page:
         near = heading_before(root, paragraphs[0])
         if near and prefer_near(root, near, title, heading):
             title = heading = near
-    title = title if known else without_glued_date(title, page_title)
+    if not known:           # (the date glued to the headline is then read in the text after it)
+        title, heading = without_glued_date(title, page_title), without_glued_date(heading, page_title)
     header, above, close = header_window(visible, heading or title, paragraphs)
     footer, ending = footer_window(visible, paragraphs, CLOSING_PARAGRAPHS)
     from_meta = meta_date(root)
