@@ -99,8 +99,11 @@ three sets of pages, and writes ``bench/PAGES.md``:
 - tuned, thirty-third and thirty-fourth rounds: ``bench/pages_blind29/`` (17 sites) and
   ``bench/pages_blind30/`` (13 sites), in none of the sets above, labelled the same
   way, measured once by their round's reader (their HELD_OUT.md), then studied;
-- thirty-fifth and thirty-sixth rounds: ``bench/pages_blind31/`` (12 sites) and
+- tuned, thirty-fifth and thirty-sixth rounds: ``bench/pages_blind31/`` (12 sites) and
   ``bench/pages_blind32/`` (12 sites), in none of the sets above, labelled the same
+  way, measured once by their round's reader (their HELD_OUT.md), then studied;
+- thirty-seventh and thirty-eighth rounds: ``bench/pages_blind33/`` (12 sites) and
+  ``bench/pages_blind34/`` (12 sites), in none of the sets above, labelled the same
   way, measured once by their round's reader (their HELD_OUT.md); not yet studied.
 
 The fair figures for unseen sites are the held-out tables of each round, copied
@@ -486,10 +489,11 @@ ORDINALS = ("fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "
             "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth",
             "twentieth", "twenty-first", "twenty-second", "twenty-third", "twenty-fourth", "twenty-fifth", "twenty-sixth",
             "twenty-seventh", "twenty-eighth", "twenty-ninth", "thirtieth",
-            "thirty-first", "thirty-second", "thirty-third", "thirty-fourth", "thirty-fifth", "thirty-sixth")
+            "thirty-first", "thirty-second", "thirty-third", "thirty-fourth", "thirty-fifth", "thirty-sixth",
+            "thirty-seventh", "thirty-eighth")
 # Each later set's folder and the name of its part: the round that measured it held out,
 # then tuned on it (the tenth round studied only its tune half).
-NOT_YET_STUDIED = ("thirty-fifth", "thirty-sixth")
+NOT_YET_STUDIED = ("thirty-seventh", "thirty-eighth")
 ROUNDS = [("pages_fresh", "tuned, fourth round"), ("pages_blind", "tuned, fifth round")] + [
     (f"pages_blind{n}", "tenth round, tune half studied" if ordinal == "tenth" else
      f"held-out, {ordinal} round" if ordinal in NOT_YET_STUDIED else f"tuned, {ordinal} round")
@@ -632,7 +636,7 @@ def main() -> None:
             f"# Main-content extraction on {total} real pages\n\n"
             f"Written by `python bench/pages.py`. See the script's docstring for each column and "
             f"the SOURCES.md of `bench/pages_more/`, `bench/pages_fresh/`, `bench/pages_blind/`, "
-            f"`bench/pages_blind2/` … `bench/pages_blind32/` for the other sets."
+            f"`bench/pages_blind2/` … `bench/pages_blind34/` for the other sets."
             f"\n\n{READING}\n\n"
             + "\n".join(sections) + f"\n{cost}", encoding="utf-8")
 
