@@ -504,3 +504,17 @@ def test_only_points_that_go_on_counting_in_the_same_style_go_back():
     page = blocks(*body, "四、做好假期安全值守", "五、及时报送信息")
     both = lambda: fold_key("".join(b.text for b in page))      # noqa: E731
     assert agreed_edges(page, body, None, Links(), both) == [*body, "四、做好假期安全值守", "五、及时报送信息"]
+
+
+def test_a_page_a_script_shows_once_loaded_is_read_and_a_hidden_box_inside_it_is_not():
+    from digest.sources.page import read_page
+
+    body = "".join(f"<p>{p}</p>" for p in ["2月17日，步入兴义市威舍镇发哈村红军临时电台指挥部旧址，斑驳的民居小院内，石头垒砌的房屋、榨油坊、石磨等保存完好。",
+                                          "近年来，兴义市先后多次组织专家对旧址进行考证和修缮，并在小院内布置了红色文化陈列，吸引了大批游客前来参观。",
+                                          "当地还把红色旅游与乡村振兴结合起来，发展民宿和特色农产品，带动了周边村民增收致富，村里的年轻人也陆续回乡创业。"])
+    hidden = "<div style='display:none'>扫码关注我们的公众号，获取更多精彩内容和最新活动信息。</div>"
+    markup = (f"<html><head><title>深耕红色文化 打造红火产业</title></head><body><div id='loading'>加载中</div>"
+              f"<div v-show='show_page' style='display: none;'><h1>深耕红色文化 打造红火产业</h1>{hidden}<div class='content'>{body}</div></div>"
+              "</body></html>")
+    found = read_page(markup)
+    assert len(found.paragraphs) == 3 and not any("公众号" in p for p in found.paragraphs)

@@ -46,6 +46,7 @@ class Page:
 
 DROP = ("script", "style", "noscript", "template", "svg", "iframe", "object", "embed",
         "select", "textarea", "button", "input")
+SHOWN_LATER_SHARE = 0.5    # a hidden element holding this share of the page's text is the page, shown by script
 HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 # schema.org types of pages that are not one article.
 NOT_ARTICLE_TYPES = {
@@ -184,9 +185,11 @@ def _strip_invisible(root) -> None:
     for element in list(root.iter(*DROP)):
         if element.getparent() is not None:
             element.drop_tree()
-    for element in root.xpath("//*[@hidden or contains(@style, 'none') or contains(@style, 'hidden')]"):
-        if element.getparent() is not None and (element.get("hidden") is not None
-                                                or HIDDEN.search(element.get("style", ""))):
+    hidden = root.xpath("//*[@hidden or contains(@style, 'none') or contains(@style, 'hidden')]")
+    total = len("".join(root.itertext())) if hidden else 0
+    for element in hidden:
+        if element.getparent() is not None and (element.get("hidden") is not None or HIDDEN.search(
+                element.get("style", ""))) and len("".join(element.itertext())) < SHOWN_LATER_SHARE * total:
             element.drop_tree()
     # <title> is text, so markup a site wrote into it ("<p>已知反应<img …>…</p>") shows as
     # characters in a browser's tab; it is no part of the headline.
