@@ -187,9 +187,9 @@ def _strip_invisible(root) -> None:
             element.drop_tree()
     hidden = root.xpath("//*[@hidden or contains(@style, 'none') or contains(@style, 'hidden')]")
     total = len("".join(root.itertext())) if hidden else 0
-    for element in hidden:
+    for n, element in enumerate(hidden):      # (a wrapper comes first: only the first few are measured)
         if element.getparent() is not None and (element.get("hidden") is not None or HIDDEN.search(
-                element.get("style", ""))) and len("".join(element.itertext())) < SHOWN_LATER_SHARE * total:
+                element.get("style", ""))) and (n >= 20 or len("".join(element.itertext())) < SHOWN_LATER_SHARE * total):
             element.drop_tree()
     # <title> is text, so markup a site wrote into it ("<p>已知反应<img …>…</p>") shows as
     # characters in a browser's tab; it is no part of the headline.

@@ -174,4 +174,3 @@ def _passable(block: Block) -> bool:
 def _field(text: str) -> bool:
     label = FIELD.match(text)
     return label is not None and len(fold_key(label[1])) <= FIELD_LABEL_CHARS and not SAYS.search(label[1].strip())
-
