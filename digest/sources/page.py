@@ -46,7 +46,7 @@ class Page:
 
 DROP = ("script", "style", "noscript", "template", "svg", "iframe", "object", "embed",
         "select", "textarea", "button", "input")
-SHOWN_LATER_SHARE = 0.5    # a hidden element holding this share of the page's text is the page, shown by script
+SHOWN_LATER_SHARE, SHOWN_LATER_MEASURED = 0.5, 20   # a hidden element (of the first 20) holding half the text: the page
 HIDDEN = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 # schema.org types of pages that are not one article.
 NOT_ARTICLE_TYPES = {
@@ -189,7 +189,7 @@ def _strip_invisible(root) -> None:
     total = len("".join(root.itertext())) if hidden else 0
     for n, element in enumerate(hidden):      # (a wrapper comes first: only the first few are measured)
         if element.getparent() is not None and (element.get("hidden") is not None or HIDDEN.search(
-                element.get("style", ""))) and (n >= 20 or len("".join(element.itertext())) < SHOWN_LATER_SHARE * total):
+                element.get("style", ""))) and (n >= SHOWN_LATER_MEASURED or len("".join(element.itertext())) < SHOWN_LATER_SHARE * total):
             element.drop_tree()
     # <title> is text, so markup a site wrote into it ("<p>已知反应<img …>…</p>") shows as
     # characters in a browser's tab; it is no part of the headline.
