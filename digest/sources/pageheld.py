@@ -54,7 +54,7 @@ def _points_going_on(before: str, held: list[str]) -> int:
 
 
 def point_number(text: str) -> tuple[str, int] | None:
-    """A point's style and number ("十一、…" -> ("、", 11), "（2）…" -> ("()", 2))."""
+    """A point's style and number ("十一、…" -> ("一、", 11), "（2）…" -> ("1()", 2))."""
     found = POINT_HEADING.match(text.strip())
     if found is None:
         return None
@@ -63,7 +63,8 @@ def point_number(text: str) -> tuple[str, int] | None:
     style = "()" if mark[0] in "（(" else mark[-1].replace("．", ".")
     if figures.isdigit():
         return ("1" + style, int(figures))
-    return ("一" + style, _han_number(figures)) if _han_number(figures) else None
+    number = _han_number(figures)
+    return ("一" + style, number) if number else None
 
 
 def _han_number(figures: str) -> int:

@@ -71,8 +71,13 @@ def headed_items(paragraphs: list[str], visible: str, links) -> bool:
     """Most of the body's paragraphs are printed each after a link to another page's headline
     (a category page's summaries, the headlines themselves left out of the body); an article's
     paragraphs follow one another, with a related link between two now and then."""
-    keys = [k for k in links.texts if HEADLINE_CHARS <= len(k) <= MAX_HEADLINE_CHARS and not CAPTION_KEY.search(k)]
+    keys = _headline_links(links)
     return _items(paragraphs, visible, lambda gap: any(k in gap for k in keys if len(k) <= len(gap)))
+
+
+def _headline_links(links) -> list[str]:
+    """The page's link texts that may be another page's headline (no caption's)."""
+    return [k for k in links.texts if HEADLINE_CHARS <= len(k) <= MAX_HEADLINE_CHARS and not CAPTION_KEY.search(k)]
 
 
 OPENING_MORE_CHARS = 20     # text after the linked headline a paragraph opens with: its excerpt
@@ -82,7 +87,7 @@ def linked_openings(paragraphs: list[str], links) -> bool:
     """Most of the body's paragraphs each open with a link to another page's headline and go
     on with its excerpt in the same block ("2025年美股开户保姆级教程前言本文的主要内容是…"): a
     front or category page's cards, not an article."""
-    keys = [k for k in links.texts if HEADLINE_CHARS <= len(k) <= MAX_HEADLINE_CHARS and not CAPTION_KEY.search(k)]
+    keys = _headline_links(links)
     sample = [fold_key(p) for p in paragraphs[:HEADED_SAMPLE]]
     opened = sum(any(key.startswith(k) and len(key) >= len(k) + OPENING_MORE_CHARS for k in keys) for key in sample)
     return opened >= HEADED_ITEMS and opened >= HEADED_SHARE * len(sample)
